@@ -1,0 +1,49 @@
+/**
+ * Annotations follow the W3C Web Annotation model: the target names the article
+ * and carries both a quote selector (survives edits) and a position selector
+ * (fast, exact). Positions here are UTF-16 offsets into the article's canonical
+ * text; the JSON export converts them to code points as the model requires.
+ */
+
+export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type Color = (typeof COLORS)[number];
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface AnnotationTarget {
+  /** Article id. */
+  source: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+export interface Annotation {
+  id: string;
+  articleId: string;
+  target: AnnotationTarget;
+  color: Color;
+  /** As first written; compared case-insensitively. */
+  tags: string[];
+  note: string;
+  /** ISO 8601 date-times. */
+  created: string;
+  modified: string;
+  /** Set when the quote could no longer be found in the article's text; kept, never dropped. */
+  orphan?: boolean;
+}
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}

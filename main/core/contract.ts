@@ -1,0 +1,161 @@
+/**
+ * The contract: every request the renderer can make of main, with the runtime
+ * schema main validates it against and the type of the answer. The preload
+ * builds `window.gloss` from CHANNELS; main/app/ipc.ts registers one handler
+ * per channel; the renderer imports only the types.
+ */
+import { z } from 'zod';
+import type { Article, ArticleSummary } from './document/types';
+import { COLORS, type Annotation, type TagCount } from './annotations/types';
+import type { Result } from './errors';
+
+export type { Article, ArticleSummary, Block, BlockKind } from './document/types';
+export type { Annotation, Color, TagCount } from './annotations/types';
+export type { Result, SerializedError, GlossErrorCode } from './errors';
+export { COLORS } from './annotations/types';
+
+const id = z.string().min(1).max(200);
+const path = z.string().min(1).max(4096);
+const tag = z.string().max(200);
+const color = z.enum(COLORS);
+const note = z.string().max(100_000);
+
+export const THEMES = ['light', 'dark', 'sepia'] as const;
+export type Theme = (typeof THEMES)[number];
+export const EXPORT_FORMATS = ['md', 'json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const SettingsSchema = z.object({
+  theme: z.enum(THEMES),
+  fontSize: z.number().int().min(12).max(32),
+  lastArticleId: id.optional(),
+  /** Reading position per article: fraction of the document scrolled, 0..1. */
+  scroll: z.record(id, z.number().min(0).max(1)),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { theme: 'light', fontSize: 19, scroll: {} };
+
+export interface ImportFailure { source: string; code: string; message: string }
+export interface ImportReport {
+  imported: ArticleSummary[];
+  /** Already in the library (same content): not added twice. */
+  existing: ArticleSummary[];
+  failed: ImportFailure[];
+}
+export interface ExportReport { path: string; format: ExportFormat; annotations: number; articles: number; bytes: number }
+export interface StoreStatus { dataDir: string; warnings: string[] }
+
+const none = z.undefined();
+
+/** Channel name → request schema. The answer types are in GlossCoreApi below. */
+export const CHANNELS = {
+  listArticles: none,
+  getArticle: z.object({ id }),
+  importFiles: z.object({ paths: z.array(path).min(1).max(1000) }),
+  importText: z.object({
+    text: z.string().max(50_000_000),
+    html: z.string().max(50_000_000).optional(),
+    title: z.string().max(1000).optional(),
+  }),
+  importUrl: z.object({ url: z.string().url().max(8192) }),
+  removeArticle: z.object({ id }),
+  listAnnotations: z.object({ articleId: id }),
+  createAnnotation: z.object({
+    articleId: id,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    color,
+    tags: z.array(tag).max(100).default([]),
+    note: note.default(''),
+  }),
+  updateAnnotation: z.object({
+    articleId: id,
+    id,
+    color: color.optional(),
+    tags: z.array(tag).max(100).optional(),
+    note: note.optional(),
+  }),
+  deleteAnnotation: z.object({ articleId: id, id }),
+  /** Puts back an annotation exactly as it was (undo of delete or update). */
+  restoreAnnotation: z.object({
+    annotation: z.object({
+      id,
+      articleId: id,
+      target: z.object({
+        source: id,
+        quote: z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
+        position: z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().positive() }),
+      }),
+      color,
+      tags: z.array(tag).max(100),
+      note,
+      created: z.string(),
+      modified: z.string(),
+      orphan: z.boolean().optional(),
+    }),
+  }),
+  listTags: none,
+  exportNotes: z.object({ articleId: id.optional(), format: z.enum(EXPORT_FORMATS), path }),
+  getSettings: none,
+  updateSettings: SettingsSchema.partial(),
+  storeStatus: none,
+  // Shell-only: answered by Electron dialogs in the app, by the harness in tests.
+  chooseImportFiles: none,
+  chooseExportPath: z.object({ defaultName: z.string().max(255), format: z.enum(EXPORT_FORMATS) }),
+  openExternal: z.object({ url: z.string().url().max(8192) }),
+} as const;
+
+export type Channel = keyof typeof CHANNELS;
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
+export type Request<C extends Channel> = z.input<(typeof CHANNELS)[C]>;
+export type ParsedRequest<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
+
+/** What the core service answers (plain Node: tests, CLI and app share it). */
+export interface GlossCoreApi {
+  listArticles(): Promise<ArticleSummary[]>;
+  getArticle(req: Request<'getArticle'>): Promise<Article>;
+  importFiles(req: Request<'importFiles'>): Promise<ImportReport>;
+  importText(req: Request<'importText'>): Promise<ImportReport>;
+  importUrl(req: Request<'importUrl'>): Promise<ImportReport>;
+  removeArticle(req: Request<'removeArticle'>): Promise<void>;
+  listAnnotations(req: Request<'listAnnotations'>): Promise<Annotation[]>;
+  createAnnotation(req: Request<'createAnnotation'>): Promise<Annotation>;
+  updateAnnotation(req: Request<'updateAnnotation'>): Promise<Annotation>;
+  deleteAnnotation(req: Request<'deleteAnnotation'>): Promise<Annotation>;
+  restoreAnnotation(req: Request<'restoreAnnotation'>): Promise<Annotation>;
+  listTags(): Promise<TagCount[]>;
+  exportNotes(req: Request<'exportNotes'>): Promise<ExportReport>;
+  getSettings(): Promise<Settings>;
+  updateSettings(req: Request<'updateSettings'>): Promise<Settings>;
+  storeStatus(): Promise<StoreStatus>;
+}
+
+/** What only the desktop shell can answer. */
+export interface GlossShellApi {
+  chooseImportFiles(): Promise<string[]>;
+  chooseExportPath(req: Request<'chooseExportPath'>): Promise<string | null>;
+  openExternal(req: Request<'openExternal'>): Promise<void>;
+}
+
+export type GlossApi = GlossCoreApi & GlossShellApi;
+
+/** Main → renderer notifications (menu commands, long-running work). */
+export type MenuCommand =
+  | 'import' | 'import-url' | 'export' | 'undo' | 'redo'
+  | 'zoom-in' | 'zoom-out' | 'zoom-reset'
+  | 'theme-light' | 'theme-dark' | 'theme-sepia' | 'help';
+export type GlossEvent =
+  | { type: 'command'; command: MenuCommand }
+  | { type: 'import-progress'; done: number; total: number; current?: string };
+export const EVENT_CHANNEL = 'gloss:event';
+export const invokeChannel = (c: Channel): string => `gloss:${c}`;
+
+/**
+ * What the preload exposes as `window.gloss`: every channel, unwrapped from its
+ * Result (failures reject with an Error whose `code` is the GlossErrorCode),
+ * plus a subscription to main's events.
+ */
+export type GlossBridge = GlossApi & { onEvent(listener: (e: GlossEvent) => void): () => void };
+
+/** Raw bridge: what actually crosses contextBridge (results, not throws). */
+export type RawInvoke = <C extends Channel>(channel: C, request: Request<C>) => Promise<Result<unknown>>;

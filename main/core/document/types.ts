@@ -1,0 +1,100 @@
+/**
+ * The document model: an article is metadata plus an ordered list of blocks.
+ * The article's canonical text is the blocks' texts joined by BLOCK_SEPARATOR;
+ * every block records where its text starts and ends in it, so highlights are
+ * plain ranges of one string and may cross blocks.
+ */
+
+export const BLOCK_SEPARATOR = '\n\n';
+
+export type SourceFormat = 'text' | 'html' | 'markdown' | 'epub';
+
+export interface ArticleMeta {
+  title: string;
+  /** Publication or site name, e.g. "Kurdistan 24". */
+  source?: string;
+  /** Place from the dateline, e.g. "ERBIL". */
+  place?: string;
+  byline?: string;
+  /** ISO 8601 date or date-time as the source gave it. */
+  published?: string;
+  url?: string;
+  language?: string;
+  /** ISO 8601 date-time of the import. */
+  importedAt: string;
+  format: SourceFormat;
+  /** File name the article came from, when it came from a file. */
+  fileName?: string;
+  wordCount: number;
+}
+
+interface BlockBase {
+  /** Stable id: derived from the block's content and its ordinal among equal content. */
+  id: string;
+  text: string;
+  /** Offset of `text` in the canonical text (UTF-16 code units). */
+  start: number;
+  end: number;
+}
+
+export interface TitleBlock extends BlockBase { kind: 'title' }
+/** The short summary or pull quote printed under the title. */
+export interface StandfirstBlock extends BlockBase { kind: 'standfirst' }
+export interface HeadingBlock extends BlockBase { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6 }
+export interface ParagraphBlock extends BlockBase {
+  kind: 'paragraph';
+  /** Leading dateline inside the text, e.g. "ERBIL (Kurdistan 24) – "; `text` starts with it. */
+  dateline?: string;
+}
+export interface QuoteBlock extends BlockBase { kind: 'quote' }
+export interface ListItemBlock extends BlockBase { kind: 'list-item'; ordered: boolean; depth: number }
+export interface CaptionBlock extends BlockBase {
+  kind: 'caption';
+  /** Credit as printed, e.g. "Capt. Robyn Haake/U.S. Army". */
+  credit?: string;
+  /** Where the credit (with its wrapper, e.g. "(Photo: …)") starts inside `text`. */
+  creditOffset?: number;
+  /** The pictured image, stored with the article (never loaded from the network). */
+  image?: { asset: string; alt?: string };
+}
+/** "Read More:" style pointers to other articles. */
+export interface RelatedBlock extends BlockBase { kind: 'related'; label: string; href?: string }
+
+export type Block =
+  | TitleBlock
+  | StandfirstBlock
+  | HeadingBlock
+  | ParagraphBlock
+  | QuoteBlock
+  | ListItemBlock
+  | CaptionBlock
+  | RelatedBlock;
+
+export type BlockKind = Block['kind'];
+
+/** A block as an importer produces it: no id or offsets yet (see buildArticle). */
+export type BlockInput = Block extends infer B ? (B extends Block ? Omit<B, 'id' | 'start' | 'end'> : never) : never;
+
+export interface Article {
+  /** Content hash of the source: re-importing the same bytes yields the same id. */
+  id: string;
+  meta: ArticleMeta;
+  blocks: Block[];
+  /** Canonical text: blocks' texts joined by BLOCK_SEPARATOR. */
+  text: string;
+  /** Files stored beside the article (images), by asset name. */
+  assets?: Record<string, { mime: string; bytes: number }>;
+}
+
+/** One row of the library list. */
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  source?: string;
+  place?: string;
+  published?: string;
+  importedAt: string;
+  format: SourceFormat;
+  wordCount: number;
+  annotationCount: number;
+}
