@@ -48,6 +48,12 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.1;
 }
 
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
+  return undefined;
+}
+
 const ext = (name = ''): string => name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
 
 export function detectFormat(input: ImportInput): SourceFormat {
@@ -61,10 +67,12 @@ export function detectFormat(input: ImportInput): SourceFormat {
       throw new GlossError('UNSUPPORTED_FORMAT', `${input.fileName ?? 'This file'} seems to be ${m.what}; Gloss imports text, HTML, Markdown and EPUB.`);
     }
   }
-  if (looksBinary(bytes)) {
+  // UTF-16 text is full of NUL bytes; its byte-order mark says it is text.
+  const utf16 = utf16Encoding(bytes);
+  if (!utf16 && looksBinary(bytes)) {
     throw new GlossError('UNSUPPORTED_FORMAT', `${input.fileName ?? 'This file'} seems to be a binary file, not text; Gloss imports text, HTML, Markdown and EPUB.`);
   }
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = new TextDecoder(utf16 ?? 'utf-8').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   const type = input.contentType?.toLowerCase() ?? '';
   if (type.includes('html') || /^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/.test(head) || ['html', 'htm', 'xhtml'].includes(ext(input.fileName))) {
     return 'html';
