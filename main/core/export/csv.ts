@@ -1,0 +1,55 @@
+/**
+ * Annotations as CSV for spreadsheets: one row per annotation, in reading
+ * order per article. Positions are Unicode code points, as in the JSON export.
+ * A UTF-8 byte order mark leads the file so Excel reads accents and emoji
+ * right; rows end in CRLF (RFC 4180).
+ */
+import { stringify } from 'csv-stringify/sync';
+import { normalizeTags } from '../annotations/tags';
+import { utf16ToCodePoint } from '../anchoring/codepoints';
+import { inReadingOrder } from './reading-order';
+import type { ExportEntry } from './types';
+
+export const CSV_COLUMNS = [
+  'article', 'source', 'published', 'quote', 'note', 'tags', 'color', 'start', 'end', 'created', 'modified',
+] as const;
+
+/**
+ * A spreadsheet runs a cell starting with = + - @ (or tab / CR) as a formula:
+ * an article could smuggle one in. A leading apostrophe keeps it text (OWASP).
+ */
+export function neutralizeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export function toCsv(entries: readonly ExportEntry[]): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const { article, annotations } of entries) {
+    for (const a of inReadingOrder(annotations)) {
+      const { start, end } = a.target.position;
+      const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
+      const text = [
+        article.meta.title,
+        article.meta.source ?? '',
+        article.meta.published ?? '',
+        a.target.quote.exact,
+        a.note,
+        normalizeTags(a.tags).join('; '),
+        a.color,
+      ].map(neutralizeFormula);
+      rows.push([
+        ...text,
+        inText ? utf16ToCodePoint(article.text, start) : '',
+        inText ? utf16ToCodePoint(article.text, end) : '',
+        neutralizeFormula(a.created),
+        neutralizeFormula(a.modified),
+      ]);
+    }
+  }
+  return stringify(rows, {
+    header: true,
+    columns: [...CSV_COLUMNS],
+    bom: true,
+    record_delimiter: 'windows',
+  });
+}

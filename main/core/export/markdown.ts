@@ -1,0 +1,125 @@
+/**
+ * Notes as Markdown, for Obsidian and for anyone reading the plain file.
+ *
+ * One article: YAML front matter (Obsidian's properties), "# Title", passages.
+ * Several: "# Notes from Gloss", then one "## Title" section per article with
+ * a metadata line — Obsidian reads front matter only at the top of a file.
+ *
+ * Each passage is a blockquote with ">" on every line, ending in a block id
+ * (^gloss-…) so it can be linked, followed by its tags, the note, and a
+ * citation naming the paragraph it starts in.
+ */
+import { stringify } from 'yaml';
+import type { Annotation } from '../annotations/types';
+import { normalizeTags } from '../annotations/tags';
+import type { Article } from '../document/types';
+import { escapeInline, quoteLines, toObsidianTag } from './markdown-escape';
+import { locationLabel, splitOrphans } from './reading-order';
+import type { ExportEntry } from './types';
+
+export interface MarkdownOptions {
+  /** Heading of a several-article export. */
+  title?: string;
+}
+
+/** "2024-03-05T10:00:00Z" → "2024-03-05"; other spellings as given. */
+function shortDate(published: string | undefined): string | undefined {
+  if (!published) return undefined;
+  const m = /^\d{4}-\d{2}-\d{2}/.exec(published);
+  return m ? m[0] : published;
+}
+
+/** Block ids Obsidian accepts (letters, digits, dashes), unique within one file. */
+function blockIdMaker(): (annotationId: string) => string {
+  const used = new Set<string>();
+  return (annotationId) => {
+    const clean = annotationId.toLowerCase().replace(/[^a-z0-9]/g, '') || 'note';
+    let id = `gloss-${clean.slice(0, 8)}`;
+    for (let n = 2; used.has(id); n++) id = `gloss-${clean.slice(0, 8)}-${n}`;
+    used.add(id);
+    return id;
+  };
+}
+
+function tagUnion(annotations: readonly Annotation[]): string[] {
+  return normalizeTags(annotations.flatMap((a) => a.tags));
+}
+
+function frontMatter(article: Article, annotations: readonly Annotation[]): string {
+  const { meta } = article;
+  const fields: Record<string, unknown> = { title: meta.title };
+  if (meta.byline) fields.author = meta.byline;
+  if (meta.source) fields.source = meta.source;
+  if (meta.place) fields.place = meta.place;
+  if (meta.published) fields.date = meta.published;
+  if (meta.url) fields.url = meta.url;
+  const tags = tagUnion(annotations)
+    .map(toObsidianTag)
+    .filter((t): t is string => t !== null)
+    .map((t) => t.slice(1));
+  if (tags.length > 0) fields.tags = [...new Set(tags)];
+  return `---\n${stringify(fields, { lineWidth: 0 })}---`;
+}
+
+function metadataLine(article: Article): string | undefined {
+  const { meta } = article;
+  const parts = [meta.source, meta.place, shortDate(meta.published)].filter((p): p is string => !!p).map(escapeInline);
+  const line = parts.length > 0 ? `*${parts.join(' · ')}*` : '';
+  const url = meta.url ? `<${meta.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '';
+  const both = [line, url].filter(Boolean).join(' · ');
+  return both || undefined;
+}
+
+function citation(article: Article, annotation: Annotation): string {
+  const { meta } = article;
+  const parts = [meta.title, meta.source, shortDate(meta.published)].filter((p): p is string => !!p).map(escapeInline);
+  if (annotation.orphan) parts.push('no longer found in the text');
+  else {
+    const where = locationLabel(article, annotation.target.position.start);
+    if (where) parts.push(where);
+  }
+  return `— ${parts.join(', ')}`;
+}
+
+function passage(article: Article, annotation: Annotation, blockId: string): string {
+  const lines = quoteLines(annotation.target.quote.exact);
+  lines[lines.length - 1] += ` ^${blockId}`;
+  const parts = [lines.map((l) => (l === '' ? '>' : `> ${l}`)).join('\n')];
+  const tags = [...new Set(normalizeTags(annotation.tags).map(toObsidianTag).filter((t): t is string => t !== null))];
+  if (tags.length > 0) parts.push(tags.join(' '));
+  const note = annotation.note.trim();
+  if (note) parts.push(note);
+  parts.push(citation(article, annotation));
+  return parts.join('\n\n');
+}
+
+function articleBody(article: Article, annotations: readonly Annotation[], depth: number, nextId: (id: string) => string): string[] {
+  const { anchored, orphans } = splitOrphans(annotations);
+  const out = anchored.map((a) => passage(article, a, nextId(a.id)));
+  if (anchored.length === 0 && orphans.length === 0) out.push('*No highlights.*');
+  if (orphans.length > 0) {
+    out.push(`${'#'.repeat(depth)} Passages no longer found in the text`);
+    out.push(...orphans.map((a) => passage(article, a, nextId(a.id))));
+  }
+  return out;
+}
+
+export function toMarkdown(entries: readonly ExportEntry[], opts: MarkdownOptions = {}): string {
+  const nextId = blockIdMaker();
+  const sections: string[] = [];
+  if (entries.length === 1) {
+    const { article, annotations } = entries[0];
+    sections.push(frontMatter(article, annotations), `# ${escapeInline(article.meta.title)}`);
+    sections.push(...articleBody(article, annotations, 2, nextId));
+  } else {
+    sections.push(`# ${escapeInline(opts.title ?? 'Notes from Gloss')}`);
+    if (entries.length === 0) sections.push('*No articles.*');
+    for (const { article, annotations } of entries) {
+      sections.push(`## ${escapeInline(article.meta.title)}`);
+      const meta = metadataLine(article);
+      if (meta) sections.push(meta);
+      sections.push(...articleBody(article, annotations, 3, nextId));
+    }
+  }
+  return `${sections.join('\n\n')}\n`;
+}

@@ -1,0 +1,37 @@
+/** Order shared by every export: anchored passages as they appear in the article, orphans apart. */
+import type { Annotation } from '../annotations/types';
+import { blockAt } from '../document/build';
+import type { Article } from '../document/types';
+
+export function inReadingOrder(annotations: readonly Annotation[]): Annotation[] {
+  return [...annotations].sort(
+    (a, b) =>
+      a.target.position.start - b.target.position.start ||
+      a.target.position.end - b.target.position.end ||
+      a.created.localeCompare(b.created),
+  );
+}
+
+export function splitOrphans(annotations: readonly Annotation[]): { anchored: Annotation[]; orphans: Annotation[] } {
+  const ordered = inReadingOrder(annotations);
+  return { anchored: ordered.filter((a) => !a.orphan), orphans: ordered.filter((a) => a.orphan) };
+}
+
+/** Blocks that count as numbered paragraphs in a citation: the running text of the article. */
+const BODY_KINDS = new Set(['paragraph', 'quote', 'list-item']);
+
+/**
+ * Where a passage starts, as a reader would cite it: "¶3" for the third body
+ * paragraph, or the kind of block for the rest ("caption", "heading", …).
+ */
+export function locationLabel(article: Pick<Article, 'blocks'>, offset: number): string | undefined {
+  const block = blockAt(article, offset);
+  if (!block) return undefined;
+  if (!BODY_KINDS.has(block.kind)) return block.kind;
+  let n = 0;
+  for (const b of article.blocks) {
+    if (BODY_KINDS.has(b.kind)) n++;
+    if (b === block) break;
+  }
+  return `¶${n}`;
+}

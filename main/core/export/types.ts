@@ -1,0 +1,8 @@
+import type { Annotation } from '../annotations/types';
+import type { Article } from '../document/types';
+
+/** One article and the annotations to export from it. */
+export interface ExportEntry {
+  article: Article;
+  annotations: Annotation[];
+}

@@ -1,0 +1,126 @@
+/**
+ * Annotations as W3C Web Annotations (https://www.w3.org/TR/annotation-model/),
+ * one AnnotationCollection whose single page holds every item, so any tool
+ * that reads the model (Hypothesis-style clients, Recogito, a JSON-LD processor)
+ * can take them.
+ *
+ * Departures from Gloss's own storage the model requires or suggests:
+ * - TextPositionSelector counts Unicode code points, not UTF-16 units.
+ * - The target source is the article's URL when it has one, else
+ *   "urn:gloss:article:<id>".
+ * - Colour has no place in the model: it travels as "gloss:color" (the
+ *   context maps the "gloss" prefix to urn:gloss:vocab#, so it is a real IRI
+ *   to JSON-LD), and orphans carry "gloss:orphan": true and no position.
+ */
+import type { Annotation } from '../annotations/types';
+import { normalizeTags } from '../annotations/tags';
+import { utf16ToCodePoint } from '../anchoring/codepoints';
+import type { Article } from '../document/types';
+import { inReadingOrder } from './reading-order';
+import type { ExportEntry } from './types';
+
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** The model allows extra contexts after its own; this one gives "gloss:" terms an IRI. */
+const GLOSS_CONTEXT = { gloss: 'urn:gloss:vocab#' };
+
+export interface WebAnnotationOptions {
+  /** Prefix for ids, e.g. "https://example.org/notes/"; ids default to urn:gloss:annotation:<id>. */
+  baseId?: string;
+}
+
+export interface WebTextualBody {
+  type: 'TextualBody';
+  value: string;
+  purpose: 'commenting' | 'tagging';
+  format?: 'text/plain';
+}
+
+export interface WebAnnotation {
+  '@context': [typeof ANNO_CONTEXT, typeof GLOSS_CONTEXT];
+  id: string;
+  type: 'Annotation';
+  motivation: 'highlighting' | 'commenting';
+  created: string;
+  modified: string;
+  body?: WebTextualBody[];
+  target: {
+    source: string;
+    selector: Array<
+      | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
+      | { type: 'TextPositionSelector'; start: number; end: number }
+    >;
+  };
+  'gloss:color': string;
+  'gloss:orphan'?: true;
+}
+
+export interface WebAnnotationCollection {
+  '@context': typeof ANNO_CONTEXT;
+  id?: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  first: { type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
+}
+
+/** xsd:dateTime in UTC ("…Z"), as the model asks; an unreadable stamp is passed through rather than invented. */
+function dateTime(stamp: string): string {
+  const ms = Date.parse(stamp);
+  return Number.isNaN(ms) ? stamp : new Date(ms).toISOString();
+}
+
+function annotationId(id: string, baseId?: string): string {
+  return baseId ? `${baseId}${encodeURIComponent(id)}` : `urn:gloss:annotation:${id}`;
+}
+
+export function articleSource(article: Pick<Article, 'id' | 'meta'>): string {
+  return article.meta.url || `urn:gloss:article:${article.id}`;
+}
+
+export function toWebAnnotation(article: Article, a: Annotation, opts: WebAnnotationOptions = {}): WebAnnotation {
+  const body: WebTextualBody[] = [];
+  const note = a.note.trim();
+  if (note) body.push({ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' });
+  for (const tag of normalizeTags(a.tags)) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+
+  const { exact, prefix, suffix } = a.target.quote;
+  const selector: WebAnnotation['target']['selector'] = [
+    { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
+  ];
+  const { start, end } = a.target.position;
+  // An orphan's stored position points at text that is no longer there.
+  if (!a.orphan && start >= 0 && end <= article.text.length && start < end) {
+    selector.push({
+      type: 'TextPositionSelector',
+      start: utf16ToCodePoint(article.text, start),
+      end: utf16ToCodePoint(article.text, end),
+    });
+  }
+
+  return {
+    '@context': [ANNO_CONTEXT, GLOSS_CONTEXT],
+    id: annotationId(a.id, opts.baseId),
+    type: 'Annotation',
+    motivation: note ? 'commenting' : 'highlighting',
+    created: dateTime(a.created),
+    modified: dateTime(a.modified),
+    ...(body.length > 0 ? { body } : {}),
+    target: { source: articleSource(article), selector },
+    'gloss:color': a.color,
+    ...(a.orphan ? { 'gloss:orphan': true as const } : {}),
+  };
+}
+
+export function toWebAnnotations(entries: readonly ExportEntry[], opts: WebAnnotationOptions = {}): WebAnnotationCollection {
+  const items = entries.flatMap(({ article, annotations }) =>
+    inReadingOrder(annotations).map((a) => toWebAnnotation(article, a, opts)),
+  );
+  return {
+    '@context': ANNO_CONTEXT,
+    ...(opts.baseId ? { id: opts.baseId } : {}),
+    type: 'AnnotationCollection',
+    label: 'Annotations exported from Gloss',
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
