@@ -155,7 +155,11 @@ export const invokeChannel = (c: Channel): string => `gloss:${c}`;
  * Result (failures reject with an Error whose `code` is the GlossErrorCode),
  * plus a subscription to main's events.
  */
-export type GlossBridge = GlossApi & { onEvent(listener: (e: GlossEvent) => void): () => void };
+export type GlossBridge = GlossApi & {
+  onEvent(listener: (e: GlossEvent) => void): () => void;
+  /** Path of a file dropped on the window (Electron only; absent in a plain browser). */
+  pathForFile?(file: File): string;
+};
 
 /** Raw bridge: what actually crosses contextBridge (results, not throws). */
 export type RawInvoke = <C extends Channel>(channel: C, request: Request<C>) => Promise<Result<unknown>>;

@@ -1,0 +1,141 @@
+/**
+ * The Electron shell: single-instance lock, the window, the menu, dialogs and
+ * IPC registration. Everything it serves comes from the plain-Node service.
+ */
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
+import { EVENT_CHANNEL, type ExportFormat, type GlossEvent, type GlossShellApi, type MenuCommand } from '../core/contract';
+import { defaultDataDir, SOURCE_SEEDS_DIR } from '../core/paths';
+import { createGloss, type GlossService } from '../core/service';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { hardenSessions, isExternalHttpUrl, openExternalSafely } from './security';
+import { loadWindowState, trackWindowState } from './window-state';
+import { registerAssetProtocol, ASSET_SCHEME } from './assets';
+
+const dataDirArg = process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+const dataDir = resolve(dataDirArg ?? defaultDataDir());
+app.setName('Gloss');
+app.setPath('userData', dataDir);
+
+protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+
+let win: BrowserWindow | null = null;
+let gloss: GlossService | null = null;
+
+function send(event: GlossEvent): void {
+  win?.webContents.send(EVENT_CHANNEL, event);
+}
+
+const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+
+function isOurPage(url: string | undefined): boolean {
+  if (!url) return false;
+  if (rendererUrl) return url.startsWith(rendererUrl);
+  try {
+    return new URL(url).protocol === 'file:' && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
+  } catch {
+    return false;
+  }
+}
+
+const FILTERS: Record<ExportFormat, Electron.FileFilter[]> = {
+  md: [{ name: 'Markdown', extensions: ['md'] }],
+  json: [{ name: 'Web Annotation JSON', extensions: ['json', 'jsonld'] }],
+  csv: [{ name: 'CSV', extensions: ['csv'] }],
+};
+
+const shellApi: GlossShellApi = {
+  async chooseImportFiles() {
+    const r = await dialog.showOpenDialog(win!, {
+      title: 'Import articles',
+      properties: ['openFile', 'multiSelections'],
+      filters: [
+        { name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'markdown', 'epub'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+    return r.canceled ? [] : r.filePaths;
+  },
+  async chooseExportPath({ defaultName, format }) {
+    const r = await dialog.showSaveDialog(win!, {
+      title: 'Export notes',
+      defaultPath: join(app.getPath('documents'), defaultName),
+      filters: FILTERS[format],
+    });
+    return r.canceled || !r.filePath ? null : r.filePath;
+  },
+  async openExternal({ url }) {
+    if (isExternalHttpUrl(url)) openExternalSafely(url);
+  },
+};
+
+async function createWindow(): Promise<void> {
+  const state = loadWindowState(dataDir);
+  win = new BrowserWindow({
+    ...(state.placed ? state.bounds : { width: state.bounds.width, height: state.bounds.height }),
+    minWidth: 480,
+    minHeight: 360,
+    show: false,
+    title: 'Gloss',
+    backgroundColor: '#faf8f3',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) win.maximize();
+  trackWindowState(win, dataDir);
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => (win = null));
+  if (rendererUrl) await win.loadURL(rendererUrl);
+  else await win.loadFile(rendererFile);
+}
+
+async function start(): Promise<void> {
+  hardenSessions();
+  try {
+    gloss = await createGloss({
+      dataDir,
+      seedsDir: app.isPackaged ? join(process.resourcesPath, 'seeds') : SOURCE_SEEDS_DIR,
+      onEvent: send,
+    });
+  } catch (err) {
+    dialog.showErrorBox('Gloss cannot open its library', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+    return;
+  }
+  registerAssetProtocol(gloss);
+  registerIpc({ ...gloss, ...shellApi }, (frame) => frame !== null && frame === win?.webContents.mainFrame && isOurPage(frame.url));
+  Menu.setApplicationMenu(buildMenu((command: MenuCommand) => send({ type: 'command', command })));
+  await createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (!win && gloss) void createWindow();
+  });
+  app.on('will-quit', (event) => {
+    if (!gloss) return;
+    event.preventDefault();
+    const closing = gloss;
+    gloss = null;
+    void closing.close().finally(() => app.quit());
+  });
+}
+
+

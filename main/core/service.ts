@@ -1,0 +1,330 @@
+/**
+ * The Gloss service: everything the UI and the command line can ask of the
+ * disk, implemented over the store, the importers, anchoring and export.
+ * Plain Node — the Electron shell, the CLI and every test drive this object.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type {
+  ExportReport,
+  GlossCoreApi,
+  GlossEvent,
+  ImportFailure,
+  ImportReport,
+  ParsedRequest,
+  Settings,
+  StoreStatus,
+} from './contract';
+import type { Article, ArticleSummary } from './document/types';
+import type { Annotation, TagCount } from './annotations/types';
+import { countTags, normalizeTags } from './annotations/tags';
+import { describeRange } from './anchoring/describe';
+import { anchor } from './anchoring/anchor';
+import { GlossError, toSerializedError } from './errors';
+import { importSource, type Imported } from './import/index';
+import { MAX_IMPORT_BYTES, type ImportInput } from './import/types';
+import { openStore, type Store } from './store/index';
+import type { ExportEntry } from './export/types';
+import { SOURCE_SEEDS_DIR } from './paths';
+
+export interface GlossOptions {
+  dataDir: string;
+  /** Folder of articles a new library starts with (default: the repository's seeds/). */
+  seedsDir?: string;
+  /** Progress of long work, forwarded to the renderer by the shell. */
+  onEvent?: (event: GlossEvent) => void;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface GlossService extends GlossCoreApi {
+  readonly dataDir: string;
+  /** An image stored with an article (served to the reader by the shell, never over IPC). */
+  readAsset(articleId: string, name: string): Promise<{ mime: string; data: Uint8Array }>;
+  close(): Promise<void>;
+}
+
+const SEEDED_MARKER = '.seeded';
+
+export async function createGloss(options: GlossOptions): Promise<GlossService> {
+  const dataDir = resolve(options.dataDir);
+  const store = await openStore(dataDir);
+  const now = () => (options.now?.() ?? new Date()).toISOString();
+  const emit = options.onEvent ?? (() => {});
+  const seedWarnings: string[] = [];
+
+  // ---- import -------------------------------------------------------------
+
+  /** Store an imported article unless the same content is already there. */
+  async function keep(imported: Imported, report: ImportReport): Promise<void> {
+    const { article, assets } = imported;
+    if (store.hasArticle(article.id)) {
+      report.existing.push(await summaryOf(article.id));
+      return;
+    }
+    await store.putArticle(article, assets);
+    report.imported.push(await summaryOf(article.id));
+  }
+
+  async function readImportFile(path: string): Promise<ImportInput> {
+    const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
+      throw new GlossError('NOT_FOUND', err.code === 'ENOENT' ? `${path} does not exist.` : `Could not read ${path}: ${err.message}`);
+    });
+    if (info.isDirectory()) throw new GlossError('UNSUPPORTED_FORMAT', `${path} is a folder; choose the files inside it.`);
+    if (info.size > MAX_IMPORT_BYTES) {
+      throw new GlossError('TOO_LARGE', `“${basename(path)}” is ${(info.size / 1048576).toFixed(1)} MB; Gloss imports files up to ${MAX_IMPORT_BYTES / 1048576} MB.`);
+    }
+    const bytes = new Uint8Array(await readFile(path));
+    return { bytes, fileName: basename(path), filePath: resolve(path) };
+  }
+
+  async function importFiles(req: ParsedRequest<'importFiles'>): Promise<ImportReport> {
+    const report: ImportReport = { imported: [], existing: [], failed: [] };
+    const total = req.paths.length;
+    for (const [i, path] of req.paths.entries()) {
+      emit({ type: 'import-progress', done: i, total, current: basename(path) });
+      try {
+        await keep(await importSource(await readImportFile(path)), report);
+      } catch (err) {
+        report.failed.push(failure(basename(path), err));
+      }
+    }
+    emit({ type: 'import-progress', done: total, total });
+    return report;
+  }
+
+  async function importText(req: ParsedRequest<'importText'>): Promise<ImportReport> {
+    const report: ImportReport = { imported: [], existing: [], failed: [] };
+    try {
+      if (req.html && req.html.trim()) {
+        const { parsePastedHtml } = await import('./import/html');
+        const { buildArticle } = await import('./document/build');
+        const doc = await parsePastedHtml(req.html, req.text);
+        if (req.title) doc.meta.title = req.title;
+        const article = buildArticle(doc.blocks, { ...doc.meta, format: 'html', fileName: undefined }, req.html);
+        await keep({ article, assets: doc.assets ?? new Map(), warnings: doc.warnings ?? [] }, report);
+      } else {
+        const text = req.title ? `${req.title}\n\n${req.text}` : req.text;
+        await keep(await importSource({ bytes: new TextEncoder().encode(text), fileName: undefined }), report);
+      }
+    } catch (err) {
+      report.failed.push(failure('Pasted text', err));
+    }
+    return report;
+  }
+
+  async function importUrl(req: ParsedRequest<'importUrl'>): Promise<ImportReport> {
+    const report: ImportReport = { imported: [], existing: [], failed: [] };
+    try {
+      const { importUrlBytes } = await import('./import/url');
+      await keep(await importSource(await importUrlBytes(req.url)), report);
+    } catch (err) {
+      report.failed.push(failure(req.url, err));
+    }
+    return report;
+  }
+
+  // ---- library --------------------------------------------------------------
+
+  async function summaryOf(id: string): Promise<ArticleSummary> {
+    const entry = store.listArticles().find((a) => a.id === id);
+    if (!entry) throw new GlossError('NOT_FOUND', `No article with id ${id} in the library.`);
+    const counts = await store.annotationCounts();
+    return toSummary(entry, counts.get(id) ?? 0);
+  }
+
+  async function listArticles(): Promise<ArticleSummary[]> {
+    const counts = await store.annotationCounts();
+    return store.listArticles().map((e) => toSummary(e, counts.get(e.id) ?? 0));
+  }
+
+  async function getArticle(id: string): Promise<Article> {
+    if (!store.hasArticle(id)) throw new GlossError('NOT_FOUND', `No article with id ${id} in the library.`);
+    return store.getArticle(id);
+  }
+
+  // ---- annotations ----------------------------------------------------------
+
+  async function findAnnotation(articleId: string, id: string): Promise<Annotation> {
+    await getArticle(articleId);
+    const found = (await store.listAnnotations(articleId)).find((a) => a.id === id);
+    if (!found) throw new GlossError('NOT_FOUND', `No annotation ${id} on this article; it may have been deleted.`);
+    return found;
+  }
+
+  /** Check each annotation still points at its quote; re-anchor or mark orphaned. */
+  async function listAnnotations(articleId: string): Promise<Annotation[]> {
+    const article = await getArticle(articleId);
+    const annotations = await store.listAnnotations(articleId);
+    const out: Annotation[] = [];
+    for (const a of annotations) {
+      const { start, end } = a.target.position;
+      if (!a.orphan && article.text.slice(start, end) === a.target.quote.exact) {
+        out.push(a);
+        continue;
+      }
+      const found = anchor(article.text, a.target);
+      const fixed: Annotation = found
+        ? { ...a, orphan: undefined, target: { ...a.target, position: { type: 'TextPositionSelector', ...found } } }
+        : { ...a, orphan: true };
+      if (JSON.stringify(fixed) !== JSON.stringify(a)) await store.putAnnotation(fixed);
+      out.push(fixed);
+    }
+    return out.sort((x, y) => x.target.position.start - y.target.position.start || x.created.localeCompare(y.created));
+  }
+
+  async function createAnnotation(req: ParsedRequest<'createAnnotation'>): Promise<Annotation> {
+    const article = await getArticle(req.articleId);
+    const { quote, position } = describeRange(article.text, req.start, req.end);
+    const at = now();
+    const annotation: Annotation = {
+      id: randomUUID(),
+      articleId: article.id,
+      target: { source: article.id, quote, position },
+      color: req.color,
+      tags: normalizeTags(req.tags),
+      note: req.note.trim(),
+      created: at,
+      modified: at,
+    };
+    await store.putAnnotation(annotation);
+    return annotation;
+  }
+
+  async function updateAnnotation(req: ParsedRequest<'updateAnnotation'>): Promise<Annotation> {
+    const current = await findAnnotation(req.articleId, req.id);
+    const updated: Annotation = {
+      ...current,
+      color: req.color ?? current.color,
+      tags: req.tags ? normalizeTags(req.tags) : current.tags,
+      note: req.note !== undefined ? req.note.trim() : current.note,
+      modified: now(),
+    };
+    await store.putAnnotation(updated);
+    return updated;
+  }
+
+  async function deleteAnnotation(req: ParsedRequest<'deleteAnnotation'>): Promise<Annotation> {
+    await findAnnotation(req.articleId, req.id);
+    const removed = await store.deleteAnnotation(req.articleId, req.id);
+    if (!removed) throw new GlossError('NOT_FOUND', `No annotation ${req.id} on this article; it may have been deleted.`);
+    return removed;
+  }
+
+  async function restoreAnnotation(req: ParsedRequest<'restoreAnnotation'>): Promise<Annotation> {
+    const a = req.annotation as Annotation;
+    const article = await getArticle(a.articleId);
+    if (a.target.source !== a.articleId) throw new GlossError('INVALID_REQUEST', 'The annotation’s target does not match its article.');
+    const { start, end } = a.target.position;
+    if (end > article.text.length || start >= end) {
+      throw new GlossError('OUT_OF_RANGE', `Range ${start}–${end} is outside the article (length ${article.text.length}).`);
+    }
+    const restored: Annotation = { ...a, tags: normalizeTags(a.tags) };
+    await store.putAnnotation(restored);
+    return restored;
+  }
+
+  async function listTags(): Promise<TagCount[]> {
+    const all: Annotation[] = [];
+    for await (const { annotations } of store.allAnnotations()) all.push(...annotations);
+    return countTags(all);
+  }
+
+  // ---- export ---------------------------------------------------------------
+
+  async function exportEntries(articleId?: string): Promise<ExportEntry[]> {
+    const ids = articleId ? [(await getArticle(articleId)).id] : store.listArticles().map((a) => a.id);
+    const entries: ExportEntry[] = [];
+    for (const id of ids) {
+      const annotations = await listAnnotations(id);
+      if (annotations.length === 0 && !articleId) continue;
+      entries.push({ article: await store.getArticle(id), annotations });
+    }
+    return entries;
+  }
+
+  async function exportNotes(req: ParsedRequest<'exportNotes'>): Promise<ExportReport> {
+    const entries = await exportEntries(req.articleId);
+    const { renderExport } = await import('./export/index');
+    const { writeExport } = await import('./export/write');
+    const content = renderExport(req.format, entries);
+    const path = resolve(req.path);
+    const { bytes } = await writeExport(path, content);
+    return {
+      path,
+      format: req.format,
+      articles: entries.length,
+      annotations: entries.reduce((n, e) => n + e.annotations.length, 0),
+      bytes,
+    };
+  }
+
+  // ---- seeding --------------------------------------------------------------
+
+  async function seedIfNew(): Promise<void> {
+    const marker = join(dataDir, SEEDED_MARKER);
+    if (await stat(marker).then(() => true, () => false)) return;
+    if (store.listArticles().length === 0) {
+      const seedsDir = options.seedsDir ?? SOURCE_SEEDS_DIR;
+      const files = (await readdir(seedsDir).catch(() => [] as string[])).filter((f) => !f.startsWith('.')).sort();
+      const report = await importFiles({ paths: files.map((f) => join(seedsDir, f)) });
+      for (const f of report.failed) seedWarnings.push(`The sample article ${f.source} could not be imported: ${f.message}`);
+    }
+    await writeFile(marker, `${now()}\n`);
+  }
+
+  await seedIfNew();
+
+  const service: GlossService = {
+    dataDir,
+    listArticles,
+    getArticle: (req) => getArticle(req.id),
+    importFiles: (req) => importFiles(req as ParsedRequest<'importFiles'>),
+    importText: (req) => importText(req as ParsedRequest<'importText'>),
+    importUrl: (req) => importUrl(req as ParsedRequest<'importUrl'>),
+    removeArticle: async (req) => {
+      await getArticle(req.id);
+      await store.removeArticle(req.id);
+    },
+    listAnnotations: (req) => listAnnotations(req.articleId),
+    createAnnotation: (req) => createAnnotation(withDefaults(req)),
+    updateAnnotation: (req) => updateAnnotation(req as ParsedRequest<'updateAnnotation'>),
+    deleteAnnotation: (req) => deleteAnnotation(req as ParsedRequest<'deleteAnnotation'>),
+    restoreAnnotation: (req) => restoreAnnotation(req as ParsedRequest<'restoreAnnotation'>),
+    listTags,
+    exportNotes: (req) => exportNotes(req as ParsedRequest<'exportNotes'>),
+    getSettings: async () => store.getSettings(),
+    updateSettings: (patch) => store.updateSettings(patch as Partial<Settings>),
+    storeStatus: async (): Promise<StoreStatus> => ({ dataDir, warnings: [...store.warnings(), ...seedWarnings] }),
+    readAsset: (articleId, name) => store.readAsset(articleId, name),
+    close: () => store.close(),
+  };
+  return service;
+}
+
+function withDefaults(req: { articleId: string; start: number; end: number; color: Annotation['color']; tags?: string[]; note?: string }): ParsedRequest<'createAnnotation'> {
+  return { ...req, tags: req.tags ?? [], note: req.note ?? '' };
+}
+
+function failure(source: string, err: unknown): ImportFailure {
+  const { code, message } = toSerializedError(err);
+  return { source, code, message };
+}
+
+function toSummary(
+  entry: { id: string; title: string; source?: string; place?: string; published?: string; importedAt: string; format: ArticleSummary['format']; wordCount: number },
+  annotationCount: number,
+): ArticleSummary {
+  return {
+    id: entry.id,
+    title: entry.title,
+    source: entry.source,
+    place: entry.place,
+    published: entry.published,
+    importedAt: entry.importedAt,
+    format: entry.format,
+    wordCount: entry.wordCount,
+    annotationCount,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The `gloss` command line, run as a user runs it (a real process via the
+ * package's bin), on a temporary library.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const BIN = join(process.cwd(), 'bin', 'gloss.js');
+const SEED = join(process.cwd(), 'seeds', '000-kurdistan24-coalition-isis-priority.txt');
+
+async function gloss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('gloss (command line)', () => {
+  let dir: string;
+  let id: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gloss-cli-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('imports the seed and reports its id', async () => {
+    const r = await gloss('import', SEED, '--data-dir', dir, '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    id = (report.imported[0] ?? report.existing[0]).id;
+    assert.match(id, /^[0-9a-f]{16}$/);
+  });
+
+  it('lists the library, as text and as JSON', async () => {
+    const text = await gloss('list', '--data-dir', dir);
+    assert.match(text.stdout, /enduring defeat of ISIS/);
+    const json = JSON.parse((await gloss('list', '--data-dir', dir, '--json')).stdout);
+    assert.equal(json[0].id, id);
+  });
+
+  it('highlights a quote found by its words, with tags, a note and a colour', async () => {
+    const r = await gloss('highlight', id.slice(0, 6), '--quote', 'the Kurdistan Region as a secure base', '--tag', 'claim', '--tag', 'Erbil', '--note', 'Attribution: Kurdistan 24', '--color', 'green', '--data-dir', dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /highlighted/);
+  });
+
+  it('shows the article with its annotations', async () => {
+    const r = await gloss('show', id, '--data-dir', dir);
+    assert.match(r.stdout, /\[caption\] .*\(Photo: Aaref Watad\/AFP\)/);
+    assert.match(r.stdout, /#claim #Erbil/);
+    const json = JSON.parse((await gloss('show', id, '--data-dir', dir, '--json')).stdout);
+    assert.equal(json.annotations.length, 1);
+  });
+
+  it('exports notes a reader would paste into a report', async () => {
+    const out = join(dir, 'notes.md');
+    const r = await gloss('export', '--format', 'md', '--out', out, '--data-dir', dir);
+    assert.equal(r.code, 0, r.stderr);
+    const md = await readFile(out, 'utf8');
+    assert.match(md, /> .*the Kurdistan Region as a secure base/);
+    assert.match(md, /#claim/);
+    assert.match(md, /Attribution: Kurdistan 24/);
+  });
+
+  it('fails with a message on stderr and a non-zero exit', async () => {
+    const missing = await gloss('highlight', id, '--quote', 'words that are not there', '--data-dir', dir);
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.stderr, /not in the article/);
+    const unknown = await gloss('show', 'ffffffff', '--data-dir', dir);
+    assert.notEqual(unknown.code, 0);
+    assert.match(unknown.stderr, /No article/);
+    const badColor = await gloss('highlight', id, '--quote', 'Erbil', '--color', 'octarine', '--data-dir', dir);
+    assert.notEqual(badColor.code, 0);
+    assert.match(badColor.stderr, /octarine/);
+    const nofile = await gloss('import', join(dir, 'nope.txt'), '--data-dir', dir);
+    assert.equal(nofile.code, 1);
+    assert.match(nofile.stderr, /does not exist/);
+  });
+
+  it('prints help', async () => {
+    const r = await gloss('--help');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /import/);
+    assert.match(r.stdout, /highlight/);
+  });
+});

@@ -1,0 +1,213 @@
+/**
+ * The Gloss service, as the app and the CLI use it: a library seeded on first
+ * run, annotations over the canonical text, typed errors, export to disk.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGloss, type GlossService } from '../../main/core/service';
+import { dispatch } from '../../main/core/dispatch';
+import type { GlossApi } from '../../main/core/contract';
+
+const tempDir = () => mkdtemp(join(tmpdir(), 'gloss-service-'));
+
+async function rejectsWith(p: Promise<unknown>, code: string, pattern?: RegExp) {
+  await assert.rejects(p, (err: Error & { code?: string }) => {
+    assert.equal(err.code, code, err.message);
+    if (pattern) assert.match(err.message, pattern);
+    return true;
+  });
+}
+
+describe('a new library', () => {
+  let dir: string;
+  let gloss: GlossService;
+  before(async () => {
+    dir = await tempDir();
+    gloss = await createGloss({ dataDir: dir });
+  });
+  after(async () => {
+    await gloss.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('opens with the sample article, not an empty window', async () => {
+    const articles = await gloss.listArticles();
+    assert.equal(articles.length, 1);
+    assert.match(articles[0].title, /enduring defeat of ISIS/);
+    assert.equal(articles[0].source, 'Kurdistan 24');
+    assert.equal(articles[0].annotationCount, 0);
+  });
+
+  it('does not add the same file twice', async () => {
+    const seed = join(process.cwd(), 'seeds', '000-kurdistan24-coalition-isis-priority.txt');
+    const report = await gloss.importFiles({ paths: [seed] });
+    assert.equal(report.imported.length, 0);
+    assert.equal(report.existing.length, 1);
+    assert.equal((await gloss.listArticles()).length, 1);
+  });
+
+  it('does not seed again once the user has emptied the library', async () => {
+    const d = await tempDir();
+    const g1 = await createGloss({ dataDir: d });
+    const [a] = await g1.listArticles();
+    await g1.removeArticle({ id: a.id });
+    await g1.close();
+    const g2 = await createGloss({ dataDir: d });
+    assert.deepEqual(await g2.listArticles(), []);
+    await g2.close();
+  });
+});
+
+describe('annotations', () => {
+  let dir: string;
+  let gloss: GlossService;
+  let articleId: string;
+  let text: string;
+  before(async () => {
+    dir = await tempDir();
+    gloss = await createGloss({ dataDir: dir });
+    [{ id: articleId }] = await gloss.listArticles();
+    text = (await gloss.getArticle({ id: articleId })).text;
+  });
+  after(async () => {
+    await gloss.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const rangeOf = (quote: string) => {
+    const start = text.indexOf(quote);
+    assert.ok(start >= 0, `quote not in seed: ${quote}`);
+    return { start, end: start + quote.length };
+  };
+
+  it('highlights a passage with colour, tags and a note, and carries both selectors', async () => {
+    const quote = 'remains the Coalition’s top priority';
+    const fallback = "remains the Coalition's top priority";
+    const q = text.includes(quote) ? quote : fallback;
+    const a = await gloss.createAnnotation({ articleId, ...rangeOf(q), color: 'green', tags: [' Claim ', 'claim', 'ISIS'], note: ' check the date ' });
+    assert.equal(a.target.quote.exact, q);
+    assert.equal(a.target.quote.type, 'TextQuoteSelector');
+    assert.ok(a.target.quote.prefix.length > 0 && a.target.quote.suffix.length > 0);
+    assert.deepEqual(a.target.position, { type: 'TextPositionSelector', ...rangeOf(q) });
+    assert.deepEqual(a.tags, ['Claim', 'ISIS'], 'tags trimmed and deduplicated case-insensitively, first spelling kept');
+    assert.equal(a.note, 'check the date');
+    assert.equal(a.created, a.modified);
+  });
+
+  it('highlights across paragraphs and inside a caption, overlapping others', async () => {
+    const across = rangeOf('beyond.');
+    const end = rangeOf('The removal of Daesh').end;
+    const crossing = await gloss.createAnnotation({ articleId, start: across.start, end, color: 'blue', tags: [], note: '' });
+    assert.match(crossing.target.quote.exact, /beyond\.\n\n"The removal of Daesh/);
+    const caption = await gloss.createAnnotation({ articleId, ...rangeOf('Aaref Watad/AFP'), color: 'pink', tags: ['photo'], note: '' });
+    assert.equal(caption.target.quote.exact, 'Aaref Watad/AFP');
+    const overlap = await gloss.createAnnotation({ articleId, ...rangeOf('The removal of Daesh/ISIS leader'), color: 'purple', tags: [], note: '' });
+    assert.ok(overlap.target.position.start < crossing.target.position.end);
+    const listed = await gloss.listAnnotations({ articleId });
+    const starts = listed.map((a) => a.target.position.start);
+    assert.deepEqual(starts, [...starts].sort((x, y) => x - y), 'listed in reading order');
+  });
+
+  it('updates colour, tags and note, and records the modification time', async () => {
+    const [a] = await gloss.listAnnotations({ articleId });
+    await new Promise((r) => setTimeout(r, 5));
+    const b = await gloss.updateAnnotation({ articleId, id: a.id, color: 'yellow', tags: ['evidence'], note: 'new note' });
+    assert.equal(b.color, 'yellow');
+    assert.deepEqual(b.tags, ['evidence']);
+    assert.equal(b.note, 'new note');
+    assert.ok(b.modified > a.modified);
+    assert.equal(b.created, a.created);
+  });
+
+  it('deletes, and restores the deleted annotation exactly (undo)', async () => {
+    const before = await gloss.listAnnotations({ articleId });
+    const removed = await gloss.deleteAnnotation({ articleId, id: before[0].id });
+    assert.equal((await gloss.listAnnotations({ articleId })).length, before.length - 1);
+    await gloss.restoreAnnotation({ annotation: removed });
+    assert.deepEqual(await gloss.listAnnotations({ articleId }), before);
+  });
+
+  it('lists tags with counts, matched case-insensitively and shown as first written', async () => {
+    await gloss.createAnnotation({ articleId, ...rangeOf('Hasakah detention center'), color: 'yellow', tags: ['PHOTO', 'prison'], note: '' });
+    const tags = await gloss.listTags();
+    assert.deepEqual(tags.find((t) => t.tag.toLowerCase() === 'photo'), { tag: 'photo', count: 2 });
+    assert.ok(tags.some((t) => t.tag === 'prison' && t.count === 1));
+  });
+
+  it('counts highlights in the library list', async () => {
+    const [summary] = await gloss.listArticles();
+    assert.equal(summary.annotationCount, (await gloss.listAnnotations({ articleId })).length);
+  });
+
+  it('refuses invalid requests with typed errors', async () => {
+    await rejectsWith(gloss.createAnnotation({ articleId, start: 10, end: text.length + 5, color: 'yellow', tags: [], note: '' }), 'OUT_OF_RANGE');
+    await rejectsWith(gloss.createAnnotation({ articleId, start: 10, end: 10, color: 'yellow', tags: [], note: '' }), 'OUT_OF_RANGE');
+    await rejectsWith(gloss.createAnnotation({ articleId: 'nope', start: 0, end: 5, color: 'yellow', tags: [], note: '' }), 'NOT_FOUND');
+    await rejectsWith(gloss.updateAnnotation({ articleId, id: 'missing' }), 'NOT_FOUND');
+    await rejectsWith(gloss.getArticle({ id: 'nope' }), 'NOT_FOUND');
+  });
+
+  it('validates every payload that crosses IPC, before the service sees it', async () => {
+    const api = gloss as unknown as GlossApi;
+    const count = (await gloss.listAnnotations({ articleId })).length;
+    for (const [channel, payload] of [
+      ['createAnnotation', { articleId, start: -1, end: 5, color: 'yellow' }],
+      ['createAnnotation', { articleId, start: 0, end: 5, color: 'octarine' }],
+      ['createAnnotation', { articleId, start: 0, end: 5, color: 'yellow', tags: 'not-a-list' }],
+      ['createAnnotation', null],
+      ['getArticle', { id: 42 }],
+      ['exportNotes', { format: 'docx', path: '/tmp/x' }],
+      ['deleteFiles', { path: '/' }],
+      ['__proto__', {}],
+    ] as const) {
+      const result = await dispatch(api, channel, payload);
+      assert.equal(result.ok, false, `${channel} ${JSON.stringify(payload)} should be refused`);
+      if (!result.ok) assert.equal(result.error.code, 'INVALID_REQUEST');
+    }
+    assert.equal((await gloss.listAnnotations({ articleId })).length, count, 'nothing was saved');
+    const ok = await dispatch(api, 'createAnnotation', { articleId, start: 0, end: 5, color: 'yellow' });
+    assert.equal(ok.ok, true, 'defaults fill tags and note');
+  });
+
+  it('survives a restart: everything is on disk', async () => {
+    const list = await gloss.listAnnotations({ articleId });
+    await gloss.close();
+    gloss = await createGloss({ dataDir: dir });
+    assert.deepEqual(await gloss.listAnnotations({ articleId }), list);
+  });
+
+  it('exports Markdown, Web Annotation JSON and CSV to the path given', async () => {
+    const md = join(dir, 'notes.md');
+    const r = await gloss.exportNotes({ articleId, format: 'md', path: md });
+    assert.equal(r.path, md);
+    const content = await readFile(md, 'utf8');
+    assert.match(content, /^---\n/);
+    assert.match(content, /#evidence/);
+    assert.match(content, /\^gloss-/);
+    const json = JSON.parse(await gloss.exportNotes({ format: 'json', path: join(dir, 'notes.json') }).then((x) => readFile(x.path, 'utf8')));
+    assert.equal(json.type, 'AnnotationCollection');
+    assert.equal(json.total, r.annotations);
+    const csv = await gloss.exportNotes({ articleId, format: 'csv', path: join(dir, 'notes.csv') }).then((x) => readFile(x.path, 'utf8'));
+    assert.match(csv.split('\n')[0], /quote/);
+  });
+
+  it('reports an unwritable export path clearly and leaves nothing behind', async () => {
+    const file = join(dir, 'a-file');
+    await writeFile(file, 'x');
+    await rejectsWith(gloss.exportNotes({ articleId, format: 'md', path: join(file, 'notes.md') }), 'IO', /Could not write/);
+  });
+});
+
+describe('a library another Gloss is using', () => {
+  it('is refused with a clear message, and free again after close', async () => {
+    const dir = await tempDir();
+    const first = await createGloss({ dataDir: dir });
+    await rejectsWith(createGloss({ dataDir: dir }), 'LOCKED', /already using/);
+    await first.close();
+    const second = await createGloss({ dataDir: dir });
+    await second.close();
+  });
+});
