@@ -1,0 +1,124 @@
+/**
+ * articles/<id>.json (the Article, written once at import) and
+ * articles/<id>/assets/<name> (its images). Content files are checked against
+ * the hash recorded in the index, so damage is found even when it still parses.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Article } from '../document/types';
+import { GlossError } from '../errors';
+import { code, moveAside, replaceFileDurably } from './fs-durable';
+import { assertSafeAssetName, assertSafeId } from './safe-names';
+import { ArticleContentSchema, type ArticleIndexEntry } from './schemas';
+
+export const ARTICLES_DIR = 'articles';
+
+export interface AssetInput { mime: string; data: Uint8Array }
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function contentFileFor(id: string): string {
+  return `${ARTICLES_DIR}/${assertSafeId(id, 'article id')}.json`;
+}
+
+/** Parses and checks a content file's text; throws a plain Error saying what is wrong. */
+export function parseArticleContent(text: string, expectedId: string): Article {
+  const parsed = ArticleContentSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error('it does not have the shape of an article');
+  if (parsed.data.id !== expectedId) throw new Error(`it holds article ${parsed.data.id}`);
+  return parsed.data as unknown as Article;
+}
+
+export class ArticleFiles {
+  /** Asset records of recently read articles, so serving images does not re-read the content. */
+  private assetRecords = new Map<string, NonNullable<Article['assets']>>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly onWarning: (sentence: string) => void,
+  ) {}
+
+  private abs(rel: string): string {
+    return path.join(this.dataDir, ...rel.split('/'));
+  }
+
+  private assetDir(id: string): string {
+    return path.join(this.dataDir, ARTICLES_DIR, assertSafeId(id, 'article id'), 'assets');
+  }
+
+  /** Writes assets first, then the content that names them; returns what the index records. */
+  async write(article: Article, assets?: Map<string, AssetInput>): Promise<{ stored: Article; contentFile: string; contentHash: string }> {
+    const contentFile = contentFileFor(article.id);
+    const records: NonNullable<Article['assets']> = { ...(article.assets ?? {}) };
+    if (assets && assets.size > 0) {
+      const dir = this.assetDir(article.id);
+      await fs.mkdir(dir, { recursive: true });
+      for (const [name, asset] of assets) {
+        await replaceFileDurably(path.join(dir, assertSafeAssetName(name)), asset.data);
+        records[name] = { mime: asset.mime, bytes: asset.data.byteLength };
+      }
+    }
+    const stored: Article = Object.keys(records).length > 0 ? { ...article, assets: records } : article;
+    const json = JSON.stringify(stored);
+    await replaceFileDurably(this.abs(contentFile), json);
+    this.assetRecords.delete(article.id);
+    return { stored, contentFile, contentHash: sha256(json) };
+  }
+
+  async read(entry: ArticleIndexEntry): Promise<Article> {
+    const file = this.abs(contentFileFor(entry.id));
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (err) {
+      if (code(err) === 'ENOENT') {
+        throw new GlossError('CORRUPT', `The saved copy of “${entry.title}” is missing from ${entry.contentFile}. Remove the article and import it again.`);
+      }
+      throw new GlossError('IO', `Could not read “${entry.title}”: ${(err as Error).message}`, { cause: err });
+    }
+    try {
+      if (sha256(bytes) !== entry.contentHash) throw new Error('its contents changed since it was saved');
+      const article = parseArticleContent(bytes.toString('utf8'), entry.id);
+      this.rememberAssets(entry.id, article.assets ?? {});
+      return article;
+    } catch {
+      const aside = path.relative(this.dataDir, await moveAside(file)).split(path.sep).join('/');
+      const sentence = `The saved copy of “${entry.title}” was damaged and has been moved to ${aside}. Remove the article and import it again.`;
+      this.onWarning(sentence);
+      throw new GlossError('CORRUPT', sentence);
+    }
+  }
+
+  async readAsset(entry: ArticleIndexEntry, name: string): Promise<AssetInput> {
+    assertSafeAssetName(name);
+    let records = this.assetRecords.get(entry.id);
+    if (!records) {
+      await this.read(entry);
+      records = this.assetRecords.get(entry.id) ?? {};
+    }
+    const record = Object.hasOwn(records, name) ? records[name] : undefined;
+    if (!record) throw new GlossError('NOT_FOUND', `“${entry.title}” has no image named ${name}.`);
+    try {
+      const data = await fs.readFile(path.join(this.assetDir(entry.id), name));
+      return { mime: record.mime, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    } catch (err) {
+      if (code(err) === 'ENOENT') throw new GlossError('NOT_FOUND', `The image ${name} of “${entry.title}” is missing from the library folder.`);
+      throw new GlossError('IO', `Could not read the image ${name}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    this.assetRecords.delete(id);
+    await fs.rm(this.abs(contentFileFor(id)), { force: true });
+    await fs.rm(path.join(this.dataDir, ARTICLES_DIR, assertSafeId(id, 'article id')), { recursive: true, force: true });
+  }
+
+  private rememberAssets(id: string, records: NonNullable<Article['assets']>): void {
+    this.assetRecords.delete(id);
+    this.assetRecords.set(id, records);
+    if (this.assetRecords.size > 64) this.assetRecords.delete(this.assetRecords.keys().next().value as string);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Low-level durable file operations. A file is replaced by writing a unique
+ * temp file beside it, fsyncing it, renaming it over the target and fsyncing
+ * the folder: after a crash the target is either the old or the new version,
+ * never a mix, and once the promise resolves the new version is on disk.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+const TEMP_SUFFIX = '.tmp';
+
+/** Hidden, unique, and recognisable so leftovers from a crash can be swept. */
+export function tempPathFor(target: string, tag = ''): string {
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  return path.join(dir, `.${base}${tag}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+}
+
+export function isTempName(name: string): boolean {
+  return name.startsWith('.') && name.endsWith(TEMP_SUFFIX);
+}
+
+/** Best effort: some platforms (Windows) and file systems cannot fsync a folder. */
+export async function fsyncDir(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Not supported here; the rename itself is still atomic.
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}
+
+async function writeAndSync(file: string, data: string | Uint8Array): Promise<void> {
+  const handle = await fs.open(file, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Keeps the current target as `<target>.bak` before it is replaced. A hard link
+ * costs nothing; where links are not supported, a copy. Done through a temp
+ * name so an existing .bak is replaced atomically too.
+ */
+async function keepBackup(target: string): Promise<void> {
+  const bakTemp = tempPathFor(target, '.bak');
+  try {
+    await fs.link(target, bakTemp);
+  } catch (err) {
+    if (code(err) === 'ENOENT') return; // first write: nothing to keep
+    try {
+      await fs.copyFile(target, bakTemp);
+    } catch (copyErr) {
+      if (code(copyErr) === 'ENOENT') return;
+      throw copyErr;
+    }
+  }
+  await fs.rename(bakTemp, `${target}.bak`);
+}
+
+export interface ReplaceOptions {
+  /** Keep the file being replaced as `<target>.bak`. */
+  backup?: boolean;
+}
+
+/** Atomically and durably replaces `target` with `data`. */
+export async function replaceFileDurably(target: string, data: string | Uint8Array, options: ReplaceOptions = {}): Promise<void> {
+  const temp = tempPathFor(target);
+  try {
+    await writeAndSync(temp, data);
+    if (options.backup) await keepBackup(target);
+    await fs.rename(temp, target);
+  } catch (err) {
+    await fs.rm(temp, { force: true }).catch(() => {});
+    throw err;
+  }
+  await fsyncDir(path.dirname(target));
+}
+
+/** Removes temp files a crash left behind in `dir` (never data files). */
+export async function sweepTempFiles(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  const temps = names.filter(isTempName);
+  await Promise.all(temps.map((n) => fs.rm(path.join(dir, n), { force: true }).catch(() => {})));
+  return temps.length;
+}
+
+/** `2026-11-25T12-02-38-123Z`: sortable and legal in every file system. */
+export function fileTimestamp(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/** `2026-11-25 12:02 UTC`, for sentences shown to the user. */
+export function readableTime(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** Renames a damaged file to `<file>.corrupt-<timestamp>` and returns the new path. */
+export async function moveAside(file: string): Promise<string> {
+  const stamp = fileTimestamp();
+  for (let n = 0; ; n++) {
+    const aside = `${file}.corrupt-${stamp}${n ? `-${n}` : ''}`;
+    try {
+      await fs.access(aside);
+      continue; // taken: try the next suffix
+    } catch {
+      await fs.rename(file, aside);
+      await fsyncDir(path.dirname(file));
+      return aside;
+    }
+  }
+}
+
+export function code(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | undefined)?.code;
+}

@@ -1,0 +1,211 @@
+/**
+ * The durable local store: one data folder holding
+ *   library.json            the index (lowdb), newest import first
+ *   articles/<id>.json      each article's content, written once at import
+ *   articles/<id>/assets/   its images
+ *   notes/<id>.json         each article's annotations (lowdb, one file per article)
+ *   settings.json           the reader's settings (lowdb)
+ *   gloss.lock              one Gloss at a time
+ * Every JSON file is written through the durable adapter; damage found on load
+ * is moved aside, recovered, and reported through warnings().
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import type { Annotation, TagCount } from '../annotations/types';
+import { SettingsSchema, type Settings } from '../contract';
+import type { Article } from '../document/types';
+import { GlossError } from '../errors';
+import { ArticleFiles, ARTICLES_DIR, type AssetInput } from './article-files';
+import { DurableJsonFile } from './durable-json-file';
+import { sweepTempFiles } from './fs-durable';
+import { LibraryIndex } from './library-index';
+import { acquireDirLock } from './lock';
+import { NOTES_DIR, NotesShelf } from './notes';
+import { assertSafeId } from './safe-names';
+import { AnnotationSchema, indexEntryFor, type ArticleIndexEntry } from './schemas';
+import { coerceSettings, defaultSettings } from './settings-file';
+
+export type { ArticleIndexEntry } from './schemas';
+export type { AssetInput } from './article-files';
+export { assertSafeId, assertSafeAssetName, isSafeId } from './safe-names';
+
+export const SETTINGS_FILE = 'settings.json';
+
+export interface Store {
+  readonly dataDir: string;
+  /** Recovery reports since opening, as sentences for the UI. */
+  warnings(): string[];
+  /** Newest import first. */
+  listArticles(): ArticleIndexEntry[];
+  hasArticle(id: string): boolean;
+  /** GlossError NOT_FOUND if unknown; CORRUPT (file moved aside) if its content is damaged or missing. */
+  getArticle(id: string): Promise<Article>;
+  /** Writes assets, then content, then the index entry; replaces an article with the same id. */
+  putArticle(article: Article, assets?: Map<string, AssetInput>): Promise<void>;
+  /** Removes the index entry, content, assets and notes. NOT_FOUND if unknown. */
+  removeArticle(id: string): Promise<void>;
+  readAsset(articleId: string, name: string): Promise<AssetInput>;
+  /** NOT_FOUND if the article is unknown. */
+  listAnnotations(articleId: string): Promise<Annotation[]>;
+  /** Insert or replace by id; durable once resolved. NOT_FOUND if the article is unknown. */
+  putAnnotation(a: Annotation): Promise<void>;
+  deleteAnnotation(articleId: string, id: string): Promise<Annotation | undefined>;
+  /** articleId → count, for every article in the library. */
+  annotationCounts(): Promise<Map<string, number>>;
+  /** Tags over the whole library, compared case-insensitively and spelled as in the newest article using them; most used first. */
+  tagCounts(): Promise<TagCount[]>;
+  /** Articles with annotations, newest import first, one at a time (for library export). */
+  allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }>;
+  getSettings(): Settings;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Flushes pending writes and releases the lock. */
+  close(): Promise<void>;
+}
+
+/** Opens (creating as needed) the data folder; GlossError LOCKED if another Gloss has it open. */
+export async function openStore(dataDir: string): Promise<Store> {
+  const root = path.resolve(dataDir);
+  try {
+    await fs.mkdir(root, { recursive: true });
+  } catch (err) {
+    throw new GlossError('IO', `Could not create the library folder ${root}: ${(err as Error).message}`, { cause: err });
+  }
+  const lock = await acquireDirLock(root);
+  try {
+    await Promise.all([ARTICLES_DIR, NOTES_DIR].map((d) => fs.mkdir(path.join(root, d), { recursive: true })));
+    // Leftovers of writes a crash interrupted; we hold the lock, so none is in progress.
+    await Promise.all([root, path.join(root, ARTICLES_DIR), path.join(root, NOTES_DIR)].map(sweepTempFiles));
+    const warnings: string[] = [];
+    const warn = (s: string): void => {
+      warnings.push(s);
+    };
+    const library = await LibraryIndex.open(root, warn);
+    const settings = new Low<Settings>(
+      new DurableJsonFile<Settings>({ file: path.join(root, SETTINGS_FILE), root, validate: coerceSettings, onWarning: warn }),
+      defaultSettings(),
+    );
+    await settings.read();
+    return new DataFolderStore(root, warnings, library, new ArticleFiles(root, warn), new NotesShelf(root, warn), settings, lock.release);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+class DataFolderStore implements Store {
+  private closed = false;
+
+  constructor(
+    readonly dataDir: string,
+    private readonly warningList: string[],
+    private readonly library: LibraryIndex,
+    private readonly articles: ArticleFiles,
+    private readonly notes: NotesShelf,
+    private readonly settings: Low<Settings>,
+    private readonly releaseLock: () => Promise<void>,
+  ) {}
+
+  warnings(): string[] {
+    return [...this.warningList];
+  }
+
+  listArticles(): ArticleIndexEntry[] {
+    return this.library.list();
+  }
+
+  hasArticle(id: string): boolean {
+    return this.library.has(id);
+  }
+
+  async getArticle(id: string): Promise<Article> {
+    return this.articles.read(this.entry(id));
+  }
+
+  async putArticle(article: Article, assets?: Map<string, AssetInput>): Promise<void> {
+    this.assertOpen();
+    assertSafeId(article.id, 'article id');
+    // Content before index: an index entry never points at a file not yet written.
+    const { stored, contentFile, contentHash } = await this.articles.write(article, assets);
+    await this.library.upsert(indexEntryFor(stored, contentFile, contentHash));
+  }
+
+  async removeArticle(id: string): Promise<void> {
+    this.assertOpen();
+    this.entry(id);
+    // Index first: if we stop half-way, leftover files are unreachable, never a dangling entry.
+    await this.library.remove(id);
+    await this.notes.remove(id);
+    await this.articles.remove(id);
+  }
+
+  async readAsset(articleId: string, name: string): Promise<AssetInput> {
+    return this.articles.readAsset(this.entry(articleId), name);
+  }
+
+  async listAnnotations(articleId: string): Promise<Annotation[]> {
+    this.entry(articleId);
+    return this.notes.list(articleId);
+  }
+
+  async putAnnotation(a: Annotation): Promise<void> {
+    this.assertOpen();
+    const parsed = AnnotationSchema.safeParse(a);
+    if (!parsed.success) throw new GlossError('INVALID_REQUEST', `The annotation cannot be saved: ${parsed.error.issues[0]?.path.join('.') || 'it'} is not valid.`);
+    this.entry(a.articleId);
+    await this.notes.put(a);
+  }
+
+  async deleteAnnotation(articleId: string, id: string): Promise<Annotation | undefined> {
+    this.assertOpen();
+    this.entry(articleId);
+    return this.notes.delete(articleId, id);
+  }
+
+  annotationCounts(): Promise<Map<string, number>> {
+    return this.notes.counts(this.library.ids());
+  }
+
+  tagCounts(): Promise<TagCount[]> {
+    return this.notes.tagCounts(this.library.ids());
+  }
+
+  allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }> {
+    return this.notes.all(this.library.ids());
+  }
+
+  getSettings(): Settings {
+    return structuredClone(this.settings.data);
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    this.assertOpen();
+    const parsed = SettingsSchema.safeParse({ ...this.settings.data, ...patch });
+    if (!parsed.success) throw new GlossError('INVALID_REQUEST', `The setting ${parsed.error.issues[0]?.path.join('.') ?? ''} is not valid.`);
+    this.settings.data = parsed.data;
+    await this.settings.write();
+    return this.getSettings();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await Promise.all([this.library.idle(), this.notes.idle(), (this.settings.adapter as DurableJsonFile<Settings>).idle()]);
+    } finally {
+      await this.releaseLock();
+    }
+  }
+
+  /** The index entry, after checking the id is one the store can use in a path. */
+  private entry(id: string): ArticleIndexEntry {
+    assertSafeId(id, 'article id');
+    const entry = this.library.get(id);
+    if (!entry) throw new GlossError('NOT_FOUND', 'This article is not in the library.');
+    return entry;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new GlossError('INTERNAL', 'The library has been closed.');
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * library.json: the small index of the library, one entry per article, newest
+ * import first. Annotation counts are deliberately not here, so saving a note
+ * never rewrites it. If it is lost with no good backup, it is rebuilt from the
+ * content files in articles/.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { ARTICLES_DIR, parseArticleContent, sha256 } from './article-files';
+import { mapLimit } from './concurrency';
+import { DurableJsonFile, type Fallback } from './durable-json-file';
+import { isSafeId } from './safe-names';
+import { byNewestImport, indexEntryFor, LibraryFileSchema, type ArticleIndexEntry, type LibraryFile } from './schemas';
+
+export const LIBRARY_FILE = 'library.json';
+
+export class LibraryIndex {
+  private readonly byId = new Map<string, ArticleIndexEntry>();
+
+  private constructor(
+    private readonly db: Low<LibraryFile>,
+    private readonly adapter: DurableJsonFile<LibraryFile>,
+  ) {
+    this.reindex();
+  }
+
+  static async open(dataDir: string, onWarning: (s: string) => void): Promise<LibraryIndex> {
+    const adapter = new DurableJsonFile<LibraryFile>({
+      file: path.join(dataDir, LIBRARY_FILE),
+      root: dataDir,
+      validate: (raw) => LibraryFileSchema.parse(raw) as unknown as LibraryFile,
+      onWarning,
+      fallback: () => rebuildFromContent(dataDir),
+    });
+    const db = new Low<LibraryFile>(adapter, { version: 1, articles: [] });
+    await db.read();
+    db.data.articles.sort(byNewestImport);
+    return new LibraryIndex(db, adapter);
+  }
+
+  list(): ArticleIndexEntry[] {
+    return this.db.data.articles.map((e) => ({ ...e }));
+  }
+
+  get(id: string): ArticleIndexEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  ids(): string[] {
+    return this.db.data.articles.map((e) => e.id);
+  }
+
+  async upsert(entry: ArticleIndexEntry): Promise<void> {
+    const articles = this.db.data.articles.filter((e) => e.id !== entry.id);
+    articles.push(entry);
+    articles.sort(byNewestImport);
+    this.db.data.articles = articles;
+    this.reindex();
+    await this.db.write();
+  }
+
+  /** Forgets the entry at once (so nothing new attaches to it), then saves. */
+  async remove(id: string): Promise<void> {
+    this.db.data.articles = this.db.data.articles.filter((e) => e.id !== id);
+    this.reindex();
+    await this.db.write();
+  }
+
+  idle(): Promise<void> {
+    return this.adapter.idle();
+  }
+
+  private reindex(): void {
+    this.byId.clear();
+    for (const e of this.db.data.articles) this.byId.set(e.id, e);
+  }
+}
+
+/** Every readable articles/<id>.json becomes an entry again; unreadable ones are skipped. */
+async function rebuildFromContent(dataDir: string): Promise<Fallback<LibraryFile> | null> {
+  const dir = path.join(dataDir, ARTICLES_DIR);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const ids = names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).filter(isSafeId);
+  const entries = await mapLimit(ids, 8, async (id) => {
+    try {
+      const bytes = await fs.readFile(path.join(dir, `${id}.json`));
+      const article = parseArticleContent(bytes.toString('utf8'), id);
+      return indexEntryFor(article, `${ARTICLES_DIR}/${id}.json`, sha256(bytes));
+    } catch {
+      return null;
+    }
+  });
+  const articles = entries.filter((e): e is ArticleIndexEntry => e !== null).sort(byNewestImport);
+  if (articles.length === 0) return null;
+  const noun = articles.length === 1 ? 'article' : 'articles';
+  return { data: { version: 1, articles }, clause: `rebuilt the library list from ${articles.length} saved ${noun}` };
+}

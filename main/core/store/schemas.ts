@@ -1,0 +1,92 @@
+/**
+ * The shapes of the files in the data folder, with the runtime schemas they are
+ * checked against on load. Loose objects: fields added by a later version are
+ * kept, not treated as damage.
+ */
+import { z } from 'zod';
+import { COLORS, type Annotation } from '../annotations/types';
+import type { Article, ArticleSummary } from '../document/types';
+
+const FORMATS = ['text', 'html', 'markdown', 'epub'] as const;
+
+/** One row of library.json: the summary fields plus where the content lives. */
+export interface ArticleIndexEntry extends Omit<ArticleSummary, 'annotationCount'> {
+  fileName?: string;
+  url?: string;
+  /** Content file, relative to the data folder: `articles/<id>.json`. */
+  contentFile: string;
+  /** sha256 (hex) of the content file's bytes: damage is caught even when it still parses. */
+  contentHash: string;
+}
+
+export const ArticleIndexEntrySchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  source: z.string().optional(),
+  place: z.string().optional(),
+  published: z.string().optional(),
+  importedAt: z.string(),
+  format: z.enum(FORMATS),
+  wordCount: z.number(),
+  fileName: z.string().optional(),
+  url: z.string().optional(),
+  contentFile: z.string(),
+  contentHash: z.string(),
+});
+
+export interface LibraryFile { version: 1; articles: ArticleIndexEntry[] }
+export const LibraryFileSchema = z.looseObject({ version: z.literal(1), articles: z.array(ArticleIndexEntrySchema) });
+
+export const AnnotationSchema = z.looseObject({
+  id: z.string().min(1),
+  articleId: z.string().min(1),
+  target: z.looseObject({
+    source: z.string(),
+    quote: z.looseObject({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }),
+    position: z.looseObject({ type: z.literal('TextPositionSelector'), start: z.number(), end: z.number() }),
+  }),
+  color: z.enum(COLORS),
+  tags: z.array(z.string()),
+  note: z.string(),
+  created: z.string(),
+  modified: z.string(),
+  orphan: z.boolean().optional(),
+});
+
+export interface NotesFile { version: 1; annotations: Annotation[] }
+export const NotesFileSchema = z.looseObject({ version: z.literal(1), annotations: z.array(AnnotationSchema) });
+
+/** Enough of an Article to render it; the content hash guards the rest. */
+export const ArticleContentSchema = z.looseObject({
+  id: z.string(),
+  meta: z.looseObject({ title: z.string(), importedAt: z.string(), format: z.enum(FORMATS), wordCount: z.number() }),
+  blocks: z.array(z.looseObject({ id: z.string(), kind: z.string(), text: z.string(), start: z.number(), end: z.number() })),
+  text: z.string(),
+  assets: z.record(z.string(), z.looseObject({ mime: z.string(), bytes: z.number() })).optional(),
+});
+
+export function indexEntryFor(article: Article, contentFile: string, contentHash: string): ArticleIndexEntry {
+  const { meta } = article;
+  const entry: ArticleIndexEntry = {
+    id: article.id,
+    title: meta.title,
+    importedAt: meta.importedAt,
+    format: meta.format,
+    wordCount: meta.wordCount,
+    contentFile,
+    contentHash,
+  };
+  // Only present fields: undefined keys would be dropped by JSON anyway.
+  if (meta.source !== undefined) entry.source = meta.source;
+  if (meta.place !== undefined) entry.place = meta.place;
+  if (meta.published !== undefined) entry.published = meta.published;
+  if (meta.fileName !== undefined) entry.fileName = meta.fileName;
+  if (meta.url !== undefined) entry.url = meta.url;
+  return entry;
+}
+
+/** Newest import first; ties by id so the order is stable. */
+export function byNewestImport(a: ArticleIndexEntry, b: ArticleIndexEntry): number {
+  if (a.importedAt !== b.importedAt) return a.importedAt < b.importedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
