@@ -8,6 +8,9 @@ import type { TextPositionSelector, TextQuoteSelector } from '../annotations/typ
 import { matchQuote } from './match-quote';
 import { similarity } from './similarity';
 
+/** Similarity of stored and present context above which the stored position is trusted. */
+const CONTEXT_AGREES = 0.8;
+
 export interface AnchorTarget {
   quote: TextQuoteSelector;
   position?: TextPositionSelector;
@@ -26,10 +29,10 @@ function positionHolds(text: string, quote: TextQuoteSelector, pos: TextPosition
   if (!(start >= 0 && end <= text.length && start < end)) return false;
   if (text.slice(start, end) !== quote.exact) return false;
   // The same words may now sit here by accident (text inserted above a repeated phrase):
-  // accept only when at least one side's context still agrees.
+  // accept only when at least one side's context still agrees closely (an edit may touch the other).
   const agrees: boolean[] = [];
-  if (quote.prefix) agrees.push(similarity(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix) >= 0.5);
-  if (quote.suffix) agrees.push(similarity(text.slice(end, end + quote.suffix.length), quote.suffix) >= 0.5);
+  if (quote.prefix) agrees.push(similarity(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix) >= CONTEXT_AGREES);
+  if (quote.suffix) agrees.push(similarity(text.slice(end, end + quote.suffix.length), quote.suffix) >= CONTEXT_AGREES);
   return agrees.length === 0 || agrees.includes(true);
 }
 

@@ -51,5 +51,7 @@ export function toCsv(entries: readonly ExportEntry[]): string {
     columns: [...CSV_COLUMNS],
     bom: true,
     record_delimiter: 'windows',
+    // csv-stringify quotes only fields holding the record delimiter (CRLF); a bare LF inside a quote must be quoted too.
+    quoted_match: /[\r\n]/,
   });
 }

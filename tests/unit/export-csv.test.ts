@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Annotation } from '../../main/core/annotations/types';
+import { describeRange } from '../../main/core/anchoring/describe';
+import { buildArticle } from '../../main/core/document/build';
+import type { Article } from '../../main/core/document/types';
+import { CSV_COLUMNS, toCsv } from '../../main/core/export/csv';
+
+/** RFC 4180 reader, strict enough to catch a broken quote or a stray line break. */
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i];
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') { cell += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') {
+      assert.equal(cell, '', `a quote in the middle of an unquoted cell at ${i}`);
+      quoted = true;
+    } else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\r' && csv[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else {
+      assert.notEqual(ch, '\n', `a bare line break outside quotes at ${i}`);
+      cell += ch;
+    }
+  }
+  assert.equal(quoted, false, 'unterminated quoted cell');
+  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+const article: Article = buildArticle(
+  [
+    { kind: 'title', text: '=cmd|\' /C calc\'!A0' },
+    { kind: 'paragraph', text: 'Prices 😀 rose, "sharply", by 5%.\nA new line, here.' },
+    { kind: 'paragraph', text: '-5 degrees and +3 more; @everyone left.' },
+  ],
+  { title: '=cmd|\' /C calc\'!A0', source: 'Kurdistan 24, English', published: '2024-03-05', format: 'text' },
+  'csv article',
+);
+
+function annotate(phrase: string, extra: Partial<Annotation> = {}): Annotation {
+  const start = article.text.indexOf(phrase);
+  assert.notEqual(start, -1, `test setup: "${phrase}" not in the article`);
+  const { quote, position } = describeRange(article.text, start, start + phrase.length);
+  return {
+    id: `id-${start}`,
+    articleId: article.id,
+    target: { source: article.id, quote, position },
+    color: 'green',
+    tags: [],
+    note: '',
+    created: '2024-03-06T10:00:00.000Z',
+    modified: '2024-03-06T11:00:00.000Z',
+    ...extra,
+  };
+}
+
+const tricky = annotate('rose, "sharply", by 5%.\nA new line', { note: 'Line one,\r\nline "two"', tags: ['prices', 'Prices', 'oil, gas'] });
+const formulas = annotate('-5 degrees and +3 more; @everyone', { note: '=HYPERLINK("http://evil")', tags: ['@team'] });
+const csv = toCsv([{ article, annotations: [formulas, tricky] }]);
+const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
+
+describe('CSV export', () => {
+  it('starts with a byte order mark (so Excel reads UTF-8) and a header of the documented columns', () => {
+    assert.equal(csv[0], '\uFEFF');
+    assert.deepEqual(rows[0], [...CSV_COLUMNS]);
+  });
+
+  it('has one row per annotation, in reading order', () => {
+    assert.equal(rows.length, 3);
+    assert.match(rows[1][3], /^rose/);
+    assert.match(rows[2][3], /degrees/);
+  });
+
+  it('round-trips commas, double quotes and line breaks inside cells', () => {
+    const [, source, published, quote, note, tags, color] = rows[1];
+    assert.equal(source, 'Kurdistan 24, English');
+    assert.equal(published, '2024-03-05');
+    assert.equal(quote, 'rose, "sharply", by 5%.\nA new line');
+    assert.equal(note, 'Line one,\r\nline "two"');
+    assert.equal(tags, 'prices; oil, gas');
+    assert.equal(color, 'green');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas (= + - @) with a leading apostrophe', () => {
+    const [title, , , quote, note, tags] = rows[2];
+    assert.equal(title, '\'=cmd|\' /C calc\'!A0');
+    assert.equal(quote, '\'-5 degrees and +3 more; @everyone');
+    assert.equal(note, '\'=HYPERLINK("http://evil")');
+    assert.equal(tags, '\'@team');
+    for (const row of rows.slice(1)) {
+      for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@]/, `cell ${JSON.stringify(cell)} could run as a formula`);
+    }
+  });
+
+  it('gives positions in code points, like the JSON export', () => {
+    const [start, end] = rows[1].slice(7, 9).map(Number);
+    assert.equal(start, tricky.target.position.start - 1, 'one emoji (a surrogate pair) comes before the passage');
+    assert.equal([...article.text].slice(start, end).join(''), tricky.target.quote.exact);
+  });
+
+  it('leaves positions empty for orphans', () => {
+    const lost = parseCsv(toCsv([{ article, annotations: [annotate('Prices', { orphan: true })] }]).slice(1));
+    assert.deepEqual(lost[1].slice(7, 9), ['', '']);
+  });
+
+  it('is just the header when there is nothing to export', () => {
+    assert.deepEqual(parseCsv(toCsv([]).slice(1)), [[...CSV_COLUMNS]]);
+  });
+});

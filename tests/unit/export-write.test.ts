@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { GlossError } from '../../main/core/errors';
+import { writeExport } from '../../main/core/export/write';
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gloss-export-'));
+});
+after(async () => {
+  await chmod(join(dir, 'locked'), 0o755).catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+});
+
+function ioError(pathPart: string) {
+  return (err: unknown) => {
+    assert.ok(err instanceof GlossError, 'a GlossError');
+    assert.equal(err.code, 'IO');
+    assert.match(err.message, /^Could not write /);
+    assert.ok(err.message.includes(pathPart), `message names the path: ${err.message}`);
+    return true;
+  };
+}
+
+describe('writeExport', () => {
+  it('writes the content and reports its size in bytes (not characters)', async () => {
+    const path = join(dir, 'notes.md');
+    const content = '> Crowds waved 🇮🇶 flags ^gloss-1\n';
+    const { bytes } = await writeExport(path, content);
+    assert.equal(await readFile(path, 'utf8'), content);
+    assert.equal(bytes, Buffer.byteLength(content));
+    assert.notEqual(bytes, content.length);
+  });
+
+  it('replaces an existing file whole and leaves no temp file beside it', async () => {
+    const folder = join(dir, 'replace');
+    await mkdir(folder);
+    const path = join(folder, 'notes.csv');
+    await writeFile(path, 'old content that is longer than the new one\n');
+    await writeExport(path, 'new\n');
+    assert.equal(await readFile(path, 'utf8'), 'new\n');
+    assert.deepEqual(await readdir(folder), ['notes.csv']);
+  });
+
+  it('fails with IO, saying the folder does not exist, and creates nothing', async () => {
+    const path = join(dir, 'missing', 'notes.md');
+    await assert.rejects(writeExport(path, 'x'), ioError(path));
+    await assert.rejects(writeExport(path, 'x'), /the folder does not exist/);
+    assert.ok(!(await readdir(dir)).includes('missing'));
+  });
+
+  it('fails with IO when the target is a folder, and removes its temp file', async () => {
+    const folder = join(dir, 'is-a-folder');
+    await mkdir(join(folder, 'notes.md'), { recursive: true });
+    await assert.rejects(writeExport(join(folder, 'notes.md'), 'x'), ioError('notes.md'));
+    assert.deepEqual(await readdir(folder), ['notes.md']);
+  });
+
+  it('fails with IO in a folder it may not write to, leaving nothing behind', async () => {
+    // As root, permissions do not stop writes; a path under a file fails for everyone.
+    const asRoot = process.getuid?.() === 0;
+    let folder: string;
+    let path: string;
+    if (asRoot) {
+      folder = dir;
+      const file = join(dir, 'plain-file.txt');
+      await writeFile(file, 'I am a file');
+      path = join(file, 'notes.md');
+    } else {
+      folder = join(dir, 'locked');
+      await mkdir(folder);
+      await chmod(folder, 0o555);
+      path = join(folder, 'notes.md');
+    }
+    const before = await readdir(folder);
+    await assert.rejects(writeExport(path, 'x'), ioError(path));
+    await assert.rejects(writeExport(path, 'x'), asRoot ? /part of the path is a file/ : /permission denied/);
+    assert.deepEqual(await readdir(folder), before);
+    assert.ok(!(await readdir(folder)).some((f) => f.endsWith('.tmp')));
+  });
+});
