@@ -41,6 +41,8 @@ const MAX_ERROR_RATE = 0.25;
 const MAX_ERRORS_CAP = 256;
 /** A fuzzy candidate must agree at least this well overall: a near-quote in unrelated context is another passage. */
 const MIN_FUZZY_SCORE = 0.7;
+/** A match this good needs no search beyond the window. */
+const STRONG_SCORE = 0.9;
 /** Only this much of a stored prefix/suffix (nearest the quote) is compared: keeps scoring cheap. */
 const CONTEXT_COMPARED = 64;
 
@@ -69,27 +71,56 @@ function fuzzyCandidates(text: string, exact: string, from: number, to: number, 
   }));
 }
 
+function weightsFor(quote: QuoteToMatch, hint: number | undefined): number {
+  return (
+    WEIGHTS.quote +
+    (quote.prefix ? WEIGHTS.prefix : 0) +
+    (quote.suffix ? WEIGHTS.suffix : 0) +
+    (hint !== undefined ? WEIGHTS.position : 0)
+  );
+}
+
+function positionScore(text: string, c: Candidate, hint: number): number {
+  return 1 - Math.min(1, Math.abs(c.start - hint) / Math.max(1, text.length));
+}
+
+/** The best score `c` could reach if its context matched perfectly: cheap, used to skip hopeless candidates. */
+function scoreBound(text: string, c: Candidate, quote: QuoteToMatch, hint?: number): number {
+  let total = WEIGHTS.quote * (1 - c.errors / quote.exact.length);
+  if (quote.prefix) total += WEIGHTS.prefix;
+  if (quote.suffix) total += WEIGHTS.suffix;
+  if (hint !== undefined) total += WEIGHTS.position * positionScore(text, c, hint);
+  return total / weightsFor(quote, hint);
+}
+
 /** Score a candidate range of `text` against the stored quote; 0..1. */
 export function scoreCandidate(text: string, c: Candidate, quote: QuoteToMatch, hint?: number): number {
   let total = WEIGHTS.quote * (1 - c.errors / quote.exact.length);
-  let weights = WEIGHTS.quote;
   if (quote.prefix) {
     const expected = quote.prefix.slice(-CONTEXT_COMPARED);
     const actual = text.slice(Math.max(0, c.start - expected.length), c.start);
     total += WEIGHTS.prefix * similarity(actual, expected);
-    weights += WEIGHTS.prefix;
   }
   if (quote.suffix) {
     const expected = quote.suffix.slice(0, CONTEXT_COMPARED);
     const actual = text.slice(c.end, c.end + expected.length);
     total += WEIGHTS.suffix * similarity(actual, expected);
-    weights += WEIGHTS.suffix;
   }
-  if (hint !== undefined && text.length > 0) {
-    total += WEIGHTS.position * (1 - Math.min(1, Math.abs(c.start - hint) / text.length));
-    weights += WEIGHTS.position;
+  if (hint !== undefined) total += WEIGHTS.position * positionScore(text, c, hint);
+  return total / weightsFor(quote, hint);
+}
+
+/** The best-scoring acceptable candidate. A common word can occur 100,000 times in a book: skip those that cannot win. */
+function bestOf(text: string, candidates: Candidate[], quote: QuoteToMatch, hint?: number): QuoteMatch | null {
+  const ordered = hint === undefined ? candidates : [...candidates].sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint));
+  let best: QuoteMatch | null = null;
+  for (const c of ordered) {
+    if (best && scoreBound(text, c, quote, hint) <= best.score) continue;
+    const score = scoreCandidate(text, c, quote, hint);
+    if (c.errors > 0 && score < MIN_FUZZY_SCORE) continue;
+    if (!best || score > best.score) best = { ...c, score };
   }
-  return total / weights;
+  return best;
 }
 
 export function matchQuote(text: string, quote: QuoteToMatch | string, opts: MatchOptions = {}): QuoteMatch | null {
@@ -111,15 +142,11 @@ export function matchQuote(text: string, quote: QuoteToMatch | string, opts: Mat
     const to = Math.min(text.length, hint + exact.length + slack);
     candidates.push(...fuzzyCandidates(text, exact, from, to, maxErrors));
   }
-  if (maxErrors > 0 && candidates.length === 0) {
-    candidates.push(...fuzzyCandidates(text, exact, 0, text.length, maxErrors));
-  }
-
-  let best: QuoteMatch | null = null;
-  for (const c of candidates) {
-    const score = scoreCandidate(text, c, q, hint);
-    if (c.errors > 0 && score < MIN_FUZZY_SCORE) continue;
-    if (!best || score > best.score) best = { ...c, score };
+  let best = bestOf(text, candidates, q, hint);
+  // Nothing convincing nearby: the passage may have moved far, so pay for the whole text.
+  if (maxErrors > 0 && (!best || best.score < STRONG_SCORE) && !candidates.some((c) => c.errors === 0)) {
+    const whole = bestOf(text, fuzzyCandidates(text, exact, 0, text.length, maxErrors), q, hint);
+    if (whole && (!best || whole.score > best.score)) best = whole;
   }
   return best;
 }
