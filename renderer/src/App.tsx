@@ -1,0 +1,231 @@
+/**
+ * The app shell: start-up (settings, recovery warnings, library, last article),
+ * theme and text size, menu commands from main, keyboard shortcuts, file drops.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { MenuCommand } from '../../main/core/contract';
+import { useStore } from './store';
+import { gloss, messageOf } from './gloss';
+import { Toasts } from './app/Toasts';
+import { HelpOverlay } from './app/HelpOverlay';
+import { WarningsBanner } from './app/WarningsBanner';
+import { showError } from './app/toasts';
+import { LibraryView } from './library/LibraryView';
+import { importDroppedFiles, importFromClipboard, importFromDialog, libraryStore, onImportProgress, refreshLibrary } from './library/libraryStore';
+import { ReaderView } from './reader/ReaderView';
+import { closeArticle, openArticle, readerStore, setSelection } from './reader/readerStore';
+import { changeFontSize, loadSettings, setTheme, settingsStore } from './reader/settingsStore';
+import { annotationsStore, clearAnnotations, closeEditor, deleteAnnotation, loadAnnotations, openEditor, redo, undo } from './annotations/annotationsStore';
+import { highlightSelection } from './annotations/actions';
+import { ExportDialog } from './export/ExportDialog';
+
+const isTyping = (t: EventTarget | null) => !!(t as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
+const modalOpen = () => !!document.querySelector('[aria-modal="true"]');
+
+export function App() {
+  const [ready, setReady] = useState(false);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const [help, setHelp] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [dropping, setDropping] = useState(false);
+  const article = useStore(readerStore, (s) => s.article);
+  const settings = useStore(settingsStore, (s) => s.settings);
+
+  // ---- start-up
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const [s, articles] = await Promise.all([loadSettings(), refreshLibrary()]);
+      gloss()
+        .storeStatus()
+        .then((st) => !cancelled && setWarnings(st.warnings))
+        .catch(() => undefined);
+      if (s.lastArticleId && articles.some((a) => a.id === s.lastArticleId)) await openArticle(s.lastArticleId, { remember: false });
+      if (!cancelled) setReady(true);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // ---- theme and text size live on the root element (outside React's tree)
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = settings.theme;
+    root.style.setProperty('--reader-font-size', `${settings.fontSize}px`);
+  }, [settings.theme, settings.fontSize]);
+
+  useEffect(() => {
+    if (article) void loadAnnotations(article.id);
+    else clearAnnotations();
+  }, [article?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const backToLibrary = useCallback(() => {
+    closeArticle();
+    void refreshLibrary();
+  }, []);
+
+  // ---- undo/redo from keys and from the menu (which may echo the same key press)
+  const lastKeyHistory = useState({ at: 0 })[0];
+  const history = useCallback(
+    (which: 'undo' | 'redo', from: 'key' | 'menu') => {
+      if (from === 'key') lastKeyHistory.at = performance.now();
+      else if (performance.now() - lastKeyHistory.at < 300) return;
+      if (from === 'menu' && isTyping(document.activeElement)) {
+        document.execCommand(which);
+        return;
+      }
+      void (which === 'undo' ? undo() : redo());
+    },
+    [lastKeyHistory],
+  );
+
+  // ---- menu commands and progress from main
+  useEffect(() => {
+    const run = (c: MenuCommand) => {
+      switch (c) {
+        case 'import':
+          backToLibrary();
+          return void importFromDialog();
+        case 'import-url':
+          backToLibrary();
+          return libraryStore.set({ urlDialog: true });
+        case 'export':
+          return setExporting(true);
+        case 'undo':
+        case 'redo':
+          return history(c, 'menu');
+        case 'zoom-in':
+          return void changeFontSize(1);
+        case 'zoom-out':
+          return void changeFontSize(-1);
+        case 'zoom-reset':
+          return void changeFontSize('reset');
+        case 'theme-light':
+        case 'theme-dark':
+        case 'theme-sepia':
+          return void setTheme(c.slice('theme-'.length) as 'light');
+        case 'help':
+          return setHelp(true);
+      }
+    };
+    return gloss().onEvent((e) => {
+      if (e.type === 'command') run(e.command);
+      else if (e.type === 'import-progress') onImportProgress(e.done, e.total, e.current);
+    });
+  }, [backToLibrary, history]);
+
+  // ---- keyboard shortcuts
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = isTyping(e.target);
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && !e.altKey) {
+        if (typing) return;
+        if (key === 'z') {
+          e.preventDefault();
+          history(e.shiftKey ? 'redo' : 'undo', 'key');
+        } else if (key === 'y' && !e.shiftKey) {
+          e.preventDefault();
+          history('redo', 'key');
+        } else if (key === 'v' && e.shiftKey && !readerStore.get().article) {
+          e.preventDefault();
+          void importFromClipboard();
+        }
+        return;
+      }
+      if (typing || e.altKey || modalOpen()) return;
+      if (e.key === '?') {
+        e.preventDefault();
+        setHelp(true);
+        return;
+      }
+      if (!readerStore.get().article) return;
+      const { selection } = readerStore.get();
+      const { selectedId, editor } = annotationsStore.get();
+      if (e.key === 'Escape') {
+        if (editor) closeEditor();
+        else if (selection) {
+          document.getSelection()?.removeAllRanges();
+          setSelection(null);
+        } else annotationsStore.set({ selectedId: null });
+        return;
+      }
+      if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId && !selection) {
+        e.preventDefault();
+        void deleteAnnotation(selectedId);
+        return;
+      }
+      if (e.shiftKey && key !== '?') return;
+      if (key === 'h' && selection) {
+        e.preventDefault();
+        void highlightSelection();
+      } else if (key === 'n' || key === 't') {
+        const focus = key === 'n' ? 'note' : 'tags';
+        if (selection) {
+          e.preventDefault();
+          void highlightSelection(undefined, focus);
+        } else if (selectedId) {
+          e.preventDefault();
+          openEditor(selectedId, focus);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [history]);
+
+  // ---- files dropped anywhere on the window
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDropping(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (!e.relatedTarget) setDropping(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDropping(false);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length === 0) return;
+      backToLibrary();
+      importDroppedFiles(files).catch((err) => showError(messageOf(err)));
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [backToLibrary]);
+
+  return (
+    <div className={`app ${dropping ? 'is-dropping' : ''}`}>
+      <WarningsBanner warnings={warnings} onDismiss={() => setWarnings([])} />
+      {!ready ? (
+        <p className="loading" role="status">
+          Opening your library…
+        </p>
+      ) : article ? (
+        <ReaderView article={article} onBack={backToLibrary} onExport={() => setExporting(true)} onHelp={() => setHelp(true)} />
+      ) : (
+        <LibraryView onExport={() => setExporting(true)} />
+      )}
+      {exporting && <ExportDialog article={article ? { id: article.id, title: article.meta.title } : undefined} onClose={() => setExporting(false)} />}
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop files to import them
+        </div>
+      )}
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The popover for one highlight: colour, tags (with autocomplete from every tag
+ * in the library), note, delete. Each edit is saved at once.
+ */
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { COLORS } from '../../../main/core/annotations/types';
+import type { Annotation } from '../../../main/core/contract';
+import { useStore } from '../store';
+import { useCssVars } from '../reader/useCssVars';
+import { annotationsStore, closeEditor, deleteAnnotation, normaliseTags, updateAnnotation, type EditorFocus } from './annotationsStore';
+
+export function AnnotationEditor(props: { annotation: Annotation; focus: EditorFocus; articleEl: HTMLElement | null; contentEl: HTMLElement | null }) {
+  const a = props.annotation;
+  const allTags = useStore(annotationsStore, (s) => s.tags);
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState({ x: 0, y: 0 });
+  const [tagDraft, setTagDraft] = useState('');
+  const [note, setNote] = useState(a.note);
+  const listId = useId();
+  const noteRef = useRef(note);
+  noteRef.current = note;
+
+  // Follow the note when main (or undo) changes it underneath us.
+  useEffect(() => setNote(a.note), [a.id, a.note]);
+
+  useLayoutEffect(() => {
+    const marks = props.articleEl?.querySelectorAll(`[data-ids~="${CSS.escape(a.id)}"]`);
+    const content = props.contentEl?.getBoundingClientRect();
+    if (!marks?.length || !content) return;
+    const last = marks[marks.length - 1].getBoundingClientRect();
+    const x = Math.max(170, Math.min(content.width - 170, last.left + last.width / 2 - content.left));
+    setPos({ x, y: last.bottom - content.top + 10 });
+  }, [a.id, a.target.position.start, a.target.position.end, props.articleEl, props.contentEl]);
+  useCssVars(ref, { '--x': pos.x, '--y': pos.y });
+
+  useEffect(() => {
+    const box = ref.current;
+    const target =
+      props.focus === 'tags' ? box?.querySelector<HTMLElement>('input') : props.focus === 'note' ? box?.querySelector<HTMLElement>('textarea') : box?.querySelector<HTMLElement>('[aria-pressed="true"]');
+    target?.focus();
+  }, [a.id, props.focus]);
+
+  const saveNote = () => {
+    if (noteRef.current !== a.note) void updateAnnotation(a.id, { note: noteRef.current });
+  };
+  const close = () => {
+    saveNote();
+    closeEditor();
+  };
+
+  // A press outside the popover (and outside any highlight) closes it.
+  useEffect(() => {
+    const onDown = (e: MouseEvent) => {
+      const t = e.target as Element | null;
+      if (ref.current?.contains(t) || t?.closest?.('mark.hl')) return;
+      close();
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  });
+
+  const addTags = (raw: string) => {
+    const next = normaliseTags([...a.tags, ...raw.split(',')]);
+    setTagDraft('');
+    if (next.length !== a.tags.length) void updateAnnotation(a.id, { tags: next });
+  };
+
+  return (
+    <div
+      ref={ref}
+      className="annotation-editor popover"
+      role="dialog"
+      aria-label="Edit highlight"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <blockquote className="editor-quote">{a.target.quote.exact || '…'}</blockquote>
+      <div className="editor-colors" role="group" aria-label="Colour">
+        {COLORS.map((c) => (
+          <button
+            key={c}
+            type="button"
+            className={`swatch swatch-${c}`}
+            aria-label={c[0].toUpperCase() + c.slice(1)}
+            aria-pressed={a.color === c}
+            onClick={() => void updateAnnotation(a.id, { color: c })}
+          />
+        ))}
+      </div>
+      <div className="editor-tags">
+        <ul className="tag-list" aria-label="Tags">
+          {a.tags.map((t) => (
+            <li key={t} className="tag">
+              #{t}
+              <button type="button" className="icon" aria-label={`Remove tag ${t}`} onClick={() => void updateAnnotation(a.id, { tags: a.tags.filter((x) => x !== t) })}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <input
+          type="text"
+          aria-label="Add tag"
+          placeholder="Add tag…"
+          list={listId}
+          value={tagDraft}
+          onChange={(e) => setTagDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if ((e.key === 'Enter' || e.key === ',') && tagDraft.trim()) {
+              e.preventDefault();
+              addTags(tagDraft);
+            }
+          }}
+          onBlur={() => tagDraft.trim() && addTags(tagDraft)}
+        />
+        <datalist id={listId}>
+          {allTags
+            .filter((t) => !a.tags.some((x) => x.toLowerCase() === t.tag.toLowerCase()))
+            .map((t) => (
+              <option key={t.tag} value={t.tag} />
+            ))}
+        </datalist>
+      </div>
+      <textarea
+        aria-label="Note"
+        placeholder="Write a note…"
+        rows={3}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        onBlur={saveNote}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            close();
+          }
+        }}
+      />
+      <div className="editor-actions">
+        <button type="button" className="danger-text" onClick={() => void deleteAnnotation(a.id)}>
+          Delete highlight
+        </button>
+        <button type="button" className="primary" onClick={close}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/** The side panel: the article's annotations in reading order, filterable by tag and colour. */
+import { COLORS } from '../../../main/core/annotations/types';
+import type { Annotation, Color } from '../../../main/core/contract';
+import { useStore } from '../store';
+import { plural } from '../library/format';
+import { annotationsStore, revealAnnotation, setFilter, visibleAnnotations } from './annotationsStore';
+
+export function AnnotationPanel() {
+  const items = useStore(annotationsStore, (s) => s.items);
+  const filter = useStore(annotationsStore, (s) => s.filter);
+  const selectedId = useStore(annotationsStore, (s) => s.selectedId);
+  const visible = visibleAnnotations({ items, filter });
+  const tags = [...new Map(items.flatMap((a) => a.tags).map((t) => [t.toLowerCase(), t])).values()].sort((a, b) => a.localeCompare(b));
+
+  return (
+    <aside className="panel" aria-label="Annotations">
+      <header className="panel-header">
+        <h2>Annotations</h2>
+        <span className="panel-count">{items.length === visible.length ? plural(items.length, 'highlight') : `${visible.length} of ${items.length}`}</span>
+      </header>
+      <div className="panel-filters">
+        <label>
+          <span className="visually-hidden">Filter by tag</span>
+          <select aria-label="Filter by tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.target.value })}>
+            <option value="">All tags</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                #{t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="visually-hidden">Filter by colour</span>
+          <select aria-label="Filter by colour" value={filter.color} onChange={(e) => setFilter({ color: e.target.value as Color | '' })}>
+            <option value="">All colours</option>
+            {COLORS.map((c) => (
+              <option key={c} value={c}>
+                {c[0].toUpperCase() + c.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {items.length === 0 ? (
+        <p className="panel-empty">Select text to highlight it. Press <kbd>?</kbd> for shortcuts.</p>
+      ) : visible.length === 0 ? (
+        <p className="panel-empty">No highlights match these filters.</p>
+      ) : (
+        <ol className="panel-list" aria-label="Highlights">
+          {visible.map((a) => (
+            <PanelItem key={a.id} a={a} selected={a.id === selectedId} />
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}
+
+function PanelItem({ a, selected }: { a: Annotation; selected: boolean }) {
+  const quote = a.target.quote.exact;
+  return (
+    <li className={`panel-item panel-${a.color} ${selected ? 'is-selected' : ''}`}>
+      <button type="button" className="panel-open" aria-label={`Go to highlight: ${truncate(quote, 80)}`} onClick={() => revealAnnotation(a.id)}>
+        <q className="panel-quote">{truncate(quote, 280)}</q>
+        {a.orphan && <span className="orphan">Not found in the current text</span>}
+      </button>
+      {a.tags.length > 0 && (
+        <ul className="tag-list" aria-label="Tags">
+          {a.tags.map((t) => (
+            <li key={t} className="tag">
+              #{t}
+            </li>
+          ))}
+        </ul>
+      )}
+      {a.note && <p className="panel-note">{a.note}</p>}
+    </li>
+  );
+}
+
+const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

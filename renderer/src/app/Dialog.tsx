@@ -1,0 +1,83 @@
+/**
+ * An accessible modal: role=dialog (or alertdialog), named by its title,
+ * focus moved in on open and given back on close, Tab kept inside, Escape closes.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export function Dialog(props: {
+  title: string;
+  role?: 'dialog' | 'alertdialog';
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  /** Selector of the element to focus first (default: the first focusable). */
+  initialFocus?: string;
+  description?: string;
+}) {
+  const titleId = useId();
+  const descId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const onClose = useRef(props.onClose);
+  onClose.current = props.onClose;
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    const box = ref.current;
+    const first = (props.initialFocus && box?.querySelector<HTMLElement>(props.initialFocus)) || box?.querySelector<HTMLElement>(FOCUSABLE);
+    (first ?? box)?.focus();
+    return () => {
+      if (previous && document.contains(previous)) previous.focus();
+    };
+    // Focus once, when the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      e.preventDefault();
+      onClose.current();
+      return;
+    }
+    if (e.key === 'Tab' && ref.current) {
+      const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
+      if (items.length === 0) return;
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    }
+  };
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
+      <div
+        ref={ref}
+        className={`modal ${props.className ?? ''}`}
+        role={props.role ?? 'dialog'}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={props.description ? descId : undefined}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={titleId} className="modal-title">
+          {props.title}
+        </h2>
+        {props.description && (
+          <p id={descId} className="modal-description">
+            {props.description}
+          </p>
+        )}
+        {props.children}
+      </div>
+    </div>
+  );
+}

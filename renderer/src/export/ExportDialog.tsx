@@ -1,0 +1,89 @@
+/** Export notes: format and scope → the shell's save dialog → exportNotes → where it went. */
+import { useState } from 'react';
+import type { ExportFormat, ExportReport } from '../../../main/core/contract';
+import { Dialog } from '../app/Dialog';
+import { gloss, messageOf } from '../gloss';
+import { plural } from '../library/format';
+
+const FORMATS: { value: ExportFormat; label: string }[] = [
+  { value: 'md', label: 'Markdown' },
+  { value: 'json', label: 'JSON (W3C Web Annotation)' },
+  { value: 'csv', label: 'CSV (spreadsheet)' },
+];
+
+/** A file name from a title: lower-case words joined by dashes. */
+export function defaultExportName(title: string | undefined, format: ExportFormat): string {
+  const base =
+    (title ?? 'gloss-library')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'notes';
+  return `${base}-notes.${format}`;
+}
+
+type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; report: ExportReport } | { kind: 'error'; message: string };
+
+export function ExportDialog({ article, onClose }: { article?: { id: string; title: string }; onClose: () => void }) {
+  const [format, setFormat] = useState<ExportFormat>('md');
+  const [scope, setScope] = useState<'article' | 'library'>(article ? 'article' : 'library');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+
+  const run = async () => {
+    setState({ kind: 'busy' });
+    try {
+      const one = scope === 'article' && article;
+      const path = await gloss().chooseExportPath({ defaultName: defaultExportName(one ? article.title : undefined, format), format });
+      if (!path) return setState({ kind: 'idle' });
+      const report = await gloss().exportNotes({ articleId: one ? article.id : undefined, format, path });
+      setState({ kind: 'done', report });
+    } catch (err) {
+      setState({ kind: 'error', message: messageOf(err) });
+    }
+  };
+
+  return (
+    <Dialog title="Export notes" onClose={onClose} className="export">
+      <fieldset>
+        <legend>Format</legend>
+        {FORMATS.map((f) => (
+          <label key={f.value} className="choice">
+            <input type="radio" name="format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
+            {f.label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Scope</legend>
+        <label className="choice">
+          <input type="radio" name="scope" value="article" disabled={!article} checked={scope === 'article'} onChange={() => setScope('article')} />
+          This article{article ? ` (“${article.title}”)` : ''}
+        </label>
+        <label className="choice">
+          <input type="radio" name="scope" value="library" checked={scope === 'library'} onChange={() => setScope('library')} />
+          Whole library
+        </label>
+      </fieldset>
+      {state.kind === 'done' && (
+        <p className="export-result" role="status">
+          Exported {plural(state.report.annotations, 'annotation')} from {plural(state.report.articles, 'article')} to <code>{state.report.path}</code>
+        </p>
+      )}
+      {state.kind === 'error' && (
+        <p className="export-result error" role="alert">
+          Export failed: {state.message}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="button" onClick={onClose}>
+          {state.kind === 'done' ? 'Close' : 'Cancel'}
+        </button>
+        <button type="button" className="primary" disabled={state.kind === 'busy'} onClick={() => void run()}>
+          {state.kind === 'busy' ? 'Exporting…' : 'Export…'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

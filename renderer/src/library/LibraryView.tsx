@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import type { ArticleSummary } from '../../../main/core/contract';
+import { useStore } from '../store';
+import { Dialog } from '../app/Dialog';
+import { openArticle } from '../reader/readerStore';
+import {
+  dismissImport,
+  importFromClipboard,
+  importFromDialog,
+  importUrl,
+  libraryStore,
+  removeArticle,
+} from './libraryStore';
+import { formatDate, plural } from './format';
+
+export function LibraryView({ onExport }: { onExport: () => void }) {
+  const articles = useStore(libraryStore, (s) => s.articles);
+  const loaded = useStore(libraryStore, (s) => s.loaded);
+  const confirmRemove = useStore(libraryStore, (s) => s.confirmRemove);
+  const urlDialog = useStore(libraryStore, (s) => s.urlDialog);
+
+  return (
+    <main className="library" aria-labelledby="library-title">
+      <header className="library-header">
+        <h1 id="library-title">Library</h1>
+        <div className="library-actions" role="group" aria-label="Add articles">
+          <button type="button" className="primary" onClick={() => void importFromDialog()}>
+            Import files…
+          </button>
+          <button type="button" onClick={() => void importFromClipboard()} title="Ctrl+Shift+V">
+            Paste article
+          </button>
+          <button type="button" onClick={() => libraryStore.set({ urlDialog: true })}>
+            Import from URL…
+          </button>
+          <button type="button" onClick={onExport}>
+            Export notes…
+          </button>
+        </div>
+      </header>
+      <ImportStatus />
+      {loaded && articles.length === 0 ? (
+        <p className="empty">Your library is empty. Import a file, paste an article, or drop files onto this window.</p>
+      ) : (
+        <ul className="article-list" aria-label="Articles">
+          {articles.map((a) => (
+            <ArticleRow key={a.id} article={a} />
+          ))}
+        </ul>
+      )}
+      <p className="hint">Drop text, HTML or Markdown files anywhere in this window to import them.</p>
+      {confirmRemove && (
+        <Dialog
+          role="alertdialog"
+          title="Remove article?"
+          description={`“${confirmRemove.title}” and its ${plural(confirmRemove.annotationCount, 'highlight')} will be removed from the library.`}
+          onClose={() => libraryStore.set({ confirmRemove: null })}
+          initialFocus="[data-cancel]"
+        >
+          <div className="modal-actions">
+            <button type="button" data-cancel onClick={() => libraryStore.set({ confirmRemove: null })}>
+              Cancel
+            </button>
+            <button type="button" className="danger" onClick={() => void removeArticle(confirmRemove.id)}>
+              Remove
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {urlDialog && <UrlDialog onClose={() => libraryStore.set({ urlDialog: false })} />}
+    </main>
+  );
+}
+
+function ArticleRow({ article: a }: { article: ArticleSummary }) {
+  const meta = [a.source, formatDate(a.published ?? a.importedAt)].filter(Boolean).join(' · ');
+  return (
+    <li className="article-row">
+      <button type="button" className="article-open" aria-label={`Open ${a.title}`} onClick={() => void openArticle(a.id)}>
+        <span className="article-title">{a.title}</span>
+        <span className="article-meta">
+          {meta}
+          <span className="article-count">
+            {plural(a.annotationCount, 'highlight')} · {plural(a.wordCount, 'word')}
+          </span>
+        </span>
+      </button>
+      <button type="button" className="icon remove" aria-label={`Remove ${a.title}`} onClick={() => libraryStore.set({ confirmRemove: a })}>
+        Remove
+      </button>
+    </li>
+  );
+}
+
+function ImportStatus() {
+  const s = useStore(libraryStore, (x) => x.importing);
+  if (!s) return null;
+  if (s.running) {
+    return (
+      <div className="import-status" role="status">
+        <progress max={s.total || 1} value={s.done} aria-label="Import progress" />
+        <span>
+          Importing {Math.min(s.done + 1, s.total)} of {s.total}
+          {s.current ? ` — ${s.current}` : ''}…
+        </span>
+      </div>
+    );
+  }
+  const r = s.report;
+  return (
+    <section className={`import-status ${s.error || r?.failed.length ? 'has-failures' : ''}`} aria-label="Import result">
+      {s.error ? (
+        <p role="alert">Import failed: {s.error}</p>
+      ) : r ? (
+        <>
+          <p role="status">
+            Imported {plural(r.imported.length, 'article')}
+            {r.existing.length > 0 && `; ${r.existing.length} already in the library`}
+            {r.failed.length > 0 && `; ${r.failed.length} failed`}.
+          </p>
+          {r.failed.length > 0 && (
+            <ul className="import-failures" aria-label="Import failures">
+              {r.failed.map((f, i) => (
+                <li key={`${f.source}-${i}`}>
+                  <strong>{f.source.split(/[\\/]/).pop()}</strong>: {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+      <button type="button" className="icon" aria-label="Dismiss import result" onClick={dismissImport}>
+        ×
+      </button>
+    </section>
+  );
+}
+
+function UrlDialog({ onClose }: { onClose: () => void }) {
+  const [url, setUrl] = useState('');
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!url.trim()) return;
+    onClose();
+    void importUrl(url.trim());
+  };
+  return (
+    <Dialog title="Import from URL" onClose={onClose}>
+      <form onSubmit={submit}>
+        <label className="field">
+          <span>Address</span>
+          <input type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" />
+        </label>
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Import
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,48 @@
+/** The reader's top bar: back to the library, theme, text size, export, help. */
+import { useStore } from '../store';
+import { changeFontSize, FONT_MAX, FONT_MIN, setTheme, settingsStore, THEMES } from './settingsStore';
+
+export function ReaderBar({ title, onBack, onExport, onHelp }: { title: string; onBack: () => void; onExport: () => void; onHelp: () => void }) {
+  const settings = useStore(settingsStore, (s) => s.settings);
+  return (
+    <header className="reader-bar">
+      <button type="button" className="back" onClick={onBack}>
+        ← Library
+      </button>
+      <span className="reader-bar-title" aria-hidden="true">
+        {title}
+      </span>
+      <div className="bar-group" role="radiogroup" aria-label="Theme">
+        {THEMES.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="radio"
+            aria-checked={settings.theme === t}
+            className={`theme-chip theme-chip-${t}`}
+            onClick={() => void setTheme(t)}
+          >
+            {t[0].toUpperCase() + t.slice(1)}
+          </button>
+        ))}
+      </div>
+      <div className="bar-group" role="group" aria-label="Text size">
+        <button type="button" aria-label="Smaller text" disabled={settings.fontSize <= FONT_MIN} onClick={() => void changeFontSize(-1)}>
+          A−
+        </button>
+        <span className="font-size" aria-live="polite" aria-label={`Text size ${settings.fontSize}`}>
+          {settings.fontSize}
+        </span>
+        <button type="button" aria-label="Larger text" disabled={settings.fontSize >= FONT_MAX} onClick={() => void changeFontSize(1)}>
+          A+
+        </button>
+      </div>
+      <button type="button" onClick={onExport}>
+        Export…
+      </button>
+      <button type="button" className="icon" aria-label="Keyboard shortcuts" onClick={onHelp}>
+        ?
+      </button>
+    </header>
+  );
+}

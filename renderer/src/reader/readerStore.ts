@@ -1,0 +1,45 @@
+/** Which article is open, and the current text selection in it. */
+import type { Article } from '../../../main/core/contract';
+import { createStore } from '../store';
+import { gloss } from '../gloss';
+import { showError } from '../app/toasts';
+import { updateSettings } from './settingsStore';
+import type { TextRange } from './selection';
+
+export interface ReaderSelection extends TextRange {
+  /** Where to show the toolbar, relative to the reader's content box. */
+  x: number;
+  y: number;
+  below: boolean;
+}
+
+export const readerStore = createStore({
+  article: null as Article | null,
+  loading: false,
+  selection: null as ReaderSelection | null,
+});
+
+export async function openArticle(id: string, opts: { remember?: boolean } = {}): Promise<boolean> {
+  readerStore.set({ loading: true, selection: null });
+  try {
+    const article = await gloss().getArticle({ id });
+    readerStore.set({ article, loading: false });
+    if (opts.remember !== false) void updateSettings({ lastArticleId: id }, { quiet: true });
+    return true;
+  } catch (err) {
+    showError(err);
+    readerStore.set({ loading: false });
+    return false;
+  }
+}
+
+export function closeArticle(): void {
+  readerStore.set({ article: null, selection: null });
+}
+
+export function setSelection(selection: ReaderSelection | null): void {
+  const cur = readerStore.get().selection;
+  if (cur === selection) return;
+  if (cur && selection && cur.start === selection.start && cur.end === selection.end && cur.x === selection.x && cur.y === selection.y) return;
+  readerStore.set({ selection });
+}
