@@ -1,0 +1,6 @@
+/** Every scenario, in the order the table shows them. */
+import type { Scenario } from '../lib/scenario';
+import { json as exportJson, markdown as exportMarkdown } from './export';
+import { scenario as saveAnnotation } from './save-annotation';
+
+export const SCENARIOS: Scenario[] = [saveAnnotation, exportMarkdown, exportJson];
