@@ -1,6 +1,7 @@
 /** Every scenario, in the order the table shows them. */
 import type { Scenario } from '../lib/scenario';
+import { scenario as coldStart } from './cold-start';
 import { json as exportJson, markdown as exportMarkdown } from './export';
 import { scenario as saveAnnotation } from './save-annotation';
 
-export const SCENARIOS: Scenario[] = [saveAnnotation, exportMarkdown, exportJson];
+export const SCENARIOS: Scenario[] = [saveAnnotation, exportMarkdown, exportJson, coldStart];
