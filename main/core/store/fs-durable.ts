@@ -63,6 +63,8 @@ async function keepBackup(target: string): Promise<void> {
     }
   }
   await fs.rename(bakTemp, `${target}.bak`);
+  // rename() does nothing when both names are links to one file (a .bak kept by a failed write).
+  await fs.rm(bakTemp, { force: true });
 }
 
 export interface ReplaceOptions {
