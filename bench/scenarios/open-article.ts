@@ -1,0 +1,53 @@
+/**
+ * 1. Open the seed article in the reader: navigation → the article's title
+ * heading painted (the app reopens the last article at start-up), against a
+ * static HTML page of the same blocks with the app's CSS, in the same browser.
+ */
+import type { Article, ArticleSummary } from '../../main/core/document/types';
+import { benchTempDir } from '../lib/big-store';
+import { navigateAndTime, openBrowserPair } from '../lib/browser';
+import { interleave, summarize } from '../lib/stats';
+import { articlePage } from '../lib/static-html';
+import type { Scenario } from '../lib/scenario';
+
+const REPS = 9;
+const TITLE = 'article.article h1.b-title';
+
+export const scenario: Scenario = {
+  name: 'open-article',
+  gloss: 'reader: navigation → seed article title painted (app start reopens last article)',
+  baseline: 'static HTML of the same blocks, same CSS, same browser',
+  target: { ratio: 1.3 },
+  browser: true,
+  async run() {
+    const dataDir = await benchTempDir('open-article');
+    const pair = await openBrowserPair(dataDir, { article: TITLE, shell: '#root .app' });
+    const phases: { dcl: number; shell: number }[] = [];
+    try {
+      const article = await pair.gloss.evaluate(async () => {
+        const g = (window as unknown as { gloss: { listArticles(): Promise<ArticleSummary[]>; getArticle(r: { id: string }): Promise<Article>; updateSettings(p: object): Promise<unknown> } }).gloss;
+        const [first] = await g.listArticles();
+        await g.updateSettings({ lastArticleId: first.id });
+        return g.getArticle({ id: first.id });
+      });
+      const staticUrl = pair.serve(articlePage(article, [], pair.cssHref));
+      return {
+        ...(await interleave(
+          REPS,
+          async (i) => {
+            const ms = await navigateAndTime(pair.gloss, pair.glossUrl, 'article');
+            // Where the time goes: HTML+script loaded, React's first commit (the "Opening…" shell), then the article.
+            if (i >= 0) phases.push(await pair.gloss.evaluate(() => ({ dcl: performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd : NaN, shell: (window as unknown as { __paint: Record<string, number> }).__paint.shell })));
+            return ms;
+          },
+          () => navigateAndTime(pair.baseline, staticUrl, 'article'),
+          2,
+        )),
+        extra: { 'gloss DOMContentLoaded': summarize(phases.map((p) => p.dcl)).median, 'gloss shell painted': summarize(phases.map((p) => p.shell)).median },
+        note: `${article.meta.wordCount} words, ${article.blocks.length} blocks`,
+      };
+    } finally {
+      await pair.close();
+    }
+  },
+};
