@@ -17,8 +17,8 @@ import type {
   StoreStatus,
 } from './contract';
 import type { Article, ArticleSummary } from './document/types';
-import type { Annotation, TagCount } from './annotations/types';
-import { countTags, normalizeTags } from './annotations/tags';
+import type { Annotation } from './annotations/types';
+import { normalizeTags } from './annotations/tags';
 import { describeRange } from './anchoring/describe';
 import { anchor } from './anchoring/anchor';
 import { GlossError, toSerializedError } from './errors';
@@ -225,11 +225,6 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     return restored;
   }
 
-  async function listTags(): Promise<TagCount[]> {
-    const all: Annotation[] = [];
-    for await (const { annotations } of store.allAnnotations()) all.push(...annotations);
-    return countTags(all);
-  }
 
   // ---- export ---------------------------------------------------------------
 
@@ -292,7 +287,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     updateAnnotation: (req) => updateAnnotation(req as ParsedRequest<'updateAnnotation'>),
     deleteAnnotation: (req) => deleteAnnotation(req as ParsedRequest<'deleteAnnotation'>),
     restoreAnnotation: (req) => restoreAnnotation(req as ParsedRequest<'restoreAnnotation'>),
-    listTags,
+    listTags: () => store.tagCounts(),
     exportNotes: (req) => exportNotes(req as ParsedRequest<'exportNotes'>),
     getSettings: async () => store.getSettings(),
     updateSettings: (patch) => store.updateSettings(patch as Partial<Settings>),
