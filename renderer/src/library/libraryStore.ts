@@ -77,8 +77,17 @@ export function importUrl(url: string): Promise<ImportReport | null> {
   return runImport(1, () => gloss().importUrl({ url }));
 }
 
-/** Dropped files: read in the page (no paths cross the bridge) and imported as text. */
+/**
+ * Dropped files: the desktop preload can name their paths (webUtils), so main
+ * reads them like any import; elsewhere they are read here and sent as text.
+ */
 export async function importDroppedFiles(files: readonly File[]): Promise<void> {
+  const pathForFile = (window.gloss as { pathForFile?: (f: File) => string }).pathForFile;
+  const paths = pathForFile ? files.map((f) => pathForFile(f)).filter(Boolean) : [];
+  if (paths.length === files.length && paths.length > 0) {
+    await runImport(paths.length, () => gloss().importFiles({ paths }));
+    return;
+  }
   const combined: ImportReport = { imported: [], existing: [], failed: [] };
   libraryStore.set({ importing: { running: true, done: 0, total: files.length } });
   for (const [i, file] of files.entries()) {

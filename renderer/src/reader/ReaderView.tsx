@@ -19,6 +19,7 @@ import { selectionToOffsets } from './selection';
 import { settingsStore, updateSettings } from './settingsStore';
 import type { Span } from './runs';
 import { ReaderBar } from './ReaderBar';
+import { extendSelectionByKey } from './keyboardSelection';
 
 export function ReaderView({ article, onBack, onExport, onHelp }: { article: Article; onBack: () => void; onExport: () => void; onHelp: () => void }) {
   const items = useStore(annotationsStore, (s) => s.items);
@@ -70,11 +71,18 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
       dragging.current = false;
       readSelection();
     };
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as Element | null;
+      if (t?.closest?.('input, textarea, select, [contenteditable="true"], [aria-modal="true"], .popover')) return;
+      if (articleRef.current && scrollRef.current) extendSelectionByKey(e, articleRef.current, scrollRef.current);
+    };
     document.addEventListener('selectionchange', onChange);
     document.addEventListener('mouseup', onUp);
+    window.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('selectionchange', onChange);
       document.removeEventListener('mouseup', onUp);
+      window.removeEventListener('keydown', onKey);
       setSelection(null);
     };
   }, [readSelection]);

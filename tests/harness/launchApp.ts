@@ -1,0 +1,197 @@
+/**
+ * The end-to-end harness: the built renderer in Chromium, its `window.gloss`
+ * wired to a real service (createGloss over a real data folder) through
+ * exactly the bridge the preload builds — validated by the same dispatch the
+ * Electron IPC handlers use. Shell-only requests (file dialogs, opening links)
+ * are answered by the harness, as configured by the test.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { buildBridge } from '../../main/core/bridge';
+import { CHANNEL_NAMES, type GlossApi, type GlossEvent, type Request } from '../../main/core/contract';
+import { dispatch } from '../../main/core/dispatch';
+import { createGloss } from '../../main/core/service';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+
+export interface Dialogs {
+  /** What "choose files to import" answers (default: nothing chosen). */
+  importFiles?: string[];
+  /** What "save export as" answers; null = the user cancelled (default). */
+  exportPath?: string | null;
+}
+
+export interface LaunchOptions {
+  dataDir?: string;
+  seedsDir?: string;
+  dialogs?: Dialogs;
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
+}
+
+export interface GlossApp {
+  page: Page;
+  dataDir: string;
+  /** Send a main → renderer event (menu command, progress). */
+  emit(event: GlossEvent): Promise<void>;
+  setDialogs(dialogs: Dialogs): void;
+  /** Links the renderer asked the shell to open. */
+  externalUrls: string[];
+  /** Every chooseExportPath request, as the renderer made it. */
+  exportRequests: Request<'chooseExportPath'>[];
+  /** Uncaught page errors and console errors (CSP violations show up here). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export function chromiumPath(): string {
+  return process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/**
+ * Module scripts do not load from file:// in plain Chromium (origin "null"),
+ * so the built renderer is served from 127.0.0.1 on an ephemeral port.
+ */
+async function serveRenderer(dir: string): Promise<{ url: string; server: Server }> {
+  await stat(join(dir, 'index.html')).catch(() => {
+    throw new Error(`No built renderer at ${dir}. Run "npm run build" (or "npx vite build --config renderer/vite.config.ts") first.`);
+  });
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const file = resolve(dir, `.${path === '/' ? '/index.html' : path}`);
+      if (!file.startsWith(dir + sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }).end(body);
+      } catch {
+        res.writeHead(404).end('Not found');
+      }
+    })();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const addr = server.address();
+  if (!addr || typeof addr === 'string') throw new Error('The renderer server has no port.');
+  return { url: `http://127.0.0.1:${addr.port}/index.html`, server };
+}
+
+/** Rebuild the renderer when any of its sources is newer than the build. */
+export async function ensureRendererBuilt(): Promise<void> {
+  const built = await stat(join(RENDERER_DIR, 'index.html')).then((s) => s.mtimeMs, () => 0);
+  const newest = await newestMtime(join(ROOT, 'renderer'));
+  if (built >= newest) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function newestMtime(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? await newestMtime(p) : (await stat(p)).mtimeMs);
+  }
+  return newest;
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'gloss-e2e-')));
+  let dialogs: Dialogs = { ...options.dialogs };
+  const externalUrls: string[] = [];
+  const exportRequests: Request<'chooseExportPath'>[] = [];
+  const errors: string[] = [];
+
+  const { url, server } = await serveRenderer(RENDERER_DIR);
+  let browser: Browser | undefined;
+  let service: Awaited<ReturnType<typeof createGloss>> | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 860 },
+      deviceScaleFactor: options.deviceScaleFactor ?? 1,
+      locale: 'en-GB',
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+
+    const emit = async (event: GlossEvent) => {
+      await page.evaluate((e) => {
+        const w = window as unknown as { __glossListeners?: Set<(e: unknown) => void> };
+        for (const l of w.__glossListeners ?? []) l(e);
+      }, event);
+    };
+
+    service = await createGloss({
+      dataDir,
+      seedsDir: options.seedsDir,
+      onEvent: (e) => void emit(e).catch(() => undefined),
+    });
+    const api: GlossApi = {
+      ...service,
+      chooseImportFiles: async () => dialogs.importFiles ?? [],
+      chooseExportPath: async (req) => {
+        exportRequests.push(req);
+        return dialogs.exportPath ?? null;
+      },
+      openExternal: async (req) => {
+        externalUrls.push(req.url);
+      },
+    };
+    const live = service;
+    await page.exposeBinding('__glossInvoke', (_source, channel: unknown, request: unknown) => dispatch(api, channel, request));
+    // tsx (esbuild keepNames) wraps named functions in __name(); functions that
+    // scripts run under tsx pass to page.evaluate need it defined in the page.
+    await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    await page.addInitScript({
+      content: `window.gloss = (${buildBridge.toString()})(${JSON.stringify(CHANNEL_NAMES)}, (c, r) => window.__glossInvoke(c, r), (l) => { (window.__glossListeners ??= new Set()).add(l); return () => window.__glossListeners.delete(l); });`,
+    });
+    await page.goto(url);
+
+    let closed = false;
+    return {
+      page,
+      dataDir,
+      emit,
+      setDialogs: (d) => {
+        dialogs = { ...dialogs, ...d };
+      },
+      externalUrls,
+      exportRequests,
+      errors,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await browser?.close();
+        await live.close();
+        await new Promise((ok) => server.close(ok));
+      },
+    };
+  } catch (err) {
+    await browser?.close().catch(() => undefined);
+    await service?.close().catch(() => undefined);
+    server.close();
+    throw err;
+  }
+}
