@@ -9,7 +9,8 @@ import { defaultDataDir, SOURCE_SEEDS_DIR } from '../core/paths';
 import { createGloss, type GlossService } from '../core/service';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
-import { hardenSessions, isExternalHttpUrl, openExternalSafely } from './security';
+import { hardenSessions, openExternalSafely } from './security';
+import { isAppPage, isExternalHttpUrl } from '../core/security-policy';
 import { loadWindowState, trackWindowState } from './window-state';
 import { registerAssetProtocol, ASSET_SCHEME } from './assets';
 
@@ -29,16 +30,6 @@ function send(event: GlossEvent): void {
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
-
-function isOurPage(url: string | undefined): boolean {
-  if (!url) return false;
-  if (rendererUrl) return url.startsWith(rendererUrl);
-  try {
-    return new URL(url).protocol === 'file:' && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
-  } catch {
-    return false;
-  }
-}
 
 const FILTERS: Record<ExportFormat, Electron.FileFilter[]> = {
   md: [{ name: 'Markdown', extensions: ['md'] }],
@@ -111,7 +102,7 @@ async function start(): Promise<void> {
     return;
   }
   registerAssetProtocol(gloss);
-  registerIpc({ ...gloss, ...shellApi }, (frame) => frame !== null && frame === win?.webContents.mainFrame && isOurPage(frame.url));
+  registerIpc({ ...gloss, ...shellApi }, (frame) => frame !== null && frame === win?.webContents.mainFrame && isAppPage(frame.url, { devServerUrl: rendererUrl, rendererFile }));
   Menu.setApplicationMenu(buildMenu((command: MenuCommand) => send({ type: 'command', command })));
   await createWindow();
 }

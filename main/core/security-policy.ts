@@ -1,0 +1,50 @@
+/**
+ * The shell's security decisions as pure functions, so they are tested under
+ * plain Node: which URLs may leave the app (to the system browser), which page
+ * may talk to main, and the Content-Security-Policy every page runs under.
+ */
+
+/** The renderer's CSP. renderer/index.html carries it as a meta tag (a test keeps the two equal). */
+export const CSP_DIRECTIVES: Record<string, string> = {
+  'default-src': "'none'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self' data: blob: gloss-asset:",
+  'font-src': "'self'",
+  'connect-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+};
+export const CSP = Object.entries(CSP_DIRECTIVES).map(([k, v]) => `${k} ${v}`).join('; ');
+/** Header-only directives (not allowed in a meta tag). */
+export const CSP_HEADER = `${CSP}; object-src 'none'; frame-ancestors 'none'`;
+
+/** Only http(s) links are handed to the system browser; file:, javascript:, custom schemes never. */
+export function isExternalHttpUrl(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return (protocol === 'http:' || protocol === 'https:') && hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Is this frame URL our own renderer? In development it is the dev server's
+ * URL; packaged, the index.html file inside the app.
+ */
+export function isAppPage(url: string | undefined, app: { devServerUrl?: string; rendererFile: string }): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    if (app.devServerUrl) {
+      const dev = new URL(app.devServerUrl);
+      return u.origin === dev.origin;
+    }
+    if (u.protocol !== 'file:') return false;
+    const path = decodeURIComponent(u.pathname).replace(/\\/g, '/').replace(/^\/([A-Za-z]:)/, '$1');
+    return path === app.rendererFile.replace(/\\/g, '/');
+  } catch {
+    return false;
+  }
+}

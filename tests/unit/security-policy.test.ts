@@ -1,0 +1,51 @@
+/** The shell's security decisions: what may leave the app, who may talk to main, the CSP. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { CSP, CSP_DIRECTIVES, isAppPage, isExternalHttpUrl } from '../../main/core/security-policy';
+
+describe('links opened in the system browser', () => {
+  it('are http and https only', () => {
+    assert.equal(isExternalHttpUrl('https://www.kurdistan24.net/en/story/1'), true);
+    assert.equal(isExternalHttpUrl('http://example.org'), true);
+  });
+  it('never file:, javascript:, data:, custom schemes or garbage', () => {
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'smb://host/share', 'gloss-asset://x/y', 'vbscript:msgbox', 'not a url', '', 'https://']) {
+      assert.equal(isExternalHttpUrl(url), false, url);
+    }
+  });
+});
+
+describe('the page allowed to call main', () => {
+  const app = { rendererFile: '/opt/Gloss/resources/app.asar/out/renderer/index.html' };
+  it('is our own renderer file', () => {
+    assert.equal(isAppPage('file:///opt/Gloss/resources/app.asar/out/renderer/index.html', app), true);
+    assert.equal(isAppPage('file:///opt/Gloss/resources/app.asar/out/renderer/index.html#/article/1', app), true);
+  });
+  it('is not another file, a web page or nothing', () => {
+    assert.equal(isAppPage('file:///tmp/evil/out/renderer/index.html', app), false);
+    assert.equal(isAppPage('file:///opt/Gloss/resources/app.asar/out/renderer/other.html', app), false);
+    assert.equal(isAppPage('https://evil.example/out/renderer/index.html', app), false);
+    assert.equal(isAppPage(undefined, app), false);
+  });
+  it('in development, is the dev server’s origin only', () => {
+    const dev = { ...app, devServerUrl: 'http://localhost:5173/' };
+    assert.equal(isAppPage('http://localhost:5173/index.html', dev), true);
+    assert.equal(isAppPage('http://localhost:5174/', dev), false);
+    assert.equal(isAppPage('file:///opt/Gloss/resources/app.asar/out/renderer/index.html', dev), false);
+  });
+});
+
+describe('the Content-Security-Policy', () => {
+  it('runs no inline or remote script, loads nothing from the network', () => {
+    assert.equal(CSP_DIRECTIVES['default-src'], "'none'");
+    assert.equal(CSP_DIRECTIVES['script-src'], "'self'");
+    assert.equal(CSP_DIRECTIVES['connect-src'], "'none'");
+    assert.doesNotMatch(CSP, /unsafe-inline|unsafe-eval|https?:|\*/);
+  });
+  it('is the one renderer/index.html carries', () => {
+    const html = readFileSync('renderer/index.html', 'utf8');
+    const meta = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1];
+    assert.equal(meta, CSP);
+  });
+});
