@@ -1,0 +1,108 @@
+/**
+ * Which images an import may keep, and under what name. Only still images
+ * whose bytes prove it (magic numbers, not the declared type), at most
+ * MAX_IMAGE_BYTES each, from data: URLs, from the saved page's own
+ * `<name>_files/` folder, or from inside the EPUB. Never from the network at
+ * parse time, never from a path that escapes its folder.
+ */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { digest } from '../document/build';
+import type { Asset } from './types';
+
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+const SIGNATURES: Array<{ mime: string; ext: string; test: (b: Uint8Array) => boolean }> = [
+  { mime: 'image/png', ext: 'png', test: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 },
+  { mime: 'image/jpeg', ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { mime: 'image/gif', ext: 'gif', test: (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38 },
+  {
+    mime: 'image/webp',
+    ext: 'webp',
+    test: (b) => b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50,
+  },
+  { mime: 'image/avif', ext: 'avif', test: (b) => ascii(b, 4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(b, 8, 12)) },
+  { mime: 'image/bmp', ext: 'bmp', test: (b) => b[0] === 0x42 && b[1] === 0x4d },
+];
+// SVG is deliberately absent: it is a document that can carry script.
+
+const ascii = (b: Uint8Array, from: number, to: number): string => String.fromCharCode(...b.subarray(from, to));
+
+export function sniffImage(bytes: Uint8Array): { mime: string; ext: string } | undefined {
+  if (bytes.length < 12) return undefined;
+  const s = SIGNATURES.find((sig) => sig.test(bytes));
+  return s && { mime: s.mime, ext: s.ext };
+}
+
+/** Collects accepted images, named by content so the same picture is stored once. */
+export class AssetCollector {
+  readonly assets = new Map<string, Asset>();
+  readonly warnings: string[] = [];
+
+  /** Store `bytes` if they are an acceptable image; returns the asset name. */
+  add(bytes: Uint8Array, where: string): string | undefined {
+    if (bytes.byteLength > MAX_IMAGE_BYTES) {
+      this.warnings.push(`The image ${where} is larger than ${MAX_IMAGE_BYTES / 1048576} MB and was not kept.`);
+      return undefined;
+    }
+    const kind = sniffImage(bytes);
+    if (!kind) return undefined;
+    const name = `img-${digest(bytes, 16)}.${kind.ext}`;
+    if (!this.assets.has(name)) this.assets.set(name, { mime: kind.mime, data: bytes });
+    return name;
+  }
+
+  fromDataUrl(src: string): string | undefined {
+    const m = /^data:image\/[\w.+-]+((?:;[\w-]+=[^;,]*)*)(;base64)?,(.*)$/is.exec(src.trim());
+    if (!m) return undefined;
+    // Quick size bound before decoding: base64 is 4/3 of the bytes.
+    if (m[3].length > (MAX_IMAGE_BYTES * 4) / 3 + 16) {
+      this.warnings.push(`An embedded image is larger than ${MAX_IMAGE_BYTES / 1048576} MB and was not kept.`);
+      return undefined;
+    }
+    const bytes = m[2] ? Buffer.from(m[3], 'base64') : Buffer.from(decodeURIComponent(m[3]), 'latin1');
+    return this.add(new Uint8Array(bytes), 'embedded in the page');
+  }
+}
+
+/**
+ * Resolver for a page saved to disk: only files inside `<stem>_files/` beside
+ * the page (symlinks resolved), read synchronously and size-checked first.
+ */
+export function savedPageImages(filePath: string, collector: AssetCollector): (src: string) => string | undefined {
+  const dir = path.dirname(filePath);
+  const stem = path.basename(filePath).replace(/\.[^.]+$/, '');
+  const folder = path.join(dir, `${stem}_files`);
+  let realFolder: string | undefined;
+  try {
+    realFolder = realpathSync(folder);
+  } catch {
+    realFolder = undefined;
+  }
+  return (src) => {
+    if (/^data:/i.test(src)) return collector.fromDataUrl(src);
+    if (!realFolder) return undefined;
+    let file: string;
+    try {
+      if (/^file:/i.test(src)) file = fileURLToPath(src);
+      else if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined; // remote or exotic
+      else file = path.resolve(dir, decodeURIComponent(src.split(/[?#]/)[0]));
+      file = realpathSync(file);
+    } catch {
+      return undefined;
+    }
+    if (!file.startsWith(realFolder + path.sep)) return undefined;
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) return undefined;
+      if (st.size > MAX_IMAGE_BYTES) {
+        collector.warnings.push(`The image “${path.basename(file)}” is larger than ${MAX_IMAGE_BYTES / 1048576} MB and was not kept.`);
+        return undefined;
+      }
+      return collector.add(new Uint8Array(readFileSync(file)), `“${path.basename(file)}”`);
+    } catch {
+      return undefined;
+    }
+  };
+}
