@@ -67,32 +67,30 @@ export class AssetCollector {
 }
 
 /**
- * Resolver for a page saved to disk: only files inside `<stem>_files/` beside
- * the page (symlinks resolved), read synchronously and size-checked first.
+ * Resolver for images on disk: `src` is resolved against `baseDir` and must
+ * land inside `root` (symlinks resolved first, so a link cannot lead out);
+ * files are size-checked before they are read. Remote and exotic URLs: never.
  */
-export function savedPageImages(filePath: string, collector: AssetCollector): (src: string) => string | undefined {
-  const dir = path.dirname(filePath);
-  const stem = path.basename(filePath).replace(/\.[^.]+$/, '');
-  const folder = path.join(dir, `${stem}_files`);
-  let realFolder: string | undefined;
+export function localImages(root: string, baseDir: string, collector: AssetCollector): (src: string) => string | undefined {
+  let realRoot: string | undefined;
   try {
-    realFolder = realpathSync(folder);
+    realRoot = realpathSync(root);
   } catch {
-    realFolder = undefined;
+    realRoot = undefined;
   }
   return (src) => {
     if (/^data:/i.test(src)) return collector.fromDataUrl(src);
-    if (!realFolder) return undefined;
+    if (!realRoot) return undefined;
     let file: string;
     try {
       if (/^file:/i.test(src)) file = fileURLToPath(src);
-      else if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined; // remote or exotic
-      else file = path.resolve(dir, decodeURIComponent(src.split(/[?#]/)[0]));
+      else if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
+      else file = path.resolve(baseDir, decodeURIComponent(src.split(/[?#]/)[0]));
       file = realpathSync(file);
     } catch {
       return undefined;
     }
-    if (!file.startsWith(realFolder + path.sep)) return undefined;
+    if (!file.startsWith(realRoot + path.sep)) return undefined;
     try {
       const st = statSync(file);
       if (!st.isFile()) return undefined;
@@ -105,4 +103,11 @@ export function savedPageImages(filePath: string, collector: AssetCollector): (s
       return undefined;
     }
   };
+}
+
+/** A saved web page may use its own `<stem>_files/` folder, nothing else on disk. */
+export function savedPageImages(filePath: string, collector: AssetCollector): (src: string) => string | undefined {
+  const dir = path.dirname(filePath);
+  const stem = path.basename(filePath).replace(/\.[^.]+$/, '');
+  return localImages(path.join(dir, `${stem}_files`), dir, collector);
 }
