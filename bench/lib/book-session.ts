@@ -1,0 +1,178 @@
+/**
+ * The 500k-word book with 5,000 highlights, open in Gloss and as static HTML
+ * side by side, shared by the open-book, book-scroll and add-highlight
+ * scenarios (building and loading it is the expensive part). Measured once,
+ * interleaved, and memoised.
+ */
+import { openStore } from '../../main/core/store/index';
+import type { Article } from '../../main/core/document/types';
+import type { Annotation } from '../../main/core/annotations/types';
+import { benchTempDir, writeLibrary } from './big-store';
+import { navigateAndTime, openBrowserPair, type BrowserPair } from './browser';
+import { RandomText } from './random-text';
+import { interleave } from './stats';
+import { articlePage } from './static-html';
+import { syntheticAnnotations, syntheticArticle } from './synthetic';
+
+export const BOOK_WORDS = 500_000;
+export const BOOK_HIGHLIGHTS = 5_000;
+const OPEN_REPS = 3;
+const HIGHLIGHT_REPS = 7;
+
+export interface BookResults {
+  firstPaint: { gloss: number[]; baseline: number[] };
+  scroll: { gloss: number[]; baseline: number[] };
+  highlightPainted: { gloss: number[]; baseline: number[] };
+  highlightSaved: number[];
+  staticLoaded: number[];
+  note: string;
+}
+
+let results: Promise<BookResults> | undefined;
+export const bookResults = (): Promise<BookResults> => (results ??= measure());
+
+type W = Window & { __paint: Record<string, number>; __afterPaint(cb: (t: number) => void): void; __glossInvoke: (c: string, r: unknown) => Promise<unknown>; gloss: { updateSettings(p: object): Promise<unknown> } };
+
+/** In-page: set scrollTop to the middle and time until the next frame is produced. */
+async function scrollMiddle(pair: BrowserPair, which: 'gloss' | 'baseline'): Promise<number> {
+  return pair[which].evaluate(() => new Promise<number>((resolve) => {
+    const w = window as unknown as W;
+    const el = document.querySelector('.reader-scroll') as HTMLElement;
+    const t0 = performance.now();
+    el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
+    w.__afterPaint((t) => resolve(t - t0));
+  }));
+}
+
+/** Gloss remembers the scroll position; put it back to the top so every reload opens the same way. */
+async function resetGlossScroll(pair: BrowserPair): Promise<void> {
+  await pair.gloss.waitForTimeout(500); // the reader's 400 ms debounce has saved the position
+  await pair.gloss.evaluate(() => (window as unknown as W).gloss.updateSettings({ scroll: {} }));
+}
+
+/** Gloss: select 20 characters of a visible plain run, press H; time to the new <mark> painted and to the save resolving. */
+async function glossHighlight(pair: BrowserPair, i: number): Promise<{ painted: number; saved: number }> {
+  return pair.gloss.evaluate(async (i) => {
+    const w = window as unknown as W;
+    if (!(w as unknown as { __wrapped?: boolean }).__wrapped) {
+      const orig = w.__glossInvoke;
+      w.__glossInvoke = (c, r) => {
+        const p = orig(c, r);
+        if (c === 'createAnnotation') void p.then(() => { (w as unknown as { __savedAt: number }).__savedAt = performance.now(); });
+        return p;
+      };
+      (w as unknown as { __wrapped?: boolean }).__wrapped = true;
+    }
+    const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+    const spans = [...document.querySelectorAll('article p.b-paragraph > span[data-offset]')] as HTMLElement[];
+    const visible = spans.filter((s) => { const r = s.getBoundingClientRect(); return r.top > view.top + 80 && r.bottom < view.bottom - 40 && (s.textContent ?? '').length > 40; });
+    const span = visible[i % visible.length] ?? visible[0];
+    if (!span) throw new Error('no plain run in view');
+    const block = span.closest('[data-block-start]') as HTMLElement;
+    const rel = Number(span.dataset.offset) + 3;
+    const range = document.createRange();
+    range.setStart(span.firstChild!, 3);
+    range.setEnd(span.firstChild!, 23);
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    // Wait for the reader to take the selection (its toolbar shows).
+    await new Promise<void>((ok) => { const poll = () => (document.querySelector('[role="toolbar"]') ? ok() : requestAnimationFrame(poll)); poll(); });
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50)));
+    (w as unknown as { __savedAt?: number }).__savedAt = undefined;
+    return new Promise<{ painted: number; saved: number }>((resolve) => {
+      let painted = 0;
+      const done = () => { const s = (w as unknown as { __savedAt?: number }).__savedAt; if (painted && s) resolve({ painted: painted - t0, saved: s - t0 }); else setTimeout(done, 1); };
+      const mo = new MutationObserver(() => {
+        if (block.querySelector(`mark[data-offset="${rel}"]`)) { mo.disconnect(); w.__afterPaint((t) => { painted = t; done(); }); }
+      });
+      mo.observe(document.querySelector('article')!, { childList: true, subtree: true, attributes: true });
+      const t0 = performance.now();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', bubbles: true }));
+    });
+  }, i);
+}
+
+/** Baseline: the same DOM change by hand in the static page: wrap 20 characters of a visible paragraph in a <mark>. */
+async function staticHighlight(pair: BrowserPair, i: number): Promise<number> {
+  return pair.baseline.evaluate((i) => new Promise<number>((resolve) => {
+    const w = window as unknown as W;
+    const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+    const ps = [...document.querySelectorAll('article p.b-paragraph')] as HTMLElement[];
+    // The plain-text paragraph nearest the middle of the view (skipping the i nearest, to vary the spot).
+    const mid = (view.top + view.bottom) / 2;
+    const ok = ps.filter((p) => p.firstChild?.nodeType === 3 && (p.firstChild.textContent ?? '').length > 40);
+    const near = ok.map((p) => ({ p, d: Math.abs(p.getBoundingClientRect().top - mid) })).sort((a, b) => a.d - b.d);
+    const p = (near[i % 5] ?? near[0]).p;
+    const range = document.createRange();
+    range.setStart(p.firstChild!, 3);
+    range.setEnd(p.firstChild!, 23);
+    const t0 = performance.now();
+    const mark = document.createElement('mark');
+    mark.className = 'hl hl-yellow';
+    range.surroundContents(mark);
+    w.__afterPaint((t) => resolve(t - t0));
+  }), i);
+}
+
+async function measure(): Promise<BookResults> {
+  const rt = new RandomText(0xb00c);
+  const book: Article = syntheticArticle(rt, 1, BOOK_WORDS, 120);
+  const annotations: Annotation[] = syntheticAnnotations(rt, book, BOOK_HIGHLIGHTS);
+  const dataDir = await benchTempDir('book');
+  await writeLibrary(dataDir, { articles: [book], annotations: new Map([[book.id, annotations]]) });
+  const store = await openStore(dataDir);
+  await store.updateSettings({ lastArticleId: book.id });
+  await store.close();
+
+  const pair = await openBrowserPair(dataDir, { marks: 'article.article mark.hl' });
+  try {
+    const staticUrl = pair.serve(articlePage(book, annotations, pair.cssHref));
+    const scroll = { gloss: [] as number[], baseline: [] as number[] };
+    const staticLoaded: number[] = [];
+    const firstPaint = await interleave(
+      OPEN_REPS,
+      async (i) => {
+        const ms = await navigateAndTime(pair.gloss, pair.glossUrl, 'marks');
+        process.stderr.write(`  book gloss first paint ${ms.toFixed(0)} ms\n`);
+        await pair.gloss.waitForTimeout(300);
+        const s = await scrollMiddle(pair, 'gloss');
+        if (i >= 0) scroll.gloss.push(s);
+        await resetGlossScroll(pair);
+        return ms;
+      },
+      async (i) => {
+        const ms = await navigateAndTime(pair.baseline, staticUrl, 'marks');
+        process.stderr.write(`  book static first paint ${ms.toFixed(0)} ms\n`);
+        await pair.baseline.waitForLoadState('load');
+        await pair.baseline.waitForTimeout(300);
+        const s = await scrollMiddle(pair, 'baseline');
+        if (i >= 0) {
+          scroll.baseline.push(s);
+          staticLoaded.push(await pair.baseline.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+        }
+        return ms;
+      },
+    );
+    // Highlights are added in the middle of the book, where both pages now are.
+    await pair.gloss.goto(pair.glossUrl);
+    await pair.gloss.waitForSelector('article.article mark.hl', { timeout: 120_000 });
+    await pair.gloss.waitForTimeout(300);
+    await scrollMiddle(pair, 'gloss');
+    const saved: number[] = [];
+    const highlightPainted = await interleave(
+      HIGHLIGHT_REPS,
+      async (i) => {
+        const r = await glossHighlight(pair, i + 1);
+        if (i >= 0) saved.push(r.saved);
+        return r.painted;
+      },
+      (i) => staticHighlight(pair, i + 1),
+    );
+    await resetGlossScroll(pair);
+    const words = book.meta.wordCount;
+    return { firstPaint, scroll, highlightPainted, highlightSaved: saved, staticLoaded, note: `${words} words, ${book.blocks.length} blocks, ${annotations.length} highlights` };
+  } finally {
+    await pair.close();
+  }
+}
