@@ -34,13 +34,22 @@ export function Dialog(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
+  // Escape closes the topmost dialog wherever focus is (a button that just
+  // disabled itself leaves focus on <body>).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const open = document.querySelectorAll('[aria-modal="true"]');
+      if (open[open.length - 1] !== ref.current) return;
       e.preventDefault();
+      e.stopPropagation();
       onClose.current();
-      return;
-    }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Tab' && ref.current) {
       const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
       if (items.length === 0) return;

@@ -25,24 +25,26 @@ export async function loadSettings(): Promise<Settings> {
   return settingsStore.get().settings;
 }
 
-/** Apply at once, save, and put the old values back if main refuses. */
+/**
+ * Apply at once, save, and put the old values back if main refuses. Main's
+ * answer is not merged back: a reply to an older update must not undo a newer
+ * change the user made meanwhile (two quick "Larger text" presses).
+ */
 export async function updateSettings(patch: Partial<Settings>, opts: { quiet?: boolean } = {}): Promise<void> {
   const before = settingsStore.get().settings;
-  settingsStore.set({ settings: { ...before, ...patch } });
+  const mine = { ...before, ...patch };
+  settingsStore.set({ settings: mine });
   try {
-    const saved = await gloss().updateSettings(patch);
-    // Keep fields the user changed meanwhile; take main's word for the rest.
-    settingsStore.set((s) => ({ settings: { ...saved, ...pick(s.settings, patch) } }));
+    await gloss().updateSettings(patch);
   } catch (err) {
     if (!opts.quiet) showError(err);
-    settingsStore.set((s) => ({ settings: { ...s.settings, ...pick(before, patch) } }));
+    // Revert only what nobody has changed since.
+    settingsStore.set((s) => {
+      const revert: Record<string, unknown> = {};
+      for (const k of Object.keys(patch) as (keyof Settings)[]) if (s.settings[k] === mine[k]) revert[k] = before[k];
+      return { settings: { ...s.settings, ...revert } };
+    });
   }
-}
-
-function pick(from: Settings, keysOf: Partial<Settings>): Partial<Settings> {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(keysOf)) out[k] = (from as Record<string, unknown>)[k];
-  return out as Partial<Settings>;
 }
 
 export const setTheme = (theme: Theme) => updateSettings({ theme });
