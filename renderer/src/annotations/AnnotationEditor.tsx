@@ -37,7 +37,7 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
     const box = ref.current;
     const target =
       props.focus === 'tags' ? box?.querySelector<HTMLElement>('input') : props.focus === 'note' ? box?.querySelector<HTMLElement>('textarea') : box?.querySelector<HTMLElement>('[aria-pressed="true"]');
-    target?.focus();
+    target?.focus({ preventScroll: true }); // the popover may not be placed yet
   }, [a.id, props.focus]);
 
   const saveNote = () => {

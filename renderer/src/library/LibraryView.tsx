@@ -73,7 +73,8 @@ export function LibraryView({ onExport }: { onExport: () => void }) {
 }
 
 function ArticleRow({ article: a }: { article: ArticleSummary }) {
-  const meta = [a.source, formatDate(a.published ?? a.importedAt)].filter(Boolean).join(' · ');
+  const when = a.published ? formatDate(a.published) : `Added ${formatDate(a.importedAt)}`;
+  const meta = [a.source, when].filter(Boolean).join(' · ');
   return (
     <li className="article-row">
       <button type="button" className="article-open" aria-label={`Open ${a.title}`} onClick={() => void openArticle(a.id)}>
