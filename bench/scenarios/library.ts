@@ -12,7 +12,7 @@ import { interleave } from '../lib/stats';
 import { libraryPage } from '../lib/static-html';
 import type { Scenario } from '../lib/scenario';
 
-const REPS = 5;
+const REPS = 3;
 
 export const scenario: Scenario = {
   name: 'library-10k',
