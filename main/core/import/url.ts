@@ -65,6 +65,23 @@ async function readLimited(res: Response, maxBytes: number, url: string): Promis
   return out;
 }
 
+/**
+ * Read and discard a small body (redirects, error pages). Cancelling instead
+ * makes undici drop the kept-alive socket under the next request.
+ */
+async function drain(res: Response): Promise<void> {
+  try {
+    await readLimited(res, 256 * 1024, '');
+  } catch {
+    // Too big or broken: it was cancelled, which is all we need.
+  }
+}
+
+function isStaleSocket(err: unknown): boolean {
+  const code = (err as { cause?: { code?: string } })?.cause?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
+}
+
 function reason(err: unknown): string {
   const e = err as { cause?: { code?: string; message?: string }; message?: string };
   const code = e?.cause?.code;
@@ -87,26 +104,29 @@ export async function importUrlBytes(url: string, opts: FetchOptions = {}): Prom
   opts.signal?.addEventListener('abort', onCancel, { once: true });
   try {
     for (let hop = 0; ; hop++) {
-      let res: Response;
-      try {
-        res = await doFetch(current, {
-          redirect: 'manual',
-          signal: controller.signal,
-          headers: { accept: 'text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,application/epub+zip;q=0.8,*/*;q=0.5' },
-        });
-      } catch (err) {
-        throw controller.signal.aborted && controller.signal.reason instanceof GlossError
-          ? controller.signal.reason
-          : new GlossError('NETWORK', `Could not fetch ${current.href}: ${reason(err)}.`, { cause: err });
+      let res: Response | undefined;
+      for (let attempt = 0; !res; attempt++) {
+        try {
+          res = await doFetch(current, {
+            redirect: 'manual',
+            signal: controller.signal,
+            headers: { accept: 'text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,application/epub+zip;q=0.8,*/*;q=0.5' },
+          });
+        } catch (err) {
+          if (controller.signal.aborted && controller.signal.reason instanceof GlossError) throw controller.signal.reason;
+          // A kept-alive socket the server closed just as we reused it: one fresh try is what browsers do too.
+          if (attempt === 0 && isStaleSocket(err)) continue;
+          throw new GlossError('NETWORK', `Could not fetch ${current.href}: ${reason(err)}.`, { cause: err });
+        }
       }
       if (res.status >= 300 && res.status < 400 && res.headers.has('location')) {
-        await res.body?.cancel().catch(() => undefined);
+        await drain(res);
         if (hop >= MAX_REDIRECTS) throw new GlossError('NETWORK', `Could not fetch ${url}: more than ${MAX_REDIRECTS} redirects.`);
         current = checkUrl(new URL(res.headers.get('location')!, current).href, url);
         continue;
       }
       if (res.status < 200 || res.status > 299) {
-        await res.body?.cancel().catch(() => undefined);
+        await drain(res);
         throw new GlossError('NETWORK', `Could not fetch ${current.href}: the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`);
       }
       let bytes: Uint8Array;
