@@ -10,7 +10,7 @@ import { createGloss, type GlossService } from '../core/service';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { hardenSessions, openExternalSafely } from './security';
-import { isAppPage, isExternalHttpUrl } from '../core/security-policy';
+import { isAppPage, isExternalHttpUrl, WEB_PREFERENCES } from '../core/security-policy';
 import { loadWindowState, trackWindowState } from './window-state';
 import { registerAssetProtocol, ASSET_SCHEME } from './assets';
 
@@ -73,11 +73,7 @@ async function createWindow(): Promise<void> {
     backgroundColor: '#faf8f3',
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
+      ...WEB_PREFERENCES,
     },
   });
   if (state.maximized) win.maximize();

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Article, ArticleSummary } from './document/types';
 import { COLORS, type Annotation, type TagCount } from './annotations/types';
 import type { Result } from './errors';
+import type { Channel } from './channels';
 
 export type { Article, ArticleSummary, Block, BlockKind } from './document/types';
 export type { Annotation, Color, TagCount } from './annotations/types';
@@ -103,10 +104,9 @@ export const CHANNELS = {
   chooseImportFiles: none,
   chooseExportPath: z.object({ defaultName: z.string().max(255), format: z.enum(EXPORT_FORMATS) }),
   openExternal: z.object({ url: z.string().url().max(8192) }),
-} as const;
+} as const satisfies Record<Channel, z.ZodType>;
 
-export type Channel = keyof typeof CHANNELS;
-export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
+export { CHANNEL_NAMES, EVENT_CHANNEL, invokeChannel, type Channel } from './channels';
 export type Request<C extends Channel> = z.input<(typeof CHANNELS)[C]>;
 export type ParsedRequest<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
 
@@ -147,8 +147,6 @@ export type MenuCommand =
 export type GlossEvent =
   | { type: 'command'; command: MenuCommand }
   | { type: 'import-progress'; done: number; total: number; current?: string };
-export const EVENT_CHANNEL = 'gloss:event';
-export const invokeChannel = (c: Channel): string => `gloss:${c}`;
 
 /**
  * What the preload exposes as `window.gloss`: every channel, unwrapped from its

@@ -4,6 +4,19 @@
  * may talk to main, and the Content-Security-Policy every page runs under.
  */
 
+/** The main window's web preferences: isolated, sandboxed, no Node in the page. */
+export const WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
 /** The renderer's CSP. renderer/index.html carries it as a meta tag (a test keeps the two equal). */
 export const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'none'",

@@ -4,7 +4,8 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildBridge } from '../core/bridge';
-import { CHANNEL_NAMES, EVENT_CHANNEL, invokeChannel, type GlossEvent, type RawInvoke } from '../core/contract';
+import { CHANNEL_NAMES, EVENT_CHANNEL, invokeChannel } from '../core/channels';
+import type { GlossEvent, RawInvoke } from '../core/contract';
 
 const invoke: RawInvoke = (channel, request) => ipcRenderer.invoke(invokeChannel(channel), request);
 

@@ -2,7 +2,19 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CSP, CSP_DIRECTIVES, isAppPage, isExternalHttpUrl } from '../../main/core/security-policy';
+import { CSP, CSP_DIRECTIVES, isAppPage, isExternalHttpUrl, WEB_PREFERENCES } from '../../main/core/security-policy';
+
+describe('the window', () => {
+  it('is isolated and sandboxed, with no Node.js in the page, its workers or frames, and no webviews', () => {
+    assert.equal(WEB_PREFERENCES.contextIsolation, true);
+    assert.equal(WEB_PREFERENCES.sandbox, true);
+    assert.equal(WEB_PREFERENCES.nodeIntegration, false);
+    assert.equal(WEB_PREFERENCES.nodeIntegrationInWorker, false);
+    assert.equal(WEB_PREFERENCES.nodeIntegrationInSubFrames, false);
+    assert.equal(WEB_PREFERENCES.webSecurity, true);
+    assert.equal(WEB_PREFERENCES.webviewTag, false);
+  });
+});
 
 describe('links opened in the system browser', () => {
   it('are http and https only', () => {
