@@ -116,6 +116,11 @@ describe('Importing a saved news page', () => {
     assert.equal(article.meta.format, 'html');
   });
 
+  it('detects XHTML that opens with an XML declaration', async () => {
+    const xhtml = `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>X</title></head><body><article>${prose(3)}</article></body></html>`;
+    assert.equal((await importSource({ bytes: enc(xhtml), fileName: 'saved' })).article.meta.format, 'html');
+  });
+
   it('names PDF when a “page” is really a PDF', async () => {
     await assert.rejects(importSource({ bytes: enc('%PDF-1.7\n%âãÏÓ\n1 0 obj'), fileName: 'article.html' }), (e: GlossError) => e.code === 'UNSUPPORTED_FORMAT' && /PDF/.test(e.message));
   });

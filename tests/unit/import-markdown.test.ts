@@ -120,6 +120,11 @@ describe('Importing Markdown', () => {
     assert.ok(brief(doc).some(([, t]) => t === 'Body text.'));
   });
 
+  it('is recognised by its front matter when the file has no extension, but a .txt file stays text', async () => {
+    assert.equal((await importSource({ bytes: enc(ARTICLE), fileName: 'ferry' })).article.meta.format, 'markdown');
+    assert.equal((await importSource({ bytes: enc(ARTICLE), fileName: 'ferry.txt' })).article.meta.format, 'text');
+  });
+
   it('is routed to the Markdown importer by importSource', async () => {
     const { article } = await importSource({ bytes: enc(ARTICLE), fileName: 'ferry.md' });
     assert.equal(article.meta.format, 'markdown');

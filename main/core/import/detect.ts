@@ -56,6 +56,17 @@ function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 
 const ext = (name = ''): string => name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
 
+/** Starts like a web page: doctype, an XML declaration before <html>, or a document-level tag. */
+function looksLikeHtml(head: string): boolean {
+  const rest = head.replace(/^<\?xml[^>]*>\s*/, '');
+  return /^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>]|<!--)/.test(rest);
+}
+
+/** YAML front matter with a key, or an ATX heading on the first line. */
+function looksLikeMarkdown(head: string): boolean {
+  return /^---[ \t]*\r?\n(?:[\s\S]*?\n)?[a-z_][\w-]*:[^\n]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.test(head) || /^#{1,6} \S/.test(head);
+}
+
 export function detectFormat(input: ImportInput): SourceFormat {
   const { bytes } = input;
   if (isEpub(bytes)) return 'epub';
@@ -74,9 +85,11 @@ export function detectFormat(input: ImportInput): SourceFormat {
   }
   const head = new TextDecoder(utf16 ?? 'utf-8').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   const type = input.contentType?.toLowerCase() ?? '';
-  if (type.includes('html') || /^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/.test(head) || ['html', 'htm', 'xhtml'].includes(ext(input.fileName))) {
+  if (type.includes('html') || looksLikeHtml(head) || ['html', 'htm', 'xhtml', 'shtml'].includes(ext(input.fileName))) {
     return 'html';
   }
   if (type.includes('markdown') || ['md', 'markdown', 'mdown', 'mkd'].includes(ext(input.fileName))) return 'markdown';
+  // A file named without an extension (a download): Markdown only by unmistakable signs. Pasted text has no name and stays text.
+  if (input.fileName !== undefined && ext(input.fileName) === '' && looksLikeMarkdown(head)) return 'markdown';
   return 'text';
 }
