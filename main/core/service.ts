@@ -100,8 +100,11 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       if (req.html && req.html.trim()) {
         const { parsePastedHtml } = await import('./import/html');
         const { buildArticle } = await import('./document/build');
-        const doc = await parsePastedHtml(req.html, req.text);
-        if (req.title) doc.meta.title = req.title;
+        const doc = parsePastedHtml(req.html, req.text);
+        if (req.title) {
+          doc.meta.title = req.title;
+          doc.blocks = [{ kind: 'title', text: req.title }, ...doc.blocks.filter((b) => b.kind !== 'title')];
+        }
         const article = buildArticle(doc.blocks, { ...doc.meta, format: 'html', fileName: undefined }, req.html);
         await keep({ article, assets: doc.assets ?? new Map(), warnings: doc.warnings ?? [] }, report);
       } else {

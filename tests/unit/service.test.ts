@@ -211,3 +211,31 @@ describe('a library another Gloss is using', () => {
     await second.close();
   });
 });
+
+describe('pasting', () => {
+  it('turns pasted HTML into an article, titled as the user asked, with nothing executable', async () => {
+    const dir = await tempDir();
+    const gloss = await createGloss({ dataDir: dir, seedsDir: join(dir, 'no-seeds') });
+    const report = await gloss.importText({
+      text: 'Ignored plain text',
+      html: '<h1>Old title</h1><p onclick="alert(1)">First <b>point</b>.</p><script>alert(2)</script><p>Second.</p>',
+      title: 'Clipped note',
+    });
+    assert.equal(report.failed.length, 0, JSON.stringify(report.failed));
+    const article = await gloss.getArticle({ id: report.imported[0].id });
+    assert.equal(article.meta.title, 'Clipped note');
+    assert.deepEqual(article.blocks.map((b) => [b.kind, b.text]), [['title', 'Clipped note'], ['paragraph', 'First point.'], ['paragraph', 'Second.']]);
+    await gloss.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('turns pasted plain text into an article', async () => {
+    const dir = await tempDir();
+    const gloss = await createGloss({ dataDir: dir, seedsDir: join(dir, 'no-seeds') });
+    const report = await gloss.importText({ text: 'A title\n\nA paragraph worth keeping.' });
+    const article = await gloss.getArticle({ id: report.imported[0].id });
+    assert.equal(article.meta.title, 'A title');
+    await gloss.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});
