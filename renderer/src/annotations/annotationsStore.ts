@@ -79,6 +79,9 @@ export function clearAnnotations(): void {
 }
 
 let pendingId = 0;
+/** Temporary ids of optimistic highlights → the ids main gave them. */
+const savedIds = new Map<string, string>();
+const resolveId = (id: string) => savedIds.get(id) ?? id;
 
 export function createHighlight(req: { start: number; end: number; color: Color; tags?: string[]; note?: string }): Promise<Annotation | null> {
   const articleId = annotationsStore.get().articleId;
@@ -102,11 +105,18 @@ export function createHighlight(req: { start: number; end: number; color: Color;
   setItems(upsert(temp));
   return serial(async () => {
     try {
-      const saved = await gloss().createAnnotation({ articleId, start: req.start, end: req.end, color: req.color, tags: req.tags ?? [], note: req.note ?? '' });
-      setItems((items) => upsert(saved)(without(temp.id)(items)));
-      annotationsStore.set((s) => ({ history: record(s.history, { kind: 'create', annotation: saved }), selectedId: saved.id }));
-      if (saved.tags.length) void refreshTags();
-      return saved;
+      const result = await gloss().createAnnotation({ articleId, start: req.start, end: req.end, color: req.color, tags: req.tags ?? [], note: req.note ?? '' });
+      savedIds.set(temp.id, result.id);
+      setItems((items) => upsert(result)(without(temp.id)(items)));
+      // The user may already have clicked the highlight while it was being saved.
+      annotationsStore.set((s) => ({
+        history: record(s.history, { kind: 'create', annotation: result }),
+        selectedId: result.id,
+        editor: s.editor?.id === temp.id ? { ...s.editor, id: result.id } : s.editor,
+        flash: s.flash?.id === temp.id ? { ...s.flash, id: result.id } : s.flash,
+      }));
+      if (result.tags.length) void refreshTags();
+      return result;
     } catch (err) {
       setItems(without(temp.id));
       showError(err);
@@ -117,8 +127,9 @@ export function createHighlight(req: { start: number; end: number; color: Color;
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'color' | 'tags' | 'note'>>;
 
-export function updateAnnotation(id: string, patch: AnnotationPatch): Promise<void> {
+export function updateAnnotation(pending: string, patch: AnnotationPatch): Promise<void> {
   return serial(async () => {
+    const id = resolveId(pending);
     const before = annotationsStore.get().items.find((a) => a.id === id);
     if (!before) return;
     if (patch.color === before.color && patch.tags === undefined && patch.note === undefined) return;
@@ -136,8 +147,9 @@ export function updateAnnotation(id: string, patch: AnnotationPatch): Promise<vo
   });
 }
 
-export function deleteAnnotation(id: string): Promise<void> {
+export function deleteAnnotation(pending: string): Promise<void> {
   return serial(async () => {
+    const id = resolveId(pending);
     const before = annotationsStore.get().items.find((a) => a.id === id);
     if (!before) return;
     setItems(without(id));
