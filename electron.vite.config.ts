@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import react from '@vitejs/plugin-react';
+import renderer from './renderer/vite.config';
 
 // One tool builds the three parts: main (ESM, deps left to node_modules),
 // preload (one self-contained CommonJS file, as a sandboxed preload must be)
@@ -23,13 +23,6 @@ export default defineConfig({
       },
     },
   },
-  renderer: {
-    root: 'renderer',
-    base: './',
-    plugins: [react()],
-    build: {
-      outDir: resolve('out/renderer'),
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
-    },
-  },
+  // The renderer has its own Vite config, which the test harness also builds with.
+  renderer: { ...renderer, build: { ...renderer.build, minify: true } },
 });
