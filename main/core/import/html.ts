@@ -16,6 +16,7 @@ import { decodeHtml } from './charset';
 import { blocksFromDom } from './html-blocks';
 import { pageMeta } from './html-meta';
 import { AssetCollector, savedPageImages } from './image-assets';
+import { remoteImagePlaceholders } from './remote-images';
 import { sanitizeElementInPlace, sanitizeHtml } from './sanitize';
 import { parsePlainText } from './text';
 import type { ImportInput, ParsedDocument } from './types';
@@ -99,7 +100,7 @@ function stem(fileName?: string): string | undefined {
 
 export function parseHtmlString(
   html: string,
-  input: Pick<ImportInput, 'url' | 'filePath' | 'fileName'> = {},
+  input: Pick<ImportInput, 'url' | 'filePath' | 'fileName' | 'fetchImages'> = {},
 ): ParsedDocument {
   const warnings: string[] = [];
   const name = input.fileName ? `“${input.fileName}”` : input.url ? `“${input.url}”` : 'The page';
@@ -128,7 +129,14 @@ export function parseHtmlString(
   }
 
   const collector = new AssetCollector();
-  const resolveImage = input.filePath ? savedPageImages(input.filePath, collector) : (src: string) => (/^data:/i.test(src) ? collector.fromDataUrl(src) : undefined);
+  const embedded = (src: string): string | undefined => (/^data:/i.test(src) ? collector.fromDataUrl(src) : undefined);
+  // Pages fetched from a URL note their web images for importSource to download; nothing else ever does.
+  const remote = input.fetchImages && url && /^https?:/i.test(url) ? remoteImagePlaceholders(url) : undefined;
+  const resolveImage = input.filePath
+    ? savedPageImages(input.filePath, collector)
+    : remote
+      ? (src: string) => embedded(src) ?? remote.resolve(src)
+      : embedded;
 
   let blocks: BlockInput[] = [];
   if (article?.content) blocks = blocksFromDom(sanitizeHtml(dom.window, article.content), { resolveImage });
@@ -158,6 +166,7 @@ export function parseHtmlString(
     warnings: [...warnings, ...collector.warnings],
   };
   if (collector.assets.size) out.assets = collector.assets;
+  if (remote?.urls.size) out.remoteImages = remote.urls;
   dom.window.close();
   return out;
 }

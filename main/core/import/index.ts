@@ -37,7 +37,9 @@ export async function importSource(input: ImportInput): Promise<Imported> {
     );
   }
   const format = detectFormat(input);
-  const doc = await parse(format, input);
+  let doc = await parse(format, input);
+  // A fetched page's web images are downloaded now, once; a file's are never fetched.
+  if (doc.remoteImages) doc = await (await import('./remote-images')).fetchRemoteImages(doc, input.fetchImages);
   if (doc.blocks.every((b) => b.text.trim() === '')) {
     throw new GlossError('EMPTY', `${label(input)} has no readable text.`);
   }

@@ -9,6 +9,24 @@ export interface ImportInput {
   url?: string;
   /** Content-Type as a server sent it, when fetched. */
   contentType?: string;
+  /**
+   * Set only for pages fetched from a URL: download their remote images once,
+   * at import, within these limits (see remote-images.ts). File imports never
+   * touch the network, so their remote images are simply not kept.
+   */
+  fetchImages?: RemoteImageOptions;
+}
+
+export interface RemoteImageOptions {
+  fetchImpl?: typeof fetch;
+  /** At most this many distinct images are downloaded; the rest keep only their caption. */
+  maxImages?: number;
+  maxBytesEach?: number;
+  maxTotalBytes?: number;
+  /** Per image, over the whole exchange (redirects and body). */
+  timeoutMs?: number;
+  /** Cancels the downloads (and the import) together with the page fetch. */
+  signal?: AbortSignal;
 }
 
 export interface Asset { mime: string; data: Uint8Array }
@@ -21,6 +39,12 @@ export interface ParsedDocument {
   assets?: Map<string, Asset>;
   /** Things the user should know but that did not stop the import. */
   warnings?: string[];
+  /**
+   * Images still to download, by the placeholder asset name their caption
+   * blocks hold → absolute http(s) URL. importSource resolves them (or drops
+   * them from the blocks); an Article never sees a placeholder.
+   */
+  remoteImages?: Map<string, string>;
 }
 
 /** Upper bound for any single imported file. */

@@ -2,10 +2,11 @@
  * Fetching an article by URL: http(s) only, every redirect hop checked
  * (at most MAX_REDIRECTS), a timeout over the whole exchange, and a size limit
  * enforced while streaming — the body is never buffered past it. The result
- * is an ImportInput that goes through importSource like a file.
+ * is an ImportInput that goes through importSource like a file, asking it to
+ * download the page's images too (see remote-images.ts).
  */
 import { GlossError } from '../errors';
-import type { ImportInput } from './types';
+import type { ImportInput, RemoteImageOptions } from './types';
 
 export interface FetchOptions {
   timeoutMs?: number;
@@ -13,6 +14,11 @@ export interface FetchOptions {
   fetchImpl?: typeof fetch;
   /** Lets the caller cancel (the UI's Cancel button). */
   signal?: AbortSignal;
+  /**
+   * Limits for downloading the page's images at import (remote-images.ts),
+   * or false to keep captions only. By default on, with the same fetch and signal.
+   */
+  images?: RemoteImageOptions | false;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -69,7 +75,7 @@ async function readLimited(res: Response, maxBytes: number, url: string): Promis
  * Read and discard a small body (redirects, error pages). Cancelling instead
  * makes undici drop the kept-alive socket under the next request.
  */
-async function drain(res: Response): Promise<void> {
+export async function drain(res: Response): Promise<void> {
   try {
     await readLimited(res, 256 * 1024, '');
   } catch {
@@ -77,12 +83,12 @@ async function drain(res: Response): Promise<void> {
   }
 }
 
-function isStaleSocket(err: unknown): boolean {
+export function isStaleSocket(err: unknown): boolean {
   const code = (err as { cause?: { code?: string } })?.cause?.code;
   return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
 }
 
-function reason(err: unknown): string {
+export function reason(err: unknown): string {
   const e = err as { cause?: { code?: string; message?: string }; message?: string };
   const code = e?.cause?.code;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the server name could not be found';
@@ -140,6 +146,7 @@ export async function importUrlBytes(url: string, opts: FetchOptions = {}): Prom
       }
       const name = decodeURIComponent(current.pathname.split('/').pop() ?? '');
       const input: ImportInput = { bytes, url: current.href };
+      if (opts.images !== false) input.fetchImages = { fetchImpl: opts.fetchImpl, signal: opts.signal, ...opts.images };
       const contentType = res.headers.get('content-type');
       if (contentType) input.contentType = contentType;
       // A file name only when the path names a file with an extension (helps detect .md/.epub); pages keep their URL.
