@@ -94,7 +94,7 @@ async function readCounted(res: Response, lim: DownloadLimits): Promise<Uint8Arr
       chunks.push(value);
     }
   } catch (err) {
-    // What a failed image read is not kept, so it does not count against the others.
+    // A failed image's bytes are not kept, so they do not count against the others.
     lim.budget.used -= total;
     await reader.cancel().catch(() => undefined);
     throw err;
