@@ -82,9 +82,11 @@ describe('Importing from a URL', () => {
     assert.equal(article.meta.title, 'Ferry news');
     assert.equal(article.meta.source, 'Local Ledger');
     assert.equal(article.meta.url, `${base}/article`);
-    assert.equal(assets.size, 0, 'remote images are not loaded at parse time');
+    // This server has no /photo.png: the picture is dropped, the caption kept (downloads: import-remote-images.test.ts).
+    assert.equal(assets.size, 0, 'a picture that fails to download is not stored');
     const caption = article.blocks.find((b) => b.kind === 'caption');
     assert.equal(caption?.text, 'The ferry on Monday. Photo: Jane Doe');
+    assert.equal(caption?.kind === 'caption' ? caption.image : undefined, undefined, 'and the caption has no broken image');
   });
 
   it('follows redirects and reports the final address', async () => {
