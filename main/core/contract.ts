@@ -42,6 +42,8 @@ export interface ImportReport {
   /** Already in the library (same content): not added twice. */
   existing: ArticleSummary[];
   failed: ImportFailure[];
+  /** Imported, but with something the user should know (e.g. pictures that could not be downloaded). */
+  warnings?: Array<{ source: string; message: string }>;
 }
 export interface ExportReport { path: string; format: ExportFormat; annotations: number; articles: number; bytes: number }
 export interface StoreStatus { dataDir: string; warnings: string[] }
