@@ -14,6 +14,14 @@ import { ArticleContentSchema, type ArticleIndexEntry } from './schemas';
 
 export const ARTICLES_DIR = 'articles';
 
+/**
+ * Parsed articles kept in memory, most recently read last. A book's content is
+ * megabytes: hashing and checking it on every save of a note would cost more
+ * than the save itself, so each article is verified once per session, while it
+ * stays among the last few read. Articles are treated as read-only by callers.
+ */
+const CACHED_ARTICLES = 8;
+
 export interface AssetInput { mime: string; data: Uint8Array }
 
 export function sha256(data: string | Uint8Array): string {
@@ -35,6 +43,8 @@ export function parseArticleContent(text: string, expectedId: string): Article {
 export class ArticleFiles {
   /** Asset records of recently read articles, so serving images does not re-read the content. */
   private assetRecords = new Map<string, NonNullable<Article['assets']>>();
+  /** id → the article as verified against the index entry's hash (LRU, see CACHED_ARTICLES). */
+  private parsed = new Map<string, { hash: string; article: Article }>();
 
   constructor(
     private readonly dataDir: string,
@@ -63,12 +73,19 @@ export class ArticleFiles {
     }
     const stored: Article = Object.keys(records).length > 0 ? { ...article, assets: records } : article;
     const json = JSON.stringify(stored);
+    this.forget(article.id);
     await replaceFileDurably(this.abs(contentFile), json);
-    this.assetRecords.delete(article.id);
+    this.forget(article.id);
     return { stored, contentFile, contentHash: sha256(json) };
   }
 
   async read(entry: ArticleIndexEntry): Promise<Article> {
+    const cached = this.parsed.get(entry.id);
+    if (cached && cached.hash === entry.contentHash) {
+      this.parsed.delete(entry.id);
+      this.parsed.set(entry.id, cached);
+      return cached.article;
+    }
     const file = this.abs(contentFileFor(entry.id));
     let bytes: Buffer;
     try {
@@ -83,6 +100,7 @@ export class ArticleFiles {
       if (sha256(bytes) !== entry.contentHash) throw new Error('its contents changed since it was saved');
       const article = parseArticleContent(bytes.toString('utf8'), entry.id);
       this.rememberAssets(entry.id, article.assets ?? {});
+      this.remember(entry, article);
       return article;
     } catch {
       const aside = path.relative(this.dataDir, await moveAside(file)).split(path.sep).join('/');
@@ -111,9 +129,20 @@ export class ArticleFiles {
   }
 
   async remove(id: string): Promise<void> {
-    this.assetRecords.delete(id);
+    this.forget(id);
     await fs.rm(this.abs(contentFileFor(id)), { force: true });
     await fs.rm(path.join(this.dataDir, ARTICLES_DIR, assertSafeId(id, 'article id')), { recursive: true, force: true });
+  }
+
+  private forget(id: string): void {
+    this.parsed.delete(id);
+    this.assetRecords.delete(id);
+  }
+
+  private remember(entry: ArticleIndexEntry, article: Article): void {
+    this.parsed.delete(entry.id);
+    this.parsed.set(entry.id, { hash: entry.contentHash, article });
+    if (this.parsed.size > CACHED_ARTICLES) this.parsed.delete(this.parsed.keys().next().value as string);
   }
 
   private rememberAssets(id: string, records: NonNullable<Article['assets']>): void {
