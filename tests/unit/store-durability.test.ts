@@ -183,7 +183,8 @@ describe('store: a damaged file is moved aside and the last good copy restored',
         await s.putAnnotation(makeAnnotation(a, 2));
       });
       await fs.writeFile(path.join(dir, 'notes', `${a.id}.json`), '{"version":1,"annotations":[{"id":5}]}');
-      const [counts, warnings] = await withStore(dir, async (s) => [await s.annotationCounts(), s.warnings()] as const);
+      const [listed, counts, warnings] = await withStore(dir, async (s) => [(await s.listAnnotations(a.id)).length, await s.annotationCounts(), s.warnings()] as const);
+      assert.equal(listed, 1);
       assert.deepEqual(counts, new Map([[a.id, 1]]));
       assert.equal(warnings.length, 1);
     } finally {
@@ -238,6 +239,8 @@ describe('store: a writer killed mid-write leaves the last good state', () => {
 
         const first = makeArticle(0);
         await withStore(dir, async (s) => {
+          // Asked before the notes file is opened: the counts come from the index, checked after the crash.
+          assert.equal((await s.annotationCounts()).get(first.id), 2, 'the library list counts what the notes file holds');
           const rounds = new Set((await s.listAnnotations(first.id)).map((a) => Number(a.note.split(' ')[0])));
           assert.equal((await s.listAnnotations(first.id)).length, 2);
           for (const r of rounds) assert.ok(r === lastAcked || r === lastAcked + 1, `round ${r} after acknowledging ${lastAcked}`);

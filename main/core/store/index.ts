@@ -86,7 +86,8 @@ export async function openStore(dataDir: string): Promise<Store> {
       defaultSettings(),
     );
     await settings.read();
-    return new DataFolderStore(root, warnings, library, new ArticleFiles(root, warn), new NotesShelf(root, warn), settings, lock.release);
+    const notes = await NotesShelf.open(root, warn);
+    return new DataFolderStore(root, warnings, library, new ArticleFiles(root, warn), notes, settings, lock.release);
   } catch (err) {
     await lock.release();
     throw err;
@@ -191,7 +192,7 @@ class DataFolderStore implements Store {
     if (this.closed) return;
     this.closed = true;
     try {
-      await Promise.all([this.library.idle(), this.notes.idle(), (this.settings.adapter as DurableJsonFile<Settings>).idle()]);
+      await Promise.all([this.library.idle(), this.notes.close(), (this.settings.adapter as DurableJsonFile<Settings>).idle()]);
     } finally {
       await this.releaseLock();
     }

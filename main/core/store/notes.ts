@@ -1,9 +1,10 @@
 /**
  * notes/<articleId>.json: one small lowdb file per article, so saving a note
- * rewrites kilobytes, not the whole library. Counts for the library list are
- * computed from these files on demand (lazily, a few at a time) and kept in
- * memory, updated on every write. Only the articles actually opened keep their
- * annotations in memory.
+ * rewrites kilobytes, not the whole library. Counts for the library list come
+ * from notes-index.json (see notes-index.ts), loaded on first use, kept current
+ * in memory on every write and saved a little later; only when that index is
+ * missing or may be stale are the notes files themselves read, a few at a time.
+ * Only the articles actually opened keep their annotations in memory.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -12,17 +13,31 @@ import type { Annotation, TagCount } from '../annotations/types';
 import { GlossError } from '../errors';
 import { mapLimit } from './concurrency';
 import { DurableJsonFile } from './durable-json-file';
-import { assertSafeId } from './safe-names';
+import { fsyncDir, replaceFileDurably } from './fs-durable';
+import {
+  loadNotesIndex,
+  NOTES_INDEX_FILE,
+  sameStamp,
+  saveNotesIndex,
+  serializeNotesIndex,
+  stampOf,
+  tagsOf,
+  type FileStamp,
+  type IndexedNotes,
+} from './notes-index';
+import { assertSafeId, isSafeId } from './safe-names';
 import { NotesFileSchema, type NotesFile } from './schemas';
 
 export const NOTES_DIR = 'notes';
+/**
+ * Present while a session has changed notes that notes-index.json may not show
+ * yet: created before the first change, removed at close once the index is saved.
+ * Found at open, it means the last session ended without closing.
+ */
+export const NOTES_INDEX_DIRTY = 'notes-index.dirty';
 const SCAN_CONCURRENCY = 8;
-
-interface Summary {
-  count: number;
-  /** Lower-cased tag → the tag as first written, and how many annotations carry it. */
-  tags: Map<string, TagCount>;
-}
+/** Counts are saved this long after the last change (they are derivable, so a lost save costs only a re-check). */
+const INDEX_SAVE_DELAY_MS = 2000;
 
 interface Book {
   adapter: DurableJsonFile<NotesFile>;
@@ -30,11 +45,11 @@ interface Book {
   opening?: Promise<Low<NotesFile>>;
   /** One read at a time per file, so a damaged file is recovered once. */
   reading?: Promise<NotesFile>;
-  summary?: Summary;
   removed?: boolean;
 }
 
-export function summarise(annotations: readonly Annotation[]): Summary {
+/** An article's counts, from its annotations. */
+export function summarise(annotations: readonly Annotation[], stamp?: FileStamp): IndexedNotes {
   const tags = new Map<string, TagCount>();
   for (const a of annotations) {
     const seen = new Set<string>();
@@ -47,7 +62,7 @@ export function summarise(annotations: readonly Annotation[]): Summary {
       else tags.set(key, { tag, count: 1 });
     }
   }
-  return { count: annotations.length, tags };
+  return { count: annotations.length, tags, stamp };
 }
 
 const emptyNotes = (): NotesFile => ({ version: 1, annotations: [] });
@@ -55,12 +70,43 @@ const emptyNotes = (): NotesFile => ({ version: 1, annotations: [] });
 export class NotesShelf {
   private readonly books = new Map<string, Book>();
   private readonly dir: string;
+  /** articleId → its counts; complete once `loading` has resolved (absent = no annotations). */
+  private readonly summaries = new Map<string, IndexedNotes>();
+  /** Articles whose counts this session took from their data: newer than anything in the index. */
+  private readonly fresh = new Set<string>();
+  private loading?: Promise<void>;
+  private loaded = false;
+  private dirty: Promise<void> | null;
+  private saveTimer?: NodeJS.Timeout;
+  /** Counts changed since the index was last saved. */
+  private unsaved = false;
+  private saving: Promise<void> = Promise.resolve();
+  private closing?: Promise<void>;
+  /** Set by close(): no more index saves, and a rebuild in progress gives up. */
+  private stopped = false;
 
-  constructor(
+  private constructor(
     private readonly dataDir: string,
     private readonly onWarning: (s: string) => void,
+    /** The index on disk may be stale: the last session did not close, or there is none. */
+    private readonly suspectAtOpen: boolean,
+    markerAtOpen: boolean,
   ) {
     this.dir = path.join(dataDir, NOTES_DIR);
+    // A marker left by a crash stays until this session saves a checked index.
+    this.dirty = markerAtOpen ? Promise.resolve() : null;
+  }
+
+  static async open(dataDir: string, onWarning: (s: string) => void): Promise<NotesShelf> {
+    const exists = (name: string) => fs.access(path.join(dataDir, name)).then(() => true, () => false);
+    const [marker, index] = await Promise.all([exists(NOTES_INDEX_DIRTY), exists(NOTES_INDEX_FILE)]);
+    const shelf = new NotesShelf(dataDir, onWarning, marker || !index, marker);
+    // A new library: no notes to count, so the (empty) counts are complete from the start.
+    if (!index && (await fs.readdir(path.join(dataDir, NOTES_DIR)).catch(() => [])).length === 0) {
+      shelf.loaded = true;
+      shelf.loading = Promise.resolve();
+    }
+    return shelf;
   }
 
   async list(articleId: string): Promise<Annotation[]> {
@@ -89,16 +135,30 @@ export class NotesShelf {
 
   /** articleId → number of annotations, for the given articles. */
   async counts(articleIds: readonly string[]): Promise<Map<string, number>> {
-    await this.summariseAll(articleIds);
-    return new Map(articleIds.map((id) => [id, this.books.get(id)?.summary?.count ?? 0]));
+    await this.ready();
+    return new Map(articleIds.map((id) => [id, this.summaries.get(id)?.count ?? 0]));
   }
 
   /** Tags over the given articles, most used first. */
   async tagCounts(articleIds: readonly string[]): Promise<TagCount[]> {
-    await this.summariseAll(articleIds);
+    await this.ready();
+    // Stored tags that do not parse are taken from the notes file itself.
+    const unreadable = articleIds.filter((id) => {
+      const entry = this.summaries.get(id);
+      return entry !== undefined && tagsOf(entry) === null;
+    });
+    await mapLimit(unreadable, SCAN_CONCURRENCY, async (id) => {
+      const book = this.book(id);
+      const data = book.db?.data ?? (await this.readOnce(book));
+      if (tagsOf(this.summaries.get(id) ?? summarise([])) === null) this.summaries.set(id, summarise(data.annotations));
+    });
     const total = new Map<string, TagCount>();
     for (const id of articleIds) {
-      for (const [key, t] of this.books.get(id)?.summary?.tags ?? []) {
+      const entry = this.summaries.get(id);
+      const tags = entry ? tagsOf(entry) : null;
+      // Parsed once: later calls reuse the map (entries are replaced, not changed, so the line stays valid).
+      if (entry && tags && typeof entry.tags === 'string') entry.tags = tags;
+      for (const [key, t] of tags ?? []) {
         const sum = total.get(key);
         if (sum) sum.count += t.count;
         else total.set(key, { ...t });
@@ -109,11 +169,11 @@ export class NotesShelf {
 
   /** Each article with annotations, one at a time, without keeping them all in memory. */
   async *all(articleIds: readonly string[]): AsyncGenerator<{ articleId: string; annotations: Annotation[] }> {
+    await this.ready();
     for (const articleId of articleIds) {
+      if ((this.summaries.get(articleId)?.count ?? 0) === 0) continue;
       const book = this.book(articleId);
-      if (book.summary?.count === 0) continue;
       const data = book.db?.data ?? (await this.readOnce(book));
-      book.summary ??= summarise(data.annotations);
       if (data.annotations.length > 0) yield { articleId, annotations: structuredClone(data.annotations) };
     }
   }
@@ -122,15 +182,45 @@ export class NotesShelf {
   async remove(articleId: string): Promise<void> {
     const book = this.book(articleId);
     book.removed = true;
+    await this.markDirty();
     await Promise.allSettled([book.opening, book.reading]);
     await book.adapter.idle();
     this.books.delete(articleId);
+    this.summaries.delete(articleId);
+    this.fresh.add(articleId);
     const file = this.fileFor(articleId);
     await Promise.all([fs.rm(file, { force: true }), fs.rm(`${file}.bak`, { force: true })]);
+    this.scheduleSave();
   }
 
   async idle(): Promise<void> {
     await Promise.all([...this.books.values()].map((b) => b.adapter.idle()));
+  }
+
+  /**
+   * After the last write: saves the counts and removes the dirty marker, so the
+   * next session trusts them. If they were never complete (a rebuild still
+   * running), the marker stays and the next session checks again.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.idle();
+      this.stopped = true;
+      clearTimeout(this.saveTimer);
+      await this.saving;
+      if (!this.dirty && !this.unsaved) return; // nothing changed this session
+      if (!this.loaded && !this.suspectAtOpen) await this.ready(); // a trusted index: one quick read
+      if (!this.loaded) return;
+      try {
+        await this.dirty;
+        await saveNotesIndex(this.dataDir, serializeNotesIndex(this.summaries, true));
+        await fs.rm(path.join(this.dataDir, NOTES_INDEX_DIRTY), { force: true });
+        await fsyncDir(this.dataDir);
+      } catch {
+        // Derived data: if it cannot be saved, the marker stays and the next session checks the notes files.
+      }
+    })();
+    return this.closing;
   }
 
   private async change<R>(articleId: string, edit: (list: Annotation[]) => { next: Annotation[] | null; result: R }): Promise<R> {
@@ -141,18 +231,101 @@ export class NotesShelf {
     const { next, result } = edit(before);
     if (!next) return result;
     db.data.annotations = next;
-    book.summary = summarise(next);
+    const previous = this.summaries.get(articleId);
+    this.summaries.set(articleId, summarise(next));
+    this.fresh.add(articleId);
     try {
+      // The index on disk must not be trusted once this file changes.
+      await this.markDirty();
       await db.write();
     } catch (err) {
       // Not on disk: memory goes back to what the disk holds, unless a later change has replaced it.
       if (db.data.annotations === next) {
         db.data.annotations = before;
-        book.summary = summarise(before);
+        this.summaries.set(articleId, previous ?? summarise(before));
       }
       throw err;
     }
+    // Record which version of the file the counts describe, unless a later change is on its way.
+    const stamp = await stampOf(this.fileFor(articleId));
+    const current = this.summaries.get(articleId);
+    if (db.data.annotations === next && stamp && current) this.summaries.set(articleId, { count: current.count, tags: current.tags, stamp });
+    this.scheduleSave();
     return result;
+  }
+
+  private markDirty(): Promise<void> {
+    this.dirty ??= replaceFileDurably(path.join(this.dataDir, NOTES_INDEX_DIRTY), '').catch((err) => {
+      this.dirty = null;
+      throw err;
+    });
+    return this.dirty;
+  }
+
+  /** Counts for every article: from the index, checked against the notes files when it may be stale. */
+  private ready(): Promise<void> {
+    this.loading ??= (async () => {
+      const index = await loadNotesIndex(this.dataDir);
+      if (index && !this.suspectAtOpen && index.sealed) {
+        for (const [id, entry] of index.entries) if (!this.fresh.has(id)) this.summaries.set(id, entry);
+        this.loaded = true;
+        // Trusted for the first list; then, in the background, a stat of each notes file catches one
+        // changed while Gloss was closed (restored from a backup, synced from another computer).
+        void this.rebuild(index.entries).catch(() => {});
+      } else {
+        this.loaded = await this.rebuild(index?.entries ?? new Map());
+        this.scheduleSave();
+      }
+    })();
+    return this.loading;
+  }
+
+  /** Takes each notes file's counts from `known` if the file is unchanged since, else reads it; false if stopped. */
+  private async rebuild(known: ReadonlyMap<string, IndexedNotes>): Promise<boolean> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    const ids = names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).filter(isSafeId);
+    const present = new Set(ids);
+    let changed = false;
+    for (const id of known.keys()) {
+      if (!present.has(id) && !this.fresh.has(id)) {
+        changed ||= this.summaries.delete(id);
+      }
+    }
+    await mapLimit(ids, SCAN_CONCURRENCY, async (id) => {
+      if (this.stopped || this.fresh.has(id)) return;
+      const stamp = await stampOf(this.fileFor(id));
+      const old = known.get(id);
+      if (old && sameStamp(old.stamp, stamp)) {
+        if (!this.fresh.has(id)) this.summaries.set(id, old);
+        return;
+      }
+      const book = this.book(id);
+      const data = book.db?.data ?? (await this.readOnce(book));
+      if (!this.fresh.has(id)) this.summaries.set(id, summarise(data.annotations, stamp));
+      changed = true;
+    });
+    if (changed && this.loaded) this.scheduleSave();
+    return !this.stopped;
+  }
+
+  private scheduleSave(): void {
+    this.unsaved = true;
+    if (this.saveTimer || this.stopped) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.saving = this.saving.then(() => this.saveIndex()).catch(() => {
+        // Derived data: a failed save only means the next session checks the notes files again.
+      });
+    }, INDEX_SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  /** While the session runs, the saved index stays marked dirty: only close() vouches for it. */
+  private async saveIndex(): Promise<void> {
+    if (!this.loaded || this.stopped) return;
+    await this.markDirty();
+    this.unsaved = false;
+    await saveNotesIndex(this.dataDir, serializeNotesIndex(this.summaries, false));
   }
 
   private fileFor(articleId: string): string {
@@ -181,9 +354,16 @@ export class NotesShelf {
     book.opening ??= (async () => {
       await fs.mkdir(this.dir, { recursive: true });
       const db = new Low<NotesFile>(book.adapter, emptyNotes());
+      const stamp = await stampOf(this.fileFor(articleId));
       db.data = await this.readOnce(book);
       book.db = db;
-      book.summary = summarise(db.data.annotations);
+      // What the file holds now is the truth: it corrects a stale count from the index.
+      if (!this.fresh.has(articleId)) {
+        const known = this.summaries.get(articleId)?.count;
+        this.summaries.set(articleId, summarise(db.data.annotations, stamp));
+        this.fresh.add(articleId);
+        if (known !== undefined && known !== db.data.annotations.length) this.scheduleSave();
+      }
       return db;
     })().finally(() => {
       book.opening = undefined;
@@ -199,22 +379,5 @@ export class NotesShelf {
         book.reading = undefined;
       });
     return book.reading;
-  }
-
-  private async summariseAll(articleIds: readonly string[]): Promise<void> {
-    const unknown = articleIds.filter((id) => !this.books.get(id)?.summary);
-    if (unknown.length === 0) return;
-    // One directory listing spares a failed open for every article without notes.
-    const present = new Set(await fs.readdir(this.dir).catch(() => [] as string[]));
-    await mapLimit(unknown, SCAN_CONCURRENCY, async (id) => {
-      const book = this.book(id);
-      if (book.summary) return;
-      if (!present.has(`${id}.json`) && !book.db && !book.opening) {
-        book.summary = summarise([]);
-        return;
-      }
-      const data = book.db?.data ?? (await this.readOnce(book));
-      book.summary ??= summarise(data.annotations);
-    });
   }
 }

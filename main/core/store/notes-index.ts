@@ -1,0 +1,133 @@
+/**
+ * notes-index.json: per-article annotation and tag counts, so the library list
+ * opens without reading every notes file. Derived data — when it is missing,
+ * damaged or may be stale it is rebuilt from the notes files, without a word
+ * to the user.
+ *
+ * Staleness. The file says whether it was sealed: written at close, after every
+ * notes write had finished. A sealed index is trusted as it is. While a session
+ * changes notes, the file on disk is marked unsealed first, so after a crash
+ * the next session verifies it: each notes file whose size and mtime differ
+ * from the ones recorded (or that has none recorded) is read again.
+ *
+ * It lives beside library.json, not in notes/, where "index" is a valid article id.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { TagCount } from '../annotations/types';
+import { replaceFileDurably } from './fs-durable';
+import { isSafeId } from './safe-names';
+
+export const NOTES_INDEX_FILE = 'notes-index.tsv';
+const HEADER = 'gloss notes-index 1';
+
+/** Identifies one version of a notes file on disk. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** One article's counts. Entries are replaced, never changed, so `line` can be cached. */
+export interface IndexedNotes {
+  count: number;
+  /**
+   * Lower-cased tag → the tag as first written and how many annotations carry it;
+   * or, as loaded, the stored JSON, parsed only when tags are asked for: the
+   * library list needs counts alone.
+   */
+  tags: Map<string, TagCount> | string;
+  /** The notes file the counts were taken from; absent when not (yet) known. */
+  stamp?: FileStamp;
+  /** This entry as a line of the file, once serialised. */
+  line?: string;
+}
+
+export interface LoadedIndex {
+  sealed: boolean;
+  entries: Map<string, IndexedNotes>;
+}
+
+const isCount = (x: number): boolean => Number.isInteger(x) && x >= 0;
+
+/**
+ * Line-oriented so loading costs a split, not a parse of every tag:
+ *   gloss notes-index 1 <sealed|open>
+ *   <id> TAB <count> TAB <size> TAB <mtimeMs> TAB <tags as JSON [[tag, n], …]>
+ * Null when it is not such a file (then it is rebuilt).
+ */
+export function parseNotesIndex(text: string): LoadedIndex | null {
+  const lines = text.split('\n');
+  const head = lines[0];
+  if (head !== `${HEADER} sealed` && head !== `${HEADER} open`) return null;
+  const entries = new Map<string, IndexedNotes>();
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    const f = line.split('\t');
+    if (f.length !== 5 || !isSafeId(f[0])) return null;
+    const count = Number(f[1]);
+    if (!isCount(count) || !f[4].startsWith('[')) return null;
+    const size = f[2] === '' ? NaN : Number(f[2]);
+    const mtimeMs = f[3] === '' ? NaN : Number(f[3]);
+    const stamp = Number.isFinite(size) && Number.isFinite(mtimeMs) ? { size, mtimeMs } : undefined;
+    entries.set(f[0], { count, tags: f[4], stamp, line });
+  }
+  return { sealed: head.endsWith(' sealed'), entries };
+}
+
+/** The entry's tags; null when the stored ones do not parse (the caller reads the notes file instead). */
+export function tagsOf(entry: IndexedNotes): Map<string, TagCount> | null {
+  if (typeof entry.tags !== 'string') return entry.tags;
+  try {
+    const pairs = JSON.parse(entry.tags) as unknown;
+    if (!Array.isArray(pairs)) return null;
+    const tags = new Map<string, TagCount>();
+    for (const p of pairs) {
+      if (!Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number' || !isCount(p[1])) return null;
+      tags.set(p[0].toLowerCase(), { tag: p[0], count: p[1] });
+    }
+    return tags;
+  } catch {
+    return null;
+  }
+}
+
+function lineOf(id: string, entry: IndexedNotes): string {
+  if (entry.line !== undefined) return entry.line;
+  const tags = typeof entry.tags === 'string' ? entry.tags : JSON.stringify([...entry.tags.values()].map((t) => [t.tag, t.count]));
+  const { stamp } = entry;
+  entry.line = `${id}\t${entry.count}\t${stamp?.size ?? ''}\t${stamp?.mtimeMs ?? ''}\t${tags}`;
+  return entry.line;
+}
+
+export function serializeNotesIndex(entries: ReadonlyMap<string, IndexedNotes>, sealed: boolean): string {
+  const lines = [`${HEADER} ${sealed ? 'sealed' : 'open'}`];
+  for (const [id, entry] of entries) lines.push(lineOf(id, entry));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Reads the index; null when it is missing or not an index. */
+export async function loadNotesIndex(dataDir: string): Promise<LoadedIndex | null> {
+  try {
+    return parseNotesIndex(await fs.readFile(path.join(dataDir, NOTES_INDEX_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+export function saveNotesIndex(dataDir: string, text: string): Promise<void> {
+  return replaceFileDurably(path.join(dataDir, NOTES_INDEX_FILE), text);
+}
+
+export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+export async function stampOf(file: string): Promise<FileStamp | undefined> {
+  try {
+    const st = await fs.stat(file);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
