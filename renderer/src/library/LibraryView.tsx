@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import type { ArticleSummary } from '../../../main/core/contract';
+import { useRef, useState } from 'react';
 import { useStore } from '../store';
 import { Dialog } from '../app/Dialog';
-import { openArticle } from '../reader/readerStore';
 import {
   dismissImport,
   importFromClipboard,
@@ -11,16 +9,18 @@ import {
   libraryStore,
   removeArticle,
 } from './libraryStore';
-import { formatDate, plural } from './format';
+import { plural } from './format';
+import { ArticleList } from './ArticleList';
 
 export function LibraryView({ onExport }: { onExport: () => void }) {
   const articles = useStore(libraryStore, (s) => s.articles);
   const loaded = useStore(libraryStore, (s) => s.loaded);
   const confirmRemove = useStore(libraryStore, (s) => s.confirmRemove);
   const urlDialog = useStore(libraryStore, (s) => s.urlDialog);
+  const scrollRef = useRef<HTMLElement>(null);
 
   return (
-    <main className="library" aria-labelledby="library-title">
+    <main className="library" aria-labelledby="library-title" ref={scrollRef}>
       <header className="library-header">
         <h1 id="library-title">Library</h1>
         <div className="library-actions" role="group" aria-label="Add articles">
@@ -42,11 +42,7 @@ export function LibraryView({ onExport }: { onExport: () => void }) {
       {loaded && articles.length === 0 ? (
         <p className="empty">Your library is empty. Import a file, paste an article, or drop files onto this window.</p>
       ) : (
-        <ul className="article-list" aria-label="Articles">
-          {articles.map((a) => (
-            <ArticleRow key={a.id} article={a} />
-          ))}
-        </ul>
+        <ArticleList articles={articles} scrollRef={scrollRef} />
       )}
       <p className="hint">Drop text, HTML or Markdown files anywhere in this window to import them.</p>
       {confirmRemove && (
@@ -69,27 +65,6 @@ export function LibraryView({ onExport }: { onExport: () => void }) {
       )}
       {urlDialog && <UrlDialog onClose={() => libraryStore.set({ urlDialog: false })} />}
     </main>
-  );
-}
-
-function ArticleRow({ article: a }: { article: ArticleSummary }) {
-  const when = a.published ? formatDate(a.published) : `Added ${formatDate(a.importedAt)}`;
-  const meta = [a.source, when].filter(Boolean).join(' · ');
-  return (
-    <li className="article-row">
-      <button type="button" className="article-open" aria-label={`Open ${a.title}`} onClick={() => void openArticle(a.id)}>
-        <span className="article-title">{a.title}</span>
-        <span className="article-meta">
-          {meta}
-          <span className="article-count">
-            {plural(a.annotationCount, 'highlight')} · {plural(a.wordCount, 'word')}
-          </span>
-        </span>
-      </button>
-      <button type="button" className="icon remove" aria-label={`Remove ${a.title}`} onClick={() => libraryStore.set({ confirmRemove: a })}>
-        Remove
-      </button>
-    </li>
   );
 }
 

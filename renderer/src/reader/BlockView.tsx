@@ -12,7 +12,8 @@ import { BLOCK_ATTR, RUN_ATTR } from './selection';
 export interface BlockViewProps {
   block: Block;
   articleId: string;
-  spans: Span[];
+  /** This block's highlights only; a new array means they changed (see spanBuckets.ts). */
+  spans: readonly Span[];
   /** Ids that render selected or flashing (only those within this block matter). */
   selectedId: string | null;
   flashId: string | null;
@@ -119,12 +120,9 @@ function BlockViewImpl(props: BlockViewProps) {
 
 /** Re-render a block only when its own highlights (or their selection/flash) change. */
 export const BlockView = memo(BlockViewImpl, (a, b) => {
-  if (a.block !== b.block || a.articleId !== b.articleId || a.onMarkClick !== b.onMarkClick) return false;
-  if (spanKey(a.spans) !== spanKey(b.spans)) return false;
-  const touches = (id: string | null, spans: Span[]) => !!id && spans.some((s) => s.id === id);
+  if (a.block !== b.block || a.articleId !== b.articleId || a.onMarkClick !== b.onMarkClick || a.spans !== b.spans) return false;
+  const touches = (id: string | null, spans: readonly Span[]) => !!id && spans.some((s) => s.id === id);
   if (a.selectedId !== b.selectedId && (touches(a.selectedId, a.spans) || touches(b.selectedId, b.spans))) return false;
   if (a.flashId !== b.flashId && (touches(a.flashId, a.spans) || touches(b.flashId, b.spans))) return false;
   return true;
 });
-
-const spanKey = (spans: Span[]) => spans.map((s) => `${s.id}:${s.start}-${s.end}:${s.color}`).join('|');

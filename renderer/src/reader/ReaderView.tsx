@@ -17,7 +17,8 @@ import { BlockView } from './BlockView';
 import { readerStore, setSelection } from './readerStore';
 import { selectionToOffsets } from './selection';
 import { settingsStore, updateSettings } from './settingsStore';
-import type { Span } from './runs';
+import { bucketSpans, NO_SPANS, toSpan, type SpanBuckets } from './spanBuckets';
+import { VirtualBlocks, type VirtualControl } from './VirtualBlocks';
 import { ReaderBar } from './ReaderBar';
 import { extendSelectionByKey } from './keyboardSelection';
 
@@ -32,11 +33,19 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
   const articleRef = useRef<HTMLElement>(null);
   const dragging = useRef(false);
 
+  const fontSize = useStore(settingsStore, (s) => s.settings.fontSize);
+  const virtual = article.blocks.length >= VIRTUAL_MIN_BLOCKS;
+  const virtualControl = useRef<VirtualControl | null>(null);
+
+  // Bucketed once per change; unchanged blocks keep their array (see spanBuckets.ts).
+  const lastBuckets = useRef<{ article: Article; buckets: SpanBuckets } | null>(null);
   const spansByBlock = useMemo(() => {
-    const spans: Span[] = items.filter((a) => !a.orphan).map((a) => ({ id: a.id, start: a.target.position.start, end: a.target.position.end, color: a.color }));
-    const map = new Map<string, Span[]>();
-    for (const b of article.blocks) map.set(b.id, spans.filter((s) => s.start < b.end && s.end > b.start));
-    return map;
+    const spans = [];
+    for (const a of items) if (!a.orphan) spans.push(toSpan(a));
+    const prev = lastBuckets.current?.article === article ? lastBuckets.current.buckets : undefined;
+    const buckets = bucketSpans(article.blocks, spans, prev);
+    lastBuckets.current = { article, buckets };
+    return buckets;
   }, [items, article]);
 
   // ---- selection → toolbar
@@ -123,9 +132,26 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
   // ---- reveal from the panel
   useEffect(() => {
     if (!flash) return;
-    const el = articleRef.current?.querySelector(`[data-ids~="${CSS.escape(flash.id)}"]`);
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const find = () => articleRef.current?.querySelector(`[data-ids~="${CSS.escape(flash.id)}"]`);
+    const el = find();
+    if (el) return el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // Windowed: render the highlight's part of the article first, then scroll to it.
+    const a = annotationsStore.get().items.find((x) => x.id === flash.id);
+    if (a && virtualControl.current) virtualControl.current.reveal(a.target.position.start, () => find()?.scrollIntoView({ block: 'center' }));
   }, [flash]);
+
+  const renderBlock = (b: Block) => (
+    <BlockView
+      key={b.id}
+      block={b}
+      articleId={article.id}
+      spans={spansByBlock.get(b.id) ?? NO_SPANS}
+      selectedId={selectedId}
+      flashId={flash?.id ?? null}
+      onMarkClick={onMarkClick}
+      onOpenLink={onOpenLink}
+    />
+  );
 
   const editing = editor ? items.find((a) => a.id === editor.id) : undefined;
 
@@ -144,18 +170,18 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
                 if (e.button === 0) dragging.current = true;
               }}
             >
-              {renderBlocks(article, (b) => (
-                <BlockView
-                  key={b.id}
-                  block={b}
-                  articleId={article.id}
-                  spans={spansByBlock.get(b.id) ?? []}
-                  selectedId={selectedId}
-                  flashId={flash?.id ?? null}
-                  onMarkClick={onMarkClick}
-                  onOpenLink={onOpenLink}
+              {virtual ? (
+                <VirtualBlocks
+                  blocks={article.blocks}
+                  renderRange={(from, to) => renderBlocks(article, from, to, renderBlock)}
+                  scrollRef={scrollRef}
+                  articleRef={articleRef}
+                  control={virtualControl}
+                  layoutKey={fontSize}
                 />
-              ))}
+              ) : (
+                renderBlocks(article, 0, article.blocks.length, renderBlock)
+              )}
             </article>
             {selection && <SelectionToolbar selection={selection} />}
             {editor && editing && (
@@ -169,23 +195,26 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
   );
 }
 
-/** Blocks in order, list items grouped into lists, the byline after the title and standfirst. */
-function renderBlocks(article: Article, render: (b: Block) => ReactNode): ReactNode[] {
+/** Articles with this many blocks are windowed (see VirtualBlocks); shorter ones render whole, so browser find sees all of them. */
+export const VIRTUAL_MIN_BLOCKS = 1500;
+
+/**
+ * Blocks [from, to) in order, list items grouped into lists, the byline after
+ * the title and standfirst (a title from the metadata when there is no title block).
+ */
+function renderBlocks(article: Article, from: number, to: number, render: (b: Block) => ReactNode): ReactNode[] {
   const out: ReactNode[] = [];
   const blocks = article.blocks;
-  const hasTitle = blocks.some((b) => b.kind === 'title');
-  if (!hasTitle) out.push(<h1 key="meta-title" className="b-title">{article.meta.title}</h1>);
-  let bylineDone = false;
+  if (from === 0 && !blocks.some((b) => b.kind === 'title')) out.push(<h1 key="meta-title" className="b-title">{article.meta.title}</h1>);
+  let bylineAt = blocks.findIndex((b) => b.kind !== 'title' && b.kind !== 'standfirst');
+  if (bylineAt < 0) bylineAt = blocks.length;
   const byline = <Byline key="byline" article={article} />;
-  for (let i = 0; i < blocks.length; i++) {
+  for (let i = from; i < to; i++) {
     const b = blocks[i];
-    if (!bylineDone && b.kind !== 'title' && b.kind !== 'standfirst') {
-      out.push(byline);
-      bylineDone = true;
-    }
+    if (i === bylineAt) out.push(byline);
     if (b.kind === 'list-item') {
       const group: Block[] = [];
-      while (i < blocks.length && blocks[i].kind === 'list-item') group.push(blocks[i++]);
+      while (i < to && blocks[i].kind === 'list-item') group.push(blocks[i++]);
       i--;
       const ordered = b.ordered;
       out.push(ordered ? <ol key={`list-${b.id}`} className="b-list">{group.map(render)}</ol> : <ul key={`list-${b.id}`} className="b-list">{group.map(render)}</ul>);
@@ -193,7 +222,7 @@ function renderBlocks(article: Article, render: (b: Block) => ReactNode): ReactN
     }
     out.push(render(b));
   }
-  if (!bylineDone) out.push(byline);
+  if (bylineAt === blocks.length && to === blocks.length) out.push(byline);
   return out;
 }
 

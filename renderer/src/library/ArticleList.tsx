@@ -1,0 +1,107 @@
+/**
+ * The library's list of articles. A long library renders only the rows near
+ * the viewport (rows have one fixed height, so the window is arithmetic), the
+ * list padded above and below to its full height; virtual rows say where they
+ * are (aria-posinset / aria-setsize). Arrow keys, Home and End move between rows.
+ */
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { ArticleSummary } from '../../../main/core/contract';
+import { openArticle } from '../reader/readerStore';
+import { useCssVars } from '../reader/useCssVars';
+import { libraryStore } from './libraryStore';
+import { formatDate, plural } from './format';
+import { ROW_HEIGHT, rowWindow } from './rowWindow';
+
+/** Libraries longer than this are windowed. */
+export const VIRTUAL_MIN_ROWS = 300;
+
+export function ArticleList({ articles, scrollRef }: { articles: readonly ArticleSummary[]; scrollRef: RefObject<HTMLElement | null> }) {
+  const virtual = articles.length >= VIRTUAL_MIN_ROWS;
+  const listRef = useRef<HTMLUListElement>(null);
+  const [range, setRange] = useState<[number, number]>(() => rowWindow(articles.length, 0, window.innerHeight));
+  const pendingFocus = useRef<number | null>(null);
+
+  const update = useCallback(() => {
+    const el = scrollRef.current;
+    const list = listRef.current;
+    if (!el || !list) return;
+    const viewTop = el.getBoundingClientRect().top - list.getBoundingClientRect().top;
+    const next = rowWindow(articles.length, viewTop, el.clientHeight);
+    setRange((cur) => (cur[0] === next[0] && cur[1] === next[1] ? cur : next));
+  }, [articles.length, scrollRef]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!virtual || !el) return;
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    return () => {
+      el.removeEventListener('scroll', update);
+      ro.disconnect();
+    };
+  }, [virtual, update, scrollRef]);
+
+  const [first, last] = virtual ? [range[0], Math.min(range[1], articles.length)] : [0, articles.length];
+  useCssVars(listRef, virtual ? { '--pad-top': first * ROW_HEIGHT, '--pad-bottom': (articles.length - last) * ROW_HEIGHT } : {});
+
+  useLayoutEffect(() => {
+    const i = pendingFocus.current;
+    const button = i === null ? null : listRef.current?.querySelector<HTMLElement>(`[data-index="${i}"] .article-open`);
+    if (button) {
+      pendingFocus.current = null;
+      button.focus();
+    }
+  });
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const row = (e.target as Element).closest<HTMLElement>('[data-index]');
+    if (!row || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const i = Number(row.dataset.index);
+    const to = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? articles.length - 1 : null;
+    if (to === null || to < 0 || to >= articles.length) return;
+    e.preventDefault();
+    pendingFocus.current = to;
+    const el = scrollRef.current;
+    const list = listRef.current;
+    if (virtual && el && list && (to < first || to >= last)) {
+      // Scroll the row into view; the scroll renders it, then the layout effect focuses it.
+      const listTop = list.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop;
+      el.scrollTop = listTop + to * ROW_HEIGHT - el.clientHeight / 2;
+      update();
+    } else {
+      listRef.current?.querySelector<HTMLElement>(`[data-index="${to}"] .article-open`)?.focus();
+      pendingFocus.current = null;
+    }
+  };
+
+  const rows = [];
+  for (let i = first; i < last; i++) rows.push(<ArticleRow key={articles[i].id} article={articles[i]} index={i} count={virtual ? articles.length : undefined} />);
+  return (
+    <ul ref={listRef} className={virtual ? 'article-list is-virtual' : 'article-list'} aria-label="Articles" onKeyDown={onKeyDown}>
+      {rows}
+    </ul>
+  );
+}
+
+const ArticleRow = memo(function ArticleRow({ article: a, index, count }: { article: ArticleSummary; index: number; count?: number }) {
+  const when = a.published ? formatDate(a.published) : `Added ${formatDate(a.importedAt)}`;
+  const meta = [a.source, when].filter(Boolean).join(' · ');
+  return (
+    <li className="article-row" data-index={index} aria-posinset={count ? index + 1 : undefined} aria-setsize={count}>
+      <button type="button" className="article-open" aria-label={`Open ${a.title}`} onClick={() => void openArticle(a.id)}>
+        <span className="article-title">{a.title}</span>
+        <span className="article-meta">
+          {meta}
+          <span className="article-count">
+            {plural(a.annotationCount, 'highlight')} · {plural(a.wordCount, 'word')}
+          </span>
+        </span>
+      </button>
+      <button type="button" className="icon remove" aria-label={`Remove ${a.title}`} onClick={() => libraryStore.set({ confirmRemove: a })}>
+        Remove
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,146 @@
+/**
+ * A long article rendered in windows: only the chunks (see chunks.ts) near the
+ * viewport are in the DOM, between two spacers sized from measured (or
+ * estimated) heights. Browser find and selections reach only rendered text,
+ * which is why the reader windows only very long documents.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { chunkAt, chunkBlocks, chunksInBand, estimateHeights, prefixTops, type Chunk } from './chunks';
+import { useCssVars } from './useCssVars';
+
+/** How far beyond the viewport (px) chunks stay rendered. */
+const MARGIN = 900;
+/** A first guess of px per character, until a chunk has been measured. */
+const FALLBACK_PX_PER_CHAR = 0.45;
+
+export interface VirtualControl {
+  /** Render the chunk holding `offset`, scroll to it, then call `then` once it is in the DOM. */
+  reveal(offset: number, then: () => void): void;
+}
+
+export interface VirtualBlocksProps {
+  blocks: readonly { kind: string; start: number; end: number }[];
+  /** Renders blocks [from, to) of the article. */
+  renderRange: (from: number, to: number) => ReactNode;
+  scrollRef: RefObject<HTMLElement | null>;
+  articleRef: RefObject<HTMLElement | null>;
+  control: RefObject<VirtualControl | null>;
+  /** Measurements are dropped when this changes (text size). */
+  layoutKey: string | number;
+}
+
+export function VirtualBlocks(props: VirtualBlocksProps) {
+  const { blocks, scrollRef, articleRef } = props;
+  const chunks = useMemo(() => chunkBlocks(blocks), [blocks]);
+  const sizes = useMemo(() => {
+    const heights = new Float64Array(chunks.length);
+    const measured = new Uint8Array(chunks.length);
+    estimateHeights(chunks, heights, measured, FALLBACK_PX_PER_CHAR);
+    return { heights, measured };
+  }, [chunks]);
+  const [range, setRange] = useState<[number, number]>(() => {
+    const tops = prefixTops(sizes.heights);
+    return chunksInBand(tops, 0, window.innerHeight + MARGIN);
+  });
+  const [, remeasured] = useReducer((n: number) => n + 1, 0);
+  const pending = useRef<(() => void) | null>(null);
+
+  /** Which chunks the current scroll position needs. */
+  const update = useCallback(() => {
+    const el = scrollRef.current;
+    const art = articleRef.current;
+    if (!el || !art) return;
+    const viewTop = el.getBoundingClientRect().top - art.getBoundingClientRect().top;
+    const next = chunksInBand(prefixTops(sizes.heights), viewTop - MARGIN, viewTop + el.clientHeight + MARGIN);
+    setRange((cur) => (cur[0] === next[0] && cur[1] === next[1] ? cur : next));
+  }, [scrollRef, articleRef, sizes]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    const art = articleRef.current;
+    if (!el || !art) return;
+    el.addEventListener('scroll', update, { passive: true });
+    let width = art.clientWidth;
+    const ro = new ResizeObserver(() => {
+      if (art.clientWidth !== width) {
+        width = art.clientWidth;
+        sizes.measured.fill(0);
+      }
+      update();
+    });
+    ro.observe(el);
+    ro.observe(art);
+    return () => {
+      el.removeEventListener('scroll', update);
+      ro.disconnect();
+    };
+  }, [scrollRef, articleRef, update, sizes]);
+
+  // A new text size makes every measurement stale.
+  const firstKey = useRef(props.layoutKey);
+  useEffect(() => {
+    if (firstKey.current === props.layoutKey) return;
+    firstKey.current = props.layoutKey;
+    sizes.measured.fill(0);
+    remeasured();
+  }, [props.layoutKey, sizes]);
+
+  // Measure what was rendered; re-estimate the rest from it.
+  useLayoutEffect(() => {
+    const art = articleRef.current;
+    if (!art) return;
+    let changed = false;
+    for (const el of art.querySelectorAll<HTMLElement>(':scope > [data-chunk]')) {
+      const i = Number(el.dataset.chunk);
+      const h = el.getBoundingClientRect().height;
+      if (!sizes.measured[i] || Math.abs(sizes.heights[i] - h) > 0.5) changed = true;
+      sizes.heights[i] = h;
+      sizes.measured[i] = 1;
+    }
+    if (changed) {
+      estimateHeights(chunks, sizes.heights, sizes.measured, FALLBACK_PX_PER_CHAR);
+      remeasured();
+    }
+    const then = pending.current;
+    if (then) {
+      pending.current = null;
+      then();
+    }
+  });
+
+  props.control.current = {
+    reveal(offset, then) {
+      const el = scrollRef.current;
+      const art = articleRef.current;
+      if (!el || !art) return;
+      const i = chunkAt(chunks, offset);
+      if (i >= range[0] && i <= range[1]) return then();
+      const tops = prefixTops(sizes.heights);
+      const artTop = art.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop;
+      pending.current = then;
+      el.scrollTop = artTop + tops[i] - el.clientHeight / 3;
+      const viewTop = tops[i] - el.clientHeight / 3;
+      setRange(chunksInBand(tops, viewTop - MARGIN, viewTop + el.clientHeight + MARGIN));
+    },
+  };
+
+  const tops = prefixTops(sizes.heights);
+  const [first, last] = range;
+  return (
+    <>
+      <Spacer height={tops[first]} />
+      {chunks.slice(first, last + 1).map((c: Chunk, k) => (
+        <div key={first + k} className="chunk" data-chunk={first + k}>
+          {props.renderRange(c.from, c.to)}
+        </div>
+      ))}
+      <Spacer height={tops[chunks.length] - tops[last + 1]} />
+    </>
+  );
+}
+
+function Spacer({ height }: { height: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useCssVars(ref, { '--h': Math.round(height) });
+  return <div ref={ref} className="chunk-spacer" aria-hidden="true" />;
+}

@@ -1,0 +1,97 @@
+/**
+ * Windowing a long article: its blocks are cut into chunks of a few thousand
+ * characters (a run of list items is never cut, so a list keeps its
+ * numbering), each chunk has a height (measured once rendered, estimated from
+ * its length until then), and only the chunks near the viewport are rendered.
+ * Pure, so the arithmetic is tested without a browser.
+ */
+
+export interface Chunk {
+  /** Blocks [from, to) of the article. */
+  from: number;
+  to: number;
+  /** Canonical text range the chunk covers. */
+  start: number;
+  end: number;
+  chars: number;
+}
+
+interface ChunkBlock {
+  kind: string;
+  start: number;
+  end: number;
+}
+
+export function chunkBlocks(blocks: readonly ChunkBlock[], targetChars = 4000, maxBlocks = 40): Chunk[] {
+  const chunks: Chunk[] = [];
+  let from = 0;
+  while (from < blocks.length) {
+    let to = from;
+    let chars = 0;
+    while (to < blocks.length && (to === from || (chars < targetChars && to - from < maxBlocks))) {
+      chars += blocks[to].end - blocks[to].start;
+      to++;
+    }
+    // Finish a list rather than cut it in two.
+    while (to < blocks.length && blocks[to].kind === 'list-item' && blocks[to - 1].kind === 'list-item') {
+      chars += blocks[to].end - blocks[to].start;
+      to++;
+    }
+    chunks.push({ from, to, start: blocks[from].start, end: blocks[to - 1].end, chars });
+    from = to;
+  }
+  return chunks;
+}
+
+/** tops[i] = sum of heights before chunk i; tops[n] = total height. */
+export function prefixTops(heights: ArrayLike<number>): Float64Array {
+  const tops = new Float64Array(heights.length + 1);
+  for (let i = 0; i < heights.length; i++) tops[i + 1] = tops[i] + heights[i];
+  return tops;
+}
+
+/** The chunks [first, last] that intersect the band [top, bottom) (never empty when there are chunks). */
+export function chunksInBand(tops: Float64Array, top: number, bottom: number): [number, number] {
+  const n = tops.length - 1;
+  if (n <= 0) return [0, -1];
+  // first chunk whose bottom is below `top`
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tops[mid + 1] > top) hi = mid;
+    else lo = mid + 1;
+  }
+  const first = lo;
+  let last = first;
+  while (last + 1 < n && tops[last + 1] < bottom) last++;
+  return [first, last];
+}
+
+/** The chunk holding canonical `offset` (the last one when it is past the end). */
+export function chunkAt(chunks: readonly Chunk[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (chunks[mid].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return Math.max(0, lo);
+}
+
+/**
+ * Heights of chunks not measured yet, from the pixels per character of those
+ * that were (or `fallback` before any was).
+ */
+export function estimateHeights(chunks: readonly Chunk[], heights: Float64Array, measured: Uint8Array, fallback: number): void {
+  let px = 0;
+  let chars = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    if (!measured[i]) continue;
+    px += heights[i];
+    chars += chunks[i].chars;
+  }
+  const perChar = chars > 0 ? px / chars : fallback;
+  for (let i = 0; i < chunks.length; i++) if (!measured[i]) heights[i] = Math.max(1, chunks[i].chars * perChar);
+}

@@ -1,0 +1,68 @@
+/**
+ * Highlights bucketed by block, once per change of the annotation list. Each
+ * block gets only the spans that intersect it (found by binary search, not by
+ * filtering every span per block), and a block whose spans did not change
+ * keeps the very same array, so a memoised BlockView compares by identity and
+ * adding one highlight re-renders only the blocks it touches.
+ */
+import type { Annotation } from '../../../main/core/annotations/types';
+import type { Span } from './runs';
+
+export interface BlockBounds {
+  id: string;
+  start: number;
+  end: number;
+}
+
+export type SpanBuckets = ReadonlyMap<string, readonly Span[]>;
+
+/** What every block without highlights gets (one identity). */
+export const NO_SPANS: readonly Span[] = Object.freeze([]);
+
+/** One Span per Annotation object: unchanged annotations keep their span's identity. */
+const spanOf = new WeakMap<Annotation, Span>();
+export function toSpan(a: Annotation): Span {
+  let s = spanOf.get(a);
+  if (!s) {
+    s = { id: a.id, start: a.target.position.start, end: a.target.position.end, color: a.color };
+    spanOf.set(a, s);
+  }
+  return s;
+}
+
+/** Index of the first block whose end is after `offset` (blocks in text order). */
+export function firstBlockEndingAfter(blocks: readonly BlockBounds[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid].end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+const sameSpans = (a: readonly Span[], b: readonly Span[]) => a.length === b.length && a.every((s, i) => s === b[i]);
+
+/**
+ * Spans per block id. `spans` may come in any order; within a block they keep
+ * their order. `previous` lends its arrays to blocks whose spans are unchanged.
+ */
+export function bucketSpans(blocks: readonly BlockBounds[], spans: readonly Span[], previous?: SpanBuckets): Map<string, readonly Span[]> {
+  const fresh = new Map<string, Span[]>();
+  for (const s of spans) {
+    if (s.end <= s.start) continue;
+    for (let i = firstBlockEndingAfter(blocks, s.start); i < blocks.length && blocks[i].start < s.end; i++) {
+      const id = blocks[i].id;
+      const list = fresh.get(id);
+      if (list) list.push(s);
+      else fresh.set(id, [s]);
+    }
+  }
+  const out = new Map<string, readonly Span[]>();
+  for (const [id, list] of fresh) {
+    const before = previous?.get(id);
+    out.set(id, before && sameSpans(before, list) ? before : list);
+  }
+  return out;
+}
