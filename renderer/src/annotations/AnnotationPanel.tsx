@@ -1,4 +1,9 @@
-/** The side panel: the article's annotations in reading order, filterable by tag and colour. */
+/**
+ * The side panel: the article's annotations in reading order, filterable by
+ * tag and colour. A long list renders a page of items at a time, more as it
+ * is scrolled (or when a highlight further down is selected).
+ */
+import { memo, useMemo, useState } from 'react';
 import { COLORS } from '../../../main/core/annotations/types';
 import type { Annotation, Color } from '../../../main/core/contract';
 import { useStore } from '../store';
@@ -9,8 +14,16 @@ export function AnnotationPanel() {
   const items = useStore(annotationsStore, (s) => s.items);
   const filter = useStore(annotationsStore, (s) => s.filter);
   const selectedId = useStore(annotationsStore, (s) => s.selectedId);
-  const visible = visibleAnnotations({ items, filter });
-  const tags = [...new Map(items.flatMap((a) => a.tags).map((t) => [t.toLowerCase(), t])).values()].sort((a, b) => a.localeCompare(b));
+  const visible = useMemo(() => visibleAnnotations({ items, filter }), [items, filter]);
+  const tags = useMemo(() => [...new Map(items.flatMap((a) => a.tags).map((t) => [t.toLowerCase(), t])).values()].sort((a, b) => a.localeCompare(b)), [items]);
+  const [limit, setLimit] = useState(PAGE);
+  // Whatever is selected is rendered, even past the current page.
+  const selectedAt = selectedId ? visible.findIndex((a) => a.id === selectedId) : -1;
+  const shown = Math.max(limit, selectedAt + 1);
+  const onScroll = (e: React.UIEvent<HTMLElement>) => {
+    const el = e.currentTarget;
+    if (shown < visible.length && el.scrollTop + el.clientHeight > el.scrollHeight - 600) setLimit(shown + PAGE);
+  };
 
   return (
     <aside className="panel" aria-label="Annotations">
@@ -47,8 +60,8 @@ export function AnnotationPanel() {
       ) : visible.length === 0 ? (
         <p className="panel-empty">No highlights match these filters.</p>
       ) : (
-        <ol className="panel-list" aria-label="Highlights">
-          {visible.map((a) => (
+        <ol className="panel-list" aria-label="Highlights" onScroll={onScroll}>
+          {(shown < visible.length ? visible.slice(0, shown) : visible).map((a) => (
             <PanelItem key={a.id} a={a} selected={a.id === selectedId} />
           ))}
         </ol>
@@ -57,7 +70,10 @@ export function AnnotationPanel() {
   );
 }
 
-function PanelItem({ a, selected }: { a: Annotation; selected: boolean }) {
+/** Items rendered at first, and added per scroll to the end of the list. */
+const PAGE = 150;
+
+const PanelItem = memo(function PanelItem({ a, selected }: { a: Annotation; selected: boolean }) {
   const quote = a.target.quote.exact;
   return (
     <li className={`panel-item panel-${a.color} ${selected ? 'is-selected' : ''}`}>
@@ -77,6 +93,6 @@ function PanelItem({ a, selected }: { a: Annotation; selected: boolean }) {
       {a.note && <p className="panel-note">{a.note}</p>}
     </li>
   );
-}
+});
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
