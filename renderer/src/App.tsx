@@ -2,12 +2,11 @@
  * The app shell: start-up (settings, recovery warnings, library, last article),
  * theme and text size, menu commands from main, keyboard shortcuts, file drops.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../main/core/contract';
 import { useStore } from './store';
 import { gloss, messageOf } from './gloss';
 import { Toasts } from './app/Toasts';
-import { HelpOverlay } from './app/HelpOverlay';
 import { WarningsBanner } from './app/WarningsBanner';
 import { showError } from './app/toasts';
 import { LibraryView } from './library/LibraryView';
@@ -15,9 +14,13 @@ import { importDroppedFiles, importFromClipboard, importFromDialog, libraryStore
 import { ReaderView } from './reader/ReaderView';
 import { closeArticle, openArticle, readerStore, setSelection } from './reader/readerStore';
 import { changeFontSize, loadSettings, setTheme, settingsStore } from './reader/settingsStore';
-import { annotationsStore, clearAnnotations, closeEditor, deleteAnnotation, loadAnnotations, openEditor, redo, undo } from './annotations/annotationsStore';
+import { annotationsStore, clearAnnotations, closeEditor, deleteAnnotation, loadAnnotations, openEditor, primeAnnotations, redo, undo } from './annotations/annotationsStore';
+import { beginStartup } from './app/startup';
 import { highlightSelection } from './annotations/actions';
-import { ExportDialog } from './export/ExportDialog';
+
+// Rarely opened, so not part of the first bundle.
+const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const HelpOverlay = lazy(() => import('./app/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
 
 const isTyping = (t: EventTarget | null) => !!(t as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
 const modalOpen = () => !!document.querySelector('[aria-modal="true"]');
@@ -34,14 +37,22 @@ export function App() {
   // ---- start-up
   useEffect(() => {
     let cancelled = false;
+    const start = beginStartup();
+    const library = refreshLibrary(start.articles);
     void (async () => {
-      const [s, articles] = await Promise.all([loadSettings(), refreshLibrary()]);
+      const s = await loadSettings(start.settings);
+      // The last article opens as soon as it arrives, without waiting for the library list.
+      const id = s.lastArticleId;
+      const reopened = id ? await start.article : null;
+      if (id && reopened) {
+        primeAnnotations(id, start.annotations.then((a) => a ?? gloss().listAnnotations({ articleId: id })));
+        await openArticle(id, { remember: false, prefetched: Promise.resolve(reopened) });
+      } else await library;
+      if (!cancelled) setReady(true);
       gloss()
         .storeStatus()
         .then((st) => !cancelled && setWarnings(st.warnings))
         .catch(() => undefined);
-      if (s.lastArticleId && articles.some((a) => a.id === s.lastArticleId)) await openArticle(s.lastArticleId, { remember: false });
-      if (!cancelled) setReady(true);
     })();
     return () => {
       cancelled = true;
@@ -218,8 +229,10 @@ export function App() {
       ) : (
         <LibraryView onExport={() => setExporting(true)} />
       )}
-      {exporting && <ExportDialog article={article ? { id: article.id, title: article.meta.title } : undefined} onClose={() => setExporting(false)} />}
-      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      <Suspense fallback={null}>
+        {exporting && <ExportDialog article={article ? { id: article.id, title: article.meta.title } : undefined} onClose={() => setExporting(false)} />}
+        {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      </Suspense>
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           Drop files to import them

@@ -63,15 +63,24 @@ export async function refreshTags(): Promise<void> {
   }
 }
 
+/** Annotations asked for before the reader opened (start-up), used once by loadAnnotations. */
+const primed = new Map<string, Promise<Annotation[]>>();
+export function primeAnnotations(articleId: string, pending: Promise<Annotation[]>): void {
+  primed.set(articleId, pending);
+}
+
 export async function loadAnnotations(articleId: string): Promise<void> {
   annotationsStore.set({ articleId, items: [], selectedId: null, editor: null, flash: null });
+  const pending = primed.get(articleId) ?? gloss().listAnnotations({ articleId });
+  primed.delete(articleId);
   try {
-    const items = await gloss().listAnnotations({ articleId });
+    const items = await pending;
     if (annotationsStore.get().articleId === articleId) annotationsStore.set({ items: [...items].sort(byPosition) });
   } catch (err) {
     showError(err);
   }
-  void refreshTags();
+  // Tag autocomplete can wait until the page has painted.
+  setTimeout(() => void refreshTags(), 500);
 }
 
 export function clearAnnotations(): void {

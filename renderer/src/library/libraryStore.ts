@@ -28,9 +28,9 @@ export function sortArticles(list: readonly ArticleSummary[]): ArticleSummary[] 
   return [...list].sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : a.title.localeCompare(b.title)));
 }
 
-export async function refreshLibrary(): Promise<ArticleSummary[]> {
+export async function refreshLibrary(pending: Promise<ArticleSummary[]> = gloss().listArticles()): Promise<ArticleSummary[]> {
   try {
-    const articles = sortArticles(await gloss().listArticles());
+    const articles = sortArticles(await pending);
     libraryStore.set({ articles, loaded: true });
   } catch (err) {
     showError(err);

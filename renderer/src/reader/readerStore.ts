@@ -19,10 +19,11 @@ export const readerStore = createStore({
   selection: null as ReaderSelection | null,
 });
 
-export async function openArticle(id: string, opts: { remember?: boolean } = {}): Promise<boolean> {
+/** Open an article (`prefetched`: the start-up request for it, already under way). */
+export async function openArticle(id: string, opts: { remember?: boolean; prefetched?: Promise<Article> } = {}): Promise<boolean> {
   readerStore.set({ loading: true, selection: null });
   try {
-    const article = await gloss().getArticle({ id });
+    const article = await (opts.prefetched ?? gloss().getArticle({ id }));
     readerStore.set({ article, loading: false });
     if (opts.remember !== false) void updateSettings({ lastArticleId: id }, { quiet: true });
     return true;

@@ -14,9 +14,10 @@ export const settingsStore = createStore({
   settings: { theme: 'light', fontSize: FONT_DEFAULT, scroll: {} } as Settings,
 });
 
-export async function loadSettings(): Promise<Settings> {
+/** Settings from main (or from the start-up request already under way). */
+export async function loadSettings(pending: Promise<Settings> = gloss().getSettings()): Promise<Settings> {
   try {
-    const settings = await gloss().getSettings();
+    const settings = await pending;
     settingsStore.set({ settings, loaded: true });
   } catch (err) {
     showError(err);
