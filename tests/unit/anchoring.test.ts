@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { anchor } from '../../main/core/anchoring/anchor';
-import { codePointToUtf16, utf16ToCodePoint } from '../../main/core/anchoring/codepoints';
+import { codePointCounter, codePointToUtf16, utf16ToCodePoint } from '../../main/core/anchoring/codepoints';
 import { describeRange } from '../../main/core/anchoring/describe';
 import { matchQuote } from '../../main/core/anchoring/match-quote';
 import { GlossError } from '../../main/core/errors';
@@ -194,6 +194,14 @@ describe('code points', () => {
       const back = codePointToUtf16(text, cp);
       const splitsPair = i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]);
       assert.equal(back, splitsPair ? i - 1 : i, `offset ${i}`);
+    }
+  });
+
+  it('counts the same through a counter made once per text, for every offset, lone surrogates included', () => {
+    for (const t of [text, 'plain', '', '\uD83D', 'a\uDE00b\uD83D\uD83D\uDE00c', '😀😀']) {
+      const count = codePointCounter(t);
+      for (let i = 0; i <= t.length; i++) assert.equal(count(i), utf16ToCodePoint(t, i), `${JSON.stringify(t)} at ${i}`);
+      assert.throws(() => count(t.length + 1), isGlossError('OUT_OF_RANGE'));
     }
   });
 

@@ -5,7 +5,7 @@ import { describeRange } from '../../main/core/anchoring/describe';
 import { buildArticle } from '../../main/core/document/build';
 import type { Article } from '../../main/core/document/types';
 import { renderExport } from '../../main/core/export/index';
-import { toWebAnnotations, type WebAnnotation } from '../../main/core/export/web-annotation';
+import { toWebAnnotations, toWebAnnotationsJson, type WebAnnotation } from '../../main/core/export/web-annotation';
 
 function makeArticle(url?: string): Article {
   return buildArticle(
@@ -137,6 +137,22 @@ describe('Web Annotation export', () => {
   it('renders as JSON that parses back to the same collection', () => {
     const json = renderExport('json', [{ article, annotations: [plain] }]);
     assert.deepEqual(JSON.parse(json), toWebAnnotations([{ article, annotations: [plain] }]));
+  });
+
+  it('renders a whole library with one annotation per line, each a complete Annotation with its @context', () => {
+    const entries = [
+      { article, annotations: [noted, plain, orphan] },
+      { article: makeArticle('https://example.org/empty'), annotations: [] },
+      { article: withUrl, annotations: [tagged] },
+    ];
+    for (const opts of [{}, { baseId: 'https://notes.example/a/' }]) {
+      const json = toWebAnnotationsJson(entries, opts);
+      assert.deepEqual(JSON.parse(json), toWebAnnotations(entries, opts));
+      const lines = json.split('\n').filter((l) => l.trimStart().startsWith('{"@context"'));
+      assert.equal(lines.length, 4);
+      for (const line of lines) assert.equal(JSON.parse(line.trim().replace(/,$/, ''))['@context'][0], 'http://www.w3.org/ns/anno.jsonld');
+    }
+    assert.deepEqual(JSON.parse(toWebAnnotationsJson([])), toWebAnnotations([]));
   });
 });
 

@@ -47,3 +47,26 @@ export function codePointToUtf16(text: string, cp: number): number {
   }
   return i;
 }
+
+/**
+ * utf16ToCodePoint for many offsets into one text: the surrogate pairs are
+ * found once, then each offset costs a binary search (or nothing, in the usual
+ * text without astral characters) instead of a scan from the start.
+ */
+export function codePointCounter(text: string): (offset: number) => number {
+  const pairs: number[] = [];
+  const re = /[\uD800-\uDBFF](?=[\uDC00-\uDFFF])/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) pairs.push(m.index);
+  return (offset) => {
+    if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return utf16ToCodePoint(text, offset); // throws
+    // Each pair whose high half lies before the offset is one code point fewer (a split pair counts as not reached).
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset - lo;
+  };
+}

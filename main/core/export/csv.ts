@@ -6,7 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { normalizeTags } from '../annotations/tags';
-import { utf16ToCodePoint } from '../anchoring/codepoints';
+import { codePointCounter } from '../anchoring/codepoints';
 import { inReadingOrder } from './reading-order';
 import type { ExportEntry } from './types';
 
@@ -25,6 +25,7 @@ export function neutralizeFormula(cell: string): string {
 export function toCsv(entries: readonly ExportEntry[]): string {
   const rows: Array<Array<string | number>> = [];
   for (const { article, annotations } of entries) {
+    const codePoints = codePointCounter(article.text);
     for (const a of inReadingOrder(annotations)) {
       const { start, end } = a.target.position;
       const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
@@ -39,8 +40,8 @@ export function toCsv(entries: readonly ExportEntry[]): string {
       ].map(neutralizeFormula);
       rows.push([
         ...text,
-        inText ? utf16ToCodePoint(article.text, start) : '',
-        inText ? utf16ToCodePoint(article.text, end) : '',
+        inText ? codePoints(start) : '',
+        inText ? codePoints(end) : '',
         neutralizeFormula(a.created),
         neutralizeFormula(a.modified),
       ]);

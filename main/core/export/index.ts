@@ -3,7 +3,7 @@ import type { ExportFormat } from '../contract';
 import { toCsv } from './csv';
 import { toMarkdown } from './markdown';
 import type { ExportEntry } from './types';
-import { toWebAnnotations } from './web-annotation';
+import { toWebAnnotationsJson } from './web-annotation';
 
 export type { ExportEntry } from './types';
 export { toCsv } from './csv';
@@ -15,7 +15,7 @@ export function renderExport(format: ExportFormat, entries: readonly ExportEntry
     case 'md':
       return toMarkdown(entries);
     case 'json':
-      return `${JSON.stringify(toWebAnnotations(entries), null, 2)}\n`;
+      return toWebAnnotationsJson(entries);
     case 'csv':
       return toCsv(entries);
   }

@@ -5,7 +5,11 @@
  */
 
 /** Escape characters that change meaning anywhere in a line. */
+/** Any character escapeInline may change; most lines of prose have none. */
+const INLINE_SPECIAL = /[\\`*_[\]<#$|=~%^&]/;
+
 export function escapeInline(text: string): string {
+  if (!INLINE_SPECIAL.test(text)) return text;
   return (
     text
       // Emphasis, code, links/wikilinks, HTML, tags, math, table cells, and the escape itself.

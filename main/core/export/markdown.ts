@@ -14,7 +14,8 @@ import type { Annotation } from '../annotations/types';
 import { normalizeTags } from '../annotations/tags';
 import type { Article } from '../document/types';
 import { escapeInline, quoteLines, toObsidianTag } from './markdown-escape';
-import { locationLabel, splitOrphans } from './reading-order';
+import { locationLabeller, splitOrphans } from './reading-order';
+import { memoizedTagNormalizer } from './tag-memo';
 import type { ExportEntry } from './types';
 
 export interface MarkdownOptions {
@@ -70,47 +71,72 @@ function metadataLine(article: Article): string | undefined {
   return both || undefined;
 }
 
-function citation(article: Article, annotation: Annotation): string {
-  const { meta } = article;
-  const parts = [meta.title, meta.source, shortDate(meta.published)].filter((p): p is string => !!p).map(escapeInline);
-  if (annotation.orphan) parts.push('no longer found in the text');
-  else {
-    const where = locationLabel(article, annotation.target.position.start);
-    if (where) parts.push(where);
-  }
-  return `— ${parts.join(', ')}`;
+/** What every passage of one article shares, worked out once per article. */
+interface ArticleContext {
+  /** "— Title, Source, 2024-03-05", escaped. */
+  citedAs: string;
+  where: (offset: number) => string | undefined;
+  tidyTags: (tags: readonly string[]) => string[];
+  obsidianTag: (tag: string) => string | null;
 }
 
-function passage(article: Article, annotation: Annotation, blockId: string): string {
+function articleContext(article: Article, tidyTags: ArticleContext['tidyTags'], obsidianTag: ArticleContext['obsidianTag']): ArticleContext {
+  const { meta } = article;
+  const parts = [meta.title, meta.source, shortDate(meta.published)].filter((p): p is string => !!p).map(escapeInline);
+  return { citedAs: `— ${parts.join(', ')}`, where: locationLabeller(article), tidyTags, obsidianTag };
+}
+
+/** toObsidianTag remembered per spelling for one export. */
+function memoizedObsidianTag(): (tag: string) => string | null {
+  const seen = new Map<string, string | null>();
+  return (tag) => {
+    let t = seen.get(tag);
+    if (t === undefined) {
+      t = toObsidianTag(tag);
+      seen.set(tag, t);
+    }
+    return t;
+  };
+}
+
+function citation(ctx: ArticleContext, annotation: Annotation): string {
+  if (annotation.orphan) return `${ctx.citedAs}, no longer found in the text`;
+  const where = ctx.where(annotation.target.position.start);
+  return where ? `${ctx.citedAs}, ${where}` : ctx.citedAs;
+}
+
+function passage(ctx: ArticleContext, annotation: Annotation, blockId: string): string {
   const lines = quoteLines(annotation.target.quote.exact);
   lines[lines.length - 1] += ` ^${blockId}`;
   const parts = [lines.map((l) => (l === '' ? '>' : `> ${l}`)).join('\n')];
-  const tags = [...new Set(normalizeTags(annotation.tags).map(toObsidianTag).filter((t): t is string => t !== null))];
+  const tags = [...new Set(ctx.tidyTags(annotation.tags).map(ctx.obsidianTag).filter((t): t is string => t !== null))];
   if (tags.length > 0) parts.push(tags.join(' '));
   const note = annotation.note.trim();
   if (note) parts.push(note);
-  parts.push(citation(article, annotation));
+  parts.push(citation(ctx, annotation));
   return parts.join('\n\n');
 }
 
-function articleBody(article: Article, annotations: readonly Annotation[], depth: number, nextId: (id: string) => string): string[] {
+function articleBody(ctx: ArticleContext, annotations: readonly Annotation[], depth: number, nextId: (id: string) => string): string[] {
   const { anchored, orphans } = splitOrphans(annotations);
-  const out = anchored.map((a) => passage(article, a, nextId(a.id)));
+  const out = anchored.map((a) => passage(ctx, a, nextId(a.id)));
   if (anchored.length === 0 && orphans.length === 0) out.push('*No highlights.*');
   if (orphans.length > 0) {
     out.push(`${'#'.repeat(depth)} Passages no longer found in the text`);
-    out.push(...orphans.map((a) => passage(article, a, nextId(a.id))));
+    out.push(...orphans.map((a) => passage(ctx, a, nextId(a.id))));
   }
   return out;
 }
 
 export function toMarkdown(entries: readonly ExportEntry[], opts: MarkdownOptions = {}): string {
   const nextId = blockIdMaker();
+  const tidyTags = memoizedTagNormalizer();
+  const obsidianTag = memoizedObsidianTag();
   const sections: string[] = [];
   if (entries.length === 1) {
     const { article, annotations } = entries[0];
     sections.push(frontMatter(article, annotations), `# ${escapeInline(article.meta.title)}`);
-    sections.push(...articleBody(article, annotations, 2, nextId));
+    sections.push(...articleBody(articleContext(article, tidyTags, obsidianTag), annotations, 2, nextId));
   } else {
     sections.push(`# ${escapeInline(opts.title ?? 'Notes from Gloss')}`);
     if (entries.length === 0) sections.push('*No articles.*');
@@ -118,7 +144,7 @@ export function toMarkdown(entries: readonly ExportEntry[], opts: MarkdownOption
       sections.push(`## ${escapeInline(article.meta.title)}`);
       const meta = metadataLine(article);
       if (meta) sections.push(meta);
-      sections.push(...articleBody(article, annotations, 3, nextId));
+      sections.push(...articleBody(articleContext(article, tidyTags, obsidianTag), annotations, 3, nextId));
     }
   }
   return `${sections.join('\n\n')}\n`;

@@ -25,13 +25,21 @@ const BODY_KINDS = new Set(['paragraph', 'quote', 'list-item']);
  * paragraph, or the kind of block for the rest ("caption", "heading", …).
  */
 export function locationLabel(article: Pick<Article, 'blocks'>, offset: number): string | undefined {
-  const block = blockAt(article, offset);
-  if (!block) return undefined;
-  if (!BODY_KINDS.has(block.kind)) return block.kind;
-  let n = 0;
-  for (const b of article.blocks) {
-    if (BODY_KINDS.has(b.kind)) n++;
-    if (b === block) break;
-  }
-  return `¶${n}`;
+  return locationLabeller(article)(offset);
+}
+
+/** locationLabel for many offsets into one article: paragraphs are numbered once. */
+export function locationLabeller(article: Pick<Article, 'blocks'>): (offset: number) => string | undefined {
+  let numbers: Map<object, number> | undefined;
+  return (offset) => {
+    const block = blockAt(article, offset);
+    if (!block) return undefined;
+    if (!BODY_KINDS.has(block.kind)) return block.kind;
+    if (!numbers) {
+      numbers = new Map();
+      let n = 0;
+      for (const b of article.blocks) if (BODY_KINDS.has(b.kind)) numbers.set(b, ++n);
+    }
+    return `¶${numbers.get(block) ?? 0}`;
+  };
 }

@@ -14,7 +14,8 @@
  */
 import type { Annotation } from '../annotations/types';
 import { normalizeTags } from '../annotations/tags';
-import { utf16ToCodePoint } from '../anchoring/codepoints';
+import { codePointCounter } from '../anchoring/codepoints';
+import { memoizedTagNormalizer } from './tag-memo';
 import type { Article } from '../document/types';
 import { inReadingOrder } from './reading-order';
 import type { ExportEntry } from './types';
@@ -63,8 +64,12 @@ export interface WebAnnotationCollection {
   first: { type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
 }
 
+/** Already what toISOString() writes: most stamps, since Gloss writes them so. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** xsd:dateTime in UTC ("…Z"), as the model asks; an unreadable stamp is passed through rather than invented. */
 function dateTime(stamp: string): string {
+  if (ISO_UTC.test(stamp)) return stamp;
   const ms = Date.parse(stamp);
   return Number.isNaN(ms) ? stamp : new Date(ms).toISOString();
 }
@@ -77,11 +82,23 @@ export function articleSource(article: Pick<Article, 'id' | 'meta'>): string {
   return article.meta.url || `urn:gloss:article:${article.id}`;
 }
 
-export function toWebAnnotation(article: Article, a: Annotation, opts: WebAnnotationOptions = {}): WebAnnotation {
+/** What converting many annotations of one article can share; made by articleHelpers. */
+export interface Helpers {
+  tidyTags: (tags: readonly string[]) => string[];
+  codePoints: (offset: number) => number;
+}
+
+export function toWebAnnotation(
+  article: Article,
+  a: Annotation,
+  opts: WebAnnotationOptions = {},
+  helpers: Helpers = { tidyTags: normalizeTags, codePoints: codePointCounter(article.text) },
+): WebAnnotation {
+  const { tidyTags, codePoints } = helpers;
   const body: WebTextualBody[] = [];
   const note = a.note.trim();
   if (note) body.push({ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' });
-  for (const tag of normalizeTags(a.tags)) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  for (const tag of tidyTags(a.tags)) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
 
   const { exact, prefix, suffix } = a.target.quote;
   const selector: WebAnnotation['target']['selector'] = [
@@ -90,11 +107,7 @@ export function toWebAnnotation(article: Article, a: Annotation, opts: WebAnnota
   const { start, end } = a.target.position;
   // An orphan's stored position points at text that is no longer there.
   if (!a.orphan && start >= 0 && end <= article.text.length && start < end) {
-    selector.push({
-      type: 'TextPositionSelector',
-      start: utf16ToCodePoint(article.text, start),
-      end: utf16ToCodePoint(article.text, end),
-    });
+    selector.push({ type: 'TextPositionSelector', start: codePoints(start), end: codePoints(end) });
   }
 
   return {
@@ -112,9 +125,11 @@ export function toWebAnnotation(article: Article, a: Annotation, opts: WebAnnota
 }
 
 export function toWebAnnotations(entries: readonly ExportEntry[], opts: WebAnnotationOptions = {}): WebAnnotationCollection {
-  const items = entries.flatMap(({ article, annotations }) =>
-    inReadingOrder(annotations).map((a) => toWebAnnotation(article, a, opts)),
-  );
+  const tidyTags = memoizedTagNormalizer();
+  const items = entries.flatMap(({ article, annotations }) => {
+    const helpers = { tidyTags, codePoints: codePointCounter(article.text) };
+    return inReadingOrder(annotations).map((a) => toWebAnnotation(article, a, opts, helpers));
+  });
   return {
     '@context': ANNO_CONTEXT,
     ...(opts.baseId ? { id: opts.baseId } : {}),
@@ -123,4 +138,32 @@ export function toWebAnnotations(entries: readonly ExportEntry[], opts: WebAnnot
     total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
+}
+
+/**
+ * The collection as JSON text: the frame indented, each annotation compact on
+ * its own line. Half the size of indenting everything, and several times
+ * faster to write for a whole library, while a diff still shows one line per
+ * annotation.
+ */
+export function toWebAnnotationsJson(entries: readonly ExportEntry[], opts: WebAnnotationOptions = {}): string {
+  const tidyTags = memoizedTagNormalizer();
+  const lines: string[] = [];
+  for (const { article, annotations } of entries) {
+    if (annotations.length === 0) continue;
+    const helpers = { tidyTags, codePoints: codePointCounter(article.text) };
+    for (const a of inReadingOrder(annotations)) lines.push(JSON.stringify(toWebAnnotation(article, a, opts, helpers)));
+  }
+  const frame = [
+    `  "@context": ${JSON.stringify(ANNO_CONTEXT)},`,
+    ...(opts.baseId ? [`  "id": ${JSON.stringify(opts.baseId)},`] : []),
+    '  "type": "AnnotationCollection",',
+    '  "label": "Annotations exported from Gloss",',
+    `  "total": ${lines.length},`,
+    '  "first": {',
+    '    "type": "AnnotationPage",',
+    '    "startIndex": 0,',
+  ];
+  const items = lines.length === 0 ? '    "items": []' : `    "items": [\n      ${lines.join(',\n      ')}\n    ]`;
+  return `{\n${frame.join('\n')}\n${items}\n  }\n}\n`;
 }
