@@ -35,6 +35,7 @@ type W = Window & { __paint: Record<string, number>; __afterPaint(cb: (t: number
 
 /** In-page: set scrollTop to the middle and time until the next frame is produced. */
 async function scrollMiddle(pair: BrowserPair, which: 'gloss' | 'baseline'): Promise<number> {
+  await pair[which].bringToFront(); // a page behind another gets its frames throttled
   return pair[which].evaluate(() => new Promise<number>((resolve) => {
     const w = window as unknown as W;
     const el = document.querySelector('.reader-scroll') as HTMLElement;
@@ -52,6 +53,7 @@ async function resetGlossScroll(pair: BrowserPair): Promise<void> {
 
 /** Gloss: select 20 characters of a visible plain run, press H; time to the new <mark> painted and to the save resolving. */
 async function glossHighlight(pair: BrowserPair, i: number): Promise<{ painted: number; saved: number }> {
+  await pair.gloss.bringToFront();
   return pair.gloss.evaluate(async (i) => {
     const w = window as unknown as W;
     if (!(w as unknown as { __wrapped?: boolean }).__wrapped) {
@@ -95,6 +97,7 @@ async function glossHighlight(pair: BrowserPair, i: number): Promise<{ painted: 
 
 /** Baseline: the same DOM change by hand in the static page: wrap 20 characters of a visible paragraph in a <mark>. */
 async function staticHighlight(pair: BrowserPair, i: number): Promise<number> {
+  await pair.baseline.bringToFront();
   return pair.baseline.evaluate((i) => new Promise<number>((resolve) => {
     const w = window as unknown as W;
     const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();

@@ -101,6 +101,7 @@ export async function openBrowserPair(dataDir: string, selectors: Record<string,
 
 /** Navigates (or reloads) and returns ms from navigation start to the keyed element painted. */
 export async function navigateAndTime(page: Page, url: string, key: string): Promise<number> {
+  await page.bringToFront(); // both pages share a browser: the one behind gets its frames throttled
   await page.goto(url, { waitUntil: 'commit' });
   return waitPaint(page, key);
 }

@@ -160,7 +160,15 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
       },
     };
     const live = service;
-    await page.exposeBinding('__glossInvoke', (_source, channel: unknown, request: unknown) => dispatch(api, channel, request));
+    // The transport: Electron's IPC copies results with structured clone; here
+    // they cross as JSON text, which Playwright passes through untouched (its own
+    // object serialisation takes seconds for a book-sized article).
+    await page.exposeBinding('__glossTransport', async (_source, channel: unknown, request: unknown) =>
+      JSON.stringify(await dispatch(api, channel, request)),
+    );
+    await page.addInitScript({
+      content: 'window.__glossInvoke = async (c, r) => JSON.parse(await window.__glossTransport(c, r));',
+    });
     // tsx (esbuild keepNames) wraps named functions in __name(); functions that
     // scripts run under tsx pass to page.evaluate need it defined in the page.
     await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
