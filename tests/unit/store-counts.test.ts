@@ -157,3 +157,53 @@ describe('store: article content is checked once per session', () => {
     }
   });
 });
+
+describe('store: opening a large library stays cheap', () => {
+  it('keeps fields a later version added to library entries, and treats an entry of the wrong shape as damage', async () => {
+    const { dir, cleanup } = await tempDataDir();
+    try {
+      const [a, b] = [makeArticle(1), makeArticle(2)];
+      await withStore(dir, async (s) => {
+        await s.putArticle(a);
+        await s.putArticle(b);
+      });
+      const file = path.join(dir, 'library.json');
+      const lib = JSON.parse(await fs.readFile(file, 'utf8'));
+      lib.articles[0].addedLater = { x: 1 };
+      await fs.writeFile(file, JSON.stringify(lib));
+      await withStore(dir, async (s) => {
+        assert.deepEqual((s.listArticles()[0] as unknown as Record<string, unknown>).addedLater, { x: 1 });
+        assert.deepEqual(s.warnings(), []);
+      });
+      lib.articles[1].wordCount = 'many';
+      await fs.writeFile(file, JSON.stringify(lib));
+      await withStore(dir, async (s) => {
+        assert.equal(s.warnings().length, 1);
+        assert.match(s.warnings()[0], /^library\.json was damaged/);
+        assert.deepEqual(s.listArticles().map((e) => e.id), [a.id], 'restored from the last good copy, saved before b was added');
+      });
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('sweeps temp files a crash left in the notes and article folders, never one this session is writing', async () => {
+    const { dir, cleanup } = await tempDataDir();
+    try {
+      const a = makeArticle(1);
+      await withStore(dir, (s) => s.putArticle(a));
+      const leftovers = [path.join(dir, 'notes', `.${a.id}.json.1-abc.tmp`), path.join(dir, 'articles', `.${a.id}.json.1-abc.tmp`), path.join(dir, '.library.json.1-abc.tmp')];
+      for (const f of leftovers) await fs.writeFile(f, 'half a write');
+      await withStore(dir, async (s) => {
+        assert.equal(await exists(leftovers[2]), false, 'the data folder’s own are swept before opening');
+        // Saves while the sweep runs must all land.
+        await Promise.all(Array.from({ length: 20 }, (_, i) => s.putAnnotation(makeAnnotation(a, i))));
+        assert.equal((await s.listAnnotations(a.id)).length, 20);
+      });
+      for (const f of leftovers) assert.equal(await exists(f), false, f);
+      await withStore(dir, async (s) => assert.equal((await s.listAnnotations(a.id)).length, 20));
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -9,12 +9,16 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 const TEMP_SUFFIX = '.tmp';
+/** Temp files this process is writing now: a sweep running alongside must leave them alone. */
+const inFlight = new Set<string>();
 
 /** Hidden, unique, and recognisable so leftovers from a crash can be swept. */
 export function tempPathFor(target: string, tag = ''): string {
   const dir = path.dirname(target);
   const base = path.basename(target);
-  return path.join(dir, `.${base}${tag}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = path.join(dir, `.${base}${tag}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  inFlight.add(temp);
+  return temp;
 }
 
 export function isTempName(name: string): boolean {
@@ -52,19 +56,23 @@ async function writeAndSync(file: string, data: string | Uint8Array): Promise<vo
 async function keepBackup(target: string): Promise<void> {
   const bakTemp = tempPathFor(target, '.bak');
   try {
-    await fs.link(target, bakTemp);
-  } catch (err) {
-    if (code(err) === 'ENOENT') return; // first write: nothing to keep
     try {
-      await fs.copyFile(target, bakTemp);
-    } catch (copyErr) {
-      if (code(copyErr) === 'ENOENT') return;
-      throw copyErr;
+      await fs.link(target, bakTemp);
+    } catch (err) {
+      if (code(err) === 'ENOENT') return; // first write: nothing to keep
+      try {
+        await fs.copyFile(target, bakTemp);
+      } catch (copyErr) {
+        if (code(copyErr) === 'ENOENT') return;
+        throw copyErr;
+      }
     }
+    await fs.rename(bakTemp, `${target}.bak`);
+    // rename() does nothing when both names are links to one file (a .bak kept by a failed write).
+    await fs.rm(bakTemp, { force: true });
+  } finally {
+    inFlight.delete(bakTemp);
   }
-  await fs.rename(bakTemp, `${target}.bak`);
-  // rename() does nothing when both names are links to one file (a .bak kept by a failed write).
-  await fs.rm(bakTemp, { force: true });
 }
 
 export interface ReplaceOptions {
@@ -82,6 +90,8 @@ export async function replaceFileDurably(target: string, data: string | Uint8Arr
   } catch (err) {
     await fs.rm(temp, { force: true }).catch(() => {});
     throw err;
+  } finally {
+    inFlight.delete(temp);
   }
   await fsyncDir(path.dirname(target));
 }
@@ -94,7 +104,7 @@ export async function sweepTempFiles(dir: string): Promise<number> {
   } catch {
     return 0;
   }
-  const temps = names.filter(isTempName);
+  const temps = names.filter((n) => isTempName(n) && !inFlight.has(path.join(dir, n)));
   await Promise.all(temps.map((n) => fs.rm(path.join(dir, n), { force: true }).catch(() => {})));
   return temps.length;
 }

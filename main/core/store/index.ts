@@ -72,10 +72,16 @@ export async function openStore(dataDir: string): Promise<Store> {
     throw new GlossError('IO', `Could not create the library folder ${root}: ${(err as Error).message}`, { cause: err });
   }
   const lock = await acquireDirLock(root);
+  let sweep: Promise<void> = Promise.resolve();
   try {
     await Promise.all([ARTICLES_DIR, NOTES_DIR].map((d) => fs.mkdir(path.join(root, d), { recursive: true })));
-    // Leftovers of writes a crash interrupted; we hold the lock, so none is in progress.
-    await Promise.all([root, path.join(root, ARTICLES_DIR), path.join(root, NOTES_DIR)].map(sweepTempFiles));
+    // Leftovers of writes a crash interrupted: the data folder's own at once (a few names); the
+    // article and notes folders (tens of thousands of names) in the background, sparing this
+    // session's writes in flight. close() waits for it, so it never runs without the lock.
+    await sweepTempFiles(root);
+    sweep = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => Promise.all([ARTICLES_DIR, NOTES_DIR].map((d) => sweepTempFiles(path.join(root, d)))))
+      .then(() => undefined, () => undefined);
     const warnings: string[] = [];
     const warn = (s: string): void => {
       warnings.push(s);
@@ -87,8 +93,13 @@ export async function openStore(dataDir: string): Promise<Store> {
     );
     await settings.read();
     const notes = await NotesShelf.open(root, warn);
-    return new DataFolderStore(root, warnings, library, new ArticleFiles(root, warn), notes, settings, lock.release);
+    const release = async () => {
+      await sweep;
+      await lock.release();
+    };
+    return new DataFolderStore(root, warnings, library, new ArticleFiles(root, warn), notes, settings, release);
   } catch (err) {
+    await sweep;
     await lock.release();
     throw err;
   }

@@ -11,7 +11,7 @@ import { ARTICLES_DIR, parseArticleContent, sha256 } from './article-files';
 import { mapLimit } from './concurrency';
 import { DurableJsonFile, type Fallback } from './durable-json-file';
 import { isSafeId } from './safe-names';
-import { byNewestImport, indexEntryFor, LibraryFileSchema, type ArticleIndexEntry, type LibraryFile } from './schemas';
+import { byNewestImport, indexEntryFor, parseLibraryFile, type ArticleIndexEntry, type LibraryFile } from './schemas';
 
 export const LIBRARY_FILE = 'library.json';
 
@@ -29,7 +29,7 @@ export class LibraryIndex {
     const adapter = new DurableJsonFile<LibraryFile>({
       file: path.join(dataDir, LIBRARY_FILE),
       root: dataDir,
-      validate: (raw) => LibraryFileSchema.parse(raw) as unknown as LibraryFile,
+      validate: parseLibraryFile,
       onWarning,
       fallback: () => rebuildFromContent(dataDir),
     });
