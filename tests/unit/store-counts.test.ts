@@ -207,3 +207,25 @@ describe('store: opening a large library stays cheap', () => {
     }
   });
 });
+
+describe('store: the quick checks agree with the schemas', () => {
+  it('accepts and refuses the same annotations as AnnotationSchema', async () => {
+    const { AnnotationSchema, isStoredAnnotation } = await import('../../main/core/store/schemas');
+    const good = makeAnnotation(makeArticle(1), 1, { tags: ['a'], orphan: true });
+    const variants: unknown[] = [
+      good,
+      { ...good, extra: 1 },
+      { ...good, id: '' },
+      { ...good, color: 'mauve' },
+      { ...good, tags: ['a', 3] },
+      { ...good, orphan: 'yes' },
+      { ...good, note: undefined },
+      { ...good, target: { ...good.target, quote: { ...good.target.quote, prefix: undefined } } },
+      { ...good, target: { ...good.target, position: { ...good.target.position, type: 'Other' } } },
+      { ...good, target: null },
+      null,
+      [good],
+    ];
+    for (const v of variants) assert.equal(isStoredAnnotation(v), AnnotationSchema.safeParse(v).success, JSON.stringify(v)?.slice(0, 120));
+  });
+});

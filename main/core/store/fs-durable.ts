@@ -49,29 +49,28 @@ async function writeAndSync(file: string, data: string | Uint8Array): Promise<vo
 }
 
 /**
- * Keeps the current target as `<target>.bak` before it is replaced. A hard link
- * costs nothing; where links are not supported, a copy. Done through a temp
- * name so an existing .bak is replaced atomically too.
+ * Keeps the current target as `<target>.bak`. A hard link costs nothing; where
+ * links are not supported, a copy. The old .bak goes first: a crash in between
+ * leaves no backup, but the target itself is whole (this runs before it is replaced).
  */
 async function keepBackup(target: string): Promise<void> {
-  const bakTemp = tempPathFor(target, '.bak');
+  const bak = `${target}.bak`;
+  await fs.rm(bak, { force: true });
   try {
+    await fs.link(target, bak);
+  } catch (err) {
+    if (code(err) === 'ENOENT') return; // first write: nothing to keep
+    const bakTemp = tempPathFor(target, '.bak');
     try {
-      await fs.link(target, bakTemp);
-    } catch (err) {
-      if (code(err) === 'ENOENT') return; // first write: nothing to keep
-      try {
-        await fs.copyFile(target, bakTemp);
-      } catch (copyErr) {
-        if (code(copyErr) === 'ENOENT') return;
-        throw copyErr;
-      }
+      await fs.copyFile(target, bakTemp);
+      await fs.rename(bakTemp, bak);
+    } catch (copyErr) {
+      await fs.rm(bakTemp, { force: true }).catch(() => {});
+      if (code(copyErr) === 'ENOENT') return;
+      throw copyErr;
+    } finally {
+      inFlight.delete(bakTemp);
     }
-    await fs.rename(bakTemp, `${target}.bak`);
-    // rename() does nothing when both names are links to one file (a .bak kept by a failed write).
-    await fs.rm(bakTemp, { force: true });
-  } finally {
-    inFlight.delete(bakTemp);
   }
 }
 

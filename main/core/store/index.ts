@@ -23,7 +23,7 @@ import { LibraryIndex } from './library-index';
 import { acquireDirLock } from './lock';
 import { NOTES_DIR, NotesShelf } from './notes';
 import { assertSafeId } from './safe-names';
-import { AnnotationSchema, indexEntryFor, type ArticleIndexEntry } from './schemas';
+import { AnnotationSchema, indexEntryFor, isStoredAnnotation, type ArticleIndexEntry } from './schemas';
 import { coerceSettings, defaultSettings } from './settings-file';
 
 export type { ArticleIndexEntry } from './schemas';
@@ -162,7 +162,7 @@ class DataFolderStore implements Store {
 
   async putAnnotation(a: Annotation): Promise<void> {
     this.assertOpen();
-    const parsed = AnnotationSchema.safeParse(a);
+    const parsed = isStoredAnnotation(a) ? { success: true as const } : AnnotationSchema.safeParse(a);
     if (!parsed.success) throw new GlossError('INVALID_REQUEST', `The annotation cannot be saved: ${parsed.error.issues[0]?.path.join('.') || 'it'} is not valid.`);
     this.entry(a.articleId);
     await this.notes.put(a);

@@ -26,7 +26,7 @@ import {
   type IndexedNotes,
 } from './notes-index';
 import { assertSafeId, isSafeId } from './safe-names';
-import { NotesFileSchema, type NotesFile } from './schemas';
+import { parseNotesFile, type NotesFile } from './schemas';
 
 export const NOTES_DIR = 'notes';
 /**
@@ -247,9 +247,11 @@ export class NotesShelf {
       throw err;
     }
     // Record which version of the file the counts describe, unless a later change is on its way.
-    const stamp = await stampOf(this.fileFor(articleId));
-    const current = this.summaries.get(articleId);
-    if (db.data.annotations === next && stamp && current) this.summaries.set(articleId, { count: current.count, tags: current.tags, stamp });
+    // Not awaited: the note is saved already, and until the stamp is known the entry is simply re-checked after a crash.
+    void stampOf(this.fileFor(articleId)).then((stamp) => {
+      const current = this.summaries.get(articleId);
+      if (db.data.annotations === next && stamp && current) this.summaries.set(articleId, { count: current.count, tags: current.tags, stamp });
+    });
     this.scheduleSave();
     return result;
   }
@@ -339,7 +341,7 @@ export class NotesShelf {
         adapter: new DurableJsonFile<NotesFile>({
           file: this.fileFor(articleId),
           root: this.dataDir,
-          validate: (raw) => NotesFileSchema.parse(raw) as unknown as NotesFile,
+          validate: parseNotesFile,
           onWarning: this.onWarning,
         }),
       };

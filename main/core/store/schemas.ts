@@ -79,6 +79,33 @@ export const AnnotationSchema = z.looseObject({
 export interface NotesFile { version: 1; annotations: Annotation[] }
 export const NotesFileSchema = z.looseObject({ version: z.literal(1), annotations: z.array(AnnotationSchema) });
 
+const COLOR_SET = new Set<unknown>(COLORS);
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const nonEmpty = (x: unknown): boolean => typeof x === 'string' && x.length > 0;
+
+/** The same check as AnnotationSchema, written out: rebuilding counts reads 10,000 notes files. */
+export function isStoredAnnotation(a: unknown): boolean {
+  if (!isObject(a) || !nonEmpty(a.id) || !nonEmpty(a.articleId)) return false;
+  const t = a.target;
+  if (!isObject(t) || typeof t.source !== 'string') return false;
+  const q = t.quote;
+  const p = t.position;
+  return (
+    isObject(q) && q.type === 'TextQuoteSelector' && typeof q.exact === 'string' && typeof q.prefix === 'string' && typeof q.suffix === 'string' &&
+    isObject(p) && p.type === 'TextPositionSelector' && typeof p.start === 'number' && typeof p.end === 'number' &&
+    COLOR_SET.has(a.color) && Array.isArray(a.tags) && a.tags.every((x) => typeof x === 'string') &&
+    typeof a.note === 'string' && typeof a.created === 'string' && typeof a.modified === 'string' &&
+    (a.orphan === undefined || typeof a.orphan === 'boolean')
+  );
+}
+
+/** A notes file's content, checked; throws (through zod, for its message) when it is not one. */
+export function parseNotesFile(raw: unknown): NotesFile {
+  const r = raw as Partial<NotesFile> | null;
+  if (isObject(r) && r.version === 1 && Array.isArray(r.annotations) && r.annotations.every(isStoredAnnotation)) return r as NotesFile;
+  return NotesFileSchema.parse(raw) as unknown as NotesFile;
+}
+
 /** Enough of an Article to render it; the content hash guards the rest. */
 export const ArticleContentSchema = z.looseObject({
   id: z.string(),
