@@ -54,6 +54,7 @@ export async function runCli(argv: string[], io: Io = { out: (s) => process.stdo
           for (const a of report.imported) io.out(`imported  ${a.id}  ${a.title}\n`);
           for (const a of report.existing) io.out(`exists    ${a.id}  ${a.title}\n`);
           for (const f of report.failed) io.err(`failed    ${f.source}: ${f.message}\n`);
+          for (const w of report.warnings ?? []) io.err(`warning   ${w.source}: ${w.message}\n`);
         }
         if (report.failed.length) throw new Exit(1);
       }),
@@ -182,6 +183,7 @@ function merge(into: ImportReport, from: ImportReport): void {
   into.imported.push(...from.imported);
   into.existing.push(...from.existing);
   into.failed.push(...from.failed);
+  if (from.warnings?.length) (into.warnings ??= []).push(...from.warnings);
 }
 
 /** Accept a unique id prefix, as git does for commits. */

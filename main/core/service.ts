@@ -64,7 +64,9 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       return;
     }
     await store.putArticle(article, assets);
-    report.imported.push(await summaryOf(article.id));
+    const summary = await summaryOf(article.id);
+    report.imported.push(summary);
+    for (const message of imported.warnings) (report.warnings ??= []).push({ source: summary.title, message });
   }
 
   async function readImportFile(path: string): Promise<ImportInput> {

@@ -239,3 +239,19 @@ describe('pasting', () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('import reports', () => {
+  it('pass on what the user should know about an article that did import', async () => {
+    const dir = await tempDir();
+    const gloss = await createGloss({ dataDir: dir, seedsDir: join(dir, 'no-seeds') });
+    const latin1 = join(dir, 'cafe.txt');
+    await writeFile(latin1, Buffer.from('Caf\xe9 notes\n\nA cr\xe8me br\xfbl\xe9e, served cold.', 'latin1'));
+    const report = await gloss.importFiles({ paths: [latin1] });
+    assert.equal(report.imported.length, 1);
+    assert.equal(report.imported[0].title, 'Café notes');
+    assert.equal(report.warnings?.length, 1);
+    assert.match(report.warnings![0].message, /not valid UTF-8/);
+    await gloss.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -15,6 +15,7 @@ import { GlossError } from '../errors';
 import { AssetCollector, MAX_IMAGE_BYTES } from './image-assets';
 import type { ParsedDocument, RemoteImageOptions } from './types';
 import { drain, isStaleSocket, MAX_REDIRECTS, reason } from './url';
+import { mapLimit } from '../util/map-limit';
 
 export const REMOTE_IMAGE_DEFAULTS = {
   maxImages: 60,
@@ -159,20 +160,6 @@ async function downloadImage(url: string, lim: DownloadLimits): Promise<Uint8Arr
   }
 }
 
-/** Run `task` over `items`, at most `limit` at a time, results in order. */
-async function pooled<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 function summarise(failures: Array<{ url: string; why: string }>): string {
   const shown = failures.slice(0, 3).map((f) => `${f.url} (${f.why})`);
   const more = failures.length - shown.length;
@@ -202,7 +189,7 @@ export async function fetchRemoteImages(doc: ParsedDocument, opts?: RemoteImageO
   const collector = new AssetCollector();
   const failures: Array<{ url: string; why: string }> = [];
   const names = new Map<string, string>();
-  const outcomes = await pooled(entries, IMAGE_CONCURRENCY, async ([, url]) => {
+  const outcomes = await mapLimit(entries, IMAGE_CONCURRENCY, async ([, url]) => {
     try {
       const bytes = await downloadImage(url, lim);
       return collector.add(bytes, url) ?? new ImageFailure('not a PNG, JPEG, GIF, WebP, AVIF or BMP image');

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { ARTICLES_DIR, parseArticleContent, sha256 } from './article-files';
-import { mapLimit } from './concurrency';
+import { mapLimit } from '../util/map-limit';
 import { DurableJsonFile, type Fallback } from './durable-json-file';
 import { isSafeId } from './safe-names';
 import { byNewestImport, indexEntryFor, parseLibraryFile, type ArticleIndexEntry, type LibraryFile } from './schemas';

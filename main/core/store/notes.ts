@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Annotation, TagCount } from '../annotations/types';
 import { GlossError } from '../errors';
-import { mapLimit } from './concurrency';
+import { mapLimit } from '../util/map-limit';
 import { DurableJsonFile } from './durable-json-file';
 import { fsyncDir, replaceFileDurably } from './fs-durable';
 import {
