@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -9,6 +7,7 @@ import type { CaptionBlock } from '../../main/core/document/types';
 import { importSource, type Imported } from '../../main/core/import/index';
 import { parseHtmlFile } from '../../main/core/import/html';
 import { type FetchOptions, importUrlBytes } from '../../main/core/import/url';
+import { startLocalServer, type LocalServer } from './helpers/local-server';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 /** A PNG signature followed by padding: passes the magic-byte check, sized at will. */
@@ -23,12 +22,11 @@ const page = (figures: string): string =>
 const pages = new Map<string, string>();
 /** Every request the server saw, by path. */
 let requests: string[] = [];
-let server: Server;
+let server: LocalServer;
 let base: string;
-const sockets = new Set<Socket>();
 
 before(async () => {
-  server = createServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     const p = req.url ?? '/';
     requests.push(p);
     const send = (body: Buffer | string, type: string): void => void res.writeHead(200, { 'content-type': type }).end(body);
@@ -55,18 +53,10 @@ before(async () => {
     if (p === '/slow.png') return; // never answers
     res.writeHead(404).end();
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
-after(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+after(() => server.close());
 
 beforeEach(() => {
   requests = [];

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { GlossError } from '../../main/core/errors';
 import { importSource } from '../../main/core/import/index';
 import { importUrlBytes } from '../../main/core/import/url';
+import { startLocalServer, type LocalServer } from './helpers/local-server';
 
 const ARTICLE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferry news</title>
 <meta property="og:site_name" content="Local Ledger"></head><body><nav><a href="/">Home</a></nav><article><h1>Ferry news</h1>
@@ -13,12 +12,11 @@ ${'<p>The ferry at Millbrook kept running through the storm, carrying commuters,
 <figure><img src="/photo.png" alt="The ferry"><figcaption>The ferry on Monday. Photo: Jane Doe</figcaption></figure></article></body></html>`;
 const RUSSIAN = 'Паром в Миллбруке работал всю ночь, несмотря на шторм и высокую воду.';
 
-let server: Server;
+let server: LocalServer;
 let base: string;
-const sockets = new Set<import('node:net').Socket>();
 
 before(async () => {
-  server = createServer((req, res) => {
+  server = await startLocalServer((req, res) => {
     const path = req.url ?? '/';
     const html = (body: string | Uint8Array, type = 'text/html; charset=utf-8'): void => {
       res.writeHead(200, { 'content-type': type });
@@ -51,18 +49,10 @@ before(async () => {
     if (path === '/silent') return; // never answers
     res.writeHead(404).end();
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
-after(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+after(() => server.close());
 
 const rejectsWith = (p: Promise<unknown>, code: string, pattern: RegExp) =>
   assert.rejects(p, (e: GlossError) => {
@@ -111,11 +101,9 @@ describe('Importing from a URL', () => {
   });
 
   it('reports a refused connection as a network error', async () => {
-    const closed = createServer();
-    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((r) => closed.close(() => r()));
-    await rejectsWith(importUrlBytes(`http://127.0.0.1:${port}/x`), 'NETWORK', new RegExp(`^Could not fetch http://127.0.0.1:${port}/x: `));
+    const closed = await startLocalServer(() => {});
+    await closed.close();
+    await rejectsWith(importUrlBytes(`${closed.base}/x`), 'NETWORK', new RegExp(`^Could not fetch ${closed.base}/x: `));
   });
 
   it('stops a download that grows past the size limit, declared or not', async () => {
