@@ -83,8 +83,10 @@ function ImportStatus() {
     );
   }
   const r = s.report;
+  const warnings = r?.warnings ?? [];
+  const tone = s.error || r?.failed.length ? 'has-failures' : warnings.length ? 'has-warnings' : '';
   return (
-    <section className={`import-status ${s.error || r?.failed.length ? 'has-failures' : ''}`} aria-label="Import result">
+    <section className={`import-status ${tone}`} aria-label="Import result">
       {s.error ? (
         <p role="alert">Import failed: {s.error}</p>
       ) : r ? (
@@ -92,13 +94,24 @@ function ImportStatus() {
           <p role="status">
             Imported {plural(r.imported.length, 'article')}
             {r.existing.length > 0 && `; ${r.existing.length} already in the library`}
-            {r.failed.length > 0 && `; ${r.failed.length} failed`}.
+            {r.failed.length > 0 && `; ${r.failed.length} failed`}
+            {warnings.length > 0 && `; ${plural(warnings.length, 'warning')}`}.
           </p>
           {r.failed.length > 0 && (
             <ul className="import-failures" aria-label="Import failures">
               {r.failed.map((f, i) => (
                 <li key={`${f.source}-${i}`}>
                   <strong>{f.source.split(/[\\/]/).pop()}</strong>: {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          {warnings.length > 0 && (
+            // Imported, but with something to know: the source is the article's title, said as given.
+            <ul className="import-warnings" aria-label="Import warnings">
+              {warnings.map((w, i) => (
+                <li key={`${w.source}-${i}`}>
+                  <strong>{w.source}</strong>: {w.message}
                 </li>
               ))}
             </ul>

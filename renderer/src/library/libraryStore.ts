@@ -100,6 +100,7 @@ export async function importDroppedFiles(files: readonly File[]): Promise<void> 
       combined.imported.push(...r.imported);
       combined.existing.push(...r.existing);
       combined.failed.push(...r.failed.map((f) => ({ ...f, source: file.name })));
+      if (r.warnings?.length) (combined.warnings ??= []).push(...r.warnings);
     } catch (err) {
       const e = err as Error & { code?: string };
       combined.failed.push({ source: file.name, code: e.code ?? 'INTERNAL', message: messageOf(err) });
