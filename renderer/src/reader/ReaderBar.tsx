@@ -1,14 +1,16 @@
-/** The reader's top bar: back to the library, theme, text size, export, help. */
+/** The reader's top bar: back to the library, contents (when the article has them), theme, text size, export, help. */
+import type { ReactNode } from 'react';
 import { useStore } from '../store';
 import { changeFontSize, FONT_MAX, FONT_MIN, setTheme, settingsStore, THEMES } from './settingsStore';
 
-export function ReaderBar({ title, onBack, onExport, onHelp }: { title: string; onBack: () => void; onExport: () => void; onHelp: () => void }) {
+export function ReaderBar({ title, contents, onBack, onExport, onHelp }: { title: string; contents?: ReactNode; onBack: () => void; onExport: () => void; onHelp: () => void }) {
   const settings = useStore(settingsStore, (s) => s.settings);
   return (
     <header className="reader-bar">
       <button type="button" className="back" onClick={onBack}>
         ← Library
       </button>
+      {contents}
       <span className="reader-bar-title" aria-hidden="true">
         {title}
       </span>

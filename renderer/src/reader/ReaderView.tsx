@@ -1,7 +1,9 @@
 /**
  * The reader: the article's blocks with highlights as derived runs, the
- * selection toolbar, the highlight editor, and the annotations panel.
- * Remembers the scroll position per article through settings.
+ * selection toolbar, the highlight editor, the annotations panel, and a
+ * table of contents. Remembers the reading position per article through
+ * settings: the scrolled fraction of the page, or for a windowed article the
+ * place in its text (see readingPosition.ts).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Article, Block } from '../../../main/core/contract';
@@ -15,12 +17,15 @@ import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { BlockView } from './BlockView';
 import { readerStore, setSelection } from './readerStore';
-import { selectionToOffsets } from './selection';
+import { BLOCK_ATTR, selectionToOffsets } from './selection';
 import { settingsStore, updateSettings } from './settingsStore';
 import { bucketSpans, NO_SPANS, toSpan, type SpanBuckets } from './spanBuckets';
 import { VirtualBlocks, type VirtualControl } from './VirtualBlocks';
 import { ReaderBar } from './ReaderBar';
 import { extendSelectionByKey } from './keyboardSelection';
+import { ContentsMenu } from './ContentsMenu';
+import { sectionAt, tableOfContents, type TocEntry } from './toc';
+import { blockIndexAt, offsetOfFraction, textFraction } from './readingPosition';
 
 export function ReaderView({ article, onBack, onExport, onHelp }: { article: Article; onBack: () => void; onExport: () => void; onHelp: () => void }) {
   const items = useStore(annotationsStore, (s) => s.items);
@@ -106,12 +111,53 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
     gloss().openExternal({ url: href }).catch(showError);
   }, []);
 
+  // ---- going to a block, rendered or not
+  /** Scroll block `id` (starting at canonical `start`) into view; a windowed article renders its part first. */
+  const scrollToBlock = useCallback((id: string, start: number, block: ScrollLogicalPosition) => {
+    const find = () => articleRef.current?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(id)}"]`);
+    const land = () => {
+      find()?.scrollIntoView({ block });
+      // Chunks rendered by that scroll are measured next frame, which can move
+      // the estimated space above: land again once the layout has settled.
+      if (virtualControl.current) requestAnimationFrame(() => requestAnimationFrame(() => find()?.scrollIntoView({ block })));
+    };
+    if (find() || !virtualControl.current) land();
+    else virtualControl.current.reveal(start, land);
+  }, []);
+
+  /** Canonical offset where the block at the top of the view starts (null when no block is rendered). */
+  const topOffset = useCallback((): number | null => {
+    const el = scrollRef.current;
+    const root = articleRef.current;
+    if (!el || !root) return null;
+    const viewTop = el.getBoundingClientRect().top + 8;
+    const blocks = root.querySelectorAll<HTMLElement>(`[${BLOCK_ATTR}]`);
+    if (blocks.length === 0) return null;
+    // Blocks are in document order, so their bottoms only grow: the first one reaching below the top.
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (blocks[mid].getBoundingClientRect().bottom > viewTop) hi = mid;
+      else lo = mid + 1;
+    }
+    return Number(blocks[lo].getAttribute(BLOCK_ATTR));
+  }, []);
+
   // ---- scroll: restore once per article, then remember (debounced)
+  const textLength = article.blocks.length ? article.blocks[article.blocks.length - 1].end : 0;
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
     const f = settingsStore.get().settings.scroll[article.id] ?? 0;
-    el.scrollTop = f * Math.max(0, el.scrollHeight - el.clientHeight);
+    if (!virtual) {
+      el.scrollTop = f * Math.max(0, el.scrollHeight - el.clientHeight);
+      return;
+    }
+    if (f <= 0) return;
+    const b = article.blocks[blockIndexAt(article.blocks, offsetOfFraction(f, textLength))];
+    if (b) scrollToBlock(b.id, b.start, 'start');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per article
   }, [article.id]);
 
   const scrollTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -120,8 +166,15 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
     scrollTimer.current = setTimeout(() => {
       const el = scrollRef.current;
       if (!el) return;
-      const max = el.scrollHeight - el.clientHeight;
-      const f = max > 0 ? Math.round((el.scrollTop / max) * 1000) / 1000 : 0;
+      let f: number;
+      if (virtual) {
+        const offset = el.scrollTop > 0 ? topOffset() : 0;
+        if (offset === null) return;
+        f = textFraction(offset, textLength);
+      } else {
+        const max = el.scrollHeight - el.clientHeight;
+        f = max > 0 ? Math.round((el.scrollTop / max) * 1000) / 1000 : 0;
+      }
       const scroll = settingsStore.get().settings.scroll;
       if (scroll[article.id] !== f) void updateSettings({ scroll: { ...scroll, [article.id]: f } }, { quiet: true });
     }, 400);
@@ -140,6 +193,21 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
     if (a && virtualControl.current) virtualControl.current.reveal(a.target.position.start, () => find()?.scrollIntoView({ block: 'center' }));
   }, [flash]);
 
+  // ---- table of contents
+  const toc = useMemo(() => tableOfContents(article.blocks), [article.blocks]);
+  const currentSection = useCallback(() => {
+    const offset = topOffset();
+    return offset === null ? -1 : sectionAt(toc, offset);
+  }, [toc, topOffset]);
+  const scrollEl = useCallback(() => scrollRef.current, []);
+  const onJump = useCallback(
+    (entry: TocEntry) => {
+      scrollToBlock(entry.id, entry.start, 'start');
+      articleRef.current?.focus({ preventScroll: true });
+    },
+    [scrollToBlock],
+  );
+
   const renderBlock = (b: Block) => (
     <BlockView
       key={b.id}
@@ -157,7 +225,13 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
 
   return (
     <div className="reader-layout">
-      <ReaderBar title={article.meta.title} onBack={onBack} onExport={onExport} onHelp={onHelp} />
+      <ReaderBar
+        title={article.meta.title}
+        contents={toc.length > 0 ? <ContentsMenu entries={toc} currentSection={currentSection} scrollEl={scrollEl} onJump={onJump} /> : undefined}
+        onBack={onBack}
+        onExport={onExport}
+        onHelp={onHelp}
+      />
       <div className="reader-body">
         <div className="reader-scroll" ref={scrollRef} onScroll={onScroll}>
           <div className="reader-content" ref={contentRef}>
