@@ -98,7 +98,10 @@ async function start(): Promise<void> {
     return;
   }
   registerAssetProtocol(gloss);
-  registerIpc({ ...gloss, ...shellApi }, (frame) => frame !== null && frame === win?.webContents.mainFrame && isAppPage(frame.url, { devServerUrl: rendererUrl, rendererFile }));
+  // Only our window's top frame, showing our own page, may call main.
+  registerIpc({ ...gloss, ...shellApi }, ({ sender, senderFrame }) =>
+    sender === win?.webContents && senderFrame !== null && senderFrame.parent === null && isAppPage(senderFrame.url, { devServerUrl: rendererUrl, rendererFile }),
+  );
   Menu.setApplicationMenu(buildMenu((command: MenuCommand) => send({ type: 'command', command })));
   await createWindow();
 }

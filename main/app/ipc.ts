@@ -3,15 +3,15 @@
  * from our own page (not a navigated-away or embedded frame), then hands the
  * payload to dispatch(), which validates it against the contract's schema.
  */
-import { ipcMain, type WebFrameMain } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_NAMES, invokeChannel, type GlossApi } from '../core/contract';
 import { dispatch } from '../core/dispatch';
 import type { Result } from '../core/errors';
 
-export function registerIpc(api: GlossApi, isTrustedFrame: (frame: WebFrameMain | null) => boolean): void {
+export function registerIpc(api: GlossApi, isTrusted: (event: IpcMainInvokeEvent) => boolean): void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(invokeChannel(channel), async (event, payload): Promise<Result<unknown>> => {
-      if (!isTrustedFrame(event.senderFrame)) {
+      if (!isTrusted(event)) {
         return { ok: false, error: { code: 'INVALID_REQUEST', message: 'A request from an untrusted page was refused.' } };
       }
       return dispatch(api, channel, payload);
