@@ -88,6 +88,7 @@ test('Ctrl+Shift+V imports the clipboard as an article', async () => {
 
 test('files dropped on the window are imported', async () => {
   const { page } = app;
+  await expect(articles(app)).toHaveCount(1); // the window is showing the library
   await page.evaluate(() => {
     const dt = new DataTransfer();
     dt.items.add(new File(['A dropped essay\n\nIt arrived by drag and drop, and it reads well enough.'], 'dropped-essay.txt', { type: 'text/plain' }));

@@ -88,15 +88,19 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as Element | null;
       if (t?.closest?.('input, textarea, select, [contenteditable="true"], [aria-modal="true"], .popover')) return;
-      if (articleRef.current && scrollRef.current) extendSelectionByKey(e, articleRef.current, scrollRef.current);
+      if (articleRef.current && scrollRef.current && extendSelectionByKey(e, articleRef.current, scrollRef.current)) return;
+      // H, N, T act on the selection: read it now rather than trust the last
+      // selectionchange, which the browser may not have delivered yet.
+      if (!e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && /^[hnt]$/i.test(e.key) && !dragging.current) readSelection();
     };
     document.addEventListener('selectionchange', onChange);
     document.addEventListener('mouseup', onUp);
-    window.addEventListener('keydown', onKey);
+    // Capture phase: the selection is current before the app's shortcuts (bubble phase) act on it.
+    window.addEventListener('keydown', onKey, true);
     return () => {
       document.removeEventListener('selectionchange', onChange);
       document.removeEventListener('mouseup', onUp);
-      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onKey, true);
       setSelection(null);
     };
   }, [readSelection]);
