@@ -151,6 +151,20 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
 
   // ---- annotations ----------------------------------------------------------
 
+  /**
+   * Changes to one article's annotations run one at a time: each reads the
+   * current annotation and writes it back, so two interleaved requests (a tag
+   * and a note sent together) must not overwrite each other.
+   */
+  const turns = new Map<string, Promise<unknown>>();
+  function inTurn<T>(articleId: string, work: () => Promise<T>): Promise<T> {
+    const run = (turns.get(articleId) ?? Promise.resolve()).then(work, work);
+    const settled = run.catch(() => undefined);
+    turns.set(articleId, settled);
+    void settled.then(() => turns.get(articleId) === settled && turns.delete(articleId));
+    return run;
+  }
+
   async function findAnnotation(articleId: string, id: string): Promise<Annotation> {
     await getArticle(articleId);
     const found = (await store.listAnnotations(articleId)).find((a) => a.id === id);
@@ -287,11 +301,11 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       await getArticle(req.id);
       await store.removeArticle(req.id);
     },
-    listAnnotations: (req) => listAnnotations(req.articleId),
-    createAnnotation: (req) => createAnnotation(withDefaults(req)),
-    updateAnnotation: (req) => updateAnnotation(req as ParsedRequest<'updateAnnotation'>),
-    deleteAnnotation: (req) => deleteAnnotation(req as ParsedRequest<'deleteAnnotation'>),
-    restoreAnnotation: (req) => restoreAnnotation(req as ParsedRequest<'restoreAnnotation'>),
+    listAnnotations: (req) => inTurn(req.articleId, () => listAnnotations(req.articleId)),
+    createAnnotation: (req) => inTurn(req.articleId, () => createAnnotation(withDefaults(req))),
+    updateAnnotation: (req) => inTurn(req.articleId, () => updateAnnotation(req as ParsedRequest<'updateAnnotation'>)),
+    deleteAnnotation: (req) => inTurn(req.articleId, () => deleteAnnotation(req as ParsedRequest<'deleteAnnotation'>)),
+    restoreAnnotation: (req) => inTurn(req.annotation.articleId, () => restoreAnnotation(req as ParsedRequest<'restoreAnnotation'>)),
     listTags: () => store.tagCounts(),
     exportNotes: (req) => exportNotes(req as ParsedRequest<'exportNotes'>),
     getSettings: async () => store.getSettings(),

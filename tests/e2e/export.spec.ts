@@ -18,8 +18,10 @@ test.beforeEach(async () => {
   await marks(page).first().click();
   await editor(page).getByRole('combobox', { name: 'Add tag' }).fill('claim');
   await editor(page).getByRole('combobox', { name: 'Add tag' }).press('Enter');
+  await expect(editor(page).getByRole('list', { name: 'Tags' })).toContainText('#claim');
   await editor(page).getByRole('textbox', { name: 'Note' }).fill('Check the number against other reports.');
   await editor(page).getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('Check the number against other reports.');
 });
 test.afterEach(async () => {
   await app.close();

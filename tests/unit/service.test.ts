@@ -122,6 +122,19 @@ describe('annotations', () => {
     assert.equal(b.created, a.created);
   });
 
+  it('applies changes sent at the same moment one after another, losing none', async () => {
+    const a = await gloss.createAnnotation({ articleId, ...rangeOf('Hasakah'), color: 'yellow', tags: [], note: '' });
+    await Promise.all([
+      gloss.updateAnnotation({ articleId, id: a.id, tags: ['prison'] }),
+      gloss.updateAnnotation({ articleId, id: a.id, note: 'Check the date of the attack.' }),
+      gloss.updateAnnotation({ articleId, id: a.id, color: 'green' }),
+      gloss.listAnnotations({ articleId }),
+    ]);
+    const stored = (await gloss.listAnnotations({ articleId })).find((x) => x.id === a.id)!;
+    assert.deepEqual([stored.tags, stored.note, stored.color], [['prison'], 'Check the date of the attack.', 'green']);
+    await gloss.deleteAnnotation({ articleId, id: a.id });
+  });
+
   it('deletes, and restores the deleted annotation exactly (undo)', async () => {
     const before = await gloss.listAnnotations({ articleId });
     const removed = await gloss.deleteAnnotation({ articleId, id: before[0].id });
