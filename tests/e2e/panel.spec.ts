@@ -55,4 +55,8 @@ test('clicking a highlight in the panel scrolls the reader to it and flashes it'
   await expect(target).toBeInViewport();
   await expect(target).toHaveClass(/flash/);
   await expect(target).toHaveClass(/is-selected/);
+  // The flash fades, and the reader is still there afterwards.
+  await expect(target).not.toHaveClass(/flash/, { timeout: 5000 });
+  await expect(page.getByRole('article')).toBeVisible();
+  expect(app.errors).toEqual([]);
 });

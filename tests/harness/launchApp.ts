@@ -131,7 +131,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
       locale: 'en-GB',
     });
     const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}${process.env.GLOSS_DEBUG ? `\n${e.stack}` : ''}`));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });

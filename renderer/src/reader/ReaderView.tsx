@@ -191,7 +191,11 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
     if (!flash) return;
     const find = () => articleRef.current?.querySelector(`[data-ids~="${CSS.escape(flash.id)}"]`);
     const el = find();
-    if (el) return el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (el) {
+      // Not `return el.scrollIntoView(…)`: newer Chromium returns a Promise there, which React would take for a cleanup.
+      el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      return;
+    }
     // Windowed: render the highlight's part of the article first, then scroll to it.
     const a = annotationsStore.get().items.find((x) => x.id === flash.id);
     if (a && virtualControl.current) virtualControl.current.reveal(a.target.position.start, () => find()?.scrollIntoView({ block: 'center' }));
