@@ -20,8 +20,9 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
   const noteRef = useRef(note);
   noteRef.current = note;
 
-  // Follow the note when main (or undo) changes it underneath us.
-  useEffect(() => setNote(a.note), [a.id, a.note]);
+  // Follow the note when main (or undo) changes it underneath us — not when a
+  // pending highlight merely receives its saved id (that would wipe the draft).
+  useEffect(() => setNote(a.note), [a.note]);
 
   useLayoutEffect(() => {
     const marks = props.articleEl?.querySelectorAll(`[data-ids~="${CSS.escape(a.id)}"]`);
@@ -38,7 +39,8 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
     const target =
       props.focus === 'tags' ? box?.querySelector<HTMLElement>('input') : props.focus === 'note' ? box?.querySelector<HTMLElement>('textarea') : box?.querySelector<HTMLElement>('[aria-pressed="true"]');
     target?.focus({ preventScroll: true }); // the popover may not be placed yet
-  }, [a.id, props.focus]);
+    // Once per opening: not again when the pending id is replaced by the saved one.
+  }, [props.focus]);
 
   const saveNote = () => {
     if (noteRef.current !== a.note) void updateAnnotation(a.id, { note: noteRef.current });

@@ -15,7 +15,8 @@ export interface AnnotationsState {
   articleId: string | null;
   items: Annotation[];
   selectedId: string | null;
-  editor: { id: string; focus: EditorFocus } | null;
+  /** `session` names one opening of the editor: it survives the pending id turning into the saved one. */
+  editor: { id: string; focus: EditorFocus; session: number } | null;
   filter: { tag: string; color: Color | '' };
   flash: { id: string; n: number } | null;
   lastColor: Color;
@@ -234,8 +235,9 @@ export function selectAnnotation(id: string | null): void {
   annotationsStore.set({ selectedId: id });
 }
 
+let editorSession = 0;
 export function openEditor(id: string, focus: EditorFocus = 'color'): void {
-  annotationsStore.set({ selectedId: id, editor: { id, focus } });
+  annotationsStore.set({ selectedId: id, editor: { id, focus, session: ++editorSession } });
 }
 
 export function closeEditor(): void {

@@ -267,7 +267,7 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
             </article>
             {selection && <SelectionToolbar selection={selection} />}
             {editor && editing && (
-              <AnnotationEditor key={editing.id} annotation={editing} focus={editor.focus} articleEl={articleRef.current} contentEl={contentRef.current} />
+              <AnnotationEditor key={editor.session} annotation={editing} focus={editor.focus} articleEl={articleRef.current} contentEl={contentRef.current} />
             )}
           </div>
         </div>
