@@ -85,7 +85,8 @@ async function createWindow(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  hardenSessions();
+  const ourPage = (url: string | undefined) => isAppPage(url, { devServerUrl: rendererUrl, rendererFile });
+  hardenSessions(ourPage);
   try {
     gloss = await createGloss({
       dataDir,
@@ -100,7 +101,7 @@ async function start(): Promise<void> {
   registerAssetProtocol(gloss);
   // Only our window's top frame, showing our own page, may call main.
   registerIpc({ ...gloss, ...shellApi }, ({ sender, senderFrame }) =>
-    sender === win?.webContents && senderFrame !== null && senderFrame.parent === null && isAppPage(senderFrame.url, { devServerUrl: rendererUrl, rendererFile }),
+    sender === win?.webContents && senderFrame !== null && senderFrame.parent === null && ourPage(senderFrame.url),
   );
   Menu.setApplicationMenu(buildMenu((command: MenuCommand) => send({ type: 'command', command })));
   await createWindow();

@@ -4,15 +4,15 @@
  * open in the system browser, no permissions granted, a strict CSP header.
  */
 import { app, session, shell, type WebContents } from 'electron';
-import { CSP_HEADER, isExternalHttpUrl } from '../core/security-policy';
+import { CSP_HEADER, isExternalHttpUrl, isPermissionAllowed } from '../core/security-policy';
 
 export function openExternalSafely(url: string): void {
   if (isExternalHttpUrl(url)) void shell.openExternal(url);
 }
 
-export function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+export function hardenSessions(isOurPage: (url: string | undefined) => boolean): void {
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) => callback(isPermissionAllowed(permission, wc.getURL(), isOurPage)));
+  session.defaultSession.setPermissionCheckHandler((wc, permission) => isPermissionAllowed(permission, wc?.getURL(), isOurPage));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP_HEADER] } });
   });

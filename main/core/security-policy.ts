@@ -17,6 +17,16 @@ export const WEB_PREFERENCES = {
   spellcheck: false,
 } as const;
 
+/**
+ * Permissions our page may use: reading the clipboard (Ctrl/Cmd+Shift+V pastes
+ * an article) and writing to it. Camera, microphone, location, notifications,
+ * and everything else are refused.
+ */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-read', 'clipboard-sanitized-write']);
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, isOurPage: (url: string | undefined) => boolean): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && isOurPage(requestingUrl);
+}
+
 /** The renderer's CSP. renderer/index.html carries it as a meta tag (a test keeps the two equal). */
 export const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'none'",

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CSP, CSP_DIRECTIVES, isAppPage, isExternalHttpUrl, WEB_PREFERENCES } from '../../main/core/security-policy';
+import { CSP, CSP_DIRECTIVES, isAppPage, isExternalHttpUrl, isPermissionAllowed, WEB_PREFERENCES } from '../../main/core/security-policy';
 
 describe('the window', () => {
   it('is isolated and sandboxed, with no Node.js in the page, its workers or frames, and no webviews', () => {
@@ -45,6 +45,21 @@ describe('the page allowed to call main', () => {
     assert.equal(isAppPage('http://localhost:5173/index.html', dev), true);
     assert.equal(isAppPage('http://localhost:5174/', dev), false);
     assert.equal(isAppPage('file:///opt/Gloss/resources/app.asar/out/renderer/index.html', dev), false);
+  });
+});
+
+describe('permissions', () => {
+  const ours = (url: string | undefined) => url === 'file:///app/out/renderer/index.html';
+  it('lets our page read and write the clipboard (paste an article)', () => {
+    assert.equal(isPermissionAllowed('clipboard-read', 'file:///app/out/renderer/index.html', ours), true);
+    assert.equal(isPermissionAllowed('clipboard-sanitized-write', 'file:///app/out/renderer/index.html', ours), true);
+  });
+  it('refuses everything else, and everything to any other page', () => {
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'hid', 'usb', 'serial']) {
+      assert.equal(isPermissionAllowed(p, 'file:///app/out/renderer/index.html', ours), false, p);
+    }
+    assert.equal(isPermissionAllowed('clipboard-read', 'https://evil.example/', ours), false);
+    assert.equal(isPermissionAllowed('clipboard-read', undefined, ours), false);
   });
 });
 
