@@ -16,6 +16,10 @@ describe('normalizeTags', () => {
     assert.deepEqual(normalizeTags(['caf\u00e9', 'cafe\u0301']), ['caf\u00e9']);
   });
 
+  it('takes "#claim" as typed for the tag "claim", in the app and on the command line alike', () => {
+    assert.deepEqual(normalizeTags(['#claim', 'claim', ' ## Oil exports ', '#']), ['claim', 'Oil exports']);
+  });
+
   it('does not change the list it is given', () => {
     const tags = [' a ', 'A'];
     normalizeTags(tags);

@@ -5,9 +5,12 @@
  */
 import type { Annotation, TagCount } from './types';
 
-/** Trim and collapse runs of whitespace to one space; NFC so composed and decomposed accents agree. */
+/**
+ * Trim, drop a leading "#" (people type tags as they will read them: "#claim"),
+ * collapse runs of whitespace to one space; NFC so composed and decomposed accents agree.
+ */
 function tidy(tag: string): string {
-  return tag.normalize('NFC').trim().replace(/\s+/gu, ' ');
+  return tag.normalize('NFC').trim().replace(/^#+/u, '').trim().replace(/\s+/gu, ' ');
 }
 
 /** The key two spellings of one tag share. */

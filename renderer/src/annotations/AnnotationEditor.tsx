@@ -7,7 +7,8 @@ import { COLORS } from '../../../main/core/annotations/types';
 import type { Annotation } from '../../../main/core/contract';
 import { useStore } from '../store';
 import { useCssVars } from '../reader/useCssVars';
-import { annotationsStore, closeEditor, deleteAnnotation, normaliseTags, updateAnnotation, type EditorFocus } from './annotationsStore';
+import { normalizeTags } from '../../../main/core/annotations/tags';
+import { annotationsStore, closeEditor, deleteAnnotation, updateAnnotation, type EditorFocus } from './annotationsStore';
 
 export function AnnotationEditor(props: { annotation: Annotation; focus: EditorFocus; articleEl: HTMLElement | null; contentEl: HTMLElement | null }) {
   const a = props.annotation;
@@ -62,7 +63,7 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
   });
 
   const addTags = (raw: string) => {
-    const next = normaliseTags([...a.tags, ...raw.split(',')]);
+    const next = normalizeTags([...a.tags, ...raw.split(',')]);
     setTagDraft('');
     if (next.length !== a.tags.length) void updateAnnotation(a.id, { tags: next });
   };

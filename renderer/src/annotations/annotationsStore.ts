@@ -258,19 +258,6 @@ export function setFilter(filter: Partial<AnnotationsState['filter']>): void {
   annotationsStore.set((s) => ({ filter: { ...s.filter, ...filter } }));
 }
 
-/** Tags as typed, without blanks or case-insensitive duplicates. */
-export function normaliseTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of tags) {
-    const t = raw.trim().replace(/^#/, '');
-    if (!t || seen.has(t.toLowerCase())) continue;
-    seen.add(t.toLowerCase());
-    out.push(t);
-  }
-  return out;
-}
-
 export function visibleAnnotations(s: Pick<AnnotationsState, 'items' | 'filter'>): Annotation[] {
   const tag = s.filter.tag.toLowerCase();
   return s.items.filter(
