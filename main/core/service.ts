@@ -133,9 +133,9 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
   // ---- library --------------------------------------------------------------
 
   async function summaryOf(id: string): Promise<ArticleSummary> {
-    const entry = store.listArticles().find((a) => a.id === id);
+    const entry = store.articleEntry(id);
     if (!entry) throw new GlossError('NOT_FOUND', `No article with id ${id} in the library.`);
-    const counts = await store.annotationCounts();
+    const counts = await store.annotationCounts([id]);
     return toSummary(entry, counts.get(id) ?? 0);
   }
 
@@ -247,12 +247,17 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
 
   // ---- export ---------------------------------------------------------------
 
+  /** One article, or every article that has notes (the counts index spares reading the others' files). */
   async function exportEntries(articleId?: string): Promise<ExportEntry[]> {
-    const ids = articleId ? [(await getArticle(articleId)).id] : store.listArticles().map((a) => a.id);
+    let ids: string[];
+    if (articleId) ids = [(await getArticle(articleId)).id];
+    else {
+      const counts = await store.annotationCounts();
+      ids = store.listArticles().map((a) => a.id).filter((id) => (counts.get(id) ?? 0) > 0);
+    }
     const entries: ExportEntry[] = [];
     for (const id of ids) {
       const annotations = await listAnnotations(id);
-      if (annotations.length === 0 && !articleId) continue;
       entries.push({ article: await store.getArticle(id), annotations });
     }
     return entries;

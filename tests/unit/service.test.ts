@@ -268,3 +268,26 @@ describe('import reports', () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('exporting the whole library', () => {
+  it('reads only the articles that have notes, so a damaged article without notes does not stop it', async () => {
+    const dir = await tempDir();
+    const gloss = await createGloss({ dataDir: dir });
+    const [seed] = await gloss.listArticles();
+    const other = join(dir, 'other.txt');
+    await writeFile(other, 'Another article\n\nIts only paragraph, never highlighted.');
+    const { imported } = await gloss.importFiles({ paths: [other] });
+    const text = (await gloss.getArticle({ id: seed.id })).text;
+    const start = text.indexOf('Hasakah');
+    await gloss.createAnnotation({ articleId: seed.id, start, end: start + 7, color: 'yellow', tags: ['prison'], note: '' });
+    await gloss.close();
+    await writeFile(join(dir, 'articles', `${imported[0].id}.json`), '{ damaged');
+
+    const reopened = await createGloss({ dataDir: dir });
+    const report = await reopened.exportNotes({ format: 'md', path: join(dir, 'all.md') });
+    assert.deepEqual([report.articles, report.annotations], [1, 1]);
+    assert.match(await readFile(join(dir, 'all.md'), 'utf8'), /#prison/);
+    await reopened.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -39,6 +39,8 @@ export interface Store {
   /** Newest import first. */
   listArticles(): ArticleIndexEntry[];
   hasArticle(id: string): boolean;
+  /** One library entry (not a copy of the whole list). */
+  articleEntry(id: string): ArticleIndexEntry | undefined;
   /** GlossError NOT_FOUND if unknown; CORRUPT (file moved aside) if its content is damaged or missing. */
   getArticle(id: string): Promise<Article>;
   /** Writes assets, then content, then the index entry; replaces an article with the same id. */
@@ -51,8 +53,8 @@ export interface Store {
   /** Insert or replace by id; durable once resolved. NOT_FOUND if the article is unknown. */
   putAnnotation(a: Annotation): Promise<void>;
   deleteAnnotation(articleId: string, id: string): Promise<Annotation | undefined>;
-  /** articleId → count, for every article in the library. */
-  annotationCounts(): Promise<Map<string, number>>;
+  /** articleId → count, for every article in the library (or just those given). */
+  annotationCounts(ids?: readonly string[]): Promise<Map<string, number>>;
   /** Tags over the whole library, compared case-insensitively and spelled as in the newest article using them; most used first. */
   tagCounts(): Promise<TagCount[]>;
   /** Articles with annotations, newest import first, one at a time (for library export). */
@@ -130,6 +132,11 @@ class DataFolderStore implements Store {
     return this.library.has(id);
   }
 
+  articleEntry(id: string): ArticleIndexEntry | undefined {
+    const entry = this.library.get(id);
+    return entry && { ...entry };
+  }
+
   async getArticle(id: string): Promise<Article> {
     return this.articles.read(this.entry(id));
   }
@@ -174,8 +181,8 @@ class DataFolderStore implements Store {
     return this.notes.delete(articleId, id);
   }
 
-  annotationCounts(): Promise<Map<string, number>> {
-    return this.notes.counts(this.library.ids());
+  annotationCounts(ids?: readonly string[]): Promise<Map<string, number>> {
+    return this.notes.counts(ids ?? this.library.ids());
   }
 
   tagCounts(): Promise<TagCount[]> {
