@@ -3,4 +3,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../main/cli.ts');
+const { runCli } = await import('../main/cli.ts');
+try {
+  process.exitCode = await runCli(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`gloss: unexpected error: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exitCode = 70;
+}

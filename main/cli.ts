@@ -225,15 +225,3 @@ function formatArticle(article: Article, annotations: Annotation[]): string {
   }
   return lines.join('\n');
 }
-
-// Run when executed directly (bin/gloss.js imports this module).
-const isMain = process.argv[1] && /(?:^|[\\/])(gloss(\.js)?|cli\.ts)$/.test(process.argv[1]);
-if (isMain) {
-  runCli(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err) => {
-      process.stderr.write(`gloss: unexpected error: ${err instanceof Error ? err.stack : String(err)}\n`);
-      process.exitCode = 70;
-    },
-  );
-}
