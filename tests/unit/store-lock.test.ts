@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../main/core/store/index';
 import { GlossError } from '../../main/core/errors';
-import { exited, makeArticle, spawnHelper, tempDataDir, waitForLine } from './helpers/store-fixtures';
+import { makeArticle, spawnHelper, tempDataDir } from './helpers/store-fixtures';
 
 const lockedFor = (dir: string) => (err: unknown) =>
   err instanceof GlossError && err.code === 'LOCKED' && err.message === `Another Gloss is already using ${dir}. Close it and try again.`;
@@ -47,15 +47,13 @@ describe('store: single-instance lock on the data folder', () => {
     const { dir, cleanup } = await tempDataDir();
     try {
       const store = await openStore(dir);
-      const child = spawnHelper('store-holder.ts', [dir]);
-      const line = JSON.parse(await waitForLine(child, (l) => l.startsWith('{')));
-      await exited(child);
-      assert.deepEqual(line, { ok: false, code: 'LOCKED', message: `Another Gloss is already using ${dir}. Close it and try again.` });
+      const refused = await spawnHelper('store-holder.ts', [dir]).finished();
+      assert.deepEqual(refused.lines.map((l) => JSON.parse(l)), [{ ok: false, code: 'LOCKED', message: `Another Gloss is already using ${dir}. Close it and try again.` }], refused.stderr);
       await store.close();
 
-      const again = spawnHelper('store-holder.ts', [dir]);
-      assert.equal(JSON.parse(await waitForLine(again, (l) => l.startsWith('{'))).ok, true, 'after close() another process can open it');
-      await exited(again);
+      const again = await spawnHelper('store-holder.ts', [dir]).finished();
+      assert.deepEqual(again.lines.map((l) => JSON.parse(l).ok), [true], `after close() another process can open it. ${again.stderr}`);
+      assert.equal(again.code, 0);
     } finally {
       await cleanup();
     }
@@ -65,10 +63,12 @@ describe('store: single-instance lock on the data folder', () => {
     const { dir, cleanup } = await tempDataDir();
     try {
       const holder = spawnHelper('store-holder.ts', [dir, 'hold']);
-      assert.equal(JSON.parse(await waitForLine(holder, (l) => l.startsWith('{'))).ok, true);
+      assert.equal(JSON.parse(await holder.line((l) => l.startsWith('{'))).ok, true);
       await assert.rejects(openStore(dir), lockedFor(dir));
-      holder.kill('SIGKILL');
-      await exited(holder);
+      holder.child.kill('SIGKILL');
+      const { lines, signal } = await holder.finished();
+      assert.equal(signal, 'SIGKILL');
+      assert.equal(lines.length, 1, 'the holder printed only that it holds the folder');
       assert.ok(await fs.stat(path.join(dir, 'gloss.lock')), 'a killed process leaves its lock behind');
       const store = await openStore(dir);
       await store.putArticle(makeArticle(1));

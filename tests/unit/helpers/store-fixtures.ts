@@ -2,10 +2,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { buildArticle } from '../../../main/core/document/build';
 import type { Article } from '../../../main/core/document/types';
 import type { Annotation } from '../../../main/core/annotations/types';
+import { watchChild, type WatchedChild } from './child-output';
 
 export async function tempDataDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gloss-store-'));
@@ -42,38 +43,12 @@ export function makeAnnotation(article: Article, n: number, extra: Partial<Annot
   };
 }
 
-/** Runs a helper script under tsx in a child process. */
-export function spawnHelper(script: string, args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], {
-    cwd: path.resolve(import.meta.dirname, '../../..'),
-    stdio: 'pipe',
-  });
-}
-
-/** Resolves with the first stdout line matching `test`, rejects if the child exits first. */
-export function waitForLine(child: ChildProcessWithoutNullStreams, test: (line: string) => boolean): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    let stderr = '';
-    const onData = (chunk: Buffer): void => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (test(line)) {
-          child.stdout.off('data', onData);
-          resolve(line);
-          return;
-        }
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('exit', (code) => reject(new Error(`helper exited (${code}) before the expected line. stderr: ${stderr}`)));
-  });
-}
-
-export function exited(child: ChildProcessWithoutNullStreams): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+/** Runs a helper script under tsx in a child process, its output read to the end. */
+export function spawnHelper(script: string, args: string[]): WatchedChild {
+  return watchChild(
+    spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], {
+      cwd: path.resolve(import.meta.dirname, '../../..'),
+      stdio: 'pipe',
+    }),
+  );
 }
