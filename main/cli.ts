@@ -24,7 +24,11 @@ export async function runCli(argv: string[], io: Io = { out: (s) => process.stdo
     .description('Read closely: import articles, highlight and tag passages, export your notes.')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError('(run gloss --help for usage)');
+    .showHelpAfterError('(run gloss --help for usage)')
+    .addHelpText(
+      'after',
+      `\nExit status: 0 done; 1 failed (the reason is on stderr); 2 usage error; ${EXIT_RECOVERED} done, but damaged files in the library were found and recovered (each is named by a "warning:" line on stderr).\n`,
+    );
 
   const dataDirOption = () =>
     new Option('--data-dir <dir>', 'library folder (default: the desktop app’s, or $GLOSS_DATA_DIR)').default(undefined);
@@ -161,19 +165,38 @@ export async function runCli(argv: string[], io: Io = { out: (s) => process.stdo
     return 0;
   }
   let gloss: GlossService | undefined;
+  const warned = new Set<string>();
+  // Recovery reports known at start and those the command itself caused (a damaged notes file read by show), each once.
+  const printWarnings = async (except?: string): Promise<void> => {
+    for (const w of gloss ? (await gloss.storeStatus()).warnings : []) {
+      if (warned.has(w)) continue;
+      warned.add(w);
+      if (w !== except) io.err(`warning: ${w}\n`);
+    }
+  };
+  let code: number;
   try {
     gloss = await createGloss({ dataDir: dataDir ?? defaultDataDir() });
-    for (const w of (await gloss.storeStatus()).warnings) io.err(`warning: ${w}\n`);
+    await printWarnings();
     await task(gloss);
-    return 0;
+    await printWarnings();
+    code = 0;
   } catch (err) {
-    if (err instanceof Exit) return err.code;
-    io.err(`gloss: ${err instanceof Error ? err.message : String(err)}\n`);
-    return err instanceof GlossError ? 1 : 70;
+    const message = err instanceof Error ? err.message : String(err);
+    await printWarnings(message).catch(() => {});
+    if (err instanceof Exit) code = err.code;
+    else {
+      io.err(`gloss: ${message}\n`);
+      code = err instanceof GlossError ? 1 : 70;
+    }
   } finally {
     await gloss?.close();
   }
+  return code === 0 && warned.size > 0 ? EXIT_RECOVERED : code;
 }
+
+/** The command did what was asked, but Gloss found damage in the library and recovered from it (see the warnings on stderr). */
+export const EXIT_RECOVERED = 3;
 
 class Exit {
   constructor(readonly code: number) {}

@@ -148,6 +148,8 @@ export type MenuCommand =
   | 'theme-light' | 'theme-dark' | 'theme-sepia' | 'help';
 export type GlossEvent =
   | { type: 'command'; command: MenuCommand }
+  /** A damaged file found and recovered while serving a request (those found at start-up are in storeStatus). */
+  | { type: 'store-warning'; message: string }
   | { type: 'import-progress'; done: number; total: number; current?: string };
 
 /**

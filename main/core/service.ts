@@ -52,6 +52,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
   const store = await openStore(dataDir);
   const now = () => (options.now?.() ?? new Date()).toISOString();
   const emit = options.onEvent ?? (() => {});
+  store.onWarning((message) => emit({ type: 'store-warning', message }));
   const seedWarnings: string[] = [];
 
   // ---- import -------------------------------------------------------------

@@ -51,7 +51,7 @@ export function App() {
       if (!cancelled) setReady(true);
       gloss()
         .storeStatus()
-        .then((st) => !cancelled && setWarnings(st.warnings))
+        .then((st) => !cancelled && setWarnings((shown) => [...new Set([...st.warnings, ...shown])]))
         .catch(() => undefined);
     })();
     return () => {
@@ -123,6 +123,8 @@ export function App() {
     return gloss().onEvent((e) => {
       if (e.type === 'command') run(e.command);
       else if (e.type === 'import-progress') onImportProgress(e.done, e.total, e.current);
+      // Found while serving a request (a damaged notes file, say): shown like those found at start-up.
+      else if (e.type === 'store-warning') setWarnings((shown) => (shown.includes(e.message) ? shown : [...shown, e.message]));
     });
   }, [backToLibrary, history]);
 

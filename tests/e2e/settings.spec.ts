@@ -1,8 +1,9 @@
 /** Reading settings, restoring where the reader was, help, menu commands, recovery warnings. */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
+import { createGloss } from '../../main/core/service';
 import { openSeed } from './helpers';
 
 let app: GlossApp;
@@ -85,4 +86,29 @@ test('a damaged settings file is recovered and the user is told once, in a dismi
   await banner.getByRole('button', { name: 'Dismiss' }).click();
   await expect(banner).toBeHidden();
   await expect(app.page.getByRole('heading', { name: 'Library' })).toBeVisible();
+});
+
+test('damage found while the app runs (a notes file cut in half) is shown in the banner too', async () => {
+  app = await launchApp();
+  const dataDir = app.dataDir;
+  await app.close();
+  const gloss = await createGloss({ dataDir });
+  const [seed] = await gloss.listArticles();
+  for (const start of [0, 10]) await gloss.createAnnotation({ articleId: seed.id, start, end: start + 5, color: 'yellow', tags: [], note: '' });
+  await gloss.close();
+
+  // Damage found at start-up is shown and dismissed first: what follows can only come from the running app.
+  await writeFile(join(dataDir, 'settings.json'), '{"theme": "dark", "fontSi');
+  app = await launchApp({ dataDir });
+  const banner = app.page.getByRole('alert', { name: 'Library recovery' });
+  await expect(banner).toContainText('settings.json was damaged');
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toBeHidden();
+  const notes = join(dataDir, 'notes', `${seed.id}.json`);
+  const bytes = await readFile(notes);
+  await writeFile(notes, bytes.subarray(0, bytes.length >> 1));
+  await openSeed(app.page);
+  await expect(banner).toContainText(`notes/${seed.id}.json was damaged`);
+  await expect(banner).not.toContainText('settings.json');
+  expect(app.errors).toEqual([]);
 });

@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -91,5 +91,47 @@ describe('gloss (command line)', () => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /import/);
     assert.match(r.stdout, /highlight/);
+  });
+});
+
+describe('gloss (command line) on a damaged library', () => {
+  let dir: string;
+  let id: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gloss-cli-damage-'));
+    id = JSON.parse((await gloss('import', SEED, '--data-dir', dir, '--json')).stdout).existing[0].id;
+    for (const quote of ['the Kurdistan Region as a secure base', 'reaffirmed in a statement on Wednesday']) {
+      const r = await gloss('highlight', id, '--quote', quote, '--data-dir', dir);
+      assert.equal(r.code, 0, r.stderr);
+    }
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('a notes file cut in half: show prints what was recovered to stderr and exits 3; the next run is quiet', async () => {
+    const notes = join(dir, 'notes', `${id}.json`);
+    const bytes = await readFile(notes);
+    await writeFile(notes, bytes.subarray(0, Math.floor(bytes.length / 2)));
+
+    const r = await gloss('show', id, '--data-dir', dir);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, new RegExp(`^warning: notes/${id}\\.json was damaged and has been moved to notes/${id}\\.json\\.corrupt-\\S+; restored the last good copy from .+ UTC\\.\\n$`));
+    assert.match(r.stdout, /Annotations \(1\)/, 'the article and what was recovered are still shown');
+
+    const again = await gloss('show', id, '--data-dir', dir);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(again.stderr, '');
+  });
+
+  it('a damaged article: the warning is printed once, not again as the error', async () => {
+    const content = join(dir, 'articles', `${id}.json`);
+    await writeFile(content, '{"id":');
+    const r = await gloss('show', id, '--data-dir', dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^gloss: The saved copy of “.+” was damaged and has been moved to articles\/.+\. Remove the article and import it again\.\n$/);
+  });
+
+  it('documents exit status 3 in --help', async () => {
+    const r = await gloss('--help');
+    assert.match(r.stdout, /3 done, but damaged files in the library were found and recovered/);
   });
 });

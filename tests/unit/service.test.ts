@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGloss, type GlossService } from '../../main/core/service';
 import { dispatch } from '../../main/core/dispatch';
-import type { GlossApi } from '../../main/core/contract';
+import type { GlossApi, GlossEvent } from '../../main/core/contract';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'gloss-service-'));
 
@@ -288,6 +288,29 @@ describe('exporting the whole library', () => {
     assert.deepEqual([report.articles, report.annotations], [1, 1]);
     assert.match(await readFile(join(dir, 'all.md'), 'utf8'), /#prison/);
     await reopened.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('damage found while the app runs', () => {
+  it('is sent to the window as a store-warning event, not only kept for the next storeStatus', async () => {
+    const dir = await tempDir();
+    const first = await createGloss({ dataDir: dir });
+    const [seed] = await first.listArticles();
+    for (const start of [0, 10]) await first.createAnnotation({ articleId: seed.id, start, end: start + 5, color: 'yellow', tags: [], note: '' });
+    await first.close();
+    const notes = join(dir, 'notes', `${seed.id}.json`);
+    const bytes = await readFile(notes);
+    await writeFile(notes, bytes.subarray(0, bytes.length >> 1));
+
+    const events: GlossEvent[] = [];
+    const gloss = await createGloss({ dataDir: dir, onEvent: (e) => events.push(e) });
+    assert.deepEqual((await gloss.storeStatus()).warnings, [], 'nothing is known before the notes file is read');
+    assert.equal((await gloss.listAnnotations({ articleId: seed.id })).length, 1);
+    const [warning] = (await gloss.storeStatus()).warnings;
+    assert.match(warning, /^notes\/.+\.json was damaged and has been moved to .+; restored the last good copy from /);
+    assert.deepEqual(events.filter((e) => e.type === 'store-warning'), [{ type: 'store-warning', message: warning }]);
+    await gloss.close();
     await rm(dir, { recursive: true, force: true });
   });
 });

@@ -36,6 +36,8 @@ export interface Store {
   readonly dataDir: string;
   /** Recovery reports since opening, as sentences for the UI. */
   warnings(): string[];
+  /** Calls `listener` with each recovery report raised from now on (one found while serving a request); returns the unsubscribe. */
+  onWarning(listener: (sentence: string) => void): () => void;
   /** Newest import first. */
   listArticles(): ArticleIndexEntry[];
   hasArticle(id: string): boolean;
@@ -85,8 +87,10 @@ export async function openStore(dataDir: string): Promise<Store> {
       .then(() => Promise.all([ARTICLES_DIR, NOTES_DIR].map((d) => sweepTempFiles(path.join(root, d)))))
       .then(() => undefined, () => undefined);
     const warnings: string[] = [];
+    const listeners = new Set<(sentence: string) => void>();
     const warn = (s: string): void => {
       warnings.push(s);
+      for (const l of listeners) l(s);
     };
     const library = await LibraryIndex.open(root, warn);
     const settings = new Low<Settings>(
@@ -99,7 +103,7 @@ export async function openStore(dataDir: string): Promise<Store> {
       await sweep;
       await lock.release();
     };
-    return new DataFolderStore(root, warnings, library, new ArticleFiles(root, warn), notes, settings, release);
+    return new DataFolderStore(root, warnings, listeners, library, new ArticleFiles(root, warn), notes, settings, release);
   } catch (err) {
     await sweep;
     await lock.release();
@@ -113,6 +117,7 @@ class DataFolderStore implements Store {
   constructor(
     readonly dataDir: string,
     private readonly warningList: string[],
+    private readonly warningListeners: Set<(sentence: string) => void>,
     private readonly library: LibraryIndex,
     private readonly articles: ArticleFiles,
     private readonly notes: NotesShelf,
@@ -122,6 +127,11 @@ class DataFolderStore implements Store {
 
   warnings(): string[] {
     return [...this.warningList];
+  }
+
+  onWarning(listener: (sentence: string) => void): () => void {
+    this.warningListeners.add(listener);
+    return () => void this.warningListeners.delete(listener);
   }
 
   listArticles(): ArticleIndexEntry[] {
