@@ -4,7 +4,7 @@
  * Plain Node — the Electron shell, the CLI and every test drive this object.
  */
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type {
   ExportReport,
@@ -23,7 +23,7 @@ import { describeRange } from './anchoring/describe';
 import { anchor } from './anchoring/anchor';
 import { GlossError, toSerializedError } from './errors';
 import { importSource, type Imported } from './import/index';
-import { MAX_IMPORT_BYTES, type ImportInput } from './import/types';
+import { readImportFile } from './import/read-file';
 import { openStore, type Store } from './store/index';
 import type { ExportEntry } from './export/types';
 import { SOURCE_SEEDS_DIR } from './paths';
@@ -68,18 +68,6 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     const summary = await summaryOf(article.id);
     report.imported.push(summary);
     for (const message of imported.warnings) (report.warnings ??= []).push({ source: summary.title, message });
-  }
-
-  async function readImportFile(path: string): Promise<ImportInput> {
-    const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
-      throw new GlossError('NOT_FOUND', err.code === 'ENOENT' ? `${path} does not exist.` : `Could not read ${path}: ${err.message}`);
-    });
-    if (info.isDirectory()) throw new GlossError('UNSUPPORTED_FORMAT', `${path} is a folder; choose the files inside it.`);
-    if (info.size > MAX_IMPORT_BYTES) {
-      throw new GlossError('TOO_LARGE', `“${basename(path)}” is ${(info.size / 1048576).toFixed(1)} MB; Gloss imports files up to ${MAX_IMPORT_BYTES / 1048576} MB.`);
-    }
-    const bytes = new Uint8Array(await readFile(path));
-    return { bytes, fileName: basename(path), filePath: resolve(path) };
   }
 
   async function importFiles(req: ParsedRequest<'importFiles'>): Promise<ImportReport> {
