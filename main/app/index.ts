@@ -4,10 +4,12 @@
  */
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
-import { EVENT_CHANNEL, type ExportFormat, type GlossEvent, type GlossShellApi, type MenuCommand } from '../core/contract';
+import { EVENT_CHANNEL, type ExportFormat, type GlossEvent, type MenuCommand } from '../core/contract';
+import { FLUSH_TIMEOUT_MS } from '../core/flush-handshake';
+import { createRendererApi, type RendererApi, type ShellHost } from '../core/renderer-api';
 import { defaultDataDir, SOURCE_SEEDS_DIR } from '../core/paths';
 import { createGloss, type GlossService } from '../core/service';
-import { registerIpc } from './ipc';
+import { registerIpc, registerDropGrants } from './ipc';
 import { buildMenu } from './menu';
 import { hardenSessions, openExternalSafely } from './security';
 import { isAppPage, isExternalHttpUrl, WEB_PREFERENCES } from '../core/security-policy';
@@ -23,6 +25,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { stan
 
 let win: BrowserWindow | null = null;
 let gloss: GlossService | null = null;
+let api: RendererApi | null = null;
 
 function send(event: GlossEvent): void {
   win?.webContents.send(EVENT_CHANNEL, event);
@@ -37,8 +40,9 @@ const FILTERS: Record<ExportFormat, Electron.FileFilter[]> = {
   csv: [{ name: 'CSV', extensions: ['csv'] }],
 };
 
-const shellApi: GlossShellApi = {
-  async chooseImportFiles() {
+const host: ShellHost = {
+  send,
+  async pickImportFiles() {
     const r = await dialog.showOpenDialog(win!, {
       title: 'Import articles',
       properties: ['openFile', 'multiSelections'],
@@ -49,7 +53,7 @@ const shellApi: GlossShellApi = {
     });
     return r.canceled ? [] : r.filePaths;
   },
-  async chooseExportPath({ defaultName, format }) {
+  async pickExportPath({ defaultName, format }) {
     const r = await dialog.showSaveDialog(win!, {
       title: 'Export notes',
       defaultPath: join(app.getPath('documents'), defaultName),
@@ -57,7 +61,7 @@ const shellApi: GlossShellApi = {
     });
     return r.canceled || !r.filePath ? null : r.filePath;
   },
-  async openExternal({ url }) {
+  async openExternal(url) {
     if (isExternalHttpUrl(url)) openExternalSafely(url);
   },
 };
@@ -79,6 +83,16 @@ async function createWindow(): Promise<void> {
   if (state.maximized) win.maximize();
   trackWindowState(win, dataDir);
   win.once('ready-to-show', () => win?.show());
+  // Closing (or quitting) first lets the renderer save what is being typed, then closes for real.
+  let flushed = false;
+  win.on('close', (event) => {
+    if (flushed || !api) return;
+    event.preventDefault();
+    void api.flushDrafts(FLUSH_TIMEOUT_MS).then(() => {
+      flushed = true;
+      win?.close();
+    });
+  });
   win.on('closed', () => (win = null));
   if (rendererUrl) await win.loadURL(rendererUrl);
   else await win.loadFile(rendererFile);
@@ -99,10 +113,12 @@ async function start(): Promise<void> {
     return;
   }
   registerAssetProtocol(gloss);
+  api = createRendererApi(gloss, host);
   // Only our window's top frame, showing our own page, may call main.
-  registerIpc({ ...gloss, ...shellApi }, ({ sender, senderFrame }) =>
-    sender === win?.webContents && senderFrame !== null && senderFrame.parent === null && ourPage(senderFrame.url),
-  );
+  const trusted = ({ sender, senderFrame }: Electron.IpcMainInvokeEvent) =>
+    sender === win?.webContents && senderFrame !== null && senderFrame.parent === null && ourPage(senderFrame.url);
+  registerIpc(api, trusted);
+  registerDropGrants(api, trusted);
   Menu.setApplicationMenu(buildMenu((command: MenuCommand) => send({ type: 'command', command })));
   await createWindow();
 }

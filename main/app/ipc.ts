@@ -4,7 +4,7 @@
  * payload to dispatch(), which validates it against the contract's schema.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_NAMES, invokeChannel, type GlossApi } from '../core/contract';
+import { CHANNEL_NAMES, DROP_GRANT_CHANNEL, invokeChannel, type ChosenFiles, type GlossApi } from '../core/contract';
 import { dispatch } from '../core/dispatch';
 import type { Result } from '../core/errors';
 
@@ -17,4 +17,16 @@ export function registerIpc(api: GlossApi, isTrusted: (event: IpcMainInvokeEvent
       return dispatch(api, channel, payload);
     });
   }
+}
+
+/**
+ * Files dropped on the window: only the preload can send this (the page has no
+ * ipcRenderer), and it sends the paths Electron gives for the File objects of
+ * a real drop, so the page can import what the user dropped and nothing else.
+ */
+export function registerDropGrants(api: { grantDropped(paths: string[]): ChosenFiles | null }, isTrusted: (event: IpcMainInvokeEvent) => boolean): void {
+  ipcMain.handle(DROP_GRANT_CHANNEL, (event, paths: unknown): ChosenFiles | null => {
+    if (!isTrusted(event) || !Array.isArray(paths) || paths.length > 1000 || !paths.every((p) => typeof p === 'string')) return null;
+    return api.grantDropped(paths as string[]);
+  });
 }

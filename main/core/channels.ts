@@ -16,6 +16,8 @@ export const CHANNEL_NAMES = [
   'deleteAnnotation',
   'restoreAnnotation',
   'listTags',
+  'saveDraft',
+  'listDrafts',
   'exportNotes',
   'getSettings',
   'updateSettings',
@@ -23,9 +25,12 @@ export const CHANNEL_NAMES = [
   'chooseImportFiles',
   'chooseExportPath',
   'openExternal',
+  'draftsFlushed',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];
 
 export const EVENT_CHANNEL = 'gloss:event';
+/** Preload → main only (not part of window.gloss): paths of files dropped on the window. */
+export const DROP_GRANT_CHANNEL = 'gloss:grant-dropped';
 export const invokeChannel = (c: Channel): string => `gloss:${c}`;

@@ -6,17 +6,18 @@
  */
 import { z } from 'zod';
 import type { Article, ArticleSummary } from './document/types';
-import { COLORS, type Annotation, type TagCount } from './annotations/types';
+import { COLORS, type Annotation, type Draft, type TagCount } from './annotations/types';
 import type { Result } from './errors';
 import type { Channel } from './channels';
 
 export type { Article, ArticleSummary, Block, BlockKind } from './document/types';
-export type { Annotation, Color, TagCount } from './annotations/types';
+export type { Annotation, Color, Draft, TagCount } from './annotations/types';
 export type { Result, SerializedError, GlossErrorCode } from './errors';
 export { COLORS } from './annotations/types';
 
 const id = z.string().min(1).max(200);
-const path = z.string().min(1).max(4096);
+/** Main's token for files the user chose; the renderer never names a path itself. */
+const grant = z.string().min(1).max(100);
 const tag = z.string().max(200);
 const color = z.enum(COLORS);
 const note = z.string().max(100_000);
@@ -54,7 +55,8 @@ const none = z.undefined();
 export const CHANNELS = {
   listArticles: none,
   getArticle: z.object({ id }),
-  importFiles: z.object({ paths: z.array(path).min(1).max(1000) }),
+  /** Files the user chose in the shell's dialog (or dropped): named by the grant main gave for them. */
+  importFiles: z.object({ grant }),
   importText: z.object({
     text: z.string().max(50_000_000),
     html: z.string().max(50_000_000).optional(),
@@ -98,7 +100,13 @@ export const CHANNELS = {
     }),
   }),
   listTags: none,
-  exportNotes: z.object({ articleId: id.optional(), format: z.enum(EXPORT_FORMATS), path }),
+  /** The note or tag being typed into an annotation, saved as the user types (neither field: cleared). */
+  saveDraft: z.object({ articleId: id, annotationId: id, note: note.optional(), tag: tag.optional() }),
+  listDrafts: z.object({ articleId: id }),
+  /** The renderer's answer to a flush-drafts event: every draft it held is saved. */
+  draftsFlushed: z.object({ request: z.number().int().nonnegative() }),
+  /** Written where the user chose in the shell's save dialog, named by its grant. */
+  exportNotes: z.object({ articleId: id.optional(), format: z.enum(EXPORT_FORMATS), grant }),
   getSettings: none,
   updateSettings: SettingsSchema.partial(),
   storeStatus: none,
@@ -108,15 +116,24 @@ export const CHANNELS = {
   openExternal: z.object({ url: z.string().url().max(8192) }),
 } as const satisfies Record<Channel, z.ZodType>;
 
-export { CHANNEL_NAMES, EVENT_CHANNEL, invokeChannel, type Channel } from './channels';
+export { CHANNEL_NAMES, DROP_GRANT_CHANNEL, EVENT_CHANNEL, invokeChannel, type Channel } from './channels';
 export type Request<C extends Channel> = z.input<(typeof CHANNELS)[C]>;
 export type ParsedRequest<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
+
+/**
+ * The core works on paths (the CLI names them; the shell resolves a grant to
+ * the paths the user chose). The renderer only ever holds grants.
+ */
+export interface ImportFilesRequest { paths: string[] }
+export interface ExportNotesRequest { articleId?: string; format: ExportFormat; path: string }
+/** What a file dialog (or a drop) hands the renderer: a grant and the names to show. */
+export interface ChosenFiles { grant: string; names: string[] }
 
 /** What the core service answers (plain Node: tests, CLI and app share it). */
 export interface GlossCoreApi {
   listArticles(): Promise<ArticleSummary[]>;
   getArticle(req: Request<'getArticle'>): Promise<Article>;
-  importFiles(req: Request<'importFiles'>): Promise<ImportReport>;
+  importFiles(req: ImportFilesRequest): Promise<ImportReport>;
   importText(req: Request<'importText'>): Promise<ImportReport>;
   importUrl(req: Request<'importUrl'>): Promise<ImportReport>;
   removeArticle(req: Request<'removeArticle'>): Promise<void>;
@@ -126,7 +143,9 @@ export interface GlossCoreApi {
   deleteAnnotation(req: Request<'deleteAnnotation'>): Promise<Annotation>;
   restoreAnnotation(req: Request<'restoreAnnotation'>): Promise<Annotation>;
   listTags(): Promise<TagCount[]>;
-  exportNotes(req: Request<'exportNotes'>): Promise<ExportReport>;
+  saveDraft(req: Request<'saveDraft'>): Promise<void>;
+  listDrafts(req: Request<'listDrafts'>): Promise<Draft[]>;
+  exportNotes(req: ExportNotesRequest): Promise<ExportReport>;
   getSettings(): Promise<Settings>;
   updateSettings(req: Request<'updateSettings'>): Promise<Settings>;
   storeStatus(): Promise<StoreStatus>;
@@ -134,12 +153,17 @@ export interface GlossCoreApi {
 
 /** What only the desktop shell can answer. */
 export interface GlossShellApi {
-  chooseImportFiles(): Promise<string[]>;
-  chooseExportPath(req: Request<'chooseExportPath'>): Promise<string | null>;
+  /** null when the user cancelled. */
+  chooseImportFiles(): Promise<ChosenFiles | null>;
+  chooseExportPath(req: Request<'chooseExportPath'>): Promise<ChosenFiles | null>;
+  importFiles(req: Request<'importFiles'>): Promise<ImportReport>;
+  exportNotes(req: Request<'exportNotes'>): Promise<ExportReport>;
   openExternal(req: Request<'openExternal'>): Promise<void>;
+  draftsFlushed(req: Request<'draftsFlushed'>): Promise<void>;
 }
 
-export type GlossApi = GlossCoreApi & GlossShellApi;
+/** Everything the renderer can ask: the core's requests, with files named by grants. */
+export type GlossApi = Omit<GlossCoreApi, keyof GlossShellApi> & GlossShellApi;
 
 /** Main → renderer notifications (menu commands, long-running work). */
 export type MenuCommand =
@@ -150,7 +174,9 @@ export type GlossEvent =
   | { type: 'command'; command: MenuCommand }
   /** A damaged file found and recovered while serving a request (those found at start-up are in storeStatus). */
   | { type: 'store-warning'; message: string }
-  | { type: 'import-progress'; done: number; total: number; current?: string };
+  | { type: 'import-progress'; done: number; total: number; current?: string }
+  /** The window is about to close or quit: save every draft, then answer draftsFlushed({ request }). */
+  | { type: 'flush-drafts'; request: number };
 
 /**
  * What the preload exposes as `window.gloss`: every channel, unwrapped from its
@@ -159,8 +185,11 @@ export type GlossEvent =
  */
 export type GlossBridge = GlossApi & {
   onEvent(listener: (e: GlossEvent) => void): () => void;
-  /** Path of a file dropped on the window (Electron only; absent in a plain browser). */
-  pathForFile?(file: File): string;
+  /**
+   * Files dropped on the window, granted for import by main (Electron only: the
+   * preload reads their paths; a plain browser has none and reads their text).
+   */
+  grantDroppedFiles?(files: File[]): Promise<ChosenFiles | null>;
 };
 
 /** Raw bridge: what actually crosses contextBridge (results, not throws). */

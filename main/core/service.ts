@@ -7,10 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type {
+  ExportNotesRequest,
   ExportReport,
   GlossCoreApi,
   GlossEvent,
   ImportFailure,
+  ImportFilesRequest,
   ImportReport,
   ParsedRequest,
   Settings,
@@ -25,6 +27,7 @@ import { GlossError, toSerializedError } from './errors';
 import { importSource, type Imported } from './import/index';
 import { readImportFile } from './import/read-file';
 import { openStore, type Store } from './store/index';
+import { Drafts } from './store/drafts';
 import type { ExportEntry } from './export/types';
 import { SOURCE_SEEDS_DIR } from './paths';
 
@@ -49,11 +52,15 @@ const SEEDED_MARKER = '.seeded';
 
 export async function createGloss(options: GlossOptions): Promise<GlossService> {
   const dataDir = resolve(options.dataDir);
+  const serviceWarnings: string[] = [];
   const store = await openStore(dataDir);
+  const drafts = await Drafts.open(dataDir, (sentence) => serviceWarnings.push(sentence)).catch(async (err) => {
+    await store.close();
+    throw err;
+  });
   const now = () => (options.now?.() ?? new Date()).toISOString();
   const emit = options.onEvent ?? (() => {});
   store.onWarning((message) => emit({ type: 'store-warning', message }));
-  const seedWarnings: string[] = [];
 
   // ---- import -------------------------------------------------------------
 
@@ -70,7 +77,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     for (const message of imported.warnings) (report.warnings ??= []).push({ source: summary.title, message });
   }
 
-  async function importFiles(req: ParsedRequest<'importFiles'>): Promise<ImportReport> {
+  async function importFiles(req: ImportFilesRequest): Promise<ImportReport> {
     const report: ImportReport = { imported: [], existing: [], failed: [] };
     const total = req.paths.length;
     for (const [i, path] of req.paths.entries()) {
@@ -252,13 +259,13 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     return entries;
   }
 
-  async function exportNotes(req: ParsedRequest<'exportNotes'>): Promise<ExportReport> {
+  async function exportNotes(req: ExportNotesRequest): Promise<ExportReport> {
     const entries = await exportEntries(req.articleId);
     const { renderExport } = await import('./export/index');
     const { writeExport } = await import('./export/write');
     const content = renderExport(req.format, entries);
     const path = resolve(req.path);
-    const { bytes } = await writeExport(path, content);
+    const { bytes } = await writeExport(path, content, { dataDir });
     return {
       path,
       format: req.format,
@@ -277,7 +284,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       const seedsDir = options.seedsDir ?? SOURCE_SEEDS_DIR;
       const files = (await readdir(seedsDir).catch(() => [] as string[])).filter((f) => !f.startsWith('.')).sort();
       const report = await importFiles({ paths: files.map((f) => join(seedsDir, f)) });
-      for (const f of report.failed) seedWarnings.push(`The sample article ${f.source} could not be imported: ${f.message}`);
+      for (const f of report.failed) serviceWarnings.push(`The sample article ${f.source} could not be imported: ${f.message}`);
     }
     await writeFile(marker, `${now()}\n`);
   }
@@ -288,12 +295,13 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     dataDir,
     listArticles,
     getArticle: (req) => getArticle(req.id),
-    importFiles: (req) => importFiles(req as ParsedRequest<'importFiles'>),
+    importFiles,
     importText: (req) => importText(req as ParsedRequest<'importText'>),
     importUrl: (req) => importUrl(req as ParsedRequest<'importUrl'>),
     removeArticle: async (req) => {
       await getArticle(req.id);
       await store.removeArticle(req.id);
+      await drafts.discard((d) => d.articleId === req.id);
     },
     listAnnotations: (req) => inTurn(req.articleId, () => listAnnotations(req.articleId)),
     createAnnotation: (req) => inTurn(req.articleId, () => createAnnotation(withDefaults(req))),
@@ -301,12 +309,23 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     deleteAnnotation: (req) => inTurn(req.articleId, () => deleteAnnotation(req as ParsedRequest<'deleteAnnotation'>)),
     restoreAnnotation: (req) => inTurn(req.annotation.articleId, () => restoreAnnotation(req as ParsedRequest<'restoreAnnotation'>)),
     listTags: () => store.tagCounts(),
-    exportNotes: (req) => exportNotes(req as ParsedRequest<'exportNotes'>),
+    saveDraft: async (req) => {
+      const { articleId, annotationId, note, tag } = req as ParsedRequest<'saveDraft'>;
+      await drafts.save({ articleId, annotationId, note, tag, saved: now() });
+    },
+    listDrafts: async (req) => {
+      const existing = new Set((await store.listAnnotations(req.articleId)).map((a) => a.id));
+      return drafts.list(req.articleId).filter((d) => existing.has(d.annotationId));
+    },
+    exportNotes,
     getSettings: async () => store.getSettings(),
     updateSettings: (patch) => store.updateSettings(patch as Partial<Settings>),
-    storeStatus: async (): Promise<StoreStatus> => ({ dataDir, warnings: [...store.warnings(), ...seedWarnings] }),
+    storeStatus: async (): Promise<StoreStatus> => ({ dataDir, warnings: [...store.warnings(), ...serviceWarnings] }),
     readAsset: (articleId, name) => store.readAsset(articleId, name),
-    close: () => store.close(),
+    close: async () => {
+      await drafts.idle();
+      await store.close();
+    },
   };
   return service;
 }

@@ -4,8 +4,8 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildBridge } from '../core/bridge';
-import { CHANNEL_NAMES, EVENT_CHANNEL, invokeChannel } from '../core/channels';
-import type { GlossEvent, RawInvoke } from '../core/contract';
+import { CHANNEL_NAMES, DROP_GRANT_CHANNEL, EVENT_CHANNEL, invokeChannel } from '../core/channels';
+import type { ChosenFiles, GlossEvent, RawInvoke } from '../core/contract';
 
 const invoke: RawInvoke = (channel, request) => ipcRenderer.invoke(invokeChannel(channel), request);
 
@@ -17,5 +17,9 @@ function subscribe(listener: (e: GlossEvent) => void): () => void {
 
 contextBridge.exposeInMainWorld('gloss', {
   ...buildBridge(CHANNEL_NAMES, invoke, subscribe),
-  pathForFile: (file: File) => webUtils.getPathForFile(file),
+  // Paths are read here, from File objects of a real drop (a page-made File has none).
+  grantDroppedFiles: async (files: File[]): Promise<ChosenFiles | null> => {
+    const paths = Array.from(files, (f) => webUtils.getPathForFile(f));
+    return paths.length && paths.every(Boolean) ? ipcRenderer.invoke(DROP_GRANT_CHANNEL, paths) : null;
+  },
 });

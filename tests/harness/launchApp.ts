@@ -2,8 +2,9 @@
  * The end-to-end harness: the built renderer in Chromium, its `window.gloss`
  * wired to a real service (createGloss over a real data folder) through
  * exactly the bridge the preload builds — validated by the same dispatch the
- * Electron IPC handlers use. Shell-only requests (file dialogs, opening links)
- * are answered by the harness, as configured by the test.
+ * Electron IPC handlers use, and the same renderer API (grants for chosen
+ * files, the flush before closing) the shell builds. Only the ShellHost
+ * differs: dialogs and links are answered by the harness, as the test says.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
@@ -12,8 +13,10 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { buildBridge } from '../../main/core/bridge';
-import { CHANNEL_NAMES, type GlossApi, type GlossEvent, type Request } from '../../main/core/contract';
+import { CHANNEL_NAMES, type GlossEvent, type Request } from '../../main/core/contract';
 import { dispatch } from '../../main/core/dispatch';
+import { FLUSH_TIMEOUT_MS } from '../../main/core/flush-handshake';
+import { createRendererApi } from '../../main/core/renderer-api';
 import { createGloss } from '../../main/core/service';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -44,6 +47,11 @@ export interface GlossApp {
   externalUrls: string[];
   /** Every chooseExportPath request, as the renderer made it. */
   exportRequests: Request<'chooseExportPath'>[];
+  /**
+   * Close the window the way the desktop shell does: ask the renderer to save
+   * what is being typed, wait for its answer (bounded), then close.
+   */
+  closeWindow(): Promise<'flushed' | 'timeout'>;
   /** Uncaught page errors and console errors (CSP violations show up here). */
   errors: string[];
   close(): Promise<void>;
@@ -148,17 +156,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
       seedsDir: options.seedsDir,
       onEvent: (e) => void emit(e).catch(() => undefined),
     });
-    const api: GlossApi = {
-      ...service,
-      chooseImportFiles: async () => dialogs.importFiles ?? [],
-      chooseExportPath: async (req) => {
+    const api = createRendererApi(service, {
+      pickImportFiles: async () => dialogs.importFiles ?? [],
+      pickExportPath: async (req) => {
         exportRequests.push(req);
         return dialogs.exportPath ?? null;
       },
-      openExternal: async (req) => {
-        externalUrls.push(req.url);
+      openExternal: async (url) => {
+        externalUrls.push(url);
       },
-    };
+      send: (e) => void emit(e).catch(() => undefined),
+    });
     const live = service;
     // The transport: Electron's IPC copies results with structured clone; here
     // they cross as JSON text, which Playwright passes through untouched (its own
@@ -178,6 +186,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
     await page.goto(url);
 
     let closed = false;
+    const close = async () => {
+      if (closed) return;
+      closed = true;
+      await browser?.close();
+      await live.close();
+      await new Promise((ok) => server.close(ok));
+    };
     return {
       page,
       dataDir,
@@ -188,13 +203,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
       externalUrls,
       exportRequests,
       errors,
-      async close() {
-        if (closed) return;
-        closed = true;
-        await browser?.close();
-        await live.close();
-        await new Promise((ok) => server.close(ok));
+      async closeWindow() {
+        const outcome = await api.flushDrafts(FLUSH_TIMEOUT_MS);
+        await close();
+        return outcome;
       },
+      close,
     };
   } catch (err) {
     await browser?.close().catch(() => undefined);

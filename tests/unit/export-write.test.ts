@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -52,10 +53,11 @@ describe('writeExport', () => {
     assert.ok(!(await readdir(dir)).includes('missing'));
   });
 
-  it('fails with IO when the target is a folder, and removes its temp file', async () => {
+  it('fails with IO when the target is a folder, and leaves no temp file', async () => {
     const folder = join(dir, 'is-a-folder');
     await mkdir(join(folder, 'notes.md'), { recursive: true });
     await assert.rejects(writeExport(join(folder, 'notes.md'), 'x'), ioError('notes.md'));
+    await assert.rejects(writeExport(join(folder, 'notes.md'), 'x'), /it is a folder, not a file/);
     assert.deepEqual(await readdir(folder), ['notes.md']);
   });
 
@@ -80,5 +82,67 @@ describe('writeExport', () => {
     await assert.rejects(writeExport(path, 'x'), asRoot ? /part of the path is a file/ : /permission denied/);
     assert.deepEqual(await readdir(folder), before);
     assert.ok(!(await readdir(folder)).some((f) => f.endsWith('.tmp')));
+  });
+});
+
+describe('writeExport never writes where it must not', () => {
+  const madeFifo = (p: string) => execFileSync('mkfifo', [p]);
+
+  it('refuses a named pipe or a device as the target, without opening it', async () => {
+    const pipe = join(dir, 'a-pipe');
+    madeFifo(pipe);
+    await assert.rejects(writeExport(pipe, 'x'), /it is a named pipe, not a file/);
+    await assert.rejects(writeExport('/dev/null', 'x'), /it is a device, not a file/);
+    assert.ok(!(await readdir(dir)).some((f) => f.endsWith('.tmp')));
+  });
+
+  it('writes through a symbolic link: the file it points to is replaced, the link stays a link', async () => {
+    const folder = join(dir, 'links');
+    await mkdir(folder);
+    const real = join(folder, 'real-notes.md');
+    await writeFile(real, 'old\n');
+    const link = join(folder, 'notes.md');
+    await symlink('real-notes.md', link);
+    await writeExport(link, 'new\n');
+    assert.ok((await lstat(link)).isSymbolicLink(), 'the link is kept');
+    assert.equal(await readFile(real, 'utf8'), 'new\n');
+  });
+
+  describe('the library folder is never an export target', () => {
+    let dataDir: string;
+    before(async () => {
+      dataDir = join(dir, 'library');
+      await mkdir(join(dataDir, 'notes'), { recursive: true });
+      await writeFile(join(dataDir, 'library.json'), '{"version":1,"articles":[]}');
+    });
+
+    const refused = (err: unknown) => {
+      assert.ok(err instanceof GlossError);
+      assert.equal(err.code, 'INVALID_REQUEST');
+      assert.match(err.message, /inside Gloss’s library folder .* where an export could overwrite your notes\. Choose another folder\.$/);
+      return true;
+    };
+
+    it('refuses to replace a store file, or to add a file anywhere inside the folder', async () => {
+      await assert.rejects(writeExport(join(dataDir, 'library.json'), 'x', { dataDir }), refused);
+      await assert.rejects(writeExport(join(dataDir, 'notes', 'new.md'), 'x', { dataDir }), refused);
+      assert.equal(await readFile(join(dataDir, 'library.json'), 'utf8'), '{"version":1,"articles":[]}');
+      assert.deepEqual(await readdir(join(dataDir, 'notes')), []);
+    });
+
+    it('refuses a link that leads into the folder, and a folder reached through a link', async () => {
+      const outside = join(dir, 'outside');
+      await mkdir(outside);
+      await symlink(join(dataDir, 'library.json'), join(outside, 'innocent.md'));
+      await symlink(dataDir, join(outside, 'shortcut'));
+      await assert.rejects(writeExport(join(outside, 'innocent.md'), 'x', { dataDir }), refused);
+      await assert.rejects(writeExport(join(outside, 'shortcut', 'library.json'), 'x', { dataDir }), refused);
+      assert.equal(await readFile(join(dataDir, 'library.json'), 'utf8'), '{"version":1,"articles":[]}');
+    });
+
+    it('writes beside the folder as usual', async () => {
+      await writeExport(join(dir, 'library-notes.md'), 'ok\n', { dataDir });
+      assert.equal(await readFile(join(dir, 'library-notes.md'), 'utf8'), 'ok\n');
+    });
   });
 });

@@ -193,22 +193,30 @@ describe('annotations', () => {
   });
 
   it('exports Markdown, Web Annotation JSON and CSV to the path given', async () => {
-    const md = join(dir, 'notes.md');
+    const out = await tempDir();
+    const md = join(out, 'notes.md');
     const r = await gloss.exportNotes({ articleId, format: 'md', path: md });
     assert.equal(r.path, md);
     const content = await readFile(md, 'utf8');
     assert.match(content, /^---\n/);
     assert.match(content, /#evidence/);
     assert.match(content, /\^gloss-/);
-    const json = JSON.parse(await gloss.exportNotes({ format: 'json', path: join(dir, 'notes.json') }).then((x) => readFile(x.path, 'utf8')));
+    const json = JSON.parse(await gloss.exportNotes({ format: 'json', path: join(out, 'notes.json') }).then((x) => readFile(x.path, 'utf8')));
     assert.equal(json.type, 'AnnotationCollection');
     assert.equal(json.total, r.annotations);
-    const csv = await gloss.exportNotes({ articleId, format: 'csv', path: join(dir, 'notes.csv') }).then((x) => readFile(x.path, 'utf8'));
+    const csv = await gloss.exportNotes({ articleId, format: 'csv', path: join(out, 'notes.csv') }).then((x) => readFile(x.path, 'utf8'));
     assert.match(csv.split('\n')[0], /quote/);
   });
 
+  it('never exports into the library folder, even to a new name, and says why', async () => {
+    await rejectsWith(gloss.exportNotes({ articleId, format: 'md', path: join(dir, 'library.json') }), 'INVALID_REQUEST', /inside Gloss’s library folder/);
+    await rejectsWith(gloss.exportNotes({ articleId, format: 'md', path: join(dir, 'notes.md') }), 'INVALID_REQUEST', /Choose another folder/);
+    const reopened = (await gloss.listAnnotations({ articleId })).length;
+    assert.ok(reopened > 0, 'the notes are intact');
+  });
+
   it('reports an unwritable export path clearly and leaves nothing behind', async () => {
-    const file = join(dir, 'a-file');
+    const file = join(await tempDir(), 'a-file');
     await writeFile(file, 'x');
     await rejectsWith(gloss.exportNotes({ articleId, format: 'md', path: join(file, 'notes.md') }), 'IO', /Could not write/);
   });
@@ -284,9 +292,10 @@ describe('exporting the whole library', () => {
     await writeFile(join(dir, 'articles', `${imported[0].id}.json`), '{ damaged');
 
     const reopened = await createGloss({ dataDir: dir });
-    const report = await reopened.exportNotes({ format: 'md', path: join(dir, 'all.md') });
+    const out = await tempDir();
+    const report = await reopened.exportNotes({ format: 'md', path: join(out, 'all.md') });
     assert.deepEqual([report.articles, report.annotations], [1, 1]);
-    assert.match(await readFile(join(dir, 'all.md'), 'utf8'), /#prison/);
+    assert.match(await readFile(join(out, 'all.md'), 'utf8'), /#prison/);
     await reopened.close();
     await rm(dir, { recursive: true, force: true });
   });

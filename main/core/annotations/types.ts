@@ -47,3 +47,18 @@ export interface TagCount {
   tag: string;
   count: number;
 }
+
+/**
+ * What the user is typing into an annotation's note or tag field, saved as they
+ * type so a reload or a quit loses nothing; applied to the annotation when its
+ * article next opens. `note` is the whole note as typed; `tag` the text in the
+ * tag field not yet added as a tag.
+ */
+export interface Draft {
+  articleId: string;
+  annotationId: string;
+  note?: string;
+  tag?: string;
+  /** ISO 8601 date-time of the last keystroke saved. */
+  saved: string;
+}

@@ -3,10 +3,14 @@
  * folder (same file system, so the rename is atomic), is flushed, then renamed
  * over the target. A reader never sees half a file, and a failure leaves
  * nothing behind.
+ *
+ * The target must be an ordinary file (or a new name) outside the library's
+ * own folder: an export never replaces the store, a pipe or a device, and a
+ * symbolic link is written through (its target replaced, the link kept).
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { GlossError } from '../errors';
 
 const REASONS: Record<string, string> = {
@@ -28,9 +32,46 @@ function plainReason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export async function writeExport(path: string, content: string): Promise<{ bytes: number }> {
+export interface WriteExportOptions {
+  /** The library's data folder: never written by an export. */
+  dataDir?: string;
+}
+
+const isInside = (dir: string, p: string) => {
+  const rel = relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/** Where the bytes really go: a symlink's (final) target, checked to be a file we may replace. */
+async function exportTarget(path: string, options: WriteExportOptions): Promise<string> {
+  let target = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    const info = await lstat(target).catch(() => null);
+    if (!info?.isSymbolicLink()) break;
+    target = resolve(dirname(target), await readlink(target));
+  }
+  const info = await stat(target).catch(() => null);
+  if (info && !info.isFile()) {
+    const what = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : 'a device';
+    throw new GlossError('IO', `Could not write ${path}: it is ${what}, not a file. Choose a file name.`);
+  }
+  if (options.dataDir) {
+    const folder = await realpath(dirname(target)).catch(() => dirname(target));
+    const library = await realpath(options.dataDir).catch(() => resolve(options.dataDir!));
+    if (isInside(library, join(folder, basename(target)))) {
+      throw new GlossError(
+        'INVALID_REQUEST',
+        `Could not write ${path}: that is inside Gloss’s library folder (${options.dataDir}), where an export could overwrite your notes. Choose another folder.`,
+      );
+    }
+  }
+  return target;
+}
+
+export async function writeExport(path: string, content: string, options: WriteExportOptions = {}): Promise<{ bytes: number }> {
+  const target = await exportTarget(path, options);
   const data = Buffer.from(content, 'utf8');
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let created = false;
   try {
     const handle = await open(temp, 'wx');
@@ -41,7 +82,7 @@ export async function writeExport(path: string, content: string): Promise<{ byte
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    await rename(temp, target);
     created = false;
   } catch (err) {
     if (created) await rm(temp, { force: true }).catch(() => undefined);

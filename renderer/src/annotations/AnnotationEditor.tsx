@@ -9,6 +9,7 @@ import { useStore } from '../store';
 import { useCssVars } from '../reader/useCssVars';
 import { normalizeTags } from '../../../main/core/annotations/tags';
 import { annotationsStore, closeEditor, deleteAnnotation, updateAnnotation, type EditorFocus } from './annotationsStore';
+import { clearDraft, typeDraft } from './drafts';
 
 export function AnnotationEditor(props: { annotation: Annotation; focus: EditorFocus; articleEl: HTMLElement | null; contentEl: HTMLElement | null }) {
   const a = props.annotation;
@@ -20,6 +21,17 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
   const listId = useId();
   const noteRef = useRef(note);
   noteRef.current = note;
+  const tagRef = useRef(tagDraft);
+  tagRef.current = tagDraft;
+  // A new highlight's id turns from pending to saved while the editor is open.
+  const idRef = useRef(a.id);
+  idRef.current = a.id;
+  const draftKey = useId();
+
+  // What is typed and not yet committed is saved as a draft, so a reload or quit loses nothing.
+  useEffect(() => {
+    typeDraft(draftKey, a.articleId, () => idRef.current, { note: note !== a.note ? note : undefined, tag: tagDraft.trim() || undefined });
+  }, [draftKey, a.articleId, a.note, note, tagDraft]);
 
   // Follow the note when main (or undo) changes it underneath us — not when a
   // pending highlight merely receives its saved id (that would wipe the draft).
@@ -43,11 +55,11 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
     // Once per opening: not again when the pending id is replaced by the saved one.
   }, [props.focus]);
 
-  const saveNote = () => {
-    if (noteRef.current !== a.note) void updateAnnotation(a.id, { note: noteRef.current });
-  };
+  const saveNote = (): Promise<void> => (noteRef.current !== a.note ? updateAnnotation(a.id, { note: noteRef.current }) : Promise.resolve());
   const close = () => {
-    saveNote();
+    const committed = [saveNote(), tagRef.current.trim() ? addTags(tagRef.current) : Promise.resolve()];
+    const articleId = a.articleId;
+    void Promise.all(committed).then(() => clearDraft(draftKey, articleId, idRef.current));
     closeEditor();
   };
 
@@ -62,10 +74,10 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
     return () => document.removeEventListener('mousedown', onDown);
   });
 
-  const addTags = (raw: string) => {
+  const addTags = (raw: string): Promise<void> => {
     const next = normalizeTags([...a.tags, ...raw.split(',')]);
     setTagDraft('');
-    if (next.length !== a.tags.length) void updateAnnotation(a.id, { tags: next });
+    return next.length !== a.tags.length ? updateAnnotation(a.id, { tags: next }) : Promise.resolve();
   };
 
   return (
@@ -115,10 +127,10 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
           onKeyDown={(e) => {
             if ((e.key === 'Enter' || e.key === ',') && tagDraft.trim()) {
               e.preventDefault();
-              addTags(tagDraft);
+              void addTags(tagDraft);
             }
           }}
-          onBlur={() => tagDraft.trim() && addTags(tagDraft)}
+          onBlur={() => void (tagDraft.trim() && addTags(tagDraft))}
         />
         <datalist id={listId}>
           {allTags
@@ -134,7 +146,7 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
         rows={3}
         value={note}
         onChange={(e) => setNote(e.target.value)}
-        onBlur={saveNote}
+        onBlur={() => void saveNote()}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();

@@ -8,6 +8,7 @@ import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError } from '../app/toasts';
 import { EMPTY_HISTORY, inverse, record, takeRedo, takeUndo, type Change, type History } from './history';
+import { restoreDrafts } from './drafts';
 
 export type EditorFocus = 'color' | 'tags' | 'note';
 
@@ -76,7 +77,11 @@ export async function loadAnnotations(articleId: string): Promise<void> {
   primed.delete(articleId);
   try {
     const items = await pending;
-    if (annotationsStore.get().articleId === articleId) annotationsStore.set({ items: [...items].sort(byPosition) });
+    if (annotationsStore.get().articleId !== articleId) return;
+    annotationsStore.set({ items: [...items].sort(byPosition) });
+    // What was being typed when the page last went away becomes part of its highlight.
+    const restored = await restoreDrafts(articleId, items, updateAnnotation);
+    if (restored.length) annotationsStore.set({ selectedId: restored[restored.length - 1] });
   } catch (err) {
     showError(err);
   }

@@ -35,9 +35,9 @@ export function ExportDialog({ article, onClose }: { article?: { id: string; tit
     setState({ kind: 'busy' });
     try {
       const one = scope === 'article' && article;
-      const path = await gloss().chooseExportPath({ defaultName: defaultExportName(one ? article.title : undefined, format), format });
-      if (!path) return setState({ kind: 'idle' });
-      const report = await gloss().exportNotes({ articleId: one ? article.id : undefined, format, path });
+      const chosen = await gloss().chooseExportPath({ defaultName: defaultExportName(one ? article.title : undefined, format), format });
+      if (!chosen) return setState({ kind: 'idle' });
+      const report = await gloss().exportNotes({ articleId: one ? article.id : undefined, format, grant: chosen.grant });
       setState({ kind: 'done', report });
     } catch (err) {
       setState({ kind: 'error', message: messageOf(err) });

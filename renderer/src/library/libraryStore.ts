@@ -1,5 +1,5 @@
 /** The library list and imports. */
-import type { ArticleSummary, ImportReport } from '../../../main/core/contract';
+import type { ArticleSummary, ChosenFiles, ImportReport } from '../../../main/core/contract';
 import { createStore } from '../store';
 import { gloss, messageOf } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
@@ -58,15 +58,16 @@ async function runImport(total: number, work: () => Promise<ImportReport>): Prom
 }
 
 export async function importFromDialog(): Promise<void> {
-  let paths: string[];
+  let chosen: ChosenFiles | null;
   try {
-    paths = await gloss().chooseImportFiles();
+    chosen = await gloss().chooseImportFiles();
   } catch (err) {
     showError(err);
     return;
   }
-  if (paths.length === 0) return;
-  await runImport(paths.length, () => gloss().importFiles({ paths }));
+  if (!chosen) return;
+  const { grant, names } = chosen;
+  await runImport(names.length, () => gloss().importFiles({ grant }));
 }
 
 export function importText(req: { text: string; html?: string; title?: string }, total = 1): Promise<ImportReport | null> {
@@ -78,14 +79,15 @@ export function importUrl(url: string): Promise<ImportReport | null> {
 }
 
 /**
- * Dropped files: the desktop preload can name their paths (webUtils), so main
- * reads them like any import; elsewhere they are read here and sent as text.
+ * Dropped files: in the desktop app the preload has main grant them (it reads
+ * their paths), so main reads them like any import; elsewhere they are read
+ * here and sent as text.
  */
 export async function importDroppedFiles(files: readonly File[]): Promise<void> {
-  const pathForFile = (window.gloss as { pathForFile?: (f: File) => string }).pathForFile;
-  const paths = pathForFile ? files.map((f) => pathForFile(f)).filter(Boolean) : [];
-  if (paths.length === files.length && paths.length > 0) {
-    await runImport(paths.length, () => gloss().importFiles({ paths }));
+  const dropped = await gloss().grantDroppedFiles?.([...files]);
+  if (dropped) {
+    const { grant, names } = dropped;
+    await runImport(names.length, () => gloss().importFiles({ grant }));
     return;
   }
   const combined: ImportReport = { imported: [], existing: [], failed: [] };

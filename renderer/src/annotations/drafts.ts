@@ -1,0 +1,125 @@
+/**
+ * Drafts: what the user is typing into a note or tag field, saved through main
+ * as they type (debounced) and at once when the page is about to go away, so a
+ * reload, a crash or a quit never loses typing. When an article opens, its
+ * drafts are applied to their annotations (one undoable change each).
+ */
+import type { Annotation } from '../../../main/core/contract';
+import { normalizeTags } from '../../../main/core/annotations/tags';
+import { gloss } from '../gloss';
+import { showInfo } from '../app/toasts';
+import { plural } from '../library/format';
+
+export interface DraftFields {
+  /** The note as typed, when it differs from the saved note. */
+  note?: string;
+  /** Text in the tag field not yet added as a tag. */
+  tag?: string;
+}
+
+/** Quiet time after a keystroke before the draft is saved. */
+export const DRAFT_DEBOUNCE_MS = 300;
+
+interface Pending { articleId: string; annotationId: () => string; fields: DraftFields }
+
+const pending = new Map<string, Pending>(); // editor key → latest fields
+const saved = new Set<string>(); // annotation ids with a draft in main
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+const isEmpty = (f: DraftFields) => f.note === undefined && !f.tag;
+
+/**
+ * Record what an editor's fields hold now. `key` names the editor (stable while
+ * a new highlight's id changes from pending to saved); `annotationId` is read
+ * when the draft is sent.
+ */
+export function typeDraft(key: string, articleId: string, annotationId: () => string, fields: DraftFields): void {
+  pending.set(key, { articleId, annotationId, fields });
+  clearTimeout(timer);
+  timer = setTimeout(() => void flushDrafts(), DRAFT_DEBOUNCE_MS);
+}
+
+/**
+ * Send every draft now. The requests leave synchronously, so this is safe in
+ * beforeunload and pagehide; the promise resolves when main has saved them.
+ */
+export function flushDrafts(): Promise<void> {
+  clearTimeout(timer);
+  timer = undefined;
+  const sends: Promise<void>[] = [];
+  for (const [key, p] of pending) {
+    const annotationId = p.annotationId();
+    if (annotationId.startsWith('pending-')) continue; // not saved yet: sent once it has its id
+    pending.delete(key);
+    if (isEmpty(p.fields) && !saved.has(annotationId)) continue;
+    if (isEmpty(p.fields)) saved.delete(annotationId);
+    else saved.add(annotationId);
+    sends.push(gloss().saveDraft({ articleId: p.articleId, annotationId, ...p.fields }).catch(() => undefined));
+  }
+  if (pending.size) timer = setTimeout(() => void flushDrafts(), DRAFT_DEBOUNCE_MS);
+  return Promise.all(sends).then(() => undefined);
+}
+
+/** The fields were committed to the annotation: forget the draft, here and in main. */
+export function clearDraft(key: string, articleId: string, annotationId: string): Promise<void> {
+  pending.delete(key);
+  saved.delete(annotationId);
+  return gloss().saveDraft({ articleId, annotationId }).catch(() => undefined);
+}
+
+/** The changes that apply an article's saved drafts to its annotations. */
+export function draftPatches(
+  items: readonly Annotation[],
+  drafts: readonly { annotationId: string; note?: string; tag?: string }[],
+): Array<{ id: string; patch: Partial<Pick<Annotation, 'note' | 'tags'>> }> {
+  const out: Array<{ id: string; patch: Partial<Pick<Annotation, 'note' | 'tags'>> }> = [];
+  for (const d of drafts) {
+    const a = items.find((x) => x.id === d.annotationId);
+    if (!a) continue;
+    const patch: Partial<Pick<Annotation, 'note' | 'tags'>> = {};
+    if (d.note !== undefined && d.note.trim() !== a.note) patch.note = d.note;
+    const tags = d.tag ? normalizeTags([...a.tags, ...d.tag.split(',')]) : a.tags;
+    if (tags.length !== a.tags.length) patch.tags = tags;
+    out.push({ id: a.id, patch });
+  }
+  return out;
+}
+
+/** Apply what was being typed when the page last went away; say so once. */
+export async function restoreDrafts(
+  articleId: string,
+  items: readonly Annotation[],
+  update: (id: string, patch: Partial<Pick<Annotation, 'note' | 'tags'>>) => Promise<void>,
+): Promise<string[]> {
+  const drafts = await gloss().listDrafts({ articleId });
+  const restored: string[] = [];
+  for (const { id, patch } of draftPatches(items, drafts)) {
+    if (patch.note !== undefined || patch.tags) {
+      await update(id, patch);
+      restored.push(id);
+    }
+    await gloss().saveDraft({ articleId, annotationId: id }).catch(() => undefined);
+  }
+  if (restored.length) showInfo(`Restored what you were typing in ${plural(restored.length, 'highlight')}.`);
+  return restored;
+}
+
+/** Save drafts whenever the page may be going away: reload, close, hidden, and when the shell asks. */
+export function installDraftFlushing(): () => void {
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') void flushDrafts();
+  };
+  const onLeave = () => void flushDrafts();
+  window.addEventListener('beforeunload', onLeave);
+  window.addEventListener('pagehide', onLeave);
+  document.addEventListener('visibilitychange', onHide);
+  const unsubscribe = gloss().onEvent((e) => {
+    if (e.type === 'flush-drafts') void flushDrafts().then(() => gloss().draftsFlushed({ request: e.request }));
+  });
+  return () => {
+    window.removeEventListener('beforeunload', onLeave);
+    window.removeEventListener('pagehide', onLeave);
+    document.removeEventListener('visibilitychange', onHide);
+    unsubscribe();
+  };
+}
