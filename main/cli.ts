@@ -125,6 +125,8 @@ export async function runCli(argv: string[], io: Io = { out: (s) => process.stdo
         const articleId = id ? await resolveId(gloss, id) : undefined;
         const r = await gloss.exportNotes({ articleId, format: opts.format, path: opts.out });
         io.out(`wrote ${r.annotations} annotation${r.annotations === 1 ? '' : 's'} from ${r.articles} article${r.articles === 1 ? '' : 's'} to ${r.path}\n`);
+        for (const w of r.warnings ?? []) io.err(`warning: ${w}\n`);
+        if (r.warnings?.length) throw new Exit(EXIT_RECOVERED);
       }),
     );
 

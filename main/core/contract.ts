@@ -46,7 +46,15 @@ export interface ImportReport {
   /** Imported, but with something the user should know (e.g. pictures that could not be downloaded). */
   warnings?: Array<{ source: string; message: string }>;
 }
-export interface ExportReport { path: string; format: ExportFormat; annotations: number; articles: number; bytes: number }
+export interface ExportReport {
+  path: string;
+  format: ExportFormat;
+  annotations: number;
+  articles: number;
+  bytes: number;
+  /** Exported, but with something the user should know (an article whose saved copy is damaged). */
+  warnings?: string[];
+}
 export interface StoreStatus { dataDir: string; warnings: string[] }
 
 const none = z.undefined();

@@ -67,13 +67,16 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
   /** Store an imported article unless the same content is already there. */
   async function keep(imported: Imported, report: ImportReport): Promise<void> {
     const { article, assets } = imported;
-    if (store.hasArticle(article.id)) {
+    // The same source again (the id is its hash) is not added twice, but it repairs a damaged saved copy.
+    const repairing = store.hasArticle(article.id) && !(await store.getArticleIfIntact(article.id));
+    if (store.hasArticle(article.id) && !repairing) {
       report.existing.push(await summaryOf(article.id));
       return;
     }
     await store.putArticle(article, assets);
     const summary = await summaryOf(article.id);
     report.imported.push(summary);
+    if (repairing) (report.warnings ??= []).push({ source: summary.title, message: 'Its saved copy in the library was damaged; this import repaired it, and its notes are kept.' });
     for (const message of imported.warnings) (report.warnings ??= []).push({ source: summary.title, message });
   }
 
@@ -145,6 +148,12 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     return store.getArticle(id);
   }
 
+  /** Null when its saved copy is damaged: its notes can still be listed, edited, exported and removed. */
+  async function intactArticle(id: string): Promise<Article | null> {
+    if (!store.hasArticle(id)) throw new GlossError('NOT_FOUND', `No article with id ${id} in the library.`);
+    return store.getArticleIfIntact(id);
+  }
+
   // ---- annotations ----------------------------------------------------------
 
   /**
@@ -162,7 +171,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
   }
 
   async function findAnnotation(articleId: string, id: string): Promise<Annotation> {
-    await getArticle(articleId);
+    await intactArticle(articleId);
     const found = (await store.listAnnotations(articleId)).find((a) => a.id === id);
     if (!found) throw new GlossError('NOT_FOUND', `No annotation ${id} on this article; it may have been deleted.`);
     return found;
@@ -170,12 +179,13 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
 
   /** Check each annotation still points at its quote; re-anchor or mark orphaned. */
   async function listAnnotations(articleId: string): Promise<Annotation[]> {
-    const article = await getArticle(articleId);
+    const article = await intactArticle(articleId);
     const annotations = await store.listAnnotations(articleId);
     const out: Annotation[] = [];
     for (const a of annotations) {
       const { start, end } = a.target.position;
-      if (!a.orphan && article.text.slice(start, end) === a.target.quote.exact) {
+      // Without the article's text (its saved copy is damaged) they are listed as saved.
+      if (!article || (!a.orphan && article.text.slice(start, end) === a.target.quote.exact)) {
         out.push(a);
         continue;
       }
@@ -246,7 +256,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
   /** One article, or every article that has notes (the counts index spares reading the others' files). */
   async function exportEntries(articleId?: string): Promise<ExportEntry[]> {
     let ids: string[];
-    if (articleId) ids = [(await getArticle(articleId)).id];
+    if (articleId) ids = [articleId]; // listAnnotations below: NOT_FOUND if unknown
     else {
       const counts = await store.annotationCounts();
       ids = store.listArticles().map((a) => a.id).filter((id) => (counts.get(id) ?? 0) > 0);
@@ -254,7 +264,12 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     const entries: ExportEntry[] = [];
     for (const id of ids) {
       const annotations = await listAnnotations(id);
-      entries.push({ article: await store.getArticle(id), annotations });
+      const article = await store.getArticleIfIntact(id);
+      if (article) entries.push({ article, annotations });
+      else {
+        const standIn = store.articleStandIn(id);
+        entries.push({ article: standIn, annotations, warning: damagedInExport(standIn.meta.title, annotations.length) });
+      }
     }
     return entries;
   }
@@ -272,6 +287,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       articles: entries.length,
       annotations: entries.reduce((n, e) => n + e.annotations.length, 0),
       bytes,
+      ...(entries.some((e) => e.warning) && { warnings: entries.flatMap((e) => e.warning ?? []) }),
     };
   }
 
@@ -299,7 +315,8 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     importText: (req) => importText(req as ParsedRequest<'importText'>),
     importUrl: (req) => importUrl(req as ParsedRequest<'importUrl'>),
     removeArticle: async (req) => {
-      await getArticle(req.id);
+      // Known is enough: an article whose saved copy is damaged can be removed too.
+      if (!store.hasArticle(req.id)) throw new GlossError('NOT_FOUND', `No article with id ${req.id} in the library.`);
       await store.removeArticle(req.id);
       await drafts.discard((d) => d.articleId === req.id);
     },
@@ -328,6 +345,10 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     },
   };
   return service;
+}
+
+function damagedInExport(title: string, count: number): string {
+  return `The saved copy of “${title}” is damaged, so its ${count} highlight${count === 1 ? ' was' : 's were'} exported from the saved quote${count === 1 ? '' : 's'}, without a place in the text. Import the same file again to repair it.`;
 }
 
 function withDefaults(req: { articleId: string; start: number; end: number; color: Annotation['color']; tags?: string[]; note?: string }): ParsedRequest<'createAnnotation'> {

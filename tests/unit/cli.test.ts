@@ -127,7 +127,26 @@ describe('gloss (command line) on a damaged library', () => {
     await writeFile(content, '{"id":');
     const r = await gloss('show', id, '--data-dir', dir);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /^gloss: The saved copy of “.+” was damaged and has been moved to articles\/.+\. Remove the article and import it again\.\n$/);
+    assert.match(r.stderr, /^gloss: The saved copy of “.+” was damaged and has been moved to articles\/.+\. Import the same file again to repair it \(its notes are kept\), or remove the article\.\n$/);
+  });
+
+  it('a damaged article: export still writes its notes, warns and exits 3; importing the same file again repairs it', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'gloss-cli-out-'));
+    const out = join(outDir, 'out.md');
+    const r = await gloss('export', '--out', out, '--data-dir', dir);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stdout, /^wrote 1 annotation from 1 article to /, 'the one the notes file kept');
+    assert.match(r.stderr, /^warning: The saved copy of “.+” is damaged, so its 1 highlight was exported from the saved quote,/);
+    assert.match(await readFile(out, 'utf8'), /the Kurdistan Region as a secure base/);
+    await rm(outDir, { recursive: true, force: true });
+
+    const again = await gloss('import', SEED, '--data-dir', dir);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, new RegExp(`^imported  ${id}  `));
+    assert.match(again.stderr, /^warning   .+: Its saved copy in the library was damaged; this import repaired it, and its notes are kept\.\n$/);
+    const shown = await gloss('show', id, '--data-dir', dir);
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.match(shown.stdout, /Annotations \(1\)/);
   });
 
   it('documents exit status 3 in --help', async () => {

@@ -323,3 +323,82 @@ describe('damage found while the app runs', () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('an article whose saved copy is damaged', () => {
+  /** A library with the sample and one more article carrying two notes; then that article's content file damaged. */
+  async function damagedLibrary() {
+    const dir = await tempDir();
+    const out = await tempDir();
+    const source = join(out, 'other.txt');
+    await writeFile(source, 'Another article\n\nIts first paragraph, about the river.\n\nIts second paragraph, about the bridge.');
+    const gloss = await createGloss({ dataDir: dir });
+    const { imported: [other] } = await gloss.importFiles({ paths: [source] });
+    const text = (await gloss.getArticle({ id: other.id })).text;
+    const at = (quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+    const river = await gloss.createAnnotation({ articleId: other.id, ...at('the river'), color: 'green', tags: ['water'], note: 'upstream' });
+    const bridge = await gloss.createAnnotation({ articleId: other.id, ...at('the bridge'), color: 'yellow', tags: [], note: '' });
+    await gloss.close();
+    await writeFile(join(dir, 'articles', `${other.id}.json`), '{ damaged');
+    const cleanup = () => Promise.all([rm(dir, { recursive: true, force: true }), rm(out, { recursive: true, force: true })]);
+    return { dir, out, source, other, saved: [river, bridge], cleanup };
+  }
+
+  it('still lists its notes (as saved: without the text they cannot be re-anchored), and they can be edited', async () => {
+    const { dir, other, saved, cleanup } = await damagedLibrary();
+    const gloss = await createGloss({ dataDir: dir });
+    assert.deepEqual(await gloss.listAnnotations({ articleId: other.id }), saved);
+    assert.match((await gloss.storeStatus()).warnings.join('\n'), /The saved copy of “Another article” was damaged/);
+    const updated = await gloss.updateAnnotation({ articleId: other.id, id: saved[1].id, note: 'kept' });
+    assert.equal(updated.note, 'kept');
+    assert.equal((await gloss.listArticles()).find((a) => a.id === other.id)?.annotationCount, 2);
+    await gloss.close();
+    await cleanup();
+  });
+
+  it('does not stop an export: its notes are exported from their saved quotes, and the report says why', async () => {
+    const { dir, out, other, cleanup } = await damagedLibrary();
+    const gloss = await createGloss({ dataDir: dir });
+    const expected = 'The saved copy of “Another article” is damaged, so its 2 highlights were exported from the saved quotes, without a place in the text. Import the same file again to repair it.';
+    const all = await gloss.exportNotes({ format: 'md', path: join(out, 'all.md') });
+    assert.deepEqual([all.articles, all.annotations, all.warnings], [1, 2, [expected]]);
+    const md = await readFile(join(out, 'all.md'), 'utf8');
+    assert.match(md, /> the river \^gloss-/);
+    assert.match(md, /#water\n\nupstream/);
+    const one = await gloss.exportNotes({ articleId: other.id, format: 'csv', path: join(out, 'one.csv') });
+    assert.deepEqual([one.annotations, one.warnings], [2, [expected]]);
+    assert.match(await readFile(join(out, 'one.csv'), 'utf8'), /Another article,,,the river,upstream,water,green,,,/);
+    await gloss.close();
+    await cleanup();
+  });
+
+  it('is repaired by importing the same file again: same place in the library, notes kept and anchored', async () => {
+    const { dir, source, other, saved, cleanup } = await damagedLibrary();
+    const gloss = await createGloss({ dataDir: dir });
+    await assert.rejects(gloss.getArticle({ id: other.id }), (err: Error & { code?: string }) => err.code === 'CORRUPT');
+    const report = await gloss.importFiles({ paths: [source] });
+    assert.deepEqual(report.imported.map((a) => [a.id, a.importedAt, a.annotationCount]), [[other.id, other.importedAt, 2]]);
+    assert.deepEqual(report.existing, []);
+    assert.deepEqual(report.warnings, [{ source: 'Another article', message: 'Its saved copy in the library was damaged; this import repaired it, and its notes are kept.' }]);
+    const article = await gloss.getArticle({ id: other.id });
+    assert.equal(article.meta.importedAt, other.importedAt);
+    assert.deepEqual(await gloss.listAnnotations({ articleId: other.id }), saved);
+    assert.equal((await gloss.importFiles({ paths: [source] })).existing.length, 1, 'once repaired, the same file is "already there" again');
+    await gloss.close();
+    const reopened = await createGloss({ dataDir: dir });
+    assert.deepEqual((await reopened.getArticle({ id: other.id })).text, article.text);
+    assert.deepEqual((await reopened.storeStatus()).warnings, []);
+    await reopened.close();
+    await cleanup();
+  });
+
+  it('can be removed, with its notes', async () => {
+    const { dir, other, cleanup } = await damagedLibrary();
+    const gloss = await createGloss({ dataDir: dir });
+    await gloss.removeArticle({ id: other.id });
+    assert.deepEqual((await gloss.listArticles()).map((a) => a.id).includes(other.id), false);
+    await rejectsWith(gloss.listAnnotations({ articleId: other.id }), 'NOT_FOUND');
+    await gloss.close();
+    await assert.rejects(readFile(join(dir, 'notes', `${other.id}.json`)), /ENOENT/);
+    await cleanup();
+  });
+});

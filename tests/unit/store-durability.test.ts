@@ -207,7 +207,7 @@ describe('store: a damaged file is moved aside and the last good copy restored',
           await assert.rejects(s.getArticle(a.id), (err: unknown) => {
             assert.ok(err instanceof GlossError);
             assert.equal(err.code, 'CORRUPT');
-            assert.match(err.message, /^The saved copy of “Article number 1” was damaged and has been moved to articles\/.+\.json\.corrupt-.+\. Remove the article and import it again\.$/);
+            assert.match(err.message, /^The saved copy of “Article number 1” was damaged and has been moved to articles\/.+\.json\.corrupt-.+\. Import the same file again to repair it \(its notes are kept\), or remove the article\.$/);
             return true;
           });
           assert.equal(s.warnings().length, 1);

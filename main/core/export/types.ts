@@ -5,4 +5,6 @@ import type { Article } from '../document/types';
 export interface ExportEntry {
   article: Article;
   annotations: Annotation[];
+  /** Set when `article` only stands in for one whose saved copy is damaged (metadata, no text): why. */
+  warning?: string;
 }

@@ -13,6 +13,8 @@ import { assertSafeAssetName, assertSafeId } from './safe-names';
 import { ArticleContentSchema, type ArticleIndexEntry } from './schemas';
 
 export const ARTICLES_DIR = 'articles';
+/** Importing the same source again writes a fresh copy and keeps the notes (the id is the source's hash). */
+const REPAIR_HINT = 'Import the same file again to repair it (its notes are kept), or remove the article.';
 
 /**
  * Parsed articles kept in memory, most recently read last. A book's content is
@@ -38,6 +40,17 @@ export function parseArticleContent(text: string, expectedId: string): Article {
   if (!parsed.success) throw new Error('it does not have the shape of an article');
   if (parsed.data.id !== expectedId) throw new Error(`it holds article ${parsed.data.id}`);
   return parsed.data as unknown as Article;
+}
+
+/**
+ * What the index knows of an article, as an Article with no text: it stands in
+ * for one whose saved copy is damaged, so its notes can still be listed and
+ * exported (from their own quotes) until it is imported again.
+ */
+export function standInArticle(entry: ArticleIndexEntry): Article {
+  const meta: Article['meta'] = { title: entry.title, importedAt: entry.importedAt, format: entry.format, wordCount: entry.wordCount };
+  for (const key of ['source', 'place', 'published', 'fileName', 'url'] as const) if (entry[key] !== undefined) meta[key] = entry[key];
+  return { id: entry.id, meta, blocks: [], text: '' };
 }
 
 export class ArticleFiles {
@@ -92,7 +105,7 @@ export class ArticleFiles {
       bytes = await fs.readFile(file);
     } catch (err) {
       if (code(err) === 'ENOENT') {
-        throw new GlossError('CORRUPT', `The saved copy of “${entry.title}” is missing from ${entry.contentFile}. Remove the article and import it again.`);
+        throw new GlossError('CORRUPT', `The saved copy of “${entry.title}” is missing from ${entry.contentFile}. ${REPAIR_HINT}`);
       }
       throw new GlossError('IO', `Could not read “${entry.title}”: ${(err as Error).message}`, { cause: err });
     }
@@ -104,7 +117,7 @@ export class ArticleFiles {
       return article;
     } catch {
       const aside = path.relative(this.dataDir, await moveAside(file)).split(path.sep).join('/');
-      const sentence = `The saved copy of “${entry.title}” was damaged and has been moved to ${aside}. Remove the article and import it again.`;
+      const sentence = `The saved copy of “${entry.title}” was damaged and has been moved to ${aside}. ${REPAIR_HINT}`;
       this.onWarning(sentence);
       throw new GlossError('CORRUPT', sentence);
     }

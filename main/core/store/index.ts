@@ -16,7 +16,7 @@ import type { Annotation, TagCount } from '../annotations/types';
 import { SettingsSchema, type Settings } from '../contract';
 import type { Article } from '../document/types';
 import { GlossError } from '../errors';
-import { ArticleFiles, ARTICLES_DIR, type AssetInput } from './article-files';
+import { ArticleFiles, ARTICLES_DIR, standInArticle, type AssetInput } from './article-files';
 import { DurableJsonFile } from './durable-json-file';
 import { sweepTempFiles } from './fs-durable';
 import { LibraryIndex } from './library-index';
@@ -45,7 +45,15 @@ export interface Store {
   articleEntry(id: string): ArticleIndexEntry | undefined;
   /** GlossError NOT_FOUND if unknown; CORRUPT (file moved aside) if its content is damaged or missing. */
   getArticle(id: string): Promise<Article>;
-  /** Writes assets, then content, then the index entry; replaces an article with the same id. */
+  /** The article, or null when its saved copy is damaged or missing (moved aside and reported, as by getArticle). NOT_FOUND if unknown. */
+  getArticleIfIntact(id: string): Promise<Article | null>;
+  /** The index's metadata of a known article, with no text: stands in for one whose saved copy is damaged. NOT_FOUND if unknown. */
+  articleStandIn(id: string): Article;
+  /**
+   * Writes assets, then content, then the index entry. An article with the same
+   * id (a repair: the same source imported again) is replaced but keeps its place
+   * in the library (its import date) and its notes.
+   */
   putArticle(article: Article, assets?: Map<string, AssetInput>): Promise<void>;
   /** Removes the index entry, content, assets and notes. NOT_FOUND if unknown. */
   removeArticle(id: string): Promise<void>;
@@ -151,11 +159,26 @@ class DataFolderStore implements Store {
     return this.articles.read(this.entry(id));
   }
 
+  async getArticleIfIntact(id: string): Promise<Article | null> {
+    try {
+      return await this.getArticle(id);
+    } catch (err) {
+      if (err instanceof GlossError && err.code === 'CORRUPT') return null;
+      throw err;
+    }
+  }
+
+  articleStandIn(id: string): Article {
+    return standInArticle(this.entry(id));
+  }
+
   async putArticle(article: Article, assets?: Map<string, AssetInput>): Promise<void> {
     this.assertOpen();
     assertSafeId(article.id, 'article id');
+    const replaced = this.library.get(article.id);
+    const toWrite = replaced ? { ...article, meta: { ...article.meta, importedAt: replaced.importedAt } } : article;
     // Content before index: an index entry never points at a file not yet written.
-    const { stored, contentFile, contentHash } = await this.articles.write(article, assets);
+    const { stored, contentFile, contentHash } = await this.articles.write(toWrite, assets);
     await this.library.upsert(indexEntryFor(stored, contentFile, contentHash));
   }
 
