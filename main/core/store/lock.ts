@@ -1,8 +1,19 @@
 /**
- * One Gloss per data folder. The lock is a file created exclusively (O_EXCL)
- * holding the owner's pid, host and a random token. A lock whose process is
- * gone (or, in this process, whose token we no longer hold) is stale and taken
- * over; a lock from another host is respected, since its pid cannot be checked.
+ * One Gloss per data folder. The lock file holds the owner's pid, host and a
+ * random token. A lock whose process is gone (or, in this process, whose token
+ * we no longer hold) is stale and taken over; a lock from another host is
+ * respected, since its pid cannot be checked. Hand-written rather than
+ * proper-lockfile, which marks a lock with mkdir and keeps its mtime fresh, so a
+ * dead owner's lock is free only after a timeout (and a suspended owner's can be
+ * taken from under it): here the recorded pid is checked, so neither happens.
+ *
+ * The owner is written to a temp file first and hard-linked into place: link()
+ * fails if the lock exists (as O_EXCL would) and the lock appears with its
+ * content, never empty. So a failed write (a full disk) leaves no lock behind,
+ * and an empty or unreadable lock file is never a live Gloss's: it is stale.
+ * Where the file system has no hard links (FAT, exFAT), the lock is created
+ * exclusively and then written, and its owner reads it back to catch a starter
+ * that took it for stale while it was still empty.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs, readFileSync, unlinkSync } from 'node:fs';
@@ -12,8 +23,6 @@ import { GlossError } from '../errors';
 import { code } from './fs-durable';
 
 export const LOCK_FILE = 'gloss.lock';
-/** A lock file still empty after this long was left by a crash between create and write. */
-const EMPTY_LOCK_GRACE_MS = 10_000;
 
 interface LockOwner { pid: number; host: string; token: string; since: string }
 
@@ -22,32 +31,108 @@ export interface DirLock {
   release(): Promise<void>;
 }
 
-/** Tokens of the locks this process holds, to tell our live locks from a dead run's. */
+export interface DirLockOptions {
+  /** Skip link() and create the lock in place, as on a file system without hard links (tests set it). */
+  withoutHardLinks?: boolean;
+}
+
+/** Tokens of the locks this process holds or is placing, to tell our live locks from a dead run's. */
 const heldHere = new Map<string, string>(); // token → lock file
 let exitHookInstalled = false;
+
+/** What link() says on file systems that have no hard links. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+const REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the disk is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
 
 export function lockedError(dataDir: string): GlossError {
   return new GlossError('LOCKED', `Another Gloss is already using ${dataDir}. Close it and try again.`);
 }
 
-export async function acquireDirLock(dataDir: string): Promise<DirLock> {
+function lockIoError(dataDir: string, err: unknown): GlossError {
+  const reason = REASONS[code(err) ?? ''] ?? (err as Error).message;
+  return new GlossError('IO', `Could not lock ${dataDir}: ${reason}.`, { cause: err });
+}
+
+export async function acquireDirLock(dataDir: string, options: DirLockOptions = {}): Promise<DirLock> {
   const file = path.join(dataDir, LOCK_FILE);
   const me: LockOwner = { pid: process.pid, host: os.hostname(), token: randomBytes(12).toString('hex'), since: new Date().toISOString() };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      await fs.writeFile(file, JSON.stringify(me), { flag: 'wx' });
-      heldHere.set(me.token, file);
-      installExitHook();
-      return { file, release: () => release(file, me.token) };
-    } catch (err) {
-      if (code(err) !== 'EEXIST') throw new GlossError('IO', `Could not lock ${dataDir}: ${(err as Error).message}`, { cause: err });
+  // Ours from before it is visible, so a starter in this process never takes it for a dead run's.
+  heldHere.set(me.token, file);
+  let links = !options.withoutHardLinks;
+  let placed = false;
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        placed = links ? await linkIntoPlace(file, me) : await createInPlace(file, me);
+      } catch (err) {
+        if (links && NO_HARD_LINKS.has(code(err) ?? '')) {
+          links = false;
+          attempt--;
+          continue;
+        }
+        if (code(err) !== 'EEXIST') throw lockIoError(dataDir, err);
+      }
+      if (placed) {
+        installExitHook();
+        return { file, release: () => release(file, me.token) };
+      }
+      const owner = await readOwner(file);
+      if (owner === 'gone') continue; // released between our attempts
+      if (!isStale(owner)) throw lockedError(dataDir);
+      if (!(await removeStale(file, owner))) throw lockedError(dataDir);
     }
-    const owner = await readOwner(file);
-    if (owner === 'gone') continue; // released between our attempts
-    if (!(await isStale(file, owner))) throw lockedError(dataDir);
-    if (!(await removeStale(file, owner))) throw lockedError(dataDir);
+    throw lockedError(dataDir);
+  } finally {
+    if (!placed) heldHere.delete(me.token);
   }
-  throw lockedError(dataDir);
+}
+
+/**
+ * Writes the owner to a temp file beside the lock and links it in: true once
+ * placed, EEXIST if a lock is there. The temp file has the store's temp-name
+ * shape, so a crash's leftover is swept; another Gloss's sweep may take it
+ * first, which only costs a second write. Not fsynced: after a power cut every
+ * owner is gone, and an empty or torn lock counts as stale.
+ */
+async function linkIntoPlace(file: string, me: LockOwner): Promise<boolean> {
+  for (let tries = 3; ; tries--) {
+    const staged = path.join(path.dirname(file), `.${LOCK_FILE}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    let written = false;
+    try {
+      await fs.writeFile(staged, JSON.stringify(me), { flag: 'wx' });
+      written = true;
+      await fs.link(staged, file);
+      return true;
+    } catch (err) {
+      if (!(written && code(err) === 'ENOENT' && tries > 1)) throw err; // else: the staged file was swept
+    } finally {
+      await fs.rm(staged, { force: true });
+    }
+  }
+}
+
+/** Without hard links: create exclusively, write, and read back to be sure the lock is still ours. */
+async function createInPlace(file: string, me: LockOwner): Promise<boolean> {
+  const handle = await fs.open(file, 'wx');
+  try {
+    await handle.writeFile(JSON.stringify(me));
+  } catch (err) {
+    // Remove what we created, unless a starter already took it for stale and put its own there.
+    const [ours, there] = await Promise.all([handle.stat(), fs.stat(file).catch(() => null)]);
+    if (there && there.ino === ours.ino && there.dev === ours.dev) await fs.rm(file, { force: true });
+    throw err;
+  } finally {
+    await handle.close();
+  }
+  const owner = await readOwner(file);
+  return owner !== null && owner !== 'gone' && owner.token === me.token;
 }
 
 async function readOwner(file: string): Promise<LockOwner | 'gone' | null> {
@@ -59,12 +144,9 @@ async function readOwner(file: string): Promise<LockOwner | 'gone' | null> {
   }
 }
 
-async function isStale(file: string, owner: LockOwner | null): Promise<boolean> {
-  if (!owner) {
-    // Unreadable: either being written this instant, or a crash left it empty.
-    const stat = await fs.stat(file).catch(() => null);
-    return !stat || Date.now() - stat.mtimeMs > EMPTY_LOCK_GRACE_MS;
-  }
+/** An empty or unreadable lock was left by a crash or a failed write: no live Gloss shows one. */
+function isStale(owner: LockOwner | null): boolean {
+  if (!owner) return true;
   if (owner.host !== os.hostname()) return false;
   if (owner.pid === process.pid) return !heldHere.has(owner.token);
   return !processAlive(owner.pid);
