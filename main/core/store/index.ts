@@ -185,10 +185,11 @@ class DataFolderStore implements Store {
   async removeArticle(id: string): Promise<void> {
     this.assertOpen();
     this.entry(id);
-    // Index first: if we stop half-way, leftover files are unreachable, never a dangling entry.
+    // Index first: if we stop half-way, there is never a dangling entry. The content file goes
+    // right after: one left by a crash here would be listed again at the next open (LibraryIndex.open).
     await this.library.remove(id);
-    await this.notes.remove(id);
     await this.articles.remove(id);
+    await this.notes.remove(id);
   }
 
   async readAsset(articleId: string, name: string): Promise<AssetInput> {

@@ -35,6 +35,16 @@ export class LibraryIndex {
     });
     const db = new Low<LibraryFile>(adapter, { version: 1, articles: [] });
     await db.read();
+    // However it was read (as saved, from .bak, or valid but emptied), an article saved in
+    // articles/ but missing from the list is added back: it was imported and never removed.
+    const listed = new Set(db.data.articles.map((e) => e.id));
+    const unlisted = (await savedArticleIds(dataDir)).filter((id) => !listed.has(id));
+    const found = (await readEntries(dataDir, unlisted)).sort(byNewestImport);
+    if (found.length > 0) {
+      db.data.articles.push(...found);
+      await db.write();
+      onWarning(`${LIBRARY_FILE} did not list ${describeFound(found)} saved in the library folder, so Gloss added ${found.length === 1 ? 'it' : 'them'} back.`);
+    }
     db.data.articles.sort(byNewestImport);
     return new LibraryIndex(db, adapter);
   }
@@ -81,11 +91,15 @@ export class LibraryIndex {
   }
 }
 
-/** Every readable articles/<id>.json becomes an entry again; unreadable ones are skipped. */
-async function rebuildFromContent(dataDir: string): Promise<Fallback<LibraryFile> | null> {
+/** Ids of the content files in articles/ (one readdir: ~10 ms for 10,000 articles). */
+async function savedArticleIds(dataDir: string): Promise<string[]> {
+  const names = await fs.readdir(path.join(dataDir, ARTICLES_DIR)).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).filter(isSafeId);
+}
+
+/** An entry for each readable articles/<id>.json; unreadable ones are skipped (nothing to show for them). */
+async function readEntries(dataDir: string, ids: readonly string[]): Promise<ArticleIndexEntry[]> {
   const dir = path.join(dataDir, ARTICLES_DIR);
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
-  const ids = names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).filter(isSafeId);
   const entries = await mapLimit(ids, 8, async (id) => {
     try {
       const bytes = await fs.readFile(path.join(dir, `${id}.json`));
@@ -95,7 +109,19 @@ async function rebuildFromContent(dataDir: string): Promise<Fallback<LibraryFile
       return null;
     }
   });
-  const articles = entries.filter((e): e is ArticleIndexEntry => e !== null).sort(byNewestImport);
+  return entries.filter((e): e is ArticleIndexEntry => e !== null);
+}
+
+/** "1 article (“A”)", "3 articles (“A”, “B”, “C”)", "12 articles (“A”, “B”, “C” and 9 more)". */
+function describeFound(entries: readonly ArticleIndexEntry[]): string {
+  const shown = entries.slice(0, 3).map((e) => `“${e.title}”`).join(', ');
+  const more = entries.length > 3 ? ` and ${entries.length - 3} more` : '';
+  return `${entries.length} ${entries.length === 1 ? 'article' : 'articles'} (${shown}${more})`;
+}
+
+/** Every readable articles/<id>.json becomes an entry again; unreadable ones are skipped. */
+async function rebuildFromContent(dataDir: string): Promise<Fallback<LibraryFile> | null> {
+  const articles = (await readEntries(dataDir, await savedArticleIds(dataDir))).sort(byNewestImport);
   if (articles.length === 0) return null;
   const noun = articles.length === 1 ? 'article' : 'articles';
   return { data: { version: 1, articles }, clause: `rebuilt the library list from ${articles.length} saved ${noun}` };

@@ -1,0 +1,88 @@
+/**
+ * A library file that is restored from its backup, or that is valid but
+ * wrong, never hides articles whose saved copies are intact on disk: they are
+ * listed again, and the user is told.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { openStore, type Store } from '../../main/core/store/index';
+import { makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
+
+async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(dir);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const DAMAGES = {
+  'garbage bytes': () => Buffer.from([0xff, 0x00, 0x7b, 0x22]),
+  'cut in half': (bytes: Buffer) => bytes.subarray(0, bytes.length >> 1),
+};
+
+describe('store: library.json never hides saved articles', () => {
+  for (const [how, damage] of Object.entries(DAMAGES)) {
+    it(`${how}, restored from .bak: articles imported after that backup are added back, with their notes, and the warning says so`, async () => {
+      const { dir, cleanup } = await tempDataDir();
+      try {
+        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
+        await withStore(dir, async (s) => {
+          for (const x of [a, b, c]) await s.putArticle(x); // library.json.bak now lists a and b
+          await s.putAnnotation(makeAnnotation(c, 1));
+        });
+        const file = path.join(dir, 'library.json');
+        await fs.writeFile(file, damage(await fs.readFile(file)));
+
+        const [ids, notes, warnings] = await withStore(dir, async (s) => [s.listArticles().map((e) => e.id), (await s.listAnnotations(c.id)).map((n) => n.id), s.warnings()] as const);
+        assert.deepEqual(ids, [c.id, b.id, a.id]);
+        assert.deepEqual(notes, ['ann-1']);
+        assert.equal(warnings.length, 2);
+        assert.match(warnings[0], /^library\.json was damaged and has been moved to library\.json\.corrupt-.+; restored the last good copy from /);
+        assert.equal(warnings[1], 'library.json did not list 1 article (“Article number 3”) saved in the library folder, so Gloss added it back.');
+
+        const quiet = await withStore(dir, async (s) => [s.listArticles().length, s.warnings()] as const);
+        assert.deepEqual(quiet, [3, []], 'the repaired list is saved');
+      } finally {
+        await cleanup();
+      }
+    });
+  }
+
+  it('valid but empty ({"version":1,"articles":[]}): every saved article is listed again, and the user is told', async () => {
+    const { dir, cleanup } = await tempDataDir();
+    try {
+      const articles = [1, 2, 3, 4, 5].map((n) => makeArticle(n));
+      await withStore(dir, async (s) => {
+        for (const x of articles) await s.putArticle(x);
+      });
+      await fs.writeFile(path.join(dir, 'library.json'), '{"version":1,"articles":[]}');
+      const [entries, warnings] = await withStore(dir, async (s) => [s.listArticles(), s.warnings()] as const);
+      assert.deepEqual(entries.map((e) => e.id), articles.map((x) => x.id).reverse());
+      assert.deepEqual(await withStore(dir, async (s) => s.getArticle(articles[0].id)), articles[0]);
+      assert.deepEqual(warnings, ['library.json did not list 5 articles (“Article number 5”, “Article number 4”, “Article number 3” and 2 more) saved in the library folder, so Gloss added them back.']);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('a removed article stays removed, and an intact library opens without a word', async () => {
+    const { dir, cleanup } = await tempDataDir();
+    try {
+      const [a, b] = [makeArticle(1), makeArticle(2)];
+      await withStore(dir, async (s) => {
+        await s.putArticle(a);
+        await s.putArticle(b);
+        await s.removeArticle(a.id);
+      });
+      const [ids, warnings] = await withStore(dir, async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const);
+      assert.deepEqual(ids, [b.id]);
+      assert.deepEqual(warnings, []);
+    } finally {
+      await cleanup();
+    }
+  });
+});
