@@ -1,13 +1,14 @@
 /**
- * A library file that is restored from its backup, or that is valid but
- * wrong, never hides articles whose saved copies are intact on disk: they are
- * listed again, and the user is told.
+ * A file that is restored from its backup, or that is valid but wrong, never
+ * hides what is intact: articles whose saved copies are on disk are listed
+ * again, settings keep every good value, and the user is told.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { openStore, type Store } from '../../main/core/store/index';
+import { DEFAULT_SETTINGS, type Settings } from '../../main/core/contract';
 import { makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
 
 async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
@@ -81,6 +82,57 @@ describe('store: library.json never hides saved articles', () => {
       const [ids, warnings] = await withStore(dir, async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const);
       assert.deepEqual(ids, [b.id]);
       assert.deepEqual(warnings, []);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('store: settings.json that parses but holds invalid values', () => {
+  /** Saves `good` (it becomes settings.json.bak at the next save), then `then`, then writes `bad` over settings.json. */
+  async function settingsWith(good: Partial<Settings> | null, bad: string) {
+    const { dir, cleanup } = await tempDataDir();
+    await withStore(dir, async (s) => {
+      if (good) await s.updateSettings(good);
+      await s.updateSettings({ lastArticleId: 'abc' });
+    });
+    await fs.writeFile(path.join(dir, 'settings.json'), bad);
+    const [settings, warnings] = await withStore(dir, async (s) => [s.getSettings(), s.warnings()] as const);
+    const [again, quiet] = await withStore(dir, async (s) => [s.getSettings(), s.warnings()] as const);
+    assert.deepEqual(again, settings, 'the repaired settings are saved');
+    assert.deepEqual(quiet, []);
+    await cleanup();
+    return { settings, warnings };
+  }
+  const saved = / \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)/.source;
+
+  it('{}: every field is taken from the last good copy, and the user is told which', async () => {
+    const { settings, warnings } = await settingsWith({ theme: 'dark', fontSize: 24, scroll: { abc: 0.5 } }, '{}');
+    assert.deepEqual(settings, { theme: 'dark', fontSize: 24, scroll: { abc: 0.5 } });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], new RegExp(`^settings\\.json held invalid values for theme, fontSize and scroll; Gloss took them from the last good copy${saved}\\.$`));
+  });
+
+  it('fontSize 99: that field comes from the last good copy, the valid ones stay as they are', async () => {
+    const { settings, warnings } = await settingsWith({ theme: 'dark', fontSize: 24 }, JSON.stringify({ theme: 'sepia', fontSize: 99, lastArticleId: 'xyz', scroll: { xyz: 0.25 } }));
+    assert.deepEqual(settings, { theme: 'sepia', fontSize: 24, lastArticleId: 'xyz', scroll: { xyz: 0.25 } });
+    assert.match(warnings[0], new RegExp(`^settings\\.json held an invalid value for fontSize; Gloss took it from the last good copy${saved}\\.$`));
+  });
+
+  it('a flipped bit with no good copy of that field: reset to its default, and named', async () => {
+    const { settings, warnings } = await settingsWith(null, JSON.stringify({ theme: 'dbrk', fontSize: 21, scroll: {} }));
+    assert.deepEqual(settings, { ...DEFAULT_SETTINGS, fontSize: 21 });
+    assert.deepEqual(warnings, ['settings.json held an invalid value for theme; Gloss reset it to its default.']);
+  });
+
+  it('some fields from the last good copy, the rest from the defaults', async () => {
+    const { dir, cleanup } = await tempDataDir();
+    try {
+      await fs.writeFile(path.join(dir, 'settings.json.bak'), JSON.stringify({ theme: 'dark', fontSize: 1000, scroll: {} }));
+      await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ theme: 7, fontSize: 'big', scroll: {} }));
+      const [settings, warnings] = await withStore(dir, async (s) => [s.getSettings(), s.warnings()] as const);
+      assert.deepEqual(settings, { ...DEFAULT_SETTINGS, theme: 'dark' });
+      assert.match(warnings[0], new RegExp(`^settings\\.json held invalid values for theme and fontSize; Gloss took theme from the last good copy${saved} and reset fontSize to its default\\.$`));
     } finally {
       await cleanup();
     }
