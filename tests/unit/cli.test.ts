@@ -62,7 +62,7 @@ describe('gloss (command line)', () => {
   });
 
   it('exports notes a reader would paste into a report', async () => {
-    const out = join(dir, 'notes.md');
+    const out = join(await mkdtemp(join(tmpdir(), 'gloss-cli-out-')), 'notes.md');
     const r = await gloss('export', '--format', 'md', '--out', out, '--data-dir', dir);
     assert.equal(r.code, 0, r.stderr);
     const md = await readFile(out, 'utf8');
