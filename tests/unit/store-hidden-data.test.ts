@@ -1,7 +1,8 @@
 /**
  * A file that is restored from its backup, or that is valid but wrong, never
  * hides what is intact: articles whose saved copies are on disk are listed
- * again, settings keep every good value, and the user is told.
+ * again, settings keep every good value, counts are never shown wrong, and the user
+ * is told.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -133,6 +134,60 @@ describe('store: settings.json that parses but holds invalid values', () => {
       const [settings, warnings] = await withStore(dir, async (s) => [s.getSettings(), s.warnings()] as const);
       assert.deepEqual(settings, { ...DEFAULT_SETTINGS, theme: 'dark' });
       assert.match(warnings[0], new RegExp(`^settings\\.json held invalid values for theme and fontSize; Gloss took theme from the last good copy${saved} and reset fontSize to its default\\.$`));
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('store: notes-index.tsv rows that look valid but are wrong are never shown', () => {
+  /** a, b, c with 3, 2 and 1 notes; closed, so the counts index is sealed and would be trusted. */
+  async function sealedLibrary() {
+    const { dir, cleanup } = await tempDataDir();
+    const articles = [makeArticle(1), makeArticle(2), makeArticle(3)];
+    await withStore(dir, async (s) => {
+      for (const [i, a] of articles.entries()) {
+        await s.putArticle(a);
+        for (let n = 0; n < 3 - i; n++) await s.putAnnotation(makeAnnotation(a, n));
+      }
+    });
+    const file = path.join(dir, 'notes-index.tsv');
+    const text = await fs.readFile(file, 'utf8');
+    const row = (id: string) => text.split('\n').find((l) => l.startsWith(`${id}\t`))!;
+    assert.match(text, /^gloss notes-index 2 sealed 3\n/);
+    return { dir, file, text, row, articles, cleanup };
+  }
+  const expected = (articles: { id: string }[]) => new Map(articles.map((a, i) => [a.id, 3 - i]));
+
+  it('a flipped digit in a count (7 for 3): the true count is shown from the first list', async () => {
+    const { dir, file, text, row, articles, cleanup } = await sealedLibrary();
+    try {
+      const good = row(articles[0].id);
+      await fs.writeFile(file, text.replace(good, good.replace(/\t3\t/, '\t7\t')));
+      assert.deepEqual(await withStore(dir, (s) => s.annotationCounts()), expected(articles));
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('a dropped row: the count is read from the notes file, not shown as 0', async () => {
+    const { dir, file, text, row, articles, cleanup } = await sealedLibrary();
+    try {
+      await fs.writeFile(file, text.replace(`${row(articles[1].id)}\n`, ''));
+      assert.deepEqual(await withStore(dir, (s) => s.annotationCounts()), expected(articles));
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('a flipped digit in a file stamp, or in the number of rows: still the true counts, and the index is whole again after close', async () => {
+    const { dir, file, text, row, articles, cleanup } = await sealedLibrary();
+    try {
+      const good = row(articles[2].id);
+      const [id, count, size, ...rest] = good.split('\t');
+      await fs.writeFile(file, text.replace(good, [id, count, String(Number(size) + 1), ...rest].join('\t')).replace('sealed 3', 'sealed 4'));
+      assert.deepEqual(await withStore(dir, (s) => s.annotationCounts()), expected(articles));
+      assert.match(await fs.readFile(file, 'utf8'), /^gloss notes-index 2 sealed 3\n/);
     } finally {
       await cleanup();
     }

@@ -10,16 +10,24 @@
  * the next session verifies it: each notes file whose size and mtime differ
  * from the ones recorded (or that has none recorded) is read again.
  *
+ * Damage. Each row carries a checksum of its own fields and the header the
+ * number of rows, so a flipped digit or a dropped row is never shown as a
+ * count: the index is then not trusted, its good rows serve only as stamps to
+ * compare, and each notes file without one is read again.
+ *
  * It lives beside library.json, not in notes/, where "index" is a valid article id.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { TagCount } from '../annotations/types';
 import { replaceFileDurably } from './fs-durable';
 import { isSafeId } from './safe-names';
 
 export const NOTES_INDEX_FILE = 'notes-index.tsv';
-const HEADER = 'gloss notes-index 1';
+/** Version 1 had no checksums: read as no index, so counts are taken from the notes files once. */
+const HEADER = 'gloss notes-index 2';
+const HEAD_LINE = new RegExp(`^${HEADER} (sealed|open) (\\d+)$`);
 
 /** Identifies one version of a notes file on disk. */
 export interface FileStamp {
@@ -44,35 +52,49 @@ export interface IndexedNotes {
 
 export interface LoadedIndex {
   sealed: boolean;
+  /** The rows whose checksum holds. */
   entries: Map<string, IndexedNotes>;
+  /** Every row the file was written with is there and checks out. */
+  intact: boolean;
 }
 
 const isCount = (x: number): boolean => Number.isInteger(x) && x >= 0;
 
+/** crc32 of a row's fields, 8 hex digits: cheap (10,000 rows in a few ms) and catches any flipped bit or digit. */
+function checksum(fields: string): string {
+  return crc32(fields).toString(16).padStart(8, '0');
+}
+
 /**
  * Line-oriented so loading costs a split, not a parse of every tag:
- *   gloss notes-index 1 <sealed|open>
- *   <id> TAB <count> TAB <size> TAB <mtimeMs> TAB <tags as JSON [[tag, n], …]>
+ *   gloss notes-index 2 <sealed|open> <number of rows>
+ *   <id> TAB <count> TAB <size> TAB <mtimeMs> TAB <tags as JSON [[tag, n], …]> TAB <checksum of the fields before it>
  * Null when it is not such a file (then it is rebuilt).
  */
 export function parseNotesIndex(text: string): LoadedIndex | null {
   const lines = text.split('\n');
-  const head = lines[0];
-  if (head !== `${HEADER} sealed` && head !== `${HEADER} open`) return null;
+  const head = HEAD_LINE.exec(lines[0]);
+  if (!head) return null;
   const entries = new Map<string, IndexedNotes>();
+  let rows = 0;
+  let bad = 0;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
     if (line === '') continue;
-    const f = line.split('\t');
-    if (f.length !== 5 || !isSafeId(f[0])) return null;
+    rows++;
+    const cut = line.lastIndexOf('\t');
+    const f = line.slice(0, cut).split('\t');
     const count = Number(f[1]);
-    if (!isCount(count) || !f[4].startsWith('[')) return null;
+    if (cut < 0 || checksum(line.slice(0, cut)) !== line.slice(cut + 1) || f.length !== 5 || !isSafeId(f[0]) || !isCount(count) || !f[4].startsWith('[')) {
+      bad++;
+      continue;
+    }
     const size = f[2] === '' ? NaN : Number(f[2]);
     const mtimeMs = f[3] === '' ? NaN : Number(f[3]);
     const stamp = Number.isFinite(size) && Number.isFinite(mtimeMs) ? { size, mtimeMs } : undefined;
     entries.set(f[0], { count, tags: f[4], stamp, line });
   }
-  return { sealed: head.endsWith(' sealed'), entries };
+  return { sealed: head[1] === 'sealed', entries, intact: bad === 0 && rows === Number(head[2]) };
 }
 
 /** The entry's tags; null when the stored ones do not parse (the caller reads the notes file instead). */
@@ -96,12 +118,13 @@ function lineOf(id: string, entry: IndexedNotes): string {
   if (entry.line !== undefined) return entry.line;
   const tags = typeof entry.tags === 'string' ? entry.tags : JSON.stringify([...entry.tags.values()].map((t) => [t.tag, t.count]));
   const { stamp } = entry;
-  entry.line = `${id}\t${entry.count}\t${stamp?.size ?? ''}\t${stamp?.mtimeMs ?? ''}\t${tags}`;
+  const fields = `${id}\t${entry.count}\t${stamp?.size ?? ''}\t${stamp?.mtimeMs ?? ''}\t${tags}`;
+  entry.line = `${fields}\t${checksum(fields)}`;
   return entry.line;
 }
 
 export function serializeNotesIndex(entries: ReadonlyMap<string, IndexedNotes>, sealed: boolean): string {
-  const lines = [`${HEADER} ${sealed ? 'sealed' : 'open'}`];
+  const lines = [`${HEADER} ${sealed ? 'sealed' : 'open'} ${entries.size}`];
   for (const [id, entry] of entries) lines.push(lineOf(id, entry));
   return `${lines.join('\n')}\n`;
 }

@@ -268,7 +268,8 @@ export class NotesShelf {
   private ready(): Promise<void> {
     this.loading ??= (async () => {
       const index = await loadNotesIndex(this.dataDir);
-      if (index && !this.suspectAtOpen && index.sealed) {
+      // Trusted only whole: a damaged row or a missing one means counts are checked against the notes files.
+      if (index && !this.suspectAtOpen && index.sealed && index.intact) {
         for (const [id, entry] of index.entries) if (!this.fresh.has(id)) this.summaries.set(id, entry);
         this.loaded = true;
         // Trusted for the first list; then, in the background, a stat of each notes file catches one
