@@ -1,7 +1,8 @@
 /**
- * End-to-end tests: the built renderer in the system's Chromium, driving the
- * real service through tests/harness/launchApp.ts. Playwright's own browsers
- * are never used (each test launches Chromium by path), so nothing downloads.
+ * End-to-end tests: the built renderer in Chromium, driving the real service
+ * through tests/harness/launchApp.ts. Each test launches the Chromium that
+ * tests/harness/find-chromium.ts finds (the machine's own first); the global
+ * setup fetches Playwright's only where the machine has none.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

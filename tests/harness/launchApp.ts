@@ -18,6 +18,7 @@ import { dispatch } from '../../main/core/dispatch';
 import { FLUSH_TIMEOUT_MS } from '../../main/core/flush-handshake';
 import { createRendererApi } from '../../main/core/renderer-api';
 import { createGloss } from '../../main/core/service';
+import { chromiumPath } from './find-chromium';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
@@ -55,10 +56,6 @@ export interface GlossApp {
   /** Uncaught page errors and console errors (CSP violations show up here). */
   errors: string[];
   close(): Promise<void>;
-}
-
-export function chromiumPath(): string {
-  return process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
 }
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -132,7 +129,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
   let browser: Browser | undefined;
   let service: Awaited<ReturnType<typeof createGloss>> | undefined;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: await chromiumPath(), headless: true, args: CHROMIUM_ARGS });
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 860 },
       deviceScaleFactor: options.deviceScaleFactor ?? 1,
