@@ -59,6 +59,28 @@ export interface StoreStatus { dataDir: string; warnings: string[] }
 
 const none = z.undefined();
 
+/** An annotation as it crosses IPC to be put back exactly (undo). */
+const annotationSchema = z.object({
+  id,
+  articleId: id,
+  target: z.object({
+    source: id,
+    quote: z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
+    position: z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().positive() }),
+  }),
+  color,
+  tags: z.array(tag).max(100),
+  note,
+  created: z.string(),
+  modified: z.string(),
+  orphan: z.boolean().optional(),
+});
+
+/** What a change to many annotations at once did: each changed one before and after (for undo and the UI). */
+export interface BatchReport { articles: number; before: Annotation[]; after: Annotation[] }
+/** Annotations from across the library, with the articles they belong to (once each). */
+export interface LibraryAnnotations { annotations: Annotation[]; articles: ArticleSummary[] }
+
 /** Channel name → request schema. The answer types are in GlossCoreApi below. */
 export const CHANNELS = {
   listArticles: none,
@@ -90,24 +112,25 @@ export const CHANNELS = {
   }),
   deleteAnnotation: z.object({ articleId: id, id }),
   /** Puts back an annotation exactly as it was (undo of delete or update). */
-  restoreAnnotation: z.object({
-    annotation: z.object({
-      id,
-      articleId: id,
-      target: z.object({
-        source: id,
-        quote: z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
-        position: z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().positive() }),
-      }),
-      color,
-      tags: z.array(tag).max(100),
-      note,
-      created: z.string(),
-      modified: z.string(),
-      orphan: z.boolean().optional(),
-    }),
-  }),
+  restoreAnnotation: z.object({ annotation: annotationSchema }),
+  /** Puts many annotations back at once (undo of a tag change): one operation. */
+  restoreAnnotations: z.object({ annotations: z.array(annotationSchema).min(1).max(1_000_000) }),
   listTags: none,
+  /** Rename (several names: merge) or delete tags across the library. */
+  changeTags: z.object({
+    change: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('rename'), from: z.array(tag.min(1)).min(1).max(1000), to: tag.min(1) }),
+      z.object({ kind: z.literal('delete'), tags: z.array(tag.min(1)).min(1).max(1000) }),
+    ]),
+  }),
+  /** Every annotation in the library that passes the filter, with the articles they belong to. */
+  listLibraryAnnotations: z.object({
+    tags: z.array(tag.min(1)).max(100).default([]),
+    /** all: every tag given; any: one of them. A tag covers its children (`coalition` covers `coalition/strategy`). */
+    match: z.enum(['all', 'any']).default('any'),
+    colors: z.array(color).max(COLORS.length).default([]),
+    articleIds: z.array(id).max(10_000).default([]),
+  }),
   /** The note or tag being typed into an annotation, saved as the user types (neither field: cleared). */
   saveDraft: z.object({ articleId: id, annotationId: id, note: note.optional(), tag: tag.optional() }),
   listDrafts: z.object({ articleId: id }),
@@ -150,7 +173,10 @@ export interface GlossCoreApi {
   updateAnnotation(req: Request<'updateAnnotation'>): Promise<Annotation>;
   deleteAnnotation(req: Request<'deleteAnnotation'>): Promise<Annotation>;
   restoreAnnotation(req: Request<'restoreAnnotation'>): Promise<Annotation>;
+  restoreAnnotations(req: Request<'restoreAnnotations'>): Promise<BatchReport>;
   listTags(): Promise<TagCount[]>;
+  changeTags(req: Request<'changeTags'>): Promise<BatchReport>;
+  listLibraryAnnotations(req: Request<'listLibraryAnnotations'>): Promise<LibraryAnnotations>;
   saveDraft(req: Request<'saveDraft'>): Promise<void>;
   listDrafts(req: Request<'listDrafts'>): Promise<Draft[]>;
   exportNotes(req: ExportNotesRequest): Promise<ExportReport>;

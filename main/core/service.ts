@@ -28,6 +28,7 @@ import { importSource, type Imported } from './import/index';
 import { readImportFile } from './import/read-file';
 import { openStore, type Store } from './store/index';
 import { Drafts } from './store/drafts';
+import { workspaceRequests } from './service/workspace';
 import type { ExportEntry } from './export/types';
 import { SOURCE_SEEDS_DIR } from './paths';
 
@@ -137,6 +138,15 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     const counts = await store.annotationCounts([id]);
     return toSummary(entry, counts.get(id) ?? 0);
   }
+
+  async function summariesOf(ids: string[]): Promise<ArticleSummary[]> {
+    const counts = await store.annotationCounts(ids);
+    return ids.flatMap((id) => {
+      const entry = store.articleEntry(id);
+      return entry ? [toSummary(entry, counts.get(id) ?? 0)] : [];
+    });
+  }
+  const workspace = workspaceRequests({ store, now, summaries: summariesOf });
 
   async function listArticles(): Promise<ArticleSummary[]> {
     const counts = await store.annotationCounts();
@@ -326,6 +336,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     deleteAnnotation: (req) => inTurn(req.articleId, () => deleteAnnotation(req as ParsedRequest<'deleteAnnotation'>)),
     restoreAnnotation: (req) => inTurn(req.annotation.articleId, () => restoreAnnotation(req as ParsedRequest<'restoreAnnotation'>)),
     listTags: () => store.tagCounts(),
+    ...workspace,
     saveDraft: async (req) => {
       const { articleId, annotationId, note, tag } = req as ParsedRequest<'saveDraft'>;
       await drafts.save({ articleId, annotationId, note, tag, saved: now() });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { countTags, normalizeTags, sameTag } from '../../main/core/annotations/tags';
+import { applyTagChange, countTags, normalizeTags, sameTag, tagCovers } from '../../main/core/annotations/tags';
 import type { TagCount } from '../../main/core/annotations/types';
 
 describe('normalizeTags', () => {
@@ -73,5 +73,50 @@ describe('countTags', () => {
       yield { tags: ['A'] };
     }
     assert.deepEqual(countTags(gen()), [{ tag: 'a', count: 2 }]);
+  });
+});
+
+describe('tagCovers: tags nest by "/"', () => {
+  it('a tag covers itself and its children, in any case, but not a longer name', () => {
+    assert.ok(tagCovers('coalition', 'coalition'));
+    assert.ok(tagCovers('Coalition', 'coalition/strategy'));
+    assert.ok(tagCovers('coalition/strategy', 'coalition/Strategy/air'));
+    assert.ok(!tagCovers('coalition', 'coalitions'));
+    assert.ok(!tagCovers('coalition/strategy', 'coalition'));
+    assert.ok(!tagCovers('', 'anything'), 'an empty filter covers nothing');
+  });
+});
+
+describe('applyTagChange', () => {
+  const rename = (from: string[], to: string) => ({ kind: 'rename' as const, from, to });
+
+  it('renames a tag, keeping the others in their place', () => {
+    assert.deepEqual(applyTagChange(['oil', 'claim', 'Iraq'], rename(['claim'], 'claims/official')), ['oil', 'claims/official', 'Iraq']);
+  });
+
+  it('leaves tags it does not name untouched (null: nothing to write)', () => {
+    assert.equal(applyTagChange(['oil', 'claims'], rename(['claim'], 'x')), null);
+    assert.equal(applyTagChange([], { kind: 'delete', tags: ['claim'] }), null);
+  });
+
+  it('renaming into an existing tag merges them, in the new spelling', () => {
+    assert.deepEqual(applyTagChange(['Claim', 'evidence', 'claims'], rename(['claim'], 'Claims')), ['Claims', 'evidence']);
+  });
+
+  it('merges several tags into one', () => {
+    assert.deepEqual(applyTagChange(['a', 'b', 'c', 'd'], rename(['a', 'c'], 'ac')), ['ac', 'b', 'd']);
+  });
+
+  it('moves children with their parent', () => {
+    assert.deepEqual(applyTagChange(['claim/disputed', 'claim'], rename(['claim'], 'claims/official')), ['claims/official/disputed', 'claims/official']);
+  });
+
+  it('deletes only the tags named, not their children and not the passage', () => {
+    assert.deepEqual(applyTagChange(['claim', 'claim/disputed', 'oil'], { kind: 'delete', tags: ['CLAIM'] }), ['claim/disputed', 'oil']);
+    assert.deepEqual(applyTagChange(['claim'], { kind: 'delete', tags: ['claim'] }), []);
+  });
+
+  it('takes "#claim" as typed for "claim"', () => {
+    assert.deepEqual(applyTagChange(['claim'], rename(['#claim'], '#assertion')), ['assertion']);
   });
 });

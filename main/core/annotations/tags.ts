@@ -58,3 +58,46 @@ export function countTags(
     .map((e) => ({ ...e }))
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, undefined, { sensitivity: 'base' }) || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
 }
+
+/**
+ * Tags nest by "/": `coalition/strategy` is filed under `coalition`, so a
+ * filter for `coalition` covers it (and `coalition` itself), but not `coalitions`.
+ */
+export function tagCovers(filter: string, tag: string): boolean {
+  const f = tagKey(filter);
+  const t = tagKey(tag);
+  return f !== '' && (t === f || t.startsWith(`${f}/`));
+}
+
+/**
+ * A change to tags across the library. Renaming several tags into one merges
+ * them (into `to`, spelled as given); a renamed tag's children move with it
+ * (`claim/x` → `claims/official/x`). Deleting removes the tags named, not the
+ * passages, and not their children.
+ */
+export type TagChange = { kind: 'rename'; from: string[]; to: string } | { kind: 'delete'; tags: string[] };
+
+/** The tags after the change, or null when the change does not touch them. */
+export function applyTagChange(tags: readonly string[], change: TagChange): string[] | null {
+  const out: string[] = [];
+  let touched = false;
+  const gone = change.kind === 'delete' ? new Set(change.tags.map(tagKey)) : null;
+  for (const tag of normalizeTags(tags)) {
+    if (gone?.has(tagKey(tag))) {
+      touched = true;
+      continue;
+    }
+    const from = change.kind === 'rename' ? change.from.find((f) => tagCovers(f, tag)) : undefined;
+    const next = from === undefined || change.kind !== 'rename' ? tag : tidy(change.to) + tidy(tag).slice(tidy(from).length);
+    touched ||= from !== undefined;
+    const same = out.findIndex((x) => sameTag(x, next));
+    if (same < 0) out.push(next);
+    else if (from !== undefined) out[same] = next; // merged: the new name's spelling wins
+  }
+  return touched ? out : null;
+}
+
+/** The keys of the tags a change reads: a file holding none of them is left alone. */
+export function tagChangeKeys(change: TagChange): string[] {
+  return (change.kind === 'delete' ? change.tags : change.from).map(tagKey);
+}

@@ -22,6 +22,8 @@ import { sweepTempFiles } from './fs-durable';
 import { LibraryIndex } from './library-index';
 import { acquireDirLock } from './lock';
 import { NOTES_DIR, NotesShelf } from './notes';
+import { finishInterruptedBatch, runBatch, type BatchResult } from './batch-changes';
+import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
 import { AnnotationSchema, indexEntryFor, isStoredAnnotation, type ArticleIndexEntry } from './schemas';
 import { openSettings, SETTINGS_FILE } from './settings-file';
@@ -67,6 +69,10 @@ export interface Store {
   annotationCounts(ids?: readonly string[]): Promise<Map<string, number>>;
   /** Tags over the whole library, compared case-insensitively and spelled as in the newest article using them; most used first. */
   tagCounts(): Promise<TagCount[]>;
+  /** Renames, merges or deletes tags across the library: one journaled operation; answers what changed, for undo. */
+  changeTags(change: TagChange, modified: string): Promise<BatchResult>;
+  /** Puts annotations back as they were (undo of a batch): one journaled operation. */
+  restoreAnnotations(annotations: Annotation[]): Promise<BatchResult>;
   /** Articles with annotations, newest import first, one at a time (for library export). */
   allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }>;
   getSettings(): Settings;
@@ -103,6 +109,7 @@ export async function openStore(dataDir: string): Promise<Store> {
     const library = await LibraryIndex.open(root, warn);
     const settings = await openSettings(root, warn);
     const notes = await NotesShelf.open(root, warn);
+    await finishInterruptedBatch(root, notes, library.ids(), warn);
     const release = async () => {
       await sweep;
       await lock.release();
@@ -217,6 +224,16 @@ class DataFolderStore implements Store {
 
   tagCounts(): Promise<TagCount[]> {
     return this.notes.tagCounts(this.library.ids());
+  }
+
+  changeTags(change: TagChange, modified: string): Promise<BatchResult> {
+    this.assertOpen();
+    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'tags', change, modified });
+  }
+
+  restoreAnnotations(annotations: Annotation[]): Promise<BatchResult> {
+    this.assertOpen();
+    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'restore', annotations });
   }
 
   allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }> {

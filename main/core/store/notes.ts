@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Annotation, TagCount } from '../annotations/types';
+import { tagKey } from '../annotations/tags';
 import { GlossError } from '../errors';
 import { mapLimit } from '../util/map-limit';
 import { DurableJsonFile } from './durable-json-file';
@@ -54,7 +55,7 @@ export function summarise(annotations: readonly Annotation[], stamp?: FileStamp)
   for (const a of annotations) {
     const seen = new Set<string>();
     for (const tag of a.tags) {
-      const key = tag.toLowerCase();
+      const key = tagKey(tag);
       if (seen.has(key)) continue;
       seen.add(key);
       const t = tags.get(key);
@@ -141,6 +142,30 @@ export class NotesShelf {
 
   /** Tags over the given articles, most used first. */
   async tagCounts(articleIds: readonly string[]): Promise<TagCount[]> {
+    const total = new Map<string, TagCount>();
+    for (const [, tags] of await this.tagsByArticle(articleIds)) {
+      for (const [key, t] of tags) {
+        const sum = total.get(key);
+        if (sum) sum.count += t.count;
+        else total.set(key, { ...t });
+      }
+    }
+    return [...total.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  }
+
+  /** The articles (of those given) holding a tag covered by one of `keys` (tag keys; children by "/" too). */
+  async articlesWithTags(articleIds: readonly string[], keys: readonly string[]): Promise<string[]> {
+    const covered = (k: string) => keys.some((f) => k === f || k.startsWith(`${f}/`));
+    return (await this.tagsByArticle(articleIds)).filter(([, tags]) => [...tags.keys()].some(covered)).map(([id]) => id);
+  }
+
+  /** Rewrites one article's annotations at once (one durable write); `edit` answers null for no change. */
+  async edit(articleId: string, edit: (list: Annotation[]) => Annotation[] | null): Promise<void> {
+    await this.change(articleId, (list) => ({ next: edit(structuredClone(list)), result: undefined }));
+  }
+
+  /** Each given article that has annotations, with its tags by key, from the counts index. */
+  private async tagsByArticle(articleIds: readonly string[]): Promise<Array<[string, Map<string, TagCount>]>> {
     await this.ready();
     // Stored tags that do not parse are taken from the notes file itself.
     const unreadable = articleIds.filter((id) => {
@@ -152,19 +177,15 @@ export class NotesShelf {
       const data = book.db?.data ?? (await this.readOnce(book));
       if (tagsOf(this.summaries.get(id) ?? summarise([])) === null) this.summaries.set(id, summarise(data.annotations));
     });
-    const total = new Map<string, TagCount>();
+    const out: Array<[string, Map<string, TagCount>]> = [];
     for (const id of articleIds) {
       const entry = this.summaries.get(id);
       const tags = entry ? tagsOf(entry) : null;
       // Parsed once: later calls reuse the map (entries are replaced, not changed, so the line stays valid).
       if (entry && tags && typeof entry.tags === 'string') entry.tags = tags;
-      for (const [key, t] of tags ?? []) {
-        const sum = total.get(key);
-        if (sum) sum.count += t.count;
-        else total.set(key, { ...t });
-      }
+      if (tags?.size) out.push([id, tags]);
     }
-    return [...total.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+    return out;
   }
 
   /** Each article with annotations, one at a time, without keeping them all in memory. */

@@ -7,7 +7,7 @@ import { COLORS } from '../../../main/core/annotations/types';
 import type { Annotation } from '../../../main/core/contract';
 import { useStore } from '../store';
 import { useCssVars } from '../reader/useCssVars';
-import { normalizeTags } from '../../../main/core/annotations/tags';
+import { normalizeTags, sameTag } from '../../../main/core/annotations/tags';
 import { annotationsStore, closeEditor, deleteAnnotation, updateAnnotation, type EditorFocus } from './annotationsStore';
 import { clearDraft, typeDraft } from './drafts';
 
@@ -134,7 +134,7 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
         />
         <datalist id={listId}>
           {allTags
-            .filter((t) => !a.tags.some((x) => x.toLowerCase() === t.tag.toLowerCase()))
+            .filter((t) => !a.tags.some((x) => sameTag(x, t.tag)))
             .map((t) => (
               <option key={t.tag} value={t.tag} />
             ))}

@@ -9,13 +9,14 @@ import type { Annotation, Color } from '../../../main/core/contract';
 import { useStore } from '../store';
 import { plural } from '../library/format';
 import { annotationsStore, revealAnnotation, setFilter, visibleAnnotations } from './annotationsStore';
+import { tagKey } from '../../../main/core/annotations/tags';
 
 export function AnnotationPanel() {
   const items = useStore(annotationsStore, (s) => s.items);
   const filter = useStore(annotationsStore, (s) => s.filter);
   const selectedId = useStore(annotationsStore, (s) => s.selectedId);
   const visible = useMemo(() => visibleAnnotations({ items, filter }), [items, filter]);
-  const tags = useMemo(() => [...new Map(items.flatMap((a) => a.tags).map((t) => [t.toLowerCase(), t])).values()].sort((a, b) => a.localeCompare(b)), [items]);
+  const tags = useMemo(() => [...new Map(items.flatMap((a) => a.tags).map((t) => [tagKey(t), t])).values()].sort((a, b) => a.localeCompare(b)), [items]);
   const [limit, setLimit] = useState(PAGE);
   // Whatever is selected is rendered, even past the current page.
   const selectedAt = selectedId ? visible.findIndex((a) => a.id === selectedId) : -1;

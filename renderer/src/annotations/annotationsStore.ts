@@ -9,6 +9,7 @@ import { gloss } from '../gloss';
 import { showError } from '../app/toasts';
 import { EMPTY_HISTORY, inverse, record, takeRedo, takeUndo, type Change, type History } from './history';
 import { restoreDrafts } from './drafts';
+import { tagCovers } from '../../../main/core/annotations/tags';
 
 export type EditorFocus = 'color' | 'tags' | 'note';
 
@@ -264,8 +265,7 @@ export function setFilter(filter: Partial<AnnotationsState['filter']>): void {
 }
 
 export function visibleAnnotations(s: Pick<AnnotationsState, 'items' | 'filter'>): Annotation[] {
-  const tag = s.filter.tag.toLowerCase();
   return s.items.filter(
-    (a) => (!s.filter.color || a.color === s.filter.color) && (!tag || a.tags.some((t) => t.toLowerCase() === tag)),
+    (a) => (!s.filter.color || a.color === s.filter.color) && (!s.filter.tag || a.tags.some((t) => tagCovers(s.filter.tag, t))),
   );
 }

@@ -1,0 +1,63 @@
+/**
+ * The library as a workspace: tags renamed, merged and deleted across every
+ * article (one journaled operation each, undone by putting the annotations
+ * back), and every annotation of the library in one list, filtered by tags
+ * (a tag covers its children), colours and articles.
+ */
+import type { BatchReport, LibraryAnnotations, Request } from '../contract';
+import { parseRequest } from '../dispatch';
+import { normalizeTags, tagCovers, type TagChange } from '../annotations/tags';
+import type { Annotation } from '../annotations/types';
+import type { ArticleSummary } from '../document/types';
+import { GlossError } from '../errors';
+import type { Store } from '../store/index';
+
+export interface WorkspaceDeps {
+  store: Store;
+  now: () => string;
+  summaries: (ids: string[]) => Promise<ArticleSummary[]>;
+}
+
+export function workspaceRequests({ store, now, summaries }: WorkspaceDeps) {
+  return {
+    async changeTags(request: Request<'changeTags'>): Promise<BatchReport> {
+      const req = parseRequest('changeTags', request); // the CLI and tests come through here too
+      const change: TagChange =
+        req.change.kind === 'rename'
+          ? { kind: 'rename', from: normalizeTags(req.change.from), to: normalizeTags([req.change.to])[0] ?? '' }
+          : { kind: 'delete', tags: normalizeTags(req.change.tags) };
+      if (change.kind === 'rename' && (!change.to || change.from.length === 0)) throw new GlossError('INVALID_REQUEST', 'A tag needs a name.');
+      if (change.kind === 'delete' && change.tags.length === 0) throw new GlossError('INVALID_REQUEST', 'Name the tags to delete.');
+      return store.changeTags(change, now());
+    },
+
+    async restoreAnnotations(request: Request<'restoreAnnotations'>): Promise<BatchReport> {
+      const req = parseRequest('restoreAnnotations', request);
+      for (const a of req.annotations) {
+        if (a.target.source !== a.articleId) throw new GlossError('INVALID_REQUEST', 'An annotation’s target does not match its article.');
+        if (!store.hasArticle(a.articleId)) throw new GlossError('NOT_FOUND', `No article with id ${a.articleId} in the library.`);
+      }
+      return store.restoreAnnotations(req.annotations.map((a) => ({ ...a, tags: normalizeTags(a.tags) }) as Annotation));
+    },
+
+    async listLibraryAnnotations(request: Request<'listLibraryAnnotations'>): Promise<LibraryAnnotations> {
+      const req = parseRequest('listLibraryAnnotations', request);
+      const wanted = new Set(req.articleIds);
+      const colors = new Set(req.colors);
+      const passes = (a: Annotation) =>
+        (colors.size === 0 || colors.has(a.color)) &&
+        (req.tags.length === 0 ||
+          (req.match === 'all' ? req.tags.every((f) => a.tags.some((t) => tagCovers(f, t))) : req.tags.some((f) => a.tags.some((t) => tagCovers(f, t)))));
+      const annotations: Annotation[] = [];
+      const articleIds: string[] = [];
+      for await (const { articleId, annotations: list } of store.allAnnotations()) {
+        if (wanted.size && !wanted.has(articleId)) continue;
+        const kept = list.filter(passes);
+        if (!kept.length) continue;
+        articleIds.push(articleId);
+        annotations.push(...kept.sort((x, y) => x.target.position.start - y.target.position.start));
+      }
+      return { annotations, articles: await summaries(articleIds) };
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Changes that touch many notes files at once — a tag renamed, merged or
+ * deleted across the library, or many annotations put back by undo — are one
+ * operation: the change is written to batch-change.json (durably) before any
+ * notes file is touched, each notes file concerned is rewritten once, and the
+ * journal is removed at the end. Found at open, an interrupted change is
+ * finished, so a crash leaves the old state only until the next start, never
+ * half of it.
+ *
+ * Finishing is safe to repeat: a tag change stamps every annotation it changes
+ * with the operation's `modified` time and skips those already stamped (so
+ * renaming `claim` to `claim/official` is not applied twice); putting back an
+ * annotation by id is the same however often it is done.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { applyTagChange, tagChangeKeys, type TagChange } from '../annotations/tags';
+import type { Annotation } from '../annotations/types';
+import { fsyncDir, replaceFileDurably } from './fs-durable';
+import type { NotesShelf } from './notes';
+
+export const BATCH_JOURNAL = 'batch-change.json';
+
+type Batch = { kind: 'tags'; change: TagChange; modified: string } | { kind: 'restore'; annotations: Annotation[] };
+
+export interface BatchResult {
+  /** Notes files rewritten. */
+  articles: number;
+  /** Each changed annotation as it was, for undo. */
+  before: Annotation[];
+  /** And as it is now. */
+  after: Annotation[];
+}
+
+/** Runs a batch under the journal: nothing of it is lost or half done across a crash. */
+export async function runBatch(dataDir: string, notes: NotesShelf, articleIds: readonly string[], batch: Batch): Promise<BatchResult> {
+  const journal = path.join(dataDir, BATCH_JOURNAL);
+  await replaceFileDurably(journal, JSON.stringify(batch), { backup: false });
+  const result = await applyBatch(notes, articleIds, batch);
+  await fs.rm(journal, { force: true });
+  await fsyncDir(dataDir);
+  return result;
+}
+
+/** At open: finish a batch a crash interrupted; says so through `warn`. */
+export async function finishInterruptedBatch(dataDir: string, notes: NotesShelf, articleIds: readonly string[], warn: (s: string) => void): Promise<void> {
+  const journal = path.join(dataDir, BATCH_JOURNAL);
+  let batch: Batch;
+  try {
+    batch = JSON.parse(await fs.readFile(journal, 'utf8')) as Batch;
+  } catch (err) {
+    // Absent: nothing was interrupted. Unreadable: it was cut while being written, before any notes file changed.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') await fs.rm(journal, { force: true });
+    return;
+  }
+  const { articles } = await applyBatch(notes, articleIds, batch);
+  await fs.rm(journal, { force: true });
+  await fsyncDir(dataDir);
+  if (articles > 0) warn(`Gloss was closed while ${describe(batch)}; it has now been finished.`);
+}
+
+function describe(batch: Batch): string {
+  if (batch.kind === 'restore') return `putting back ${batch.annotations.length} highlights`;
+  const { change } = batch;
+  return change.kind === 'delete' ? `deleting the tag ${change.tags.map((t) => `“${t}”`).join(', ')}` : `renaming ${change.from.map((t) => `“${t}”`).join(', ')} to “${change.to}”`;
+}
+
+async function applyBatch(notes: NotesShelf, articleIds: readonly string[], batch: Batch): Promise<BatchResult> {
+  const result: BatchResult = { articles: 0, before: [], after: [] };
+  if (batch.kind === 'tags') {
+    const { change, modified } = batch;
+    for (const id of await notes.articlesWithTags(articleIds, tagChangeKeys(change))) {
+      await notes.edit(id, (list) => {
+        let changed = false;
+        const next = list.map((a) => {
+          const tags = a.modified === modified ? null : applyTagChange(a.tags, change);
+          if (!tags) return a;
+          changed = true;
+          const after = { ...a, tags, modified };
+          result.before.push(a);
+          result.after.push(after);
+          return after;
+        });
+        if (changed) result.articles++;
+        return changed ? next : null;
+      });
+    }
+    return result;
+  }
+  const byArticle = new Map<string, Annotation[]>(); // Map.groupBy is Node 21+
+  for (const a of batch.annotations) {
+    const list = byArticle.get(a.articleId);
+    if (list) list.push(a);
+    else byArticle.set(a.articleId, [a]);
+  }
+  const known = new Set(articleIds);
+  for (const [articleId, annotations] of byArticle) {
+    if (!known.has(articleId)) continue; // removed since: nothing to put back into
+    await notes.edit(articleId, (list) => {
+      const next = list.slice();
+      for (const a of annotations) {
+        const i = next.findIndex((x) => x.id === a.id);
+        if (i >= 0) result.before.push(next[i]);
+        if (i >= 0) next[i] = a;
+        else next.push(a);
+        result.after.push(a);
+      }
+      result.articles++;
+      return next;
+    });
+  }
+  return result;
+}
