@@ -9,6 +9,7 @@ import { GlossError } from './core/errors';
 import { defaultDataDir } from './core/paths';
 import { createGloss, type GlossService } from './core/service';
 import { findQuote } from './core/anchoring/find-quote';
+import { addWorkspaceCommands } from './cli/workspace-commands';
 
 interface Io {
   out: (s: string) => void;
@@ -23,6 +24,7 @@ export async function runCli(argv: string[], io: Io = { out: (s) => process.stdo
     .name('gloss')
     .description('Read closely: import articles, highlight and tag passages, export your notes.')
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run gloss --help for usage)')
     .addHelpText(
@@ -143,18 +145,7 @@ export async function runCli(argv: string[], io: Io = { out: (s) => process.stdo
       }),
     );
 
-  program
-    .command('tags')
-    .description('list tags with how often each is used')
-    .addOption(dataDirOption())
-    .option('--json', 'print JSON')
-    .action((opts) =>
-      use(opts, async (gloss) => {
-        const tags = await gloss.listTags();
-        if (opts.json) return io.out(JSON.stringify(tags, null, 2) + '\n');
-        for (const t of tags) io.out(`${String(t.count).padStart(5)}  ${t.tag}\n`);
-      }),
-    );
+  addWorkspaceCommands(program, { use, out: io.out, dataDirOption, resolveId });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,0 +1,121 @@
+/**
+ * `gloss tags …` and `gloss annotations`: the library as a workspace from a
+ * terminal — every passage across articles, and tags renamed, merged and
+ * deleted everywhere at once.
+ */
+import { Option, type Command } from 'commander';
+import { COLORS, type Annotation, type ArticleSummary, type BatchReport } from '../core/contract';
+import type { GlossService } from '../core/service';
+
+export interface CommandContext {
+  /** Runs `fn` on the library named by the command's --data-dir. */
+  use(opts: { dataDir?: string }, fn: (gloss: GlossService) => Promise<void>): void;
+  out(s: string): void;
+  dataDirOption(): Option;
+  resolveId(gloss: GlossService, id: string): Promise<string>;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const oneLine = (s: string, n: number) => {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
+};
+
+function changed(r: BatchReport): string {
+  return `${plural(r.after.length, 'passage')} in ${plural(r.articles, 'article')}`;
+}
+
+export function addWorkspaceCommands(program: Command, ctx: CommandContext): void {
+  const tags = program
+    .command('tags')
+    .description('list tags with how often each is used; rename, merge or delete them everywhere')
+    // `tags rename a b --data-dir d`: the option belongs to rename, not to tags.
+    .enablePositionalOptions()
+    .addOption(ctx.dataDirOption())
+    .option('--json', 'print JSON')
+    .action((opts) =>
+      ctx.use(opts, async (gloss) => {
+        const list = await gloss.listTags();
+        if (opts.json) return ctx.out(JSON.stringify(list, null, 2) + '\n');
+        for (const t of list) ctx.out(`${String(t.count).padStart(5)}  ${t.tag}\n`);
+      }),
+    );
+
+  tags
+    .command('rename')
+    .description('rename a tag on every passage (to an existing name: merge); its children a/… move with it')
+    .argument('<old>', 'the tag now')
+    .argument('<new>', 'its new name')
+    .addOption(ctx.dataDirOption())
+    .action((from: string, to: string, opts) =>
+      ctx.use(opts, async (gloss) => {
+        const r = await gloss.changeTags({ change: { kind: 'rename', from: [from], to } });
+        ctx.out(`renamed ${from} to ${to}: ${changed(r)}\n`);
+      }),
+    );
+
+  tags
+    .command('merge')
+    .description('merge several tags into one')
+    .argument('<tags...>', 'the tags to merge')
+    .requiredOption('--into <tag>', 'the tag they become')
+    .addOption(ctx.dataDirOption())
+    .action((from: string[], opts) =>
+      ctx.use(opts, async (gloss) => {
+        const r = await gloss.changeTags({ change: { kind: 'rename', from, to: opts.into } });
+        ctx.out(`merged ${from.join(', ')} into ${opts.into}: ${changed(r)}\n`);
+      }),
+    );
+
+  tags
+    .command('delete')
+    .description('remove tags from their passages (the passages stay)')
+    .argument('<tags...>', 'the tags to delete')
+    .addOption(ctx.dataDirOption())
+    .action((names: string[], opts) =>
+      ctx.use(opts, async (gloss) => {
+        const r = await gloss.changeTags({ change: { kind: 'delete', tags: names } });
+        ctx.out(`deleted ${names.join(', ')}: ${changed(r)}\n`);
+      }),
+    );
+
+  program
+    .command('annotations')
+    .description('every passage across the library, filtered by tag, colour or article')
+    .option('--tag <tag>', 'passages with this tag or one under it (repeat: any of them)', collect, [])
+    .option('--all-tags', 'with several --tag: passages that have every one of them')
+    .addOption(new Option('--color <colors...>', 'only these colours').choices([...COLORS]).default([]))
+    .option('--article <id>', 'only this article (a unique id prefix is enough; repeatable)', collect, [])
+    .addOption(ctx.dataDirOption())
+    .option('--json', 'print JSON')
+    .action((opts) =>
+      ctx.use(opts, async (gloss) => {
+        const articleIds = await Promise.all((opts.article as string[]).map((id) => ctx.resolveId(gloss, id)));
+        const result = await gloss.listLibraryAnnotations({ tags: opts.tag, match: opts.allTags ? 'all' : 'any', colors: opts.color, articleIds });
+        if (opts.json) return ctx.out(JSON.stringify(result, null, 2) + '\n');
+        const articles = new Map(result.articles.map((a) => [a.id, a]));
+        let current: string | undefined;
+        for (const a of result.annotations) {
+          if (a.articleId !== current) {
+            current = a.articleId;
+            ctx.out(`${current === result.annotations[0].articleId ? '' : '\n'}${heading(articles.get(current))}\n`);
+          }
+          ctx.out(formatPassage(a));
+        }
+        if (!result.annotations.length) ctx.out('No passages match.\n');
+      }),
+    );
+}
+
+function heading(a: ArticleSummary | undefined): string {
+  if (!a) return '(unknown article)';
+  const from = [a.source, a.published?.slice(0, 10)].filter(Boolean).join(', ');
+  return `${a.title}${from ? ` — ${from}` : ''}  [${a.id}]`;
+}
+
+function formatPassage(a: Annotation): string {
+  const tags = a.tags.length ? `  ${a.tags.map((t) => `#${t}`).join(' ')}` : '';
+  const note = a.note ? `\n      ${oneLine(a.note, 200)}` : '';
+  return `  ${a.id.slice(0, 8)}  (${a.color}) “${oneLine(a.target.quote.exact, 100)}”${tags}${note}\n`;
+}
