@@ -1,0 +1,343 @@
+/**
+ * The search index over a library: MiniSearch (a well-kept, dependency-free
+ * full-text index with prefix and fuzzy search, BM25 ranking, AND/AND_NOT query
+ * trees and JSON serialisation) holding two indexes:
+ *   articles     one document per article: title, authors, source, body text
+ *   annotations  one document per highlight: quote, note, tags (and colour)
+ * Two, not one: annotating (often) then changes and saves only the small
+ * annotations index, never the large one holding every article's text.
+ *
+ * Article bodies are indexed but not stored: a library of books would keep
+ * gigabytes in memory and on disk. Snippets and phrase checks read an article's
+ * text when a hit needs it (`textOf`, from the store's files; see index-keeper.ts).
+ * Highlights store their quote and note (short) for both.
+ *
+ * A query runs MiniSearch for its words (every word must match, each as a
+ * prefix and with a typo allowed), then checks phrases (the folded words in
+ * order, in one field) and filters, and answers hits grouped by article.
+ * Pure: no files, no threads; the keeper and the worker build on it.
+ */
+import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisearch';
+import type { Annotation, Color } from '../annotations/types';
+import { normalizeTags, tagKey } from '../annotations/tags';
+import { findRun, fold, placedTerms, processTerm, tokenize } from './fold';
+import { HIT_KINDS, isEmptyQuery, type HitKind, type SearchQuery } from './query';
+import { firstMatch, snippetOf, type Match } from './snippets';
+import type { HitField, SearchGroup, SearchHit, SearchResult } from './types';
+
+/** What the index knows of an article besides its words. */
+export interface ArticleInfo {
+  id: string;
+  title: string;
+  source?: string;
+  authors?: string;
+  /** What this entry was built from (content hash and metadata): compared with the store's to find changes. */
+  stamp: string;
+}
+
+/** A notes file as it was when its highlights were indexed. */
+export interface NotesStamp {
+  size: number;
+  mtimeMs: number;
+  /** crc32 of the file's bytes. */
+  crc: number;
+}
+
+interface NotesInfo {
+  stamp: NotesStamp | null;
+  annotationIds: string[];
+}
+
+interface AnnotationDoc {
+  id: string;
+  articleId: string;
+  annotationId: string;
+  /** Indexed whole. */
+  quote: string;
+  note: string;
+  /** Stored, cut at STORED_TEXT_LIMIT: for snippets and phrase checks. */
+  shownQuote: string;
+  shownNote: string;
+  tagText: string;
+  tags: string[];
+  color: Color;
+}
+
+/** Stored quotes and notes are cut here (the whole text is still indexed; a phrase beyond it is not seen). */
+const STORED_TEXT_LIMIT = 4000;
+export const DEFAULT_LIMIT = 50;
+
+const ARTICLE_OPTIONS = {
+  fields: ['title', 'authors', 'source', 'body'],
+  storeFields: [] as string[],
+  tokenize,
+  processTerm,
+};
+const ANNOTATION_OPTIONS = {
+  fields: ['quote', 'note', 'tagText'],
+  storeFields: ['articleId', 'annotationId', 'shownQuote', 'shownNote', 'tags', 'color'],
+  tokenize,
+  processTerm,
+};
+const ARTICLE_BOOST = { title: 3, authors: 2, source: 1.5, body: 1 };
+const ANNOTATION_BOOST = { quote: 1.5, note: 1.5, tagText: 2 };
+
+const articleDocId = (id: string) => id;
+const annotationDocId = (articleId: string, id: string) => `${articleId}/${id}`;
+
+/** The stamp of an article's entry: content hash plus the metadata that is indexed. */
+export function articleStamp(contentHash: string, info: Pick<ArticleInfo, 'title' | 'source' | 'authors'>): string {
+  return JSON.stringify([contentHash, info.title, info.source ?? null, info.authors ?? null]);
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** An article's canonical text, for body snippets and phrase checks; null when it cannot be read. */
+  textOf: (articleId: string) => Promise<string | null>;
+}
+
+export interface IndexParts {
+  articles: { infos: ArticleInfo[]; index: string };
+  annotations: { notes: Array<[string, NotesInfo]>; index: string };
+}
+
+export class SearchIndex {
+  private constructor(
+    private readonly articleIndex: MiniSearch,
+    private readonly annotationIndex: MiniSearch<AnnotationDoc>,
+    private readonly articles: Map<string, ArticleInfo>,
+    private readonly notes: Map<string, NotesInfo>,
+  ) {}
+
+  static empty(): SearchIndex {
+    return new SearchIndex(new MiniSearch(ARTICLE_OPTIONS), new MiniSearch<AnnotationDoc>(ANNOTATION_OPTIONS), new Map(), new Map());
+  }
+
+  /** From serialised parts (see parts()); either may be null (then that part starts empty). Throws on a damaged part. */
+  static fromParts(articles: IndexParts['articles'] | null, annotations: IndexParts['annotations'] | null): SearchIndex {
+    return new SearchIndex(
+      articles ? MiniSearch.loadJSON(articles.index, ARTICLE_OPTIONS) : new MiniSearch(ARTICLE_OPTIONS),
+      annotations ? MiniSearch.loadJSON<AnnotationDoc>(annotations.index, ANNOTATION_OPTIONS) : new MiniSearch<AnnotationDoc>(ANNOTATION_OPTIONS),
+      new Map((articles?.infos ?? []).map((i) => [i.id, i])),
+      new Map(annotations?.notes ?? []),
+    );
+  }
+
+  articlesPart(): IndexParts['articles'] {
+    return { infos: [...this.articles.values()], index: JSON.stringify(this.articleIndex) };
+  }
+
+  annotationsPart(): IndexParts['annotations'] {
+    return { notes: [...this.notes], index: JSON.stringify(this.annotationIndex) };
+  }
+
+  get articleCount(): number {
+    return this.articles.size;
+  }
+
+  get annotationCount(): number {
+    return this.annotationIndex.documentCount;
+  }
+
+  articleIds(): string[] {
+    return [...this.articles.keys()];
+  }
+
+  /** Articles whose highlights are indexed (those with a notes file when last read). */
+  notesIds(): string[] {
+    return [...this.notes.keys()];
+  }
+
+  articleInfo(id: string): ArticleInfo | undefined {
+    return this.articles.get(id);
+  }
+
+  notesStamp(articleId: string): NotesStamp | null | undefined {
+    return this.notes.get(articleId)?.stamp;
+  }
+
+  /** Adds or replaces an article; `body` null when its text cannot be read (its metadata is still found). */
+  setArticle(info: ArticleInfo, body: string | null): void {
+    const id = articleDocId(info.id);
+    if (this.articleIndex.has(id)) this.articleIndex.discard(id);
+    this.articleIndex.add({ id, title: info.title, authors: info.authors ?? '', source: info.source ?? '', body: body ?? '' });
+    this.articles.set(info.id, { ...info });
+  }
+
+  /** Forgets an article and its highlights. */
+  removeArticle(articleId: string): void {
+    const id = articleDocId(articleId);
+    if (this.articleIndex.has(id)) this.articleIndex.discard(id);
+    this.articles.delete(articleId);
+    this.setAnnotations(articleId, [], null);
+    this.notes.delete(articleId);
+  }
+
+  /** Makes the article's highlights in the index exactly `annotations`, touching only those that changed. */
+  setAnnotations(articleId: string, annotations: readonly Annotation[], stamp: NotesStamp | null): void {
+    const before = new Set(this.notes.get(articleId)?.annotationIds ?? []);
+    const ids: string[] = [];
+    for (const a of annotations) {
+      const doc = toDoc(articleId, a);
+      ids.push(a.id);
+      before.delete(a.id);
+      const stored = this.annotationIndex.getStoredFields(doc.id) as Partial<AnnotationDoc> | undefined;
+      if (stored && stored.shownQuote === doc.shownQuote && stored.shownNote === doc.shownNote && stored.color === doc.color && sameList(stored.tags, doc.tags)) continue;
+      if (stored) this.annotationIndex.discard(doc.id);
+      this.annotationIndex.add(doc);
+    }
+    for (const gone of before) {
+      const id = annotationDocId(articleId, gone);
+      if (this.annotationIndex.has(id)) this.annotationIndex.discard(id);
+    }
+    if (ids.length === 0 && stamp === null) this.notes.delete(articleId);
+    else this.notes.set(articleId, { stamp, annotationIds: ids });
+  }
+
+  async search(q: SearchQuery, options: SearchOptions): Promise<SearchResult> {
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const result: SearchResult = { groups: [], hits: 0, truncated: false, warnings: [...q.warnings] };
+    if (isEmptyQuery(q)) return result;
+    const kinds = new Set<HitKind>(q.kinds.length ? q.kinds : HIT_KINDS);
+    for (const k of q.notKinds) kinds.delete(k);
+    // Tags and colours belong to highlights: asking for one leaves articles out.
+    const wantArticles = kinds.has('article') && q.tags.length === 0 && q.colors.length === 0;
+    const wantAnnotations = kinds.has('passage') || kinds.has('note');
+
+    const query = miniQuery(q);
+    const found: Array<{ r: MiniResult; annotation: boolean }> = [];
+    if (wantArticles) for (const r of this.articleIndex.search(query, { boost: ARTICLE_BOOST })) found.push({ r, annotation: false });
+    if (wantAnnotations) for (const r of this.annotationIndex.search(query, { boost: ANNOTATION_BOOST })) found.push({ r, annotation: true });
+    found.sort((a, b) => b.r.score - a.r.score);
+
+    const phraseWords = new Set(q.phrases.flat());
+    const groups = new Map<string, SearchGroup>();
+    let i = 0;
+    for (; i < found.length && result.hits < limit; i++) {
+      const { r, annotation } = found[i];
+      const words = new Set(r.terms.filter((t) => !phraseWords.has(t) || q.words.some((w) => t.startsWith(w))));
+      const match: Match = { words, phrases: q.phrases };
+      const hit = annotation ? this.annotationHit(q, r, kinds, match) : await this.articleHit(q, r, match, options.textOf);
+      if (!hit) continue;
+      const info = this.articles.get(hit.articleId);
+      let group = groups.get(hit.articleId);
+      if (!group) {
+        group = { articleId: hit.articleId, title: info?.title ?? '', ...(info?.source !== undefined && { source: info.source }), hits: [] };
+        groups.set(hit.articleId, group);
+      }
+      group.hits.push(hit);
+      result.hits++;
+    }
+    result.truncated = i < found.length;
+    result.groups = [...groups.values()];
+    return result;
+  }
+
+  private annotationHit(q: SearchQuery, r: MiniResult, kinds: ReadonlySet<HitKind>, match: Match): SearchHit | null {
+    const doc = r as unknown as MiniResult & AnnotationDoc;
+    const info = this.articles.get(doc.articleId);
+    if (!info) return null; // its article is gone: never a hit that cannot be opened
+    const tagKeys = doc.tags.map((t) => fold(tagKey(t)));
+    const covers = (f: string) => tagKeys.some((t) => t === f || t.startsWith(`${f}/`));
+    if (!q.tags.every(covers) || q.notTags.some(covers)) return null;
+    if ((q.colors.length && !q.colors.includes(doc.color)) || q.notColors.includes(doc.color)) return null;
+    if (!sourceMatches(q, info.source)) return null;
+    const texts: Record<'quote' | 'note' | 'tagText', string> = { quote: doc.shownQuote, note: doc.shownNote, tagText: doc.tags.join(', ') };
+    if (q.notPhrases.some((p) => Object.values(texts).some((t) => hasPhrase(t, p)))) return null;
+    // Which fields the words and phrases were found in decides the kind.
+    const fields = new Set<string>(Object.values(r.match).flat());
+    for (const p of q.phrases) {
+      const where = (Object.keys(texts) as Array<keyof typeof texts>).filter((f) => hasPhrase(texts[f], p));
+      if (where.length === 0) return null;
+      where.forEach((f) => fields.add(f));
+    }
+    const noWords = q.words.length === 0 && q.phrases.length === 0;
+    let kind: HitKind | null = null;
+    if (kinds.has('note') && (noWords ? doc.shownNote !== '' && !kinds.has('passage') : fields.has('note'))) kind = 'note';
+    else if (kinds.has('passage') && (noWords || fields.has('quote') || fields.has('tagText'))) kind = 'passage';
+    if (!kind) return null;
+    const field: HitField = kind === 'note' ? 'note' : noWords || fields.has('quote') ? 'quote' : 'tags';
+    const text = texts[field === 'tags' ? 'tagText' : field];
+    return {
+      kind,
+      articleId: doc.articleId,
+      annotationId: doc.annotationId,
+      field,
+      snippet: snippetOf(text, match, firstMatch(text, match)),
+      color: doc.color,
+      tags: doc.tags,
+      score: r.score,
+    };
+  }
+
+  private async articleHit(q: SearchQuery, r: MiniResult, match: Match, textOf: SearchOptions['textOf']): Promise<SearchHit | null> {
+    const info = this.articles.get(String(r.id));
+    if (!info) return null;
+    if (!sourceMatches(q, info.source)) return null;
+    const fields = new Set<string>(Object.values(r.match).flat());
+    const meta: Record<'title' | 'authors' | 'source', string> = { title: info.title, authors: info.authors ?? '', source: info.source ?? '' };
+    // The body is read only when a phrase must be checked in it or a snippet shown from it.
+    let body: string | null | undefined;
+    const bodyText = async () => (body === undefined ? (body = await textOf(info.id)) : body) ?? '';
+    const anyField = async (p: readonly string[]) => Object.values(meta).some((t) => hasPhrase(t, p)) || hasPhrase(await bodyText(), p);
+    for (const p of q.notPhrases) if (await anyField(p)) return null;
+    for (const p of q.phrases) {
+      const where = (Object.keys(meta) as Array<keyof typeof meta>).filter((f) => hasPhrase(meta[f], p));
+      if (hasPhrase(await bodyText(), p)) where.push('body' as never);
+      if (where.length === 0) return null;
+      where.forEach((f) => fields.add(f));
+    }
+    const base = { kind: 'article' as const, articleId: info.id, score: r.score };
+    // The title is also the text's first block: a match there is shown as the title.
+    const field = (['title', 'authors', 'source'] as const).find((f) => fields.has(f));
+    if (field) return { ...base, field, snippet: snippetOf(meta[field], match, firstMatch(meta[field], match)) };
+    const text = await bodyText();
+    const at = firstMatch(text, match);
+    if (at) return { ...base, field: 'body', snippet: snippetOf(text, match, at), at };
+    return { ...base, field: 'title', snippet: snippetOf(meta.title, match, null) };
+  }
+}
+
+/** MiniSearch's query: every word (prefix, typo-tolerant) and every phrase word (exact), minus excluded words. */
+function miniQuery(q: SearchQuery): Query {
+  const exact = { prefix: false, fuzzy: false };
+  const positive: Query[] = [
+    ...q.words.map((w) => ({ queries: [w], prefix: w.length >= 2, fuzzy: w.length >= 4 ? 0.2 : false, maxFuzzy: 2 })),
+    ...[...new Set(q.phrases.flat())].map((w) => ({ queries: [w], ...exact })),
+  ];
+  const base: Query = positive.length ? { queries: positive, combineWith: 'AND' } : MiniSearch.wildcard;
+  if (q.notWords.length === 0) return base;
+  return { queries: [base, ...q.notWords.map((w) => ({ queries: [w], ...exact }))], combineWith: 'AND_NOT' };
+}
+
+function sourceMatches(q: SearchQuery, source: string | undefined): boolean {
+  if (q.sources.length === 0 && q.notSources.length === 0) return true;
+  const text = source ?? '';
+  if (q.sources.length && !q.sources.some((s) => hasPhrase(text, s))) return false;
+  return !q.notSources.some((s) => hasPhrase(text, s));
+}
+
+function hasPhrase(text: string, phrase: readonly string[]): boolean {
+  if (text === '') return false;
+  return findRun(placedTerms(text), phrase) >= 0;
+}
+
+function toDoc(articleId: string, a: Annotation): AnnotationDoc {
+  const tags = normalizeTags(a.tags);
+  return {
+    id: annotationDocId(articleId, a.id),
+    articleId,
+    annotationId: a.id,
+    quote: a.target.quote.exact,
+    note: a.note,
+    shownQuote: a.target.quote.exact.slice(0, STORED_TEXT_LIMIT),
+    shownNote: a.note.slice(0, STORED_TEXT_LIMIT),
+    tagText: tags.join(' '),
+    tags,
+    color: a.color,
+  };
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+}
