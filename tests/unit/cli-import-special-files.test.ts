@@ -1,6 +1,6 @@
 /**
  * `gloss import` given a named pipe, devices, a socket, a folder or a link to
- * a pipe, run as a user runs it (a real process via the package's bin): it
+ * a pipe, run as a user runs it (a real process running the command's entry): it
  * answers at once, one failure line per path saying what the path is, exits 1,
  * and leaves the library free for the next command.
  */
@@ -15,11 +15,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const BIN = join(process.cwd(), 'bin', 'gloss.js');
+// The command from its source, as `npm run gloss` runs it (no build needed; tests/built runs bin/gloss.js on the build).
+const CLI = ['--import', 'tsx', join(process.cwd(), 'main', 'cli', 'entry.ts')];
 
 async function gloss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } });
+    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -1,6 +1,6 @@
 /**
- * The `gloss` command line, run as a user runs it (a real process via the
- * package's bin), on a temporary library.
+ * The `gloss` command line, run as a user runs it (a real process running
+ * the command's entry), on a temporary library.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,12 +11,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const BIN = join(process.cwd(), 'bin', 'gloss.js');
+// The command from its source, as `npm run gloss` runs it (no build needed; tests/built runs bin/gloss.js on the build).
+const CLI = ['--import', 'tsx', join(process.cwd(), 'main', 'cli', 'entry.ts')];
 const SEED = join(process.cwd(), 'seeds', '000-kurdistan24-coalition-isis-priority.txt');
 
 async function gloss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } });
+    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
