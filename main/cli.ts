@@ -9,7 +9,7 @@ import { GlossError } from './core/errors';
 import { defaultDataDir } from './core/paths';
 import { createGloss, type GlossService } from './core/service';
 import { findQuote } from './core/anchoring/find-quote';
-import { addWorkspaceCommands } from './cli/workspace-commands';
+import { addEditCommand, addWorkspaceCommands } from './cli/workspace-commands';
 
 interface Io {
   out: (s: string) => void;
@@ -146,6 +146,7 @@ export async function runCli(argv: string[], io: Io = { out: (s) => process.stdo
     );
 
   addWorkspaceCommands(program, { use, out: io.out, dataDirOption, resolveId });
+  addEditCommand(program, { use, out: io.out, dataDirOption, resolveId });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -5,6 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { COLORS, type Annotation, type ArticleSummary, type BatchReport } from '../core/contract';
+import { GlossError } from '../core/errors';
 import type { GlossService } from '../core/service';
 
 export interface CommandContext {
@@ -118,4 +119,42 @@ function formatPassage(a: Annotation): string {
   const tags = a.tags.length ? `  ${a.tags.map((t) => `#${t}`).join(' ')}` : '';
   const note = a.note ? `\n      ${oneLine(a.note, 200)}` : '';
   return `  ${a.id.slice(0, 8)}  (${a.color}) “${oneLine(a.target.quote.exact, 100)}”${tags}${note}\n`;
+}
+
+/** `gloss edit ID …`: correct an article's citation fields. */
+export function addEditCommand(program: Command, ctx: CommandContext): void {
+  program
+    .command('edit')
+    .description("correct an article's title, author, date, source or address (exports and citations follow)")
+    .argument('<id>', 'article id (a unique prefix is enough)')
+    .option('--title <title>', 'the headline')
+    .option('--author <names>', 'author(s), as the byline should read ("" for none)')
+    .option('--published <date>', 'publication date, YYYY-MM-DD')
+    .option('--source <name>', 'publication or site ("" for none)')
+    .option('--url <address>', 'the article\'s web address ("" for none)')
+    .option('--reset <field>', 'back to what the import found: title, author, published, source or url (repeatable)', collect, [])
+    .addOption(ctx.dataDirOption())
+    .option('--json', 'print the article summary as JSON')
+    .action((id: string, opts) =>
+      ctx.use(opts, async (gloss) => {
+        const field = (name: string) => (name === 'author' ? 'byline' : name);
+        const changes: Record<string, string | null | undefined> = {
+          title: opts.title,
+          byline: opts.author,
+          published: opts.published,
+          source: opts.source,
+          url: opts.url,
+        };
+        for (const name of opts.reset as string[]) {
+          if (!['title', 'author', 'published', 'source', 'url'].includes(name)) throw new GlossError('INVALID_REQUEST', `--reset takes title, author, published, source or url, not ${name}.`);
+          changes[field(name)] = null;
+        }
+        if (Object.values(changes).every((v) => v === undefined)) throw new GlossError('INVALID_REQUEST', 'Say what to change: --title, --author, --published, --source, --url or --reset.');
+        const summary = await gloss.updateArticleMeta({ id: await ctx.resolveId(gloss, id), ...changes });
+        if (opts.json) return ctx.out(JSON.stringify(summary, null, 2) + '\n');
+        const by = summary.byline ? ` by ${summary.byline}` : '';
+        const from = [summary.source, summary.published].filter(Boolean).join(', ');
+        ctx.out(`edited ${summary.id}: “${summary.title}”${by}${from ? ` — ${from}` : ''}\n`);
+      }),
+    );
 }

@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'importText',
   'importUrl',
   'removeArticle',
+  'updateArticleMeta',
   'listAnnotations',
   'createAnnotation',
   'updateAnnotation',

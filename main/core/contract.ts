@@ -94,6 +94,20 @@ export const CHANNELS = {
   }),
   importUrl: z.object({ url: z.string().url().max(8192) }),
   removeArticle: z.object({ id }),
+  /** Correct an article's citation fields: a value replaces, '' clears, null goes back to what the import found. */
+  updateArticleMeta: z.object({
+    id,
+    title: z.string().trim().min(1, 'A title cannot be empty').max(1000).nullable().optional(),
+    byline: z.string().trim().max(1000).nullable().optional(),
+    published: z
+      .string()
+      .trim()
+      .regex(/^(\d{4}(-\d\d(-\d\d([T ][\d:.]+(Z|[+-]\d\d:?\d\d)?)?)?)?)?$/, 'Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY)')
+      .nullable()
+      .optional(),
+    source: z.string().trim().max(500).nullable().optional(),
+    url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'A web address starts with http:// or https://' }).max(8192)]).nullable().optional(),
+  }),
   listAnnotations: z.object({ articleId: id }),
   createAnnotation: z.object({
     articleId: id,
@@ -168,6 +182,7 @@ export interface GlossCoreApi {
   importText(req: Request<'importText'>): Promise<ImportReport>;
   importUrl(req: Request<'importUrl'>): Promise<ImportReport>;
   removeArticle(req: Request<'removeArticle'>): Promise<void>;
+  updateArticleMeta(req: Request<'updateArticleMeta'>): Promise<ArticleSummary>;
   listAnnotations(req: Request<'listAnnotations'>): Promise<Annotation[]>;
   createAnnotation(req: Request<'createAnnotation'>): Promise<Annotation>;
   updateAnnotation(req: Request<'updateAnnotation'>): Promise<Annotation>;

@@ -26,7 +26,9 @@ import { anchor } from './anchoring/anchor';
 import { GlossError, toSerializedError } from './errors';
 import { importSource, type Imported } from './import/index';
 import { readImportFile } from './import/read-file';
-import { openStore, type Store } from './store/index';
+import { openStore, type ArticleIndexEntry, type Store } from './store/index';
+import { parseRequest } from './dispatch';
+import { EDITABLE_META } from './document/types';
 import { Drafts } from './store/drafts';
 import { workspaceRequests } from './service/workspace';
 import type { ExportEntry } from './export/types';
@@ -324,6 +326,12 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     importFiles,
     importText: (req) => importText(req as ParsedRequest<'importText'>),
     importUrl: (req) => importUrl(req as ParsedRequest<'importUrl'>),
+    updateArticleMeta: async (request) => {
+      const { id, ...changes } = parseRequest('updateArticleMeta', request);
+      if (!store.hasArticle(id)) throw new GlossError('NOT_FOUND', `No article with id ${id} in the library.`);
+      const entry = await store.updateArticleMeta(id, changes);
+      return toSummary(entry, (await store.annotationCounts([id])).get(id) ?? 0);
+    },
     removeArticle: async (req) => {
       // Known is enough: an article whose saved copy is damaged can be removed too.
       if (!store.hasArticle(req.id)) throw new GlossError('NOT_FOUND', `No article with id ${req.id} in the library.`);
@@ -371,19 +379,18 @@ function failure(source: string, err: unknown): ImportFailure {
   return { source, code, message };
 }
 
-function toSummary(
-  entry: { id: string; title: string; source?: string; place?: string; published?: string; importedAt: string; format: ArticleSummary['format']; wordCount: number },
-  annotationCount: number,
-): ArticleSummary {
+function toSummary(entry: ArticleIndexEntry, annotationCount: number): ArticleSummary {
   return {
     id: entry.id,
     title: entry.title,
     source: entry.source,
     place: entry.place,
+    byline: entry.byline,
     published: entry.published,
     importedAt: entry.importedAt,
     format: entry.format,
     wordCount: entry.wordCount,
     annotationCount,
+    ...(entry.edited && { edited: EDITABLE_META.filter((k) => entry.edited?.[k] !== undefined) }),
   };
 }

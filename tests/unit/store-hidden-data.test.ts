@@ -11,6 +11,7 @@ import path from 'node:path';
 import { openStore, type Store } from '../../main/core/store/index';
 import { DEFAULT_SETTINGS, type Settings } from '../../main/core/contract';
 import { makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
+import { NOTES_INDEX_DIRTY } from '../../main/core/store/notes';
 
 async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
   const store = await openStore(dir);
@@ -66,6 +67,20 @@ describe('store: library.json never hides saved articles', () => {
       assert.deepEqual(entries.map((e) => e.id), articles.map((x) => x.id).reverse());
       assert.deepEqual(await withStore(dir, async (s) => s.getArticle(articles[0].id)), articles[0]);
       assert.deepEqual(warnings, ['library.json did not list 5 articles (“Article number 5”, “Article number 4”, “Article number 3” and 2 more) saved in the library folder, so Gloss added them back.']);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('an import a crash stopped after its content file, before the list: finished at the next open, without a word (a crash is not damage)', async () => {
+    const { dir, cleanup } = await tempDataDir();
+    try {
+      const [a, b] = [makeArticle(1), makeArticle(2)];
+      await withStore(dir, (s) => s.putArticle(a));
+      await fs.writeFile(path.join(dir, 'articles', `${b.id}.json`), JSON.stringify(b));
+      const [ids, warnings] = await withStore(dir, async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const);
+      assert.deepEqual(ids, [b.id, a.id]);
+      assert.deepEqual(warnings, []);
     } finally {
       await cleanup();
     }
@@ -188,6 +203,64 @@ describe('store: notes-index.tsv rows that look valid but are wrong are never sh
       await fs.writeFile(file, text.replace(good, [id, count, String(Number(size) + 1), ...rest].join('\t')).replace('sealed 3', 'sealed 4'));
       assert.deepEqual(await withStore(dir, (s) => s.annotationCounts()), expected(articles));
       assert.match(await fs.readFile(file, 'utf8'), /^gloss notes-index 2 sealed 3\n/);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('store: a notes file emptied while Gloss was closed', () => {
+  const EMPTY = '{"version":1,"annotations":[]}';
+
+  /** Article 1 with two notes (so notes/<id>.json.bak holds the first), closed cleanly. */
+  async function twoNotes() {
+    const { dir, cleanup } = await tempDataDir();
+    const a = makeArticle(1);
+    await withStore(dir, async (s) => {
+      await s.putArticle(a);
+      await s.putAnnotation(makeAnnotation(a, 1));
+      await s.putAnnotation(makeAnnotation(a, 2));
+    });
+    return { dir, a, file: path.join(dir, 'notes', `${a.id}.json`), cleanup };
+  }
+
+  it('is restored from the last copy with annotations, because Gloss last closed it holding some; the user is told how to undo it', async () => {
+    const { dir, a, file, cleanup } = await twoNotes();
+    try {
+      await fs.writeFile(file, EMPTY);
+      const [ids, counts, warnings] = await withStore(dir, async (s) => [(await s.listAnnotations(a.id)).map((n) => n.id), await s.annotationCounts(), s.warnings()] as const);
+      assert.deepEqual(ids, ['ann-1'], 'the backup is the version before the last save');
+      assert.deepEqual(counts, new Map([[a.id, 1]]));
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0], new RegExp(`^notes/${a.id}\\.json was emptied while Gloss was closed \\(it held 2 annotations when Gloss last closed\\); Gloss restored the last copy with annotations \\(1, from .+ UTC\\)\\. If they were deleted on purpose, delete them again\\.$`));
+      const [again, quiet] = await withStore(dir, async (s) => [(await s.listAnnotations(a.id)).length, s.warnings()] as const);
+      assert.deepEqual([again, quiet], [1, []]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('deleting every note in Gloss is kept as it is, without a word', async () => {
+    const { dir, a, cleanup } = await twoNotes();
+    try {
+      await withStore(dir, async (s) => {
+        await s.deleteAnnotation(a.id, 'ann-1');
+        await s.deleteAnnotation(a.id, 'ann-2');
+      });
+      const [listed, warnings] = await withStore(dir, async (s) => [await s.listAnnotations(a.id), s.warnings()] as const);
+      assert.deepEqual([listed, warnings], [[], []]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('after a crash (counts not sealed) an empty file may be the last delete: taken as it is', async () => {
+    const { dir, a, file, cleanup } = await twoNotes();
+    try {
+      await fs.writeFile(file, EMPTY);
+      await fs.writeFile(path.join(dir, NOTES_INDEX_DIRTY), '');
+      const [listed, warnings] = await withStore(dir, async (s) => [await s.listAnnotations(a.id), s.warnings()] as const);
+      assert.deepEqual([listed, warnings], [[], []]);
     } finally {
       await cleanup();
     }

@@ -75,10 +75,19 @@ export type BlockKind = Block['kind'];
 /** A block as an importer produces it: no id or offsets yet (see buildArticle). */
 export type BlockInput = Block extends infer B ? (B extends Block ? Omit<B, 'id' | 'start' | 'end'> : never) : never;
 
+/** The citation fields a reader may correct (a site's generic title, an author that is a URL…). */
+export const EDITABLE_META = ['title', 'byline', 'published', 'source', 'url'] as const;
+export type EditableMeta = (typeof EDITABLE_META)[number];
+/** Corrected values, by field; the imported ones are kept in the article's own file. */
+export type MetaEdits = Partial<Record<EditableMeta, string>>;
+
 export interface Article {
   /** Content hash of the source: re-importing the same bytes yields the same id. */
   id: string;
+  /** As the reader sees and cites it: the imported values with the user's corrections. */
   meta: ArticleMeta;
+  /** For each corrected field, the value the import found (absent: nothing corrected, or it found none). */
+  extracted?: Partial<Record<EditableMeta, string | null>>;
   blocks: Block[];
   /** Canonical text: blocks' texts joined by BLOCK_SEPARATOR. */
   text: string;
@@ -92,9 +101,13 @@ export interface ArticleSummary {
   title: string;
   source?: string;
   place?: string;
+  /** Author(s) as the byline gives them. */
+  byline?: string;
   published?: string;
   importedAt: string;
   format: SourceFormat;
   wordCount: number;
   annotationCount: number;
+  /** The fields the user corrected. */
+  edited?: EditableMeta[];
 }

@@ -73,7 +73,7 @@ function metadataLine(article: Article): string | undefined {
 
 /** What every passage of one article shares, worked out once per article. */
 interface ArticleContext {
-  /** "— Title, Source, 2024-03-05", escaped. */
+  /** "— Author, Title, Source, 2024-03-05", escaped. */
   citedAs: string;
   where: (offset: number) => string | undefined;
   tidyTags: (tags: readonly string[]) => string[];
@@ -82,7 +82,7 @@ interface ArticleContext {
 
 function articleContext(article: Article, tidyTags: ArticleContext['tidyTags'], obsidianTag: ArticleContext['obsidianTag']): ArticleContext {
   const { meta } = article;
-  const parts = [meta.title, meta.source, shortDate(meta.published)].filter((p): p is string => !!p).map(escapeInline);
+  const parts = [meta.byline, meta.title, meta.source, shortDate(meta.published)].filter((p): p is string => !!p).map(escapeInline);
   return { citedAs: `— ${parts.join(', ')}`, where: locationLabeller(article), tidyTags, obsidianTag };
 }
 

@@ -25,7 +25,8 @@ import { NOTES_DIR, NotesShelf } from './notes';
 import { finishInterruptedBatch, runBatch, type BatchResult } from './batch-changes';
 import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
-import { AnnotationSchema, indexEntryFor, isStoredAnnotation, type ArticleIndexEntry } from './schemas';
+import { AnnotationSchema, indexEntryFor, isStoredAnnotation, metaWithEdits, withEdits, type ArticleIndexEntry } from './schemas';
+import { EDITABLE_META, type EditableMeta, type MetaEdits } from '../document/types';
 import { openSettings, SETTINGS_FILE } from './settings-file';
 
 export type { ArticleIndexEntry } from './schemas';
@@ -57,6 +58,11 @@ export interface Store {
    * in the library (its import date) and its notes.
    */
   putArticle(article: Article, assets?: Map<string, AssetInput>): Promise<void>;
+  /**
+   * Corrects citation fields (null: back to what the import found; '': none).
+   * The article's own file keeps the imported values.
+   */
+  updateArticleMeta(id: string, changes: Partial<Record<EditableMeta, string | null>>): Promise<ArticleIndexEntry>;
   /** Removes the index entry, content, assets and notes. NOT_FOUND if unknown. */
   removeArticle(id: string): Promise<void>;
   readAsset(articleId: string, name: string): Promise<AssetInput>;
@@ -159,7 +165,32 @@ class DataFolderStore implements Store {
   }
 
   async getArticle(id: string): Promise<Article> {
-    return this.articles.read(this.entry(id));
+    const entry = this.entry(id);
+    const article = await this.articles.read(entry);
+    if (!entry.edited) return article;
+    return { ...article, ...metaWithEdits(article.meta, entry.edited) };
+  }
+
+  async updateArticleMeta(id: string, changes: Partial<Record<EditableMeta, string | null>>): Promise<ArticleIndexEntry> {
+    this.assertOpen();
+    const entry = this.entry(id);
+    const imported = (await this.articles.read(entry)).meta;
+    const edits: MetaEdits = { ...entry.edited };
+    for (const key of EDITABLE_META) {
+      const value = changes[key];
+      if (value === undefined) continue;
+      // Back to what the import found: no correction to keep.
+      if (value === null || value === (imported[key] ?? '')) delete edits[key];
+      else edits[key] = value;
+    }
+    const base: ArticleIndexEntry = { ...entry };
+    for (const key of EDITABLE_META) {
+      if (imported[key] !== undefined) base[key] = imported[key];
+      else delete base[key];
+    }
+    const next = withEdits(base, edits);
+    await this.library.upsert(next);
+    return next;
   }
 
   async getArticleIfIntact(id: string): Promise<Article | null> {
@@ -182,7 +213,8 @@ class DataFolderStore implements Store {
     const toWrite = replaced ? { ...article, meta: { ...article.meta, importedAt: replaced.importedAt } } : article;
     // Content before index: an index entry never points at a file not yet written.
     const { stored, contentFile, contentHash } = await this.articles.write(toWrite, assets);
-    await this.library.upsert(indexEntryFor(stored, contentFile, contentHash));
+    // A repair keeps the user's corrections.
+    await this.library.upsert(withEdits(indexEntryFor(stored, contentFile, contentHash), replaced?.edited));
   }
 
   async removeArticle(id: string): Promise<void> {

@@ -39,11 +39,15 @@ export class LibraryIndex {
     // articles/ but missing from the list is added back: it was imported and never removed.
     const listed = new Set(db.data.articles.map((e) => e.id));
     const unlisted = (await savedArticleIds(dataDir)).filter((id) => !listed.has(id));
-    const found = (await readEntries(dataDir, unlisted)).sort(byNewestImport);
+    const found = await readSaved(dataDir, unlisted);
     if (found.length > 0) {
-      db.data.articles.push(...found);
+      // Saved after the list was last written: an import a crash stopped between its two writes,
+      // finished now without a word. Older: the list lost it (restored from .bak, emptied): said so.
+      const listWritten = (await fs.stat(adapter.file).catch(() => null))?.mtimeMs ?? 0;
+      const hidden = found.filter((f) => f.savedAtMs < listWritten).map((f) => f.entry).sort(byNewestImport);
+      db.data.articles.push(...found.map((f) => f.entry));
       await db.write();
-      onWarning(`${LIBRARY_FILE} did not list ${describeFound(found)} saved in the library folder, so Gloss added ${found.length === 1 ? 'it' : 'them'} back.`);
+      if (hidden.length > 0) onWarning(`${LIBRARY_FILE} did not list ${describeFound(hidden)} saved in the library folder, so Gloss added ${hidden.length === 1 ? 'it' : 'them'} back.`);
     }
     db.data.articles.sort(byNewestImport);
     return new LibraryIndex(db, adapter);
@@ -97,19 +101,20 @@ async function savedArticleIds(dataDir: string): Promise<string[]> {
   return names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).filter(isSafeId);
 }
 
-/** An entry for each readable articles/<id>.json; unreadable ones are skipped (nothing to show for them). */
-async function readEntries(dataDir: string, ids: readonly string[]): Promise<ArticleIndexEntry[]> {
+/** An entry for each readable articles/<id>.json, with when it was saved; unreadable ones are skipped (nothing to show for them). */
+async function readSaved(dataDir: string, ids: readonly string[]): Promise<Array<{ entry: ArticleIndexEntry; savedAtMs: number }>> {
   const dir = path.join(dataDir, ARTICLES_DIR);
   const entries = await mapLimit(ids, 8, async (id) => {
     try {
-      const bytes = await fs.readFile(path.join(dir, `${id}.json`));
+      const file = path.join(dir, `${id}.json`);
+      const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
       const article = parseArticleContent(bytes.toString('utf8'), id);
-      return indexEntryFor(article, `${ARTICLES_DIR}/${id}.json`, sha256(bytes));
+      return { entry: indexEntryFor(article, `${ARTICLES_DIR}/${id}.json`, sha256(bytes)), savedAtMs: stat.mtimeMs };
     } catch {
       return null;
     }
   });
-  return entries.filter((e): e is ArticleIndexEntry => e !== null);
+  return entries.filter((e) => e !== null);
 }
 
 /** "1 article (“A”)", "3 articles (“A”, “B”, “C”)", "12 articles (“A”, “B”, “C” and 9 more)". */
@@ -121,7 +126,7 @@ function describeFound(entries: readonly ArticleIndexEntry[]): string {
 
 /** Every readable articles/<id>.json becomes an entry again; unreadable ones are skipped. */
 async function rebuildFromContent(dataDir: string): Promise<Fallback<LibraryFile> | null> {
-  const articles = (await readEntries(dataDir, await savedArticleIds(dataDir))).sort(byNewestImport);
+  const articles = (await readSaved(dataDir, await savedArticleIds(dataDir))).map((f) => f.entry).sort(byNewestImport);
   if (articles.length === 0) return null;
   const noun = articles.length === 1 ? 'article' : 'articles';
   return { data: { version: 1, articles }, clause: `rebuilt the library list from ${articles.length} saved ${noun}` };

@@ -25,7 +25,9 @@ import {
   tagsOf,
   type FileStamp,
   type IndexedNotes,
+  type LoadedIndex,
 } from './notes-index';
+import { restoreEmptiedNotes } from './emptied-notes';
 import { assertSafeId, isSafeId } from './safe-names';
 import { parseNotesFile, type NotesFile } from './schemas';
 
@@ -41,11 +43,14 @@ const SCAN_CONCURRENCY = 8;
 const INDEX_SAVE_DELAY_MS = 2000;
 
 interface Book {
+  articleId: string;
   adapter: DurableJsonFile<NotesFile>;
   db?: Low<NotesFile>;
   opening?: Promise<Low<NotesFile>>;
   /** One read at a time per file, so a damaged file is recovered once. */
   reading?: Promise<NotesFile>;
+  /** Found damaged and recovered (and reported) by its adapter. */
+  recovered?: boolean;
   removed?: boolean;
 }
 
@@ -85,6 +90,9 @@ export class NotesShelf {
   private closing?: Promise<void>;
   /** Set by close(): no more index saves, and a rebuild in progress gives up. */
   private stopped = false;
+  private indexRead?: Promise<LoadedIndex | null>;
+  /** Empty notes files already checked against the index (see unlessEmptiedOutside). */
+  private readonly checkedEmpty = new Set<string>();
 
   private constructor(
     private readonly dataDir: string,
@@ -288,7 +296,7 @@ export class NotesShelf {
   /** Counts for every article: from the index, checked against the notes files when it may be stale. */
   private ready(): Promise<void> {
     this.loading ??= (async () => {
-      const index = await loadNotesIndex(this.dataDir);
+      const index = await this.indexAtOpen();
       // Trusted only whole: a damaged row or a missing one means counts are checked against the notes files.
       if (index && !this.suspectAtOpen && index.sealed && index.intact) {
         for (const [id, entry] of index.entries) if (!this.fresh.has(id)) this.summaries.set(id, entry);
@@ -360,11 +368,15 @@ export class NotesShelf {
     let book = this.books.get(articleId);
     if (!book) {
       book = {
+        articleId,
         adapter: new DurableJsonFile<NotesFile>({
           file: this.fileFor(articleId),
           root: this.dataDir,
           validate: parseNotesFile,
-          onWarning: this.onWarning,
+          onWarning: (sentence) => {
+            book!.recovered = true;
+            this.onWarning(sentence);
+          },
         }),
       };
       this.books.set(articleId, book);
@@ -398,10 +410,27 @@ export class NotesShelf {
   private readOnce(book: Book): Promise<NotesFile> {
     book.reading ??= book.adapter
       .read()
-      .then((data) => data ?? emptyNotes())
+      .then((data) => this.unlessEmptiedOutside(book, data ?? emptyNotes()))
       .finally(() => {
         book.reading = undefined;
       });
     return book.reading;
+  }
+
+  /** An empty notes file the index sealed at the last close says held annotations: see emptied-notes.ts. */
+  private async unlessEmptiedOutside(book: Book, data: NotesFile): Promise<NotesFile> {
+    const id = book.articleId;
+    if (data.annotations.length > 0 || book.recovered || this.suspectAtOpen || this.fresh.has(id) || this.checkedEmpty.has(id)) return data;
+    this.checkedEmpty.add(id);
+    const index = await this.indexAtOpen();
+    const row = index?.sealed && index.intact ? index.entries.get(id) : undefined;
+    if (!row || row.count === 0) return data;
+    return (await restoreEmptiedNotes(book.adapter, row.count, this.onWarning)) ?? data;
+  }
+
+  /** notes-index.tsv as the session found it: it is saved again only once loaded, so the first read is of that. */
+  private indexAtOpen(): Promise<LoadedIndex | null> {
+    this.indexRead ??= loadNotesIndex(this.dataDir);
+    return this.indexRead;
   }
 }

@@ -5,14 +5,16 @@
  */
 import { z } from 'zod';
 import { COLORS, type Annotation } from '../annotations/types';
-import type { Article, ArticleSummary } from '../document/types';
+import { EDITABLE_META, type Article, type ArticleMeta, type ArticleSummary, type MetaEdits } from '../document/types';
 
 const FORMATS = ['text', 'html', 'markdown', 'epub'] as const;
 
 /** One row of library.json: the summary fields plus where the content lives. */
-export interface ArticleIndexEntry extends Omit<ArticleSummary, 'annotationCount'> {
+export interface ArticleIndexEntry extends Omit<ArticleSummary, 'annotationCount' | 'edited'> {
   fileName?: string;
   url?: string;
+  /** The user's corrections; title, byline, published, source and url above already show them. */
+  edited?: MetaEdits;
   /** Content file, relative to the data folder: `articles/<id>.json`. */
   contentFile: string;
   /** sha256 (hex) of the content file's bytes: damage is caught even when it still parses. */
@@ -38,6 +40,9 @@ export interface LibraryFile { version: 1; articles: ArticleIndexEntry[] }
 export const LibraryFileSchema = z.looseObject({ version: z.literal(1), articles: z.array(ArticleIndexEntrySchema) });
 
 const optionalString = (x: unknown): boolean => x === undefined || typeof x === 'string';
+const isEdits = (x: unknown): boolean =>
+  x === undefined ||
+  (typeof x === 'object' && x !== null && !Array.isArray(x) && Object.entries(x).every(([k, v]) => (EDITABLE_META as readonly string[]).includes(k) && typeof v === 'string'));
 const FORMAT_SET = new Set<unknown>(FORMATS);
 
 /** The same check as ArticleIndexEntrySchema, written out: 10,000 entries at start-up cost ~1 ms instead of ~100. */
@@ -49,7 +54,7 @@ function isIndexEntry(e: unknown): boolean {
     FORMAT_SET.has(r.format) && typeof r.wordCount === 'number' &&
     typeof r.contentFile === 'string' && typeof r.contentHash === 'string' &&
     optionalString(r.source) && optionalString(r.place) && optionalString(r.published) &&
-    optionalString(r.fileName) && optionalString(r.url)
+    optionalString(r.fileName) && optionalString(r.url) && optionalString(r.byline) && isEdits(r.edited)
   );
 }
 
@@ -132,7 +137,40 @@ export function indexEntryFor(article: Article, contentFile: string, contentHash
   if (meta.published !== undefined) entry.published = meta.published;
   if (meta.fileName !== undefined) entry.fileName = meta.fileName;
   if (meta.url !== undefined) entry.url = meta.url;
+  if (meta.byline !== undefined) entry.byline = meta.byline;
   return entry;
+}
+
+/**
+ * The entry with the user's corrections laid over the imported values (the
+ * index shows what the library list and citations use).
+ */
+export function withEdits(entry: ArticleIndexEntry, edits: MetaEdits | undefined): ArticleIndexEntry {
+  const out: ArticleIndexEntry = { ...entry };
+  delete out.edited;
+  if (!edits || Object.keys(edits).length === 0) return out;
+  for (const key of EDITABLE_META) {
+    const value = edits[key];
+    if (value === '' && key !== 'title') delete out[key]; // corrected to none (an author that was a URL)
+    else if (value !== undefined) out[key] = value;
+  }
+  out.edited = { ...edits };
+  return out;
+}
+
+/** The article's metadata as imported, with the corrections laid over it (the same rule as withEdits). */
+export function metaWithEdits(meta: ArticleMeta, edits: MetaEdits | undefined): { meta: ArticleMeta; extracted?: Article['extracted'] } {
+  if (!edits || Object.keys(edits).length === 0) return { meta };
+  const out: ArticleMeta = { ...meta };
+  const extracted: NonNullable<Article['extracted']> = {};
+  for (const key of EDITABLE_META) {
+    const value = edits[key];
+    if (value === undefined) continue;
+    extracted[key] = meta[key] ?? null;
+    if (value === '' && key !== 'title') delete out[key];
+    else out[key] = value;
+  }
+  return { meta: out, extracted };
 }
 
 /** Newest import first; ties by id so the order is stable. */
