@@ -1,0 +1,362 @@
+/**
+ * Keeps the search index in step with the store, which stays the source of
+ * truth: the index is loaded from search/, checked against the library, fed
+ * each change, saved a little later, and rebuilt from the store whenever it
+ * is missing, damaged or from another version. Runs in the search worker
+ * (worker.ts) or, for tests, on the calling thread: it reads the data folder
+ * itself, never writes outside search/.
+ *
+ * How it stays consistent after a crash. Every indexed article records what it
+ * was built from: the content hash and metadata of its library entry, and its
+ * notes file's size, mtime and crc32. Opening compares these with the store:
+ *   - each library entry with the recorded stamp (exact: the hash is the store's own);
+ *   - each notes file: after a clean close, by size and mtime (a stat each);
+ *     after a crash — search/open is still there, since it is written durably
+ *     before anything is indexed and removed only once the index is saved at
+ *     close — by reading it and comparing the crc32;
+ *   - indexed articles no longer in the library are dropped.
+ * Whatever differs is indexed again from the store's files, before any query
+ * is answered. So no journal is written per change: a change acknowledged by the
+ * store and not yet in the saved index (the index is saved seconds later, or
+ * the process died first) is found by that comparison. The same check catches
+ * changes made while the index was not open (the CLI without a search, a tag
+ * rename finished by the store at start-up, files restored from a backup).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import type { Annotation } from '../annotations/types';
+import { sweepTempFiles } from '../store/fs-durable';
+import { parseNotesFile } from '../store/schemas';
+import { isSafeId } from '../store/safe-names';
+import { mapLimit } from '../util/map-limit';
+import { markClosed, markOpen, readPart, searchDir, writePart, PART_FILES, type PartName } from './index-files';
+import { parseQuery } from './query';
+import { articleStamp, SearchIndex, type NotesStamp } from './search-index';
+import type { SearchResult } from './types';
+
+/** What the keeper needs of a library entry (the store's ArticleIndexEntry has these). */
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  source?: string;
+  authors?: string;
+  contentFile: string;
+  contentHash: string;
+}
+
+export type IndexChange =
+  | { kind: 'article'; entry: LibraryEntry }
+  | { kind: 'article-removed'; id: string }
+  | { kind: 'notes'; articleId: string };
+
+export interface KeeperOptions {
+  dataDir: string;
+  /** The library as the store lists it now. */
+  entries: LibraryEntry[];
+  onWarning?: (sentence: string) => void;
+  /** How long after a change the index is saved (default 10 s). */
+  saveDelayMs?: number;
+}
+
+const NOTES_DIR = 'notes';
+const READ_CONCURRENCY = 8;
+const CACHED_TEXTS = 4;
+
+interface Pending {
+  content: boolean;
+  notes: boolean;
+  removed: boolean;
+}
+
+export class IndexKeeper {
+  private readonly entries = new Map<string, LibraryEntry>();
+  private readonly pending = new Map<string, Pending>();
+  private draining: Promise<void> | null = null;
+  private readonly dirty = new Set<PartName>();
+  private saveTimer?: NodeJS.Timeout;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly texts = new Map<string, string>();
+  private closed = false;
+
+  private constructor(
+    private readonly dataDir: string,
+    private index: SearchIndex,
+    private readonly saveDelayMs: number,
+    private readonly warn: (s: string) => void,
+  ) {}
+
+  static async open(options: KeeperOptions): Promise<IndexKeeper> {
+    const { dataDir } = options;
+    const warn = options.onWarning ?? (() => {});
+    await sweepTempFiles(searchDir(dataDir));
+    const crashed = await markOpen(dataDir);
+    const [articles, annotations] = await Promise.all([readPart(dataDir, 'articles'), readPart(dataDir, 'annotations')]);
+    let index: SearchIndex;
+    const rebuilt: PartName[] = [];
+    const load = () =>
+      SearchIndex.fromParts(articles.status === 'ok' ? articles.part : null, annotations.status === 'ok' ? annotations.part : null);
+    try {
+      index = load();
+    } catch {
+      // Parsed and checksummed, yet MiniSearch refuses it: treat both as damaged.
+      index = SearchIndex.empty();
+      rebuilt.push('articles', 'annotations');
+    }
+    for (const [name, loaded] of [['articles', articles], ['annotations', annotations]] as const) {
+      if (loaded.status === 'damaged' && !rebuilt.includes(name)) rebuilt.push(name);
+    }
+    // Missing or outdated: built without a word. Each part stands alone, so only what is missing is redone.
+    for (const name of rebuilt) warn(`The search index (${path.join('search', PART_FILES[name])}) was damaged, so Gloss is rebuilding it from the library.`);
+    const keeper = new IndexKeeper(dataDir, index, options.saveDelayMs ?? 10_000, warn);
+    if (articles.status !== 'ok') keeper.dirty.add('articles');
+    if (annotations.status !== 'ok') keeper.dirty.add('annotations');
+    await keeper.reconcile(options.entries, crashed);
+    return keeper;
+  }
+
+  /** Queues a change the store has made; it is in the index before the next query is answered. */
+  apply(change: IndexChange): void {
+    if (this.closed) return;
+    if (change.kind === 'article') {
+      this.entries.set(change.entry.id, change.entry);
+      this.texts.delete(change.entry.id);
+      this.want(change.entry.id, { content: true, notes: true });
+    } else if (change.kind === 'article-removed') {
+      this.entries.delete(change.id);
+      this.texts.delete(change.id);
+      this.want(change.id, { removed: true });
+    } else this.want(change.articleId, { notes: true });
+  }
+
+  /** Resolves once every queued change is in the index. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  async search(text: string, limit?: number): Promise<SearchResult> {
+    await this.idle();
+    return this.index.search(parseQuery(text), { limit, textOf: (id) => this.textOf(id) });
+  }
+
+  get stats(): { articles: number; annotations: number } {
+    return { articles: this.index.articleCount, annotations: this.index.annotationCount };
+  }
+
+  /** The index as it would be saved (for tests comparing two builds). */
+  parts(): { articles: unknown; annotations: unknown } {
+    return { articles: this.index.articlesPart(), annotations: this.index.annotationsPart() };
+  }
+
+  /** Saves what changed now (not waiting for the delay). */
+  async flush(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    await this.idle();
+    this.saving = this.saving.then(() => this.save()).catch((err) => {
+      this.warn(`The search index could not be saved (${(err as Error).message}); it will be rebuilt from the library if needed.`);
+    });
+    await this.saving;
+  }
+
+  /** Saves, then marks the index closed cleanly (the next open trusts a stat of each notes file). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flush();
+    this.closed = true;
+    if (this.dirty.size === 0) await markClosed(this.dataDir);
+  }
+
+  // ---- keeping in step -------------------------------------------------------
+
+  /** Compares the index with the library and the notes files; queues what differs. */
+  private async reconcile(entries: readonly LibraryEntry[], thorough: boolean): Promise<void> {
+    for (const e of entries) this.entries.set(e.id, e);
+    for (const e of entries) {
+      if (this.index.articleInfo(e.id)?.stamp !== stampOfEntry(e)) this.want(e.id, { content: true });
+    }
+    for (const id of this.index.articleIds()) if (!this.entries.has(id)) this.want(id, { removed: true });
+    const onDisk = new Set(
+      (await fs.readdir(path.join(this.dataDir, NOTES_DIR)).catch(() => [] as string[]))
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => n.slice(0, -'.json'.length))
+        .filter(isSafeId),
+    );
+    for (const id of this.index.notesIds()) if (this.entries.has(id) && !onDisk.has(id)) this.want(id, { notes: true });
+    const withNotes = [...onDisk].filter((id) => this.entries.has(id));
+    await mapLimit(withNotes, READ_CONCURRENCY, async (id) => {
+      const known = this.index.notesStamp(id);
+      if (!known) return this.want(id, { notes: true });
+      const now = await statStamp(this.notesFile(id));
+      if (!now || now.size !== known.size || now.mtimeMs !== known.mtimeMs) return this.want(id, { notes: true });
+      if (thorough) {
+        const bytes = await fs.readFile(this.notesFile(id)).catch(() => null);
+        if (!bytes || crc32(bytes) !== known.crc) this.want(id, { notes: true });
+      }
+    });
+  }
+
+  private want(id: string, what: Partial<Pending>): void {
+    const p = this.pending.get(id) ?? { content: false, notes: false, removed: false };
+    if (what.removed) Object.assign(p, { content: false, notes: false, removed: true });
+    else {
+      p.removed = false;
+      p.content ||= !!what.content;
+      p.notes ||= !!what.notes;
+    }
+    this.pending.set(id, p);
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+      this.scheduleSave();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    await Promise.resolve(); // let a burst of changes queue up first
+    while (this.pending.size > 0) {
+      const batch = [...this.pending].slice(0, 64);
+      for (const [id] of batch) this.pending.delete(id);
+      const loaded = await mapLimit(batch, READ_CONCURRENCY, async ([id, p]) => ({ id, p, data: await this.read(id, p) }));
+      // Applied in order, on this thread, between reads.
+      for (const { id, p, data } of loaded) {
+        if (p.removed || !this.entries.has(id)) {
+          if (this.index.articleInfo(id) || this.index.notesStamp(id) !== undefined) {
+            this.index.removeArticle(id);
+            this.dirty.add('articles').add('annotations');
+          }
+          continue;
+        }
+        if (data.article) {
+          this.index.setArticle(data.article.info, data.article.body);
+          this.dirty.add('articles');
+        }
+        if (data.notes) {
+          this.index.setAnnotations(id, data.notes.annotations, data.notes.stamp);
+          this.dirty.add('annotations');
+        }
+      }
+    }
+  }
+
+  /** What the store holds for this article now. */
+  private async read(id: string, p: Pending) {
+    const entry = this.entries.get(id);
+    if (p.removed || !entry) return {};
+    return {
+      article: p.content ? await this.readArticle(entry) : undefined,
+      notes: p.notes ? await this.readNotes(id) : undefined,
+    };
+  }
+
+  private async readArticle(entry: LibraryEntry) {
+    const text = await this.readContent(entry);
+    let body: string | null = null;
+    let authors = entry.authors;
+    if (text) {
+      try {
+        const parsed = JSON.parse(text) as { text?: unknown; meta?: { byline?: unknown } };
+        if (typeof parsed.text === 'string') body = parsed.text;
+        if (authors === undefined && typeof parsed.meta?.byline === 'string') authors = parsed.meta.byline;
+      } catch {
+        // Damaged: found by its metadata only, and read again at the next open (the stamp says so).
+      }
+    }
+    const info = { id: entry.id, title: entry.title, source: entry.source, authors };
+    return { info: { ...info, stamp: body === null ? 'unread' : stampOfEntry(entry) }, body };
+  }
+
+  /** The content file's text if it is the one the library entry names (its hash matches). */
+  private async readContent(entry: LibraryEntry): Promise<string | null> {
+    try {
+      const bytes = await fs.readFile(path.join(this.dataDir, entry.contentFile));
+      if (createHash('sha256').update(bytes).digest('hex') !== entry.contentHash) return null;
+      return bytes.toString('utf8');
+    } catch {
+      return null;
+    }
+  }
+
+  private async readNotes(id: string): Promise<{ annotations: Annotation[]; stamp: NotesStamp | null }> {
+    const file = this.notesFile(id);
+    // The stamp before the bytes: if the file is replaced in between, the stamp is the older one, so the next open reads it again.
+    const stat = await statStamp(file);
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch {
+      return { annotations: [], stamp: null }; // none (or unreadable: read again at the next open)
+    }
+    try {
+      const annotations = parseNotesFile(JSON.parse(bytes.toString('utf8'))).annotations.filter((a) => a.articleId === id);
+      return { annotations, stamp: stat && { ...stat, crc: crc32(bytes) } };
+    } catch {
+      // Damaged: the store recovers it when the article is opened (and tells the user); the change event brings it here.
+      return { annotations: [], stamp: null };
+    }
+  }
+
+  /** An article's canonical text, for snippets and phrases (the last few kept). */
+  private async textOf(id: string): Promise<string | null> {
+    const cached = this.texts.get(id);
+    if (cached !== undefined) {
+      this.texts.delete(id);
+      this.texts.set(id, cached);
+      return cached;
+    }
+    const entry = this.entries.get(id);
+    const content = entry && (await this.readContent(entry));
+    if (!content) return null;
+    try {
+      const text = (JSON.parse(content) as { text?: unknown }).text;
+      if (typeof text !== 'string') return null;
+      this.texts.set(id, text);
+      if (this.texts.size > CACHED_TEXTS) this.texts.delete(this.texts.keys().next().value as string);
+      return text;
+    } catch {
+      return null;
+    }
+  }
+
+  // ---- saving ------------------------------------------------------------------
+
+  private scheduleSave(): void {
+    if (this.dirty.size === 0 || this.saveTimer || this.closed) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.flush();
+    }, this.saveDelayMs);
+    this.saveTimer.unref?.();
+  }
+
+  private async save(): Promise<void> {
+    // Serialised now, with nothing queued: the parts and their stamps describe one moment.
+    for (const name of [...this.dirty]) {
+      this.dirty.delete(name);
+      try {
+        const part = name === 'articles' ? this.index.articlesPart() : this.index.annotationsPart();
+        await writePart(this.dataDir, name, part);
+      } catch (err) {
+        this.dirty.add(name);
+        throw err;
+      }
+    }
+  }
+
+  private notesFile(id: string): string {
+    return path.join(this.dataDir, NOTES_DIR, `${id}.json`);
+  }
+}
+
+function stampOfEntry(e: LibraryEntry): string {
+  return articleStamp(e.contentHash, { title: e.title, source: e.source, authors: e.authors });
+}
+
+async function statStamp(file: string): Promise<{ size: number; mtimeMs: number } | null> {
+  try {
+    const s = await fs.stat(file);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return null;
+  }
+}
