@@ -1,5 +1,5 @@
 /** Exporting notes through the export dialog, answered by the harness's save dialog. */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -86,4 +86,22 @@ test('an export that cannot be written says what went wrong', async () => {
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Export failed');
   await expect(dialog.getByRole('status')).toHaveCount(0);
+});
+
+test('notes of an article whose saved copy is damaged are still exported, and the dialog says why', async () => {
+  const { dataDir } = app;
+  const [contentFile] = (await readdir(join(dataDir, 'articles'))).filter((n) => n.endsWith('.json'));
+  await app.close();
+  await writeFile(join(dataDir, 'articles', contentFile), '{ damaged');
+  app = await launchApp({ dataDir });
+  const path = join(out, 'all.md');
+  app.setDialogs({ exportPath: path });
+  await expect(app.page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  await app.emit({ type: 'command', command: 'export' });
+  const dialog = app.page.getByRole('dialog', { name: 'Export notes' });
+  await dialog.getByRole('radio', { name: 'Whole library' }).check();
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  await expect(dialog.getByRole('status')).toContainText('1 annotation');
+  await expect(dialog.getByRole('list', { name: 'Export warnings' })).toContainText(/The saved copy of “.+” is damaged, so its 1 highlight was exported from the saved quote/);
+  expect(await readFile(path, 'utf8')).toContain('Check the number against other reports.');
 });

@@ -71,6 +71,13 @@ export function ExportDialog({ article, onClose }: { article?: { id: string; tit
           Exported {plural(state.report.annotations, 'annotation')} from {plural(state.report.articles, 'article')} to <code>{state.report.path}</code>
         </p>
       )}
+      {state.kind === 'done' && state.report.warnings?.length ? (
+        <ul className="export-result warning" aria-label="Export warnings">
+          {state.report.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
       {state.kind === 'error' && (
         <p className="export-result error" role="alert">
           Export failed: {state.message}
