@@ -12,7 +12,7 @@ import { createGloss, type GlossService } from '../core/service';
 import { registerIpc, registerDropGrants } from './ipc';
 import { buildMenu } from './menu';
 import { hardenSessions, openExternalSafely } from './security';
-import { isAppPage, isExternalHttpUrl, WEB_PREFERENCES } from '../core/security-policy';
+import { isAppPage, isExternalHttpUrl } from '../core/security-policy';
 import { loadWindowState, trackWindowState } from './window-state';
 import { registerAssetProtocol, ASSET_SCHEME } from './assets';
 
@@ -75,9 +75,19 @@ async function createWindow(): Promise<void> {
     show: false,
     title: 'Gloss',
     backgroundColor: '#faf8f3',
+    // WEB_PREFERENCES (core/security-policy.ts), written out so people and scanners
+    // can read them here; a unit test keeps the two equal.
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
-      ...WEB_PREFERENCES,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
     },
   });
   if (state.maximized) win.maximize();

@@ -1,7 +1,8 @@
 /** The shell's security decisions: what may leave the app, who may talk to main, the CSP. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { CSP, CSP_DIRECTIVES, isAppPage, isExternalHttpUrl, isPermissionAllowed, WEB_PREFERENCES } from '../../main/core/security-policy';
 
 describe('the window', () => {
@@ -14,7 +15,41 @@ describe('the window', () => {
     assert.equal(WEB_PREFERENCES.webSecurity, true);
     assert.equal(WEB_PREFERENCES.webviewTag, false);
   });
+
+  // The shell states them literally (people and Electronegativity read the call, not a spread constant).
+  it('is created in the shell with exactly these flags, written out in the BrowserWindow call', () => {
+    const windows: ReturnType<typeof webPreferencesOf>[] = [];
+    for (const name of readdirSync('main/app').filter((n) => n.endsWith('.ts'))) {
+      const file = ts.createSourceFile(name, readFileSync(`main/app/${name}`, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isNewExpression(node) && node.expression.getText() === 'BrowserWindow') windows.push(webPreferencesOf(node, name));
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+    }
+    assert.equal(windows.length, 1, 'one window');
+    const { flags, spreads } = windows[0];
+    assert.deepEqual(spreads, [], 'no flags hidden in a spread');
+    assert.deepEqual(flags, { ...WEB_PREFERENCES });
+  });
 });
+
+/** The boolean flags written in a `new BrowserWindow({ webPreferences: { … } })` call, and any spreads in it. */
+function webPreferencesOf(call: ts.NewExpression, file: string): { flags: Record<string, boolean>; spreads: string[] } {
+  const options = call.arguments?.[0];
+  assert.ok(options && ts.isObjectLiteralExpression(options), `${file}: new BrowserWindow is given an object literal`);
+  const prefs = options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'webPreferences');
+  assert.ok(prefs && ts.isObjectLiteralExpression(prefs.initializer), `${file}: webPreferences is an object literal`);
+  const flags: Record<string, boolean> = {};
+  const spreads: string[] = [];
+  for (const p of prefs.initializer.properties) {
+    if (ts.isSpreadAssignment(p)) spreads.push(p.getText());
+    else if (ts.isPropertyAssignment(p) && (p.initializer.kind === ts.SyntaxKind.TrueKeyword || p.initializer.kind === ts.SyntaxKind.FalseKeyword)) {
+      flags[p.name.getText()] = p.initializer.kind === ts.SyntaxKind.TrueKeyword;
+    }
+  }
+  return { flags, spreads };
+}
 
 describe('links opened in the system browser', () => {
   it('are http and https only', () => {
