@@ -151,7 +151,13 @@ export const CHANNELS = {
   /** The renderer's answer to a flush-drafts event: every draft it held is saved. */
   draftsFlushed: z.object({ request: z.number().int().nonnegative() }),
   /** Written where the user chose in the shell's save dialog, named by its grant. */
-  exportNotes: z.object({ articleId: id.optional(), format: z.enum(EXPORT_FORMATS), grant }),
+  exportNotes: z.object({
+    articleId: id.optional(),
+    /** Only these passages (a selection in the notebook). */
+    annotationIds: z.array(id).min(1).max(1_000_000).optional(),
+    format: z.enum(EXPORT_FORMATS),
+    grant,
+  }),
   getSettings: none,
   updateSettings: SettingsSchema.partial(),
   storeStatus: none,
@@ -170,7 +176,7 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
  * the paths the user chose). The renderer only ever holds grants.
  */
 export interface ImportFilesRequest { paths: string[] }
-export interface ExportNotesRequest { articleId?: string; format: ExportFormat; path: string }
+export interface ExportNotesRequest { articleId?: string; annotationIds?: string[]; format: ExportFormat; path: string }
 /** What a file dialog (or a drop) hands the renderer: a grant and the names to show. */
 export interface ChosenFiles { grant: string; names: string[] }
 

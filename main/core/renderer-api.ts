@@ -45,7 +45,7 @@ export function createRendererApi(service: GlossService, host: ShellHost): Rende
     importFiles: async (req) => service.importFiles({ paths: grants.take('import', req.grant) }),
     exportNotes: async (req) => {
       const [path] = grants.take('export', req.grant);
-      return service.exportNotes({ articleId: req.articleId, format: req.format, path });
+      return service.exportNotes({ articleId: req.articleId, annotationIds: req.annotationIds, format: req.format, path });
     },
     openExternal: (req) => host.openExternal(req.url),
     draftsFlushed: async (req) => handshake.acknowledge(req.request),

@@ -265,17 +265,20 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
 
   // ---- export ---------------------------------------------------------------
 
-  /** One article, or every article that has notes (the counts index spares reading the others' files). */
-  async function exportEntries(articleId?: string): Promise<ExportEntry[]> {
+  /** One article, or every article that has notes (the counts index spares reading the others' files); with `only`, just those passages. */
+  async function exportEntries(articleId?: string, only?: ReadonlySet<string>): Promise<ExportEntry[]> {
     let ids: string[];
     if (articleId) ids = [articleId]; // listAnnotations below: NOT_FOUND if unknown
+    else if (only) ids = await articlesHolding(only);
     else {
       const counts = await store.annotationCounts();
       ids = store.listArticles().map((a) => a.id).filter((id) => (counts.get(id) ?? 0) > 0);
     }
     const entries: ExportEntry[] = [];
     for (const id of ids) {
-      const annotations = await listAnnotations(id);
+      const all = await listAnnotations(id);
+      const annotations = only ? all.filter((a) => only.has(a.id)) : all;
+      if (only && !annotations.length) continue;
       const article = await store.getArticleIfIntact(id);
       if (article) entries.push({ article, annotations });
       else {
@@ -286,8 +289,18 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     return entries;
   }
 
+  /** The articles (in library order) whose notes hold any of these passages. */
+  async function articlesHolding(wanted: ReadonlySet<string>): Promise<string[]> {
+    const holding = new Set<string>();
+    for await (const { articleId, annotations } of store.allAnnotations()) if (annotations.some((a) => wanted.has(a.id))) holding.add(articleId);
+    return store.listArticles().map((a) => a.id).filter((id) => holding.has(id));
+  }
+
   async function exportNotes(req: ExportNotesRequest): Promise<ExportReport> {
-    const entries = await exportEntries(req.articleId);
+    const only = req.annotationIds && new Set(req.annotationIds);
+    const entries = await exportEntries(req.articleId, only);
+    const found = entries.reduce((n, e) => n + e.annotations.length, 0);
+    if (only && found === 0) throw new GlossError('NOT_FOUND', 'None of the passages chosen is in the library any more: nothing was exported.');
     const { renderExport } = await import('./export/index');
     const { writeExport } = await import('./export/write');
     const content = renderExport(req.format, entries);
@@ -299,7 +312,12 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       articles: entries.length,
       annotations: entries.reduce((n, e) => n + e.annotations.length, 0),
       bytes,
-      ...(entries.some((e) => e.warning) && { warnings: entries.flatMap((e) => e.warning ?? []) }),
+      ...((entries.some((e) => e.warning) || (only && found < only.size)) && {
+        warnings: [
+          ...entries.flatMap((e) => e.warning ?? []),
+          ...(only && found < only.size ? [`${only.size - found} of the passages chosen ${only.size - found === 1 ? 'is' : 'are'} no longer in the library.`] : []),
+        ],
+      }),
     };
   }
 
