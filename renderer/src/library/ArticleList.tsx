@@ -86,8 +86,9 @@ export function ArticleList({ articles, scrollRef }: { articles: readonly Articl
 }
 
 const ArticleRow = memo(function ArticleRow({ article: a, index, count }: { article: ArticleSummary; index: number; count?: number }) {
-  const when = a.published ? formatDate(a.published) : `Added ${formatDate(a.importedAt)}`;
-  const meta = [a.source, when].filter(Boolean).join(' · ');
+  // Published (the source's date) and added (ours) are different facts: each says which it is.
+  const when = [a.published && `Published ${formatDate(a.published)}`, `Added ${formatDate(a.importedAt)}`].filter(Boolean).join(' · ');
+  const meta = [a.byline, a.source, when].filter(Boolean).join(' · ');
   return (
     <li className="article-row" data-index={index} aria-posinset={count ? index + 1 : undefined} aria-setsize={count}>
       <button type="button" className="article-open" aria-label={`Open ${a.title}`} onClick={() => void openArticle(a.id)}>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useStore } from '../store';
 import { Dialog } from '../app/Dialog';
 import {
@@ -11,9 +11,13 @@ import {
 } from './libraryStore';
 import { plural } from './format';
 import { ArticleList } from './ArticleList';
+import { LibraryToolbar } from './LibraryToolbar';
+import { orderLibrary } from './libraryOrder';
 
 export function LibraryView({ onExport }: { onExport: () => void }) {
-  const articles = useStore(libraryStore, (s) => s.articles);
+  const all = useStore(libraryStore, (s) => s.articles);
+  const filter = useStore(libraryStore, (s) => s.filter);
+  const articles = useMemo(() => orderLibrary(all, filter), [all, filter]);
   const loaded = useStore(libraryStore, (s) => s.loaded);
   const confirmRemove = useStore(libraryStore, (s) => s.confirmRemove);
   const urlDialog = useStore(libraryStore, (s) => s.urlDialog);
@@ -39,8 +43,11 @@ export function LibraryView({ onExport }: { onExport: () => void }) {
         </div>
       </header>
       <ImportStatus />
-      {loaded && articles.length === 0 ? (
+      {all.length > 1 && <LibraryToolbar shown={articles.length} />}
+      {loaded && all.length === 0 ? (
         <p className="empty">Your library is empty. Import a file, paste an article, or drop files onto this window.</p>
+      ) : loaded && articles.length === 0 ? (
+        <p className="empty">No article matches these filters.</p>
       ) : (
         <ArticleList articles={articles} scrollRef={scrollRef} />
       )}

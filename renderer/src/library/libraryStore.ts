@@ -3,6 +3,7 @@ import type { ArticleSummary, ChosenFiles, ImportReport } from '../../../main/co
 import { createStore } from '../store';
 import { gloss, messageOf } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
+import { ALL_ARTICLES, type LibraryFilter } from './libraryOrder';
 
 export interface ImportState {
   running: boolean;
@@ -17,6 +18,10 @@ export interface ImportState {
 export const libraryStore = createStore({
   loaded: false,
   articles: [] as ArticleSummary[],
+  /** How the list is ordered and narrowed (see libraryOrder.ts). */
+  filter: ALL_ARTICLES as LibraryFilter,
+  /** The tag the list is narrowed to ('' for none); filter.articleIds holds its articles. */
+  tag: '',
   importing: null as ImportState | null,
   confirmRemove: null as ArticleSummary | null,
   urlDialog: false,
@@ -26,6 +31,22 @@ export const libraryStore = createStore({
 export function sortArticles(list: readonly ArticleSummary[]): ArticleSummary[] {
   const key = (a: ArticleSummary) => a.published ?? a.importedAt;
   return [...list].sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : a.title.localeCompare(b.title)));
+}
+
+export function setLibraryFilter(patch: Partial<LibraryFilter>): void {
+  libraryStore.set((s) => ({ filter: { ...s.filter, ...patch } }));
+}
+
+/** Narrow the list to the articles with a passage tagged `tag` (or one under it); '' for all. */
+export async function setLibraryTag(tag: string): Promise<void> {
+  libraryStore.set({ tag });
+  if (!tag) return setLibraryFilter({ articleIds: null });
+  try {
+    const { articles } = await gloss().listLibraryAnnotations({ tags: [tag] });
+    if (libraryStore.get().tag === tag) setLibraryFilter({ articleIds: new Set(articles.map((a) => a.id)) });
+  } catch (err) {
+    showError(err);
+  }
 }
 
 export async function refreshLibrary(pending: Promise<ArticleSummary[]> = gloss().listArticles()): Promise<ArticleSummary[]> {

@@ -3,7 +3,21 @@ import type { ReactNode } from 'react';
 import { useStore } from '../store';
 import { changeFontSize, FONT_MAX, FONT_MIN, setTheme, settingsStore, THEMES } from './settingsStore';
 
-export function ReaderBar({ title, contents, onBack, onExport, onHelp }: { title: string; contents?: ReactNode; onBack: () => void; onExport: () => void; onHelp: () => void }) {
+export function ReaderBar({
+  title,
+  contents,
+  onBack,
+  onExport,
+  onHelp,
+  onDetails,
+}: {
+  title: string;
+  contents?: ReactNode;
+  onBack: () => void;
+  onExport: () => void;
+  onHelp: () => void;
+  onDetails: () => void;
+}) {
   const settings = useStore(settingsStore, (s) => s.settings);
   return (
     <header className="reader-bar">
@@ -39,6 +53,9 @@ export function ReaderBar({ title, contents, onBack, onExport, onHelp }: { title
           A+
         </button>
       </div>
+      <button type="button" onClick={onDetails} title="Correct the title, author, date or source">
+        Details…
+      </button>
       <button type="button" onClick={onExport}>
         Export…
       </button>

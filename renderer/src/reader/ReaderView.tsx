@@ -5,7 +5,7 @@
  * settings: the scrolled fraction of the page, or for a windowed article the
  * place in its text (see readingPosition.ts).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Article, Block } from '../../../main/core/contract';
 import { useStore } from '../store';
 import { gloss } from '../gloss';
@@ -22,12 +22,14 @@ import { settingsStore, updateSettings } from './settingsStore';
 import { bucketSpans, NO_SPANS, toSpan, type SpanBuckets } from './spanBuckets';
 import { VirtualBlocks, type VirtualControl } from './VirtualBlocks';
 import { ReaderBar } from './ReaderBar';
+import { ArticleDetailsDialog } from './ArticleDetailsDialog';
 import { extendSelectionByKey } from './keyboardSelection';
 import { ContentsMenu } from './ContentsMenu';
 import { sectionAt, tableOfContents, type TocEntry } from './toc';
 import { blockIndexAt, offsetOfFraction, textFraction } from './readingPosition';
 
 export function ReaderView({ article, onBack, onExport, onHelp }: { article: Article; onBack: () => void; onExport: () => void; onHelp: () => void }) {
+  const [details, setDetails] = useState(false);
   const items = useStore(annotationsStore, (s) => s.items);
   const selectedId = useStore(annotationsStore, (s) => s.selectedId);
   const flash = useStore(annotationsStore, (s) => s.flash);
@@ -239,7 +241,9 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
         onBack={onBack}
         onExport={onExport}
         onHelp={onHelp}
+        onDetails={() => setDetails(true)}
       />
+      {details && <ArticleDetailsDialog article={article} onClose={() => setDetails(false)} />}
       <div className="reader-body">
         <div className="reader-scroll" ref={scrollRef} onScroll={onScroll}>
           <div className="reader-content" ref={contentRef}>

@@ -1,0 +1,91 @@
+/**
+ * Correct what a citation says of the article — title, author, date, source,
+ * address — when the page got it wrong. What the import found stays beside
+ * each corrected field, and can be gone back to.
+ */
+import { useState } from 'react';
+import type { Article } from '../../../main/core/contract';
+import type { EditableMeta } from '../../../main/core/document/types';
+import { Dialog } from '../app/Dialog';
+import { gloss, messageOf } from '../gloss';
+import { refreshLibrary } from '../library/libraryStore';
+import { readerStore } from './readerStore';
+
+const FIELDS: { key: EditableMeta; label: string; hint?: string; type?: string }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'byline', label: 'Author(s)' },
+  { key: 'published', label: 'Published', hint: 'YYYY-MM-DD' },
+  { key: 'source', label: 'Source' },
+  { key: 'url', label: 'Web address', type: 'url' },
+];
+
+export function ArticleDetailsDialog({ article, onClose }: { article: Article; onClose: () => void }) {
+  const [values, setValues] = useState<Record<EditableMeta, string>>(() => Object.fromEntries(FIELDS.map((f) => [f.key, article.meta[f.key] ?? ''])) as Record<EditableMeta, string>);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const save = async (changes: Partial<Record<EditableMeta, string | null>>) => {
+    setBusy(true);
+    try {
+      await gloss().updateArticleMeta({ id: article.id, ...changes });
+      const fresh = await gloss().getArticle({ id: article.id });
+      if (readerStore.get().article?.id === article.id) readerStore.set({ article: fresh });
+      void refreshLibrary();
+      onClose();
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  };
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const changes: Partial<Record<EditableMeta, string>> = {};
+    for (const f of FIELDS) if (values[f.key].trim() !== (article.meta[f.key] ?? '')) changes[f.key] = values[f.key].trim();
+    if (Object.keys(changes).length === 0) return onClose();
+    void save(changes);
+  };
+
+  return (
+    <Dialog title="Article details" onClose={onClose} className="details" description="Corrections are used in the library, in citations and in every export.">
+      <form onSubmit={submit}>
+        {FIELDS.map((f) => {
+          const found = article.extracted?.[f.key];
+          return (
+            <label key={f.key} className="field">
+              <span>{f.label}</span>
+              <input
+                type={f.type ?? 'text'}
+                name={f.key}
+                value={values[f.key]}
+                placeholder={f.hint}
+                onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+              />
+              {found !== undefined && (
+                <span className="field-note">
+                  Imported as {found === null ? 'nothing' : `“${found}”`}.{' '}
+                  <button type="button" className="link" disabled={busy} onClick={() => void save({ [f.key]: null })}>
+                    Restore
+                  </button>
+                </span>
+              )}
+            </label>
+          );
+        })}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
