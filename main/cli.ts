@@ -10,6 +10,7 @@ import { defaultDataDir } from './core/paths';
 import { createGloss, type GlossService } from './core/service';
 import { findQuote } from './core/anchoring/find-quote';
 import { addEditCommand, addWorkspaceCommands } from './cli/workspace-commands';
+import { addSearchCommand } from './cli/search-command';
 
 interface Io {
   out: (s: string) => void;
@@ -147,6 +148,7 @@ export async function runCli(argv: string[], io: Io = { out: (s) => process.stdo
 
   addWorkspaceCommands(program, { use, out: io.out, dataDirOption, resolveId });
   addEditCommand(program, { use, out: io.out, dataDirOption, resolveId });
+  addSearchCommand(program, { use, out: io.out, err: io.err, dataDirOption, resolveId });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'saveDraft',
   'listDrafts',
   'exportNotes',
+  'search',
   'getSettings',
   'updateSettings',
   'storeStatus',

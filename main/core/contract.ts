@@ -9,10 +9,12 @@ import type { Article, ArticleSummary } from './document/types';
 import { COLORS, type Annotation, type Draft, type TagCount } from './annotations/types';
 import type { Result } from './errors';
 import type { Channel } from './channels';
+import type { SearchResult } from './search/types';
 
 export type { Article, ArticleSummary, Block, BlockKind } from './document/types';
 export type { Annotation, Color, Draft, TagCount } from './annotations/types';
 export type { Result, SerializedError, GlossErrorCode } from './errors';
+export type { HitField, HitKind, SearchGroup, SearchHit, SearchResult, Snippet } from './search/types';
 export { COLORS } from './annotations/types';
 
 const id = z.string().min(1).max(200);
@@ -158,6 +160,8 @@ export const CHANNELS = {
     format: z.enum(EXPORT_FORMATS),
     grant,
   }),
+  /** Searches articles, passages and notes (the language: main/core/search/query.ts); hits grouped by article. */
+  search: z.object({ query: z.string().max(2000), limit: z.number().int().min(1).max(1000).optional() }),
   getSettings: none,
   updateSettings: SettingsSchema.partial(),
   storeStatus: none,
@@ -201,6 +205,7 @@ export interface GlossCoreApi {
   saveDraft(req: Request<'saveDraft'>): Promise<void>;
   listDrafts(req: Request<'listDrafts'>): Promise<Draft[]>;
   exportNotes(req: ExportNotesRequest): Promise<ExportReport>;
+  search(req: Request<'search'>): Promise<SearchResult>;
   getSettings(): Promise<Settings>;
   updateSettings(req: Request<'updateSettings'>): Promise<Settings>;
   storeStatus(): Promise<StoreStatus>;

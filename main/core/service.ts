@@ -33,6 +33,7 @@ import { Drafts } from './store/drafts';
 import { workspaceRequests } from './service/workspace';
 import type { ExportEntry } from './export/types';
 import { SOURCE_SEEDS_DIR } from './paths';
+import { librarySearch } from './search/library-search';
 
 export interface GlossOptions {
   dataDir: string;
@@ -42,6 +43,8 @@ export interface GlossOptions {
   onEvent?: (event: GlossEvent) => void;
   /** Clock, for tests. */
   now?: () => Date;
+  /** The search index: saved this long after a change (default 10 s); on the calling thread instead of a worker. */
+  search?: { saveDelayMs?: number; inThread?: boolean };
 }
 
 export interface GlossService extends GlossCoreApi {
@@ -64,6 +67,13 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
   const now = () => (options.now?.() ?? new Date()).toISOString();
   const emit = options.onEvent ?? (() => {});
   store.onWarning((message) => emit({ type: 'store-warning', message }));
+  const search = librarySearch(store, {
+    ...options.search,
+    onWarning: (message) => {
+      serviceWarnings.push(message);
+      emit({ type: 'store-warning', message });
+    },
+  });
 
   // ---- import -------------------------------------------------------------
 
@@ -376,8 +386,10 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     updateSettings: (patch) => store.updateSettings(patch as Partial<Settings>),
     storeStatus: async (): Promise<StoreStatus> => ({ dataDir, warnings: [...store.warnings(), ...serviceWarnings] }),
     readAsset: (articleId, name) => store.readAsset(articleId, name),
+    search: (req) => search.search(req.query, req.limit),
     close: async () => {
       await drafts.idle();
+      await search.close();
       await store.close();
     },
   };

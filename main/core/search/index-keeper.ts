@@ -41,7 +41,10 @@ export interface LibraryEntry {
   id: string;
   title: string;
   source?: string;
-  authors?: string;
+  /** Authors, as corrected by the user if they were. */
+  byline?: string;
+  /** The user's corrections: a byline corrected to none is '' here and absent above. */
+  edited?: { byline?: string };
   contentFile: string;
   contentHash: string;
 }
@@ -252,12 +255,13 @@ export class IndexKeeper {
   private async readArticle(entry: LibraryEntry) {
     const text = await this.readContent(entry);
     let body: string | null = null;
-    let authors = entry.authors;
+    let authors = entry.byline;
     if (text) {
       try {
         const parsed = JSON.parse(text) as { text?: unknown; meta?: { byline?: unknown } };
         if (typeof parsed.text === 'string') body = parsed.text;
-        if (authors === undefined && typeof parsed.meta?.byline === 'string') authors = parsed.meta.byline;
+        // An entry saved before bylines were listed: the content has it (unless corrected to none).
+        if (authors === undefined && entry.edited?.byline === undefined && typeof parsed.meta?.byline === 'string') authors = parsed.meta.byline;
       } catch {
         // Damaged: found by its metadata only, and read again at the next open (the stamp says so).
       }
@@ -349,7 +353,7 @@ export class IndexKeeper {
 }
 
 function stampOfEntry(e: LibraryEntry): string {
-  return articleStamp(e.contentHash, { title: e.title, source: e.source, authors: e.authors });
+  return articleStamp(e.contentHash, { title: e.title, source: e.source, authors: e.byline ?? e.edited?.byline });
 }
 
 async function statStamp(file: string): Promise<{ size: number; mtimeMs: number } | null> {

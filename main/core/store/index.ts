@@ -35,12 +35,17 @@ export { assertSafeId, assertSafeAssetName, isSafeId } from './safe-names';
 
 export { SETTINGS_FILE };
 
+/** What changed: an article's entry or content, an article removed, or an article's annotations. */
+export type StoreChange = { kind: 'article'; id: string } | { kind: 'article-removed'; id: string } | { kind: 'notes'; articleId: string };
+
 export interface Store {
   readonly dataDir: string;
   /** Recovery reports since opening, as sentences for the UI. */
   warnings(): string[];
   /** Calls `listener` with each recovery report raised from now on (one found while serving a request); returns the unsubscribe. */
   onWarning(listener: (sentence: string) => void): () => void;
+  /** Calls `listener` after each change the store has saved (for derived data: the search index); returns the unsubscribe. */
+  onChange(listener: (change: StoreChange) => void): () => void;
   /** Newest import first. */
   listArticles(): ArticleIndexEntry[];
   hasArticle(id: string): boolean;
@@ -130,6 +135,7 @@ export async function openStore(dataDir: string): Promise<Store> {
 
 class DataFolderStore implements Store {
   private closed = false;
+  private readonly changeListeners = new Set<(change: StoreChange) => void>();
 
   constructor(
     readonly dataDir: string,
@@ -149,6 +155,28 @@ class DataFolderStore implements Store {
   onWarning(listener: (sentence: string) => void): () => void {
     this.warningListeners.add(listener);
     return () => void this.warningListeners.delete(listener);
+  }
+
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => void this.changeListeners.delete(listener);
+  }
+
+  /** A listener's failure is its own: the change is saved. */
+  private changed(change: StoreChange): void {
+    for (const l of this.changeListeners) {
+      try {
+        l(change);
+      } catch {
+        // Derived data only: it is checked against the store when next opened.
+      }
+    }
+  }
+
+  /** Each article a batch touched. */
+  private changedNotes(result: BatchResult): BatchResult {
+    for (const articleId of new Set(result.after.map((a) => a.articleId))) this.changed({ kind: 'notes', articleId });
+    return result;
   }
 
   listArticles(): ArticleIndexEntry[] {
@@ -190,6 +218,7 @@ class DataFolderStore implements Store {
     }
     const next = withEdits(base, edits);
     await this.library.upsert(next);
+    this.changed({ kind: 'article', id });
     return next;
   }
 
@@ -215,6 +244,7 @@ class DataFolderStore implements Store {
     const { stored, contentFile, contentHash } = await this.articles.write(toWrite, assets);
     // A repair keeps the user's corrections.
     await this.library.upsert(withEdits(indexEntryFor(stored, contentFile, contentHash), replaced?.edited));
+    this.changed({ kind: 'article', id: article.id });
   }
 
   async removeArticle(id: string): Promise<void> {
@@ -223,8 +253,12 @@ class DataFolderStore implements Store {
     // Index first: if we stop half-way, there is never a dangling entry. The content file goes
     // right after: one left by a crash here would be listed again at the next open (LibraryIndex.open).
     await this.library.remove(id);
-    await this.articles.remove(id);
-    await this.notes.remove(id);
+    try {
+      await this.articles.remove(id);
+      await this.notes.remove(id);
+    } finally {
+      this.changed({ kind: 'article-removed', id });
+    }
   }
 
   async readAsset(articleId: string, name: string): Promise<AssetInput> {
@@ -242,12 +276,15 @@ class DataFolderStore implements Store {
     if (!parsed.success) throw new GlossError('INVALID_REQUEST', `The annotation cannot be saved: ${parsed.error.issues[0]?.path.join('.') || 'it'} is not valid.`);
     this.entry(a.articleId);
     await this.notes.put(a);
+    this.changed({ kind: 'notes', articleId: a.articleId });
   }
 
   async deleteAnnotation(articleId: string, id: string): Promise<Annotation | undefined> {
     this.assertOpen();
     this.entry(articleId);
-    return this.notes.delete(articleId, id);
+    const removed = await this.notes.delete(articleId, id);
+    if (removed) this.changed({ kind: 'notes', articleId });
+    return removed;
   }
 
   annotationCounts(ids?: readonly string[]): Promise<Map<string, number>> {
@@ -260,12 +297,12 @@ class DataFolderStore implements Store {
 
   changeTags(change: TagChange, modified: string): Promise<BatchResult> {
     this.assertOpen();
-    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'tags', change, modified });
+    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'tags', change, modified }).then((r) => this.changedNotes(r));
   }
 
   restoreAnnotations(annotations: Annotation[]): Promise<BatchResult> {
     this.assertOpen();
-    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'restore', annotations });
+    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'restore', annotations }).then((r) => this.changedNotes(r));
   }
 
   allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }> {
