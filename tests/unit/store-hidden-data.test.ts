@@ -169,7 +169,7 @@ describe('store: notes-index.tsv rows that look valid but are wrong are never sh
     const file = path.join(dir, 'notes-index.tsv');
     const text = await fs.readFile(file, 'utf8');
     const row = (id: string) => text.split('\n').find((l) => l.startsWith(`${id}\t`))!;
-    assert.match(text, /^gloss notes-index 2 sealed 3\n/);
+    assert.match(text, /^gloss notes-index 2 sealed 3 [0-9a-f]{8}\n/);
     return { dir, file, text, row, articles, cleanup };
   }
   const expected = (articles: { id: string }[]) => new Map(articles.map((a, i) => [a.id, 3 - i]));
@@ -200,9 +200,9 @@ describe('store: notes-index.tsv rows that look valid but are wrong are never sh
     try {
       const good = row(articles[2].id);
       const [id, count, size, ...rest] = good.split('\t');
-      await fs.writeFile(file, text.replace(good, [id, count, String(Number(size) + 1), ...rest].join('\t')).replace('sealed 3', 'sealed 4'));
+      await fs.writeFile(file, text.replace(good, [id, count, String(Number(size) + 1), ...rest].join('\t')).replace(/sealed 3 /, 'sealed 4 '));
       assert.deepEqual(await withStore(dir, (s) => s.annotationCounts()), expected(articles));
-      assert.match(await fs.readFile(file, 'utf8'), /^gloss notes-index 2 sealed 3\n/);
+      assert.match(await fs.readFile(file, 'utf8'), /^gloss notes-index 2 sealed 3 [0-9a-f]{8}\n/);
     } finally {
       await cleanup();
     }

@@ -34,11 +34,13 @@ export class LibraryIndex {
       fallback: () => rebuildFromContent(dataDir),
     });
     const db = new Low<LibraryFile>(adapter, { version: 1, articles: [] });
+    // The folder is listed while library.json is parsed: the check below then costs almost nothing.
+    const saved = savedArticleIds(dataDir);
     await db.read();
     // However it was read (as saved, from .bak, or valid but emptied), an article saved in
     // articles/ but missing from the list is added back: it was imported and never removed.
     const listed = new Set(db.data.articles.map((e) => e.id));
-    const unlisted = (await savedArticleIds(dataDir)).filter((id) => !listed.has(id));
+    const unlisted = (await saved).filter((id) => !listed.has(id));
     const found = await readSaved(dataDir, unlisted);
     if (found.length > 0) {
       // Saved after the list was last written: an import a crash stopped between its two writes,
