@@ -17,10 +17,17 @@ import { changeFontSize, loadSettings, setTheme, settingsStore } from './reader/
 import { annotationsStore, clearAnnotations, closeEditor, deleteAnnotation, loadAnnotations, openEditor, primeAnnotations, redo, undo } from './annotations/annotationsStore';
 import { beginStartup } from './app/startup';
 import { highlightSelection } from './annotations/actions';
+import { showView, viewStore, type View } from './ui/views';
+import { ViewTabs } from './ui/ViewTabs';
+import { redoBatch, undoBatch } from './ui/batchHistory';
 
 // Rarely opened, so not part of the first bundle.
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const HelpOverlay = lazy(() => import('./app/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
+const NotebookView = lazy(() => import('./notebook/NotebookView').then((m) => ({ default: m.NotebookView })));
+const TagManagerView = lazy(() => import('./tags/TagManagerView').then((m) => ({ default: m.TagManagerView })));
+/** Ctrl/Cmd+1, 2, 3. */
+const VIEW_KEYS: Record<string, View> = { '1': 'library', '2': 'notebook', '3': 'tags' };
 
 const isTyping = (t: EventTarget | null) => !!(t as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
 const modalOpen = () => !!document.querySelector('[aria-modal="true"]');
@@ -33,6 +40,7 @@ export function App() {
   const [dropping, setDropping] = useState(false);
   const article = useStore(readerStore, (s) => s.article);
   const settings = useStore(settingsStore, (s) => s.settings);
+  const view = useStore(viewStore, (s) => s.view);
 
   // ---- start-up
   useEffect(() => {
@@ -86,7 +94,9 @@ export function App() {
         document.execCommand(which);
         return;
       }
-      void (which === 'undo' ? undo() : redo());
+      // The notebook and the tag manager undo their own changes across the library.
+      if (!readerStore.get().article && viewStore.get().view !== 'library') void (which === 'undo' ? undoBatch() : redoBatch());
+      else void (which === 'undo' ? undo() : redo());
     },
     [lastKeyHistory],
   );
@@ -135,6 +145,12 @@ export function App() {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && !e.altKey) {
+        if (VIEW_KEYS[e.key] && !e.shiftKey && !modalOpen()) {
+          e.preventDefault();
+          if (VIEW_KEYS[e.key] === 'library') void refreshLibrary();
+          showView(VIEW_KEYS[e.key]);
+          return;
+        }
         if (typing) return;
         if (key === 'z') {
           e.preventDefault();
@@ -229,7 +245,14 @@ export function App() {
       ) : article ? (
         <ReaderView article={article} onBack={backToLibrary} onExport={() => setExporting(true)} onHelp={() => setHelp(true)} />
       ) : (
-        <LibraryView onExport={() => setExporting(true)} />
+        <>
+          <ViewTabs onView={(v) => v === 'library' && void refreshLibrary()} />
+          {view === 'library' ? (
+            <LibraryView onExport={() => setExporting(true)} />
+          ) : (
+            <Suspense fallback={<p className="loading">Opening…</p>}>{view === 'notebook' ? <NotebookView /> : <TagManagerView />}</Suspense>
+          )}
+        </>
       )}
       <Suspense fallback={null}>
         {exporting && <ExportDialog article={article ? { id: article.id, title: article.meta.title } : undefined} onClose={() => setExporting(false)} />}

@@ -1,14 +1,17 @@
 /**
  * `npm run screenshots`: the app through the e2e harness, photographed into
  * docs/screenshots/ — the library, the reader with highlights in several
- * colours (one in a photo caption), and the panel with tags and notes.
+ * colours (one in a photo caption), the panel with tags and notes, the
+ * notebook of every passage and the tag manager (light and dark).
+ * `--only notebook,tags` takes just those (the others are not rewritten).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Color } from '../../main/core/contract';
-import { ensureRendererBuilt, launchApp, ROOT } from './launchApp';
+import type { Page } from '@playwright/test';
+import { ensureRendererBuilt, launchApp, ROOT, type GlossApp } from './launchApp';
 
-const OUT = join(ROOT, 'docs', 'screenshots');
+const OUT = process.env.GLOSS_SCREENSHOTS_DIR ?? join(ROOT, 'docs', 'screenshots');
 
 const EXTRA_ARTICLES = [
   {
@@ -44,6 +47,20 @@ const HIGHLIGHTS: { quote: string; color: Color; tags: string[]; note?: string }
   },
 ];
 
+/** More passages, on the other articles, under nested tags: what the notebook and the tag manager show. */
+const MORE_HIGHLIGHTS: { title: string; quote: string; color: Color; tags: string[]; note?: string }[] = [
+  { title: 'Reading slowly', quote: 'Close reading is less a technique than a habit of attention', color: 'green', tags: ['claim/method', 'reading'], note: 'The thesis, in one line.' },
+  { title: 'Reading slowly', quote: 'Margins were the first annotation software', color: 'yellow', tags: ['claim', 'history'] },
+  { title: 'Notes on the margins', quote: 'Marginalia tell us how a text was read, not only what it said', color: 'blue', tags: ['claim/method', 'history/books'] },
+  { title: 'Notes on the margins', quote: 'A pencilled question mark can outlive the argument it doubted', color: 'pink', tags: ['quote'], note: 'Use as an epigraph?' },
+];
+
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  return i >= 0 ? new Set(process.argv[i + 1]?.split(',')) : null;
+})();
+const wanted = (name: string) => !ONLY || ONLY.has(name);
+
 async function main(): Promise<void> {
   await ensureRendererBuilt();
   await mkdir(OUT, { recursive: true });
@@ -71,37 +88,90 @@ async function main(): Promise<void> {
     }, HIGHLIGHTS);
     await page.reload();
     await page.getByRole('list', { name: 'Articles' }).waitFor();
-    await page.screenshot({ path: join(OUT, 'library.png') });
-
-    await page.getByRole('button', { name: /^Open .*The enduring defeat/ }).click();
-    await page.getByRole('article').waitFor();
-    await page.locator('.reader-scroll').evaluate((el) => {
-      const caption = el.querySelector('figure');
-      el.scrollTop = caption ? (caption as HTMLElement).offsetTop - 140 : 0;
-    });
-    await page.mouse.move(5, 5);
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: join(OUT, 'reader.png') });
-
-    // The panel with tags and notes, and a highlight's editor open.
-    await page.getByRole('button', { name: /Go to highlight: the continuing threat/ }).click();
-    await page.waitForTimeout(1700); // let the flash fade
-    await page.locator('article mark.hl-purple').first().click();
-    await page.getByRole('dialog', { name: 'Edit highlight' }).waitFor();
-    await page.screenshot({ path: join(OUT, 'panel.png') });
-
-    await page.keyboard.press('Escape');
-    await page.getByRole('radio', { name: 'Sepia' }).click();
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(OUT, 'reader-sepia.png') });
-    await page.getByRole('radio', { name: 'Dark' }).click();
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(OUT, 'reader-dark.png') });
+    if (wanted('library')) await page.screenshot({ path: join(OUT, 'library.png') });
+    if (wanted('reader')) await readerShots(page);
+    if (wanted('notebook') || wanted('tags')) await workspaceShots(app);
     if (app.errors.length) console.warn(app.errors.join('\n'));
     console.log(`Screenshots written to ${OUT}`);
   } finally {
     await app.close();
   }
+}
+
+/** The reader, its panel and editor, in light, sepia and dark. */
+async function readerShots(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Open .*The enduring defeat/ }).click();
+  await page.getByRole('article').waitFor();
+  await page.locator('.reader-scroll').evaluate((el) => {
+    const caption = el.querySelector('figure');
+    el.scrollTop = caption ? (caption as HTMLElement).offsetTop - 140 : 0;
+  });
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(OUT, 'reader.png') });
+
+  // The panel with tags and notes, and a highlight's editor open.
+  await page.getByRole('button', { name: /Go to highlight: the continuing threat/ }).click();
+  await page.waitForTimeout(1700); // let the flash fade
+  await page.locator('article mark.hl-purple').first().click();
+  await page.getByRole('dialog', { name: 'Edit highlight' }).waitFor();
+  await page.screenshot({ path: join(OUT, 'panel.png') });
+
+  await page.keyboard.press('Escape');
+  await page.getByRole('radio', { name: 'Sepia' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(OUT, 'reader-sepia.png') });
+  await page.getByRole('radio', { name: 'Dark' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(OUT, 'reader-dark.png') });
+  await page.getByRole('radio', { name: 'Light' }).click();
+  await page.getByRole('button', { name: '← Library' }).click();
+}
+
+/** The notebook (two passages selected, one being edited) and the tag manager (nested tags, two checked); light and dark. */
+async function workspaceShots(app: GlossApp): Promise<void> {
+  const { page } = app;
+  await page.evaluate(async (more) => {
+    const list = await window.gloss.listArticles();
+    for (const h of more) {
+      const a = list.find((x) => x.title.startsWith(h.title))!;
+      const { text } = await window.gloss.getArticle({ id: a.id });
+      const start = text.indexOf(h.quote);
+      if (start < 0) throw new Error(`Quote not found: ${h.quote}`);
+      await window.gloss.createAnnotation({ articleId: a.id, start, end: start + h.quote.length, color: h.color, tags: h.tags, note: h.note ?? '' });
+    }
+  }, MORE_HIGHLIGHTS);
+  // As the View menu does it.
+  const theme = async (name: 'Light' | 'Dark') => {
+    const t = name.toLowerCase();
+    await app.emit({ type: 'command', command: `theme-${t}` as 'theme-light' });
+    await page.waitForFunction((x) => document.documentElement.dataset.theme === x, t);
+  };
+  for (const t of ['Light', 'Dark'] as const) {
+    await theme(t);
+    const suffix = t === 'Dark' ? '-dark' : '';
+    if (wanted('notebook')) {
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Notebook' }).click();
+      await page.getByRole('list', { name: 'Passages' }).locator('li').first().waitFor();
+      await page.getByRole('checkbox', { name: /Select passage: Close reading/ }).check();
+      await page.getByRole('checkbox', { name: /Select passage: Marginalia/ }).check();
+      await page.getByRole('button', { name: /Edit tags and note: A pencilled/ }).click();
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: join(OUT, `notebook${suffix}.png`) });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+    }
+    if (wanted('tags')) {
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Tags' }).click();
+      await page.getByRole('list', { name: 'Tags' }).locator('li').first().waitFor();
+      await page.getByRole('checkbox', { name: 'Select tag quote', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'Select tag history', exact: true }).check();
+      await page.mouse.move(5, 5);
+      await page.screenshot({ path: join(OUT, `tags${suffix}.png`) });
+      await page.getByRole('button', { name: 'Clear selection' }).click();
+    }
+  }
+  await theme('Light');
 }
 
 main().catch((err) => {

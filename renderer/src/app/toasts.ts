@@ -6,6 +6,12 @@ export interface Toast {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  /** A button beside the message (Undo after a change across the library). */
+  action?: ToastAction;
+}
+export interface ToastAction {
+  label: string;
+  run: () => void;
 }
 
 export const toastStore = createStore({ toasts: [] as Toast[] });
@@ -15,11 +21,12 @@ export function dismissToast(id: number): void {
   toastStore.set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
 }
 
-function push(kind: Toast['kind'], message: string, ms: number): void {
+function push(kind: Toast['kind'], message: string, ms: number, action?: ToastAction): void {
   const id = nextId++;
-  toastStore.set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message }] }));
+  toastStore.set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, message, action }] }));
   setTimeout(() => dismissToast(id), ms);
 }
 
 export const showError = (err: unknown): void => push('error', messageOf(err), 8000);
-export const showInfo = (message: string): void => push('info', message, 4000);
+/** With an action, the toast stays longer: time to read it and decide. */
+export const showInfo = (message: string, action?: ToastAction): void => push('info', message, action ? 10000 : 4000, action);

@@ -26,18 +26,20 @@ export function defaultExportName(title: string | undefined, format: ExportForma
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; report: ExportReport } | { kind: 'error'; message: string };
 
-export function ExportDialog({ article, onClose }: { article?: { id: string; title: string }; onClose: () => void }) {
+/** `passages`: the passages chosen in the notebook, offered as the scope (and chosen first). */
+export function ExportDialog({ article, passages, onClose }: { article?: { id: string; title: string }; passages?: string[]; onClose: () => void }) {
   const [format, setFormat] = useState<ExportFormat>('md');
-  const [scope, setScope] = useState<'article' | 'library'>(article ? 'article' : 'library');
+  const [scope, setScope] = useState<'article' | 'library' | 'passages'>(passages?.length ? 'passages' : article ? 'article' : 'library');
   const [state, setState] = useState<State>({ kind: 'idle' });
 
   const run = async () => {
     setState({ kind: 'busy' });
     try {
       const one = scope === 'article' && article;
-      const chosen = await gloss().chooseExportPath({ defaultName: defaultExportName(one ? article.title : undefined, format), format });
+      const some = scope === 'passages' && passages?.length ? passages : undefined;
+      const chosen = await gloss().chooseExportPath({ defaultName: defaultExportName(one ? article.title : some ? 'gloss-passages' : undefined, format), format });
       if (!chosen) return setState({ kind: 'idle' });
-      const report = await gloss().exportNotes({ articleId: one ? article.id : undefined, format, grant: chosen.grant });
+      const report = await gloss().exportNotes({ articleId: one ? article.id : undefined, annotationIds: some, format, grant: chosen.grant });
       setState({ kind: 'done', report });
     } catch (err) {
       setState({ kind: 'error', message: messageOf(err) });
@@ -61,6 +63,12 @@ export function ExportDialog({ article, onClose }: { article?: { id: string; tit
           <input type="radio" name="scope" value="article" disabled={!article} checked={scope === 'article'} onChange={() => setScope('article')} />
           This article{article ? ` (“${article.title}”)` : ''}
         </label>
+        {passages?.length ? (
+          <label className="choice">
+            <input type="radio" name="scope" value="passages" checked={scope === 'passages'} onChange={() => setScope('passages')} />
+            The {passages.length === 1 ? 'passage' : `${passages.length} passages`} selected
+          </label>
+        ) : null}
         <label className="choice">
           <input type="radio" name="scope" value="library" checked={scope === 'library'} onChange={() => setScope('library')} />
           Whole library

@@ -1,0 +1,96 @@
+/**
+ * A passage's tags and note, edited in place in the notebook. Each tag added
+ * or removed is saved at once; the note when the field is left or Done is
+ * pressed. What is typed is kept as a draft meanwhile (annotations/drafts.ts),
+ * so a reload or quit loses nothing.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Annotation } from '../../../main/core/contract';
+import { normalizeTags } from '../../../main/core/annotations/tags';
+import { useStore } from '../store';
+import { TagField } from '../ui/TagField';
+import { clearDraft, typeDraft } from '../annotations/drafts';
+import { editPassage, notebookStore } from './notebookStore';
+
+export function PassageEditor({ a }: { a: Annotation }) {
+  const tags = useStore(notebookStore, (s) => s.tags);
+  const [note, setNote] = useState(a.note);
+  const [tagText, setTagText] = useState('');
+  const noteRef = useRef(note);
+  noteRef.current = note;
+  const ref = useRef<HTMLDivElement>(null);
+  const draftKey = useId();
+
+  useEffect(() => {
+    typeDraft(draftKey, a.articleId, () => a.id, { note: note !== a.note ? note : undefined, tag: tagText.trim() || undefined });
+  }, [draftKey, a.articleId, a.id, a.note, note, tagText]);
+  // An undo underneath changes the note: follow it.
+  useEffect(() => setNote(a.note), [a.note]);
+  useEffect(() => ref.current?.querySelector<HTMLElement>('input')?.focus(), []);
+
+  const saveNote = () => (noteRef.current !== a.note ? editPassage(a.id, { note: noteRef.current }) : Promise.resolve());
+  const done = () => {
+    void saveNote().then(() => clearDraft(draftKey, a.articleId, a.id));
+    notebookStore.set({ editing: null });
+  };
+
+  return (
+    <div
+      ref={ref}
+      className="passage-editor popover"
+      role="dialog"
+      aria-label="Edit passage"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          done();
+        }
+      }}
+    >
+      <div className="editor-tags">
+        <ul className="tag-list" aria-label="Tags">
+          {a.tags.map((t) => (
+            <li key={t} className="tag">
+              #{t}
+              <button type="button" className="icon" aria-label={`Remove tag ${t}`} onClick={() => void editPassage(a.id, { tags: a.tags.filter((x) => x !== t) })}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <TagField
+          label="Add tag"
+          placeholder="Add tag…"
+          tags={tags}
+          except={a.tags}
+          commitOnBlur
+          onTyping={setTagText}
+          onCommit={(t) => {
+            const next = normalizeTags([...a.tags, ...t.split(',')]);
+            if (next.length !== a.tags.length) void editPassage(a.id, { tags: next });
+          }}
+        />
+      </div>
+      <textarea
+        aria-label="Note"
+        placeholder="Write a note…"
+        rows={3}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        onBlur={() => void saveNote()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            done();
+          }
+        }}
+      />
+      <div className="editor-actions">
+        <span />
+        <button type="button" className="primary" onClick={done}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Which passages the notebook shows and in what order: by tags (several, all
+ * or any; a tag covers its children by '/'), colours, article, source, the
+ * article's date (published, else added) and text in the quote or note;
+ * sorted by article order (the library's: newest first, then place in the
+ * text), date created or date modified (newest first). Pure, so the view and
+ * its tests agree.
+ */
+import type { Annotation, ArticleSummary, Color } from '../../../main/core/contract';
+import { tagCovers } from '../../../main/core/annotations/tags';
+
+export const NOTEBOOK_SORTS = { article: 'Article order', created: 'Date created', modified: 'Date modified' } as const;
+export type NotebookSort = keyof typeof NOTEBOOK_SORTS;
+
+export interface NotebookFilter {
+  tags: string[];
+  match: 'all' | 'any';
+  colors: Color[];
+  /** '' for every article. */
+  articleId: string;
+  /** '' for every source. */
+  source: string;
+  /** YYYY-MM-DD bounds on the article's date, inclusive; '' for open. */
+  from: string;
+  to: string;
+  /** Words looked for in the quote and the note (case and accents ignored). */
+  text: string;
+  sort: NotebookSort;
+}
+
+export const EVERY_PASSAGE: NotebookFilter = { tags: [], match: 'any', colors: [], articleId: '', source: '', from: '', to: '', text: '', sort: 'article' };
+
+/** The date a passage's article is cited by: published when known, else when it was added. */
+export const articleDate = (a: ArticleSummary | undefined): string => a?.published ?? a?.importedAt ?? '';
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
+
+export function filterPassages(annotations: readonly Annotation[], articles: ReadonlyMap<string, ArticleSummary>, f: NotebookFilter): Annotation[] {
+  const colors = new Set(f.colors);
+  const words = fold(f.text).split(/\s+/).filter(Boolean);
+  const hasTag = (a: Annotation, filter: string) => a.tags.some((t) => tagCovers(filter, t));
+  const kept = annotations.filter((a) => {
+    if (colors.size && !colors.has(a.color)) return false;
+    if (f.articleId && a.articleId !== f.articleId) return false;
+    if (f.tags.length && !(f.match === 'all' ? f.tags.every((t) => hasTag(a, t)) : f.tags.some((t) => hasTag(a, t)))) return false;
+    if (f.source || f.from || f.to) {
+      const article = articles.get(a.articleId);
+      if (f.source && article?.source !== f.source) return false;
+      const day = articleDate(article).slice(0, 10);
+      if (f.from && (!day || day < f.from)) return false;
+      if (f.to && (!day || day > f.to)) return false;
+    }
+    if (words.length) {
+      const hay = fold(`${a.target.quote.exact}\n${a.note}`);
+      if (!words.every((w) => hay.includes(w))) return false;
+    }
+    return true;
+  });
+  return sortPassages(kept, articles, f.sort);
+}
+
+const newestFirst = (x: string, y: string) => (x < y ? 1 : x > y ? -1 : 0);
+
+export function sortPassages(list: Annotation[], articles: ReadonlyMap<string, ArticleSummary>, sort: NotebookSort): Annotation[] {
+  if (sort === 'created') return list.sort((a, b) => newestFirst(a.created, b.created) || a.id.localeCompare(b.id));
+  if (sort === 'modified') return list.sort((a, b) => newestFirst(a.modified, b.modified) || a.id.localeCompare(b.id));
+  // Article order: the library's order (newest first), then the place in the text.
+  const rank = new Map<string, string>();
+  for (const [id, a] of articles) rank.set(id, articleDate(a));
+  return list.sort(
+    (a, b) =>
+      newestFirst(rank.get(a.articleId) ?? '', rank.get(b.articleId) ?? '') ||
+      (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) ||
+      a.target.position.start - b.target.position.start ||
+      a.target.position.end - b.target.position.end,
+  );
+}
+
+/** Articles and sources that have passages, for the filter menus (titles and names in order). */
+export function filterChoices(articles: ReadonlyMap<string, ArticleSummary>): { articles: ArticleSummary[]; sources: string[] } {
+  const list = [...articles.values()].sort((a, b) => a.title.localeCompare(b.title));
+  const sources = [...new Set(list.map((a) => a.source).filter((s): s is string => !!s))].sort((a, b) => a.localeCompare(b));
+  return { articles: list, sources };
+}

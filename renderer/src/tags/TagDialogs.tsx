@@ -1,0 +1,156 @@
+/**
+ * The tag manager's dialogs. Each says how many passages the change touches
+ * before it is made; renaming to a name already in use asks again, since it
+ * merges two tags into one.
+ */
+import { useEffect, useState } from 'react';
+import { sameTag } from '../../../main/core/annotations/tags';
+import { useStore } from '../store';
+import { Dialog } from '../app/Dialog';
+import { plural } from '../library/format';
+import { deleteTags, existingTag, passagesTouched, renameTags, tagsStore } from './tagsStore';
+
+const close = () => tagsStore.set({ dialog: null });
+
+/** The number of passages a change touches, counted when the dialog opens. */
+function useTouched(kind: 'rename' | 'delete', tags: readonly string[]): number | null {
+  const [n, setN] = useState<number | null>(null);
+  const key = tags.join('\n');
+  useEffect(() => {
+    let live = true;
+    passagesTouched(kind, key.split('\n')).then((x) => live && setN(x), () => live && setN(null));
+    return () => {
+      live = false;
+    };
+  }, [kind, key]);
+  return n;
+}
+
+const changes = (n: number | null) => (n === null ? 'Counting the passages…' : `${plural(n, 'passage')} will change.`);
+
+export function TagDialogs() {
+  const dialog = useStore(tagsStore, (s) => s.dialog);
+  if (!dialog) return null;
+  if (dialog.kind === 'rename') return <RenameDialog key={dialog.tag} tag={dialog.tag} />;
+  if (dialog.kind === 'merge') return <MergeDialog tags={dialog.tags} />;
+  return <DeleteDialog tags={dialog.tags} />;
+}
+
+function RenameDialog({ tag }: { tag: string }) {
+  const [name, setName] = useState(tag);
+  const [confirming, setConfirming] = useState(false);
+  const touched = useTouched('rename', [tag]);
+  const target = name.trim().replace(/^#+/, '').trim();
+  const other = target && !sameTag(target, tag) ? existingTag(target) : undefined;
+
+  if (confirming && other) {
+    return (
+      <Dialog
+        role="alertdialog"
+        title={`Merge #${tag} into #${other.tag}?`}
+        description={`#${other.tag} already exists (${plural(other.count, 'passage')}). ${changes(touched)} They will carry #${other.tag} instead of #${tag}.`}
+        onClose={close}
+        initialFocus="[data-cancel]"
+      >
+        <div className="modal-actions">
+          <button type="button" data-cancel onClick={() => setConfirming(false)}>
+            Back
+          </button>
+          <button type="button" className="primary" onClick={() => void renameTags([tag], other.tag)}>
+            Merge
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!target || target === tag) return close();
+    if (other) setConfirming(true);
+    else void renameTags([tag], target);
+  };
+  return (
+    <Dialog title={`Rename #${tag}`} description={`${changes(touched)} Tags under it move with it.`} onClose={close}>
+      <form onSubmit={submit}>
+        <label className="field">
+          <span>New name</span>
+          <input type="text" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+        </label>
+        {other && <p className="tag-note">#{other.tag} already exists: renaming merges the two.</p>}
+        <div className="modal-actions">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!target}>
+            {other ? 'Merge…' : 'Rename'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function MergeDialog({ tags }: { tags: string[] }) {
+  const all = useStore(tagsStore, (s) => s.tags);
+  const [into, setInto] = useState(tags[0]);
+  const touched = useTouched('rename', tags);
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const target = into.trim().replace(/^#+/, '').trim();
+    if (target) void renameTags(tags, existingTag(target)?.tag ?? target);
+  };
+  return (
+    <Dialog title={`Merge ${plural(tags.length, 'tag')}`} description={`${tags.map((t) => `#${t}`).join(', ')} become one tag. ${changes(touched)}`} onClose={close}>
+      <form onSubmit={submit}>
+        <fieldset>
+          <legend>Merge into</legend>
+          {tags.map((t) => (
+            <label key={t} className="choice">
+              <input type="radio" name="into" checked={sameTag(into, t)} onChange={() => setInto(t)} />#{t}
+            </label>
+          ))}
+          <label className="field">
+            <span>or another name</span>
+            <input type="text" aria-label="Merge into" value={into} onChange={(e) => setInto(e.target.value)} list="merge-tags" />
+            <datalist id="merge-tags">
+              {all.map((t) => (
+                <option key={t.tag} value={t.tag} />
+              ))}
+            </datalist>
+          </label>
+        </fieldset>
+        <div className="modal-actions">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!into.trim()}>
+            Merge
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function DeleteDialog({ tags }: { tags: string[] }) {
+  const touched = useTouched('delete', tags);
+  const names = tags.map((t) => `#${t}`).join(', ');
+  return (
+    <Dialog
+      role="alertdialog"
+      title={tags.length === 1 ? `Delete #${tags[0]}?` : `Delete ${plural(tags.length, 'tag')}?`}
+      description={`${names} will be removed from ${touched === null ? 'its passages' : plural(touched, 'passage')}. The passages stay, with their other tags and notes.`}
+      onClose={close}
+      initialFocus="[data-cancel]"
+    >
+      <div className="modal-actions">
+        <button type="button" data-cancel onClick={close}>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={() => void deleteTags(tags)}>
+          Delete
+        </button>
+      </div>
+    </Dialog>
+  );
+}

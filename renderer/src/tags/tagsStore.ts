@@ -1,0 +1,76 @@
+/**
+ * The tag manager: every tag with its count, the tags checked, and the
+ * changes — rename (to an existing name: a merge), merge several, delete —
+ * each one operation across the library, undone with Ctrl/Cmd+Z or the
+ * toast's Undo (ui/batchHistory.ts).
+ */
+import type { TagCount } from '../../../main/core/contract';
+import { sameTag, tagKey } from '../../../main/core/annotations/tags';
+import { createStore } from '../store';
+import { gloss } from '../gloss';
+import { showError } from '../app/toasts';
+import { plural } from '../library/format';
+import { onBatchChange, runBatch } from '../ui/batchHistory';
+
+export type TagDialog = { kind: 'rename'; tag: string } | { kind: 'merge'; tags: string[] } | { kind: 'delete'; tags: string[] } | null;
+
+export const tagsStore = createStore({
+  loaded: false,
+  tags: [] as TagCount[],
+  /** Tags checked (by tagKey) for merge or delete. */
+  checked: new Set<string>() as ReadonlySet<string>,
+  find: '',
+  dialog: null as TagDialog,
+});
+
+export async function loadTags(): Promise<void> {
+  try {
+    const tags = await gloss().listTags();
+    const keys = new Set(tags.map((t) => tagKey(t.tag)));
+    tagsStore.set((s) => ({ tags, loaded: true, checked: new Set([...s.checked].filter((k) => keys.has(k))) }));
+  } catch (err) {
+    tagsStore.set({ loaded: true });
+    showError(err);
+  }
+}
+// Whatever changed passages (here, in the notebook, an undo): the counts follow.
+onBatchChange(() => void loadTags());
+
+export function toggleChecked(tag: string): void {
+  tagsStore.set((s) => {
+    const next = new Set(s.checked);
+    const key = tagKey(tag);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    return { checked: next };
+  });
+}
+
+export const existingTag = (name: string): TagCount | undefined => tagsStore.get().tags.find((t) => sameTag(t.tag, name));
+
+/** How many passages a change would touch: a rename carries children along; a delete takes only the tags named. */
+export async function passagesTouched(kind: 'rename' | 'delete', tags: readonly string[]): Promise<number> {
+  const { annotations } = await gloss().listLibraryAnnotations({ tags: [...tags], match: 'any' });
+  if (kind === 'rename') return annotations.length;
+  return annotations.filter((a) => a.tags.some((t) => tags.some((x) => sameTag(x, t)))).length;
+}
+
+const hash = (tags: readonly string[]) => tags.map((t) => `#${t}`).join(', ');
+
+/** Rename `from` (several: merge them) to `to`; an existing `to` takes them in. */
+export function renameTags(from: string[], to: string): Promise<unknown> {
+  const merging = from.length > 1 || (!!existingTag(to) && !from.some((f) => sameTag(f, to)));
+  tagsStore.set({ dialog: null, checked: new Set() });
+  return runBatch(
+    () => gloss().changeTags({ change: { kind: 'rename', from, to } }),
+    (r) => `${merging ? 'Merged' : 'Renamed'} ${hash(from)} ${merging ? 'into' : 'to'} #${to} in ${plural(r.after.length, 'passage')}`,
+  );
+}
+
+export function deleteTags(tags: string[]): Promise<unknown> {
+  tagsStore.set({ dialog: null, checked: new Set() });
+  return runBatch(
+    () => gloss().changeTags({ change: { kind: 'delete', tags } }),
+    (r) => `Deleted ${hash(tags)} from ${plural(r.after.length, 'passage')}`,
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Undo and redo for changes made across the library (the notebook's edits,
+ * the tag manager's renames, merges and deletes). Each step holds the
+ * passages as they were and as they became: undo puts the old ones back in
+ * one operation (restoreAnnotations); redo does the change again. Views that
+ * show passages or tags listen, so every count follows.
+ */
+import type { Annotation, BatchReport } from '../../../main/core/contract';
+import { gloss } from '../gloss';
+import { showError, showInfo } from '../app/toasts';
+
+export interface BatchStep {
+  /** What happened, as a toast says it ("Renamed #a to #b in 3 passages"). */
+  label: string;
+  before: Annotation[];
+  after: Annotation[];
+  /** Do the change again; answers what it did this time. */
+  redo: () => Promise<BatchReport>;
+}
+
+const undoStack: BatchStep[] = [];
+const redoStack: BatchStep[] = [];
+const LIMIT = 100;
+const listeners = new Set<(after: readonly Annotation[]) => void>();
+
+/** Be told of every change done, undone or redone here (the passages as they are now). */
+export function onBatchChange(listener: (after: readonly Annotation[]) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function changed(now: readonly Annotation[]): void {
+  for (const l of listeners) l(now);
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+/** One change at a time, in the order asked. */
+function serial<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Run a change and remember it: `run` answers what it did. The toast says
+ * `label(report)` and offers Undo. Nothing is recorded when nothing changed.
+ */
+export function runBatch(run: () => Promise<BatchReport>, label: (r: BatchReport) => string, opts: { toast?: boolean } = {}): Promise<BatchReport | null> {
+  return serial(async () => {
+    try {
+      const report = await run();
+      if (report.before.length === 0) {
+        if (opts.toast !== false) showInfo(label(report));
+        return report;
+      }
+      const step: BatchStep = { label: label(report), before: report.before, after: report.after, redo: run };
+      undoStack.push(step);
+      if (undoStack.length > LIMIT) undoStack.shift();
+      redoStack.length = 0;
+      changed(report.after);
+      if (opts.toast !== false) showInfo(step.label, { label: 'Undo', run: () => void undoBatch() });
+      return report;
+    } catch (err) {
+      showError(err);
+      return null;
+    }
+  });
+}
+
+export const canUndoBatch = () => undoStack.length > 0;
+
+export function undoBatch(): Promise<void> {
+  return serial(async () => {
+    const step = undoStack.pop();
+    if (!step) return;
+    try {
+      await gloss().restoreAnnotations({ annotations: step.before });
+      redoStack.push(step);
+      changed(step.before);
+      showInfo(`Undone: ${step.label}`, { label: 'Redo', run: () => void redoBatch() });
+    } catch (err) {
+      undoStack.push(step);
+      showError(err);
+    }
+  });
+}
+
+export function redoBatch(): Promise<void> {
+  return serial(async () => {
+    const step = redoStack.pop();
+    if (!step) return;
+    try {
+      const report = await step.redo();
+      // The passages as this redo left them: what the next undo puts back.
+      undoStack.push({ ...step, before: report.before, after: report.after });
+      changed(report.after);
+      showInfo(step.label, { label: 'Undo', run: () => void undoBatch() });
+    } catch (err) {
+      redoStack.push(step);
+      showError(err);
+    }
+  });
+}
