@@ -7,7 +7,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/cli',
-      rollupOptions: { input: { index: resolve('main/cli/entry.ts') } },
+      // The search index's worker thread, started by main/core/search/search-client.ts from beside the bundle.
+      rollupOptions: { input: { index: resolve('main/cli/entry.ts'), 'search-worker': resolve('main/core/search/worker.ts') } },
     },
   },
 });

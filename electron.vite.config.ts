@@ -9,7 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/app/index.ts') } },
+      // The search index's worker thread, started by main/core/search/search-client.ts from beside the bundle.
+      rollupOptions: { input: { index: resolve('main/app/index.ts'), 'search-worker': resolve('main/core/search/worker.ts') } },
     },
   },
   preload: {

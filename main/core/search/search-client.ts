@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { GlossError } from '../errors';
-import { IndexKeeper, type IndexChange, type KeeperOptions } from './index-keeper';
+import type { IndexChange, KeeperOptions } from './index-keeper';
 import type { FromWorker, ToWorker } from './worker-protocol';
 import type { SearchResult } from './types';
 
@@ -40,6 +40,8 @@ export async function openSearchIndex(options: OpenSearchOptions): Promise<Searc
 }
 
 async function inThread(options: KeeperOptions): Promise<SearchIndexHandle> {
+  // Loaded only here: the main thread of the app never loads the index's code.
+  const { IndexKeeper } = await import('./index-keeper');
   const keeper = await IndexKeeper.open(options);
   return {
     change: (c) => keeper.apply(c),
