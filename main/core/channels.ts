@@ -12,6 +12,8 @@ export const CHANNEL_NAMES = [
   'removeArticle',
   'updateArticleMeta',
   'listAnnotations',
+  'getArticleNote',
+  'setArticleNote',
   'createAnnotation',
   'updateAnnotation',
   'deleteAnnotation',

@@ -6,13 +6,13 @@
  */
 import { z } from 'zod';
 import type { Article, ArticleSummary } from './document/types';
-import { COLORS, type Annotation, type Draft, type TagCount } from './annotations/types';
+import { COLORS, type Annotation, type ArticleNote, type Draft, type TagCount } from './annotations/types';
 import type { Result } from './errors';
 import type { Channel } from './channels';
 import type { SearchResult } from './search/types';
 
-export type { Article, ArticleSummary, Block, BlockKind } from './document/types';
-export type { Annotation, Color, Draft, TagCount } from './annotations/types';
+export type { Article, ArticleSummary, Block, BlockKind, EditableMeta } from './document/types';
+export type { Annotation, ArticleNote, Color, Draft, TagCount } from './annotations/types';
 export type { Result, SerializedError, GlossErrorCode } from './errors';
 export type { HitField, HitKind, SearchGroup, SearchHit, SearchResult, Snippet } from './search/types';
 export { COLORS } from './annotations/types';
@@ -111,6 +111,10 @@ export const CHANNELS = {
     url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'A web address starts with http:// or https://' }).max(8192)]).nullable().optional(),
   }),
   listAnnotations: z.object({ articleId: id }),
+  /** The note on the whole article (not on a passage). */
+  getArticleNote: z.object({ articleId: id }),
+  /** '' removes it. */
+  setArticleNote: z.object({ articleId: id, text: note }),
   createAnnotation: z.object({
     articleId: id,
     start: z.number().int().nonnegative(),
@@ -194,6 +198,8 @@ export interface GlossCoreApi {
   removeArticle(req: Request<'removeArticle'>): Promise<void>;
   updateArticleMeta(req: Request<'updateArticleMeta'>): Promise<ArticleSummary>;
   listAnnotations(req: Request<'listAnnotations'>): Promise<Annotation[]>;
+  getArticleNote(req: Request<'getArticleNote'>): Promise<ArticleNote | null>;
+  setArticleNote(req: Request<'setArticleNote'>): Promise<ArticleNote | null>;
   createAnnotation(req: Request<'createAnnotation'>): Promise<Annotation>;
   updateAnnotation(req: Request<'updateAnnotation'>): Promise<Annotation>;
   deleteAnnotation(req: Request<'deleteAnnotation'>): Promise<Annotation>;

@@ -290,10 +290,11 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       const annotations = only ? all.filter((a) => only.has(a.id)) : all;
       if (only && !annotations.length) continue;
       const article = await store.getArticleIfIntact(id);
-      if (article) entries.push({ article, annotations });
+      const articleNote = only ? undefined : (await store.articleNote(id))?.text;
+      if (article) entries.push({ article, annotations, articleNote });
       else {
         const standIn = store.articleStandIn(id);
-        entries.push({ article: standIn, annotations, warning: damagedInExport(standIn.meta.title, annotations.length) });
+        entries.push({ article: standIn, annotations, articleNote, warning: damagedInExport(standIn.meta.title, annotations.length) });
       }
     }
     return entries;
@@ -367,6 +368,11 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       await drafts.discard((d) => d.articleId === req.id);
     },
     listAnnotations: (req) => inTurn(req.articleId, () => listAnnotations(req.articleId)),
+    getArticleNote: async (req) => (await store.articleNote(req.articleId)) ?? null,
+    setArticleNote: (request) => {
+      const { articleId, text } = parseRequest('setArticleNote', request);
+      return inTurn(articleId, async () => (await store.setArticleNote(articleId, text, now())) ?? null);
+    },
     createAnnotation: (req) => inTurn(req.articleId, () => createAnnotation(withDefaults(req))),
     updateAnnotation: (req) => inTurn(req.articleId, () => updateAnnotation(req as ParsedRequest<'updateAnnotation'>)),
     deleteAnnotation: (req) => inTurn(req.articleId, () => deleteAnnotation(req as ParsedRequest<'deleteAnnotation'>)),

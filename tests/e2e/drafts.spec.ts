@@ -99,3 +99,13 @@ test('a committed note leaves no draft behind, and nothing is restored twice', a
   await expect(panel(page)).toContainText('Kept');
   await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toHaveCount(0);
 });
+
+test('the note on the whole article is saved as it is typed, and survives a reload at once', async () => {
+  const { page } = app;
+  const field = panel(page).getByRole('textbox', { name: 'Note on this article' });
+  await expect(field).toBeEnabled();
+  await field.click();
+  await page.keyboard.type('Why it matters: the first official number.');
+  await page.reload();
+  await expect(panel(page).getByRole('textbox', { name: 'Note on this article' })).toHaveValue('Why it matters: the first official number.');
+});

@@ -62,3 +62,10 @@ export interface Draft {
   /** ISO 8601 date-time of the last keystroke saved. */
   saved: string;
 }
+
+/** A note on the whole article (not on a passage): searchable, exported at the top of its notes. */
+export interface ArticleNote {
+  text: string;
+  /** ISO 8601 date-time. */
+  modified: string;
+}

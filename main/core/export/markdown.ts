@@ -134,16 +134,18 @@ export function toMarkdown(entries: readonly ExportEntry[], opts: MarkdownOption
   const obsidianTag = memoizedObsidianTag();
   const sections: string[] = [];
   if (entries.length === 1) {
-    const { article, annotations } = entries[0];
+    const { article, annotations, articleNote } = entries[0];
     sections.push(frontMatter(article, annotations), `# ${escapeInline(article.meta.title)}`);
+    if (articleNote?.trim()) sections.push(articleNote.trim());
     sections.push(...articleBody(articleContext(article, tidyTags, obsidianTag), annotations, 2, nextId));
   } else {
     sections.push(`# ${escapeInline(opts.title ?? 'Notes from Gloss')}`);
     if (entries.length === 0) sections.push('*No articles.*');
-    for (const { article, annotations } of entries) {
+    for (const { article, annotations, articleNote } of entries) {
       sections.push(`## ${escapeInline(article.meta.title)}`);
       const meta = metadataLine(article);
       if (meta) sections.push(meta);
+      if (articleNote?.trim()) sections.push(articleNote.trim());
       sections.push(...articleBody(articleContext(article, tidyTags, obsidianTag), annotations, 3, nextId));
     }
   }

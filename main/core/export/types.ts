@@ -5,6 +5,8 @@ import type { Article } from '../document/types';
 export interface ExportEntry {
   article: Article;
   annotations: Annotation[];
+  /** The note on the whole article, exported before its passages. */
+  articleNote?: string;
   /** Set when `article` only stands in for one whose saved copy is damaged (metadata, no text): why. */
   warning?: string;
 }

@@ -25,7 +25,7 @@ import { NOTES_DIR, NotesShelf } from './notes';
 import { finishInterruptedBatch, runBatch, type BatchResult } from './batch-changes';
 import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
-import { AnnotationSchema, indexEntryFor, isStoredAnnotation, metaWithEdits, withEdits, type ArticleIndexEntry } from './schemas';
+import { AnnotationSchema, type ArticleNote, indexEntryFor, isStoredAnnotation, metaWithEdits, withEdits, type ArticleIndexEntry } from './schemas';
 import { EDITABLE_META, type EditableMeta, type MetaEdits } from '../document/types';
 import { openSettings, SETTINGS_FILE } from './settings-file';
 
@@ -73,6 +73,10 @@ export interface Store {
   readAsset(articleId: string, name: string): Promise<AssetInput>;
   /** NOT_FOUND if the article is unknown. */
   listAnnotations(articleId: string): Promise<Annotation[]>;
+  /** The note on the whole article, if any. NOT_FOUND if the article is unknown. */
+  articleNote(articleId: string): Promise<ArticleNote | undefined>;
+  /** Sets the note on the whole article ('' removes it); durable once resolved. */
+  setArticleNote(articleId: string, text: string, modified: string): Promise<ArticleNote | undefined>;
   /** Insert or replace by id; durable once resolved. NOT_FOUND if the article is unknown. */
   putAnnotation(a: Annotation): Promise<void>;
   deleteAnnotation(articleId: string, id: string): Promise<Annotation | undefined>;
@@ -293,6 +297,19 @@ class DataFolderStore implements Store {
 
   tagCounts(): Promise<TagCount[]> {
     return this.notes.tagCounts(this.library.ids());
+  }
+
+  async articleNote(articleId: string): Promise<ArticleNote | undefined> {
+    this.entry(articleId);
+    return this.notes.articleNote(articleId);
+  }
+
+  async setArticleNote(articleId: string, text: string, modified: string): Promise<ArticleNote | undefined> {
+    this.assertOpen();
+    this.entry(articleId);
+    const note = text.trim() ? { text, modified } : undefined;
+    await this.notes.setArticleNote(articleId, note);
+    return note;
   }
 
   changeTags(change: TagChange, modified: string): Promise<BatchResult> {

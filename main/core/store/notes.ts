@@ -29,7 +29,7 @@ import {
 } from './notes-index';
 import { restoreEmptiedNotes } from './emptied-notes';
 import { assertSafeId, isSafeId } from './safe-names';
-import { parseNotesFile, type NotesFile } from './schemas';
+import { parseNotesFile, type ArticleNote, type NotesFile } from './schemas';
 
 export const NOTES_DIR = 'notes';
 /**
@@ -263,26 +263,53 @@ export class NotesShelf {
     const previous = this.summaries.get(articleId);
     this.summaries.set(articleId, summarise(next));
     this.fresh.add(articleId);
+    await this.save(articleId, db, () => db.data.annotations === next, () => {
+      db.data.annotations = before;
+      this.summaries.set(articleId, previous ?? summarise(before));
+    });
+    return result;
+  }
+
+  /** The note on the whole article, if it has one. */
+  async articleNote(articleId: string): Promise<ArticleNote | undefined> {
+    const db = await this.open(articleId);
+    return db.data.articleNote && { ...db.data.articleNote };
+  }
+
+  /** Sets (or, with undefined, removes) the note on the whole article; durable once resolved. */
+  async setArticleNote(articleId: string, note: ArticleNote | undefined): Promise<void> {
+    const db = await this.open(articleId);
+    if (this.book(articleId).removed) throw new GlossError('NOT_FOUND', 'This article has been removed from the library.');
+    const before = db.data.articleNote;
+    const next = note && { ...note };
+    if (next) db.data.articleNote = next;
+    else delete db.data.articleNote;
+    await this.save(articleId, db, () => db.data.articleNote === next, () => {
+      if (before) db.data.articleNote = before;
+      else delete db.data.articleNote;
+    });
+  }
+
+  /**
+   * Writes a changed notes file. On failure, memory goes back to what the disk
+   * holds (`revert`), unless a later change has replaced it (`current` false).
+   */
+  private async save(articleId: string, db: Low<NotesFile>, current: () => boolean, revert: () => void): Promise<void> {
     try {
       // The index on disk must not be trusted once this file changes.
       await this.markDirty();
       await db.write();
     } catch (err) {
-      // Not on disk: memory goes back to what the disk holds, unless a later change has replaced it.
-      if (db.data.annotations === next) {
-        db.data.annotations = before;
-        this.summaries.set(articleId, previous ?? summarise(before));
-      }
+      if (current()) revert();
       throw err;
     }
     // Record which version of the file the counts describe, unless a later change is on its way.
-    // Not awaited: the note is saved already, and until the stamp is known the entry is simply re-checked after a crash.
+    // Not awaited: the change is saved already, and until the stamp is known the entry is simply re-checked after a crash.
     void stampOf(this.fileFor(articleId)).then((stamp) => {
-      const current = this.summaries.get(articleId);
-      if (db.data.annotations === next && stamp && current) this.summaries.set(articleId, { count: current.count, tags: current.tags, stamp });
+      const summary = this.summaries.get(articleId);
+      if (current() && stamp && summary) this.summaries.set(articleId, { count: summary.count, tags: summary.tags, stamp });
     });
     this.scheduleSave();
-    return result;
   }
 
   private markDirty(): Promise<void> {

@@ -4,7 +4,8 @@
  * kept, not treated as damage.
  */
 import { z } from 'zod';
-import { COLORS, type Annotation } from '../annotations/types';
+import { COLORS, type Annotation, type ArticleNote } from '../annotations/types';
+export type { ArticleNote } from '../annotations/types';
 import { EDITABLE_META, type Article, type ArticleMeta, type ArticleSummary, type MetaEdits } from '../document/types';
 
 const FORMATS = ['text', 'html', 'markdown', 'epub'] as const;
@@ -81,8 +82,12 @@ export const AnnotationSchema = z.looseObject({
   orphan: z.boolean().optional(),
 });
 
-export interface NotesFile { version: 1; annotations: Annotation[] }
-export const NotesFileSchema = z.looseObject({ version: z.literal(1), annotations: z.array(AnnotationSchema) });
+export interface NotesFile { version: 1; annotations: Annotation[]; articleNote?: ArticleNote }
+export const NotesFileSchema = z.looseObject({
+  version: z.literal(1),
+  annotations: z.array(AnnotationSchema),
+  articleNote: z.object({ text: z.string(), modified: z.string() }).optional(),
+});
 
 const COLOR_SET = new Set<unknown>(COLORS);
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -107,7 +112,9 @@ export function isStoredAnnotation(a: unknown): boolean {
 /** A notes file's content, checked; throws (through zod, for its message) when it is not one. */
 export function parseNotesFile(raw: unknown): NotesFile {
   const r = raw as Partial<NotesFile> | null;
-  if (isObject(r) && r.version === 1 && Array.isArray(r.annotations) && r.annotations.every(isStoredAnnotation)) return r as NotesFile;
+  const note = isObject(r) ? r.articleNote : undefined;
+  const noteOk = note === undefined || (isObject(note) && typeof note.text === 'string' && typeof note.modified === 'string');
+  if (isObject(r) && r.version === 1 && Array.isArray(r.annotations) && r.annotations.every(isStoredAnnotation) && noteOk) return r as NotesFile;
   return NotesFileSchema.parse(raw) as unknown as NotesFile;
 }
 

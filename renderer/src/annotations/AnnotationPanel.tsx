@@ -10,8 +10,10 @@ import { useStore } from '../store';
 import { plural } from '../library/format';
 import { annotationsStore, revealAnnotation, setFilter, visibleAnnotations } from './annotationsStore';
 import { tagKey } from '../../../main/core/annotations/tags';
+import { ArticleNoteField } from './ArticleNoteField';
 
 export function AnnotationPanel() {
+  const articleId = useStore(annotationsStore, (s) => s.articleId);
   const items = useStore(annotationsStore, (s) => s.items);
   const filter = useStore(annotationsStore, (s) => s.filter);
   const selectedId = useStore(annotationsStore, (s) => s.selectedId);
@@ -32,6 +34,7 @@ export function AnnotationPanel() {
         <h2>Annotations</h2>
         <span className="panel-count">{items.length === visible.length ? plural(items.length, 'highlight') : `${visible.length} of ${items.length}`}</span>
       </header>
+      {articleId && <ArticleNoteField key={articleId} articleId={articleId} />}
       <div className="panel-filters">
         <label>
           <span className="visually-hidden">Filter by tag</span>

@@ -39,6 +39,13 @@ export function typeDraft(key: string, articleId: string, annotationId: () => st
   timer = setTimeout(() => void flushDrafts(), DRAFT_DEBOUNCE_MS);
 }
 
+/** Other text saved as it is typed (the article's note) flushes with the drafts. */
+const flushers = new Set<() => Promise<void>>();
+export function registerFlush(flush: () => Promise<void>): () => void {
+  flushers.add(flush);
+  return () => void flushers.delete(flush);
+}
+
 /**
  * Send every draft now. The requests leave synchronously, so this is safe in
  * beforeunload and pagehide; the promise resolves when main has saved them.
@@ -46,7 +53,7 @@ export function typeDraft(key: string, articleId: string, annotationId: () => st
 export function flushDrafts(): Promise<void> {
   clearTimeout(timer);
   timer = undefined;
-  const sends: Promise<void>[] = [];
+  const sends: Promise<void>[] = [...flushers].map((flush) => flush());
   for (const [key, p] of pending) {
     const annotationId = p.annotationId();
     if (annotationId.startsWith('pending-')) continue; // not saved yet: sent once it has its id
