@@ -4,7 +4,7 @@
  * product named "Gloss" is exactly this; the app sets it explicitly anyway.
  */
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const APP_NAME = 'Gloss';
@@ -16,5 +16,11 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME);
 }
 
-/** The seeds shipped with the source tree (the packaged app passes its resources path instead). */
-export const SOURCE_SEEDS_DIR = resolve(fileURLToPath(new URL('../../seeds', import.meta.url)));
+/**
+ * The sample articles a new library starts with: seeds/ at the root of the source tree (this module,
+ * and the bundles built from it, sit two folders down). Inside an installed app that root is
+ * resources/app.asar, and electron-builder puts the seeds beside it in resources/seeds — where the
+ * bundled command line finds them (the desktop app passes that path itself).
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SOURCE_SEEDS_DIR = resolve(ROOT, basename(ROOT) === 'app.asar' ? '../seeds' : 'seeds');

@@ -21,8 +21,15 @@ export interface RunningShell {
   dataDir: string;
 }
 
-export async function startShell(options: { singleInstanceLock?: boolean; dataDir?: string } = {}): Promise<RunningShell> {
-  requireBuilt('out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html');
+export interface ShellOptions {
+  singleInstanceLock?: boolean;
+  dataDir?: string;
+  /** Run this main entry instead of the build's (the packaged one, extracted), as an installed app with these resources. */
+  packaged?: { mainEntry: string; resourcesPath: string };
+}
+
+export async function startShell(options: ShellOptions = {}): Promise<RunningShell> {
+  if (!options.packaged) requireBuilt('out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html');
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'gloss-shell-')));
   process.env.GLOSS_DATA_DIR = dataDir;
   delete process.env.ELECTRON_RENDERER_URL;
@@ -30,14 +37,18 @@ export async function startShell(options: { singleInstanceLock?: boolean; dataDi
   // Through the hook, so the test holds the very module the shell imports.
   const electron = (await import('electron' as string)) as typeof ElectronDouble;
   electron.recorder.singleInstanceLock = options.singleInstanceLock ?? true;
-  await import(pathToFileURL(MAIN_ENTRY).href);
+  if (options.packaged) {
+    electron.recorder.packaged = true;
+    (process as { resourcesPath?: string }).resourcesPath = options.packaged.resourcesPath;
+  }
+  await import(pathToFileURL(options.packaged?.mainEntry ?? MAIN_ENTRY).href);
   return { electron, recorder: electron.recorder, dataDir };
 }
 
-/** The IPC event of a request from our window's top frame, showing our page. */
+/** The IPC event of a request from our window's top frame, showing our page (the page it loaded). */
 export function fromOurPage(shell: RunningShell): { sender: unknown; senderFrame: { parent: null; url: string } } {
   const win = shell.recorder.windows[0];
-  return { sender: win.webContents, senderFrame: { parent: null, url: RENDERER_URL } };
+  return { sender: win.webContents, senderFrame: { parent: null, url: win.webContents.getURL() || RENDERER_URL } };
 }
 
 /** Calls the handler the shell registered for `channel`, as Electron's ipcMain would. */

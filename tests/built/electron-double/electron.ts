@@ -45,6 +45,8 @@ class Recorder extends EventEmitter {
   readonly openDialogAnswers: string[][] = [];
   readonly saveDialogAnswers: string[] = [];
   singleInstanceLock = true;
+  /** What app.isPackaged answers (an installed app, whose seeds are in process.resourcesPath). */
+  packaged = false;
   quitting: 'no' | 'quit' = 'no';
   exitCode: number | null = null;
 
@@ -90,7 +92,9 @@ export const recorder: Recorder = ((globalThis as Record<symbol, Recorder>)[KEY]
 // ---- app ---------------------------------------------------------------------
 
 class FakeApp extends EventEmitter {
-  readonly isPackaged = false;
+  get isPackaged(): boolean {
+    return recorder.packaged;
+  }
   private readonly paths = new Map<string, string>([['documents', tmpdir()]]);
   private ready: Promise<void> = Promise.resolve();
 
