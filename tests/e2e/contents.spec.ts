@@ -149,7 +149,7 @@ function longMarkdown(): string {
 }
 
 test('in a very long document Contents jumps to a far part; a highlight there is found again from the panel and the place survives a relaunch', async () => {
-  test.setTimeout(90_000);
+  test.slow(); // a relaunch and several long renders
   const dir = await mkdtemp(join(tmpdir(), 'gloss-long-'));
   const file = join(dir, 'long-report.md');
   await writeFile(file, longMarkdown());

@@ -56,7 +56,7 @@ test('clicking a highlight in the panel scrolls the reader to it and flashes it'
   await expect(target).toHaveClass(/flash/);
   await expect(target).toHaveClass(/is-selected/);
   // The flash fades, and the reader is still there afterwards.
-  await expect(target).not.toHaveClass(/flash/, { timeout: 5000 });
+  await expect(target).not.toHaveClass(/flash/);
   await expect(page.getByRole('article')).toBeVisible();
   expect(app.errors).toEqual([]);
 });

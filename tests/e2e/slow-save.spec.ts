@@ -10,12 +10,14 @@ let app: GlossApp;
 test.beforeEach(async () => {
   app = await launchApp();
   await openSeed(app.page);
-  // Every createAnnotation takes a second to come back from main.
+  // Every createAnnotation is held on its way to main until the test releases it:
+  // the save stays in flight for as long as the test needs, however slow the machine.
   await app.page.evaluate(() => {
-    const w = window as unknown as { __glossInvoke: (c: string, r: unknown) => Promise<unknown> };
+    const w = window as unknown as { __glossInvoke: (c: string, r: unknown) => Promise<unknown>; __releaseSaves: () => void };
     const invoke = w.__glossInvoke;
+    const released = new Promise<void>((ok) => (w.__releaseSaves = ok));
     w.__glossInvoke = async (c, r) => {
-      if (c === 'createAnnotation') await new Promise((ok) => setTimeout(ok, 1000));
+      if (c === 'createAnnotation') await released;
       return invoke(c, r);
     };
   });
@@ -31,7 +33,10 @@ test('a tag and a note typed while the highlight is still being saved are kept',
   await marks(page).first().click(); // opens the editor on the unsaved highlight
   await editor(page).getByRole('textbox', { name: 'Note' }).fill('Typed before the save finished.');
   await editor(page).getByRole('combobox', { name: 'Add tag' }).fill('claim');
-  await page.waitForTimeout(1500); // the save completes underneath the open editor
+  // Typed while the highlight is unsaved; then the save completes underneath the open editor.
+  await expect(marks(page).first()).toHaveAttribute('data-annotation-id', /^pending-/);
+  await page.evaluate(() => (window as unknown as { __releaseSaves: () => void }).__releaseSaves());
+  await expect(marks(page).first()).not.toHaveAttribute('data-annotation-id', /^pending-/);
   await editor(page).getByRole('combobox', { name: 'Add tag' }).press('Enter');
   await expect(editor(page).getByRole('list', { name: 'Tags' })).toContainText('#claim');
   await expect(editor(page).getByRole('textbox', { name: 'Note' })).toHaveValue('Typed before the save finished.');

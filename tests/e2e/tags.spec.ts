@@ -1,0 +1,134 @@
+/**
+ * The tag manager: every tag with its count, nested by '/'; rename (children
+ * move along), rename to an existing name (a merge, confirmed with the number
+ * of passages it changes), merge several, delete (the tag, not the passages)
+ * — each undone by Ctrl/Cmd+Z or the toast's Undo, every count following.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { launchApp, type GlossApp } from '../harness/launchApp';
+import { arrangePassages, notebookCount, passageRows, storedPassages, tagManager, tagRow, toast, viewTab } from './workspace';
+
+let app: GlossApp;
+test.beforeEach(async () => {
+  app = await launchApp({ viewport: { width: 1280, height: 900 } });
+  const { page } = app;
+  await page.getByRole('list', { name: 'Articles' }).waitFor();
+  await arrangePassages(page, [
+    { article: "'The enduring defeat", quote: 'The prison holds 3,500 suspected ISIS members', color: 'yellow', tags: ['claim'] },
+    { article: "'The enduring defeat", quote: 'reaffirmed in a statement on Wednesday', color: 'green', tags: ['claim', 'evidence'] },
+    { article: "'The enduring defeat", quote: 'the important role played by the Kurdistan Region', color: 'blue', tags: ['claim/disputed'] },
+    { article: 'Reading slowly', quote: 'Close reading is less a technique than a habit of attention', color: 'pink', tags: ['evidence'] },
+    { article: 'Reading slowly', quote: 'Margins were the first annotation software', color: 'yellow', tags: ['quote'] },
+  ]);
+  await viewTab(page, 'Tags').click();
+  await expect(tagRow(page, 'claim')).toContainText('2 passages');
+});
+test.afterEach(async () => {
+  expect(app.errors).toEqual([]);
+  await app.close();
+});
+
+/** Each row as the user reads it: indentation by depth, name, count. */
+async function tagTree(page: Page): Promise<string[]> {
+  return tagManager(page)
+    .getByRole('list', { name: 'Tags' })
+    .locator(':scope > li')
+    .evaluateAll((rows) =>
+      rows.map((r) => {
+        const depth = Number(/depth-(\d)/.exec(r.className)?.[1] ?? 0);
+        return `${'  '.repeat(depth)}${r.querySelector('.tag-name')?.textContent?.trim()} ${r.querySelector('.tag-count')?.textContent?.trim()}`;
+      }),
+    );
+}
+
+test('lists every tag with its count, children under their parent', async () => {
+  await expect.poll(() => tagTree(app.page)).toEqual(['#claim 2 passages', '  #claim/disputed 1 passage', '#evidence 2 passages', '#quote 1 passage']);
+  await expect(tagManager(app.page).getByRole('status')).toHaveText('4 tags');
+});
+
+test('rename carries the children along and says how many passages change; Ctrl+Z undoes it and Ctrl+Shift+Z redoes it', async () => {
+  const { page } = app;
+  await tagRow(page, 'claim').getByRole('button', { name: 'Rename claim' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename #claim' });
+  await expect(dialog).toContainText('3 passages will change.');
+  await dialog.getByRole('textbox', { name: 'New name' }).fill('claims/official');
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+  await expect(toast(page, 'Renamed #claim to #claims/official in 3 passages')).toBeVisible();
+  await expect
+    .poll(() => tagTree(page))
+    .toEqual(['#claims only under it', '  #claims/official 2 passages', '    #claims/official/disputed 1 passage', '#evidence 2 passages', '#quote 1 passage']);
+  expect((await storedPassages(page))['reaffirmed in a statement on Wednesday'].tags).toEqual(['claims/official', 'evidence']);
+
+  await tagManager(page).getByRole('heading', { name: 'Tags' }).click();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => tagTree(page)).toEqual(['#claim 2 passages', '  #claim/disputed 1 passage', '#evidence 2 passages', '#quote 1 passage']);
+  expect((await storedPassages(page))['the important role played by the Kurdistan Region'].tags).toEqual(['claim/disputed']);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(tagRow(page, 'claims/official')).toContainText('2 passages');
+
+  // The notebook follows: filtering by the new parent finds all three.
+  await tagRow(page, 'claims').getByRole('button', { name: 'Show passages tagged claims' }).click();
+  await expect(passageRows(page)).toHaveCount(3);
+  await expect(notebookCount(page)).toHaveText('3 of 5 passages');
+});
+
+test('renaming to a name in use asks first, says how many passages change, merges; the toast’s Undo takes it back', async () => {
+  const { page } = app;
+  await tagRow(page, 'quote').getByRole('button', { name: 'Rename quote' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename #quote' });
+  await dialog.getByRole('textbox', { name: 'New name' }).fill('Evidence');
+  await expect(dialog).toContainText('#evidence already exists');
+  await dialog.getByRole('button', { name: 'Merge…' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Merge #quote into #evidence?' });
+  await expect(confirm).toContainText('#evidence already exists (2 passages). 1 passage will change.');
+  await confirm.getByRole('button', { name: 'Merge' }).click();
+  await expect(tagRow(page, 'evidence')).toContainText('3 passages');
+  await expect(tagRow(page, 'quote')).toHaveCount(0);
+
+  await toast(page, 'Merged #quote into #evidence in 1 passage').getByRole('button', { name: 'Undo' }).click();
+  await expect(tagRow(page, 'quote')).toContainText('1 passage');
+  await expect(tagRow(page, 'evidence')).toContainText('2 passages');
+  expect((await storedPassages(page))['Margins were the first annotation software'].tags).toEqual(['quote']);
+});
+
+test('several tags selected merge into one, named anew', async () => {
+  const { page } = app;
+  await tagRow(page, 'claim').getByRole('checkbox', { name: 'Select tag claim' }).check();
+  await tagRow(page, 'quote').getByRole('checkbox', { name: 'Select tag quote' }).check();
+  await page.getByRole('toolbar', { name: 'Selected tags' }).getByRole('button', { name: 'Merge…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge 2 tags' });
+  await expect(dialog).toContainText('4 passages will change.');
+  await dialog.getByRole('combobox', { name: 'Merge into' }).fill('key');
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(toast(page, 'Merged #claim, #quote into #key in 4 passages')).toBeVisible();
+  await expect.poll(() => tagTree(page)).toEqual(['#evidence 2 passages', '#key 3 passages', '  #key/disputed 1 passage']);
+});
+
+test('delete removes the tag from its passages, not the passages (nor the tags under it); undone', async () => {
+  const { page } = app;
+  await tagRow(page, 'claim').getByRole('button', { name: 'Delete claim' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete #claim?' });
+  await expect(confirm).toContainText('#claim will be removed from 2 passages. The passages stay');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(toast(page, 'Deleted #claim from 2 passages')).toBeVisible();
+  await expect.poll(() => tagTree(page)).toEqual(['#claim only under it', '  #claim/disputed 1 passage', '#evidence 2 passages', '#quote 1 passage']);
+  const stored = await storedPassages(page);
+  expect(Object.keys(stored)).toHaveLength(5);
+  expect(stored['reaffirmed in a statement on Wednesday'].tags).toEqual(['evidence']);
+
+  await tagManager(page).getByRole('heading', { name: 'Tags' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(tagRow(page, 'claim')).toContainText('2 passages');
+});
+
+test('Ctrl+1, 2 and 3 show the library, the notebook and the tags; the help lists them', async () => {
+  const { page } = app;
+  await page.keyboard.press('Control+2');
+  await expect(page.getByRole('main', { name: 'Notebook' })).toBeVisible();
+  await page.keyboard.press('Control+1');
+  await expect(page.getByRole('main', { name: 'Library' })).toBeVisible();
+  await page.keyboard.press('Control+3');
+  await expect(tagManager(page)).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Show the library, the notebook of passages, the tags');
+});
