@@ -27,8 +27,10 @@ function runNode(args: string[]): Promise<{ ms: number; stdout: string }> {
     child.stdout.on('data', (d: Buffer) => (stdout += d));
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     child.on('error', reject);
-    child.on('exit', (code) => {
-      const ms = performance.now() - t0;
+    let ms = 0;
+    child.on('exit', () => (ms = performance.now() - t0));
+    // Timed at exit, read at close: 'exit' can come before the last of stdout has been read.
+    child.on('close', (code) => {
       if (code !== 0) reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
       else resolve({ ms, stdout });
     });
