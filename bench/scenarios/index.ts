@@ -6,5 +6,6 @@ import { json as exportJson, markdown as exportMarkdown } from './export';
 import { scenario as library } from './library';
 import { scenario as openArticle } from './open-article';
 import { scenario as saveAnnotation } from './save-annotation';
+import { scenario as tagRename } from './tag-rename';
 
-export const SCENARIOS: Scenario[] = [openArticle, openBook, bookScroll, addHighlight, saveAnnotation, library, exportMarkdown, exportJson, coldStart];
+export const SCENARIOS: Scenario[] = [openArticle, openBook, bookScroll, addHighlight, saveAnnotation, tagRename, library, exportMarkdown, exportJson, coldStart];
