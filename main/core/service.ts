@@ -33,7 +33,7 @@ import { Drafts } from './store/drafts';
 import { workspaceRequests } from './service/workspace';
 import type { ExportEntry } from './export/types';
 import { SOURCE_SEEDS_DIR } from './paths';
-import { librarySearch } from './search/library-search';
+import { librarySearch, type LibrarySearchOptions } from './search/library-search';
 
 export interface GlossOptions {
   dataDir: string;
@@ -43,8 +43,8 @@ export interface GlossOptions {
   onEvent?: (event: GlossEvent) => void;
   /** Clock, for tests. */
   now?: () => Date;
-  /** The search index: saved this long after a change (default 10 s); on the calling thread instead of a worker. */
-  search?: { saveDelayMs?: number; inThread?: boolean };
+  /** The search index: opened at start (the app) or at the first query; its save delay; on the calling thread (tests). */
+  search?: Omit<LibrarySearchOptions, 'onWarning'>;
 }
 
 export interface GlossService extends GlossCoreApi {

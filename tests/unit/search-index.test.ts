@@ -75,6 +75,11 @@ describe('search index: words', () => {
     assert.deepEqual(found(await search(built(), 'coalit')), ['article 1', 'article 3', 'passage 1/h1']);
   });
 
+  it('a word of one or two letters is whole, not a prefix (it would match much of the vocabulary)', async () => {
+    assert.deepEqual(found(await search(built(), 'co')), []);
+    assert.deepEqual(found(await search(built(), 'coa')).length, 3);
+  });
+
   it('a typo is forgiven: coalitoin finds Coalition', async () => {
     assert.ok(found(await search(built(), 'coalitoin')).includes('article 1'));
   });
@@ -154,6 +159,13 @@ describe('search index: filters', () => {
     assert.deepEqual(found(await search(built(), 'exports is:article')), ['article 2']);
     assert.deepEqual(found(await search(built(), 'exports -is:article')), ['note 2/h3']);
     assert.deepEqual(found(await search(built(), 'is:note')), ['note 1/h1', 'note 2/h3'], 'alone: every highlight with a note');
+    assert.deepEqual(found(await search(built(), 'is:passage')), ['passage 1/h1', 'passage 1/h2', 'passage 2/h3'], 'alone: every highlight');
+  });
+
+  it('filters alone stop at the limit and say more matched', async () => {
+    const r = await search(built(), 'is:passage', 2);
+    assert.equal(r.hits, 2);
+    assert.equal(r.truncated, true);
   });
 
   it('an empty query finds nothing; ignored parts come back as warnings', async () => {

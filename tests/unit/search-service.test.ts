@@ -5,13 +5,40 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGloss, type GlossService } from '../../main/core/service';
 import type { SearchResult } from '../../main/core/contract';
 
 const SEED = join(process.cwd(), 'seeds', '000-kurdistan24-coalition-isis-priority.txt');
+
+describe('search through the service: opened at start', () => {
+  it('with openAtStart the index opens in the background before any search (the app)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-search-start-'));
+    const gloss = await createGloss({ dataDir: dir, seedsDir: join(dir, 'no-seeds'), search: { openAtStart: true } });
+    try {
+      // The marker is written as the index opens; waited for as a condition, with a bound.
+      for (let i = 0; !(await stat(join(dir, 'search', 'open')).then(() => true, () => false)); i++) {
+        assert.ok(i < 3000, 'the index opened');
+        await sleep(10);
+      }
+    } finally {
+      await gloss.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('without it, a command that never searches never opens it (the CLI)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-search-start-'));
+    const gloss = await createGloss({ dataDir: dir, seedsDir: join(dir, 'no-seeds') });
+    await gloss.importFiles({ paths: [SEED] });
+    await gloss.close();
+    await assert.rejects(stat(join(dir, 'search')));
+    await rm(dir, { recursive: true, force: true });
+  });
+});
 
 describe('search through the service', () => {
   let dir: string;

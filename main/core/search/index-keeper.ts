@@ -64,6 +64,12 @@ export interface KeeperOptions {
 }
 
 const NOTES_DIR = 'notes';
+/**
+ * MiniSearch serialises an index whole, and the worker answers no query while it
+ * does (seconds for 100,000 highlights). So the index is saved at most every
+ * this many times the last save took: the check at open makes a late save safe.
+ */
+const SAVE_COST_FACTOR = 20;
 const READ_CONCURRENCY = 8;
 const CACHED_TEXTS = 4;
 
@@ -80,6 +86,7 @@ export class IndexKeeper {
   private readonly dirty = new Set<PartName>();
   private saveTimer?: NodeJS.Timeout;
   private saving: Promise<void> = Promise.resolve();
+  private lastSaveMs = 0;
   private readonly texts = new Map<string, string>();
   private closed = false;
 
@@ -329,11 +336,12 @@ export class IndexKeeper {
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       void this.flush();
-    }, this.saveDelayMs);
+    }, Math.max(this.saveDelayMs, SAVE_COST_FACTOR * this.lastSaveMs));
     this.saveTimer.unref?.();
   }
 
   private async save(): Promise<void> {
+    const started = performance.now();
     // Serialised now, with nothing queued: the parts and their stamps describe one moment.
     for (const name of [...this.dirty]) {
       this.dirty.delete(name);
@@ -345,6 +353,7 @@ export class IndexKeeper {
         throw err;
       }
     }
+    this.lastSaveMs = performance.now() - started;
   }
 
   private notesFile(id: string): string {

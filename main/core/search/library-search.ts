@@ -16,6 +16,11 @@ export interface LibrarySearchOptions {
   saveDelayMs?: number;
   /** Run on the calling thread instead of a worker (tests). */
   inThread?: boolean;
+  /**
+   * Open the index now, in the background, rather than at the first query (the app:
+   * loading 10,000 articles' index takes seconds, in the worker). The CLI leaves it.
+   */
+  openAtStart?: boolean;
 }
 
 export interface LibrarySearch {
@@ -35,6 +40,8 @@ export function librarySearch(store: Store, options: LibrarySearchOptions): Libr
     });
     return opening;
   };
+
+  if (options.openAtStart) open().catch(() => {}); // a failure is met again, and reported, by the first query
 
   const unsubscribe = store.onChange((change) => {
     if (!opening) return;

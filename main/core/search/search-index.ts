@@ -204,17 +204,15 @@ export class SearchIndex {
     const wantArticles = kinds.has('article') && q.tags.length === 0 && q.colors.length === 0;
     const wantAnnotations = kinds.has('passage') || kinds.has('note');
 
-    const query = miniQuery(q);
-    const found: Array<{ r: MiniResult; annotation: boolean }> = [];
-    if (wantArticles) for (const r of this.articleIndex.search(query, { boost: ARTICLE_BOOST })) found.push({ r, annotation: false });
-    if (wantAnnotations) for (const r of this.annotationIndex.search(query, { boost: ANNOTATION_BOOST })) found.push({ r, annotation: true });
-    found.sort((a, b) => b.r.score - a.r.score);
-
     const phraseWords = new Set(q.phrases.flat());
     const groups = new Map<string, SearchGroup>();
-    let i = 0;
-    for (; i < found.length && result.hits < limit; i++) {
-      const { r, annotation } = found[i];
+    const candidates = this.candidates(q, wantArticles, wantAnnotations);
+    let more = false;
+    for (const { r, annotation } of candidates) {
+      if (result.hits >= limit) {
+        more = true;
+        break;
+      }
       const words = new Set(r.terms.filter((t) => !phraseWords.has(t) || q.words.some((w) => t.startsWith(w))));
       const match: Match = { words, phrases: q.phrases };
       const hit = annotation ? this.annotationHit(q, r, kinds, match) : await this.articleHit(q, r, match, options.textOf);
@@ -228,16 +226,37 @@ export class SearchIndex {
       group.hits.push(hit);
       result.hits++;
     }
-    result.truncated = i < found.length;
+    result.truncated = more;
     result.groups = [...groups.values()];
     return result;
+  }
+
+  /** Documents that may match, best first: MiniSearch's results, or (filters alone) every highlight in library order. */
+  private *candidates(q: SearchQuery, wantArticles: boolean, wantAnnotations: boolean): Generator<{ r: MiniResult; annotation: boolean }> {
+    const query = miniQuery(q);
+    const found: Array<{ r: MiniResult; annotation: boolean }> = [];
+    if (wantArticles) for (const r of this.articleIndex.search(query, { boost: ARTICLE_BOOST })) found.push({ r, annotation: false });
+    // A wildcard over 100,000 highlights costs MiniSearch seconds (a result object each); reading
+    // stored fields one by one, only until the limit is reached, costs milliseconds.
+    const everyHighlight = query === MiniSearch.wildcard;
+    if (wantAnnotations && !everyHighlight) for (const r of this.annotationIndex.search(query, { boost: ANNOTATION_BOOST })) found.push({ r, annotation: true });
+    found.sort((a, b) => b.r.score - a.r.score);
+    yield* found;
+    if (!wantAnnotations || !everyHighlight) return;
+    for (const [articleId, notes] of this.notes) {
+      for (const annotationId of notes.annotationIds) {
+        const id = annotationDocId(articleId, annotationId);
+        const stored = this.annotationIndex.getStoredFields(id);
+        if (stored) yield { r: { id, score: 0, terms: [], queryTerms: [], match: {}, ...stored }, annotation: true };
+      }
+    }
   }
 
   private annotationHit(q: SearchQuery, r: MiniResult, kinds: ReadonlySet<HitKind>, match: Match): SearchHit | null {
     const doc = r as unknown as MiniResult & AnnotationDoc;
     const info = this.articles.get(doc.articleId);
     if (!info) return null; // its article is gone: never a hit that cannot be opened
-    const tagKeys = doc.tags.map((t) => fold(tagKey(t)));
+    const tagKeys = doc.tags.map(foldedTagKey);
     const covers = (f: string) => tagKeys.some((t) => t === f || t.startsWith(`${f}/`));
     if (!q.tags.every(covers) || q.notTags.some(covers)) return null;
     if ((q.colors.length && !q.colors.includes(doc.color)) || q.notColors.includes(doc.color)) return null;
@@ -302,7 +321,8 @@ export class SearchIndex {
 function miniQuery(q: SearchQuery): Query {
   const exact = { prefix: false, fuzzy: false };
   const positive: Query[] = [
-    ...q.words.map((w) => ({ queries: [w], prefix: w.length >= 2, fuzzy: w.length >= 4 ? 0.2 : false, maxFuzzy: 2 })),
+    // A one- or two-letter prefix would expand to a good part of the vocabulary (seconds on 10,000 articles).
+    ...q.words.map((w) => ({ queries: [w], prefix: w.length >= 3, fuzzy: w.length >= 4 ? 0.2 : false, maxFuzzy: 2 })),
     ...[...new Set(q.phrases.flat())].map((w) => ({ queries: [w], ...exact })),
   ];
   const base: Query = positive.length ? { queries: positive, combineWith: 'AND' } : MiniSearch.wildcard;
@@ -336,6 +356,18 @@ function toDoc(articleId: string, a: Annotation): AnnotationDoc {
     tags,
     color: a.color,
   };
+}
+
+/** Tags repeat across thousands of highlights: each spelling is folded once (a filter over 100,000 reads each). */
+const tagKeyMemo = new Map<string, string>();
+function foldedTagKey(tag: string): string {
+  let key = tagKeyMemo.get(tag);
+  if (key === undefined) {
+    key = fold(tagKey(tag));
+    if (tagKeyMemo.size > 50_000) tagKeyMemo.clear();
+    tagKeyMemo.set(tag, key);
+  }
+  return key;
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
