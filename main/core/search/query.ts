@@ -1,8 +1,8 @@
 /**
  * The search box's language, parsed into a plain structure (no index needed):
  *
- *   coalition priority        words: every one must match; each also as a prefix
- *                             ("coalit" → "Coalition") and with a typo or two
+ *   coalition priority        words: every one must match; from three letters each also as a
+ *                             prefix ("coalit" → "Coalition"), from four with a typo or two
  *   "the top priority"        a phrase: these words, in this order ("oil" quoted: that
  *                             word exactly, no prefix or typo)
  *   -iran  -"press release"   must not contain
