@@ -86,6 +86,22 @@ describe('store: library.json never hides saved articles', () => {
     }
   });
 
+  it('articles added back are listed even when the list cannot be saved at once (its .bak is in the way)', async () => {
+    const { dir, cleanup } = await tempDataDir();
+    try {
+      const a = makeArticle(1);
+      await withStore(dir, (s) => s.putArticle(a));
+      await fs.writeFile(path.join(dir, 'library.json'), '{"version":1,"articles":[]}');
+      await fs.rm(path.join(dir, 'library.json.bak'), { force: true });
+      await fs.mkdir(path.join(dir, 'library.json.bak', 'in-the-way'), { recursive: true });
+      const [ids, warnings] = await withStore(dir, async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const);
+      assert.deepEqual(ids, [a.id]);
+      assert.equal(warnings.length, 1);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('a removed article stays removed, and an intact library opens without a word', async () => {
     const { dir, cleanup } = await tempDataDir();
     try {
@@ -139,6 +155,19 @@ describe('store: settings.json that parses but holds invalid values', () => {
     const { settings, warnings } = await settingsWith(null, JSON.stringify({ theme: 'dbrk', fontSize: 21, scroll: {} }));
     assert.deepEqual(settings, { ...DEFAULT_SETTINGS, fontSize: 21 });
     assert.deepEqual(warnings, ['settings.json held an invalid value for theme; Gloss reset it to its default.']);
+  });
+
+  it('repaired settings are used even when they cannot be saved at once (the .bak is in the way)', async () => {
+    const { dir, cleanup } = await tempDataDir();
+    try {
+      await fs.mkdir(path.join(dir, 'settings.json.bak', 'in-the-way'), { recursive: true });
+      await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ theme: 'dbrk', fontSize: 21, scroll: {} }));
+      const [settings, warnings] = await withStore(dir, async (s) => [s.getSettings(), s.warnings()] as const);
+      assert.deepEqual(settings, { ...DEFAULT_SETTINGS, fontSize: 21 });
+      assert.deepEqual(warnings, ['settings.json held an invalid value for theme; Gloss reset it to its default.']);
+    } finally {
+      await cleanup();
+    }
   });
 
   it('some fields from the last good copy, the rest from the defaults', async () => {

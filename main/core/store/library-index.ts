@@ -48,7 +48,8 @@ export class LibraryIndex {
       const listWritten = (await fs.stat(adapter.file).catch(() => null))?.mtimeMs ?? 0;
       const hidden = found.filter((f) => f.savedAtMs < listWritten).map((f) => f.entry).sort(byNewestImport);
       db.data.articles.push(...found.map((f) => f.entry));
-      await db.write();
+      // Listed either way; if the list cannot be saved now, the next import or removal saves it.
+      await db.write().catch(() => {});
       if (hidden.length > 0) onWarning(`${LIBRARY_FILE} did not list ${describeFound(hidden)} saved in the library folder, so Gloss added ${hidden.length === 1 ? 'it' : 'them'} back.`);
     }
     db.data.articles.sort(byNewestImport);

@@ -65,7 +65,8 @@ export async function openSettings(root: string, onWarning: (sentence: string) =
     const repaired: Record<string, unknown> = { ...db.data };
     for (const key of restored) repaired[key] = fromBackup!.settings[key];
     db.data = repaired as Settings;
-    await db.write();
+    // Saved so the next open is quiet; if it cannot be now, the next change of a setting saves it.
+    await db.write().catch(() => {});
     onWarning(describeRepair(invalid, restored, reset, fromBackup?.savedAt));
   }
   return db;
