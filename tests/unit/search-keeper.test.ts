@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { openStore, type Store } from '../../main/core/store/index';
-import { openSearchIndex, type SearchIndexHandle } from '../../main/core/search/search-client';
+import { openSearchIndex, workerFile, type SearchIndexHandle } from '../../main/core/search/search-client';
 import { PART_FILES, SEARCH_DIR, OPEN_MARKER } from '../../main/core/search/index-files';
 import type { SearchResult } from '../../main/core/search/types';
 import { makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
@@ -201,5 +201,29 @@ describe('search index on disk', () => {
         await inWorker?.close();
       }
     });
+  });
+});
+
+describe('search worker file', () => {
+  it('from source: worker.ts through the tsx boot file', () => {
+    const { file, workerData } = workerFile('file:///src/main/core/search/search-client.ts', () => false);
+    assert.equal(file.href, 'file:///src/main/core/search/worker-boot.mjs');
+    assert.deepEqual(workerData, { entry: 'file:///src/main/core/search/worker.ts' });
+  });
+
+  it('built: search-worker.js beside the bundle, or beside the chunk’s folder', () => {
+    const has = (...paths: string[]) => (p: string) => paths.includes(p);
+    assert.equal(workerFile('file:///app/out/main/index.js', has('/app/out/main/search-worker.js')).file.href, 'file:///app/out/main/search-worker.js');
+    assert.equal(workerFile('file:///app/out/main/chunks/x.js', has('/app/out/main/search-worker.js')).file.href, 'file:///app/out/main/search-worker.js');
+  });
+
+  it('packaged: from app.asar.unpacked, since a worker cannot start inside app.asar', () => {
+    const here = 'file:///opt/Gloss/resources/app.asar/out/main/index.js';
+    const both = (p: string) => p.endsWith('/out/main/search-worker.js');
+    assert.equal(workerFile(here, both).file.href, 'file:///opt/Gloss/resources/app.asar.unpacked/out/main/search-worker.js');
+  });
+
+  it('says so when it is missing', () => {
+    assert.throws(() => workerFile('file:///app/out/main/index.js', () => false), /search worker is missing beside \/app\/out\/main\/index\.js/);
   });
 });
