@@ -224,6 +224,20 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
     assert.deepEqual(articles.map((a: { title: string }) => a.title.includes('enduring defeat of ISIS')), [true]);
   });
 
+  it('starts the search worker from app.asar.unpacked, which holds all it imports (a worker cannot start inside app.asar)', async () => {
+    const unpacked = join(extracted, 'app.asar.unpacked');
+    await cp(join(resources, 'app.asar.unpacked'), unpacked, { recursive: true });
+    // Only the unpacked copy of the worker is left: the command line must start that one.
+    await rm(join(extracted, 'app.asar', 'out', 'cli', 'search-worker.js'));
+    const cli = join(extracted, 'app.asar', 'out', 'cli', 'index.js');
+    const r = await run(process.execPath, [cli, 'search', 'coalit', '--json', '--data-dir', join(work, 'search-library')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(JSON.parse(r.lines.join('\n')).hits > 0, 'the sample article is found');
+    for (const file of ['out/main/search-worker.js', 'out/cli/search-worker.js', 'node_modules/minisearch/package.json']) {
+      assert.ok((await stat(join(unpacked, file))).isFile(), `${file} is unpacked`);
+    }
+  });
+
   it('ships a `gloss` launcher that runs the bundled CLI on the app’s executable as Node, from a link on PATH too', async () => {
     const launcher = join(resources, 'gloss');
     assert.ok(((await stat(launcher)).mode & 0o111) !== 0, 'the launcher is executable');
