@@ -36,6 +36,7 @@ describe('search through the service: opened at start', () => {
     await gloss.importFiles({ paths: [SEED] });
     await gloss.close();
     await assert.rejects(stat(join(dir, 'search')));
+    await assert.rejects(gloss.search({ query: 'isis' }), { code: 'INTERNAL', message: 'The library has been closed.' });
     await rm(dir, { recursive: true, force: true });
   });
 });

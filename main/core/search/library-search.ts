@@ -4,6 +4,7 @@
  * and from then on fed every change the store reports. Changes made before it
  * opened need no feeding: opening compares the index with the store.
  */
+import { GlossError } from '../errors';
 import type { Store, StoreChange } from '../store/index';
 import { openSearchIndex, type SearchIndexHandle } from './search-client';
 import type { IndexChange } from './index-keeper';
@@ -52,7 +53,7 @@ export function librarySearch(store: Store, options: LibrarySearchOptions): Libr
 
   return {
     search: async (query, limit) => {
-      if (closed) throw new Error('The library has been closed.');
+      if (closed) throw new GlossError('INTERNAL', 'The library has been closed.');
       return (await open()).search(query, limit);
     },
     close: async () => {
