@@ -33,6 +33,9 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        { type: 'separator' },
+        item('Find in Article…', 'find', 'CmdOrCtrl+F'),
+        item('Search Library…', 'search', 'CmdOrCtrl+K'),
       ],
     },
     {

@@ -233,7 +233,7 @@ export type GlossApi = Omit<GlossCoreApi, keyof GlossShellApi> & GlossShellApi;
 
 /** Main → renderer notifications (menu commands, long-running work). */
 export type MenuCommand =
-  | 'import' | 'import-url' | 'export' | 'undo' | 'redo'
+  | 'import' | 'import-url' | 'export' | 'undo' | 'redo' | 'find' | 'search'
   | 'zoom-in' | 'zoom-out' | 'zoom-reset'
   | 'theme-light' | 'theme-dark' | 'theme-sepia' | 'help';
 export type GlossEvent =

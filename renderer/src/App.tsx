@@ -20,12 +20,14 @@ import { highlightSelection } from './annotations/actions';
 import { showView, viewStore, type View } from './ui/views';
 import { ViewTabs } from './ui/ViewTabs';
 import { redoBatch, undoBatch } from './ui/batchHistory';
+import { openSearch, searchStore } from './search/searchStore';
 
 // Rarely opened, so not part of the first bundle.
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const HelpOverlay = lazy(() => import('./app/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
 const NotebookView = lazy(() => import('./notebook/NotebookView').then((m) => ({ default: m.NotebookView })));
 const TagManagerView = lazy(() => import('./tags/TagManagerView').then((m) => ({ default: m.TagManagerView })));
+const SearchDialog = lazy(() => import('./search/SearchDialog').then((m) => ({ default: m.SearchDialog })));
 /** Ctrl/Cmd+1, 2, 3. */
 const VIEW_KEYS: Record<string, View> = { '1': 'library', '2': 'notebook', '3': 'tags' };
 
@@ -39,6 +41,7 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   const [dropping, setDropping] = useState(false);
   const article = useStore(readerStore, (s) => s.article);
+  const searching = useStore(searchStore, (s) => s.open);
   const settings = useStore(settingsStore, (s) => s.settings);
   const view = useStore(viewStore, (s) => s.view);
 
@@ -128,6 +131,11 @@ export function App() {
           return void setTheme(c.slice('theme-'.length) as 'light');
         case 'help':
           return setHelp(true);
+        case 'search':
+          return openSearch();
+        case 'find':
+          if (readerStore.get().article) readerStore.set({ finding: true });
+          return;
       }
     };
     return gloss().onEvent((e) => {
@@ -149,6 +157,16 @@ export function App() {
           e.preventDefault();
           if (VIEW_KEYS[e.key] === 'library') void refreshLibrary();
           showView(VIEW_KEYS[e.key]);
+          return;
+        }
+        // Search the library from anywhere; find in the article while reading.
+        if (key === 'k' && !e.shiftKey && !modalOpen()) {
+          e.preventDefault();
+          return openSearch();
+        }
+        if (key === 'f' && !e.shiftKey && readerStore.get().article && !modalOpen()) {
+          e.preventDefault();
+          readerStore.set({ finding: true });
           return;
         }
         if (typing) return;
@@ -257,6 +275,7 @@ export function App() {
       <Suspense fallback={null}>
         {exporting && <ExportDialog article={article ? { id: article.id, title: article.meta.title } : undefined} onClose={() => setExporting(false)} />}
         {help && <HelpOverlay onClose={() => setHelp(false)} />}
+        {searching && <SearchDialog />}
       </Suspense>
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">

@@ -20,7 +20,7 @@ import { preventable } from './electron-double/electron';
 // Every menu command the renderer understands; the compiler keeps this list whole.
 const MENU_COMMANDS = Object.keys({
   import: 1, 'import-url': 1, export: 1, undo: 1, redo: 1, 'zoom-in': 1, 'zoom-out': 1, 'zoom-reset': 1,
-  'theme-light': 1, 'theme-dark': 1, 'theme-sepia': 1, help: 1,
+  'theme-light': 1, 'theme-dark': 1, 'theme-sepia': 1, help: 1, find: 1, search: 1,
 } satisfies Record<MenuCommand, 1>);
 
 const REFUSED = { ok: false, error: { code: 'INVALID_REQUEST', message: 'A request from an untrusted page was refused.' } };

@@ -9,6 +9,7 @@ import { gloss } from '../gloss';
 import { showError } from '../app/toasts';
 import { EMPTY_HISTORY, inverse, record, takeRedo, takeUndo, type Change, type History } from './history';
 import { restoreDrafts } from './drafts';
+import { openArticle } from '../reader/readerStore';
 import { tagCovers } from '../../../main/core/annotations/tags';
 
 export type EditorFocus = 'color' | 'tags' | 'note';
@@ -268,4 +269,23 @@ export function visibleAnnotations(s: Pick<AnnotationsState, 'items' | 'filter'>
   return s.items.filter(
     (a) => (!s.filter.color || a.color === s.filter.color) && (!s.filter.tag || a.tags.some((t) => tagCovers(s.filter.tag, t))),
   );
+}
+
+/** Open an article scrolled to one of its highlights, selected (from the notebook or a search hit). */
+export async function openPassageById(articleId: string, id: string): Promise<void> {
+  if (!(await openArticle(articleId))) return;
+  // The reader loads the article's annotations itself; reveal once this one is among them.
+  const shown = () => {
+    const s = annotationsStore.get();
+    return s.articleId === articleId && s.items.some((x) => x.id === id);
+  };
+  if (shown()) return revealAnnotation(id);
+  const stop = annotationsStore.subscribe(() => {
+    const s = annotationsStore.get();
+    if (s.articleId !== articleId && s.articleId !== null) return stop();
+    if (shown()) {
+      stop();
+      revealAnnotation(id);
+    }
+  });
 }

@@ -12,6 +12,8 @@ import {
 import { plural } from './format';
 import { ArticleList } from './ArticleList';
 import { LibraryToolbar } from './LibraryToolbar';
+import { openSearch } from '../search/searchStore';
+import { MOD } from '../app/shortcuts';
 import { orderLibrary } from './libraryOrder';
 
 export function LibraryView({ onExport }: { onExport: () => void }) {
@@ -39,6 +41,9 @@ export function LibraryView({ onExport }: { onExport: () => void }) {
           </button>
           <button type="button" onClick={onExport}>
             Export notes…
+          </button>
+          <button type="button" onClick={openSearch} title={`${MOD}+K`}>
+            Search…
           </button>
         </div>
       </header>

@@ -10,8 +10,7 @@ import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
 import { plural } from '../library/format';
-import { openArticle } from '../reader/readerStore';
-import { annotationsStore, revealAnnotation } from '../annotations/annotationsStore';
+import { openPassageById } from '../annotations/annotationsStore';
 import { onBatchChange, runBatch } from '../ui/batchHistory';
 import { EVERY_PASSAGE, type NotebookFilter } from './notebookFilter';
 import { citePassages } from './citation';
@@ -172,20 +171,6 @@ export async function copyPassages(list: readonly Annotation[]): Promise<void> {
 }
 
 /** Open the passage's article, scrolled to it with its highlight selected. */
-export async function openPassage(a: Annotation): Promise<void> {
-  if (!(await openArticle(a.articleId))) return;
-  // The reader loads the article's annotations itself; reveal once this one is among them.
-  const shown = () => {
-    const s = annotationsStore.get();
-    return s.articleId === a.articleId && s.items.some((x) => x.id === a.id);
-  };
-  if (shown()) return revealAnnotation(a.id);
-  const stop = annotationsStore.subscribe(() => {
-    const s = annotationsStore.get();
-    if (s.articleId !== a.articleId && s.articleId !== null) return stop();
-    if (shown()) {
-      stop();
-      revealAnnotation(a.id);
-    }
-  });
+export function openPassage(a: Annotation): Promise<void> {
+  return openPassageById(a.articleId, a.id);
 }

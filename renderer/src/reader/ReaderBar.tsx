@@ -1,6 +1,8 @@
 /** The reader's top bar: back to the library, contents (when the article has them), theme, text size, export, help. */
 import type { ReactNode } from 'react';
 import { useStore } from '../store';
+import { MOD } from '../app/shortcuts';
+import { readerStore } from './readerStore';
 import { changeFontSize, FONT_MAX, FONT_MIN, setTheme, settingsStore, THEMES } from './settingsStore';
 
 export function ReaderBar({
@@ -53,6 +55,9 @@ export function ReaderBar({
           A+
         </button>
       </div>
+      <button type="button" onClick={() => readerStore.set({ finding: true })} title={`${MOD}+F`}>
+        Find
+      </button>
       <button type="button" onClick={onDetails} title="Correct the title, author, date or source">
         Details…
       </button>

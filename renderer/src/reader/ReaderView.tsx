@@ -23,6 +23,8 @@ import { bucketSpans, NO_SPANS, toSpan, type SpanBuckets } from './spanBuckets';
 import { VirtualBlocks, type VirtualControl } from './VirtualBlocks';
 import { ReaderBar } from './ReaderBar';
 import { ArticleDetailsDialog } from './ArticleDetailsDialog';
+import { centerRange, clearRanges, paintRanges } from './textMarks';
+import { FindBar } from './FindBar';
 import { extendSelectionByKey } from './keyboardSelection';
 import { ContentsMenu } from './ContentsMenu';
 import { sectionAt, tableOfContents, type TocEntry } from './toc';
@@ -30,6 +32,8 @@ import { blockIndexAt, offsetOfFraction, textFraction } from './readingPosition'
 
 export function ReaderView({ article, onBack, onExport, onHelp }: { article: Article; onBack: () => void; onExport: () => void; onHelp: () => void }) {
   const [details, setDetails] = useState(false);
+  const finding = useStore(readerStore, (s) => s.finding);
+  const setFinding = (on: boolean) => readerStore.set({ finding: on });
   const items = useStore(annotationsStore, (s) => s.items);
   const selectedId = useStore(annotationsStore, (s) => s.selectedId);
   const flash = useStore(annotationsStore, (s) => s.flash);
@@ -188,6 +192,31 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
   };
   useEffect(() => () => clearTimeout(scrollTimer.current), []);
 
+  // ---- reveal a stretch of text (a search hit, a Find match)
+  const reveal = useStore(readerStore, (s) => s.reveal);
+  const showText = useCallback(
+    (start: number, end: number, then?: () => void) => {
+      const land = () => {
+        centerRange(scrollRef.current, articleRef.current, start, end);
+        then?.();
+      };
+      const block = article.blocks[blockIndexAt(article.blocks, start)];
+      const rendered = () => articleRef.current?.querySelector(`[data-block-id="${CSS.escape(block?.id ?? '')}"]`);
+      if (!block || rendered() || !virtualControl.current) return land();
+      virtualControl.current.reveal(start, () => requestAnimationFrame(() => requestAnimationFrame(land)));
+    },
+    [article.blocks],
+  );
+  useEffect(() => {
+    if (!reveal) return;
+    showText(reveal.start, reveal.end, () => paintRanges('gloss-hit', articleRef.current, [[reveal.start, reveal.end]]));
+    const timer = setTimeout(() => clearRanges('gloss-hit'), 2500);
+    return () => {
+      clearTimeout(timer);
+      clearRanges('gloss-hit');
+    };
+  }, [reveal, showText]);
+
   // ---- reveal from the panel
   useEffect(() => {
     if (!flash) return;
@@ -244,6 +273,7 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
         onDetails={() => setDetails(true)}
       />
       {details && <ArticleDetailsDialog article={article} onClose={() => setDetails(false)} />}
+      {finding && <FindBar text={article.text} articleEl={articleRef} show={showText} onClose={() => setFinding(false)} />}
       <div className="reader-body">
         <div className="reader-scroll" ref={scrollRef} onScroll={onScroll}>
           <div className="reader-content" ref={contentRef}>

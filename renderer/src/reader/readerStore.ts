@@ -17,7 +17,17 @@ export const readerStore = createStore({
   article: null as Article | null,
   loading: false,
   selection: null as ReaderSelection | null,
+  /** Text to scroll to and mark for a moment (a search hit); `n` tells two requests for one place apart. */
+  reveal: null as { start: number; end: number; n: number } | null,
+  /** The Find bar (Ctrl/Cmd+F) is open. */
+  finding: false,
 });
+
+let revealN = 0;
+/** Scroll the open article to [start, end) and mark it for a moment. */
+export function revealText(start: number, end: number): void {
+  readerStore.set({ reveal: { start, end, n: ++revealN } });
+}
 
 /** Open an article (`prefetched`: the start-up request for it, already under way). */
 export async function openArticle(id: string, opts: { remember?: boolean; prefetched?: Promise<Article> } = {}): Promise<boolean> {
@@ -35,7 +45,7 @@ export async function openArticle(id: string, opts: { remember?: boolean; prefet
 }
 
 export function closeArticle(): void {
-  readerStore.set({ article: null, selection: null });
+  readerStore.set({ article: null, selection: null, reveal: null, finding: false });
 }
 
 export function setSelection(selection: ReaderSelection | null): void {
