@@ -225,6 +225,19 @@ describe('search index: changes', () => {
     assert.equal(index.annotationCount, 2);
   });
 
+  it('whole words come before prefix and typo variants: when they fill the page, the variants are not looked up', async () => {
+    const index = SearchIndex.empty();
+    const long = article(10, 'A long report', ['The report runs on and on about many other things in the mountains and the plains.']);
+    const short = article(11, 'Reporters', ['Reporters, reporters, reporters.']);
+    for (const a of [long, short]) index.setArticle({ id: a.id, title: a.meta.title, stamp: 's' }, a.text);
+    const textOf = async (id: string) => [long, short].find((a) => a.id === id)?.text ?? null;
+    const one = await index.search(parseQuery('report'), { limit: 1, textOf });
+    assert.deepEqual(one.groups.map((g) => g.articleId), [long.id]);
+    assert.equal(one.truncated, true);
+    const all = await index.search(parseQuery('report'), { limit: 5, textOf });
+    assert.deepEqual(all.groups.map((g) => g.articleId).sort(), [long.id, short.id].sort(), 'with room left, the variants are found too');
+  });
+
   it('the limit caps the hits and says more matched', async () => {
     const r = await search(built(), 'coalition', 1);
     assert.equal(r.hits, 1);

@@ -204,9 +204,26 @@ export class SearchIndex {
     const wantArticles = kinds.has('article') && q.tags.length === 0 && q.colors.length === 0;
     const wantAnnotations = kinds.has('passage') || kinds.has('note');
 
+    // Whole words first: when they alone fill the page, the prefix and typo variants (which
+    // rank lower, and on a large library cost most of the time) are not looked up at all.
+    if (q.words.length > 0) {
+      const exact = await this.collect(q, this.candidates(q, wantArticles, wantAnnotations, true), kinds, limit, options.textOf);
+      if (exact.hits >= limit) return { ...result, ...exact, truncated: true }; // variants not looked up: more may match
+    }
+    return { ...result, ...(await this.collect(q, this.candidates(q, wantArticles, wantAnnotations, false), kinds, limit, options.textOf)) };
+  }
+
+  /** Hits from the candidates, in their order, up to the limit, grouped by article. */
+  private async collect(
+    q: SearchQuery,
+    candidates: Iterable<{ r: MiniResult; annotation: boolean }>,
+    kinds: ReadonlySet<HitKind>,
+    limit: number,
+    textOf: SearchOptions['textOf'],
+  ): Promise<Pick<SearchResult, 'groups' | 'hits' | 'truncated'>> {
+    const result = { hits: 0 };
     const phraseWords = new Set(q.phrases.flat());
     const groups = new Map<string, SearchGroup>();
-    const candidates = this.candidates(q, wantArticles, wantAnnotations);
     let more = false;
     for (const { r, annotation } of candidates) {
       if (result.hits >= limit) {
@@ -215,7 +232,7 @@ export class SearchIndex {
       }
       const words = new Set(r.terms.filter((t) => !phraseWords.has(t) || q.words.some((w) => t.startsWith(w))));
       const match: Match = { words, phrases: q.phrases };
-      const hit = annotation ? this.annotationHit(q, r, kinds, match) : await this.articleHit(q, r, match, options.textOf);
+      const hit = annotation ? this.annotationHit(q, r, kinds, match) : await this.articleHit(q, r, match, textOf);
       if (!hit) continue;
       const info = this.articles.get(hit.articleId);
       let group = groups.get(hit.articleId);
@@ -226,14 +243,12 @@ export class SearchIndex {
       group.hits.push(hit);
       result.hits++;
     }
-    result.truncated = more;
-    result.groups = [...groups.values()];
-    return result;
+    return { groups: [...groups.values()], hits: result.hits, truncated: more };
   }
 
   /** Documents that may match, best first: MiniSearch's results, or (filters alone) every highlight in library order. */
-  private *candidates(q: SearchQuery, wantArticles: boolean, wantAnnotations: boolean): Generator<{ r: MiniResult; annotation: boolean }> {
-    const query = miniQuery(q);
+  private *candidates(q: SearchQuery, wantArticles: boolean, wantAnnotations: boolean, wholeWords: boolean): Generator<{ r: MiniResult; annotation: boolean }> {
+    const query = miniQuery(q, wholeWords);
     const found: Array<{ r: MiniResult; annotation: boolean }> = [];
     if (wantArticles) for (const r of this.articleIndex.search(query, { boost: ARTICLE_BOOST })) found.push({ r, annotation: false });
     // A wildcard over 100,000 highlights costs MiniSearch seconds (a result object each); reading
@@ -318,11 +333,11 @@ export class SearchIndex {
 }
 
 /** MiniSearch's query: every word (prefix, typo-tolerant) and every phrase word (exact), minus excluded words. */
-function miniQuery(q: SearchQuery): Query {
+function miniQuery(q: SearchQuery, wholeWords = false): Query {
   const exact = { prefix: false, fuzzy: false };
   const positive: Query[] = [
     // A one- or two-letter prefix would expand to a good part of the vocabulary (seconds on 10,000 articles).
-    ...q.words.map((w) => ({ queries: [w], prefix: w.length >= 3, fuzzy: w.length >= 4 ? 0.2 : false, maxFuzzy: 2 })),
+    ...q.words.map((w) => (wholeWords ? { queries: [w], ...exact } : { queries: [w], prefix: w.length >= 3, fuzzy: w.length >= 4 ? 0.2 : false, maxFuzzy: 2 })),
     ...[...new Set(q.phrases.flat())].map((w) => ({ queries: [w], ...exact })),
   ];
   const base: Query = positive.length ? { queries: positive, combineWith: 'AND' } : MiniSearch.wildcard;

@@ -41,7 +41,7 @@ export interface SearchResult {
   groups: SearchGroup[];
   /** Hits returned (at most the limit asked for). */
   hits: number;
-  /** More hits matched than were returned. */
+  /** The limit was reached: more may match than were returned. */
   truncated: boolean;
   /** Parts of the query that were ignored, as sentences. */
   warnings: string[];
