@@ -23,6 +23,7 @@ import { crc32 } from 'node:zlib';
 import type { TagCount } from '../annotations/types';
 import { replaceFileDurably } from './fs-durable';
 import { isSafeId } from './safe-names';
+import { tagKey } from '../annotations/tags';
 
 export const NOTES_INDEX_FILE = 'notes-index.tsv';
 /** Version 1 had no checksums: read as no index, so counts are taken from the notes files once. */
@@ -108,7 +109,7 @@ export function tagsOf(entry: IndexedNotes): Map<string, TagCount> | null {
     const tags = new Map<string, TagCount>();
     for (const p of pairs) {
       if (!Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number' || !isCount(p[1])) return null;
-      tags.set(p[0].toLowerCase(), { tag: p[0], count: p[1] });
+      tags.set(tagKey(p[0]), { tag: p[0], count: p[1] });
     }
     return tags;
   } catch {
