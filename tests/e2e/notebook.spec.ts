@@ -169,3 +169,42 @@ test('exports only the passages selected', async () => {
   expect(md).not.toContain('Margins were the first');
   expect(md).not.toContain('reaffirmed in a statement');
 });
+
+test('a long notebook renders only the rows in view, and scrolls to its last passage', async () => {
+  const { page } = app;
+  const N = 3000;
+  // Many passages at once, put in place as undo would (one operation), on the sample article.
+  await page.evaluate(async (n) => {
+    const list = await window.gloss.listArticles();
+    const a = list.find((x) => x.title.startsWith("'The enduring defeat"))!;
+    const { text } = await window.gloss.getArticle({ id: a.id });
+    const now = new Date().toISOString();
+    const annotations = Array.from({ length: n }, (_, i) => {
+      const start = (i * 13) % (text.length - 80);
+      const exact = `${text.slice(start, start + 60)}`;
+      return {
+        id: `many-${i}`,
+        articleId: a.id,
+        target: { source: a.id, quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start, end: start + 60 } },
+        color: 'blue' as const,
+        tags: ['bulk'],
+        note: `bulk note ${i}`,
+        created: now,
+        modified: now,
+      };
+    });
+    await window.gloss.restoreAnnotations({ annotations });
+  }, N);
+  await viewTab(page, 'Library').click();
+  await viewTab(page, 'Notebook').click();
+  await expect(notebookCount(page)).toHaveText(`${N + 5} passages`);
+  const rendered = await passageRows(page).count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(60);
+  await expect(passageRows(page).first()).toHaveAttribute('aria-setsize', String(N + 5));
+
+  await notebook(page).locator('.notebook-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(passageRows(page).last()).toHaveAttribute('aria-posinset', String(N + 5));
+  await expect(passageRows(page).last()).toBeInViewport();
+  expect(await passageRows(page).count()).toBeLessThan(60);
+});

@@ -50,6 +50,7 @@ describe('the notebook shows the passages that pass every filter', () => {
     assert.deepEqual(quotes({ tags: ['claim', 'coalition'], match: 'all' }), ['the coalition will stay']);
     assert.equal(quotes({ tags: ['claim', 'coalition'], match: 'any' }).length, 3);
     assert.deepEqual(quotes({ tags: ['claims'] }), [], 'a longer name is not a child');
+    assert.deepEqual(quotes({ tags: ['#CLAIM/Disputed'] }), ['the prison is secure'], 'tags compare as tagKey does');
   });
 
   it('by colour, article, source and the article’s date', () => {
