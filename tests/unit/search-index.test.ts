@@ -39,7 +39,7 @@ const longRead = article(3, 'A long report', [
 
 const claim = highlight(coalition, 'remains the Coalition’s top priority', { id: 'h1', tags: ['claim/official'], color: 'pink', note: 'Compare with the 2021 statement' });
 const cafe = highlight(coalition, 'a café in Erbil', { id: 'h2', tags: ['place'], color: 'blue' });
-const exports = highlight(oil, 'resumed oil exports', { id: 'h3', tags: ['Claim', 'economy'], note: 'Exports matter for the budget' });
+const exports = highlight(oil, 'resumed oil exports', { id: 'h3', tags: ['Claim', 'economy', 'Oil  Exports/Kirkuk'], note: 'Exports matter for the budget' });
 
 function built(): SearchIndex {
   const index = SearchIndex.empty();
@@ -134,6 +134,9 @@ describe('search index: filters', () => {
     assert.deepEqual(found(await search(built(), 'tag:clai')), [], 'a tag is not a prefix');
     assert.deepEqual(found(await search(built(), 'tag:claim tag:economy')), ['passage 2/h3'], 'several tags: all of them');
     assert.deepEqual(found(await search(built(), 'tag:claim -tag:economy')), ['passage 1/h1']);
+    assert.deepEqual(found(await search(built(), 'tag:"oil exports"')), ['passage 2/h3'], 'a tag of several words, its child');
+    assert.deepEqual(found(await search(built(), 'tag:"exports oil"')), [], 'the same words in another order are another tag');
+    assert.deepEqual(found(await search(built(), 'tag:kirkuk')), [], 'a child’s own name is not a tag');
   });
 
   it('tag: with words narrows the words to tagged highlights', async () => {
@@ -201,7 +204,7 @@ describe('search index: snippets', () => {
 
   it('a note hit shows the note; a passage hit the quote; both carry colour and tags', async () => {
     const note = hits(await search(built(), 'budget'))[0];
-    assert.deepEqual([note.kind, note.field, note.snippet.text, note.color, note.tags], ['note', 'note', 'Exports matter for the budget', 'yellow', ['Claim', 'economy']]);
+    assert.deepEqual([note.kind, note.field, note.snippet.text, note.color, note.tags], ['note', 'note', 'Exports matter for the budget', 'yellow', ['Claim', 'economy', 'Oil Exports/Kirkuk']]);
     const passage = hits(await search(built(), 'tag:place'))[0];
     assert.deepEqual([passage.field, passage.snippet.text], ['quote', 'a café in Erbil']);
   });

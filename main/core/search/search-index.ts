@@ -20,7 +20,7 @@
 import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisearch';
 import type { Annotation, Color } from '../annotations/types';
 import { normalizeTags, tagKey } from '../annotations/tags';
-import { findRun, fold, placedTerms, processTerm, tokenize } from './fold';
+import { findRun, fold, placedTerms, processTerm, terms, tokenize } from './fold';
 import { HIT_KINDS, isEmptyQuery, type HitKind, type SearchQuery } from './query';
 import { firstMatch, snippetOf, type Match } from './snippets';
 import type { HitField, SearchGroup, SearchHit, SearchResult } from './types';
@@ -258,6 +258,14 @@ export class SearchIndex {
     found.sort((a, b) => b.r.score - a.r.score);
     yield* found;
     if (!wantAnnotations || !everyHighlight) return;
+    // Tags are indexed as words too: a highlight with a tag covered by tag:coalition/strategy has the
+    // words coalition and strategy among its tag words, so those words narrow the candidates.
+    const tagWords = [...new Set(q.tags.flatMap((t) => terms(t)))];
+    if (tagWords.length > 0) {
+      const tagged: Query = { combineWith: 'AND', queries: tagWords.map((w) => ({ queries: [w], prefix: false, fuzzy: false, fields: ['tagText'] })) };
+      for (const r of this.annotationIndex.search(tagged)) yield { r: { ...r, terms: [], match: {} }, annotation: true };
+      return;
+    }
     for (const [articleId, notes] of this.notes) {
       for (const annotationId of notes.annotationIds) {
         const id = annotationDocId(articleId, annotationId);
