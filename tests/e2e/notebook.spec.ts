@@ -111,6 +111,18 @@ test('tags and note edited in place are saved; Ctrl+Z undoes the last edit and C
   await expect(passageRow(page, 'Margins were the first')).toContainText('The oldest interface.');
 });
 
+test('a press outside the passage editor closes it, keeping the note typed', async () => {
+  const { page } = app;
+  const row = passageRow(page, 'The prison holds');
+  await row.getByRole('button', { name: /^Edit tags and note/ }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit passage' });
+  await editor.getByRole('textbox', { name: 'Note' }).fill('Check against the UN figure.');
+  await notebook(page).getByRole('heading', { name: 'Notebook' }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(row).toContainText('Check against the UN figure.');
+  await expect.poll(async () => (await storedPassages(page))['The prison holds 3,500 suspected ISIS members'].note).toBe('Check against the UN figure.');
+});
+
 test('several passages selected (Shift-click, Ctrl+A) are tagged and recoloured in one step each, undone in one step', async () => {
   const { page } = app;
   const check = (i: number) => passageRows(page).nth(i).getByRole('checkbox');

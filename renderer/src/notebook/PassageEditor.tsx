@@ -34,6 +34,17 @@ export function PassageEditor({ a }: { a: Annotation }) {
     notebookStore.set({ editing: null });
   };
 
+  // A press outside the editor (not on its row's Edit button, which toggles it) closes it.
+  useEffect(() => {
+    const onDown = (e: MouseEvent) => {
+      const t = e.target as Element | null;
+      if (ref.current?.contains(t) || t?.closest?.('.passage-row.is-editing .passage-actions')) return;
+      done();
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  });
+
   return (
     <div
       ref={ref}
