@@ -219,4 +219,13 @@ test('a long notebook renders only the rows in view, and scrolls to its last pas
   await expect(passageRows(page).last()).toHaveAttribute('aria-posinset', String(N + 5));
   await expect(passageRows(page).last()).toBeInViewport();
   expect(await passageRows(page).count()).toBeLessThan(60);
+
+  // The keyboard goes there too: Home to the first passage, Down to the next, End to the last.
+  await passageRows(page).last().getByRole('button', { name: /^Open in article/ }).focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator('.passage-row[aria-posinset="1"] .passage-open')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.passage-row[aria-posinset="2"] .passage-open')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.locator(`.passage-row[aria-posinset="${N + 5}"] .passage-open`)).toBeFocused();
 });

@@ -2,7 +2,7 @@
  * The notebook's passages, windowed: rows have one fixed height (quotes
  * clamped), so which ones are in view is arithmetic (library/rowWindow.ts)
  * and 100,000 passages scroll like 10. Virtual rows say where they are
- * (aria-posinset / aria-setsize).
+ * (aria-posinset / aria-setsize). Arrow keys, Home and End move between rows.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Annotation, ArticleSummary } from '../../../main/core/contract';
@@ -62,6 +62,38 @@ export function PassageList({ passages, scrollRef }: { passages: readonly Annota
     [passages],
   );
 
+  // Up/Down, Home/End move between passages (the row scrolled into view first when it is not rendered).
+  const pendingFocus = useRef<number | null>(null);
+  const focusRow = (i: number) => listRef.current?.querySelector<HTMLElement>(`[data-index="${i}"] .passage-open`);
+  useLayoutEffect(() => {
+    const i = pendingFocus.current;
+    const button = i === null ? null : focusRow(i);
+    if (button) {
+      pendingFocus.current = null;
+      button.focus();
+    }
+  });
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const row = (e.target as Element).closest<HTMLElement>('[data-index]');
+    if (!row || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || (e.target as Element).closest('.passage-editor')) return;
+    const i = Number(row.dataset.index);
+    const to = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? passages.length - 1 : null;
+    if (to === null || to < 0 || to >= passages.length) return;
+    e.preventDefault();
+    const el = scrollRef.current;
+    const list = listRef.current;
+    if (to >= first && to < last && focusRow(to)) {
+      focusRow(to)?.focus();
+      return;
+    }
+    pendingFocus.current = to;
+    if (el && list) {
+      const listTop = list.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop;
+      el.scrollTop = listTop + to * PASSAGE_ROW_HEIGHT - el.clientHeight / 2;
+      update();
+    }
+  };
+
   const rows = [];
   for (let i = first; i < last; i++) {
     const a = passages[i];
@@ -79,7 +111,7 @@ export function PassageList({ passages, scrollRef }: { passages: readonly Annota
     );
   }
   return (
-    <ul ref={listRef} className="passage-list" aria-label="Passages">
+    <ul ref={listRef} className="passage-list" aria-label="Passages" onKeyDown={onKeyDown}>
       {rows}
     </ul>
   );
