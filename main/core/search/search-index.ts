@@ -206,7 +206,7 @@ export class SearchIndex {
 
     // Whole words first: when they alone fill the page, the prefix and typo variants (which
     // rank lower, and on a large library cost most of the time) are not looked up at all.
-    if (q.words.length > 0) {
+    if (q.words.some(hasVariants)) {
       const exact = await this.collect(q, this.candidates(q, wantArticles, wantAnnotations, true), kinds, limit, options.textOf);
       if (exact.hits >= limit) return { ...result, ...exact, truncated: true }; // variants not looked up: more may match
     }
@@ -341,11 +341,15 @@ export class SearchIndex {
 }
 
 /** MiniSearch's query: every word (prefix, typo-tolerant) and every phrase word (exact), minus excluded words. */
+/** A one- or two-letter prefix would expand to a good part of the vocabulary (seconds on 10,000 articles); typos from four letters. */
+const PREFIX_FROM = 3;
+const FUZZY_FROM = 4;
+const hasVariants = (w: string) => w.length >= PREFIX_FROM;
+
 function miniQuery(q: SearchQuery, wholeWords = false): Query {
   const exact = { prefix: false, fuzzy: false };
   const positive: Query[] = [
-    // A one- or two-letter prefix would expand to a good part of the vocabulary (seconds on 10,000 articles).
-    ...q.words.map((w) => (wholeWords ? { queries: [w], ...exact } : { queries: [w], prefix: w.length >= 3, fuzzy: w.length >= 4 ? 0.2 : false, maxFuzzy: 2 })),
+    ...q.words.map((w) => (wholeWords ? { queries: [w], ...exact } : { queries: [w], prefix: w.length >= PREFIX_FROM, fuzzy: w.length >= FUZZY_FROM ? 0.2 : false, maxFuzzy: 2 })),
     ...[...new Set(q.phrases.flat())].map((w) => ({ queries: [w], ...exact })),
   ];
   const base: Query = positive.length ? { queries: positive, combineWith: 'AND' } : MiniSearch.wildcard;
