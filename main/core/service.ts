@@ -26,7 +26,7 @@ import { anchor } from './anchoring/anchor';
 import { GlossError, toSerializedError } from './errors';
 import { importSource, type Imported } from './import/index';
 import { readImportFile } from './import/read-file';
-import { openStore, type ArticleIndexEntry, type Store } from './store/index';
+import { openStore, type ArticleIndexEntry } from './store/index';
 import { parseRequest } from './dispatch';
 import { EDITABLE_META } from './document/types';
 import { Drafts } from './store/drafts';

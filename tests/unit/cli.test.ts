@@ -144,7 +144,7 @@ describe('gloss (command line) on a damaged library', () => {
     const again = await gloss('import', SEED, '--data-dir', dir);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, new RegExp(`^imported  ${id}  `));
-    assert.match(again.stderr, /^warning   .+: Its saved copy in the library was damaged; this import repaired it, and its notes are kept\.\n$/);
+    assert.match(again.stderr, /^warning {3}.+: Its saved copy in the library was damaged; this import repaired it, and its notes are kept\.\n$/);
     const shown = await gloss('show', id, '--data-dir', dir);
     assert.equal(shown.code, 0, shown.stderr);
     assert.match(shown.stdout, /Annotations \(1\)/);

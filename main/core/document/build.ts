@@ -7,7 +7,7 @@ export function digest(data: string | Uint8Array, length = 16): string {
 }
 
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu);
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return m ? m.length : 0;
 }
 

@@ -22,7 +22,8 @@ export function extendSelectionByKey(e: KeyboardEvent, article: HTMLElement, vie
   if (!move) return false;
   const sel = document.getSelection();
   if (!sel) return false;
-  let [direction, granularity] = move;
+  const direction = move[0];
+  let granularity = move[1];
   if ((e.ctrlKey || e.altKey) && granularity === 'character') granularity = 'word';
   if (!sel.focusNode || !article.contains(sel.focusNode)) {
     // No caret in the article yet: start at the first line in view.
