@@ -97,11 +97,24 @@ test('several tags selected merge into one, named anew', async () => {
   await tagRow(page, 'quote').getByRole('checkbox', { name: 'Select tag quote' }).check();
   await page.getByRole('toolbar', { name: 'Selected tags' }).getByRole('button', { name: 'Merge…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge 2 tags' });
-  await expect(dialog).toContainText('4 passages will change.');
   await dialog.getByRole('combobox', { name: 'Merge into' }).fill('key');
+  await expect(dialog).toContainText('4 passages will change.');
   await dialog.getByRole('button', { name: 'Merge' }).click();
   await expect(toast(page, 'Merged #claim, #quote into #key in 4 passages')).toBeVisible();
   await expect.poll(() => tagTree(page)).toEqual(['#evidence 2 passages', '#key 3 passages', '  #key/disputed 1 passage']);
+});
+
+test('merging into one of the tags chosen changes only the others’ passages', async () => {
+  const { page } = app;
+  await tagRow(page, 'evidence').getByRole('checkbox', { name: 'Select tag evidence' }).check();
+  await tagRow(page, 'quote').getByRole('checkbox', { name: 'Select tag quote' }).check();
+  await page.getByRole('toolbar', { name: 'Selected tags' }).getByRole('button', { name: 'Merge…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge 2 tags' });
+  await dialog.getByRole('radio', { name: '#evidence' }).check();
+  await expect(dialog).toContainText('1 passage will change.');
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(toast(page, 'Merged #quote into #evidence in 1 passage')).toBeVisible();
+  await expect(tagRow(page, 'evidence')).toContainText('3 passages');
 });
 
 test('delete removes the tag from its passages, not the passages (nor the tags under it); undone', async () => {

@@ -18,6 +18,7 @@ function useTouched(kind: 'rename' | 'delete', tags: readonly string[]): number 
   const key = tags.join('\n');
   useEffect(() => {
     let live = true;
+    setN(null); // never a count for other tags than those now chosen
     passagesTouched(kind, key.split('\n')).then((x) => live && setN(x), () => live && setN(null));
     return () => {
       live = false;
@@ -93,11 +94,13 @@ function RenameDialog({ tag }: { tag: string }) {
 function MergeDialog({ tags }: { tags: string[] }) {
   const all = useStore(tagsStore, (s) => s.tags);
   const [into, setInto] = useState(tags[0]);
-  const touched = useTouched('rename', tags);
+  const target = into.trim().replace(/^#+/, '').trim();
+  // Merging into one of the tags chosen leaves that one's passages as they are.
+  const sources = tags.filter((t) => !sameTag(t, target));
+  const touched = useTouched('rename', sources);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const target = into.trim().replace(/^#+/, '').trim();
-    if (target) void renameTags(tags, existingTag(target)?.tag ?? target);
+    if (target && sources.length) void renameTags(sources, existingTag(target)?.tag ?? target);
   };
   return (
     <Dialog title={`Merge ${plural(tags.length, 'tag')}`} description={`${tags.map((t) => `#${t}`).join(', ')} become one tag. ${changes(touched)}`} onClose={close}>
@@ -123,7 +126,7 @@ function MergeDialog({ tags }: { tags: string[] }) {
           <button type="button" onClick={close}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={!into.trim()}>
+          <button type="submit" className="primary" disabled={!target || sources.length === 0}>
             Merge
           </button>
         </div>
