@@ -9,7 +9,7 @@ import globals from 'globals';
 
 const CORE_ONLY_MODELS = [
   {
-    regex: 'main/core/(?!(contract|channels|bridge|annotations/types|annotations/tags|document/types|search/types|search/fold|search/query)$)',
+    regex: 'main/core/(?!(contract|channels|bridge|annotations/types|annotations/tags|document/types|search/types|search/fold|search/query|util/first-index)$)',
     message: 'The renderer takes from main/core only the contract and plain model modules; ask main through window.gloss.',
   },
   { regex: 'main/(app|preload|cli)(/|$)', message: 'The renderer never imports the shell, the preload or the CLI.' },

@@ -5,6 +5,7 @@
  * number of surrogate pairs before the offset.
  */
 import { GlossError } from '../errors';
+import { firstIndex } from '../util/first-index';
 
 function isHighSurrogate(unit: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff;
@@ -60,13 +61,6 @@ export function codePointCounter(text: string): (offset: number) => number {
   return (offset) => {
     if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return utf16ToCodePoint(text, offset); // throws
     // Each pair whose high half lies before the offset is one code point fewer (a split pair counts as not reached).
-    let lo = 0;
-    let hi = pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return offset - lo;
+    return offset - firstIndex(pairs.length, (i) => pairs[i] >= offset);
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { BLOCK_SEPARATOR, type Article, type ArticleMeta, type Block, type BlockInput } from './types';
+import { firstIndex } from '../util/first-index';
 
 /** Short, stable hex digest (sha256 prefix). */
 export function digest(data: string | Uint8Array, length = 16): string {
@@ -50,14 +51,5 @@ export function buildArticle(
 
 /** The block containing canonical offset `pos` (or the next one after a separator). */
 export function blockAt(article: Pick<Article, 'blocks'>, pos: number): Block | undefined {
-  let lo = 0;
-  let hi = article.blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = article.blocks[mid];
-    if (pos < b.start) hi = mid - 1;
-    else if (pos >= b.end) lo = mid + 1;
-    else return b;
-  }
-  return article.blocks[lo];
+  return article.blocks[firstIndex(article.blocks.length, (i) => article.blocks[i].end > pos)];
 }

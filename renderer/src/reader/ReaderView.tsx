@@ -29,6 +29,7 @@ import { extendSelectionByKey } from './keyboardSelection';
 import { ContentsMenu } from './ContentsMenu';
 import { sectionAt, tableOfContents, type TocEntry } from './toc';
 import { blockIndexAt, offsetOfFraction, textFraction } from './readingPosition';
+import { firstIndex } from '../../../main/core/util/first-index';
 
 export function ReaderView({ article, onBack, onExport, onHelp }: { article: Article; onBack: () => void; onExport: () => void; onHelp: () => void }) {
   const [details, setDetails] = useState(false);
@@ -144,14 +145,8 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
     const blocks = root.querySelectorAll<HTMLElement>(`[${BLOCK_ATTR}]`);
     if (blocks.length === 0) return null;
     // Blocks are in document order, so their bottoms only grow: the first one reaching below the top.
-    let lo = 0;
-    let hi = blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (blocks[mid].getBoundingClientRect().bottom > viewTop) hi = mid;
-      else lo = mid + 1;
-    }
-    return Number(blocks[lo].getAttribute(BLOCK_ATTR));
+    const first = firstIndex(blocks.length - 1, (i) => blocks[i].getBoundingClientRect().bottom > viewTop);
+    return Number(blocks[first].getAttribute(BLOCK_ATTR));
   }, []);
 
   // ---- scroll: restore once per article, then remember (debounced)

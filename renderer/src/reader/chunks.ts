@@ -5,6 +5,7 @@
  * its length until then), and only the chunks near the viewport are rendered.
  * Pure, so the arithmetic is tested without a browser.
  */
+import { firstIndex } from '../../../main/core/util/first-index';
 
 export interface Chunk {
   /** Blocks [from, to) of the article. */
@@ -55,14 +56,7 @@ export function chunksInBand(tops: Float64Array, top: number, bottom: number): [
   const n = tops.length - 1;
   if (n <= 0) return [0, -1];
   // first chunk whose bottom is below `top`
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tops[mid + 1] > top) hi = mid;
-    else lo = mid + 1;
-  }
-  const first = lo;
+  const first = firstIndex(n - 1, (i) => tops[i + 1] > top);
   let last = first;
   while (last + 1 < n && tops[last + 1] < bottom) last++;
   return [first, last];
@@ -70,14 +64,7 @@ export function chunksInBand(tops: Float64Array, top: number, bottom: number): [
 
 /** The chunk holding canonical `offset` (the last one when it is past the end). */
 export function chunkAt(chunks: readonly Chunk[], offset: number): number {
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (chunks[mid].end > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return Math.max(0, lo);
+  return firstIndex(chunks.length - 1, (i) => chunks[i].end > offset);
 }
 
 /**

@@ -4,6 +4,7 @@
  * differs from one session to the next, so its reading position is kept as
  * the fraction of the canonical text before the block at the top of the view.
  */
+import { firstIndex } from '../../../main/core/util/first-index';
 
 interface PositionBlock {
   start: number;
@@ -12,14 +13,7 @@ interface PositionBlock {
 
 /** Index of the block holding canonical `offset` (the next block when it falls between two; the last past the end). */
 export function blockIndexAt(blocks: readonly PositionBlock[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (blocks[mid].end > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return Math.max(0, lo);
+  return firstIndex(blocks.length - 1, (i) => blocks[i].end > offset);
 }
 
 /** `offset` as a fraction 0..1 of a text `length` long, precise enough to name one paragraph in a book. */

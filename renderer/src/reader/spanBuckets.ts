@@ -7,6 +7,7 @@
  */
 import type { Annotation } from '../../../main/core/annotations/types';
 import type { Span } from './runs';
+import { firstIndex } from '../../../main/core/util/first-index';
 
 export interface BlockBounds {
   id: string;
@@ -32,14 +33,7 @@ export function toSpan(a: Annotation): Span {
 
 /** Index of the first block whose end is after `offset` (blocks in text order). */
 export function firstBlockEndingAfter(blocks: readonly BlockBounds[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (blocks[mid].end > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return firstIndex(blocks.length, (i) => blocks[i].end > offset);
 }
 
 const sameSpans = (a: readonly Span[], b: readonly Span[]) => a.length === b.length && a.every((s, i) => s === b[i]);

@@ -4,6 +4,7 @@
  * level, so an EPUB's chapters (level 1) and a web article's sections (level 2,
  * its h1 being the title) both start at depth 1. Pure, tested without a browser.
  */
+import { firstIndex } from '../../../main/core/util/first-index';
 
 export interface TocEntry {
   /** The heading block's id (what the reader scrolls to). */
@@ -41,12 +42,5 @@ export function tableOfContents(blocks: readonly TocBlock[]): TocEntry[] {
 
 /** The entry whose section holds canonical `offset` (the last one starting at or before it); -1 before the first. */
 export function sectionAt(entries: readonly TocEntry[], offset: number): number {
-  let lo = 0;
-  let hi = entries.length; // first entry starting after offset
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (entries[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstIndex(entries.length, (i) => entries[i].start > offset) - 1;
 }
