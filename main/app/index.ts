@@ -116,6 +116,8 @@ async function start(): Promise<void> {
       dataDir,
       seedsDir: app.isPackaged ? join(process.resourcesPath, 'seeds') : SOURCE_SEEDS_DIR,
       onEvent: send,
+      // Load the search index in the background now, so the first Ctrl/Cmd+K does not wait for it.
+      search: { openAtStart: true },
     });
   } catch (err) {
     dialog.showErrorBox('Gloss cannot open its library', err instanceof Error ? err.message : String(err));

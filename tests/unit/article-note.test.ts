@@ -50,3 +50,26 @@ describe('the note on a whole article', () => {
     await assert.rejects(gloss.setArticleNote({ articleId: 'nope', text: 'x' }), /not in the library/);
   });
 });
+
+describe('the note on a whole article is searchable', () => {
+  it('is found as a note of its article, with no highlight to select', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-article-note-search-'));
+    const gloss = await createGloss({ dataDir: dir });
+    try {
+      const [{ id: articleId }] = await gloss.listArticles();
+      await gloss.setArticleNote({ articleId, text: 'Cross-check against the ministry bulletin.' });
+      const found = await gloss.search({ query: 'bulletin' });
+      const hits = found.groups.flatMap((g) => g.hits);
+      assert.equal(hits.length, 1);
+      assert.equal(hits[0].kind, 'note');
+      assert.equal(hits[0].articleId, articleId);
+      assert.equal(hits[0].annotationId, undefined);
+      assert.match(hits[0].snippet.text, /ministry bulletin/);
+      await gloss.setArticleNote({ articleId, text: '' });
+      assert.equal((await gloss.search({ query: 'bulletin' })).hits, 0, 'removed with the note');
+    } finally {
+      await gloss.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

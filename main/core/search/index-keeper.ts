@@ -29,6 +29,7 @@ import { createHash } from 'node:crypto';
 import type { Annotation } from '../annotations/types';
 import { sweepTempFiles } from '../store/fs-durable';
 import { parseNotesFile } from '../store/schemas';
+import { ARTICLE_NOTE_ID, articleNoteDoc } from './article-note';
 import { isSafeId } from '../store/safe-names';
 import { mapLimit } from '../util/map-limit';
 import { markClosed, markOpen, readPart, searchDir, writePart, PART_FILES, type PartName } from './index-files';
@@ -299,7 +300,10 @@ export class IndexKeeper {
       return { annotations: [], stamp: null }; // none (or unreadable: read again at the next open)
     }
     try {
-      const annotations = parseNotesFile(JSON.parse(bytes.toString('utf8'))).annotations.filter((a) => a.articleId === id);
+      const notes = parseNotesFile(JSON.parse(bytes.toString('utf8')));
+      const annotations = notes.annotations.filter((a) => a.articleId === id);
+      // The note on the whole article is found as a note, with no highlight to select.
+      if (notes.articleNote?.text.trim()) annotations.push(articleNoteDoc(id, notes.articleNote));
       return { annotations, stamp: stat && { ...stat, crc: crc32(bytes) } };
     } catch {
       // Damaged: the store recovers it when the article is opened (and tells the user); the change event brings it here.

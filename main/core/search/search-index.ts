@@ -24,6 +24,7 @@ import { findRun, fold, placedTerms, processTerm, terms, tokenize } from './fold
 import { HIT_KINDS, isEmptyQuery, type HitKind, type SearchQuery } from './query';
 import { firstMatch, snippetOf, type Match } from './snippets';
 import type { HitField, SearchGroup, SearchHit, SearchResult } from './types';
+import { ARTICLE_NOTE_ID } from './article-note';
 
 /** What the index knows of an article besides its words. */
 export interface ArticleInfo {
@@ -303,7 +304,7 @@ export class SearchIndex {
     return {
       kind,
       articleId: doc.articleId,
-      annotationId: doc.annotationId,
+      ...(doc.annotationId !== ARTICLE_NOTE_ID && { annotationId: doc.annotationId }),
       field,
       snippet: snippetOf(text, match, firstMatch(text, match)),
       color: doc.color,

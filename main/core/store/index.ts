@@ -309,6 +309,7 @@ class DataFolderStore implements Store {
     this.entry(articleId);
     const note = text.trim() ? { text, modified } : undefined;
     await this.notes.setArticleNote(articleId, note);
+    this.changed({ kind: 'notes', articleId });
     return note;
   }
 
