@@ -29,7 +29,7 @@ import { createHash } from 'node:crypto';
 import type { Annotation } from '../annotations/types';
 import { sweepTempFiles } from '../store/fs-durable';
 import { parseNotesFile } from '../store/schemas';
-import { ARTICLE_NOTE_ID, articleNoteDoc } from './article-note';
+import { articleNoteDoc } from './article-note';
 import { isSafeId } from '../store/safe-names';
 import { mapLimit } from '../util/map-limit';
 import { markClosed, markOpen, readPart, searchDir, writePart, PART_FILES, type PartName } from './index-files';
