@@ -98,11 +98,16 @@ async function applyBatch(notes: NotesShelf, articleIds: readonly string[], batc
     if (!known.has(articleId)) continue; // removed since: nothing to put back into
     await notes.edit(articleId, (list) => {
       const next = list.slice();
+      const at = new Map(next.map((x, i) => [x.id, i])); // by id: a batch may put back 100,000
       for (const a of annotations) {
-        const i = next.findIndex((x) => x.id === a.id);
-        if (i >= 0) result.before.push(next[i]);
-        if (i >= 0) next[i] = a;
-        else next.push(a);
+        const i = at.get(a.id);
+        if (i !== undefined) {
+          result.before.push(next[i]);
+          next[i] = a;
+        } else {
+          at.set(a.id, next.length);
+          next.push(a);
+        }
         result.after.push(a);
       }
       result.articles++;
