@@ -8,7 +8,12 @@ export default defineConfig({
     build: {
       outDir: 'out/cli',
       // The search index's worker thread, started by main/core/search/search-client.ts from beside the bundle.
-      rollupOptions: { input: { index: resolve('main/cli/entry.ts'), 'search-worker': resolve('main/core/search/worker.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('main/cli/entry.ts'),
+          'search-worker': resolve('main/core/search/worker.ts'),
+        },
+      },
     },
   },
 });

@@ -10,7 +10,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The search index's worker thread, started by main/core/search/search-client.ts from beside the bundle.
-      rollupOptions: { input: { index: resolve('main/app/index.ts'), 'search-worker': resolve('main/core/search/worker.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('main/app/index.ts'),
+          'search-worker': resolve('main/core/search/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -9,20 +9,39 @@ import globals from 'globals';
 
 const CORE_ONLY_MODELS = [
   {
-    regex: 'main/core/(?!(contract|channels|bridge|annotations/types|annotations/tags|document/types|search/types|search/fold|search/query|util/first-index)$)',
-    message: 'The renderer takes from main/core only the contract and plain model modules; ask main through window.gloss.',
+    regex:
+      'main/core/(?!(contract|channels|bridge|annotations/types|annotations/tags|document/types|search/types|search/fold|search/query|util/first-index)$)',
+    message:
+      'The renderer takes from main/core only the contract and plain model modules; ask main through window.gloss.',
   },
-  { regex: 'main/(app|preload|cli)(/|$)', message: 'The renderer never imports the shell, the preload or the CLI.' },
+  {
+    regex: 'main/(app|preload|cli)(/|$)',
+    message: 'The renderer never imports the shell, the preload or the CLI.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'tests/fixtures/**', 'tmp-measure/**', '**/*.tmp.ts', 'main/core/search/worker-boot.mjs'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'tests/fixtures/**',
+      'tmp-measure/**',
+      '**/*.tmp.ts',
+      'main/core/search/worker-boot.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-control-regex': 'off', // parsers match control characters on purpose
     },
@@ -30,11 +49,37 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', 'bin/**/*.js', '*.config.*'],
     ignores: ['main/app/**', 'main/preload/**', 'tests/electron/**', 'tests/built/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/app (the shell) and main/preload import electron: keep this code plain Node.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'Only main/app (the shell) and main/preload import electron: keep this code plain Node.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['main/app/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcRenderer', 'contextBridge'], message: 'Only the preload touches ipcRenderer and contextBridge.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcRenderer', 'contextBridge'],
+              message: 'Only the preload touches ipcRenderer and contextBridge.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // A stand-in for Electron's own (largely untyped) surfaces, for tests only.
@@ -50,7 +95,16 @@ export default tseslint.config(
       // effects) flag the latest-ref and reset-on-prop patterns this code uses on purpose; not adopted yet.
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The renderer has no electron: use window.gloss.' }], patterns: [{ group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' }, ...CORE_ONLY_MODELS] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer has no electron: use window.gloss.' }],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer runs in a browser: no Node modules.' },
+            ...CORE_ONLY_MODELS,
+          ],
+        },
+      ],
     },
   },
 );

@@ -60,7 +60,10 @@ async function runOne(s: Scenario): Promise<Row> {
     const g = summarize(r.gloss);
     const b = summarize(r.baseline);
     Object.assign(row, { glossMs: g, baselineMs: b, ratio: ratio(g, b), extra: r.extra, note: r.note });
-    const hasTarget = s.target.ratio !== undefined || s.target.glossMs !== undefined || Object.keys(s.target.extraMax ?? {}).length > 0;
+    const hasTarget =
+      s.target.ratio !== undefined ||
+      s.target.glossMs !== undefined ||
+      Object.keys(s.target.extraMax ?? {}).length > 0;
     row.meets = hasTarget ? meetsTarget(s.target, row.ratio!, g, r.extra) : undefined;
   } catch (err) {
     row.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -72,10 +75,35 @@ async function runOne(s: Scenario): Promise<Row> {
 }
 
 function printTable(rows: Row[]): string {
-  const header = ['scenario', 'gloss median', 'gloss min–max', 'baseline median', 'baseline min–max', 'ratio', 'target', 'meets', 'n', 'extra'];
+  const header = [
+    'scenario',
+    'gloss median',
+    'gloss min–max',
+    'baseline median',
+    'baseline min–max',
+    'ratio',
+    'target',
+    'meets',
+    'n',
+    'extra',
+  ];
   const body = rows.map((r) => {
-    if (r.error) return [r.name, 'error', '', '', '', '', targetText(r.target), 'ERROR', '', r.error.split('\n')[0].slice(0, 80)];
-    const extra = Object.entries(r.extra ?? {}).map(([k, v]) => `${k} ${k.includes('count') || k.includes('bytes') ? String(Math.round(v)) : formatMs(v)}`);
+    if (r.error)
+      return [
+        r.name,
+        'error',
+        '',
+        '',
+        '',
+        '',
+        targetText(r.target),
+        'ERROR',
+        '',
+        r.error.split('\n')[0].slice(0, 80),
+      ];
+    const extra = Object.entries(r.extra ?? {}).map(
+      ([k, v]) => `${k} ${k.includes('count') || k.includes('bytes') ? String(Math.round(v)) : formatMs(v)}`,
+    );
     if (r.note) extra.push(r.note);
     return [
       r.name,
@@ -96,7 +124,10 @@ function printTable(rows: Row[]): string {
 async function main(): Promise<void> {
   const { only, skipBrowser } = parseArgs(process.argv.slice(2));
   const chosen = SCENARIOS.filter((s) => (!only || only.has(s.name)) && !(skipBrowser && s.browser));
-  if (only) for (const n of only) if (!SCENARIOS.some((s) => s.name === n)) throw new Error(`No scenario named ${n}; have: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  if (only)
+    for (const n of only)
+      if (!SCENARIOS.some((s) => s.name === n))
+        throw new Error(`No scenario named ${n}; have: ${SCENARIOS.map((s) => s.name).join(', ')}`);
   const started = new Date();
   const t0 = performance.now();
   const rows: Row[] = [];
@@ -107,9 +138,14 @@ async function main(): Promise<void> {
   }
   const table = printTable(rows);
   const totalSeconds = (performance.now() - t0) / 1000;
-  process.stdout.write(`\n${table}\n\nratio = gloss median ÷ baseline median (both measured interleaved in this run); ${totalSeconds.toFixed(0)} s total on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}\n`);
+  process.stdout.write(
+    `\n${table}\n\nratio = gloss median ÷ baseline median (both measured interleaved in this run); ${totalSeconds.toFixed(0)} s total on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}\n`,
+  );
   const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
-  await writeFile(out, `${JSON.stringify({ started: started.toISOString(), totalSeconds, node: process.version, cpus: os.cpus().length, rows }, null, 2)}\n`);
+  await writeFile(
+    out,
+    `${JSON.stringify({ started: started.toISOString(), totalSeconds, node: process.version, cpus: os.cpus().length, rows }, null, 2)}\n`,
+  );
   process.stdout.write(`results: ${path.relative(process.cwd(), out)}\n`);
   if (rows.some((r) => r.error)) process.exitCode = 1;
 }

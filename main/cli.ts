@@ -3,7 +3,13 @@
  * Errors go to stderr with a non-zero exit; --json gives scripts stable output.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { COLORS, EXPORT_FORMATS, type Article, type ArticleSummary, type ImportReport } from './core/contract';
+import {
+  COLORS,
+  EXPORT_FORMATS,
+  type Article,
+  type ArticleSummary,
+  type ImportReport,
+} from './core/contract';
 import type { Annotation } from './core/annotations/types';
 import { GlossError } from './core/errors';
 import { defaultDataDir } from './core/paths';
@@ -20,7 +26,10 @@ interface Io {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Runs one command line; resolves to the exit code (never calls process.exit). */
-export async function runCli(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+): Promise<number> {
   const program = new Command()
     .name('gloss')
     .description('Read closely: import articles, highlight and tag passages, export your notes.')
@@ -34,7 +43,9 @@ export async function runCli(argv: string[], io: Io = { out: (s) => process.stdo
     );
 
   const dataDirOption = () =>
-    new Option('--data-dir <dir>', 'library folder (default: the desktop app’s, or $GLOSS_DATA_DIR)').default(undefined);
+    new Option('--data-dir <dir>', 'library folder (default: the desktop app’s, or $GLOSS_DATA_DIR)').default(
+      undefined,
+    );
 
   let task: ((gloss: GlossService) => Promise<void>) | undefined;
   let dataDir: string | undefined;
@@ -110,9 +121,18 @@ export async function runCli(argv: string[], io: Io = { out: (s) => process.stdo
       use(opts, async (gloss) => {
         const article = await gloss.getArticle({ id: await resolveId(gloss, id) });
         const { start, end } = findQuote(article.text, opts.quote);
-        const a = await gloss.createAnnotation({ articleId: article.id, start, end, color: opts.color, tags: opts.tag, note: opts.note });
+        const a = await gloss.createAnnotation({
+          articleId: article.id,
+          start,
+          end,
+          color: opts.color,
+          tags: opts.tag,
+          note: opts.note,
+        });
         if (opts.json) return io.out(JSON.stringify(a, null, 2) + '\n');
-        io.out(`highlighted ${a.id} (${a.color}) in “${article.meta.title}”: “${clip(a.target.quote.exact, 80)}”\n`);
+        io.out(
+          `highlighted ${a.id} (${a.color}) in “${article.meta.title}”: “${clip(a.target.quote.exact, 80)}”\n`,
+        );
       }),
     );
 
@@ -120,14 +140,20 @@ export async function runCli(argv: string[], io: Io = { out: (s) => process.stdo
     .command('export')
     .description('export notes of one article, or of the whole library')
     .argument('[id]', 'article id (omit for the whole library)')
-    .addOption(new Option('--format <format>', 'md, json (W3C Web Annotation) or csv').choices([...EXPORT_FORMATS]).default('md'))
+    .addOption(
+      new Option('--format <format>', 'md, json (W3C Web Annotation) or csv')
+        .choices([...EXPORT_FORMATS])
+        .default('md'),
+    )
     .requiredOption('--out <file>', 'where to write')
     .addOption(dataDirOption())
     .action((id: string | undefined, opts) =>
       use(opts, async (gloss) => {
         const articleId = id ? await resolveId(gloss, id) : undefined;
         const r = await gloss.exportNotes({ articleId, format: opts.format, path: opts.out });
-        io.out(`wrote ${r.annotations} annotation${r.annotations === 1 ? '' : 's'} from ${r.articles} article${r.articles === 1 ? '' : 's'} to ${r.path}\n`);
+        io.out(
+          `wrote ${r.annotations} annotation${r.annotations === 1 ? '' : 's'} from ${r.articles} article${r.articles === 1 ? '' : 's'} to ${r.path}\n`,
+        );
         for (const w of r.warnings ?? []) io.err(`warning: ${w}\n`);
         if (r.warnings?.length) throw new Exit(EXIT_RECOVERED);
       }),
@@ -209,7 +235,8 @@ function merge(into: ImportReport, from: ImportReport): void {
 async function resolveId(gloss: GlossService, id: string): Promise<string> {
   const matches = (await gloss.listArticles()).filter((a) => a.id.startsWith(id));
   if (matches.length === 1) return matches[0].id;
-  if (matches.length === 0) throw new GlossError('NOT_FOUND', `No article with id ${id} in the library (gloss list shows them).`);
+  if (matches.length === 0)
+    throw new GlossError('NOT_FOUND', `No article with id ${id} in the library (gloss list shows them).`);
   throw new GlossError('INVALID_REQUEST', `${id} matches ${matches.length} articles; give more of the id.`);
 }
 
@@ -217,7 +244,9 @@ const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…'
 
 function formatSummary(a: ArticleSummary): string {
   const from = [a.source, a.published?.slice(0, 10)].filter(Boolean).join(', ');
-  const notes = a.annotationCount ? `  [${a.annotationCount} highlight${a.annotationCount === 1 ? '' : 's'}]` : '';
+  const notes = a.annotationCount
+    ? `  [${a.annotationCount} highlight${a.annotationCount === 1 ? '' : 's'}]`
+    : '';
   return `${a.id}  ${a.title}${from ? ` — ${from}` : ''}${notes}`;
 }
 
@@ -237,7 +266,9 @@ function formatArticle(article: Article, annotations: Annotation[]): string {
     lines.push(`Annotations (${annotations.length})`, '');
     for (const a of annotations) {
       const tags = a.tags.map((t) => `#${t}`).join(' ');
-      lines.push(`  ${a.id.slice(0, 8)} [${a.color}] “${clip(a.target.quote.exact, 100)}”${tags ? ' ' + tags : ''}${a.orphan ? ' (quote not found in text)' : ''}`);
+      lines.push(
+        `  ${a.id.slice(0, 8)} [${a.color}] “${clip(a.target.quote.exact, 100)}”${tags ? ' ' + tags : ''}${a.orphan ? ' (quote not found in text)' : ''}`,
+      );
       if (a.note) lines.push(`           ${a.note}`);
     }
     lines.push('');

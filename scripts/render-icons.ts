@@ -23,11 +23,16 @@ try {
       `<html><body style="margin:0;background:transparent"><img width="${size}" height="${size}" src="data:image/svg+xml;base64,${svg.toString('base64')}"></body></html>`,
     );
     await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
-    return page.screenshot({ type: 'png', omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+    return page.screenshot({
+      type: 'png',
+      omitBackground: true,
+      clip: { x: 0, y: 0, width: size, height: size },
+    });
   };
   await writeFile(join(BUILD, 'icon.png'), await render(1024));
   await mkdir(join(BUILD, 'icons'), { recursive: true });
-  for (const size of LINUX_SIZES) await writeFile(join(BUILD, 'icons', `${size}x${size}.png`), await render(size));
+  for (const size of LINUX_SIZES)
+    await writeFile(join(BUILD, 'icons', `${size}x${size}.png`), await render(size));
   console.log(`wrote build/icon.png and build/icons/{${LINUX_SIZES.map((s) => `${s}x${s}`).join(',')}}.png`);
 } finally {
   await browser.close();

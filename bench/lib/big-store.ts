@@ -44,7 +44,10 @@ export function bigLibrary(): BigLibrary {
   for (let n = 0; n < BIG_ARTICLES; n++) {
     const a = syntheticArticle(rt, n, WORDS_PER_ARTICLE, 60);
     articles.push(a);
-    annotations.set(a.id, syntheticAnnotations(rt, a, BIG_ANNOTATIONS_PER_ARTICLE, n * BIG_ANNOTATIONS_PER_ARTICLE));
+    annotations.set(
+      a.id,
+      syntheticAnnotations(rt, a, BIG_ANNOTATIONS_PER_ARTICLE, n * BIG_ANNOTATIONS_PER_ARTICLE),
+    );
   }
   cachedLibrary = { articles, annotations };
   return cachedLibrary;
@@ -52,9 +55,11 @@ export function bigLibrary(): BigLibrary {
 
 async function mapLimit<T>(items: readonly T[], limit: number, fn: (x: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 /** Writes a library in the store's format into `dataDir` (which must be empty). */
@@ -68,7 +73,11 @@ export async function writeLibrary(dataDir: string, lib: BigLibrary): Promise<vo
     entries.push(indexEntryFor(article, contentFile, createHash('sha256').update(json).digest('hex')));
     await writeFile(path.join(dataDir, contentFile), json);
     const notes = lib.annotations.get(article.id) ?? [];
-    if (notes.length > 0) await writeFile(path.join(dataDir, 'notes', `${article.id}.json`), JSON.stringify({ version: 1, annotations: notes }));
+    if (notes.length > 0)
+      await writeFile(
+        path.join(dataDir, 'notes', `${article.id}.json`),
+        JSON.stringify({ version: 1, annotations: notes }),
+      );
   });
   entries.sort(byNewestImport);
   await writeFile(path.join(dataDir, 'library.json'), JSON.stringify({ version: 1, articles: entries }));

@@ -31,18 +31,26 @@ export interface BookResults {
 let results: Promise<BookResults> | undefined;
 export const bookResults = (): Promise<BookResults> => (results ??= measure());
 
-type W = Window & { __paint: Record<string, number>; __afterPaint(cb: (t: number) => void): void; __glossInvoke: (c: string, r: unknown) => Promise<unknown>; gloss: { updateSettings(p: object): Promise<unknown> } };
+type W = Window & {
+  __paint: Record<string, number>;
+  __afterPaint(cb: (t: number) => void): void;
+  __glossInvoke: (c: string, r: unknown) => Promise<unknown>;
+  gloss: { updateSettings(p: object): Promise<unknown> };
+};
 
 /** In-page: set scrollTop to the middle and time until the next frame is produced. */
 async function scrollMiddle(pair: BrowserPair, which: 'gloss' | 'baseline'): Promise<number> {
   await pair[which].bringToFront(); // a page behind another gets its frames throttled
-  return pair[which].evaluate(() => new Promise<number>((resolve) => {
-    const w = window as unknown as W;
-    const el = document.querySelector('.reader-scroll') as HTMLElement;
-    const t0 = performance.now();
-    el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
-    w.__afterPaint((t) => resolve(t - t0));
-  }));
+  return pair[which].evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const w = window as unknown as W;
+        const el = document.querySelector('.reader-scroll') as HTMLElement;
+        const t0 = performance.now();
+        el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
+        w.__afterPaint((t) => resolve(t - t0));
+      }),
+  );
 }
 
 /** Gloss remembers the scroll position; put it back to the top so every reload opens the same way. */
@@ -60,14 +68,22 @@ async function glossHighlight(pair: BrowserPair, i: number): Promise<{ painted: 
       const orig = w.__glossInvoke;
       w.__glossInvoke = (c, r) => {
         const p = orig(c, r);
-        if (c === 'createAnnotation') void p.then(() => { (w as unknown as { __savedAt: number }).__savedAt = performance.now(); });
+        if (c === 'createAnnotation')
+          void p.then(() => {
+            (w as unknown as { __savedAt: number }).__savedAt = performance.now();
+          });
         return p;
       };
       (w as unknown as { __wrapped?: boolean }).__wrapped = true;
     }
     const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-    const spans = [...document.querySelectorAll('article p.b-paragraph > span[data-offset]')] as HTMLElement[];
-    const visible = spans.filter((s) => { const r = s.getBoundingClientRect(); return r.top > view.top + 80 && r.bottom < view.bottom - 40 && (s.textContent ?? '').length > 40; });
+    const spans = [
+      ...document.querySelectorAll('article p.b-paragraph > span[data-offset]'),
+    ] as HTMLElement[];
+    const visible = spans.filter((s) => {
+      const r = s.getBoundingClientRect();
+      return r.top > view.top + 80 && r.bottom < view.bottom - 40 && (s.textContent ?? '').length > 40;
+    });
     const span = visible[i % visible.length] ?? visible[0];
     if (!span) throw new Error('no plain run in view');
     const block = span.closest('[data-block-start]') as HTMLElement;
@@ -79,14 +95,27 @@ async function glossHighlight(pair: BrowserPair, i: number): Promise<{ painted: 
     sel.removeAllRanges();
     sel.addRange(range);
     // Wait for the reader to take the selection (its toolbar shows).
-    await new Promise<void>((ok) => { const poll = () => (document.querySelector('[role="toolbar"]') ? ok() : requestAnimationFrame(poll)); poll(); });
+    await new Promise<void>((ok) => {
+      const poll = () => (document.querySelector('[role="toolbar"]') ? ok() : requestAnimationFrame(poll));
+      poll();
+    });
     await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50)));
     (w as unknown as { __savedAt?: number }).__savedAt = undefined;
     return new Promise<{ painted: number; saved: number }>((resolve) => {
       let painted = 0;
-      const done = () => { const s = (w as unknown as { __savedAt?: number }).__savedAt; if (painted && s) resolve({ painted: painted - t0, saved: s - t0 }); else setTimeout(done, 1); };
+      const done = () => {
+        const s = (w as unknown as { __savedAt?: number }).__savedAt;
+        if (painted && s) resolve({ painted: painted - t0, saved: s - t0 });
+        else setTimeout(done, 1);
+      };
       const mo = new MutationObserver(() => {
-        if (block.querySelector(`mark[data-offset="${rel}"]`)) { mo.disconnect(); w.__afterPaint((t) => { painted = t; done(); }); }
+        if (block.querySelector(`mark[data-offset="${rel}"]`)) {
+          mo.disconnect();
+          w.__afterPaint((t) => {
+            painted = t;
+            done();
+          });
+        }
       });
       mo.observe(document.querySelector('article')!, { childList: true, subtree: true, attributes: true });
       const t0 = performance.now();
@@ -98,24 +127,32 @@ async function glossHighlight(pair: BrowserPair, i: number): Promise<{ painted: 
 /** Baseline: the same DOM change by hand in the static page: wrap 20 characters of a visible paragraph in a <mark>. */
 async function staticHighlight(pair: BrowserPair, i: number): Promise<number> {
   await pair.baseline.bringToFront();
-  return pair.baseline.evaluate((i) => new Promise<number>((resolve) => {
-    const w = window as unknown as W;
-    const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-    const ps = [...document.querySelectorAll('article p.b-paragraph')] as HTMLElement[];
-    // The plain-text paragraph nearest the middle of the view (skipping the i nearest, to vary the spot).
-    const mid = (view.top + view.bottom) / 2;
-    const ok = ps.filter((p) => p.firstChild?.nodeType === 3 && (p.firstChild.textContent ?? '').length > 40);
-    const near = ok.map((p) => ({ p, d: Math.abs(p.getBoundingClientRect().top - mid) })).sort((a, b) => a.d - b.d);
-    const p = (near[i % 5] ?? near[0]).p;
-    const range = document.createRange();
-    range.setStart(p.firstChild!, 3);
-    range.setEnd(p.firstChild!, 23);
-    const t0 = performance.now();
-    const mark = document.createElement('mark');
-    mark.className = 'hl hl-yellow';
-    range.surroundContents(mark);
-    w.__afterPaint((t) => resolve(t - t0));
-  }), i);
+  return pair.baseline.evaluate(
+    (i) =>
+      new Promise<number>((resolve) => {
+        const w = window as unknown as W;
+        const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+        const ps = [...document.querySelectorAll('article p.b-paragraph')] as HTMLElement[];
+        // The plain-text paragraph nearest the middle of the view (skipping the i nearest, to vary the spot).
+        const mid = (view.top + view.bottom) / 2;
+        const ok = ps.filter(
+          (p) => p.firstChild?.nodeType === 3 && (p.firstChild.textContent ?? '').length > 40,
+        );
+        const near = ok
+          .map((p) => ({ p, d: Math.abs(p.getBoundingClientRect().top - mid) }))
+          .sort((a, b) => a.d - b.d);
+        const p = (near[i % 5] ?? near[0]).p;
+        const range = document.createRange();
+        range.setStart(p.firstChild!, 3);
+        range.setEnd(p.firstChild!, 23);
+        const t0 = performance.now();
+        const mark = document.createElement('mark');
+        mark.className = 'hl hl-yellow';
+        range.surroundContents(mark);
+        w.__afterPaint((t) => resolve(t - t0));
+      }),
+    i,
+  );
 }
 
 async function measure(): Promise<BookResults> {
@@ -152,7 +189,12 @@ async function measure(): Promise<BookResults> {
         const s = await scrollMiddle(pair, 'baseline');
         if (i >= 0) {
           scroll.baseline.push(s);
-          staticLoaded.push(await pair.baseline.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+          staticLoaded.push(
+            await pair.baseline.evaluate(
+              () =>
+                (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+            ),
+          );
         }
         return ms;
       },
@@ -174,7 +216,14 @@ async function measure(): Promise<BookResults> {
     );
     await resetGlossScroll(pair);
     const words = book.meta.wordCount;
-    return { firstPaint, scroll, highlightPainted, highlightSaved: saved, staticLoaded, note: `${words} words, ${book.blocks.length} blocks, ${annotations.length} highlights` };
+    return {
+      firstPaint,
+      scroll,
+      highlightPainted,
+      highlightSaved: saved,
+      staticLoaded,
+      note: `${words} words, ${book.blocks.length} blocks, ${annotations.length} highlights`,
+    };
   } finally {
     await pair.close();
   }

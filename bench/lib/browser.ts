@@ -44,7 +44,11 @@ export function paintProbe(selectors: Record<string, string>): string {
 }
 
 export async function waitPaint(page: Page, key: string, timeout = 120_000): Promise<number> {
-  const handle = await page.waitForFunction((k) => (window as unknown as { __paint?: Record<string, number> }).__paint?.[k], key, { timeout, polling: 20 });
+  const handle = await page.waitForFunction(
+    (k) => (window as unknown as { __paint?: Record<string, number> }).__paint?.[k],
+    key,
+    { timeout, polling: 20 },
+  );
   return (await handle.jsonValue()) as number;
 }
 
@@ -55,14 +59,20 @@ async function appCss(rendererDir: string): Promise<string> {
 }
 
 /** Launches Gloss on `dataDir` and a baseline page beside it; both get the paint probe. */
-export async function openBrowserPair(dataDir: string, selectors: Record<string, string>): Promise<BrowserPair> {
+export async function openBrowserPair(
+  dataDir: string,
+  selectors: Record<string, string>,
+): Promise<BrowserPair> {
   const { ensureRendererBuilt, launchApp, RENDERER_DIR } = await import('../../tests/harness/launchApp');
   await ensureRendererBuilt();
   const css = await appCss(RENDERER_DIR);
   const pages = new Map<string, string>();
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
-    if (url === '/app.css') return void res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-store' }).end(css);
+    if (url === '/app.css')
+      return void res
+        .writeHead(200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(css);
     const html = pages.get(url);
     if (html === undefined) return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);
@@ -87,7 +97,8 @@ export async function openBrowserPair(dataDir: string, selectors: Record<string,
         return `http://127.0.0.1:${port}${p}`;
       },
       async close() {
-        if (app.errors.length > 0) process.stderr.write(`  page errors: ${app.errors.slice(0, 3).join(' | ')}\n`);
+        if (app.errors.length > 0)
+          process.stderr.write(`  page errors: ${app.errors.slice(0, 3).join(' | ')}\n`);
         await app.close();
         await new Promise((ok) => server.close(ok));
       },

@@ -18,4 +18,6 @@ if (list) {
   listMs = performance.now() - t2;
 }
 await service.close();
-process.stdout.write(`${JSON.stringify({ sinceProcessStart: t0, loadMs: t1 - t0, openMs: t2 - t1, listMs })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ sinceProcessStart: t0, loadMs: t1 - t0, openMs: t2 - t1, listMs })}\n`,
+);

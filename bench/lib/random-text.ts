@@ -18,7 +18,28 @@ export class RandomText {
 
   constructor(seed: number, vocabularySize = 4000) {
     this.rand = mulberry32(seed);
-    const syllables = ['ka', 'lo', 'mi', 're', 'tan', 'sul', 'ver', 'qi', 'on', 'dar', 'el', 'bra', 'it', 'mon', 'zu', 'pe', 'sha', 'gor', 'ni', 'ast'];
+    const syllables = [
+      'ka',
+      'lo',
+      'mi',
+      're',
+      'tan',
+      'sul',
+      'ver',
+      'qi',
+      'on',
+      'dar',
+      'el',
+      'bra',
+      'it',
+      'mon',
+      'zu',
+      'pe',
+      'sha',
+      'gor',
+      'ni',
+      'ast',
+    ];
     const words = new Set<string>();
     while (words.size < vocabularySize) {
       const n = 1 + this.int(3);

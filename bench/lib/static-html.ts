@@ -30,14 +30,22 @@ function blockText(block: Block, marks: readonly Annotation[]): string {
 function blockHtml(block: Block, marks: readonly Annotation[]): string {
   const t = blockText(block, marks);
   switch (block.kind) {
-    case 'title': return `<h1 class="b-title">${t}</h1>`;
-    case 'standfirst': return `<p class="b-standfirst">${t}</p>`;
-    case 'heading': return `<h${Math.min(6, block.level + 1)} class="b-heading">${t}</h${Math.min(6, block.level + 1)}>`;
-    case 'paragraph': return `<p class="b-paragraph">${t}</p>`;
-    case 'quote': return `<blockquote class="b-quote"><p>${t}</p></blockquote>`;
-    case 'list-item': return `<ul class="b-list"><li class="b-list-item">${t}</li></ul>`;
-    case 'caption': return `<figure class="b-caption"><figcaption>${t}</figcaption></figure>`;
-    case 'related': return `<aside class="b-related"><p>${t}</p></aside>`;
+    case 'title':
+      return `<h1 class="b-title">${t}</h1>`;
+    case 'standfirst':
+      return `<p class="b-standfirst">${t}</p>`;
+    case 'heading':
+      return `<h${Math.min(6, block.level + 1)} class="b-heading">${t}</h${Math.min(6, block.level + 1)}>`;
+    case 'paragraph':
+      return `<p class="b-paragraph">${t}</p>`;
+    case 'quote':
+      return `<blockquote class="b-quote"><p>${t}</p></blockquote>`;
+    case 'list-item':
+      return `<ul class="b-list"><li class="b-list-item">${t}</li></ul>`;
+    case 'caption':
+      return `<figure class="b-caption"><figcaption>${t}</figcaption></figure>`;
+    case 'related':
+      return `<aside class="b-related"><p>${t}</p></aside>`;
   }
 }
 
@@ -57,7 +65,13 @@ export function articlePage(article: Article, annotations: readonly Annotation[]
 }
 
 export function libraryPage(rows: readonly ArticleSummary[], cssHref: string): string {
-  const date = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const date = (iso: string) =>
+    new Date(iso).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
   const items = rows.map((a) => {
     const meta = [a.source, date(a.published ?? a.importedAt)].filter(Boolean).join(' · ');
     return `<li class="article-row"><button type="button" class="article-open"><span class="article-title">${esc(a.title)}</span><span class="article-meta">${esc(meta)}<span class="article-count">${a.annotationCount} highlights · ${a.wordCount} words</span></span></button><button type="button" class="icon remove">Remove</button></li>`;

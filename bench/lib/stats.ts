@@ -20,7 +20,14 @@ function quantile(sorted: readonly number[], q: number): number {
 
 export function summarize(samples: readonly number[]): Summary {
   const s = [...samples].sort((a, b) => a - b);
-  return { n: s.length, median: quantile(s, 0.5), min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, q1: quantile(s, 0.25), q3: quantile(s, 0.75) };
+  return {
+    n: s.length,
+    median: quantile(s, 0.5),
+    min: s[0] ?? NaN,
+    max: s[s.length - 1] ?? NaN,
+    q1: quantile(s, 0.25),
+    q3: quantile(s, 0.75),
+  };
 }
 
 export function ratio(gloss: Summary, baseline: Summary): number {

@@ -11,11 +11,15 @@ const BASE_TIME = Date.UTC(2025, 0, 1);
 /** An article of about `words` words: title, standfirst, paragraphs with an occasional heading and caption. */
 export function syntheticArticle(rt: RandomText, n: number, words: number, wordsPerParagraph = 90): Article {
   const title = rt.sentence(6).replace(/[.?!]$/, '');
-  const blocks: BlockInput[] = [{ kind: 'title', text: title }, { kind: 'standfirst', text: rt.sentence(20) }];
+  const blocks: BlockInput[] = [
+    { kind: 'title', text: title },
+    { kind: 'standfirst', text: rt.sentence(20) },
+  ];
   let count = 0;
   let p = 0;
   while (count < words) {
-    if (p > 0 && p % 40 === 0) blocks.push({ kind: 'heading', level: 2, text: rt.sentence(5).replace(/[.?!]$/, '') });
+    if (p > 0 && p % 40 === 0)
+      blocks.push({ kind: 'heading', level: 2, text: rt.sentence(5).replace(/[.?!]$/, '') });
     if (p % 25 === 3) blocks.push({ kind: 'caption', text: rt.sentence(12) });
     const k = Math.min(words - count, Math.max(20, wordsPerParagraph - 30 + rt.int(60)));
     blocks.push({ kind: 'paragraph', text: rt.paragraph(k) });
@@ -23,7 +27,11 @@ export function syntheticArticle(rt: RandomText, n: number, words: number, words
     p++;
   }
   const importedAt = new Date(BASE_TIME + n * 60_000).toISOString();
-  return buildArticle(blocks, { title, source: 'Bench Daily', format: 'text', importedAt, published: importedAt.slice(0, 10) }, `bench-article-${n}-${words}`);
+  return buildArticle(
+    blocks,
+    { title, source: 'Bench Daily', format: 'text', importedAt, published: importedAt.slice(0, 10) },
+    `bench-article-${n}-${words}`,
+  );
 }
 
 /**

@@ -18,7 +18,11 @@ export const openBook: Scenario = {
   browser: true,
   async run() {
     const r = await bookResults();
-    return { ...r.firstPaint, extra: { 'static fully loaded': summarize(r.staticLoaded).median }, note: r.note };
+    return {
+      ...r.firstPaint,
+      extra: { 'static fully loaded': summarize(r.staticLoaded).median },
+      note: r.note,
+    };
   },
 };
 
@@ -42,6 +46,9 @@ export const addHighlight: Scenario = {
   browser: true,
   async run() {
     const r = await bookResults();
-    return { ...r.highlightPainted, extra: { 'saved (promise resolved)': summarize(r.highlightSaved).median } };
+    return {
+      ...r.highlightPainted,
+      extra: { 'saved (promise resolved)': summarize(r.highlightSaved).median },
+    };
   },
 };

@@ -46,7 +46,12 @@ const tolerateMissing: Plugin = {
   setup(b) {
     b.onResolve({ filter: /^\./ }, async (args) => {
       if (args.pluginData === 'probe') return undefined;
-      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'probe' });
+      const r = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: 'probe',
+      });
       return r.errors.length > 0 ? { path: args.path, external: true } : r;
     });
   },
@@ -91,7 +96,9 @@ export const scenario: Scenario = {
       async () => (await runNode(['-e', '0'])).ms,
     );
     // Once, for the record: what the first library list adds (it counts every notes file).
-    const withList = JSON.parse((await runNode([child, store.dataDir, '--list'])).stdout) as { listMs: number };
+    const withList = JSON.parse((await runNode([child, store.dataDir, '--list'])).stdout) as {
+      listMs: number;
+    };
     return {
       ...result,
       extra: {

@@ -15,7 +15,10 @@ const REPS = 3;
 
 /** What an export carries: each article's metadata (not its whole text) and its annotations. */
 function sameData(entries: readonly ExportEntry[]): unknown {
-  return entries.map((e) => ({ article: { id: e.article.id, meta: e.article.meta }, annotations: e.annotations }));
+  return entries.map((e) => ({
+    article: { id: e.article.id, meta: e.article.meta },
+    annotations: e.annotations,
+  }));
 }
 
 function exportScenario(format: ExportFormat, label: string): Scenario {
@@ -30,10 +33,23 @@ function exportScenario(format: ExportFormat, label: string): Scenario {
       let baseBytes = 0;
       const result = await interleave(
         REPS,
-        () => time(() => { bytes = renderExport(format, entries).length; }),
-        () => time(() => { baseBytes = JSON.stringify(sameData(entries)).length; }),
+        () =>
+          time(() => {
+            bytes = renderExport(format, entries).length;
+          }),
+        () =>
+          time(() => {
+            baseBytes = JSON.stringify(sameData(entries)).length;
+          }),
       );
-      return { ...result, extra: { 'annotations count': annotationCount(entries), 'output bytes': bytes, 'baseline bytes': baseBytes } };
+      return {
+        ...result,
+        extra: {
+          'annotations count': annotationCount(entries),
+          'output bytes': bytes,
+          'baseline bytes': baseBytes,
+        },
+      };
     },
   };
 }

@@ -8,4 +8,15 @@ import { scenario as openArticle } from './open-article';
 import { scenario as saveAnnotation } from './save-annotation';
 import { scenario as tagRename } from './tag-rename';
 
-export const SCENARIOS: Scenario[] = [openArticle, openBook, bookScroll, addHighlight, saveAnnotation, tagRename, library, exportMarkdown, exportJson, coldStart];
+export const SCENARIOS: Scenario[] = [
+  openArticle,
+  openBook,
+  bookScroll,
+  addHighlight,
+  saveAnnotation,
+  tagRename,
+  library,
+  exportMarkdown,
+  exportJson,
+  coldStart,
+];

@@ -25,7 +25,9 @@ export const scenario: Scenario = {
     const pair = await openBrowserPair(store.dataDir, { list: 'ul.article-list > li' });
     try {
       const cold = await navigateAndTime(pair.gloss, pair.glossUrl, 'list');
-      const rows = await pair.gloss.evaluate(() => (window as unknown as { gloss: { listArticles(): Promise<ArticleSummary[]> } }).gloss.listArticles());
+      const rows = await pair.gloss.evaluate(() =>
+        (window as unknown as { gloss: { listArticles(): Promise<ArticleSummary[]> } }).gloss.listArticles(),
+      );
       const staticUrl = pair.serve(libraryPage(rows, pair.cssHref));
       const result = await interleave(
         REPS,

@@ -25,7 +25,15 @@ export const scenario: Scenario = {
     const phases: { dcl: number; shell: number }[] = [];
     try {
       const article = await pair.gloss.evaluate(async () => {
-        const g = (window as unknown as { gloss: { listArticles(): Promise<ArticleSummary[]>; getArticle(r: { id: string }): Promise<Article>; updateSettings(p: object): Promise<unknown> } }).gloss;
+        const g = (
+          window as unknown as {
+            gloss: {
+              listArticles(): Promise<ArticleSummary[]>;
+              getArticle(r: { id: string }): Promise<Article>;
+              updateSettings(p: object): Promise<unknown>;
+            };
+          }
+        ).gloss;
         const [first] = await g.listArticles();
         await g.updateSettings({ lastArticleId: first.id });
         return g.getArticle({ id: first.id });
@@ -37,13 +45,25 @@ export const scenario: Scenario = {
           async (i) => {
             const ms = await navigateAndTime(pair.gloss, pair.glossUrl, 'article');
             // Where the time goes: HTML+script loaded, React's first commit (the "Opening…" shell), then the article.
-            if (i >= 0) phases.push(await pair.gloss.evaluate(() => ({ dcl: performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd : NaN, shell: (window as unknown as { __paint: Record<string, number> }).__paint.shell })));
+            if (i >= 0)
+              phases.push(
+                await pair.gloss.evaluate(() => ({
+                  dcl: performance.getEntriesByType('navigation')[0]
+                    ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+                        .domContentLoadedEventEnd
+                    : NaN,
+                  shell: (window as unknown as { __paint: Record<string, number> }).__paint.shell,
+                })),
+              );
             return ms;
           },
           () => navigateAndTime(pair.baseline, staticUrl, 'article'),
           2,
         )),
-        extra: { 'gloss DOMContentLoaded': summarize(phases.map((p) => p.dcl)).median, 'gloss shell painted': summarize(phases.map((p) => p.shell)).median },
+        extra: {
+          'gloss DOMContentLoaded': summarize(phases.map((p) => p.dcl)).median,
+          'gloss shell painted': summarize(phases.map((p) => p.shell)).median,
+        },
         note: `${article.meta.wordCount} words, ${article.blocks.length} blocks`,
       };
     } finally {

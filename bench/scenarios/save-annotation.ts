@@ -28,7 +28,7 @@ export const scenario: Scenario = {
     const baseStalls: number[] = [];
     try {
       // A different article every time, each already open in the reader (its notes loaded), as when reading.
-      const pick = (i: number) => store.articles[(i + 20) * 37 % store.articles.length];
+      const pick = (i: number) => store.articles[((i + 20) * 37) % store.articles.length];
       let lastFile = '';
       const result = await interleave(
         REPS,
@@ -37,7 +37,14 @@ export const scenario: Scenario = {
           await service.listAnnotations({ articleId: article.id });
           const block = article.blocks[3];
           const { ms, stallMs } = await withStallProbe(() =>
-            service.createAnnotation({ articleId: article.id, start: block.start, end: block.start + 12, color: 'green', tags: ['bench'], note: 'a note' }),
+            service.createAnnotation({
+              articleId: article.id,
+              start: block.start,
+              end: block.start + 12,
+              color: 'green',
+              tags: ['bench'],
+              note: 'a note',
+            }),
           );
           lastFile = path.join(store.dataDir, 'notes', `${article.id}.json`);
           if (i >= 0) glossStalls.push(stallMs);
@@ -53,7 +60,11 @@ export const scenario: Scenario = {
       );
       return {
         ...result,
-        extra: { 'stall max': Math.max(...glossStalls), 'stall median': summarize(glossStalls).median, 'baseline stall max': Math.max(...baseStalls) },
+        extra: {
+          'stall max': Math.max(...glossStalls),
+          'stall median': summarize(glossStalls).median,
+          'baseline stall max': Math.max(...baseStalls),
+        },
       };
     } finally {
       await service.close();

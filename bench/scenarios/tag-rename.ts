@@ -30,7 +30,12 @@ export const scenario: Scenario = {
     let tagged = 0;
     for (const [i, a] of articles.entries()) {
       const share = Math.floor(((i + 1) * TAGGED) / ARTICLES) - Math.floor((i * TAGGED) / ARTICLES);
-      annotations.set(a.id, (all.annotations.get(a.id) ?? []).map((x, j) => (j < share ? (tagged++, { ...x, tags: [...x.tags, 'tag-0'] }) : x)));
+      annotations.set(
+        a.id,
+        (all.annotations.get(a.id) ?? []).map((x, j) =>
+          j < share ? (tagged++, { ...x, tags: [...x.tags, 'tag-0'] }) : x,
+        ),
+      );
     }
     if (tagged !== TAGGED) throw new Error(`tagged ${tagged}, expected ${TAGGED}`);
     const dataDir = await benchTempDir('tag-rename');
@@ -46,7 +51,9 @@ export const scenario: Scenario = {
         REPS,
         async () => {
           const t0 = performance.now();
-          const r = await service.changeTags({ change: { kind: 'rename', from: [`tag-${name}`], to: `tag-${name + 1}` } });
+          const r = await service.changeTags({
+            change: { kind: 'rename', from: [`tag-${name}`], to: `tag-${name + 1}` },
+          });
           const ms = performance.now() - t0;
           name++;
           changed = r.after.length;
@@ -55,7 +62,8 @@ export const scenario: Scenario = {
         async () => {
           const bytes = await Promise.all(files.map((f) => readFile(f)));
           const t0 = performance.now();
-          for (const [i, f] of files.entries()) await writeFsyncRename(path.join(floorDir, path.basename(f)), bytes[i]);
+          for (const [i, f] of files.entries())
+            await writeFsyncRename(path.join(floorDir, path.basename(f)), bytes[i]);
           return performance.now() - t0;
         },
         0, // each sample rewrites 2,000 files (~15 s here): the first is warm enough, and a warm-up pair would add half a minute

@@ -13,7 +13,9 @@ export function registerAssetProtocol(gloss: GlossService): void {
       const url = new URL(request.url);
       const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
       const asset = await gloss.readAsset(url.hostname, name);
-      return new Response(Buffer.from(asset.data), { headers: { 'Content-Type': asset.mime, 'X-Content-Type-Options': 'nosniff' } });
+      return new Response(Buffer.from(asset.data), {
+        headers: { 'Content-Type': asset.mime, 'X-Content-Type-Options': 'nosniff' },
+      });
     } catch {
       return new Response('Not found', { status: 404 });
     }

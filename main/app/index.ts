@@ -21,7 +21,9 @@ const dataDir = resolve(dataDirArg ?? defaultDataDir());
 app.setName('Gloss');
 app.setPath('userData', dataDir);
 
-protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } },
+]);
 
 let win: BrowserWindow | null = null;
 let gloss: GlossService | null = null;
@@ -128,7 +130,10 @@ async function start(): Promise<void> {
   api = createRendererApi(gloss, host);
   // Only our window's top frame, showing our own page, may call main.
   const trusted = ({ sender, senderFrame }: Electron.IpcMainInvokeEvent) =>
-    sender === win?.webContents && senderFrame !== null && senderFrame.parent === null && ourPage(senderFrame.url);
+    sender === win?.webContents &&
+    senderFrame !== null &&
+    senderFrame.parent === null &&
+    ourPage(senderFrame.url);
   registerIpc(api, trusted);
   registerDropGrants(api, trusted);
   Menu.setApplicationMenu(buildMenu((command: MenuCommand) => send({ type: 'command', command })));
@@ -156,5 +161,3 @@ if (!app.requestSingleInstanceLock()) {
     void closing.close().finally(() => app.quit());
   });
 }
-
-

@@ -4,7 +4,13 @@
  * payload to dispatch(), which validates it against the contract's schema.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_NAMES, DROP_GRANT_CHANNEL, invokeChannel, type ChosenFiles, type GlossApi } from '../core/contract';
+import {
+  CHANNEL_NAMES,
+  DROP_GRANT_CHANNEL,
+  invokeChannel,
+  type ChosenFiles,
+  type GlossApi,
+} from '../core/contract';
 import { dispatch } from '../core/dispatch';
 import type { Result } from '../core/errors';
 
@@ -12,7 +18,10 @@ export function registerIpc(api: GlossApi, isTrusted: (event: IpcMainInvokeEvent
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(invokeChannel(channel), async (event, payload): Promise<Result<unknown>> => {
       if (!isTrusted(event)) {
-        return { ok: false, error: { code: 'INVALID_REQUEST', message: 'A request from an untrusted page was refused.' } };
+        return {
+          ok: false,
+          error: { code: 'INVALID_REQUEST', message: 'A request from an untrusted page was refused.' },
+        };
       }
       return dispatch(api, channel, payload);
     });
@@ -24,9 +33,18 @@ export function registerIpc(api: GlossApi, isTrusted: (event: IpcMainInvokeEvent
  * ipcRenderer), and it sends the paths Electron gives for the File objects of
  * a real drop, so the page can import what the user dropped and nothing else.
  */
-export function registerDropGrants(api: { grantDropped(paths: string[]): ChosenFiles | null }, isTrusted: (event: IpcMainInvokeEvent) => boolean): void {
+export function registerDropGrants(
+  api: { grantDropped(paths: string[]): ChosenFiles | null },
+  isTrusted: (event: IpcMainInvokeEvent) => boolean,
+): void {
   ipcMain.handle(DROP_GRANT_CHANNEL, (event, paths: unknown): ChosenFiles | null => {
-    if (!isTrusted(event) || !Array.isArray(paths) || paths.length > 1000 || !paths.every((p) => typeof p === 'string')) return null;
+    if (
+      !isTrusted(event) ||
+      !Array.isArray(paths) ||
+      paths.length > 1000 ||
+      !paths.every((p) => typeof p === 'string')
+    )
+      return null;
     return api.grantDropped(paths as string[]);
   });
 }

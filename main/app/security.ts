@@ -11,8 +11,12 @@ export function openExternalSafely(url: string): void {
 }
 
 export function hardenSessions(isOurPage: (url: string | undefined) => boolean): void {
-  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) => callback(isPermissionAllowed(permission, wc.getURL(), isOurPage)));
-  session.defaultSession.setPermissionCheckHandler((wc, permission) => isPermissionAllowed(permission, wc?.getURL(), isOurPage));
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) =>
+    callback(isPermissionAllowed(permission, wc.getURL(), isOurPage)),
+  );
+  session.defaultSession.setPermissionCheckHandler((wc, permission) =>
+    isPermissionAllowed(permission, wc?.getURL(), isOurPage),
+  );
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP_HEADER] } });
   });

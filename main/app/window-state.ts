@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { screen, type BrowserWindow, type Rectangle } from 'electron';
 import { writeJsonAtomic } from '../core/store/write-json';
 
-export interface WindowState { bounds: Rectangle; maximized: boolean }
+export interface WindowState {
+  bounds: Rectangle;
+  maximized: boolean;
+}
 
 const FILE = 'window-state.json';
 const DEFAULT: WindowState = { bounds: { x: 0, y: 0, width: 1200, height: 860 }, maximized: false };

@@ -92,15 +92,24 @@ export function addWorkspaceCommands(program: Command, ctx: CommandContext): voi
     .option('--json', 'print JSON')
     .action((opts) =>
       ctx.use(opts, async (gloss) => {
-        const articleIds = await Promise.all((opts.article as string[]).map((id) => ctx.resolveId(gloss, id)));
-        const result = await gloss.listLibraryAnnotations({ tags: opts.tag, match: opts.allTags ? 'all' : 'any', colors: opts.color, articleIds });
+        const articleIds = await Promise.all(
+          (opts.article as string[]).map((id) => ctx.resolveId(gloss, id)),
+        );
+        const result = await gloss.listLibraryAnnotations({
+          tags: opts.tag,
+          match: opts.allTags ? 'all' : 'any',
+          colors: opts.color,
+          articleIds,
+        });
         if (opts.json) return ctx.out(JSON.stringify(result, null, 2) + '\n');
         const articles = new Map(result.articles.map((a) => [a.id, a]));
         let current: string | undefined;
         for (const a of result.annotations) {
           if (a.articleId !== current) {
             current = a.articleId;
-            ctx.out(`${current === result.annotations[0].articleId ? '' : '\n'}${heading(articles.get(current))}\n`);
+            ctx.out(
+              `${current === result.annotations[0].articleId ? '' : '\n'}${heading(articles.get(current))}\n`,
+            );
           }
           ctx.out(formatPassage(a));
         }
@@ -132,7 +141,12 @@ export function addEditCommand(program: Command, ctx: CommandContext): void {
     .option('--published <date>', 'publication date, YYYY-MM-DD')
     .option('--source <name>', 'publication or site ("" for none)')
     .option('--url <address>', 'the article\'s web address ("" for none)')
-    .option('--reset <field>', 'back to what the import found: title, author, published, source or url (repeatable)', collect, [])
+    .option(
+      '--reset <field>',
+      'back to what the import found: title, author, published, source or url (repeatable)',
+      collect,
+      [],
+    )
     .addOption(ctx.dataDirOption())
     .option('--json', 'print the article summary as JSON')
     .action((id: string, opts) =>
@@ -146,10 +160,18 @@ export function addEditCommand(program: Command, ctx: CommandContext): void {
           url: opts.url,
         };
         for (const name of opts.reset as string[]) {
-          if (!['title', 'author', 'published', 'source', 'url'].includes(name)) throw new GlossError('INVALID_REQUEST', `--reset takes title, author, published, source or url, not ${name}.`);
+          if (!['title', 'author', 'published', 'source', 'url'].includes(name))
+            throw new GlossError(
+              'INVALID_REQUEST',
+              `--reset takes title, author, published, source or url, not ${name}.`,
+            );
           changes[field(name)] = null;
         }
-        if (Object.values(changes).every((v) => v === undefined)) throw new GlossError('INVALID_REQUEST', 'Say what to change: --title, --author, --published, --source, --url or --reset.');
+        if (Object.values(changes).every((v) => v === undefined))
+          throw new GlossError(
+            'INVALID_REQUEST',
+            'Say what to change: --title, --author, --published, --source, --url or --reset.',
+          );
         const summary = await gloss.updateArticleMeta({ id: await ctx.resolveId(gloss, id), ...changes });
         if (opts.json) return ctx.out(JSON.stringify(summary, null, 2) + '\n');
         const by = summary.byline ? ` by ${summary.byline}` : '';

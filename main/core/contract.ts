@@ -39,7 +39,11 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { theme: 'light', fontSize: 19, scroll: {} };
 
-export interface ImportFailure { source: string; code: string; message: string }
+export interface ImportFailure {
+  source: string;
+  code: string;
+  message: string;
+}
 export interface ImportReport {
   imported: ArticleSummary[];
   /** Already in the library (same content): not added twice. */
@@ -57,7 +61,10 @@ export interface ExportReport {
   /** Exported, but with something the user should know (an article whose saved copy is damaged). */
   warnings?: string[];
 }
-export interface StoreStatus { dataDir: string; warnings: string[] }
+export interface StoreStatus {
+  dataDir: string;
+  warnings: string[];
+}
 
 const none = z.undefined();
 
@@ -67,8 +74,17 @@ const annotationSchema = z.object({
   articleId: id,
   target: z.object({
     source: id,
-    quote: z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
-    position: z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().positive() }),
+    quote: z.object({
+      type: z.literal('TextQuoteSelector'),
+      exact: z.string().min(1),
+      prefix: z.string(),
+      suffix: z.string(),
+    }),
+    position: z.object({
+      type: z.literal('TextPositionSelector'),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+    }),
   }),
   color,
   tags: z.array(tag).max(100),
@@ -79,9 +95,16 @@ const annotationSchema = z.object({
 });
 
 /** What a change to many annotations at once did: each changed one before and after (for undo and the UI). */
-export interface BatchReport { articles: number; before: Annotation[]; after: Annotation[] }
+export interface BatchReport {
+  articles: number;
+  before: Annotation[];
+  after: Annotation[];
+}
 /** Annotations from across the library, with the articles they belong to (once each). */
-export interface LibraryAnnotations { annotations: Annotation[]; articles: ArticleSummary[] }
+export interface LibraryAnnotations {
+  annotations: Annotation[];
+  articles: ArticleSummary[];
+}
 
 /** Channel name → request schema. The answer types are in GlossCoreApi below. */
 export const CHANNELS = {
@@ -104,11 +127,20 @@ export const CHANNELS = {
     published: z
       .string()
       .trim()
-      .regex(/^(\d{4}(-\d\d(-\d\d([T ][\d:.]+(Z|[+-]\d\d:?\d\d)?)?)?)?)?$/, 'Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY)')
+      .regex(
+        /^(\d{4}(-\d\d(-\d\d([T ][\d:.]+(Z|[+-]\d\d:?\d\d)?)?)?)?)?$/,
+        'Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY)',
+      )
       .nullable()
       .optional(),
     source: z.string().trim().max(500).nullable().optional(),
-    url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'A web address starts with http:// or https://' }).max(8192)]).nullable().optional(),
+    url: z
+      .union([
+        z.literal(''),
+        z.url({ protocol: /^https?$/, error: 'A web address starts with http:// or https://' }).max(8192),
+      ])
+      .nullable()
+      .optional(),
   }),
   listAnnotations: z.object({ articleId: id }),
   /** The note on the whole article (not on a passage). */
@@ -183,10 +215,20 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
  * The core works on paths (the CLI names them; the shell resolves a grant to
  * the paths the user chose). The renderer only ever holds grants.
  */
-export interface ImportFilesRequest { paths: string[] }
-export interface ExportNotesRequest { articleId?: string; annotationIds?: string[]; format: ExportFormat; path: string }
+export interface ImportFilesRequest {
+  paths: string[];
+}
+export interface ExportNotesRequest {
+  articleId?: string;
+  annotationIds?: string[];
+  format: ExportFormat;
+  path: string;
+}
 /** What a file dialog (or a drop) hands the renderer: a grant and the names to show. */
-export interface ChosenFiles { grant: string; names: string[] }
+export interface ChosenFiles {
+  grant: string;
+  names: string[];
+}
 
 /** What the core service answers (plain Node: tests, CLI and app share it). */
 export interface GlossCoreApi {
@@ -233,9 +275,20 @@ export type GlossApi = Omit<GlossCoreApi, keyof GlossShellApi> & GlossShellApi;
 
 /** Main → renderer notifications (menu commands, long-running work). */
 export type MenuCommand =
-  | 'import' | 'import-url' | 'export' | 'undo' | 'redo' | 'find' | 'search'
-  | 'zoom-in' | 'zoom-out' | 'zoom-reset'
-  | 'theme-light' | 'theme-dark' | 'theme-sepia' | 'help';
+  | 'import'
+  | 'import-url'
+  | 'export'
+  | 'undo'
+  | 'redo'
+  | 'find'
+  | 'search'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-reset'
+  | 'theme-light'
+  | 'theme-dark'
+  | 'theme-sepia'
+  | 'help';
 export type GlossEvent =
   | { type: 'command'; command: MenuCommand }
   /** A damaged file found and recovered while serving a request (those found at start-up are in storeStatus). */

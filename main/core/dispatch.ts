@@ -16,7 +16,10 @@ export function parseRequest<C extends Channel>(channel: C, payload: unknown): P
   if (parsed.success) return parsed.data as ParsedRequest<C>;
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-  throw new GlossError('INVALID_REQUEST', `Invalid ${channel} request${where}: ${issue?.message ?? 'malformed'}.`);
+  throw new GlossError(
+    'INVALID_REQUEST',
+    `Invalid ${channel} request${where}: ${issue?.message ?? 'malformed'}.`,
+  );
 }
 
 export async function dispatch(api: GlossApi, channel: unknown, payload: unknown): Promise<Result<unknown>> {

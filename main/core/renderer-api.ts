@@ -45,11 +45,17 @@ export function createRendererApi(service: GlossService, host: ShellHost): Rende
     importFiles: async (req) => service.importFiles({ paths: grants.take('import', req.grant) }),
     exportNotes: async (req) => {
       const [path] = grants.take('export', req.grant);
-      return service.exportNotes({ articleId: req.articleId, annotationIds: req.annotationIds, format: req.format, path });
+      return service.exportNotes({
+        articleId: req.articleId,
+        annotationIds: req.annotationIds,
+        format: req.format,
+        path,
+      });
     },
     openExternal: (req) => host.openExternal(req.url),
     draftsFlushed: async (req) => handshake.acknowledge(req.request),
-    grantDropped: (paths) => (paths.length && paths.every((p) => p && resolve(p) === p) ? grants.grant('import', paths) : null),
+    grantDropped: (paths) =>
+      paths.length && paths.every((p) => p && resolve(p) === p) ? grants.grant('import', paths) : null,
     flushDrafts: (timeoutMs) => handshake.request(timeoutMs),
   };
 }

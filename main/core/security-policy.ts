@@ -23,7 +23,11 @@ export const WEB_PREFERENCES = {
  * and everything else are refused.
  */
 const ALLOWED_PERMISSIONS = new Set(['clipboard-read', 'clipboard-sanitized-write']);
-export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, isOurPage: (url: string | undefined) => boolean): boolean {
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string | undefined,
+  isOurPage: (url: string | undefined) => boolean,
+): boolean {
   return ALLOWED_PERMISSIONS.has(permission) && isOurPage(requestingUrl);
 }
 
@@ -38,7 +42,9 @@ export const CSP_DIRECTIVES: Record<string, string> = {
   'base-uri': "'none'",
   'form-action': "'none'",
 };
-export const CSP = Object.entries(CSP_DIRECTIVES).map(([k, v]) => `${k} ${v}`).join('; ');
+export const CSP = Object.entries(CSP_DIRECTIVES)
+  .map(([k, v]) => `${k} ${v}`)
+  .join('; ');
 /** Header-only directives (not allowed in a meta tag). */
 export const CSP_HEADER = `${CSP}; object-src 'none'; frame-ancestors 'none'`;
 
@@ -56,7 +62,10 @@ export function isExternalHttpUrl(url: string): boolean {
  * Is this frame URL our own renderer? In development it is the dev server's
  * URL; packaged, the index.html file inside the app.
  */
-export function isAppPage(url: string | undefined, app: { devServerUrl?: string; rendererFile: string }): boolean {
+export function isAppPage(
+  url: string | undefined,
+  app: { devServerUrl?: string; rendererFile: string },
+): boolean {
   if (!url) return false;
   try {
     const u = new URL(url);
@@ -65,7 +74,9 @@ export function isAppPage(url: string | undefined, app: { devServerUrl?: string;
       return u.origin === dev.origin;
     }
     if (u.protocol !== 'file:') return false;
-    const path = decodeURIComponent(u.pathname).replace(/\\/g, '/').replace(/^\/([A-Za-z]:)/, '$1');
+    const path = decodeURIComponent(u.pathname)
+      .replace(/\\/g, '/')
+      .replace(/^\/([A-Za-z]:)/, '$1');
     return path === app.rendererFile.replace(/\\/g, '/');
   } catch {
     return false;

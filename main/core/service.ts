@@ -60,10 +60,12 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
   const dataDir = resolve(options.dataDir);
   const serviceWarnings: string[] = [];
   const store = await openStore(dataDir);
-  const drafts = await Drafts.open(dataDir, (sentence) => serviceWarnings.push(sentence)).catch(async (err) => {
-    await store.close();
-    throw err;
-  });
+  const drafts = await Drafts.open(dataDir, (sentence) => serviceWarnings.push(sentence)).catch(
+    async (err) => {
+      await store.close();
+      throw err;
+    },
+  );
   const now = () => (options.now?.() ?? new Date()).toISOString();
   const emit = options.onEvent ?? (() => {});
   store.onWarning((message) => emit({ type: 'store-warning', message }));
@@ -89,8 +91,14 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     await store.putArticle(article, assets);
     const summary = await summaryOf(article.id);
     report.imported.push(summary);
-    if (repairing) (report.warnings ??= []).push({ source: summary.title, message: 'Its saved copy in the library was damaged; this import repaired it, and its notes are kept.' });
-    for (const message of imported.warnings) (report.warnings ??= []).push({ source: summary.title, message });
+    if (repairing)
+      (report.warnings ??= []).push({
+        source: summary.title,
+        message:
+          'Its saved copy in the library was damaged; this import repaired it, and its notes are kept.',
+      });
+    for (const message of imported.warnings)
+      (report.warnings ??= []).push({ source: summary.title, message });
   }
 
   async function importFiles(req: ImportFilesRequest): Promise<ImportReport> {
@@ -119,11 +127,18 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
           doc.meta.title = req.title;
           doc.blocks = [{ kind: 'title', text: req.title }, ...doc.blocks.filter((b) => b.kind !== 'title')];
         }
-        const article = buildArticle(doc.blocks, { ...doc.meta, format: 'html', fileName: undefined }, req.html);
+        const article = buildArticle(
+          doc.blocks,
+          { ...doc.meta, format: 'html', fileName: undefined },
+          req.html,
+        );
         await keep({ article, assets: doc.assets ?? new Map(), warnings: doc.warnings ?? [] }, report);
       } else {
         const text = req.title ? `${req.title}\n\n${req.text}` : req.text;
-        await keep(await importSource({ bytes: new TextEncoder().encode(text), fileName: undefined }), report);
+        await keep(
+          await importSource({ bytes: new TextEncoder().encode(text), fileName: undefined }),
+          report,
+        );
       }
     } catch (err) {
       report.failed.push(failure('Pasted text', err));
@@ -195,7 +210,8 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
   async function findAnnotation(articleId: string, id: string): Promise<Annotation> {
     await intactArticle(articleId);
     const found = (await store.listAnnotations(articleId)).find((a) => a.id === id);
-    if (!found) throw new GlossError('NOT_FOUND', `No annotation ${id} on this article; it may have been deleted.`);
+    if (!found)
+      throw new GlossError('NOT_FOUND', `No annotation ${id} on this article; it may have been deleted.`);
     return found;
   }
 
@@ -213,12 +229,18 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       }
       const found = anchor(article.text, a.target);
       const fixed: Annotation = found
-        ? { ...a, orphan: undefined, target: { ...a.target, position: { type: 'TextPositionSelector', ...found } } }
+        ? {
+            ...a,
+            orphan: undefined,
+            target: { ...a.target, position: { type: 'TextPositionSelector', ...found } },
+          }
         : { ...a, orphan: true };
       if (JSON.stringify(fixed) !== JSON.stringify(a)) await store.putAnnotation(fixed);
       out.push(fixed);
     }
-    return out.sort((x, y) => x.target.position.start - y.target.position.start || x.created.localeCompare(y.created));
+    return out.sort(
+      (x, y) => x.target.position.start - y.target.position.start || x.created.localeCompare(y.created),
+    );
   }
 
   async function createAnnotation(req: ParsedRequest<'createAnnotation'>): Promise<Annotation> {
@@ -255,34 +277,42 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
   async function deleteAnnotation(req: ParsedRequest<'deleteAnnotation'>): Promise<Annotation> {
     await findAnnotation(req.articleId, req.id);
     const removed = await store.deleteAnnotation(req.articleId, req.id);
-    if (!removed) throw new GlossError('NOT_FOUND', `No annotation ${req.id} on this article; it may have been deleted.`);
+    if (!removed)
+      throw new GlossError('NOT_FOUND', `No annotation ${req.id} on this article; it may have been deleted.`);
     return removed;
   }
 
   async function restoreAnnotation(req: ParsedRequest<'restoreAnnotation'>): Promise<Annotation> {
     const a = req.annotation as Annotation;
     const article = await getArticle(a.articleId);
-    if (a.target.source !== a.articleId) throw new GlossError('INVALID_REQUEST', 'The annotation’s target does not match its article.');
+    if (a.target.source !== a.articleId)
+      throw new GlossError('INVALID_REQUEST', 'The annotation’s target does not match its article.');
     const { start, end } = a.target.position;
     if (end > article.text.length || start >= end) {
-      throw new GlossError('OUT_OF_RANGE', `Range ${start}–${end} is outside the article (length ${article.text.length}).`);
+      throw new GlossError(
+        'OUT_OF_RANGE',
+        `Range ${start}–${end} is outside the article (length ${article.text.length}).`,
+      );
     }
     const restored: Annotation = { ...a, tags: normalizeTags(a.tags) };
     await store.putAnnotation(restored);
     return restored;
   }
 
-
   // ---- export ---------------------------------------------------------------
 
   /** One article, or every article that has notes (the counts index spares reading the others' files); with `only`, just those passages. */
   async function exportEntries(articleId?: string, only?: ReadonlySet<string>): Promise<ExportEntry[]> {
     let ids: string[];
-    if (articleId) ids = [articleId]; // listAnnotations below: NOT_FOUND if unknown
+    if (articleId)
+      ids = [articleId]; // listAnnotations below: NOT_FOUND if unknown
     else if (only) ids = await articlesHolding(only);
     else {
       const counts = await store.annotationCounts();
-      ids = store.listArticles().map((a) => a.id).filter((id) => (counts.get(id) ?? 0) > 0);
+      ids = store
+        .listArticles()
+        .map((a) => a.id)
+        .filter((id) => (counts.get(id) ?? 0) > 0);
     }
     const entries: ExportEntry[] = [];
     for (const id of ids) {
@@ -294,7 +324,12 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       if (article) entries.push({ article, annotations, articleNote });
       else {
         const standIn = store.articleStandIn(id);
-        entries.push({ article: standIn, annotations, articleNote, warning: damagedInExport(standIn.meta.title, annotations.length) });
+        entries.push({
+          article: standIn,
+          annotations,
+          articleNote,
+          warning: damagedInExport(standIn.meta.title, annotations.length),
+        });
       }
     }
     return entries;
@@ -303,15 +338,23 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
   /** The articles (in library order) whose notes hold any of these passages. */
   async function articlesHolding(wanted: ReadonlySet<string>): Promise<string[]> {
     const holding = new Set<string>();
-    for await (const { articleId, annotations } of store.allAnnotations()) if (annotations.some((a) => wanted.has(a.id))) holding.add(articleId);
-    return store.listArticles().map((a) => a.id).filter((id) => holding.has(id));
+    for await (const { articleId, annotations } of store.allAnnotations())
+      if (annotations.some((a) => wanted.has(a.id))) holding.add(articleId);
+    return store
+      .listArticles()
+      .map((a) => a.id)
+      .filter((id) => holding.has(id));
   }
 
   async function exportNotes(req: ExportNotesRequest): Promise<ExportReport> {
     const only = req.annotationIds && new Set(req.annotationIds);
     const entries = await exportEntries(req.articleId, only);
     const found = entries.reduce((n, e) => n + e.annotations.length, 0);
-    if (only && found === 0) throw new GlossError('NOT_FOUND', 'None of the passages chosen is in the library any more: nothing was exported.');
+    if (only && found === 0)
+      throw new GlossError(
+        'NOT_FOUND',
+        'None of the passages chosen is in the library any more: nothing was exported.',
+      );
     const { renderExport } = await import('./export/index');
     const { writeExport } = await import('./export/write');
     const content = renderExport(req.format, entries);
@@ -326,7 +369,11 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       ...((entries.some((e) => e.warning) || (only && found < only.size)) && {
         warnings: [
           ...entries.flatMap((e) => e.warning ?? []),
-          ...(only && found < only.size ? [`${only.size - found} of the passages chosen ${only.size - found === 1 ? 'is' : 'are'} no longer in the library.`] : []),
+          ...(only && found < only.size
+            ? [
+                `${only.size - found} of the passages chosen ${only.size - found === 1 ? 'is' : 'are'} no longer in the library.`,
+              ]
+            : []),
         ],
       }),
     };
@@ -336,12 +383,21 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
 
   async function seedIfNew(): Promise<void> {
     const marker = join(dataDir, SEEDED_MARKER);
-    if (await stat(marker).then(() => true, () => false)) return;
+    if (
+      await stat(marker).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (store.listArticles().length === 0) {
       const seedsDir = options.seedsDir ?? SOURCE_SEEDS_DIR;
-      const files = (await readdir(seedsDir).catch(() => [] as string[])).filter((f) => !f.startsWith('.')).sort();
+      const files = (await readdir(seedsDir).catch(() => [] as string[]))
+        .filter((f) => !f.startsWith('.'))
+        .sort();
       const report = await importFiles({ paths: files.map((f) => join(seedsDir, f)) });
-      for (const f of report.failed) serviceWarnings.push(`The sample article ${f.source} could not be imported: ${f.message}`);
+      for (const f of report.failed)
+        serviceWarnings.push(`The sample article ${f.source} could not be imported: ${f.message}`);
     }
     await writeFile(marker, `${now()}\n`);
   }
@@ -357,13 +413,15 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     importUrl: (req) => importUrl(req as ParsedRequest<'importUrl'>),
     updateArticleMeta: async (request) => {
       const { id, ...changes } = parseRequest('updateArticleMeta', request);
-      if (!store.hasArticle(id)) throw new GlossError('NOT_FOUND', `No article with id ${id} in the library.`);
+      if (!store.hasArticle(id))
+        throw new GlossError('NOT_FOUND', `No article with id ${id} in the library.`);
       const entry = await store.updateArticleMeta(id, changes);
       return toSummary(entry, (await store.annotationCounts([id])).get(id) ?? 0);
     },
     removeArticle: async (req) => {
       // Known is enough: an article whose saved copy is damaged can be removed too.
-      if (!store.hasArticle(req.id)) throw new GlossError('NOT_FOUND', `No article with id ${req.id} in the library.`);
+      if (!store.hasArticle(req.id))
+        throw new GlossError('NOT_FOUND', `No article with id ${req.id} in the library.`);
       await store.removeArticle(req.id);
       await drafts.discard((d) => d.articleId === req.id);
     },
@@ -374,9 +432,12 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       return inTurn(articleId, async () => (await store.setArticleNote(articleId, text, now())) ?? null);
     },
     createAnnotation: (req) => inTurn(req.articleId, () => createAnnotation(withDefaults(req))),
-    updateAnnotation: (req) => inTurn(req.articleId, () => updateAnnotation(req as ParsedRequest<'updateAnnotation'>)),
-    deleteAnnotation: (req) => inTurn(req.articleId, () => deleteAnnotation(req as ParsedRequest<'deleteAnnotation'>)),
-    restoreAnnotation: (req) => inTurn(req.annotation.articleId, () => restoreAnnotation(req as ParsedRequest<'restoreAnnotation'>)),
+    updateAnnotation: (req) =>
+      inTurn(req.articleId, () => updateAnnotation(req as ParsedRequest<'updateAnnotation'>)),
+    deleteAnnotation: (req) =>
+      inTurn(req.articleId, () => deleteAnnotation(req as ParsedRequest<'deleteAnnotation'>)),
+    restoreAnnotation: (req) =>
+      inTurn(req.annotation.articleId, () => restoreAnnotation(req as ParsedRequest<'restoreAnnotation'>)),
     listTags: () => store.tagCounts(),
     ...workspace,
     saveDraft: async (req) => {
@@ -390,7 +451,10 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     exportNotes,
     getSettings: async () => store.getSettings(),
     updateSettings: (patch) => store.updateSettings(patch as Partial<Settings>),
-    storeStatus: async (): Promise<StoreStatus> => ({ dataDir, warnings: [...store.warnings(), ...serviceWarnings] }),
+    storeStatus: async (): Promise<StoreStatus> => ({
+      dataDir,
+      warnings: [...store.warnings(), ...serviceWarnings],
+    }),
     readAsset: (articleId, name) => store.readAsset(articleId, name),
     search: (req) => search.search(req.query, req.limit),
     close: async () => {
@@ -406,7 +470,14 @@ function damagedInExport(title: string, count: number): string {
   return `The saved copy of “${title}” is damaged, so its ${count} highlight${count === 1 ? ' was' : 's were'} exported from the saved quote${count === 1 ? '' : 's'}, without a place in the text. Import the same file again to repair it.`;
 }
 
-function withDefaults(req: { articleId: string; start: number; end: number; color: Annotation['color']; tags?: string[]; note?: string }): ParsedRequest<'createAnnotation'> {
+function withDefaults(req: {
+  articleId: string;
+  start: number;
+  end: number;
+  color: Annotation['color'];
+  tags?: string[];
+  note?: string;
+}): ParsedRequest<'createAnnotation'> {
   return { ...req, tags: req.tags ?? [], note: req.note ?? '' };
 }
 

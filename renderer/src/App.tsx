@@ -10,11 +10,28 @@ import { Toasts } from './app/Toasts';
 import { WarningsBanner } from './app/WarningsBanner';
 import { showError } from './app/toasts';
 import { LibraryView } from './library/LibraryView';
-import { importDroppedFiles, importFromClipboard, importFromDialog, libraryStore, onImportProgress, refreshLibrary } from './library/libraryStore';
+import {
+  importDroppedFiles,
+  importFromClipboard,
+  importFromDialog,
+  libraryStore,
+  onImportProgress,
+  refreshLibrary,
+} from './library/libraryStore';
 import { ReaderView } from './reader/ReaderView';
 import { closeArticle, openArticle, readerStore, setSelection } from './reader/readerStore';
 import { changeFontSize, loadSettings, setTheme, settingsStore } from './reader/settingsStore';
-import { annotationsStore, clearAnnotations, closeEditor, deleteAnnotation, loadAnnotations, openEditor, primeAnnotations, redo, undo } from './annotations/annotationsStore';
+import {
+  annotationsStore,
+  clearAnnotations,
+  closeEditor,
+  deleteAnnotation,
+  loadAnnotations,
+  openEditor,
+  primeAnnotations,
+  redo,
+  undo,
+} from './annotations/annotationsStore';
 import { beginStartup } from './app/startup';
 import { highlightSelection } from './annotations/actions';
 import { showView, viewStore, type View } from './ui/views';
@@ -26,12 +43,15 @@ import { openSearch, searchStore } from './search/searchStore';
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const HelpOverlay = lazy(() => import('./app/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
 const NotebookView = lazy(() => import('./notebook/NotebookView').then((m) => ({ default: m.NotebookView })));
-const TagManagerView = lazy(() => import('./tags/TagManagerView').then((m) => ({ default: m.TagManagerView })));
+const TagManagerView = lazy(() =>
+  import('./tags/TagManagerView').then((m) => ({ default: m.TagManagerView })),
+);
 const SearchDialog = lazy(() => import('./search/SearchDialog').then((m) => ({ default: m.SearchDialog })));
 /** Ctrl/Cmd+1, 2, 3. */
 const VIEW_KEYS: Record<string, View> = { '1': 'library', '2': 'notebook', '3': 'tags' };
 
-const isTyping = (t: EventTarget | null) => !!(t as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
+const isTyping = (t: EventTarget | null) =>
+  !!(t as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
 const modalOpen = () => !!document.querySelector('[aria-modal="true"]');
 
 export function App() {
@@ -56,7 +76,10 @@ export function App() {
       const id = s.lastArticleId;
       const reopened = id ? await start.article : null;
       if (id && reopened) {
-        primeAnnotations(id, start.annotations.then((a) => a ?? gloss().listAnnotations({ articleId: id })));
+        primeAnnotations(
+          id,
+          start.annotations.then((a) => a ?? gloss().listAnnotations({ articleId: id })),
+        );
         await openArticle(id, { remember: false, prefetched: Promise.resolve(reopened) });
       } else await library;
       if (!cancelled) setReady(true);
@@ -98,7 +121,8 @@ export function App() {
         return;
       }
       // The notebook and the tag manager undo their own changes across the library.
-      if (!readerStore.get().article && viewStore.get().view !== 'library') void (which === 'undo' ? undoBatch() : redoBatch());
+      if (!readerStore.get().article && viewStore.get().view !== 'library')
+        void (which === 'undo' ? undoBatch() : redoBatch());
       else void (which === 'undo' ? undo() : redo());
     },
     [lastKeyHistory],
@@ -142,7 +166,8 @@ export function App() {
       if (e.type === 'command') run(e.command);
       else if (e.type === 'import-progress') onImportProgress(e.done, e.total, e.current);
       // Found while serving a request (a damaged notes file, say): shown like those found at start-up.
-      else if (e.type === 'store-warning') setWarnings((shown) => (shown.includes(e.message) ? shown : [...shown, e.message]));
+      else if (e.type === 'store-warning')
+        setWarnings((shown) => (shown.includes(e.message) ? shown : [...shown, e.message]));
     });
   }, [backToLibrary, history]);
 
@@ -261,19 +286,31 @@ export function App() {
           Opening your library…
         </p>
       ) : article ? (
-        <ReaderView article={article} onBack={backToLibrary} onExport={() => setExporting(true)} onHelp={() => setHelp(true)} />
+        <ReaderView
+          article={article}
+          onBack={backToLibrary}
+          onExport={() => setExporting(true)}
+          onHelp={() => setHelp(true)}
+        />
       ) : (
         <>
           <ViewTabs onView={(v) => v === 'library' && void refreshLibrary()} />
           {view === 'library' ? (
             <LibraryView onExport={() => setExporting(true)} />
           ) : (
-            <Suspense fallback={<p className="loading">Opening…</p>}>{view === 'notebook' ? <NotebookView /> : <TagManagerView />}</Suspense>
+            <Suspense fallback={<p className="loading">Opening…</p>}>
+              {view === 'notebook' ? <NotebookView /> : <TagManagerView />}
+            </Suspense>
           )}
         </>
       )}
       <Suspense fallback={null}>
-        {exporting && <ExportDialog article={article ? { id: article.id, title: article.meta.title } : undefined} onClose={() => setExporting(false)} />}
+        {exporting && (
+          <ExportDialog
+            article={article ? { id: article.id, title: article.meta.title } : undefined}
+            onClose={() => setExporting(false)}
+          />
+        )}
         {help && <HelpOverlay onClose={() => setHelp(false)} />}
         {searching && <SearchDialog />}
       </Suspense>

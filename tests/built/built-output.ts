@@ -11,5 +11,6 @@ export const OUT = join(ROOT, 'out');
 
 export function requireBuilt(...paths: string[]): void {
   const missing = paths.filter((p) => !existsSync(join(ROOT, p)));
-  if (missing.length) throw new Error(`Not built: ${missing.join(', ')} missing. Run \`npm run build\` first.`);
+  if (missing.length)
+    throw new Error(`Not built: ${missing.join(', ')} missing. Run \`npm run build\` first.`);
 }

@@ -16,7 +16,9 @@ const BIN = join(ROOT, 'bin', 'gloss.js');
 
 function gloss(bin: string, ...args: string[]): Promise<Finished> {
   // No --import: plain Node, as the shebang runs it.
-  return watchChild(spawn(process.execPath, [bin, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } })).finished();
+  return watchChild(
+    spawn(process.execPath, [bin, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } }),
+  ).finished();
 }
 
 describe('bin/gloss.js runs the built command line', () => {
@@ -31,7 +33,10 @@ describe('bin/gloss.js runs the built command line', () => {
     const r = await gloss(BIN, '--help');
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.lines[0], /^Usage: gloss /);
-    assert.ok(r.lines.some((l) => /^\s+import /.test(l)), r.lines.join('\n'));
+    assert.ok(
+      r.lines.some((l) => /^\s+import /.test(l)),
+      r.lines.join('\n'),
+    );
   });
 
   it('opens a new library with the sample article and lists it as JSON', async () => {

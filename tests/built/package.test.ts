@@ -8,7 +8,19 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, readdir, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  realpath,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -35,10 +47,20 @@ exit 1
 `;
 
 /** Not copied for electron-builder: dependencies (linked instead), history, and earlier outputs. */
-const UNCOPIED = new Set(['node_modules', '.git', 'release', 'dist', 'test-results', 'playwright-report', 'coverage']);
+const UNCOPIED = new Set([
+  'node_modules',
+  '.git',
+  'release',
+  'dist',
+  'test-results',
+  'playwright-report',
+  'coverage',
+]);
 
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> =>
-  watchChild(spawn(command, args, { cwd: ROOT, env: { ...process.env, GLOSS_DATA_DIR: '', ...env } })).finished();
+  watchChild(
+    spawn(command, args, { cwd: ROOT, env: { ...process.env, GLOSS_DATA_DIR: '', ...env } }),
+  ).finished();
 
 async function sizeOf(path: string): Promise<number> {
   const s = await stat(path);
@@ -53,10 +75,14 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** The bare package names a bundle imports (static, re-exported and dynamic imports; the bundler writes one per line). */
 function importedPackages(code: string): string[] {
   const names = new Set<string>();
-  const patterns = [/^\s*(?:import|export)\b[^"'\n]*?["']([^"'\n]+)["']\s*;?\s*$/gm, /\bimport\(\s*["']([^"'\n]+)["']\s*\)/g];
+  const patterns = [
+    /^\s*(?:import|export)\b[^"'\n]*?["']([^"'\n]+)["']\s*;?\s*$/gm,
+    /\bimport\(\s*["']([^"'\n]+)["']\s*\)/g,
+  ];
   for (const pattern of patterns) {
     for (const [, spec] of code.matchAll(pattern)) {
-      if (/^[./]/.test(spec) || spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0])) continue;
+      if (/^[./]/.test(spec) || spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]))
+        continue;
       names.add(spec);
     }
   }
@@ -94,13 +120,16 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
     const project = join(work, 'project');
     await mkdir(project);
     for (const name of await readdir(ROOT)) {
-      if (!UNCOPIED.has(name)) await cp(join(ROOT, name), join(project, name), { recursive: true, verbatimSymlinks: true });
+      if (!UNCOPIED.has(name))
+        await cp(join(ROOT, name), join(project, name), { recursive: true, verbatimSymlinks: true });
     }
     await symlink(join(ROOT, 'node_modules'), join(project, 'node_modules'));
     const built = await run(process.execPath, [
       join(ROOT, 'node_modules', 'electron-builder', 'cli.js'),
-      '--linux', 'dir',
-      '--projectDir', project,
+      '--linux',
+      'dir',
+      '--projectDir',
+      project,
       `-c.electronDist=${standIn}`,
       `-c.directories.output=${join(work, 'release')}`,
     ]);
@@ -116,19 +145,34 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
   after(() => rm(work, { recursive: true, force: true }));
 
   it('holds the build in app.asar, and prints what it weighs', async (t) => {
-    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/out/cli/index.js']) {
+    for (const file of [
+      '/package.json',
+      '/out/main/index.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/out/cli/index.js',
+    ]) {
       assert.ok(entries.includes(file), `${file} is not in app.asar`);
     }
     const asarBytes = (await stat(asar)).size;
     const modules = join(extracted, 'app.asar', 'node_modules');
     const packages: [string, number][] = [];
     for (const name of await readdir(modules)) {
-      const scoped = name.startsWith('@') ? (await readdir(join(modules, name))).map((n) => `${name}/${n}`) : [name];
+      const scoped = name.startsWith('@')
+        ? (await readdir(join(modules, name))).map((n) => `${name}/${n}`)
+        : [name];
       for (const p of scoped) packages.push([p, await sizeOf(join(modules, p))]);
     }
     packages.sort((a, b) => b[1] - a[1]);
-    t.diagnostic(`app.asar: ${mb(asarBytes)} — out/ ${mb(await sizeOf(join(extracted, 'app.asar', 'out')))}, node_modules ${mb(await sizeOf(modules))} in ${packages.length} packages`);
-    t.diagnostic(`largest: ${packages.slice(0, 6).map(([p, n]) => `${p} ${mb(n)}`).join(', ')}`);
+    t.diagnostic(
+      `app.asar: ${mb(asarBytes)} — out/ ${mb(await sizeOf(join(extracted, 'app.asar', 'out')))}, node_modules ${mb(await sizeOf(modules))} in ${packages.length} packages`,
+    );
+    t.diagnostic(
+      `largest: ${packages
+        .slice(0, 6)
+        .map(([p, n]) => `${p} ${mb(n)}`)
+        .join(', ')}`,
+    );
     t.diagnostic(`whole app folder (stand-in binary aside): ${mb(await sizeOf(resources))}`);
   });
 
@@ -136,8 +180,14 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
     const top = new Set(entries.map((e) => e.split('/')[1]));
     assert.deepEqual([...top].sort(), ['node_modules', 'out', 'package.json']);
     const ours = entries.filter((e) => !e.startsWith('/node_modules/'));
-    assert.deepEqual(ours.filter((e) => /\/(tests?|bench|fixtures|e2e)(\/|$)|\.(map|ts|tsx)$/.test(e)), []);
-    assert.deepEqual(entries.filter((e) => e.endsWith('.map')), []);
+    assert.deepEqual(
+      ours.filter((e) => /\/(tests?|bench|fixtures|e2e)(\/|$)|\.(map|ts|tsx)$/.test(e)),
+      [],
+    );
+    assert.deepEqual(
+      entries.filter((e) => e.endsWith('.map')),
+      [],
+    );
   });
 
   it('carries every production dependency main and the CLI import, and no devDependency', async () => {
@@ -161,8 +211,16 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
       if (name && version) packaged.push(`${name}@${version}`);
     }
     assert.ok(packaged.length > 0);
-    assert.deepEqual(packaged.filter((p) => !production.has(p) && development.has(p)), [], 'devDependencies in the package');
-    assert.deepEqual(packaged.filter((p) => !production.has(p) && !development.has(p)), [], 'packages the lock file does not know');
+    assert.deepEqual(
+      packaged.filter((p) => !production.has(p) && development.has(p)),
+      [],
+      'devDependencies in the package',
+    );
+    assert.deepEqual(
+      packaged.filter((p) => !production.has(p) && !development.has(p)),
+      [],
+      'packages the lock file does not know',
+    );
     for (const name of ['electron', 'tsx', 'esbuild', 'typescript', 'react', 'vite']) {
       assert.ok(!packaged.some((p) => p.startsWith(`${name}@`)), `${name} is packaged`);
     }
@@ -172,8 +230,12 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
     await writeFile(probe, 'export const where = (specifier) => import.meta.resolve(specifier);\n');
     const { where } = (await import(pathToFileURL(probe).href)) as { where: (s: string) => string };
     const imported = new Set<string>();
-    for (const file of [...(await jsFiles(join(app, 'out', 'main'))), ...(await jsFiles(join(app, 'out', 'cli')))]) {
-      for (const spec of importedPackages(await readFile(file, 'utf8'))) if (spec !== 'electron') imported.add(spec);
+    for (const file of [
+      ...(await jsFiles(join(app, 'out', 'main'))),
+      ...(await jsFiles(join(app, 'out', 'cli'))),
+    ]) {
+      for (const spec of importedPackages(await readFile(file, 'utf8')))
+        if (spec !== 'electron') imported.add(spec);
     }
     assert.ok(imported.size >= 10, `only ${[...imported]} found: the import scan is broken`);
     for (const spec of imported) {
@@ -181,25 +243,45 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
       try {
         url = where(spec);
       } catch (err) {
-        assert.fail(`${spec}, imported by the bundle, does not resolve in the package: ${(err as Error).message}`);
+        assert.fail(
+          `${spec}, imported by the bundle, does not resolve in the package: ${(err as Error).message}`,
+        );
       }
       const path = await realpath(new URL(url));
-      assert.ok(path.startsWith(join(await realpath(app), 'node_modules') + sep), `${spec} resolved outside the package's node_modules: ${path}`);
+      assert.ok(
+        path.startsWith(join(await realpath(app), 'node_modules') + sep),
+        `${spec} resolved outside the package's node_modules: ${path}`,
+      );
     }
   });
 
   it('puts the seeds in resources/seeds, where the installed app looks for them, and opens a new library with them', async () => {
-    assert.deepEqual((await readdir(join(resources, 'seeds'))).sort(), (await readdir(join(ROOT, 'seeds'))).sort());
+    assert.deepEqual(
+      (await readdir(join(resources, 'seeds'))).sort(),
+      (await readdir(join(ROOT, 'seeds'))).sort(),
+    );
     // The packaged main, run as an installed app (app.isPackaged, process.resourcesPath) with the TEST DOUBLE for electron.
     const shell = await startShell({
       dataDir: join(work, 'desktop-library'),
-      packaged: { mainEntry: join(extracted, 'app.asar', 'out', 'main', 'index.js'), resourcesPath: extracted },
+      packaged: {
+        mainEntry: join(extracted, 'app.asar', 'out', 'main', 'index.js'),
+        resourcesPath: extracted,
+      },
     });
-    await shell.recorder.until(() => shell.recorder.count('BrowserWindow.loadFile') === 1, 'the packaged window to load its page');
-    assert.equal(shell.recorder.windows[0].loaded.file, join(extracted, 'app.asar', 'out', 'renderer', 'index.html'));
+    await shell.recorder.until(
+      () => shell.recorder.count('BrowserWindow.loadFile') === 1,
+      'the packaged window to load its page',
+    );
+    assert.equal(
+      shell.recorder.windows[0].loaded.file,
+      join(extracted, 'app.asar', 'out', 'renderer', 'index.html'),
+    );
     const articles = await invoke(shell, invokeChannel('listArticles'));
     assert.equal(articles.ok, true, JSON.stringify(articles));
-    assert.deepEqual(articles.value.map((a: { title: string }) => a.title.includes('enduring defeat of ISIS')), [true]);
+    assert.deepEqual(
+      articles.value.map((a: { title: string }) => a.title.includes('enduring defeat of ISIS')),
+      [true],
+    );
     assert.deepEqual(shell.recorder.errorBoxes, []);
   });
 
@@ -212,7 +294,9 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
     const chunks = await jsFiles(join(out, 'cli', 'chunks'));
     assert.ok(chunks.length > 0);
     const script = `for (const f of ${JSON.stringify(chunks.map((f) => pathToFileURL(f).href))}) await import(f);`;
-    const r = await run(process.execPath, ['--input-type=module', '-e', script], { GLOSS_DATA_DIR: join(work, 'linking-library') });
+    const r = await run(process.execPath, ['--input-type=module', '-e', script], {
+      GLOSS_DATA_DIR: join(work, 'linking-library'),
+    });
     assert.equal(r.code, 0, r.stderr);
   });
 
@@ -221,7 +305,10 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
     const r = await run(process.execPath, [cli, 'list', '--json', '--data-dir', join(work, 'cli-library')]);
     assert.equal(r.code, 0, r.stderr);
     const articles = JSON.parse(r.lines.join('\n'));
-    assert.deepEqual(articles.map((a: { title: string }) => a.title.includes('enduring defeat of ISIS')), [true]);
+    assert.deepEqual(
+      articles.map((a: { title: string }) => a.title.includes('enduring defeat of ISIS')),
+      [true],
+    );
   });
 
   it('starts the search worker from app.asar.unpacked, which holds all it imports (a worker cannot start inside app.asar)', async () => {
@@ -230,10 +317,21 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
     // Only the unpacked copy of the worker is left: the command line must start that one.
     await rm(join(extracted, 'app.asar', 'out', 'cli', 'search-worker.js'));
     const cli = join(extracted, 'app.asar', 'out', 'cli', 'index.js');
-    const r = await run(process.execPath, [cli, 'search', 'coalit', '--json', '--data-dir', join(work, 'search-library')]);
+    const r = await run(process.execPath, [
+      cli,
+      'search',
+      'coalit',
+      '--json',
+      '--data-dir',
+      join(work, 'search-library'),
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.ok(JSON.parse(r.lines.join('\n')).hits > 0, 'the sample article is found');
-    for (const file of ['out/main/search-worker.js', 'out/cli/search-worker.js', 'node_modules/minisearch/package.json']) {
+    for (const file of [
+      'out/main/search-worker.js',
+      'out/cli/search-worker.js',
+      'node_modules/minisearch/package.json',
+    ]) {
       assert.ok((await stat(join(unpacked, file))).isFile(), `${file} is unpacked`);
     }
   });
@@ -258,9 +356,14 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
     const config = parseYaml(await readFile(join(ROOT, 'electron-builder.yml'), 'utf8'));
     assert.ok(config.copyright);
     const entry = config.linux.desktop.entry;
-    for (const key of ['Name', 'Comment', 'Categories', 'StartupWMClass']) assert.ok(entry[key], `desktop entry ${key}`);
+    for (const key of ['Name', 'Comment', 'Categories', 'StartupWMClass'])
+      assert.ok(entry[key], `desktop entry ${key}`);
     const png = await readFile(join(ROOT, config.icon));
-    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1024, 1024], 'build/icon.png is 1024×1024');
+    assert.deepEqual(
+      [png.readUInt32BE(16), png.readUInt32BE(20)],
+      [1024, 1024],
+      'build/icon.png is 1024×1024',
+    );
     const sizes = (await readdir(join(ROOT, config.linux.icon))).sort();
     assert.ok(sizes.includes('512x512.png') && sizes.includes('16x16.png'), sizes.join(' '));
     assert.ok(!entries.some((e) => e.startsWith('/build')), 'build resources are not in app.asar');

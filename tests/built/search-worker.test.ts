@@ -16,7 +16,9 @@ const BIN = join(ROOT, 'bin', 'gloss.js');
 const SEED = join(ROOT, 'seeds', '000-kurdistan24-coalition-isis-priority.txt');
 
 function gloss(...args: string[]): Promise<Finished> {
-  return watchChild(spawn(process.execPath, [BIN, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } })).finished();
+  return watchChild(
+    spawn(process.execPath, [BIN, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } }),
+  ).finished();
 }
 
 describe('the built search worker', () => {
@@ -32,7 +34,10 @@ describe('the built search worker', () => {
     const r = await gloss('search', 'coalit', '--json', '--data-dir', dir);
     assert.equal(r.code, 0, r.stderr);
     const result = JSON.parse(r.lines.join('\n'));
-    assert.deepEqual(result.groups[0].hits.map((h: { kind: string }) => h.kind), ['article']);
+    assert.deepEqual(
+      result.groups[0].hits.map((h: { kind: string }) => h.kind),
+      ['article'],
+    );
     assert.deepEqual((await readdir(join(dir, 'search'))).sort(), ['annotations.jsonl', 'articles.jsonl']);
   });
 });

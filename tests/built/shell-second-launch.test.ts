@@ -15,7 +15,10 @@ import { startShell, type RunningShell } from './start-shell';
 describe('the built shell, launched a second time', () => {
   let shell: RunningShell;
   before(async () => {
-    shell = await startShell({ singleInstanceLock: false, dataDir: join(await mkdtemp(join(tmpdir(), 'gloss-second-')), 'library') });
+    shell = await startShell({
+      singleInstanceLock: false,
+      dataDir: join(await mkdtemp(join(tmpdir(), 'gloss-second-')), 'library'),
+    });
   });
 
   it('quits without a window, handlers or a library', () => {

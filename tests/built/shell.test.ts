@@ -14,25 +14,53 @@ import type { MenuCommand } from '../../main/core/contract';
 import { CSP_HEADER, WEB_PREFERENCES } from '../../main/core/security-policy';
 import { LOCK_FILE } from '../../main/core/store/lock';
 import { OUT, ROOT } from './built-output';
-import { fromOurPage, invoke, RENDERER_PAGE, RENDERER_URL, startShell, type RunningShell } from './start-shell';
+import {
+  fromOurPage,
+  invoke,
+  RENDERER_PAGE,
+  RENDERER_URL,
+  startShell,
+  type RunningShell,
+} from './start-shell';
 import { preventable } from './electron-double/electron';
 
 // Every menu command the renderer understands; the compiler keeps this list whole.
 const MENU_COMMANDS = Object.keys({
-  import: 1, 'import-url': 1, export: 1, undo: 1, redo: 1, 'zoom-in': 1, 'zoom-out': 1, 'zoom-reset': 1,
-  'theme-light': 1, 'theme-dark': 1, 'theme-sepia': 1, help: 1, find: 1, search: 1,
+  import: 1,
+  'import-url': 1,
+  export: 1,
+  undo: 1,
+  redo: 1,
+  'zoom-in': 1,
+  'zoom-out': 1,
+  'zoom-reset': 1,
+  'theme-light': 1,
+  'theme-dark': 1,
+  'theme-sepia': 1,
+  help: 1,
+  find: 1,
+  search: 1,
 } satisfies Record<MenuCommand, 1>);
 
-const REFUSED = { ok: false, error: { code: 'INVALID_REQUEST', message: 'A request from an untrusted page was refused.' } };
+const REFUSED = {
+  ok: false,
+  error: { code: 'INVALID_REQUEST', message: 'A request from an untrusted page was refused.' },
+};
 
 describe('the built shell, started', () => {
   let shell: RunningShell;
   const win = () => shell.recorder.windows[0];
-  const events = () => win().webContents.sent.filter((s) => s.channel === EVENT_CHANNEL).map((s) => s.args[0] as { type: string });
+  const events = () =>
+    win()
+      .webContents.sent.filter((s) => s.channel === EVENT_CHANNEL)
+      .map((s) => s.args[0] as { type: string });
 
   before(async () => {
     shell = await startShell();
-    await shell.recorder.until(() => shell.recorder.count('BrowserWindow.loadFile') === 1, 'the window to load its page');
+    await shell.recorder.until(
+      () => shell.recorder.count('BrowserWindow.loadFile') === 1,
+      'the window to load its page',
+    );
   });
 
   it('asks for the single-instance lock before anything else happens at ready', () => {
@@ -54,7 +82,10 @@ describe('the built shell, started', () => {
   it('serves every page its Content-Security-Policy and grants only the clipboard, only to our page', () => {
     const { headersReceived, permissionCheck } = shell.recorder.sessionHandlers;
     let headers: Record<string, string[]> | undefined;
-    headersReceived!({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+    headersReceived!(
+      { responseHeaders: { 'Content-Type': ['text/html'] } },
+      (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders),
+    );
     assert.deepEqual(headers!['Content-Security-Policy'], [CSP_HEADER]);
     const ours = { getURL: () => RENDERER_URL };
     const foreign = { getURL: () => 'https://example.com/' };
@@ -77,15 +108,25 @@ describe('the built shell, started', () => {
   it('refuses, on every channel, another window, a frame inside ours, and our window showing another page', async () => {
     const other = { sender: { id: 'another window' }, senderFrame: { parent: null, url: RENDERER_URL } };
     const subframe = { sender: win().webContents, senderFrame: { parent: {}, url: RENDERER_URL } };
-    const elsewhere = { sender: win().webContents, senderFrame: { parent: null, url: 'https://example.com/' } };
+    const elsewhere = {
+      sender: win().webContents,
+      senderFrame: { parent: null, url: 'https://example.com/' },
+    };
     const noFrame = { sender: win().webContents, senderFrame: null };
     for (const event of [other, subframe, elsewhere, noFrame]) {
       for (const channel of CHANNEL_NAMES) {
-        assert.deepEqual(await invoke(shell, invokeChannel(channel), {}, event), REFUSED, `${channel} answered ${JSON.stringify(event.senderFrame)}`);
+        assert.deepEqual(
+          await invoke(shell, invokeChannel(channel), {}, event),
+          REFUSED,
+          `${channel} answered ${JSON.stringify(event.senderFrame)}`,
+        );
       }
       assert.equal(await invoke(shell, DROP_GRANT_CHANNEL, ['/etc/passwd'], event), null);
     }
-    assert.equal(shell.recorder.count('dialog.showOpenDialog') + shell.recorder.count('dialog.showSaveDialog'), 0);
+    assert.equal(
+      shell.recorder.count('dialog.showOpenDialog') + shell.recorder.count('dialog.showSaveDialog'),
+      0,
+    );
   });
 
   it('keeps the window on our page: navigation and new windows refused, http(s) links handed to the system browser', () => {
@@ -94,11 +135,25 @@ describe('the built shell, started', () => {
       win().webContents.emit('will-navigate', event, url);
       return event.defaultPrevented;
     };
-    for (const url of ['https://example.com/article', 'file:///etc/passwd', 'javascript:alert(1)', RENDERER_URL]) assert.ok(navigate(url), url);
-    for (const url of ['https://example.com/popup', 'file:///etc/passwd', 'gloss-asset://x/y', 'javascript:alert(1)']) {
+    for (const url of [
+      'https://example.com/article',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      RENDERER_URL,
+    ])
+      assert.ok(navigate(url), url);
+    for (const url of [
+      'https://example.com/popup',
+      'file:///etc/passwd',
+      'gloss-asset://x/y',
+      'javascript:alert(1)',
+    ]) {
       assert.deepEqual(win().webContents.windowOpenHandler!({ url }), { action: 'deny' }, url);
     }
-    assert.deepEqual(shell.recorder.openedExternally, ['https://example.com/article', 'https://example.com/popup']);
+    assert.deepEqual(shell.recorder.openedExternally, [
+      'https://example.com/article',
+      'https://example.com/popup',
+    ]);
     for (const name of ['will-redirect', 'will-attach-webview']) {
       const event = preventable();
       win().webContents.emit(name, event, 'https://example.com/');
@@ -109,7 +164,8 @@ describe('the built shell, started', () => {
   describe('the gloss-asset: protocol', () => {
     let id: string;
     let image: string;
-    const get = async (url: string) => (await shell.recorder.protocolHandlers.get('gloss-asset')!(new Request(url))) as Response;
+    const get = async (url: string) =>
+      (await shell.recorder.protocolHandlers.get('gloss-asset')!(new Request(url))) as Response;
 
     before(async () => {
       // The open dialog answers with the saved page; the page then imports it by the grant main gave.
@@ -125,7 +181,10 @@ describe('the built shell, started', () => {
     });
 
     it('is registered as a privileged scheme and handled', () => {
-      assert.deepEqual(shell.recorder.privilegedSchemes.map((s) => (s as { scheme: string }).scheme), ['gloss-asset']);
+      assert.deepEqual(
+        shell.recorder.privilegedSchemes.map((s) => (s as { scheme: string }).scheme),
+        ['gloss-asset'],
+      );
       assert.ok(shell.recorder.protocolHandlers.has('gloss-asset'));
     });
 
@@ -134,11 +193,16 @@ describe('the built shell, started', () => {
       assert.equal(r.status, 200);
       assert.match(r.headers.get('Content-Type')!, /^image\//);
       assert.equal(r.headers.get('X-Content-Type-Options'), 'nosniff');
-      assert.deepEqual(Buffer.from(await r.arrayBuffer()), await readFile(join(shell.dataDir, 'articles', id, 'assets', image)));
+      assert.deepEqual(
+        Buffer.from(await r.arrayBuffer()),
+        await readFile(join(shell.dataDir, 'articles', id, 'assets', image)),
+      );
     });
 
     it('serves nothing outside the store or not stored as an image of that article', async () => {
-      const seed = (await invoke(shell, invokeChannel('listArticles'))).value.find((a: { id: string }) => a.id !== id).id;
+      const seed = (await invoke(shell, invokeChannel('listArticles'))).value.find(
+        (a: { id: string }) => a.id !== id,
+      ).id;
       for (const url of [
         `gloss-asset://${id}/..%2F..%2F${id}.json`,
         `gloss-asset://${id}/..%2F..%2F..%2Flibrary.json`,
@@ -184,9 +248,20 @@ describe('the built shell, started', () => {
   it('on close asks the renderer to save its drafts, closes once it answers, then quits and frees the library', async () => {
     win().close();
     assert.equal(win().isDestroyed(), false, 'the window waits for the renderer');
-    const flush = await shell.recorder.until(() => events().find((e) => e.type === 'flush-drafts') as { request: number } | undefined, 'flush-drafts');
+    const flush = await shell.recorder.until(
+      () => events().find((e) => e.type === 'flush-drafts') as { request: number } | undefined,
+      'flush-drafts',
+    );
     // An answer from another page does not count.
-    assert.deepEqual(await invoke(shell, invokeChannel('draftsFlushed'), { request: flush.request }, { ...fromOurPage(shell), senderFrame: { parent: null, url: 'https://example.com/' } }), REFUSED);
+    assert.deepEqual(
+      await invoke(
+        shell,
+        invokeChannel('draftsFlushed'),
+        { request: flush.request },
+        { ...fromOurPage(shell), senderFrame: { parent: null, url: 'https://example.com/' } },
+      ),
+      REFUSED,
+    );
     assert.equal(win().isDestroyed(), false);
     assert.equal((await invoke(shell, invokeChannel('draftsFlushed'), { request: flush.request })).ok, true);
     await shell.recorder.until(() => win().isDestroyed(), 'the window to close');

@@ -29,7 +29,8 @@ export interface ShellOptions {
 }
 
 export async function startShell(options: ShellOptions = {}): Promise<RunningShell> {
-  if (!options.packaged) requireBuilt('out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html');
+  if (!options.packaged)
+    requireBuilt('out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html');
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'gloss-shell-')));
   process.env.GLOSS_DATA_DIR = dataDir;
   delete process.env.ELECTRON_RENDERER_URL;
@@ -46,13 +47,24 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
 }
 
 /** The IPC event of a request from our window's top frame, showing our page (the page it loaded). */
-export function fromOurPage(shell: RunningShell): { sender: unknown; senderFrame: { parent: null; url: string } } {
+export function fromOurPage(shell: RunningShell): {
+  sender: unknown;
+  senderFrame: { parent: null; url: string };
+} {
   const win = shell.recorder.windows[0];
-  return { sender: win.webContents, senderFrame: { parent: null, url: win.webContents.getURL() || RENDERER_URL } };
+  return {
+    sender: win.webContents,
+    senderFrame: { parent: null, url: win.webContents.getURL() || RENDERER_URL },
+  };
 }
 
 /** Calls the handler the shell registered for `channel`, as Electron's ipcMain would. */
-export async function invoke(shell: RunningShell, channel: string, payload?: unknown, event: unknown = fromOurPage(shell)): Promise<any> {
+export async function invoke(
+  shell: RunningShell,
+  channel: string,
+  payload?: unknown,
+  event: unknown = fromOurPage(shell),
+): Promise<any> {
   const handler = shell.recorder.ipcHandlers.get(channel);
   if (!handler) throw new Error(`The shell registered no handler for ${channel}`);
   return handler(event, payload);

@@ -5,7 +5,17 @@
  */
 import { test, expect } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { dragSelect, editor, markedTexts, marks, openSeed, panel, panelItems, textPoints, toolbar } from './helpers';
+import {
+  dragSelect,
+  editor,
+  markedTexts,
+  marks,
+  openSeed,
+  panel,
+  panelItems,
+  textPoints,
+  toolbar,
+} from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -21,7 +31,8 @@ test.afterAll(async () => {
   await app?.close();
 });
 
-const FIRST = "reaffirmed in a statement on Wednesday that the enduring defeat of ISIS in Syria and Iraq remains the Coalition's top priority.";
+const FIRST =
+  "reaffirmed in a statement on Wednesday that the enduring defeat of ISIS in Syria and Iraq remains the Coalition's top priority.";
 
 test('a passage dragged with the mouse is highlighted green, then tagged and annotated', async () => {
   const { page } = app;
@@ -60,7 +71,9 @@ test('text inside a photo caption is highlighted, with the Tag button, and the c
   await expect(editor(page)).toBeHidden();
 
   const caption = page.locator('figure figcaption').filter({ hasText: 'Syrians gather' });
-  await expect(caption.locator('mark.hl')).toHaveText(/^Syrians gather on Feb\. 3, 2022 .* province of Idlib\.$/);
+  await expect(caption.locator('mark.hl')).toHaveText(
+    /^Syrians gather on Feb\. 3, 2022 .* province of Idlib\.$/,
+  );
   await expect(caption.locator('.credit')).toHaveText('(Photo: Aaref Watad/AFP)');
   await expect(caption.locator('.credit mark')).toHaveCount(0);
 });
@@ -75,7 +88,11 @@ test('a passage across two paragraphs is one highlight', async () => {
   const ids = await pink.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.ids));
   expect(new Set(ids).size).toBe(1);
   await expect(panel(page)).toContainText('It added that recent events');
-  expect((await markedTexts(page)).some((t) => t.startsWith('It added that recent events') && t.endsWith('another significant blow'))).toBe(true);
+  expect(
+    (await markedTexts(page)).some(
+      (t) => t.startsWith('It added that recent events') && t.endsWith('another significant blow'),
+    ),
+  ).toBe(true);
 });
 
 test('an overlapping highlight shows both: the inner colour over the outer', async () => {
@@ -162,7 +179,9 @@ test('after closing and relaunching on the same data folder, every highlight, ta
   expect(texts).toContain(FIRST);
   expect(texts).toContain('the enduring defeat of ISIS in Syria');
   expect(texts).toContain('International media');
-  await expect(page.locator('article mark.hl[data-count="2"]')).toHaveText('the enduring defeat of ISIS in Syria');
+  await expect(page.locator('article mark.hl[data-count="2"]')).toHaveText(
+    'the enduring defeat of ISIS in Syria',
+  );
   await expect(page.locator('figcaption mark.hl')).toHaveCount(1);
   await expect(page.locator('article mark.hl-pink')).toHaveCount(2);
   expect(app.errors).toEqual([]);

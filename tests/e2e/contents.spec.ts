@@ -24,7 +24,9 @@ const contents = (page: Page) => page.getByRole('navigation', { name: 'Contents'
 async function importThroughUi(a: GlossApp, file: string, title: RegExp): Promise<void> {
   a.setDialogs({ importFiles: [file] });
   await a.page.getByRole('button', { name: 'Import files…' }).click();
-  await expect(a.page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText('Imported 1 article');
+  await expect(a.page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText(
+    'Imported 1 article',
+  );
   await a.page.getByRole('button', { name: new RegExp(`^Open .*${title.source}`) }).click();
   await expect(a.page.getByRole('article')).toBeVisible();
 }
@@ -36,7 +38,8 @@ function buildEpub(): Uint8Array {
   const chapter = (n: number) => {
     const paragraphs = Array.from(
       { length: 40 },
-      (_, i) => `<p>Chapter ${n + 1}, paragraph ${i + 1}: the travellers kept a careful record of the weather, the roads and the people they met along the way.</p>`,
+      (_, i) =>
+        `<p>Chapter ${n + 1}, paragraph ${i + 1}: the travellers kept a careful record of the weather, the roads and the people they met along the way.</p>`,
     ).join('\n');
     return `<?xml version="1.0" encoding="utf-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml"><head><title>${CHAPTERS[n]}</title></head>
@@ -115,7 +118,10 @@ test("an EPUB's chapters are listed under Contents, and the keyboard jumps to ch
 
   // Reopened, the list marks where the reader now is.
   await contentsButton(page).click();
-  await expect(contents(page).getByRole('button', { name: CHAPTERS[2] })).toHaveAttribute('aria-current', 'location');
+  await expect(contents(page).getByRole('button', { name: CHAPTERS[2] })).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
   await expect(contents(page).getByRole('button', { name: CHAPTERS[0] })).not.toHaveAttribute('aria-current');
   // A click outside closes it.
   await panel(page).getByRole('heading', { name: 'Annotations' }).click();
@@ -126,7 +132,10 @@ test("an EPUB's chapters are listed under Contents, and the keyboard jumps to ch
 test('an article with no headings has no Contents button', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'gloss-plain-'));
   const file = join(dir, 'plain.txt');
-  await writeFile(file, 'A plain note\n\nOne paragraph of text, with no sections at all.\n\nAnd another one.\n');
+  await writeFile(
+    file,
+    'A plain note\n\nOne paragraph of text, with no sections at all.\n\nAnd another one.\n',
+  );
   app = await launchApp();
   await importThroughUi(app, file, /A plain note/);
   await expect(app.page.getByRole('button', { name: '← Library' })).toBeVisible();
@@ -142,7 +151,10 @@ function longMarkdown(): string {
   for (let p = 1; p <= PARTS; p++) {
     out.push(`## Part ${p}`, '');
     for (let i = 1; i <= PER_PART; i++) {
-      out.push(`Part ${p}, paragraph ${i} opens here. The committee heard evidence on the state of the canals, the price of coal and the condition of the roads in winter.`, '');
+      out.push(
+        `Part ${p}, paragraph ${i} opens here. The committee heard evidence on the state of the canals, the price of coal and the condition of the roads in winter.`,
+        '',
+      );
     }
   }
   return out.join('\n');
@@ -167,7 +179,10 @@ test('in a very long document Contents jumps to a far part; a highlight there is
   await expect(page.getByText('Part 18, paragraph 1 opens here.')).toBeInViewport();
 
   await contentsButton(page).click();
-  await expect(contents(page).getByRole('button', { name: 'Part 18', exact: true })).toHaveAttribute('aria-current', 'location');
+  await expect(contents(page).getByRole('button', { name: 'Part 18', exact: true })).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
   await page.keyboard.press('Escape');
 
   // Highlight a passage there, with the mouse.
@@ -175,7 +190,9 @@ test('in a very long document Contents jumps to a far part; a highlight there is
   await toolbar(page).getByRole('button', { name: 'Highlight green' }).click();
   const mark = marks(page).filter({ hasText: 'Part 18, paragraph 3 opens here.' });
   await expect(mark).toHaveCount(1);
-  await expect(panel(page).getByRole('button', { name: /Go to highlight: Part 18, paragraph 3 opens here\./ })).toBeVisible();
+  await expect(
+    panel(page).getByRole('button', { name: /Go to highlight: Part 18, paragraph 3 opens here\./ }),
+  ).toBeVisible();
 
   // Back at the top the highlight's part is not rendered at all; the panel brings it back.
   await page.locator('.reader-scroll').evaluate((el) => {
@@ -183,12 +200,16 @@ test('in a very long document Contents jumps to a far part; a highlight there is
   });
   await expect(page.getByText('Part 1, paragraph 1 opens here.')).toBeInViewport();
   await expect(marks(page)).toHaveCount(0);
-  await panel(page).getByRole('button', { name: /Go to highlight: Part 18, paragraph 3 opens here\./ }).click();
+  await panel(page)
+    .getByRole('button', { name: /Go to highlight: Part 18, paragraph 3 opens here\./ })
+    .click();
   await expect(mark).toBeInViewport();
 
   // The place is saved shortly after scrolling stops; a relaunch reopens the article there.
   await expect
-    .poll(() => page.evaluate(() => window.gloss.getSettings().then((s) => Math.max(0, ...Object.values(s.scroll)))))
+    .poll(() =>
+      page.evaluate(() => window.gloss.getSettings().then((s) => Math.max(0, ...Object.values(s.scroll)))),
+    )
     .toBeGreaterThan(16 / PARTS);
   const dataDir = app.dataDir;
   await app.close();

@@ -38,7 +38,9 @@ const noteField = (page: Page) => editor(page).getByRole('textbox', { name: 'Not
 const tagField = (page: Page) => editor(page).getByRole('combobox', { name: 'Add tag' });
 
 async function expectRestored(page: Page, expected: { note?: string; tags?: string[] }): Promise<void> {
-  await expect(page.getByRole('status').filter({ hasText: 'Restored what you were typing in 1 highlight.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Restored what you were typing in 1 highlight.' }),
+  ).toBeVisible();
   if (expected.note) await expect(panel(page)).toContainText(expected.note);
   await expect
     .poll(() => savedAnnotations(page).then((a) => a.map((x) => ({ note: x.note, tags: x.tags }))))
@@ -81,7 +83,9 @@ test('after a crash, what was typed before the last pause is there', async () =>
   await startTyping(page, 'Note');
   await page.keyboard.type('Saved as I paused');
   // The draft reaches the disk while the user pauses, with no blur and no close.
-  await expect.poll(() => readFile(join(dataDir, 'drafts.json'), 'utf8').catch(() => '')).toContain('Saved as I paused');
+  await expect
+    .poll(() => readFile(join(dataDir, 'drafts.json'), 'utf8').catch(() => ''))
+    .toContain('Saved as I paused');
   await app.close(); // the browser is killed: no beforeunload, no flush
 
   app = await launchApp({ dataDir });
@@ -94,7 +98,9 @@ test('a committed note leaves no draft behind, and nothing is restored twice', a
   await page.keyboard.type('Kept');
   await editor(page).getByRole('button', { name: 'Done' }).click();
   await expect(panel(page)).toContainText('Kept');
-  await expect.poll(() => readFile(join(dataDir, 'drafts.json'), 'utf8').catch(() => '')).not.toContain('Kept');
+  await expect
+    .poll(() => readFile(join(dataDir, 'drafts.json'), 'utf8').catch(() => ''))
+    .not.toContain('Kept');
   await page.reload();
   await expect(panel(page)).toContainText('Kept');
   await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toHaveCount(0);
@@ -107,5 +113,7 @@ test('the note on the whole article is saved as it is typed, and survives a relo
   await field.click();
   await page.keyboard.type('Why it matters: the first official number.');
   await page.reload();
-  await expect(panel(page).getByRole('textbox', { name: 'Note on this article' })).toHaveValue('Why it matters: the first official number.');
+  await expect(panel(page).getByRole('textbox', { name: 'Note on this article' })).toHaveValue(
+    'Why it matters: the first official number.',
+  );
 });

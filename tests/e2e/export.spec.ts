@@ -21,7 +21,9 @@ test.beforeEach(async () => {
   await expect(editor(page).getByRole('list', { name: 'Tags' })).toContainText('#claim');
   await editor(page).getByRole('textbox', { name: 'Note' }).fill('Check the number against other reports.');
   await editor(page).getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('Check the number against other reports.');
+  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText(
+    'Check the number against other reports.',
+  );
 });
 test.afterEach(async () => {
   await app.close();
@@ -42,7 +44,9 @@ test('Markdown export of this article writes the quote as a blockquote, its tag 
   expect(app.exportRequests[0]).toMatchObject({ format: 'md' });
   expect(app.exportRequests[0].defaultName).toMatch(/\.md$/);
   const md = await readFile(path, 'utf8');
-  expect(md).toMatch(/^> .*The prison holds 3,500 suspected ISIS members, including hundreds of foreigners\./m);
+  expect(md).toMatch(
+    /^> .*The prison holds 3,500 suspected ISIS members, including hundreds of foreigners\./m,
+  );
   expect(md).toContain('#claim');
   expect(md).toContain('Check the number against other reports.');
 });
@@ -102,6 +106,8 @@ test('notes of an article whose saved copy is damaged are still exported, and th
   await dialog.getByRole('radio', { name: 'Whole library' }).check();
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(dialog.getByRole('status')).toContainText('1 annotation');
-  await expect(dialog.getByRole('list', { name: 'Export warnings' })).toContainText(/The saved copy of “.+” is damaged, so its 1 highlight was exported from the saved quote/);
+  await expect(dialog.getByRole('list', { name: 'Export warnings' })).toContainText(
+    /The saved copy of “.+” is damaged, so its 1 highlight was exported from the saved quote/,
+  );
   expect(await readFile(path, 'utf8')).toContain('Check the number against other reports.');
 });

@@ -13,7 +13,9 @@ async function ensureChromium(): Promise<void> {
   if (findChromium(search)) return;
   const plan = whenNoChromium(search.env);
   if (!plan.install) throw new Error(plan.message);
-  console.log('No Chromium or Chrome on this machine: fetching Playwright’s (npx playwright install chromium)…');
+  console.log(
+    'No Chromium or Chrome on this machine: fetching Playwright’s (npx playwright install chromium)…',
+  );
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const r = spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit' });
   if (r.status !== 0 || !findChromium(search)) throw new Error(CANNOT_INSTALL);

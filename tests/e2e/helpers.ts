@@ -19,7 +19,11 @@ interface Point {
  * found across runs and blocks, as the user sees the text. Scrolls the
  * start into the middle of the reader first.
  */
-export async function textPoints(page: Page, from: string, to: string = from): Promise<{ start: Point; end: Point }> {
+export async function textPoints(
+  page: Page,
+  from: string,
+  to: string = from,
+): Promise<{ start: Point; end: Point }> {
   const found = await page.evaluate(
     ([from, to]) => {
       const article = document.querySelector('article');
@@ -34,7 +38,8 @@ export async function textPoints(page: Page, from: string, to: string = from): P
       const a = all.indexOf(from);
       const b = a < 0 ? -1 : all.indexOf(to, a);
       if (a < 0 || b < 0) return null;
-      const nodeAt = (pos: number) => nodes.findLast((x) => x.at <= pos && pos < x.at + (x.node.textContent ?? '').length)!;
+      const nodeAt = (pos: number) =>
+        nodes.findLast((x) => x.at <= pos && pos < x.at + (x.node.textContent ?? '').length)!;
       nodeAt(a).node.parentElement?.scrollIntoView({ block: 'center' });
       const charRect = (pos: number) => {
         const hit = nodeAt(pos);
@@ -71,7 +76,8 @@ export async function scrollToText(page: Page, text: string): Promise<void> {
 
 export const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Highlight' });
 export const panel = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
-export const panelItems = (page: Page) => panel(page).getByRole('list', { name: 'Highlights' }).locator(':scope > li');
+export const panelItems = (page: Page) =>
+  panel(page).getByRole('list', { name: 'Highlights' }).locator(':scope > li');
 export const editor = (page: Page) => page.getByRole('dialog', { name: 'Edit highlight' });
 export const marks = (page: Page) => page.locator('article mark.hl');
 
@@ -80,7 +86,8 @@ export async function markedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const byId = new Map<string, string>();
     for (const m of document.querySelectorAll<HTMLElement>('article mark.hl')) {
-      for (const id of (m.dataset.ids ?? '').split(' ')) byId.set(id, (byId.get(id) ?? '') + (m.textContent ?? ''));
+      for (const id of (m.dataset.ids ?? '').split(' '))
+        byId.set(id, (byId.get(id) ?? '') + (m.textContent ?? ''));
     }
     return [...byId.values()];
   });

@@ -14,14 +14,24 @@ test.afterEach(async () => {
 test('an invalid createAnnotation payload is refused with INVALID_REQUEST and nothing is saved', async () => {
   const { page } = app;
   const result = await page.evaluate(() =>
-    (window as unknown as { __glossInvoke: (c: string, r: unknown) => Promise<unknown> }).__glossInvoke('createAnnotation', { articleId: 'x', start: -1 }),
+    (window as unknown as { __glossInvoke: (c: string, r: unknown) => Promise<unknown> }).__glossInvoke(
+      'createAnnotation',
+      { articleId: 'x', start: -1 },
+    ),
   );
   expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
 
   const rejected = await page.evaluate(async () => {
     const [a] = await window.gloss.listArticles();
     try {
-      await window.gloss.createAnnotation({ articleId: a.id, start: 10, end: 5, color: 'yellow', tags: [], note: '' });
+      await window.gloss.createAnnotation({
+        articleId: a.id,
+        start: 10,
+        end: 5,
+        color: 'yellow',
+        tags: [],
+        note: '',
+      });
       return null;
     } catch (err) {
       return { code: (err as { code?: string }).code, message: (err as Error).message };
@@ -30,7 +40,10 @@ test('an invalid createAnnotation payload is refused with INVALID_REQUEST and no
   expect(rejected?.code).toBeTruthy();
 
   const unknown = await page.evaluate(() =>
-    (window as unknown as { __glossInvoke: (c: string, r: unknown) => Promise<unknown> }).__glossInvoke('deleteEverything', {}),
+    (window as unknown as { __glossInvoke: (c: string, r: unknown) => Promise<unknown> }).__glossInvoke(
+      'deleteEverything',
+      {},
+    ),
   );
   expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
 
@@ -53,7 +66,9 @@ test('a failed save shows an error message and the highlight does not stay on sc
   await dragSelect(page, 'International media reported');
   await toolbar(page).getByRole('button', { name: 'Highlight yellow' }).click();
   // The save's own error (other requests for the removed article may fail too, in any order).
-  await expect(page.getByRole('alert').filter({ hasText: /^No article with id \w+ in the library\./ })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: /^No article with id \w+ in the library\./ }),
+  ).toBeVisible();
   await expect(page.locator('article mark.hl')).toHaveCount(0);
 });
 

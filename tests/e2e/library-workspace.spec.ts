@@ -20,16 +20,25 @@ test.afterEach(async () => {
   await app.close();
 });
 
-const rows = (page: Page) => page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / });
+const rows = (page: Page) =>
+  page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / });
 
 async function importTwo(a: GlossApp): Promise<void> {
   const first = join(files, 'budget.html');
-  await writeFile(first, '<html><head><title>Budget vote delayed</title><meta name="author" content="Maher Chmaytelli"><meta property="og:site_name" content="Reuters"><meta property="article:published_time" content="2019-01-15"></head><body><article><h1>Budget vote delayed</h1><p>Parliament postponed the vote on the budget for a third week, officials said on Tuesday.</p><p>The delay leaves salaries unpaid in several provinces.</p></article></body></html>');
+  await writeFile(
+    first,
+    '<html><head><title>Budget vote delayed</title><meta name="author" content="Maher Chmaytelli"><meta property="og:site_name" content="Reuters"><meta property="article:published_time" content="2019-01-15"></head><body><article><h1>Budget vote delayed</h1><p>Parliament postponed the vote on the budget for a third week, officials said on Tuesday.</p><p>The delay leaves salaries unpaid in several provinces.</p></article></body></html>',
+  );
   const second = join(files, 'aid.txt');
-  await writeFile(second, 'An aid convoy reaches the camp\n\nThe convoy carried food and medicine for some four thousand families.');
+  await writeFile(
+    second,
+    'An aid convoy reaches the camp\n\nThe convoy carried food and medicine for some four thousand families.',
+  );
   a.setDialogs({ importFiles: [first, second] });
   await a.page.getByRole('button', { name: 'Import files…' }).click();
-  await expect(a.page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText('Imported 2 articles');
+  await expect(a.page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText(
+    'Imported 2 articles',
+  );
 }
 
 test('the library sorts by title, author or highlights, and narrows to a source, a tag, or articles with highlights', async () => {
@@ -38,18 +47,24 @@ test('the library sorts by title, author or highlights, and narrows to a source,
   const sortBy = page.getByRole('combobox', { name: 'Sort by' });
   await sortBy.selectOption({ label: 'Title' });
   await expect(rows(page)).toHaveText([/^An aid convoy/, /^Budget vote delayed/, /^'The enduring defeat/]);
-  await expect(rows(page).nth(1)).toContainText('Maher Chmaytelli · Reuters · Published 15 January 2019 · Added');
+  await expect(rows(page).nth(1)).toContainText(
+    'Maher Chmaytelli · Reuters · Published 15 January 2019 · Added',
+  );
 
   await page.getByRole('combobox', { name: 'Source' }).selectOption('Reuters');
   await expect(rows(page)).toHaveText([/^Budget vote delayed/]);
-  await expect(page.getByRole('group', { name: 'Sort and filter the library' }).getByRole('status')).toHaveText('1 article of 3');
+  await expect(
+    page.getByRole('group', { name: 'Sort and filter the library' }).getByRole('status'),
+  ).toHaveText('1 article of 3');
   await page.getByRole('combobox', { name: 'Source' }).selectOption('');
 
   // A highlight with a tag in the sample, then back to the library.
   await openSeed(page);
   await dragSelect(page, 'The prison holds 3,500 suspected ISIS members');
   await toolbar(page).getByRole('button', { name: 'Tag', exact: true }).click();
-  await expect(page.getByRole('dialog', { name: 'Edit highlight' }).getByRole('combobox', { name: 'Add tag' })).toBeFocused();
+  await expect(
+    page.getByRole('dialog', { name: 'Edit highlight' }).getByRole('combobox', { name: 'Add tag' }),
+  ).toBeFocused();
   await page.keyboard.type('claim/official');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('#claim/official');
@@ -76,7 +91,9 @@ test('a wrong author and title are corrected in the reader, and the library and 
   await page.getByRole('button', { name: 'Details…' }).click();
   const details = page.getByRole('dialog', { name: 'Article details' });
   await details.getByRole('textbox', { name: 'Author(s)' }).fill('Kosar Nawzad');
-  await details.getByRole('textbox', { name: 'Title' }).fill('Coalition: defeat of ISIS remains top priority');
+  await details
+    .getByRole('textbox', { name: 'Title' })
+    .fill('Coalition: defeat of ISIS remains top priority');
   await details.getByRole('textbox', { name: 'Published' }).fill('last week');
   await details.getByRole('button', { name: 'Save' }).click();
   await expect(details.getByRole('alert')).toContainText('Write the date as YYYY-MM-DD');
@@ -92,7 +109,9 @@ test('a wrong author and title are corrected in the reader, and the library and 
   await expect(exportDialog.getByRole('status')).toContainText('1 annotation');
   const md = await readFile(out, 'utf8');
   expect(md).toContain('author: Kosar Nawzad');
-  expect(md).toMatch(/— Kosar Nawzad, Coalition: defeat of ISIS remains top priority, Kurdistan 24, 2021-03-30, ¶\d+/);
+  expect(md).toMatch(
+    /— Kosar Nawzad, Coalition: defeat of ISIS remains top priority, Kurdistan 24, 2021-03-30, ¶\d+/,
+  );
   await exportDialog.getByRole('button', { name: 'Close' }).click();
 
   await page.getByRole('button', { name: 'Details…' }).click();

@@ -30,7 +30,9 @@ test('an article opens from the keyboard with Enter', async () => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: SEED_TITLE })).toBeVisible();
   await expect(page.locator('.dateline')).toHaveText('ERBIL (Kurdistan 24) – ');
-  await expect(page.getByRole('complementary', { name: 'Read More' }).first()).toContainText('Biden hails Kurdish forces');
+  await expect(page.getByRole('complementary', { name: 'Read More' }).first()).toContainText(
+    'Biden hails Kurdish forces',
+  );
   await page.getByRole('button', { name: '← Library' }).click();
   await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
 });
@@ -80,9 +82,15 @@ test('removing an article asks first; Cancel keeps it, Remove removes it', async
 test('Ctrl+Shift+V imports the clipboard as an article', async () => {
   const { page } = app;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate(() => navigator.clipboard.writeText('Notes from the margin\n\nClose reading rewards patience; the second pass finds what the first missed.'));
+  await page.evaluate(() =>
+    navigator.clipboard.writeText(
+      'Notes from the margin\n\nClose reading rewards patience; the second pass finds what the first missed.',
+    ),
+  );
   await page.keyboard.press('Control+Shift+V');
-  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText('Imported 1 article');
+  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText(
+    'Imported 1 article',
+  );
   await expect(articles(app).filter({ hasText: 'Notes from the margin' })).toHaveCount(1);
 });
 
@@ -91,11 +99,21 @@ test('files dropped on the window are imported', async () => {
   await expect(articles(app)).toHaveCount(1); // the window is showing the library
   await page.evaluate(() => {
     const dt = new DataTransfer();
-    dt.items.add(new File(['A dropped essay\n\nIt arrived by drag and drop, and it reads well enough.'], 'dropped-essay.txt', { type: 'text/plain' }));
-    document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    dt.items.add(
+      new File(
+        ['A dropped essay\n\nIt arrived by drag and drop, and it reads well enough.'],
+        'dropped-essay.txt',
+        { type: 'text/plain' },
+      ),
+    );
+    document.body.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }),
+    );
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   });
-  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText('Imported 1 article');
+  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText(
+    'Imported 1 article',
+  );
   await expect(articles(app)).toHaveCount(2);
 });
 
@@ -111,7 +129,9 @@ test('several chosen files are imported together, and stray progress events afte
   );
   app.setDialogs({ importFiles: paths });
   await page.getByRole('button', { name: 'Import files…' }).click();
-  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText('Imported 3 articles');
+  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText(
+    'Imported 3 articles',
+  );
   // A late progress event must not bring back a finished import's progress bar.
   await app.emit({ type: 'import-progress', done: 1, total: 3 });
   await expect(page.getByText(/Importing \d of 3/)).toHaveCount(0);

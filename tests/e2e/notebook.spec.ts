@@ -9,7 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { arrangePassages, notebook, notebookCount, passageRow, passageRows, storedPassages, toast, viewTab } from './workspace';
+import {
+  arrangePassages,
+  notebook,
+  notebookCount,
+  passageRow,
+  passageRows,
+  storedPassages,
+  toast,
+  viewTab,
+} from './workspace';
 
 let app: GlossApp;
 test.beforeEach(async () => {
@@ -17,11 +26,37 @@ test.beforeEach(async () => {
   const { page } = app;
   await page.getByRole('list', { name: 'Articles' }).waitFor();
   await arrangePassages(page, [
-    { article: "'The enduring defeat", quote: 'The prison holds 3,500 suspected ISIS members', color: 'yellow', tags: ['numbers'] },
-    { article: "'The enduring defeat", quote: 'reaffirmed in a statement on Wednesday', color: 'green', tags: ['claim'], note: 'Their stated priority.' },
-    { article: "'The enduring defeat", quote: 'the important role played by the Kurdistan Region', color: 'blue', tags: ['claim/official', 'kurdistan'] },
-    { article: 'Reading slowly', quote: 'Close reading is less a technique than a habit of attention', color: 'pink', tags: ['claim', 'method'] },
-    { article: 'Reading slowly', quote: 'Margins were the first annotation software', color: 'yellow', tags: ['history'] },
+    {
+      article: "'The enduring defeat",
+      quote: 'The prison holds 3,500 suspected ISIS members',
+      color: 'yellow',
+      tags: ['numbers'],
+    },
+    {
+      article: "'The enduring defeat",
+      quote: 'reaffirmed in a statement on Wednesday',
+      color: 'green',
+      tags: ['claim'],
+      note: 'Their stated priority.',
+    },
+    {
+      article: "'The enduring defeat",
+      quote: 'the important role played by the Kurdistan Region',
+      color: 'blue',
+      tags: ['claim/official', 'kurdistan'],
+    },
+    {
+      article: 'Reading slowly',
+      quote: 'Close reading is less a technique than a habit of attention',
+      color: 'pink',
+      tags: ['claim', 'method'],
+    },
+    {
+      article: 'Reading slowly',
+      quote: 'Margins were the first annotation software',
+      color: 'yellow',
+      tags: ['history'],
+    },
   ]);
   await viewTab(page, 'Notebook').click();
   await expect(passageRows(page)).toHaveCount(5);
@@ -73,7 +108,9 @@ test('filters by tag (its children included), by several tags with any or all, b
 
 test('a click opens the passage in its article, scrolled to it with its highlight selected; back returns to the notebook', async () => {
   const { page } = app;
-  await passageRow(page, 'The prison holds').getByRole('button', { name: /^Open in article: The prison holds/ }).click();
+  await passageRow(page, 'The prison holds')
+    .getByRole('button', { name: /^Open in article: The prison holds/ })
+    .click();
   await expect(page.getByRole('article')).toBeVisible();
   const mark = page.locator('article mark.hl-yellow');
   await expect(mark).toHaveClass(/is-selected/);
@@ -95,13 +132,17 @@ test('tags and note edited in place are saved; Ctrl+Z undoes the last edit and C
   await expect(editor).toHaveCount(0);
   await expect(row).toContainText('#history/books');
   await expect(row).toContainText('The oldest interface.');
-  await expect.poll(async () => (await storedPassages(page))['Margins were the first annotation software']).toEqual({ tags: ['history', 'history/books'], color: 'yellow', note: 'The oldest interface.' });
+  await expect
+    .poll(async () => (await storedPassages(page))['Margins were the first annotation software'])
+    .toEqual({ tags: ['history', 'history/books'], color: 'yellow', note: 'The oldest interface.' });
 
   await notebook(page).getByRole('heading', { name: 'Notebook' }).click(); // out of any field
   await page.keyboard.press('Control+z');
   await expect(row).not.toContainText('The oldest interface.');
   await expect(row).toContainText('#history/books');
-  await expect.poll(async () => (await storedPassages(page))['Margins were the first annotation software'].note).toBe('');
+  await expect
+    .poll(async () => (await storedPassages(page))['Margins were the first annotation software'].note)
+    .toBe('');
   await page.keyboard.press('Control+Shift+z');
   await expect(row).toContainText('The oldest interface.');
 
@@ -120,7 +161,9 @@ test('a press outside the passage editor closes it, keeping the note typed', asy
   await notebook(page).getByRole('heading', { name: 'Notebook' }).click();
   await expect(editor).toHaveCount(0);
   await expect(row).toContainText('Check against the UN figure.');
-  await expect.poll(async () => (await storedPassages(page))['The prison holds 3,500 suspected ISIS members'].note).toBe('Check against the UN figure.');
+  await expect
+    .poll(async () => (await storedPassages(page))['The prison holds 3,500 suspected ISIS members'].note)
+    .toBe('Check against the UN figure.');
 });
 
 test('several passages selected (Shift-click, Ctrl+A) are tagged and recoloured in one step each, undone in one step', async () => {
@@ -142,7 +185,9 @@ test('several passages selected (Shift-click, Ctrl+A) are tagged and recoloured 
   await expect(bar).toContainText('5 passages selected');
   await bar.getByRole('button', { name: 'Colour selected purple' }).click();
   await expect(passageRows(page).and(page.locator('.passage-purple'))).toHaveCount(5);
-  await expect.poll(async () => Object.values(await storedPassages(page)).filter((p) => p.color === 'purple').length).toBe(5);
+  await expect
+    .poll(async () => Object.values(await storedPassages(page)).filter((p) => p.color === 'purple').length)
+    .toBe(5);
 
   // One undo puts every colour back; the next takes the tag off all three.
   await page.keyboard.press('Control+z');
@@ -151,17 +196,27 @@ test('several passages selected (Shift-click, Ctrl+A) are tagged and recoloured 
   await toast(page, /^Undone: Coloured 5 passages purple/).waitFor();
   await page.keyboard.press('Control+z');
   await expect(passageRows(page).filter({ hasText: '#review' })).toHaveCount(0);
-  await expect.poll(async () => Object.values(await storedPassages(page)).filter((p) => p.tags.includes('review')).length).toBe(0);
+  await expect
+    .poll(
+      async () => Object.values(await storedPassages(page)).filter((p) => p.tags.includes('review')).length,
+    )
+    .toBe(0);
 });
 
 test('Copy puts the quote with its citation on the clipboard', async () => {
   const { page } = app;
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-  await passageRow(page, 'The prison holds').getByRole('button', { name: /^Copy with citation/ }).click();
+  await page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await passageRow(page, 'The prison holds')
+    .getByRole('button', { name: /^Copy with citation/ })
+    .click();
   await expect(toast(page, 'Copied the passage with its citation')).toBeVisible();
   const text = await page.evaluate(() => navigator.clipboard.readText());
   // The sample has no published date: the citation leaves the date out rather than give the day it was added.
-  expect(text).toBe("“The prison holds 3,500 suspected ISIS members” — 'The enduring defeat of ISIS in Syria and Iraq remains the coalition's top priority': Global Coalition, Kurdistan 24");
+  expect(text).toBe(
+    "“The prison holds 3,500 suspected ISIS members” — 'The enduring defeat of ISIS in Syria and Iraq remains the coalition's top priority': Global Coalition, Kurdistan 24",
+  );
 });
 
 test('exports only the passages selected', async () => {
@@ -170,7 +225,10 @@ test('exports only the passages selected', async () => {
   app.setDialogs({ exportPath: out });
   await passageRow(page, 'Close reading is less').getByRole('checkbox').click();
   await passageRow(page, 'The prison holds').getByRole('checkbox').click();
-  await page.getByRole('toolbar', { name: 'Selected passages' }).getByRole('button', { name: 'Export…' }).click();
+  await page
+    .getByRole('toolbar', { name: 'Selected passages' })
+    .getByRole('button', { name: 'Export…' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Export notes' });
   await expect(dialog.getByRole('radio', { name: 'The 2 passages selected' })).toBeChecked();
   await dialog.getByRole('button', { name: 'Export…' }).click();
@@ -197,7 +255,11 @@ test('a long notebook renders only the rows in view, and scrolls to its last pas
       return {
         id: `many-${i}`,
         articleId: a.id,
-        target: { source: a.id, quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start, end: start + 60 } },
+        target: {
+          source: a.id,
+          quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector' as const, start, end: start + 60 },
+        },
         color: 'blue' as const,
         tags: ['bulk'],
         note: `bulk note ${i}`,
@@ -215,13 +277,18 @@ test('a long notebook renders only the rows in view, and scrolls to its last pas
   expect(rendered).toBeLessThan(60);
   await expect(passageRows(page).first()).toHaveAttribute('aria-setsize', String(N + 5));
 
-  await notebook(page).locator('.notebook-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await notebook(page)
+    .locator('.notebook-scroll')
+    .evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(passageRows(page).last()).toHaveAttribute('aria-posinset', String(N + 5));
   await expect(passageRows(page).last()).toBeInViewport();
   expect(await passageRows(page).count()).toBeLessThan(60);
 
   // The keyboard goes there too: Home to the first passage, Down to the next, End to the last.
-  await passageRows(page).last().getByRole('button', { name: /^Open in article/ }).focus();
+  await passageRows(page)
+    .last()
+    .getByRole('button', { name: /^Open in article/ })
+    .focus();
   await page.keyboard.press('Home');
   await expect(page.locator('.passage-row[aria-posinset="1"] .passage-open')).toBeFocused();
   await page.keyboard.press('ArrowDown');

@@ -14,7 +14,14 @@ test.beforeEach(async () => {
     const article = await window.gloss.getArticle({ id: summary.id });
     const at = (quote: string) => article.text.indexOf(quote);
     const add = (quote: string, color: 'yellow' | 'green' | 'blue', tags: string[], note = '') =>
-      window.gloss.createAnnotation({ articleId: article.id, start: at(quote), end: at(quote) + quote.length, color, tags, note });
+      window.gloss.createAnnotation({
+        articleId: article.id,
+        start: at(quote),
+        end: at(quote) + quote.length,
+        color,
+        tags,
+        note,
+      });
     await add('The prison holds 3,500 suspected ISIS members', 'yellow', ['numbers']);
     await add('reaffirmed in a statement on Wednesday', 'green', ['claim'], 'Their stated priority.');
     await add('the important role played by the Kurdistan Region', 'blue', ['claim', 'kurdistan']);
@@ -51,7 +58,9 @@ test('clicking a highlight in the panel scrolls the reader to it and flashes it'
   const { page } = app;
   const target = page.locator('article mark.hl-yellow');
   await expect(target).not.toBeInViewport();
-  await panel(page).getByRole('button', { name: /Go to highlight: The prison holds/ }).click();
+  await panel(page)
+    .getByRole('button', { name: /Go to highlight: The prison holds/ })
+    .click();
   await expect(target).toBeInViewport();
   await expect(target).toHaveClass(/flash/);
   await expect(target).toHaveClass(/is-selected/);

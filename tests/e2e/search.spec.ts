@@ -15,9 +15,16 @@ test.afterEach(async () => {
   await app.close();
 });
 
-const searchBox = (page: Page) => page.getByRole('dialog', { name: 'Search the library' }).getByRole('searchbox', { name: 'Search the library' });
+const searchBox = (page: Page) =>
+  page
+    .getByRole('dialog', { name: 'Search the library' })
+    .getByRole('searchbox', { name: 'Search the library' });
 const results = (page: Page) => page.getByRole('listbox', { name: 'Search results' });
-const painted = (page: Page, name: string) => page.evaluate((n) => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get(n)?.size ?? 0, name);
+const painted = (page: Page, name: string) =>
+  page.evaluate(
+    (n) => (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get(n)?.size ?? 0,
+    name,
+  );
 
 test('Ctrl+K searches the library by the start of a word; Enter opens the article at the words, marked', async () => {
   const { page } = app;
@@ -30,7 +37,12 @@ test('Ctrl+K searches the library by the start of a word; Enter opens the articl
   await searchBox(page).press('Enter');
   await expect(page.getByRole('dialog', { name: 'Search the library' })).toBeHidden();
   await expect(page.getByRole('article')).toBeVisible();
-  await expect(page.getByRole('article').getByText(/Hasakah/).first()).toBeInViewport();
+  await expect(
+    page
+      .getByRole('article')
+      .getByText(/Hasakah/)
+      .first(),
+  ).toBeInViewport();
   await expect.poll(() => painted(page, 'gloss-hit')).toBe(1);
 });
 

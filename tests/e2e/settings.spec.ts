@@ -12,7 +12,8 @@ test.afterEach(async () => {
 });
 
 const theme = (app: GlossApp) => app.page.evaluate(() => document.documentElement.dataset.theme);
-const fontSize = (app: GlossApp) => app.page.evaluate(() => getComputedStyle(document.querySelector('article')!).fontSize);
+const fontSize = (app: GlossApp) =>
+  app.page.evaluate(() => getComputedStyle(document.querySelector('article')!).fontSize);
 
 test('theme and text size are remembered across a relaunch, and the last article reopens where it was', async () => {
   app = await launchApp({ viewport: { width: 1100, height: 600 } });
@@ -28,7 +29,9 @@ test('theme and text size are remembered across a relaunch, and the last article
     el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
   });
   // Wait until main has the position (saved shortly after scrolling stops).
-  await expect.poll(() => page.evaluate(() => window.gloss.getSettings().then((s) => Object.values(s.scroll)[0] ?? 0))).toBeGreaterThan(0.4);
+  await expect
+    .poll(() => page.evaluate(() => window.gloss.getSettings().then((s) => Object.values(s.scroll)[0] ?? 0)))
+    .toBeGreaterThan(0.4);
   await app.close();
 
   app = await launchApp({ dataDir: app.dataDir, viewport: { width: 1100, height: 600 } });
@@ -36,7 +39,9 @@ test('theme and text size are remembered across a relaunch, and the last article
   expect(await theme(app)).toBe('dark');
   await expect(app.page.getByRole('radio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
   await expect.poll(() => fontSize(app)).toBe('21px');
-  const fraction = await app.page.locator('.reader-scroll').evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight));
+  const fraction = await app.page
+    .locator('.reader-scroll')
+    .evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight));
   expect(fraction).toBeGreaterThan(0.4);
   expect(fraction).toBeLessThan(0.6);
 });
@@ -48,7 +53,15 @@ test('? opens the keyboard shortcuts; Escape closes them', async () => {
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
-  for (const action of ['Highlight the selection', 'Undo', 'Redo', 'Delete the selected highlight', 'write a note', 'tag it']) await expect(help).toContainText(action);
+  for (const action of [
+    'Highlight the selection',
+    'Undo',
+    'Redo',
+    'Delete the selected highlight',
+    'write a note',
+    'tag it',
+  ])
+    await expect(help).toContainText(action);
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });
@@ -94,7 +107,15 @@ test('damage found while the app runs (a notes file cut in half) is shown in the
   await app.close();
   const gloss = await createGloss({ dataDir });
   const [seed] = await gloss.listArticles();
-  for (const start of [0, 10]) await gloss.createAnnotation({ articleId: seed.id, start, end: start + 5, color: 'yellow', tags: [], note: '' });
+  for (const start of [0, 10])
+    await gloss.createAnnotation({
+      articleId: seed.id,
+      start,
+      end: start + 5,
+      color: 'yellow',
+      tags: [],
+      note: '',
+    });
   await gloss.close();
 
   // Damage found at start-up is shown and dismissed first: what follows can only come from the running app.

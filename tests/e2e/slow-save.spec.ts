@@ -13,7 +13,10 @@ test.beforeEach(async () => {
   // Every createAnnotation is held on its way to main until the test releases it:
   // the save stays in flight for as long as the test needs, however slow the machine.
   await app.page.evaluate(() => {
-    const w = window as unknown as { __glossInvoke: (c: string, r: unknown) => Promise<unknown>; __releaseSaves: () => void };
+    const w = window as unknown as {
+      __glossInvoke: (c: string, r: unknown) => Promise<unknown>;
+      __releaseSaves: () => void;
+    };
     const invoke = w.__glossInvoke;
     const released = new Promise<void>((ok) => (w.__releaseSaves = ok));
     w.__glossInvoke = async (c, r) => {
@@ -39,7 +42,9 @@ test('a tag and a note typed while the highlight is still being saved are kept',
   await expect(marks(page).first()).not.toHaveAttribute('data-annotation-id', /^pending-/);
   await editor(page).getByRole('combobox', { name: 'Add tag' }).press('Enter');
   await expect(editor(page).getByRole('list', { name: 'Tags' })).toContainText('#claim');
-  await expect(editor(page).getByRole('textbox', { name: 'Note' })).toHaveValue('Typed before the save finished.');
+  await expect(editor(page).getByRole('textbox', { name: 'Note' })).toHaveValue(
+    'Typed before the save finished.',
+  );
   await editor(page).getByRole('button', { name: 'Done' }).click();
   await expect(panel(page)).toContainText('#claim');
   await expect(panel(page)).toContainText('Typed before the save finished.');

@@ -6,7 +6,16 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { arrangePassages, notebookCount, passageRows, storedPassages, tagManager, tagRow, toast, viewTab } from './workspace';
+import {
+  arrangePassages,
+  notebookCount,
+  passageRows,
+  storedPassages,
+  tagManager,
+  tagRow,
+  toast,
+  viewTab,
+} from './workspace';
 
 let app: GlossApp;
 test.beforeEach(async () => {
@@ -14,11 +23,36 @@ test.beforeEach(async () => {
   const { page } = app;
   await page.getByRole('list', { name: 'Articles' }).waitFor();
   await arrangePassages(page, [
-    { article: "'The enduring defeat", quote: 'The prison holds 3,500 suspected ISIS members', color: 'yellow', tags: ['claim'] },
-    { article: "'The enduring defeat", quote: 'reaffirmed in a statement on Wednesday', color: 'green', tags: ['claim', 'evidence'] },
-    { article: "'The enduring defeat", quote: 'the important role played by the Kurdistan Region', color: 'blue', tags: ['claim/disputed'] },
-    { article: 'Reading slowly', quote: 'Close reading is less a technique than a habit of attention', color: 'pink', tags: ['evidence'] },
-    { article: 'Reading slowly', quote: 'Margins were the first annotation software', color: 'yellow', tags: ['quote'] },
+    {
+      article: "'The enduring defeat",
+      quote: 'The prison holds 3,500 suspected ISIS members',
+      color: 'yellow',
+      tags: ['claim'],
+    },
+    {
+      article: "'The enduring defeat",
+      quote: 'reaffirmed in a statement on Wednesday',
+      color: 'green',
+      tags: ['claim', 'evidence'],
+    },
+    {
+      article: "'The enduring defeat",
+      quote: 'the important role played by the Kurdistan Region',
+      color: 'blue',
+      tags: ['claim/disputed'],
+    },
+    {
+      article: 'Reading slowly',
+      quote: 'Close reading is less a technique than a habit of attention',
+      color: 'pink',
+      tags: ['evidence'],
+    },
+    {
+      article: 'Reading slowly',
+      quote: 'Margins were the first annotation software',
+      color: 'yellow',
+      tags: ['quote'],
+    },
   ]);
   await viewTab(page, 'Tags').click();
   await expect(tagRow(page, 'claim')).toContainText('2 passages');
@@ -42,7 +76,14 @@ async function tagTree(page: Page): Promise<string[]> {
 }
 
 test('lists every tag with its count, children under their parent', async () => {
-  await expect.poll(() => tagTree(app.page)).toEqual(['#claim 2 passages', '  #claim/disputed 1 passage', '#evidence 2 passages', '#quote 1 passage']);
+  await expect
+    .poll(() => tagTree(app.page))
+    .toEqual([
+      '#claim 2 passages',
+      '  #claim/disputed 1 passage',
+      '#evidence 2 passages',
+      '#quote 1 passage',
+    ]);
   await expect(tagManager(app.page).getByRole('status')).toHaveText('4 tags');
 });
 
@@ -56,13 +97,31 @@ test('rename carries the children along and says how many passages change; Ctrl+
   await expect(toast(page, 'Renamed #claim to #claims/official in 3 passages')).toBeVisible();
   await expect
     .poll(() => tagTree(page))
-    .toEqual(['#claims only under it', '  #claims/official 2 passages', '    #claims/official/disputed 1 passage', '#evidence 2 passages', '#quote 1 passage']);
-  expect((await storedPassages(page))['reaffirmed in a statement on Wednesday'].tags).toEqual(['claims/official', 'evidence']);
+    .toEqual([
+      '#claims only under it',
+      '  #claims/official 2 passages',
+      '    #claims/official/disputed 1 passage',
+      '#evidence 2 passages',
+      '#quote 1 passage',
+    ]);
+  expect((await storedPassages(page))['reaffirmed in a statement on Wednesday'].tags).toEqual([
+    'claims/official',
+    'evidence',
+  ]);
 
   await tagManager(page).getByRole('heading', { name: 'Tags' }).click();
   await page.keyboard.press('Control+z');
-  await expect.poll(() => tagTree(page)).toEqual(['#claim 2 passages', '  #claim/disputed 1 passage', '#evidence 2 passages', '#quote 1 passage']);
-  expect((await storedPassages(page))['the important role played by the Kurdistan Region'].tags).toEqual(['claim/disputed']);
+  await expect
+    .poll(() => tagTree(page))
+    .toEqual([
+      '#claim 2 passages',
+      '  #claim/disputed 1 passage',
+      '#evidence 2 passages',
+      '#quote 1 passage',
+    ]);
+  expect((await storedPassages(page))['the important role played by the Kurdistan Region'].tags).toEqual([
+    'claim/disputed',
+  ]);
   await page.keyboard.press('Control+Shift+z');
   await expect(tagRow(page, 'claims/official')).toContainText('2 passages');
 
@@ -85,7 +144,9 @@ test('renaming to a name in use asks first, says how many passages change, merge
   await expect(tagRow(page, 'evidence')).toContainText('3 passages');
   await expect(tagRow(page, 'quote')).toHaveCount(0);
 
-  await toast(page, 'Merged #quote into #evidence in 1 passage').getByRole('button', { name: 'Undo' }).click();
+  await toast(page, 'Merged #quote into #evidence in 1 passage')
+    .getByRole('button', { name: 'Undo' })
+    .click();
   await expect(tagRow(page, 'quote')).toContainText('1 passage');
   await expect(tagRow(page, 'evidence')).toContainText('2 passages');
   expect((await storedPassages(page))['Margins were the first annotation software'].tags).toEqual(['quote']);
@@ -101,7 +162,9 @@ test('several tags selected merge into one, named anew', async () => {
   await expect(dialog).toContainText('4 passages will change.');
   await dialog.getByRole('button', { name: 'Merge' }).click();
   await expect(toast(page, 'Merged #claim, #quote into #key in 4 passages')).toBeVisible();
-  await expect.poll(() => tagTree(page)).toEqual(['#evidence 2 passages', '#key 3 passages', '  #key/disputed 1 passage']);
+  await expect
+    .poll(() => tagTree(page))
+    .toEqual(['#evidence 2 passages', '#key 3 passages', '  #key/disputed 1 passage']);
 });
 
 test('merging into one of the tags chosen changes only the others’ passages', async () => {
@@ -124,7 +187,14 @@ test('delete removes the tag from its passages, not the passages (nor the tags u
   await expect(confirm).toContainText('#claim will be removed from 2 passages. The passages stay');
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(toast(page, 'Deleted #claim from 2 passages')).toBeVisible();
-  await expect.poll(() => tagTree(page)).toEqual(['#claim only under it', '  #claim/disputed 1 passage', '#evidence 2 passages', '#quote 1 passage']);
+  await expect
+    .poll(() => tagTree(page))
+    .toEqual([
+      '#claim only under it',
+      '  #claim/disputed 1 passage',
+      '#evidence 2 passages',
+      '#quote 1 passage',
+    ]);
   const stored = await storedPassages(page);
   expect(Object.keys(stored)).toHaveLength(5);
   expect(stored['reaffirmed in a statement on Wednesday'].tags).toEqual(['evidence']);
@@ -143,5 +213,7 @@ test('Ctrl+1, 2 and 3 show the library, the notebook and the tags; the help list
   await page.keyboard.press('Control+3');
   await expect(tagManager(page)).toBeVisible();
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Show the library, the notebook of passages, the tags');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText(
+    'Show the library, the notebook of passages, the tags',
+  );
 });

@@ -31,7 +31,14 @@ export async function arrangePassages(page: Page, passages: PassageSpec[]): Prom
         const { text } = await window.gloss.getArticle({ id: summary.id });
         const start = text.indexOf(p.quote);
         if (start < 0) throw new Error(`Quote not found: ${p.quote}`);
-        await window.gloss.createAnnotation({ articleId: summary.id, start, end: start + p.quote.length, color: p.color, tags: p.tags, note: p.note ?? '' });
+        await window.gloss.createAnnotation({
+          articleId: summary.id,
+          start,
+          end: start + p.quote.length,
+          color: p.color,
+          tags: p.tags,
+          note: p.note ?? '',
+        });
       }
     },
     { second: SECOND_ARTICLE, passages },
@@ -39,9 +46,11 @@ export async function arrangePassages(page: Page, passages: PassageSpec[]): Prom
   await page.reload();
 }
 
-export const viewTab = (page: Page, name: 'Library' | 'Notebook' | 'Tags') => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
+export const viewTab = (page: Page, name: 'Library' | 'Notebook' | 'Tags') =>
+  page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
 export const notebook = (page: Page) => page.getByRole('main', { name: 'Notebook' });
-export const passageRows = (page: Page) => notebook(page).getByRole('list', { name: 'Passages' }).locator(':scope > li');
+export const passageRows = (page: Page) =>
+  notebook(page).getByRole('list', { name: 'Passages' }).locator(':scope > li');
 export const passageRow = (page: Page, quote: string) => passageRows(page).filter({ hasText: quote });
 export const notebookCount = (page: Page) => notebook(page).locator('.notebook-count');
 export const tagManager = (page: Page) => page.getByRole('main', { name: 'Tags' });
@@ -49,9 +58,13 @@ export const tagRow = (page: Page, tag: string) => tagManager(page).locator(`li[
 export const toast = (page: Page, text: string | RegExp) => page.locator('.toast').filter({ hasText: text });
 
 /** The passages of the library as stored: quote → tags, colour and note. */
-export async function storedPassages(page: Page): Promise<Record<string, { tags: string[]; color: string; note: string }>> {
+export async function storedPassages(
+  page: Page,
+): Promise<Record<string, { tags: string[]; color: string; note: string }>> {
   return page.evaluate(async () => {
     const { annotations } = await window.gloss.listLibraryAnnotations({});
-    return Object.fromEntries(annotations.map((a) => [a.target.quote.exact, { tags: a.tags, color: a.color, note: a.note }]));
+    return Object.fromEntries(
+      annotations.map((a) => [a.target.quote.exact, { tags: a.tags, color: a.color, note: a.note }]),
+    );
   });
 }

@@ -9,9 +9,16 @@ import { join } from 'node:path';
 import { electronBinary, ROOT } from './electron-binary';
 
 if (!electronBinary().path && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron', 'install.js')], { encoding: 'utf8', timeout: 10 * 60_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron', 'install.js')], {
+    encoding: 'utf8',
+    timeout: 10 * 60_000,
+  });
   if (r.status !== 0) {
-    const why = `${r.stderr ?? ''}`.split('\n').find((l) => /error/i.test(l))?.trim() ?? `installer exited with ${r.status}`;
+    const why =
+      `${r.stderr ?? ''}`
+        .split('\n')
+        .find((l) => /error/i.test(l))
+        ?.trim() ?? `installer exited with ${r.status}`;
     console.log(`[tests/electron] could not fetch Electron's binary: ${why}`);
   }
 }

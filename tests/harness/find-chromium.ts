@@ -34,14 +34,19 @@ function envVar(search: ChromiumSearch, name: string): string | undefined {
 function systemPaths(search: ChromiumSearch): string[] {
   switch (search.platform) {
     case 'darwin': {
-      const apps = ['/Applications', ...(search.env.HOME ? [path.posix.join(search.env.HOME, 'Applications')] : [])];
+      const apps = [
+        '/Applications',
+        ...(search.env.HOME ? [path.posix.join(search.env.HOME, 'Applications')] : []),
+      ];
       return apps.flatMap((dir) => [
         `${dir}/Google Chrome.app/Contents/MacOS/Google Chrome`,
         `${dir}/Chromium.app/Contents/MacOS/Chromium`,
       ]);
     }
     case 'win32': {
-      const roots = ['ProgramFiles', 'ProgramFiles(x86)', 'LOCALAPPDATA'].map((v) => envVar(search, v)).filter((d): d is string => !!d);
+      const roots = ['ProgramFiles', 'ProgramFiles(x86)', 'LOCALAPPDATA']
+        .map((v) => envVar(search, v))
+        .filter((d): d is string => !!d);
       return [
         ...roots.map((r) => path.win32.join(r, 'Google', 'Chrome', 'Application', 'chrome.exe')),
         ...roots.map((r) => path.win32.join(r, 'Chromium', 'Application', 'chrome.exe')),
@@ -76,7 +81,8 @@ function onPath(search: ChromiumSearch): string[] {
 export function findChromium(search: ChromiumSearch): FoundChromium | null {
   const chosen = search.env.GLOSS_CHROMIUM;
   if (chosen) {
-    if (!search.exists(chosen)) throw new Error(`GLOSS_CHROMIUM is set to ${chosen}, which is not an executable file.`);
+    if (!search.exists(chosen))
+      throw new Error(`GLOSS_CHROMIUM is set to ${chosen}, which is not an executable file.`);
     return { path: chosen, from: 'GLOSS_CHROMIUM' };
   }
   const tiers: [FoundChromium['from'], string[]][] = [
@@ -92,10 +98,15 @@ export function findChromium(search: ChromiumSearch): FoundChromium | null {
 }
 
 /** What to do when no Chromium was found: fetch Playwright's, or stop with what to install. */
-export function whenNoChromium(env: ChromiumSearch['env']): { install: true } | { install: false; message: string } {
+export function whenNoChromium(
+  env: ChromiumSearch['env'],
+): { install: true } | { install: false; message: string } {
   if (env.CI || env.GLOSS_NO_DOWNLOAD) {
     const why = env.CI ? 'on CI' : 'with GLOSS_NO_DOWNLOAD set';
-    return { install: false, message: `No Chromium or Chrome found for the end-to-end tests, and none is downloaded ${why}: install Chromium or Google Chrome, or set GLOSS_CHROMIUM to one.` };
+    return {
+      install: false,
+      message: `No Chromium or Chrome found for the end-to-end tests, and none is downloaded ${why}: install Chromium or Google Chrome, or set GLOSS_CHROMIUM to one.`,
+    };
   }
   return { install: true };
 }

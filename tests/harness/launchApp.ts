@@ -58,7 +58,15 @@ export interface GlossApp {
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,7 +84,9 @@ const MIME: Record<string, string> = {
  */
 async function serveRenderer(dir: string): Promise<{ url: string; server: Server }> {
   await stat(join(dir, 'index.html')).catch(() => {
-    throw new Error(`No built renderer at ${dir}. Run "npm run build" (or "npx vite build --config renderer/vite.config.ts") first.`);
+    throw new Error(
+      `No built renderer at ${dir}. Run "npm run build" (or "npx vite build --config renderer/vite.config.ts") first.`,
+    );
   });
   const server = createServer((req, res) => {
     void (async () => {
@@ -88,7 +98,12 @@ async function serveRenderer(dir: string): Promise<{ url: string; server: Server
       }
       try {
         const body = await readFile(file);
-        res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }).end(body);
+        res
+          .writeHead(200, {
+            'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+            'Cache-Control': 'no-store',
+          })
+          .end(body);
       } catch {
         res.writeHead(404).end('Not found');
       }
@@ -102,7 +117,10 @@ async function serveRenderer(dir: string): Promise<{ url: string; server: Server
 
 /** Rebuild the renderer when any of its sources is newer than the build. */
 export async function ensureRendererBuilt(): Promise<void> {
-  const built = await stat(join(RENDERER_DIR, 'index.html')).then((s) => s.mtimeMs, () => 0);
+  const built = await stat(join(RENDERER_DIR, 'index.html')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   const newest = await newestMtime(join(ROOT, 'renderer'));
   if (built >= newest) return;
   const { build } = await import('vite');
@@ -129,14 +147,20 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
   let browser: Browser | undefined;
   let service: Awaited<ReturnType<typeof createGloss>> | undefined;
   try {
-    browser = await chromium.launch({ executablePath: await chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: await chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 860 },
       deviceScaleFactor: options.deviceScaleFactor ?? 1,
       locale: 'en-GB',
     });
     const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}${process.env.GLOSS_DEBUG ? `\n${e.stack}` : ''}`));
+    page.on('pageerror', (e) =>
+      errors.push(`pageerror: ${e.message}${process.env.GLOSS_DEBUG ? `\n${e.stack}` : ''}`),
+    );
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });

@@ -36,9 +36,18 @@ const HIGHLIGHTS: { quote: string; color: Color; tags: string[]; note?: string }
     tags: ['claim'],
     note: 'The headline claim — compare with the January statement.',
   },
-  { quote: 'The Immediate Response Force is being deployed to Baghdad', color: 'blue', tags: ['photo', 'deployment'] },
+  {
+    quote: 'The Immediate Response Force is being deployed to Baghdad',
+    color: 'blue',
+    tags: ['photo', 'deployment'],
+  },
   { quote: "counter Daesh/ISIS's global branches and networks", color: 'green', tags: ['strategy'] },
-  { quote: 'We will use all available tools in the pursuit of that goal', color: 'pink', tags: ['quote'], note: 'Repeated in the standfirst.' },
+  {
+    quote: 'We will use all available tools in the pursuit of that goal',
+    color: 'pink',
+    tags: ['quote'],
+    note: 'Repeated in the standfirst.',
+  },
   {
     quote: 'the continuing threat the terrorist group poses in the region and beyond',
     color: 'purple',
@@ -49,10 +58,32 @@ const HIGHLIGHTS: { quote: string; color: Color; tags: string[]; note?: string }
 
 /** More passages, on the other articles, under nested tags: what the notebook and the tag manager show. */
 const MORE_HIGHLIGHTS: { title: string; quote: string; color: Color; tags: string[]; note?: string }[] = [
-  { title: 'Reading slowly', quote: 'Close reading is less a technique than a habit of attention', color: 'green', tags: ['claim/method', 'reading'], note: 'The thesis, in one line.' },
-  { title: 'Reading slowly', quote: 'Margins were the first annotation software', color: 'yellow', tags: ['claim', 'history'] },
-  { title: 'Notes on the margins', quote: 'Marginalia tell us how a text was read, not only what it said', color: 'blue', tags: ['claim/method', 'history/books'] },
-  { title: 'Notes on the margins', quote: 'A pencilled question mark can outlive the argument it doubted', color: 'pink', tags: ['quote'], note: 'Use as an epigraph?' },
+  {
+    title: 'Reading slowly',
+    quote: 'Close reading is less a technique than a habit of attention',
+    color: 'green',
+    tags: ['claim/method', 'reading'],
+    note: 'The thesis, in one line.',
+  },
+  {
+    title: 'Reading slowly',
+    quote: 'Margins were the first annotation software',
+    color: 'yellow',
+    tags: ['claim', 'history'],
+  },
+  {
+    title: 'Notes on the margins',
+    quote: 'Marginalia tell us how a text was read, not only what it said',
+    color: 'blue',
+    tags: ['claim/method', 'history/books'],
+  },
+  {
+    title: 'Notes on the margins',
+    quote: 'A pencilled question mark can outlive the argument it doubted',
+    color: 'pink',
+    tags: ['quote'],
+    note: 'Use as an epigraph?',
+  },
 ];
 
 const ONLY = (() => {
@@ -83,7 +114,14 @@ async function main(): Promise<void> {
         const from = article.blocks.find((b) => b.kind !== 'title' && b.kind !== 'standfirst')!.start;
         const start = article.text.indexOf(h.quote, from);
         if (start < 0) throw new Error(`Quote not found: ${h.quote}`);
-        await window.gloss.createAnnotation({ articleId: article.id, start, end: start + h.quote.length, color: h.color, tags: h.tags, note: h.note ?? '' });
+        await window.gloss.createAnnotation({
+          articleId: article.id,
+          start,
+          end: start + h.quote.length,
+          color: h.color,
+          tags: h.tags,
+          note: h.note ?? '',
+        });
       }
     }, HIGHLIGHTS);
     await page.reload();
@@ -138,7 +176,14 @@ async function workspaceShots(app: GlossApp): Promise<void> {
       const { text } = await window.gloss.getArticle({ id: a.id });
       const start = text.indexOf(h.quote);
       if (start < 0) throw new Error(`Quote not found: ${h.quote}`);
-      await window.gloss.createAnnotation({ articleId: a.id, start, end: start + h.quote.length, color: h.color, tags: h.tags, note: h.note ?? '' });
+      await window.gloss.createAnnotation({
+        articleId: a.id,
+        start,
+        end: start + h.quote.length,
+        color: h.color,
+        tags: h.tags,
+        note: h.note ?? '',
+      });
     }
   }, MORE_HIGHLIGHTS);
   // As the View menu does it.

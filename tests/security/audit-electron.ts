@@ -14,15 +14,24 @@ const open = blocking(findings, REVIEWED);
 const gone = stale(findings, REVIEWED);
 
 const where = (f: { file: string; line?: number }) => (f.line ? `${f.file}:${f.line}` : f.file);
-console.log(`Electronegativity: ${findings.length} findings, ${findings.length - open.length} reviewed or below MEDIUM; not run: ${NOT_RUN.map((c) => c.check).join(', ')}.`);
+console.log(
+  `Electronegativity: ${findings.length} findings, ${findings.length - open.length} reviewed or below MEDIUM; not run: ${NOT_RUN.map((c) => c.check).join(', ')}.`,
+);
 for (const f of findings) {
-  const status = open.includes(f) ? 'OPEN    ' : f.severity === 'HIGH' || f.severity === 'MEDIUM' ? 'reviewed' : 'info    ';
+  const status = open.includes(f)
+    ? 'OPEN    '
+    : f.severity === 'HIGH' || f.severity === 'MEDIUM'
+      ? 'reviewed'
+      : 'info    ';
   console.log(`  ${status} ${f.severity.padEnd(13)} ${f.check.padEnd(40)} ${where(f)}  ${f.sample}`);
 }
 for (const u of unparsed) console.log(`  could not read ${u.file}: ${u.message}`);
-for (const r of gone) console.log(`  no longer reported, remove from the reviewed list: ${r.check} ${r.file} (${r.sample})`);
+for (const r of gone)
+  console.log(`  no longer reported, remove from the reviewed list: ${r.check} ${r.file} (${r.sample})`);
 
 if (open.length || unparsed.length || gone.length) {
-  console.error(`Electronegativity: ${open.length} open HIGH/MEDIUM finding(s), ${unparsed.length} unreadable file(s), ${gone.length} stale review(s). See docs/security-review.md.`);
+  console.error(
+    `Electronegativity: ${open.length} open HIGH/MEDIUM finding(s), ${unparsed.length} unreadable file(s), ${gone.length} stale review(s). See docs/security-review.md.`,
+  );
   process.exit(1);
 }

@@ -92,9 +92,13 @@ export async function scanApp(root: string): Promise<Scan> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gloss-electronegativity-'));
   try {
     for (const entry of SCANNED) {
-      if (existsSync(path.join(root, entry))) await cp(path.join(root, entry), path.join(dir, entry), { recursive: true });
+      if (existsSync(path.join(root, entry)))
+        await cp(path.join(root, entry), path.join(dir, entry), { recursive: true });
     }
-    return await scan(dir, NOT_RUN.map((c) => c.check));
+    return await scan(
+      dir,
+      NOT_RUN.map((c) => c.check),
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -115,20 +119,26 @@ export async function scan(dir: string, leaveOut: string[]): Promise<Scan> {
       manualReview: !!i.manualReview,
       url: i.shortenedURL,
     })),
-    unparsed: result.errors.filter((e) => !e.tolerable).map((e) => ({ file: path.relative(dir, e.file), message: e.message })),
+    unparsed: result.errors
+      .filter((e) => !e.tolerable)
+      .map((e) => ({ file: path.relative(dir, e.file), message: e.message })),
   };
 }
 
 /** HIGH and MEDIUM findings not among the reviewed ones. */
 export function blocking(findings: readonly Finding[], reviewed: readonly Reviewed[]): Finding[] {
   return findings.filter(
-    (f) => (f.severity === 'HIGH' || f.severity === 'MEDIUM') && !reviewed.some((r) => r.check === f.check && r.file === f.file && r.sample === f.sample),
+    (f) =>
+      (f.severity === 'HIGH' || f.severity === 'MEDIUM') &&
+      !reviewed.some((r) => r.check === f.check && r.file === f.file && r.sample === f.sample),
   );
 }
 
 /** Reviewed findings the scan no longer reports: the list should shrink with the code. */
 export function stale(findings: readonly Finding[], reviewed: readonly Reviewed[]): Reviewed[] {
-  return reviewed.filter((r) => !findings.some((f) => r.check === f.check && r.file === f.file && r.sample === f.sample));
+  return reviewed.filter(
+    (r) => !findings.some((f) => r.check === f.check && r.file === f.file && r.sample === f.sample),
+  );
 }
 
 interface RawIssue {

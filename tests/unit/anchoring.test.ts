@@ -91,7 +91,9 @@ describe('anchor', () => {
   it('finds a slightly edited quote fuzzily, covering the edited words', () => {
     const [start, end] = rangeOf(ARTICLE, 'voted to raise the levy on oil exports by five percent');
     const target = describeRange(ARTICLE, start, end);
-    const changed = 'UPDATED. ' + ARTICLE.replace('raise the levy on oil exports by five', 'raise the tax on oil exports by 5');
+    const changed =
+      'UPDATED. ' +
+      ARTICLE.replace('raise the levy on oil exports by five', 'raise the tax on oil exports by 5');
     const found = anchor(changed, target);
     assert.ok(found, 'an edited passage is still found');
     assert.equal(found.method, 'fuzzy');
@@ -99,7 +101,10 @@ describe('anchor', () => {
   });
 
   it('returns null when the passage was removed, so the caller can keep it as an orphan', () => {
-    const [start, end] = rangeOf(ARTICLE, 'Critics said the increase would hurt small producers in Kirkuk and Duhok');
+    const [start, end] = rangeOf(
+      ARTICLE,
+      'Critics said the increase would hurt small producers in Kirkuk and Duhok',
+    );
     const target = describeRange(ARTICLE, start, end);
     const paragraphs = ARTICLE.split('\n\n');
     const changed = [paragraphs[0], paragraphs[1], paragraphs[3]].join('\n\n');
@@ -109,7 +114,8 @@ describe('anchor', () => {
   it('does not accept a near-quote in unrelated surroundings', () => {
     const target = describeRange('before the words pay more for transport after', 17, 39);
     assert.equal(target.quote.exact, 'pay more for transport');
-    const elsewhere = 'A wholly different story in which people pay more for transit every week, says nobody.';
+    const elsewhere =
+      'A wholly different story in which people pay more for transit every week, says nobody.';
     assert.equal(anchor(elsewhere, target), null);
   });
 
@@ -122,7 +128,10 @@ describe('anchor', () => {
     const changed = 'A profile of the finance committee and its chair.\n\n' + ARTICLE;
     const found = anchor(changed, target);
     assert.ok(found);
-    assert.equal(changed.slice(found.start - 'long sought by the '.length, found.end), 'long sought by the finance committee');
+    assert.equal(
+      changed.slice(found.start - 'long sought by the '.length, found.end),
+      'long sought by the finance committee',
+    );
   });
 
   it('does not trust the stored position when the same words landed there by accident', () => {
@@ -131,7 +140,11 @@ describe('anchor', () => {
     // Shift everything so the first "one" now sits where the second one was.
     const shift = text.indexOf('one', 15) - text.indexOf('one');
     const changed = 'x'.repeat(shift) + text;
-    assert.equal(changed.slice(target.position.start, target.position.end), 'one', 'the old position holds the same word');
+    assert.equal(
+      changed.slice(target.position.start, target.position.end),
+      'one',
+      'the old position holds the same word',
+    );
     const found = anchor(changed, target);
     assert.ok(found);
     assert.equal(found.start, changed.indexOf('one', changed.indexOf('gamma')));
@@ -140,7 +153,10 @@ describe('anchor', () => {
 
   it('prefers the occurrence nearest the stored position when context cannot tell them apart', () => {
     const text = 'same words here. same words here. same words here.';
-    const target = { quote: { type: 'TextQuoteSelector' as const, exact: 'same words', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 30, end: 40 } };
+    const target = {
+      quote: { type: 'TextQuoteSelector' as const, exact: 'same words', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector' as const, start: 30, end: 40 },
+    };
     const found = anchor(text, target);
     assert.equal(found?.start, 34);
   });
@@ -200,7 +216,8 @@ describe('code points', () => {
   it('counts the same through a counter made once per text, for every offset, lone surrogates included', () => {
     for (const t of [text, 'plain', '', '\uD83D', 'a\uDE00b\uD83D\uD83D\uDE00c', '😀😀']) {
       const count = codePointCounter(t);
-      for (let i = 0; i <= t.length; i++) assert.equal(count(i), utf16ToCodePoint(t, i), `${JSON.stringify(t)} at ${i}`);
+      for (let i = 0; i <= t.length; i++)
+        assert.equal(count(i), utf16ToCodePoint(t, i), `${JSON.stringify(t)} at ${i}`);
       assert.throws(() => count(t.length + 1), isGlossError('OUT_OF_RANGE'));
     }
   });

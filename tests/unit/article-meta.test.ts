@@ -23,7 +23,14 @@ describe('correcting an article’s citation fields', () => {
     [{ id, title: importedTitle }] = await gloss.listArticles();
     const text = (await gloss.getArticle({ id })).text;
     const start = text.indexOf('secure base');
-    await gloss.createAnnotation({ articleId: id, start, end: start + 11, color: 'yellow', tags: ['claim'], note: '' });
+    await gloss.createAnnotation({
+      articleId: id,
+      start,
+      end: start + 11,
+      color: 'yellow',
+      tags: ['claim'],
+      note: '',
+    });
   });
   after(async () => {
     await gloss.close();
@@ -32,7 +39,12 @@ describe('correcting an article’s citation fields', () => {
   });
 
   it('shows the corrections in the library list and in the article, keeping what the import found', async () => {
-    const summary = await gloss.updateArticleMeta({ id, title: 'Coalition: defeat of ISIS remains top priority', byline: 'Kosar Nawzad', published: '2021-03-30' });
+    const summary = await gloss.updateArticleMeta({
+      id,
+      title: 'Coalition: defeat of ISIS remains top priority',
+      byline: 'Kosar Nawzad',
+      published: '2021-03-30',
+    });
     assert.equal(summary.title, 'Coalition: defeat of ISIS remains top priority');
     assert.equal(summary.byline, 'Kosar Nawzad');
     assert.deepEqual(summary.edited, ['title', 'byline', 'published']);
@@ -50,7 +62,10 @@ describe('correcting an article’s citation fields', () => {
     const text = await readFile(md, 'utf8');
     assert.match(text, /^title: "?Coalition: defeat of ISIS remains top priority"?$/m);
     assert.match(text, /^author: Kosar Nawzad$/m);
-    assert.match(text, /— Kosar Nawzad, Coalition: defeat of ISIS remains top priority, Kurdistan 24, 2021-03-30, ¶/);
+    assert.match(
+      text,
+      /— Kosar Nawzad, Coalition: defeat of ISIS remains top priority, Kurdistan 24, 2021-03-30, ¶/,
+    );
   });
 
   it('survives a restart, and re-importing the same file (a repair) keeps the corrections', async () => {
@@ -73,7 +88,10 @@ describe('correcting an article’s citation fields', () => {
 
   it('refuses an empty title, a date it cannot read and an address that is not a web page', async () => {
     await assert.rejects(gloss.updateArticleMeta({ id, title: '   ' }), /A title cannot be empty/);
-    await assert.rejects(gloss.updateArticleMeta({ id, published: 'last Tuesday' }), /Write the date as YYYY-MM-DD/);
+    await assert.rejects(
+      gloss.updateArticleMeta({ id, published: 'last Tuesday' }),
+      /Write the date as YYYY-MM-DD/,
+    );
     await assert.rejects(gloss.updateArticleMeta({ id, url: 'javascript:alert(1)' }), /starts with http/);
     await assert.rejects(gloss.updateArticleMeta({ id: 'nope', title: 'x' }), /No article with id nope/);
   });
@@ -85,10 +103,30 @@ describe('correcting an article’s citation fields', () => {
       return { o, io: { out: (s: string) => void (o.out += s), err: (s: string) => void (o.err += s) } };
     };
     const a = io();
-    assert.equal(await runCli(['edit', id.slice(0, 6), '--author', 'Rudaw staff', '--url', 'https://www.kurdistan24.net/en/story/24034', '--data-dir', dir], a.io), 0, a.o.err);
+    assert.equal(
+      await runCli(
+        [
+          'edit',
+          id.slice(0, 6),
+          '--author',
+          'Rudaw staff',
+          '--url',
+          'https://www.kurdistan24.net/en/story/24034',
+          '--data-dir',
+          dir,
+        ],
+        a.io,
+      ),
+      0,
+      a.o.err,
+    );
     assert.match(a.o.out, /^edited [0-9a-f]{16}: “.+” by Rudaw staff — Kurdistan 24, 2021-03-30\n$/);
     const b = io();
-    assert.equal(await runCli(['edit', id, '--reset', 'author', '--json', '--data-dir', dir], b.io), 0, b.o.err);
+    assert.equal(
+      await runCli(['edit', id, '--reset', 'author', '--json', '--data-dir', dir], b.io),
+      0,
+      b.o.err,
+    );
     assert.equal(JSON.parse(b.o.out).byline, undefined);
     const c = io();
     assert.equal(await runCli(['edit', id, '--data-dir', dir], c.io), 1);

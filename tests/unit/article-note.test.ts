@@ -25,14 +25,31 @@ describe('the note on a whole article', () => {
 
   it('is empty at first, then kept across a restart without touching the passages', async () => {
     assert.equal(await gloss.getArticleNote({ articleId }), null);
-    await gloss.createAnnotation({ articleId, start: 0, end: 10, color: 'yellow', tags: ['claim'], note: '' });
-    const saved = await gloss.setArticleNote({ articleId, text: 'Compare with the 2021 statement.\nAsk the press office.' });
+    await gloss.createAnnotation({
+      articleId,
+      start: 0,
+      end: 10,
+      color: 'yellow',
+      tags: ['claim'],
+      note: '',
+    });
+    const saved = await gloss.setArticleNote({
+      articleId,
+      text: 'Compare with the 2021 statement.\nAsk the press office.',
+    });
     assert.equal(saved?.text, 'Compare with the 2021 statement.\nAsk the press office.');
     await gloss.close();
     gloss = await createGloss({ dataDir: dir });
-    assert.equal((await gloss.getArticleNote({ articleId }))?.text, 'Compare with the 2021 statement.\nAsk the press office.');
+    assert.equal(
+      (await gloss.getArticleNote({ articleId }))?.text,
+      'Compare with the 2021 statement.\nAsk the press office.',
+    );
     assert.equal((await gloss.listAnnotations({ articleId })).length, 1);
-    assert.equal((await gloss.listArticles())[0].annotationCount, 1, 'the note is not counted as a highlight');
+    assert.equal(
+      (await gloss.listArticles())[0].annotationCount,
+      1,
+      'the note is not counted as a highlight',
+    );
   });
 
   it('is exported at the top of the article’s notes, before its passages', async () => {

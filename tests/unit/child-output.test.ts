@@ -12,7 +12,9 @@ const node = (script: string) => watchChild(spawn(process.execPath, ['-e', scrip
 
 describe('watchChild', () => {
   it('resolves with the awaited line and still counts every line after it, in one chunk or many', async () => {
-    const child = node(`process.stdout.write(Array.from({ length: 1000 }, (_, i) => i + 1).join('\\n') + '\\n'); setTimeout(() => console.log('late'), 20);`);
+    const child = node(
+      `process.stdout.write(Array.from({ length: 1000 }, (_, i) => i + 1).join('\\n') + '\\n'); setTimeout(() => console.log('late'), 20);`,
+    );
     assert.equal(await child.line((l) => l === '1'), '1');
     const { lines, code } = await child.finished();
     assert.equal(code, 0);
@@ -29,7 +31,10 @@ describe('watchChild', () => {
 
   it('rejects, with what the child printed to stderr, when it ends without the line', async () => {
     const child = node(`console.log('something else'); console.error('why it stopped'); process.exit(3)`);
-    await assert.rejects(child.line((l) => l === 'never'), /exit code 3.*\n.*something else[^]*why it stopped/);
+    await assert.rejects(
+      child.line((l) => l === 'never'),
+      /exit code 3.*\n.*something else[^]*why it stopped/,
+    );
   });
 
   it('reports the signal that ended the child, with what it printed before', async () => {

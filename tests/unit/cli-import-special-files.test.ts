@@ -20,7 +20,9 @@ const CLI = ['--import', 'tsx', join(process.cwd(), 'main', 'cli', 'entry.ts')];
 
 async function gloss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } });
+    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], {
+      env: { ...process.env, GLOSS_DATA_DIR: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -41,7 +43,14 @@ describe('gloss import of things that are not regular files', () => {
     await mkdir(join(dir, 'folder'));
     socketServer = createServer();
     await new Promise<void>((resolve) => socketServer.listen(join(dir, 'socket'), resolve));
-    paths = [join(dir, 'pipe'), '/dev/zero', '/dev/urandom', join(dir, 'folder'), join(dir, 'link-to-pipe'), join(dir, 'socket')];
+    paths = [
+      join(dir, 'pipe'),
+      '/dev/zero',
+      '/dev/urandom',
+      join(dir, 'folder'),
+      join(dir, 'link-to-pipe'),
+      join(dir, 'socket'),
+    ];
   });
   after(async () => {
     await new Promise((resolve) => socketServer?.close(resolve));
@@ -66,7 +75,10 @@ describe('gloss import of things that are not regular files', () => {
     const r = await gloss('import', ...paths, '--data-dir', library, '--json');
     assert.equal(r.code, 1, r.stderr);
     const report = JSON.parse(r.stdout);
-    assert.deepEqual(report.failed.map((f: { code: string }) => f.code), Array(6).fill('UNSUPPORTED_FORMAT'));
+    assert.deepEqual(
+      report.failed.map((f: { code: string }) => f.code),
+      Array(6).fill('UNSUPPORTED_FORMAT'),
+    );
     assert.deepEqual([report.imported, report.existing], [[], []]);
   });
 

@@ -18,7 +18,9 @@ const SEED = join(process.cwd(), 'seeds', '000-kurdistan24-coalition-isis-priori
 
 async function gloss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } });
+    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], {
+      env: { ...process.env, GLOSS_DATA_DIR: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -42,7 +44,20 @@ describe('gloss search', () => {
     assert.equal(imported.code, 0, imported.stderr);
     const report = JSON.parse(imported.stdout);
     id = (report.imported[0] ?? report.existing[0]).id;
-    const h = await gloss('highlight', id, '--quote', "remains the Coalition's top priority", '--tag', 'claim/official', '--color', 'pink', '--note', 'Compare with the 2021 statement', '--data-dir', dir);
+    const h = await gloss(
+      'highlight',
+      id,
+      '--quote',
+      "remains the Coalition's top priority",
+      '--tag',
+      'claim/official',
+      '--color',
+      'pink',
+      '--note',
+      'Compare with the 2021 statement',
+      '--data-dir',
+      dir,
+    );
     assert.equal(h.code, 0, h.stderr);
   });
   after(() => rm(dir, { recursive: true, force: true }));
@@ -52,7 +67,11 @@ describe('gloss search', () => {
     assert.equal(r.groups.length, 1);
     assert.equal(r.groups[0].articleId, id);
     assert.deepEqual(kinds(r), ['article', 'passage']);
-    for (const h of r.groups[0].hits) assert.ok(h.snippet.ranges.length > 0 && /^coalition/i.test(h.snippet.text.slice(...h.snippet.ranges[0])), JSON.stringify(h));
+    for (const h of r.groups[0].hits)
+      assert.ok(
+        h.snippet.ranges.length > 0 && /^coalition/i.test(h.snippet.text.slice(...h.snippet.ranges[0])),
+        JSON.stringify(h),
+      );
   });
 
   it('prints hits under their article, matched words between asterisks', async () => {
@@ -72,7 +91,16 @@ describe('gloss search', () => {
   });
 
   it('sees each change made by other commands since it last ran', async () => {
-    const h = await gloss('highlight', id, '--quote', 'recent events in Syria', '--note', 'zeppelin', '--data-dir', dir);
+    const h = await gloss(
+      'highlight',
+      id,
+      '--quote',
+      'recent events in Syria',
+      '--note',
+      'zeppelin',
+      '--data-dir',
+      dir,
+    );
     assert.equal(h.code, 0, h.stderr);
     assert.deepEqual(kinds(await search('zeppelin')), ['note']);
   });
@@ -106,7 +134,10 @@ describe('gloss search', () => {
     await writeFile(join(dir, 'search', 'annotations.jsonl'), 'garbage');
     const r = await gloss('search', 'zeppelin', '--json', '--data-dir', dir);
     assert.equal(r.code, 3, r.stderr);
-    assert.match(r.stderr, /warning: The search index \(search.annotations\.jsonl\) was damaged, so Gloss is rebuilding it from the library\./);
+    assert.match(
+      r.stderr,
+      /warning: The search index \(search.annotations\.jsonl\) was damaged, so Gloss is rebuilding it from the library\./,
+    );
     assert.equal((JSON.parse(r.stdout) as SearchResult).hits, 1);
     const again = await gloss('search', 'zeppelin', '--data-dir', dir);
     assert.equal(again.code, 0, 'rebuilt and saved: no warning the next time');

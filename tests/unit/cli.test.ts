@@ -17,7 +17,9 @@ const SEED = join(process.cwd(), 'seeds', '000-kurdistan24-coalition-isis-priori
 
 async function gloss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } });
+    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], {
+      env: { ...process.env, GLOSS_DATA_DIR: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -49,7 +51,22 @@ describe('gloss (command line)', () => {
   });
 
   it('highlights a quote found by its words, with tags, a note and a colour', async () => {
-    const r = await gloss('highlight', id.slice(0, 6), '--quote', 'the Kurdistan Region as a secure base', '--tag', 'claim', '--tag', 'Erbil', '--note', 'Attribution: Kurdistan 24', '--color', 'green', '--data-dir', dir);
+    const r = await gloss(
+      'highlight',
+      id.slice(0, 6),
+      '--quote',
+      'the Kurdistan Region as a secure base',
+      '--tag',
+      'claim',
+      '--tag',
+      'Erbil',
+      '--note',
+      'Attribution: Kurdistan 24',
+      '--color',
+      'green',
+      '--data-dir',
+      dir,
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /highlighted/);
   });
@@ -79,7 +96,16 @@ describe('gloss (command line)', () => {
     const unknown = await gloss('show', 'ffffffff', '--data-dir', dir);
     assert.notEqual(unknown.code, 0);
     assert.match(unknown.stderr, /No article/);
-    const badColor = await gloss('highlight', id, '--quote', 'Erbil', '--color', 'octarine', '--data-dir', dir);
+    const badColor = await gloss(
+      'highlight',
+      id,
+      '--quote',
+      'Erbil',
+      '--color',
+      'octarine',
+      '--data-dir',
+      dir,
+    );
     assert.notEqual(badColor.code, 0);
     assert.match(badColor.stderr, /octarine/);
     const nofile = await gloss('import', join(dir, 'nope.txt'), '--data-dir', dir);
@@ -115,7 +141,12 @@ describe('gloss (command line) on a damaged library', () => {
 
     const r = await gloss('show', id, '--data-dir', dir);
     assert.equal(r.code, 3, r.stderr);
-    assert.match(r.stderr, new RegExp(`^warning: notes/${id}\\.json was damaged and has been moved to notes/${id}\\.json\\.corrupt-\\S+; restored the last good copy from .+ UTC\\.\\n$`));
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `^warning: notes/${id}\\.json was damaged and has been moved to notes/${id}\\.json\\.corrupt-\\S+; restored the last good copy from .+ UTC\\.\\n$`,
+      ),
+    );
     assert.match(r.stdout, /Annotations \(1\)/, 'the article and what was recovered are still shown');
 
     const again = await gloss('show', id, '--data-dir', dir);
@@ -128,7 +159,10 @@ describe('gloss (command line) on a damaged library', () => {
     await writeFile(content, '{"id":');
     const r = await gloss('show', id, '--data-dir', dir);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /^gloss: The saved copy of “.+” was damaged and has been moved to articles\/.+\. Import the same file again to repair it \(its notes are kept\), or remove the article\.\n$/);
+    assert.match(
+      r.stderr,
+      /^gloss: The saved copy of “.+” was damaged and has been moved to articles\/.+\. Import the same file again to repair it \(its notes are kept\), or remove the article\.\n$/,
+    );
   });
 
   it('a damaged article: export still writes its notes, warns and exits 3; importing the same file again repairs it', async () => {
@@ -137,14 +171,20 @@ describe('gloss (command line) on a damaged library', () => {
     const r = await gloss('export', '--out', out, '--data-dir', dir);
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stdout, /^wrote 1 annotation from 1 article to /, 'the one the notes file kept');
-    assert.match(r.stderr, /^warning: The saved copy of “.+” is damaged, so its 1 highlight was exported from the saved quote,/);
+    assert.match(
+      r.stderr,
+      /^warning: The saved copy of “.+” is damaged, so its 1 highlight was exported from the saved quote,/,
+    );
     assert.match(await readFile(out, 'utf8'), /the Kurdistan Region as a secure base/);
     await rm(outDir, { recursive: true, force: true });
 
     const again = await gloss('import', SEED, '--data-dir', dir);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, new RegExp(`^imported  ${id}  `));
-    assert.match(again.stderr, /^warning {3}.+: Its saved copy in the library was damaged; this import repaired it, and its notes are kept\.\n$/);
+    assert.match(
+      again.stderr,
+      /^warning {3}.+: Its saved copy in the library was damaged; this import repaired it, and its notes are kept\.\n$/,
+    );
     const shown = await gloss('show', id, '--data-dir', dir);
     assert.equal(shown.code, 0, shown.stderr);
     assert.match(shown.stdout, /Annotations \(1\)/);

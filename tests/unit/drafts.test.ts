@@ -21,7 +21,14 @@ describe('drafts of what is being typed', () => {
     dir = await mkdtemp(join(tmpdir(), 'gloss-drafts-'));
     gloss = await createGloss({ dataDir: dir });
     [{ id: articleId }] = await gloss.listArticles();
-    ({ id: annotationId } = await gloss.createAnnotation({ articleId, start: 0, end: 12, color: 'yellow', tags: [], note: '' }));
+    ({ id: annotationId } = await gloss.createAnnotation({
+      articleId,
+      start: 0,
+      end: 12,
+      color: 'yellow',
+      tags: [],
+      note: '',
+    }));
   });
   after(async () => {
     await gloss.close();
@@ -35,7 +42,10 @@ describe('drafts of what is being typed', () => {
     gloss = await createGloss({ dataDir: dir });
     const drafts = await gloss.listDrafts({ articleId });
     assert.equal(drafts.length, 1);
-    assert.deepEqual({ ...drafts[0], saved: undefined }, { articleId, annotationId, note: 'First thoughts on the claim', tag: 'cla', saved: undefined });
+    assert.deepEqual(
+      { ...drafts[0], saved: undefined },
+      { articleId, annotationId, note: 'First thoughts on the claim', tag: 'cla', saved: undefined },
+    );
     assert.match(drafts[0].saved, /^\d{4}-\d\d-\d\dT/);
   });
 
@@ -57,7 +67,10 @@ describe('drafts of what is being typed', () => {
     await writeFile(join(dir, DRAFTS_FILE), '{"version":1,"drafts":[{"articleId":');
     gloss = await createGloss({ dataDir: dir });
     const { warnings } = await gloss.storeStatus();
-    assert.ok(warnings.some((w) => w.startsWith('drafts.json was damaged')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => w.startsWith('drafts.json was damaged')),
+      warnings.join('\n'),
+    );
     assert.ok((await readdir(dir)).some((n) => n.startsWith('drafts.json.corrupt-')));
   });
 });

@@ -16,7 +16,10 @@ import { blocking, scanApp, stale, type Finding, type Reviewed } from '../securi
 async function unsafeApp(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gloss-unsafe-app-'));
   await mkdir(path.join(dir, 'main'));
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'unsafe', devDependencies: { electron: '^45.5.0' } }));
+  await writeFile(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'unsafe', devDependencies: { electron: '^45.5.0' } }),
+  );
   await writeFile(
     path.join(dir, 'main', 'index.js'),
     "const { app, BrowserWindow } = require('electron');\n" +
@@ -35,7 +38,12 @@ const finding = (check: string, sample: string, severity: Finding['severity'] = 
   manualReview: false,
   url: '',
 });
-const review = (check: string, sample: string): Reviewed => ({ check, file: 'main/app/index.ts', sample, why: 'reviewed' });
+const review = (check: string, sample: string): Reviewed => ({
+  check,
+  file: 'main/app/index.ts',
+  sample,
+  why: 'reviewed',
+});
 
 describe('the Electronegativity gate', () => {
   it('finds an unsafe window and a missing navigation guard with the real scanner, offline, and blocks on them', async () => {
@@ -44,7 +52,11 @@ describe('the Electronegativity gate', () => {
       const { findings, unparsed } = await scanApp(dir);
       assert.deepEqual(unparsed, []);
       const open = blocking(findings, []).map((f) => `${f.severity} ${f.check} ${f.file}`);
-      for (const expected of ['HIGH CONTEXT_ISOLATION_JS_CHECK main/index.js', 'MEDIUM SANDBOX_JS_CHECK main/index.js', 'HIGH LIMIT_NAVIGATION_GLOBAL_CHECK N/A']) {
+      for (const expected of [
+        'HIGH CONTEXT_ISOLATION_JS_CHECK main/index.js',
+        'MEDIUM SANDBOX_JS_CHECK main/index.js',
+        'HIGH LIMIT_NAVIGATION_GLOBAL_CHECK N/A',
+      ]) {
         assert.ok(open.includes(expected), `${expected} in ${open.join(', ')}`);
       }
     } finally {
@@ -55,27 +67,51 @@ describe('the Electronegativity gate', () => {
   it('`npm run audit:electron` exits 1 on such an app, naming the findings, without touching the network', async () => {
     const { dir, cleanup } = await unsafeApp();
     try {
-      const audit = ['--import', 'tsx', '--import', './tests/unit/helpers/no-network.ts', 'tests/security/audit-electron.ts', dir];
-      await assert.rejects(promisify(execFile)(process.execPath, audit), (err: { code: number; stdout: string; stderr: string }) => {
-        assert.equal(err.code, 1);
-        assert.match(err.stdout, /OPEN +HIGH +CONTEXT_ISOLATION_JS_CHECK +main\/index\.js:2/);
-        assert.match(err.stderr, /^Electronegativity: \d+ open HIGH\/MEDIUM finding\(s\)/);
-        assert.doesNotMatch(err.stderr, /network:/);
-        return true;
-      });
+      const audit = [
+        '--import',
+        'tsx',
+        '--import',
+        './tests/unit/helpers/no-network.ts',
+        'tests/security/audit-electron.ts',
+        dir,
+      ];
+      await assert.rejects(
+        promisify(execFile)(process.execPath, audit),
+        (err: { code: number; stdout: string; stderr: string }) => {
+          assert.equal(err.code, 1);
+          assert.match(err.stdout, /OPEN +HIGH +CONTEXT_ISOLATION_JS_CHECK +main\/index\.js:2/);
+          assert.match(err.stderr, /^Electronegativity: \d+ open HIGH\/MEDIUM finding\(s\)/);
+          assert.doesNotMatch(err.stderr, /network:/);
+          return true;
+        },
+      );
     } finally {
       await cleanup();
     }
   });
 
   it('lets through LOW and informational findings, and HIGH or MEDIUM ones reviewed at that very line', () => {
-    const findings = [finding('CSP_GLOBAL_CHECK', '', 'LOW'), finding('PRELOAD_JS_CHECK', "preload: join(here, 'preload.cjs'),")];
-    assert.deepEqual(blocking(findings, [review('PRELOAD_JS_CHECK', "preload: join(here, 'preload.cjs'),")]), []);
+    const findings = [
+      finding('CSP_GLOBAL_CHECK', '', 'LOW'),
+      finding('PRELOAD_JS_CHECK', "preload: join(here, 'preload.cjs'),"),
+    ];
+    assert.deepEqual(
+      blocking(findings, [review('PRELOAD_JS_CHECK', "preload: join(here, 'preload.cjs'),")]),
+      [],
+    );
   });
 
   it('blocks the same check on another line, or in another file, than the one reviewed', () => {
-    const reviewed = [review('OPEN_EXTERNAL_JS_CHECK', 'if (isExternalHttpUrl(url)) void shell.openExternal(url);')];
-    const elsewhere = [finding('OPEN_EXTERNAL_JS_CHECK', 'void shell.openExternal(url);'), { ...finding('OPEN_EXTERNAL_JS_CHECK', 'if (isExternalHttpUrl(url)) void shell.openExternal(url);'), file: 'main/app/menu.ts' }];
+    const reviewed = [
+      review('OPEN_EXTERNAL_JS_CHECK', 'if (isExternalHttpUrl(url)) void shell.openExternal(url);'),
+    ];
+    const elsewhere = [
+      finding('OPEN_EXTERNAL_JS_CHECK', 'void shell.openExternal(url);'),
+      {
+        ...finding('OPEN_EXTERNAL_JS_CHECK', 'if (isExternalHttpUrl(url)) void shell.openExternal(url);'),
+        file: 'main/app/menu.ts',
+      },
+    ];
     assert.deepEqual(blocking(elsewhere, reviewed), elsewhere);
   });
 

@@ -15,31 +15,43 @@ function parseCsv(csv: string): string[][] {
   for (let i = 0; i < csv.length; i++) {
     const ch = csv[i];
     if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && csv[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') {
       assert.equal(cell, '', `a quote in the middle of an unquoted cell at ${i}`);
       quoted = true;
-    } else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && csv[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else {
+    } else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && csv[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
       assert.notEqual(ch, '\n', `a bare line break outside quotes at ${i}`);
       cell += ch;
     }
   }
   assert.equal(quoted, false, 'unterminated quoted cell');
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
 const article: Article = buildArticle(
   [
-    { kind: 'title', text: '=cmd|\' /C calc\'!A0' },
+    { kind: 'title', text: "=cmd|' /C calc'!A0" },
     { kind: 'paragraph', text: 'Prices 😀 rose, "sharply", by 5%.\nA new line, here.' },
     { kind: 'paragraph', text: '-5 degrees and +3 more; @everyone left.' },
   ],
-  { title: '=cmd|\' /C calc\'!A0', source: 'Kurdistan 24, English', published: '2024-03-05', format: 'text' },
+  { title: "=cmd|' /C calc'!A0", source: 'Kurdistan 24, English', published: '2024-03-05', format: 'text' },
   'csv article',
 );
 
@@ -60,8 +72,14 @@ function annotate(phrase: string, extra: Partial<Annotation> = {}): Annotation {
   };
 }
 
-const tricky = annotate('rose, "sharply", by 5%.\nA new line', { note: 'Line one,\r\nline "two"', tags: ['prices', 'Prices', 'oil, gas'] });
-const formulas = annotate('-5 degrees and +3 more; @everyone', { note: '=HYPERLINK("http://evil")', tags: ['@team'] });
+const tricky = annotate('rose, "sharply", by 5%.\nA new line', {
+  note: 'Line one,\r\nline "two"',
+  tags: ['prices', 'Prices', 'oil, gas'],
+});
+const formulas = annotate('-5 degrees and +3 more; @everyone', {
+  note: '=HYPERLINK("http://evil")',
+  tags: ['@team'],
+});
 const csv = toCsv([{ article, annotations: [formulas, tricky] }]);
 const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
 
@@ -89,18 +107,23 @@ describe('CSV export', () => {
 
   it('neutralises cells a spreadsheet would run as formulas (= + - @) with a leading apostrophe', () => {
     const [title, , , quote, note, tags] = rows[2];
-    assert.equal(title, '\'=cmd|\' /C calc\'!A0');
-    assert.equal(quote, '\'-5 degrees and +3 more; @everyone');
+    assert.equal(title, "'=cmd|' /C calc'!A0");
+    assert.equal(quote, "'-5 degrees and +3 more; @everyone");
     assert.equal(note, '\'=HYPERLINK("http://evil")');
-    assert.equal(tags, '\'@team');
+    assert.equal(tags, "'@team");
     for (const row of rows.slice(1)) {
-      for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@]/, `cell ${JSON.stringify(cell)} could run as a formula`);
+      for (const cell of row)
+        assert.doesNotMatch(cell, /^[=+\-@]/, `cell ${JSON.stringify(cell)} could run as a formula`);
     }
   });
 
   it('gives positions in code points, like the JSON export', () => {
     const [start, end] = rows[1].slice(7, 9).map(Number);
-    assert.equal(start, tricky.target.position.start - 1, 'one emoji (a surrogate pair) comes before the passage');
+    assert.equal(
+      start,
+      tricky.target.position.start - 1,
+      'one emoji (a surrogate pair) comes before the passage',
+    );
     assert.equal([...article.text].slice(start, end).join(''), tricky.target.quote.exact);
   });
 

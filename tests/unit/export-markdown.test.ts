@@ -19,7 +19,14 @@ function makeArticle(title = 'Parliament raises the oil levy'): Article {
       { kind: 'paragraph', text: '- first, salaries\n1. then, roads\n> and *nothing* for [farmers]' },
       { kind: 'paragraph', text: 'The finance committee welcomed the vote.' },
     ],
-    { title, source: 'Kurdistan 24', place: 'ERBIL', published: '2024-03-05T08:00:00Z', url: 'https://example.org/levy', format: 'text' },
+    {
+      title,
+      source: 'Kurdistan 24',
+      place: 'ERBIL',
+      published: '2024-03-05T08:00:00Z',
+      url: 'https://example.org/levy',
+      format: 'text',
+    },
     title,
   );
 }
@@ -61,11 +68,17 @@ function quoteBlock(md: string, blockIdPart: string): string[] {
 describe('Markdown export of one article', () => {
   const article = makeArticle();
   const crossing = annotate(article, 'debate the budget.\n\nMembers vote in Erbil.');
-  const later = annotate(article, 'The finance committee welcomed the vote.', { tags: ['Finance committee', 'budget 2024'], note: 'They wrote the bill.' });
+  const later = annotate(article, 'The finance committee welcomed the vote.', {
+    tags: ['Finance committee', 'budget 2024'],
+    note: 'They wrote the bill.',
+  });
   const hashed = annotate(article, 'Critics call it #unfair', { tags: ['1984', 'oil & gas', 'Oil & Gas'] });
   const listy = annotate(article, '- first, salaries\n1. then, roads\n> and *nothing* for [farmers]');
   const inCaption = annotate(article, 'Members vote in Erbil.');
-  const orphan = annotate(article, 'Parliament met on Monday', { orphan: true, note: 'Gone after the update.' });
+  const orphan = annotate(article, 'Parliament met on Monday', {
+    orphan: true,
+    note: 'Gone after the update.',
+  });
   const md = toMarkdown([{ article, annotations: [later, orphan, hashed, listy, crossing, inCaption] }]);
 
   it('opens with YAML front matter that parses back to the article metadata and tag union', () => {
@@ -91,14 +104,23 @@ describe('Markdown export of one article', () => {
   });
 
   it('lists passages in reading order, whatever order they were made in', () => {
-    const order = [crossing, inCaption, hashed, listy, later].map((a) => md.indexOf(a.id.replace(/[^a-z0-9]/g, '').slice(0, 8)));
+    const order = [crossing, inCaption, hashed, listy, later].map((a) =>
+      md.indexOf(a.id.replace(/[^a-z0-9]/g, '').slice(0, 8)),
+    );
     assert.ok(order.every((pos) => pos > 0));
-    assert.deepEqual([...order].sort((x, y) => x - y), order);
+    assert.deepEqual(
+      [...order].sort((x, y) => x - y),
+      order,
+    );
   });
 
   it('puts ">" on every line of a multi-paragraph passage, blank lines included', () => {
     const lines = quoteBlock(md, crossing.id.slice(0, 8));
-    assert.deepEqual(lines, ['> debate the budget.', '>', `> Members vote in Erbil. ^gloss-${crossing.id.slice(0, 8)}`]);
+    assert.deepEqual(lines, [
+      '> debate the budget.',
+      '>',
+      `> Members vote in Erbil. ^gloss-${crossing.id.slice(0, 8)}`,
+    ]);
   });
 
   it('ends the quote with a block id Obsidian can link to, unique in the file', () => {
@@ -128,7 +150,10 @@ describe('Markdown export of one article', () => {
 
   it('puts the note beneath the tags and ends with a citation naming the paragraph', () => {
     const block = md.slice(md.indexOf('> The finance committee welcomed'));
-    assert.match(block, /^> The finance committee welcomed the vote\. \^gloss-\w+\n\n#Finance-committee #budget-2024\n\nThey wrote the bill\.\n\n— Parliament raises the oil levy, Kurdistan 24, 2024-03-05, ¶4\n/);
+    assert.match(
+      block,
+      /^> The finance committee welcomed the vote\. \^gloss-\w+\n\n#Finance-committee #budget-2024\n\nThey wrote the bill\.\n\n— Parliament raises the oil levy, Kurdistan 24, 2024-03-05, ¶4\n/,
+    );
   });
 
   it('cites a passage that starts in a caption as "caption"', () => {
@@ -156,7 +181,10 @@ describe('Markdown export of several articles', () => {
 
   it('has no front matter (Obsidian reads it only at the top) but a heading per article with a metadata line', () => {
     assert.equal(frontMatterOf(md), undefined);
-    assert.match(md, /^# Notes from Gloss\n\n## First story\n\n\*Kurdistan 24 · ERBIL · 2024-03-05\* · <https:\/\/example\.org\/levy>\n\n> debate the budget/);
+    assert.match(
+      md,
+      /^# Notes from Gloss\n\n## First story\n\n\*Kurdistan 24 · ERBIL · 2024-03-05\* · <https:\/\/example\.org\/levy>\n\n> debate the budget/,
+    );
     assert.ok(md.indexOf('## Second story') > md.indexOf('## First story'));
   });
 });

@@ -5,13 +5,20 @@ import { describeRange } from '../../main/core/anchoring/describe';
 import { buildArticle } from '../../main/core/document/build';
 import type { Article } from '../../main/core/document/types';
 import { renderExport } from '../../main/core/export/index';
-import { toWebAnnotations, toWebAnnotationsJson, type WebAnnotation } from '../../main/core/export/web-annotation';
+import {
+  toWebAnnotations,
+  toWebAnnotationsJson,
+  type WebAnnotation,
+} from '../../main/core/export/web-annotation';
 
 function makeArticle(url?: string): Article {
   return buildArticle(
     [
       { kind: 'title', text: 'Flags 🇮🇶 and faces 😀' },
-      { kind: 'paragraph', text: 'Crowds waved 🇮🇶 flags as the vote passed. The levy rises by five percent.' },
+      {
+        kind: 'paragraph',
+        text: 'Crowds waved 🇮🇶 flags as the vote passed. The levy rises by five percent.',
+      },
       { kind: 'paragraph', text: 'Critics said it would hurt small producers.' },
     ],
     { title: 'Flags and faces', source: 'Kurdistan 24', format: 'text', ...(url ? { url } : {}) },
@@ -39,7 +46,11 @@ function annotate(article: Article, phrase: string, extra: Partial<Annotation> =
 const article = makeArticle();
 const withUrl = makeArticle('https://example.org/levy');
 const plain = annotate(article, 'The levy rises by five percent.');
-const noted = annotate(article, 'hurt small producers', { note: 'Which ones?', tags: ['Producers', 'producers', 'oil'], color: 'pink' });
+const noted = annotate(article, 'hurt small producers', {
+  note: 'Which ones?',
+  tags: ['Producers', 'producers', 'oil'],
+  color: 'pink',
+});
 const tagged = annotate(withUrl, 'Crowds waved', { tags: ['crowds'] });
 const orphan = annotate(article, 'Critics said', { orphan: true });
 const collection = toWebAnnotations([
@@ -60,7 +71,10 @@ describe('Web Annotation export', () => {
 
   it('gives every item the fields the model requires', () => {
     for (const item of items) {
-      assert.ok(item['@context'].includes('http://www.w3.org/ns/anno.jsonld'), 'context names the W3C vocabulary');
+      assert.ok(
+        item['@context'].includes('http://www.w3.org/ns/anno.jsonld'),
+        'context names the W3C vocabulary',
+      );
       assert.equal(item.type, 'Annotation');
       assert.match(item.id, /^urn:gloss:annotation:/);
       assert.ok(item.target.source);
@@ -119,13 +133,19 @@ describe('Web Annotation export', () => {
     assert.equal(byId(noted.id)['gloss:color'], 'pink');
     const lost = byId(orphan.id);
     assert.equal(lost['gloss:orphan'], true);
-    assert.deepEqual(lost.target.selector.map((s) => s.type), ['TextQuoteSelector']);
+    assert.deepEqual(
+      lost.target.selector.map((s) => s.type),
+      ['TextQuoteSelector'],
+    );
     assert.equal(byId(plain.id)['gloss:orphan'], undefined);
   });
 
   it('lists each article’s annotations in reading order', () => {
     const firstArticle = items.filter((i) => i.target.source.startsWith('urn:')).map((i) => i.id);
-    assert.deepEqual(firstArticle, [plain, orphan, noted].map((a) => `urn:gloss:annotation:${a.id}`));
+    assert.deepEqual(
+      firstArticle,
+      [plain, orphan, noted].map((a) => `urn:gloss:annotation:${a.id}`),
+    );
   });
 
   it('uses baseId for ids when given', () => {
@@ -150,7 +170,11 @@ describe('Web Annotation export', () => {
       assert.deepEqual(JSON.parse(json), toWebAnnotations(entries, opts));
       const lines = json.split('\n').filter((l) => l.trimStart().startsWith('{"@context"'));
       assert.equal(lines.length, 4);
-      for (const line of lines) assert.equal(JSON.parse(line.trim().replace(/,$/, ''))['@context'][0], 'http://www.w3.org/ns/anno.jsonld');
+      for (const line of lines)
+        assert.equal(
+          JSON.parse(line.trim().replace(/,$/, ''))['@context'][0],
+          'http://www.w3.org/ns/anno.jsonld',
+        );
     }
     assert.deepEqual(JSON.parse(toWebAnnotationsJson([])), toWebAnnotations([]));
   });

@@ -119,7 +119,10 @@ describe('writeExport never writes where it must not', () => {
     const refused = (err: unknown) => {
       assert.ok(err instanceof GlossError);
       assert.equal(err.code, 'INVALID_REQUEST');
-      assert.match(err.message, /inside Gloss’s library folder .* where an export could overwrite your notes\. Choose another folder\.$/);
+      assert.match(
+        err.message,
+        /inside Gloss’s library folder .* where an export could overwrite your notes\. Choose another folder\.$/,
+      );
       return true;
     };
 

@@ -27,7 +27,11 @@ describe('importing files that are not good text', () => {
     return importSource({ bytes: new Uint8Array(await readFile(file)), fileName: name, filePath: file });
   }
 
-  async function rejectsWith(promise: Promise<unknown>, code: GlossErrorCode, message?: RegExp): Promise<void> {
+  async function rejectsWith(
+    promise: Promise<unknown>,
+    code: GlossErrorCode,
+    message?: RegExp,
+  ): Promise<void> {
     await assert.rejects(promise, (err: unknown) => {
       assert.ok(err instanceof GlossError, `expected a GlossError, got ${String(err)}`);
       assert.equal(err.code, code);
@@ -53,17 +57,32 @@ describe('importing files that are not good text', () => {
   });
 
   it('refuses a PNG, named as a PNG image, even when it is called .txt', async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
     await rejectsWith(importBytes('picture.txt', png), 'UNSUPPORTED_FORMAT', /PNG image/);
   });
 
   it('refuses a file over 50 MB as TOO_LARGE before reading it', async () => {
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61);
-    await rejectsWith(importSource({ bytes: huge, fileName: 'huge.txt' }), 'TOO_LARGE', /50\.0 MB.*up to 50 MB/);
+    await rejectsWith(
+      importSource({ bytes: huge, fileName: 'huge.txt' }),
+      'TOO_LARGE',
+      /50\.0 MB.*up to 50 MB/,
+    );
   });
 
   it('reads a Latin-1 file as Windows-1252, with a warning and the right letters', async () => {
-    const latin1 = Buffer.concat([Buffer.from('Menu\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait, cr'), Buffer.from([0xe8]), Buffer.from('me br'), Buffer.from([0xfb]), Buffer.from('l'), Buffer.from([0xe9, 0x65, 0x0a])]);
+    const latin1 = Buffer.concat([
+      Buffer.from('Menu\n\nCaf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' au lait, cr'),
+      Buffer.from([0xe8]),
+      Buffer.from('me br'),
+      Buffer.from([0xfb]),
+      Buffer.from('l'),
+      Buffer.from([0xe9, 0x65, 0x0a]),
+    ]);
     const { article, warnings } = await importBytes('menu.txt', latin1);
     assert.equal(article.text, 'Menu\n\nCafé au lait, crème brûlée');
     assert.equal(warnings.length, 1);
@@ -71,15 +90,21 @@ describe('importing files that are not good text', () => {
   });
 
   it('reads a UTF-16 file with a byte-order mark (its NUL bytes do not make it "binary")', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Notes\r\n\r\nÇa va – très bien.', 'utf16le')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Notes\r\n\r\nÇa va – très bien.', 'utf16le'),
+    ]);
     const { article } = await importBytes('utf16.txt', bytes);
     assert.equal(article.text, 'Notes\n\nÇa va – très bien.');
   });
 
   it('imports a large but allowed text (5 MB) without error, every paragraph kept', async () => {
-    const paragraph = 'The quick brown fox – “quoted” – jumps over the lazy dog’s kennel, again and again and again.';
+    const paragraph =
+      'The quick brown fox – “quoted” – jumps over the lazy dog’s kennel, again and again and again.';
     const count = Math.ceil((5 * 1024 * 1024) / (paragraph.length + 2));
-    const text = ['A very long file', ...Array.from({ length: count }, (_, i) => `${i} ${paragraph}`)].join('\n\n');
+    const text = ['A very long file', ...Array.from({ length: count }, (_, i) => `${i} ${paragraph}`)].join(
+      '\n\n',
+    );
     const { article, warnings } = await importBytes('long.txt', Buffer.from(text));
     assert.deepEqual(warnings, []);
     assert.equal(article.blocks.length, count + 1);
@@ -87,7 +112,10 @@ describe('importing files that are not good text', () => {
   });
 
   it('imports the seed article through the dispatcher as text', async () => {
-    const { article } = await importSource({ bytes: new Uint8Array(await readFile(SEED)), fileName: path.basename(SEED) });
+    const { article } = await importSource({
+      bytes: new Uint8Array(await readFile(SEED)),
+      fileName: path.basename(SEED),
+    });
     assert.equal(article.meta.format, 'text');
     assert.equal(article.meta.place, 'ERBIL');
     assert.equal(article.blocks.filter((b) => b.kind === 'caption').length, 3);

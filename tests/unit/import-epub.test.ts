@@ -6,7 +6,10 @@ import { GlossError } from '../../main/core/errors';
 import { parseEpubFile } from '../../main/core/import/epub';
 import { importSource } from '../../main/core/import/index';
 
-const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const CONTAINER = `<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -44,7 +47,9 @@ const chapter = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?
 const CH1 = chapter(`<h1>One: The Ferry</h1><p>The ferry crossed the river every day.</p><div/>
 <figure><img src="../images/ferry.png" alt="The ferry"/><figcaption>The ferry in 1920. (Photo: Town Archive)</figcaption></figure>
 <h2>Its boatmen</h2><p onclick="alert(1)">Three families ran it.<script>alert('body')</script></p>`);
-const CH2 = chapter(`<section id="start"><p>Then the water came.</p><p>It did not stop for a week.</p></section>`);
+const CH2 = chapter(
+  `<section id="start"><p>Then the water came.</p><p>It did not stop for a week.</p></section>`,
+);
 
 function epub(files: Zippable): Uint8Array {
   // mimetype first and stored, as the EPUB specification requires.
@@ -86,7 +91,13 @@ describe('Importing an EPUB book', () => {
 
   it('takes title, creator, date, language and publisher from the OPF metadata', async () => {
     const doc = await parseEpubFile({ bytes: book(), fileName: 'river.epub' });
-    assert.deepEqual(doc.meta, { title: 'The River Book', byline: 'Maria Okafor', published: '2023-11-02', language: 'en', source: 'Millbrook Press' });
+    assert.deepEqual(doc.meta, {
+      title: 'The River Book',
+      byline: 'Maria Okafor',
+      published: '2023-11-02',
+      language: 'en',
+      source: 'Millbrook Press',
+    });
   });
 
   it('keeps pictures from inside the book with their captions and credits', async () => {
@@ -98,14 +109,26 @@ describe('Importing an EPUB book', () => {
   });
 
   it('titles chapters from an EPUB 2 NCX, or from their first heading when the TOC is silent', async () => {
-    const opf = OPF.replace('<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>', '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>').replace('<spine>', '<spine toc="ncx">');
+    const opf = OPF.replace(
+      '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+      '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>',
+    ).replace('<spine>', '<spine toc="ncx">');
     const ncx = `<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/"><navMap>
       <navPoint id="p2"><navLabel><text>Chapter Two</text></navLabel><content src="text/ch2.xhtml"/></navPoint></navMap></ncx>`;
     const doc = await parseEpubFile({
-      bytes: epub({ 'META-INF/container.xml': strToU8(CONTAINER), 'OEBPS/content.opf': strToU8(opf), 'OEBPS/toc.ncx': strToU8(ncx), 'OEBPS/text/ch1.xhtml': strToU8(CH1), 'OEBPS/text/ch2.xhtml': strToU8(CH2) }),
+      bytes: epub({
+        'META-INF/container.xml': strToU8(CONTAINER),
+        'OEBPS/content.opf': strToU8(opf),
+        'OEBPS/toc.ncx': strToU8(ncx),
+        'OEBPS/text/ch1.xhtml': strToU8(CH1),
+        'OEBPS/text/ch2.xhtml': strToU8(CH2),
+      }),
       fileName: 'ncx.epub',
     });
-    assert.deepEqual(doc.blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => b.text), ['One: The Ferry', 'Chapter Two']);
+    assert.deepEqual(
+      doc.blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => b.text),
+      ['One: The Ferry', 'Chapter Two'],
+    );
   });
 
   it('is detected by its content and routed through importSource, even with the wrong name', async () => {
@@ -116,7 +139,10 @@ describe('Importing an EPUB book', () => {
   });
 
   it('says clearly when the archive has no container.xml', async () => {
-    await assert.rejects(parseEpubFile({ bytes: epub({ 'x.txt': strToU8('hello') }), fileName: 'odd.epub' }), (e: GlossError) => e.code === 'CORRUPT' && /container\.xml/.test(e.message));
+    await assert.rejects(
+      parseEpubFile({ bytes: epub({ 'x.txt': strToU8('hello') }), fileName: 'odd.epub' }),
+      (e: GlossError) => e.code === 'CORRUPT' && /container\.xml/.test(e.message),
+    );
   });
 });
 
@@ -141,7 +167,8 @@ describe('Zip bombs posing as EPUB', () => {
     const big = new ZipDeflate('OEBPS/text/ch2.xhtml', { level: 9 });
     zip.add(big);
     const zeros = new Uint8Array(1048576);
-    for (let left = size; left > 0; left -= zeros.length) big.push(left > zeros.length ? zeros : zeros.subarray(0, left), left <= zeros.length);
+    for (let left = size; left > 0; left -= zeros.length)
+      big.push(left > zeros.length ? zeros : zeros.subarray(0, left), left <= zeros.length);
     zip.end();
     return Buffer.concat(parts);
   }
@@ -149,8 +176,11 @@ describe('Zip bombs posing as EPUB', () => {
   it('rejects a small file that declares a 300 MB chapter, before inflating it', async () => {
     const bytes = bomb(300 * 1048576);
     assert.ok(bytes.length < 2 * 1048576, `the bomb itself is small (${bytes.length} bytes)`);
-    await assert.rejects(parseEpubFile({ bytes, fileName: 'bomb.epub' }), (e: GlossError) =>
-      e.code === 'TOO_LARGE' && /^“bomb\.epub” expands to more than \d+ MB — it may be a zip bomb; not imported\.$/.test(e.message),
+    await assert.rejects(
+      parseEpubFile({ bytes, fileName: 'bomb.epub' }),
+      (e: GlossError) =>
+        e.code === 'TOO_LARGE' &&
+        /^“bomb\.epub” expands to more than \d+ MB — it may be a zip bomb; not imported\.$/.test(e.message),
     );
   });
 
@@ -161,12 +191,18 @@ describe('Zip bombs posing as EPUB', () => {
     const name = Buffer.from('OEBPS/text/ch2.xhtml');
     let patched = 0;
     for (let i = 0; i < bytes.length - 46; i++) {
-      if (view.getUint32(i, true) === 0x02014b50 && Buffer.from(bytes.subarray(i + 46, i + 46 + name.length)).equals(name)) {
+      if (
+        view.getUint32(i, true) === 0x02014b50 &&
+        Buffer.from(bytes.subarray(i + 46, i + 46 + name.length)).equals(name)
+      ) {
         view.setUint32(i + 24, 1024, true);
         patched++;
       }
     }
     assert.equal(patched, 1);
-    await assert.rejects(parseEpubFile({ bytes, fileName: 'liar.epub' }), (e: GlossError) => e.code === 'TOO_LARGE' && /zip bomb/.test(e.message));
+    await assert.rejects(
+      parseEpubFile({ bytes, fileName: 'liar.epub' }),
+      (e: GlossError) => e.code === 'TOO_LARGE' && /zip bomb/.test(e.message),
+    );
   });
 });

@@ -35,7 +35,11 @@ function page(body: string, head = ''): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 }
 const prose = (n: number): string =>
-  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the story tells, in plain and patient sentences, what happened on the river that week and why it mattered to the town.</p>`).join('');
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} of the story tells, in plain and patient sentences, what happened on the river that week and why it mattered to the town.</p>`,
+  ).join('');
 
 describe('Importing a saved news page', () => {
   it('keeps the article and drops the header, navigation, ads, comments, sidebar and footer', async () => {
@@ -43,7 +47,14 @@ describe('Importing a saved news page', () => {
     const all = texts(doc).join('\n');
     assert.match(all, /Residents of the river towns spent the weekend/);
     assert.match(all, /Farmers upstream have moved livestock/);
-    for (const junk of ['Advertisement', 'first!!!', 'Most read', 'All rights reserved', 'Sport', 'Comments (2)']) {
+    for (const junk of [
+      'Advertisement',
+      'first!!!',
+      'Most read',
+      'All rights reserved',
+      'Sport',
+      'Comments (2)',
+    ]) {
       assert.ok(!all.includes(junk), `“${junk}” should not be imported`);
     }
   });
@@ -59,7 +70,11 @@ describe('Importing a saved news page', () => {
       language: 'en-GB',
     });
     assert.deepEqual(doc.blocks[0], { kind: 'title', text: 'River towns brace for record flood' });
-    assert.equal(doc.blocks.filter((b) => b.text === 'River towns brace for record flood').length, 1, 'the page’s own h1 is not repeated');
+    assert.equal(
+      doc.blocks.filter((b) => b.text === 'River towns brace for record flood').length,
+      1,
+      'the page’s own h1 is not repeated',
+    );
   });
 
   it('turns each figure into a caption whose credit is split off, with the picture from the page’s _files folder', async () => {
@@ -73,7 +88,10 @@ describe('Importing a saved news page', () => {
     assert.equal(first.image?.alt, 'Sandbags stacked along a flooded street');
     const asset = doc.assets?.get(first.image!.asset);
     assert.equal(asset?.mime, 'image/png');
-    assert.deepEqual(Buffer.from(asset!.data), readFileSync(path.join(fixtures, 'pages', 'news-article_files', 'flood.png')));
+    assert.deepEqual(
+      Buffer.from(asset!.data),
+      readFileSync(path.join(fixtures, 'pages', 'news-article_files', 'flood.png')),
+    );
     assert.equal(doc.assets?.size, 2);
   });
 
@@ -90,7 +108,9 @@ describe('Importing a saved news page', () => {
         ['The Old Corn Exchange', false, 0],
       ],
     );
-    assert.deepEqual(texts({ ...doc, blocks: ofKind(doc, 'quote') }), ['Please check on elderly neighbours and do not drive through flood water.']);
+    assert.deepEqual(texts({ ...doc, blocks: ofKind(doc, 'quote') }), [
+      'Please check on elderly neighbours and do not drive through flood water.',
+    ]);
   });
 
   it('keeps only the text a browser would show: whitespace collapsed, inline markup gone', async () => {
@@ -99,7 +119,11 @@ describe('Importing a saved news page', () => {
       assert.doesNotMatch(t, /<[a-z/!]/i);
       assert.doesNotMatch(t, / {2}|^\s|\s$/);
     }
-    assert.ok(texts(doc).includes('“We have never seen the river this fast,” said Tom Reyes, who has run the ferry at Millbrook for thirty years. “The water is already over the lower jetty, and the rain has not even started properly.”'));
+    assert.ok(
+      texts(doc).includes(
+        '“We have never seen the river this fast,” said Tom Reyes, who has run the ferry at Millbrook for thirty years. “The water is already over the lower jetty, and the rain has not even started properly.”',
+      ),
+    );
   });
 
   it('routes through importSource and builds an article with offsets', async () => {
@@ -122,16 +146,23 @@ describe('Importing a saved news page', () => {
   });
 
   it('names PDF when a “page” is really a PDF', async () => {
-    await assert.rejects(importSource({ bytes: enc('%PDF-1.7\n%âãÏÓ\n1 0 obj'), fileName: 'article.html' }), (e: GlossError) => e.code === 'UNSUPPORTED_FORMAT' && /PDF/.test(e.message));
+    await assert.rejects(
+      importSource({ bytes: enc('%PDF-1.7\n%âãÏÓ\n1 0 obj'), fileName: 'article.html' }),
+      (e: GlossError) => e.code === 'UNSUPPORTED_FORMAT' && /PDF/.test(e.message),
+    );
   });
 });
 
 describe('Character sets', () => {
   const russian = 'Москва: жители готовятся к паводку, который синоптики называют самым сильным за сто лет.';
-  const japanese = '東京では、記録的な大雨に備えて住民が土のうを積み上げています。川の水位は上がり続けています。';
+  const japanese =
+    '東京では、記録的な大雨に備えて住民が土のうを積み上げています。川の水位は上がり続けています。';
 
   it('decodes a windows-1251 page by its <meta charset>', async () => {
-    const html = page(`<article><h1>Паводок</h1>${`<p>${russian}</p>`.repeat(4)}</article>`).replace('utf-8', 'windows-1251');
+    const html = page(`<article><h1>Паводок</h1>${`<p>${russian}</p>`.repeat(4)}</article>`).replace(
+      'utf-8',
+      'windows-1251',
+    );
     const doc = await parseHtmlFile({ bytes: iconv.encode(html, 'windows-1251'), fileName: 'ru.html' });
     assert.ok(texts(doc).includes(russian));
   });
@@ -145,36 +176,56 @@ describe('Character sets', () => {
 
   it('takes the charset from the server’s Content-Type when the page declares none', async () => {
     const html = `<html><head><title>x</title></head><body><article>${`<p>${russian}</p>`.repeat(4)}</article></body></html>`;
-    const doc = await parseHtmlFile({ bytes: iconv.encode(html, 'koi8-r'), url: 'https://example.org/a', contentType: 'text/html; charset=KOI8-R' });
+    const doc = await parseHtmlFile({
+      bytes: iconv.encode(html, 'koi8-r'),
+      url: 'https://example.org/a',
+      contentType: 'text/html; charset=KOI8-R',
+    });
     assert.ok(texts(doc).includes(russian));
   });
 });
 
 describe('Awkward pages', () => {
   it('reads malformed HTML with unclosed tags', async () => {
-    const html = '<html><head><title>Unclosed</title><body><article><h2>Start</h2><p>First paragraph runs on <b>bold never closes<p>Second paragraph, still readable, with <i>italics <p>Third<ul><li>one<li>two</article>';
+    const html =
+      '<html><head><title>Unclosed</title><body><article><h2>Start</h2><p>First paragraph runs on <b>bold never closes<p>Second paragraph, still readable, with <i>italics <p>Third<ul><li>one<li>two</article>';
     const doc = await parseHtmlFile({ bytes: enc(html), fileName: 'broken.html' });
     const all = texts(doc);
     assert.ok(all.includes('First paragraph runs on bold never closes'));
     assert.ok(all.some((t) => t.startsWith('Second paragraph, still readable')));
-    assert.deepEqual(ofKind(doc, 'list-item').map((b) => b.text), ['one', 'two']);
+    assert.deepEqual(
+      ofKind(doc, 'list-item').map((b) => b.text),
+      ['one', 'two'],
+    );
   });
 
   it('falls back to all of the page’s text when there is no article to pick out', async () => {
-    const doc = await parseHtmlFile({ bytes: enc(page('<div>Just a short note.</div><span>Back soon</span>', '<title>Note</title>')), fileName: 'note.html' });
+    const doc = await parseHtmlFile({
+      bytes: enc(page('<div>Just a short note.</div><span>Back soon</span>', '<title>Note</title>')),
+      fileName: 'note.html',
+    });
     assert.deepEqual(texts(doc), ['Note', 'Just a short note.', 'Back soon']);
   });
 
   it('fails with a clear EMPTY error when the page has no text at all', async () => {
     await assert.rejects(
-      parseHtmlFile({ bytes: enc(page('<script>document.write("hi")</script><img src="x.png"><nav></nav>', '<title>App</title>')), fileName: 'app.html' }),
-      (e: GlossError) => e.code === 'EMPTY' && e.message === '“app.html” has no article text Gloss could find.',
+      parseHtmlFile({
+        bytes: enc(
+          page('<script>document.write("hi")</script><img src="x.png"><nav></nav>', '<title>App</title>'),
+        ),
+        fileName: 'app.html',
+      }),
+      (e: GlossError) =>
+        e.code === 'EMPTY' && e.message === '“app.html” has no article text Gloss could find.',
     );
   });
 
   it('finishes a 20 MB page that is mostly scripts, styles and comments, keeping its article', async () => {
     const bulk = `<script>var state = "${'x'.repeat(12_000_000)}";</script><style>${'.a{color:red}'.repeat(500_000)}</style><!--${'c'.repeat(1_000_000)}-->`;
-    const html = page(`<article><h1>Heavy page</h1>${prose(20)}</article>${bulk}`, '<title>Heavy page</title>');
+    const html = page(
+      `<article><h1>Heavy page</h1>${prose(20)}</article>${bulk}`,
+      '<title>Heavy page</title>',
+    );
     assert.ok(html.length >= 19_000_000);
     const doc = await parseHtmlFile({ bytes: enc(html), fileName: 'heavy.html' });
     assert.equal(ofKind(doc, 'paragraph').length, 20);
@@ -184,13 +235,18 @@ describe('Awkward pages', () => {
   it('refuses a 20 MB page of dense markup with a clear TOO_LARGE error instead of hanging', async () => {
     const html = page(`<article>${prose(1).repeat(150_000)}</article>`);
     assert.ok(html.length >= 20_000_000);
-    await assert.rejects(parseHtmlFile({ bytes: enc(html), fileName: 'huge.html' }), (e: GlossError) => e.code === 'TOO_LARGE' && /huge\.html.*MB/.test(e.message));
+    await assert.rejects(
+      parseHtmlFile({ bytes: enc(html), fileName: 'huge.html' }),
+      (e: GlossError) => e.code === 'TOO_LARGE' && /huge\.html.*MB/.test(e.message),
+    );
   });
 });
 
 describe('Images an import may keep', () => {
   it('keeps a data: URL image (checked by its bytes) and the alt text of a picture without a figure', async () => {
-    const html = page(`<article>${prose(4)}<img src="data:image/png;base64,${PNG_1x1}" alt="A single red pixel"></article>`);
+    const html = page(
+      `<article>${prose(4)}<img src="data:image/png;base64,${PNG_1x1}" alt="A single red pixel"></article>`,
+    );
     const doc = await parseHtmlFile({ bytes: enc(html), fileName: 'data.html' });
     const [cap] = ofKind(doc, 'caption');
     assert.equal(cap.text, 'A single red pixel');
@@ -205,15 +261,32 @@ describe('Images an import may keep', () => {
     writeFileSync(path.join(dir, 'story_files', 'notes.png'), 'this is text pretending to be a PNG');
     writeFileSync(path.join(dir, 'story_files', 'ok.png'), png);
     symlinkSync(path.join(dir, 'secret.png'), path.join(dir, 'story_files', 'link.png'));
-    const imgs = ['secret.png', 'story_files/../secret.png', '/etc/passwd', 'story_files/notes.png', 'story_files/link.png', 'https://example.org/remote.png', '//example.org/x.png', `file://${path.join(dir, 'secret.png')}`]
+    const imgs = [
+      'secret.png',
+      'story_files/../secret.png',
+      '/etc/passwd',
+      'story_files/notes.png',
+      'story_files/link.png',
+      'https://example.org/remote.png',
+      '//example.org/x.png',
+      `file://${path.join(dir, 'secret.png')}`,
+    ]
       .map((src, i) => `<figure><img src="${src}"><figcaption>Bad picture ${i}</figcaption></figure>`)
       .join('');
     const filePath = path.join(dir, 'story.html');
-    writeFileSync(filePath, page(`<article>${prose(3)}${imgs}<figure><img src="story_files/ok.png"><figcaption>Good picture</figcaption></figure></article>`));
+    writeFileSync(
+      filePath,
+      page(
+        `<article>${prose(3)}${imgs}<figure><img src="story_files/ok.png"><figcaption>Good picture</figcaption></figure></article>`,
+      ),
+    );
     const doc = await parseHtmlFile({ bytes: readFileSync(filePath), filePath, fileName: 'story.html' });
     const caps = ofKind(doc, 'caption');
     assert.equal(caps.length, 9, 'every caption is kept as text');
-    assert.deepEqual(caps.filter((c) => c.image).map((c) => c.text), ['Good picture']);
+    assert.deepEqual(
+      caps.filter((c) => c.image).map((c) => c.text),
+      ['Good picture'],
+    );
     assert.equal(doc.assets?.size, 1);
   });
 });
@@ -254,12 +327,27 @@ describe('Pasted HTML', () => {
 });
 
 describe('Nothing executable survives (XSS corpus in tests/fixtures/xss)', () => {
-  const BLOCK_KEYS = new Set(['kind', 'text', 'level', 'ordered', 'depth', 'credit', 'creditOffset', 'image', 'label', 'href', 'dateline']);
+  const BLOCK_KEYS = new Set([
+    'kind',
+    'text',
+    'level',
+    'ordered',
+    'depth',
+    'credit',
+    'creditOffset',
+    'image',
+    'label',
+    'href',
+    'dateline',
+  ]);
   const ASSET_NAME = /^img-[0-9a-f]{16}\.(png|jpg|gif|webp|avif|bmp)$/;
   const corpus = readFileSync(path.join(fixtures, 'xss', 'payloads.html'), 'utf8');
   const fragments: string[] = JSON.parse(readFileSync(path.join(fixtures, 'xss', 'fragments.json'), 'utf8'));
   /** One payload per line of the corpus article, each also pasted on its own. */
-  const lines = corpus.slice(corpus.indexOf('<article>') + 9, corpus.indexOf('</article>')).split('\n').filter((l) => l.trim());
+  const lines = corpus
+    .slice(corpus.indexOf('<article>') + 9, corpus.indexOf('</article>'))
+    .split('\n')
+    .filter((l) => l.trim());
 
   /** What reaches the renderer: plain data, strings and numbers, and image names that are ours. */
   function assertPlainText(doc: ParsedDocument, where: string): void {
@@ -287,7 +375,10 @@ describe('Nothing executable survives (XSS corpus in tests/fixtures/xss)', () =>
     assert.ok(texts(doc).some((t) => t.startsWith('This page carries payloads')));
     for (const t of texts(doc)) {
       assert.doesNotMatch(t, markup);
-      assert.doesNotMatch(t, /alert\('(head script|inline script|svg script|template|css|ie)'\)|expression\(|javascript:/i);
+      assert.doesNotMatch(
+        t,
+        /alert\('(head script|inline script|svg script|template|css|ie)'\)|expression\(|javascript:/i,
+      );
     }
     assert.equal(doc.assets, undefined);
     assert.equal(doc.meta.url, undefined, 'meta refresh and base href give no URL');
@@ -327,8 +418,21 @@ describe('Nothing executable survives (XSS corpus in tests/fixtures/xss)', () =>
       }
     });
     assert.deepEqual(results, [
-      ['Pasted text'], ['Link text'], ['Tail'], 'EMPTY', ['After'], ['Hover'], ['Frame'], ['Form'], ['Styled'],
-      ['Refresh'], ['Based'], ['Templated'], ['Object'], ['fake image'], ['MX'],
+      ['Pasted text'],
+      ['Link text'],
+      ['Tail'],
+      'EMPTY',
+      ['After'],
+      ['Hover'],
+      ['Frame'],
+      ['Form'],
+      ['Styled'],
+      ['Refresh'],
+      ['Based'],
+      ['Templated'],
+      ['Object'],
+      ['fake image'],
+      ['MX'],
     ]);
     for (const f of fragments) {
       try {

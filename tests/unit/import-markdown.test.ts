@@ -9,7 +9,8 @@ import { parseMarkdownFile } from '../../main/core/import/markdown';
 import type { ParsedDocument } from '../../main/core/import/types';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
-const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const PNG_1x1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const md = (text: string, fileName = 'note.md') => parseMarkdownFile({ bytes: enc(text), fileName });
 const brief = (doc: ParsedDocument) => doc.blocks.map((b) => [b.kind, b.text]);
 
@@ -64,7 +65,10 @@ describe('Importing Markdown', () => {
   it('turns headings, paragraphs, quotes, nested lists, images and code into plain-text blocks', async () => {
     const doc = await md(ARTICLE);
     assert.deepEqual(brief(doc).slice(2), [
-      ['paragraph', 'The ferry has crossed the river every day since 1881, said the council. It stopped only twice.'],
+      [
+        'paragraph',
+        'The ferry has crossed the river every day since 1881, said the council. It stopped only twice.',
+      ],
       ['heading', 'History'],
       ['quote', 'The water was over the jetty. We kept going anyway.'],
       ['list-item', 'Spring floods'],
@@ -75,14 +79,28 @@ describe('Importing Markdown', () => {
       ['paragraph', 'timetable: 06:00 08:00'],
       ['paragraph', 'Fish & chips © the café, code and a *literal star*.'],
     ]);
-    const items = doc.blocks.filter((b): b is Extract<BlockInput, { kind: 'list-item' }> => b.kind === 'list-item');
-    assert.deepEqual(items.map((b) => [b.ordered, b.depth]), [[true, 0], [true, 0], [false, 1], [false, 1]]);
+    const items = doc.blocks.filter(
+      (b): b is Extract<BlockInput, { kind: 'list-item' }> => b.kind === 'list-item',
+    );
+    assert.deepEqual(
+      items.map((b) => [b.ordered, b.depth]),
+      [
+        [true, 0],
+        [true, 0],
+        [false, 1],
+        [false, 1],
+      ],
+    );
   });
 
   it('uses the first h1 as the title when there is no front matter, else the file name', async () => {
     const a = await md('Intro line.\n\n# Real Title\n\nBody.');
     assert.equal(a.meta.title, 'Real Title');
-    assert.deepEqual(brief(a), [['title', 'Real Title'], ['paragraph', 'Intro line.'], ['paragraph', 'Body.']]);
+    assert.deepEqual(brief(a), [
+      ['title', 'Real Title'],
+      ['paragraph', 'Intro line.'],
+      ['paragraph', 'Body.'],
+    ]);
     const b = await md('## Only a subheading\n\nBody.', 'field-notes.md');
     assert.equal(b.meta.title, 'field-notes');
   });
@@ -102,15 +120,31 @@ describe('Importing Markdown', () => {
     const filePath = path.join(dir, 'post.md');
     writeFileSync(filePath, text);
     const doc = await parseMarkdownFile({ bytes: enc(text), fileName: 'post.md', filePath });
-    const caps = doc.blocks.filter((b): b is Extract<BlockInput, { kind: 'caption' }> => b.kind === 'caption');
-    assert.deepEqual(caps.map((c) => [c.text, !!c.image]), [['Local', true], ['Inline', true], ['Remote', false], ['Above', false]]);
+    const caps = doc.blocks.filter(
+      (b): b is Extract<BlockInput, { kind: 'caption' }> => b.kind === 'caption',
+    );
+    assert.deepEqual(
+      caps.map((c) => [c.text, !!c.image]),
+      [
+        ['Local', true],
+        ['Inline', true],
+        ['Remote', false],
+        ['Above', false],
+      ],
+    );
     assert.equal(doc.assets?.size, 1, 'the same picture is stored once');
     assert.equal(doc.assets?.get(caps[0].image!.asset)?.mime, 'image/png');
   });
 
   it('sanitizes raw HTML: its text is kept, nothing executable is', async () => {
-    const doc = await md('# T\n\n<div onclick="alert(1)">Raw <b>block</b><script>alert(2)</script></div>\n\nInline <span onmouseover="x">span</span> and <script>alert(3)</script> done.\n\n<img src=x onerror=alert(4)>');
-    assert.deepEqual(brief(doc), [['title', 'T'], ['paragraph', 'Raw block'], ['paragraph', 'Inline span and done.']]);
+    const doc = await md(
+      '# T\n\n<div onclick="alert(1)">Raw <b>block</b><script>alert(2)</script></div>\n\nInline <span onmouseover="x">span</span> and <script>alert(3)</script> done.\n\n<img src=x onerror=alert(4)>',
+    );
+    assert.deepEqual(brief(doc), [
+      ['title', 'T'],
+      ['paragraph', 'Raw block'],
+      ['paragraph', 'Inline span and done.'],
+    ]);
   });
 
   it('warns about broken front matter and still imports the body', async () => {
@@ -121,8 +155,14 @@ describe('Importing Markdown', () => {
   });
 
   it('is recognised by its front matter when the file has no extension, but a .txt file stays text', async () => {
-    assert.equal((await importSource({ bytes: enc(ARTICLE), fileName: 'ferry' })).article.meta.format, 'markdown');
-    assert.equal((await importSource({ bytes: enc(ARTICLE), fileName: 'ferry.txt' })).article.meta.format, 'text');
+    assert.equal(
+      (await importSource({ bytes: enc(ARTICLE), fileName: 'ferry' })).article.meta.format,
+      'markdown',
+    );
+    assert.equal(
+      (await importSource({ bytes: enc(ARTICLE), fileName: 'ferry.txt' })).article.meta.format,
+      'text',
+    );
   });
 
   it('is routed to the Markdown importer by importSource', async () => {

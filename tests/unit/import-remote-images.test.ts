@@ -9,12 +9,19 @@ import { parseHtmlFile } from '../../main/core/import/html';
 import { type FetchOptions, importUrlBytes } from '../../main/core/import/url';
 import { startLocalServer, type LocalServer } from './helpers/local-server';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 /** A PNG signature followed by padding: passes the magic-byte check, sized at will. */
 const bigPng = (bytes: number): Buffer => Buffer.concat([PNG.subarray(0, 16), Buffer.alloc(bytes - 16, 7)]);
 
-const prose = '<p>The ferry at Millbrook kept running through the storm, carrying commuters, schoolchildren and a very patient dog across the swollen river.</p>'.repeat(4);
-const figure = (src: string, caption: string): string => `<figure><img src="${src}" alt=""><figcaption>${caption}</figcaption></figure>`;
+const prose =
+  '<p>The ferry at Millbrook kept running through the storm, carrying commuters, schoolchildren and a very patient dog across the swollen river.</p>'.repeat(
+    4,
+  );
+const figure = (src: string, caption: string): string =>
+  `<figure><img src="${src}" alt=""><figcaption>${caption}</figcaption></figure>`;
 const page = (figures: string): string =>
   `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferry news</title></head><body><article><h1>Ferry news</h1>${prose}${figures}</article></body></html>`;
 
@@ -29,7 +36,8 @@ before(async () => {
   server = await startLocalServer((req, res) => {
     const p = req.url ?? '/';
     requests.push(p);
-    const send = (body: Buffer | string, type: string): void => void res.writeHead(200, { 'content-type': type }).end(body);
+    const send = (body: Buffer | string, type: string): void =>
+      void res.writeHead(200, { 'content-type': type }).end(body);
     if (pages.has(p)) return send(pages.get(p)!, 'text/html; charset=utf-8');
     if (p === '/pic.png' || p === '/other.png') return send(PNG, 'image/png');
     if (p === '/big.png') return send(bigPng(2 * 1048576), 'image/png');
@@ -47,7 +55,8 @@ before(async () => {
       return pump();
     }
     if (p === '/fake.png') return send('<html><body>Not a picture</body></html>', 'image/png');
-    if (p === '/vector.svg') return send('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'image/svg+xml');
+    if (p === '/vector.svg')
+      return send('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'image/svg+xml');
     if (p === '/moved.png') return void res.writeHead(302, { location: '/pic.png' }).end();
     if (p === '/to-file.png') return void res.writeHead(302, { location: 'file:///etc/passwd' }).end();
     if (p === '/slow.png') return; // never answers
@@ -62,7 +71,8 @@ beforeEach(() => {
   requests = [];
 });
 
-const captions = (imported: Imported): CaptionBlock[] => imported.article.blocks.filter((b): b is CaptionBlock => b.kind === 'caption');
+const captions = (imported: Imported): CaptionBlock[] =>
+  imported.article.blocks.filter((b): b is CaptionBlock => b.kind === 'caption');
 const captionFor = (imported: Imported, text: string): CaptionBlock => {
   const cap = captions(imported).find((c) => c.text === text);
   assert.ok(cap, `a caption “${text}”`);
@@ -78,7 +88,9 @@ describe('Images of a page imported from a URL', () => {
   it('are downloaded once at import and stored with the article, relative or absolute', async () => {
     const imported = await importPage(
       'story',
-      figure('/pic.png', 'The ferry on Monday.') + figure(`${base}/pic.png#again`, 'The same ferry again.') + figure('other.png', 'The landing.'),
+      figure('/pic.png', 'The ferry on Monday.') +
+        figure(`${base}/pic.png#again`, 'The same ferry again.') +
+        figure('other.png', 'The landing.'),
     );
     const monday = captionFor(imported, 'The ferry on Monday.');
     assert.ok(monday.image, 'the caption has its picture');
@@ -88,7 +100,10 @@ describe('Images of a page imported from a URL', () => {
     assert.equal(captionFor(imported, 'The same ferry again.').image?.asset, monday.image.asset);
     assert.ok(captionFor(imported, 'The landing.').image);
     assert.equal(requests.filter((r) => r === '/pic.png').length, 1, 'one URL is fetched once');
-    assert.ok(captions(imported).every((c) => imported.assets.has(c.image!.asset)), 'no placeholder reaches the article');
+    assert.ok(
+      captions(imported).every((c) => imported.assets.has(c.image!.asset)),
+      'no placeholder reaches the article',
+    );
     assert.deepEqual(imported.warnings, []);
   });
 
@@ -99,9 +114,15 @@ describe('Images of a page imported from a URL', () => {
   });
 
   it('are dropped past the per-image size limit, declared or streamed, keeping the caption and saying so', async () => {
-    const imported = await importPage('big', figure('/big.png', 'A huge picture.') + figure('/endless.png', 'An endless picture.') + figure('/pic.png', 'A small picture.'), {
-      maxBytesEach: 1048576,
-    });
+    const imported = await importPage(
+      'big',
+      figure('/big.png', 'A huge picture.') +
+        figure('/endless.png', 'An endless picture.') +
+        figure('/pic.png', 'A small picture.'),
+      {
+        maxBytesEach: 1048576,
+      },
+    );
     assert.equal(captionFor(imported, 'A huge picture.').image, undefined);
     assert.equal(captionFor(imported, 'An endless picture.').image, undefined);
     assert.ok(captionFor(imported, 'A small picture.').image, 'the others are still kept');
@@ -114,7 +135,10 @@ describe('Images of a page imported from a URL', () => {
   });
 
   it('are dropped when the bytes are not a still image, whatever the server declares — SVG included', async () => {
-    const imported = await importPage('fake', figure('/fake.png', 'A page posing as a picture.') + figure('/vector.svg', 'A vector drawing.'));
+    const imported = await importPage(
+      'fake',
+      figure('/fake.png', 'A page posing as a picture.') + figure('/vector.svg', 'A vector drawing.'),
+    );
     assert.equal(captionFor(imported, 'A page posing as a picture.').image, undefined);
     assert.equal(captionFor(imported, 'A vector drawing.').image, undefined);
     assert.equal(imported.assets.size, 0);
@@ -122,14 +146,24 @@ describe('Images of a page imported from a URL', () => {
   });
 
   it('are dropped when the server does not answer in time', async () => {
-    const imported = await importPage('slow', figure('/slow.png', 'A slow picture.') + figure('/pic.png', 'A quick picture.'), { timeoutMs: 300 });
+    const imported = await importPage(
+      'slow',
+      figure('/slow.png', 'A slow picture.') + figure('/pic.png', 'A quick picture.'),
+      { timeoutMs: 300 },
+    );
     assert.equal(captionFor(imported, 'A slow picture.').image, undefined);
     assert.ok(captionFor(imported, 'A quick picture.').image);
-    assert.match(imported.warnings.join('\n'), /^1 image could not be downloaded .*slow\.png \(no complete answer within 0\.3 s\)/m);
+    assert.match(
+      imported.warnings.join('\n'),
+      /^1 image could not be downloaded .*slow\.png \(no complete answer within 0\.3 s\)/m,
+    );
   });
 
   it('are dropped when missing or redirected away from http(s)', async () => {
-    const imported = await importPage('bad', figure('/missing.png', 'Gone.') + figure('/to-file.png', 'Sneaky.'));
+    const imported = await importPage(
+      'bad',
+      figure('/missing.png', 'Gone.') + figure('/to-file.png', 'Sneaky.'),
+    );
     assert.equal(captionFor(imported, 'Gone.').image, undefined);
     assert.equal(captionFor(imported, 'Sneaky.').image, undefined);
     const warnings = imported.warnings.join('\n');
@@ -138,16 +172,29 @@ describe('Images of a page imported from a URL', () => {
   });
 
   it('stop at the limit on their number, and on their total size', async () => {
-    const many = await importPage('many', figure('/pic.png', 'One.') + figure('/other.png', 'Two.') + figure('/part1.png', 'Three.'), { maxImages: 2 });
+    const many = await importPage(
+      'many',
+      figure('/pic.png', 'One.') + figure('/other.png', 'Two.') + figure('/part1.png', 'Three.'),
+      { maxImages: 2 },
+    );
     assert.ok(captionFor(many, 'One.').image);
     assert.ok(captionFor(many, 'Two.').image);
     assert.equal(captionFor(many, 'Three.').image, undefined);
     assert.ok(!requests.includes('/part1.png'), 'images past the limit are not requested');
-    assert.match(many.warnings.join('\n'), /The page has 3 images; Gloss downloaded the first 2, and the other 1 are shown by caption only\./);
+    assert.match(
+      many.warnings.join('\n'),
+      /The page has 3 images; Gloss downloaded the first 2, and the other 1 are shown by caption only\./,
+    );
 
-    const heavy = await importPage('heavy', figure('/part1.png', 'Part one.') + figure('/part2.png', 'Part two.') + figure('/part3.png', 'Part three.'), {
-      maxTotalBytes: 1048576,
-    });
+    const heavy = await importPage(
+      'heavy',
+      figure('/part1.png', 'Part one.') +
+        figure('/part2.png', 'Part two.') +
+        figure('/part3.png', 'Part three.'),
+      {
+        maxTotalBytes: 1048576,
+      },
+    );
     const kept = captions(heavy).filter((c) => c.image);
     assert.ok(kept.length >= 1 && kept.length < 3, `kept ${kept.length}`);
     const total = [...heavy.assets.values()].reduce((n, a) => n + a.data.byteLength, 0);
@@ -167,12 +214,19 @@ describe('Remote images of a page imported from a file', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-remote-'));
     const filePath = path.join(dir, 'story.html');
     writeFileSync(filePath, page(figure(`${base}/pic.png`, 'A picture on the web.')));
-    const fromFile = await importSource({ bytes: Buffer.from(page(figure(`${base}/pic.png`, 'A picture on the web.'))), filePath, fileName: 'story.html' });
+    const fromFile = await importSource({
+      bytes: Buffer.from(page(figure(`${base}/pic.png`, 'A picture on the web.'))),
+      filePath,
+      fileName: 'story.html',
+    });
     assert.equal(captionFor(fromFile, 'A picture on the web.').image, undefined);
     assert.equal(fromFile.assets.size, 0);
 
     // Even a parse that knows the page's web address fetches nothing unless asked to.
-    const parsed = await parseHtmlFile({ bytes: Buffer.from(page(figure('/pic.png', 'Relative.'))), url: `${base}/story` });
+    const parsed = await parseHtmlFile({
+      bytes: Buffer.from(page(figure('/pic.png', 'Relative.'))),
+      url: `${base}/story`,
+    });
     assert.equal(parsed.remoteImages, undefined);
     assert.ok(parsed.blocks.every((b) => b.kind !== 'caption' || !b.image));
     assert.deepEqual(requests, [], 'no request reached the server');

@@ -47,7 +47,11 @@ describe('importing things that are not regular files', () => {
 
   async function refused(file: string): Promise<ImportFailure> {
     const report = await gloss.importFiles({ paths: [file] });
-    assert.deepEqual([report.imported.length, report.existing.length, report.failed.length], [0, 0, 1], JSON.stringify(report));
+    assert.deepEqual(
+      [report.imported.length, report.existing.length, report.failed.length],
+      [0, 0, 1],
+      JSON.stringify(report),
+    );
     return report.failed[0];
   }
 
@@ -88,7 +92,10 @@ describe('importing things that are not regular files', () => {
   it('refuses a link to a named pipe, saying where the link leads', async () => {
     const failure = await refused(at('link-to-pipe'));
     assert.equal(failure.code, 'UNSUPPORTED_FORMAT');
-    assert.equal(failure.message, `${at('link-to-pipe')} is a link to a named pipe (FIFO), not a file Gloss can import.`);
+    assert.equal(
+      failure.message,
+      `${at('link-to-pipe')} is a link to a named pipe (FIFO), not a file Gloss can import.`,
+    );
   });
 
   it('imports through a link to a regular file', async () => {
@@ -98,9 +105,18 @@ describe('importing things that are not regular files', () => {
   });
 
   it('refuses the bad ones and imports the good one in a single request', async () => {
-    const report = await gloss.importFiles({ paths: [at('pipe'), '/dev/zero', at('socket'), at('folder'), at('link-to-pipe'), at('article.txt')] });
-    assert.deepEqual(report.failed.map((f) => f.source), ['pipe', 'zero', 'socket', 'folder', 'link-to-pipe']);
-    assert.equal(report.existing[0]?.title, 'A short article', 'the good file is still read (it is already in the library)');
+    const report = await gloss.importFiles({
+      paths: [at('pipe'), '/dev/zero', at('socket'), at('folder'), at('link-to-pipe'), at('article.txt')],
+    });
+    assert.deepEqual(
+      report.failed.map((f) => f.source),
+      ['pipe', 'zero', 'socket', 'folder', 'link-to-pipe'],
+    );
+    assert.equal(
+      report.existing[0]?.title,
+      'A short article',
+      'the good file is still read (it is already in the library)',
+    );
   });
 
   it('leaves the library free: once closed, the folder opens again at once', async () => {

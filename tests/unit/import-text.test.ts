@@ -16,7 +16,11 @@ const FIXTURES = path.join(root, 'tests/fixtures/text');
 async function importFile(file: string): Promise<{ article: Article; warnings: string[] }> {
   const bytes = new Uint8Array(await readFile(file));
   const doc = await parseTextFile({ bytes, fileName: path.basename(file) });
-  const article = buildArticle(doc.blocks, { ...doc.meta, format: 'text', fileName: path.basename(file) }, bytes);
+  const article = buildArticle(
+    doc.blocks,
+    { ...doc.meta, format: 'text', fileName: path.basename(file) },
+    bytes,
+  );
   return { article, warnings: doc.warnings ?? [] };
 }
 
@@ -38,7 +42,8 @@ describe('plain-text import of the Kurdistan 24 seed article', () => {
   });
 
   it('takes the first line as the title, as written', () => {
-    const title = "'The enduring defeat of ISIS in Syria and Iraq remains the coalition's top priority': Global Coalition";
+    const title =
+      "'The enduring defeat of ISIS in Syria and Iraq remains the coalition's top priority': Global Coalition";
     assert.equal(article.blocks[0].kind, 'title');
     assert.equal(article.blocks[0].text, title);
     assert.equal(article.meta.title, title);
@@ -79,9 +84,18 @@ describe('plain-text import of the Kurdistan 24 seed article', () => {
   it('turns the two "Read More:" lines into related blocks', () => {
     const related = ofKind(article.blocks, 'related');
     assert.equal(related.length, 2);
-    assert.deepEqual(related.map((r) => r.label), ['Read More', 'Read More']);
-    assert.equal(related[0].text, 'Read More:\u00a0Biden hails Kurdish forces in operation that killed ISIS leader, fight the terrorist group');
-    assert.equal(related[1].text, "Read More:\u00a0ISIS weaker following 'brazen' Syria prison attack: Coalition");
+    assert.deepEqual(
+      related.map((r) => r.label),
+      ['Read More', 'Read More'],
+    );
+    assert.equal(
+      related[0].text,
+      'Read More:\u00a0Biden hails Kurdish forces in operation that killed ISIS leader, fight the terrorist group',
+    );
+    assert.equal(
+      related[1].text,
+      "Read More:\u00a0ISIS weaker following 'brazen' Syria prison attack: Coalition",
+    );
   });
 
   it('keeps every character of the body: canonical text = source minus doubled captions and line-end spaces', () => {
@@ -92,7 +106,10 @@ describe('plain-text import of the Kurdistan 24 seed article', () => {
       if (line === '' || line === expected[expected.length - 1]) continue;
       expected.push(line);
     }
-    assert.deepEqual(article.blocks.map((b) => b.text), expected);
+    assert.deepEqual(
+      article.blocks.map((b) => b.text),
+      expected,
+    );
     assert.equal(article.text, expected.join('\n\n'));
     for (const b of article.blocks) assert.equal(article.text.slice(b.start, b.end), b.text);
   });
@@ -106,14 +123,20 @@ describe('plain-text import of the Kurdistan 24 seed article', () => {
     );
     assert.ok(article.text.includes('The\u00a0statement\u00a0emphasized'));
     const withTrailing = article.blocks.find((b) => b.text.startsWith('International media'));
-    assert.ok(withTrailing?.text.endsWith('US-led coalition.'), 'only the trailing spaces at the line end go');
+    assert.ok(
+      withTrailing?.text.endsWith('US-led coalition.'),
+      'only the trailing spaces at the line end go',
+    );
   });
 });
 
 describe('plain text without article features', () => {
   it('imports a hard-wrapped book chapter as a title and paragraphs, line breaks kept', async () => {
     const { article } = await importFile(path.join(FIXTURES, 'chapter.txt'));
-    assert.deepEqual(article.blocks.map((b) => b.kind), ['title', 'paragraph', 'paragraph', 'paragraph']);
+    assert.deepEqual(
+      article.blocks.map((b) => b.kind),
+      ['title', 'paragraph', 'paragraph', 'paragraph'],
+    );
     assert.equal(article.meta.title, 'Chapter One: The River');
     assert.equal(article.meta.place, undefined);
     assert.equal(article.meta.source, undefined);
@@ -129,8 +152,14 @@ describe('plain text without article features', () => {
   it('titles notes whose first line is a long paragraph after the file name', async () => {
     const { article } = await importFile(path.join(FIXTURES, 'reading-notes.txt'));
     assert.equal(article.meta.title, 'reading-notes');
-    assert.deepEqual(article.blocks.map((b) => b.kind), ['paragraph', 'paragraph', 'paragraph']);
-    assert.equal(article.blocks[1].text, '- the chair\'s figures don\'t add up (p. 4)\n- ask about the "temporary" hires');
+    assert.deepEqual(
+      article.blocks.map((b) => b.kind),
+      ['paragraph', 'paragraph', 'paragraph'],
+    );
+    assert.equal(
+      article.blocks[1].text,
+      '- the chair\'s figures don\'t add up (p. 4)\n- ask about the "temporary" hires',
+    );
   });
 
   it('gives an empty text no blocks and a title from the file name', () => {
@@ -143,14 +172,23 @@ describe('plain text without article features', () => {
 describe('captions, related links and datelines in other spellings', () => {
   it('recognises Credit / File photo / Photograph / Image wrappers, See also, and a dated dateline', async () => {
     const { article } = await importFile(path.join(FIXTURES, 'captions-and-datelines.txt'));
-    assert.deepEqual(article.blocks.map((b) => b.kind), [
-      'title', 'paragraph', 'caption', 'caption', 'caption', 'caption', 'related', 'paragraph',
-    ]);
+    assert.deepEqual(
+      article.blocks.map((b) => b.kind),
+      ['title', 'paragraph', 'caption', 'caption', 'caption', 'caption', 'related', 'paragraph'],
+    );
     const captions = ofKind(article.blocks, 'caption');
-    assert.deepEqual(captions.map((c) => c.credit), ['J. Doe/Harbour Times', 'R. Roe', 'A. N. Other/Agency', 'Port Authority']);
+    assert.deepEqual(
+      captions.map((c) => c.credit),
+      ['J. Doe/Harbour Times', 'R. Roe', 'A. N. Other/Agency', 'Port Authority'],
+    );
     assert.deepEqual(
       captions.map((c) => c.text.slice(c.creditOffset!)),
-      ['(Credit: J. Doe/Harbour Times)', '(File photo: R. Roe)', '(Photograph: A. N. Other/Agency).', '(Image: Port Authority)'],
+      [
+        '(Credit: J. Doe/Harbour Times)',
+        '(File photo: R. Roe)',
+        '(Photograph: A. N. Other/Agency).',
+        '(Image: Port Authority)',
+      ],
     );
     const related = ofKind(article.blocks, 'related')[0];
     assert.equal(related.label, 'See also');
@@ -158,7 +196,10 @@ describe('captions, related links and datelines in other spellings', () => {
     assert.equal(article.meta.place, 'WASHINGTON');
     assert.equal(article.meta.source, 'Wire Service');
     assert.equal(article.meta.published, '2022-02-09');
-    assert.equal(ofKind(article.blocks, 'paragraph')[0].dateline, 'WASHINGTON, Feb. 9, 2022 (Wire Service) — ');
+    assert.equal(
+      ofKind(article.blocks, 'paragraph')[0].dateline,
+      'WASHINGTON, Feb. 9, 2022 (Wire Service) — ',
+    );
   });
 
   it('accepts datelines with en dash, em dash or spaced hyphen, and rejects look-alikes', () => {
@@ -168,13 +209,20 @@ describe('captions, related links and datelines in other spellings', () => {
     assert.equal(matchDateline('Erbil (Kurdistan 24) – not all capitals'), undefined);
     assert.equal(matchDateline('NATO (the alliance)-based forces'), undefined);
     assert.equal(matchDateline('I (the narrator) – wrote this'), undefined);
-    assert.equal(matchDateline('ERBIL, Feb. 31, 2022 (K24) – x')?.published, undefined, 'an impossible date is not guessed');
+    assert.equal(
+      matchDateline('ERBIL, Feb. 31, 2022 (K24) – x')?.published,
+      undefined,
+      'an impossible date is not guessed',
+    );
   });
 
   it('collapses a caption printed twice even with nothing between, but keeps a caption repeated later', () => {
     const cap = 'A boat (Photo: Me)';
     const doc = parsePlainText(['Title', cap, cap, cap, '', 'Body.', '', cap].join('\n'));
-    assert.deepEqual(doc.blocks.map((b) => b.kind), ['title', 'caption', 'paragraph', 'caption']);
+    assert.deepEqual(
+      doc.blocks.map((b) => b.kind),
+      ['title', 'caption', 'paragraph', 'caption'],
+    );
   });
 });
 
@@ -187,19 +235,26 @@ describe('line endings and byte-order marks', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const seedBlocks = async (): Promise<string[]> => (await importFile(SEED)).article.blocks.map((b) => b.text);
+  const seedBlocks = async (): Promise<string[]> =>
+    (await importFile(SEED)).article.blocks.map((b) => b.text);
 
   it('reads a CRLF copy of the seed exactly like the original', async () => {
     const file = path.join(dir, 'crlf.txt');
     await writeFile(file, (await readFile(SEED, 'utf8')).replace(/\n/g, '\r\n'));
     const { article } = await importFile(file);
-    assert.deepEqual(article.blocks.map((b) => b.text), await seedBlocks());
+    assert.deepEqual(
+      article.blocks.map((b) => b.text),
+      await seedBlocks(),
+    );
     assert.ok(!article.text.includes('\r'));
   });
 
   it('reads old-Mac CR-only line endings', () => {
     const doc = parsePlainText('Title\r\rFirst.\rSecond line.');
-    assert.deepEqual(doc.blocks.map((b) => b.text), ['Title', 'First.\nSecond line.']);
+    assert.deepEqual(
+      doc.blocks.map((b) => b.text),
+      ['Title', 'First.\nSecond line.'],
+    );
   });
 
   it('strips a UTF-8 byte-order mark', async () => {
@@ -208,7 +263,10 @@ describe('line endings and byte-order marks', () => {
     const { article, warnings } = await importFile(file);
     assert.deepEqual(warnings, []);
     assert.ok(article.meta.title.startsWith("'The enduring"));
-    assert.deepEqual(article.blocks.map((b) => b.text), await seedBlocks());
+    assert.deepEqual(
+      article.blocks.map((b) => b.text),
+      await seedBlocks(),
+    );
   });
 
   it('reads UTF-16 little- and big-endian files that start with a byte-order mark', async () => {
@@ -230,7 +288,10 @@ describe('decoding bytes that are not UTF-8', () => {
     const { text, warnings } = decodeText(bytes, 'menu.txt');
     assert.equal(text, 'Café “ok”\n');
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /“menu\.txt” is not valid UTF-8 \(first bad byte at offset 3\); read as Windows-1252/);
+    assert.match(
+      warnings[0],
+      /“menu\.txt” is not valid UTF-8 \(first bad byte at offset 3\); read as Windows-1252/,
+    );
   });
 
   it('finds the first invalid UTF-8 sequence the way TextDecoder judges it', () => {
@@ -253,7 +314,9 @@ describe('decoding bytes that are not UTF-8', () => {
     }
     assert.deepEqual(decodeText(new Uint8Array([0xff, 0xfe, 0x41])), {
       text: '',
-      warnings: ['The file ends in the middle of a character (UTF-16 with an odd number of bytes); the last byte was dropped.'],
+      warnings: [
+        'The file ends in the middle of a character (UTF-16 with an odd number of bytes); the last byte was dropped.',
+      ],
     });
   });
 });

@@ -29,8 +29,19 @@ before(async () => {
     if (path === '/to-file') return void res.writeHead(302, { location: 'file:///etc/passwd' }).end();
     if (path === '/missing') return void res.writeHead(404, { 'content-type': 'text/plain' }).end('nope');
     if (path === '/broken') return void res.writeHead(500).end();
-    if (path === '/ru') return html(iconv.encode(`<html><body><article>${`<p>${RUSSIAN}</p>`.repeat(4)}</article></body></html>`, 'windows-1251'), 'text/html; charset=windows-1251');
-    if (path === '/notes.md') return html('---\ntitle: Ferry notes\n---\n\nThe ferry ran all night.\n', 'text/markdown; charset=utf-8');
+    if (path === '/ru')
+      return html(
+        iconv.encode(
+          `<html><body><article>${`<p>${RUSSIAN}</p>`.repeat(4)}</article></body></html>`,
+          'windows-1251',
+        ),
+        'text/html; charset=windows-1251',
+      );
+    if (path === '/notes.md')
+      return html(
+        '---\ntitle: Ferry notes\n---\n\nThe ferry ran all night.\n',
+        'text/markdown; charset=utf-8',
+      );
     if (path === '/declared-big') {
       res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(30 * 1048576) });
       return void res.end();
@@ -76,7 +87,11 @@ describe('Importing from a URL', () => {
     assert.equal(assets.size, 0, 'a picture that fails to download is not stored');
     const caption = article.blocks.find((b) => b.kind === 'caption');
     assert.equal(caption?.text, 'The ferry on Monday. Photo: Jane Doe');
-    assert.equal(caption?.kind === 'caption' ? caption.image : undefined, undefined, 'and the caption has no broken image');
+    assert.equal(
+      caption?.kind === 'caption' ? caption.image : undefined,
+      undefined,
+      'and the caption has no broken image',
+    );
   });
 
   it('follows redirects and reports the final address', async () => {
@@ -96,23 +111,39 @@ describe('Importing from a URL', () => {
   });
 
   it('reports a server error status as a network error naming the status', async () => {
-    await rejectsWith(importUrlBytes(`${base}/missing`), 'NETWORK', new RegExp(`^Could not fetch ${base}/missing: the server answered 404`));
+    await rejectsWith(
+      importUrlBytes(`${base}/missing`),
+      'NETWORK',
+      new RegExp(`^Could not fetch ${base}/missing: the server answered 404`),
+    );
     await rejectsWith(importUrlBytes(`${base}/broken`), 'NETWORK', /answered 500/);
   });
 
   it('reports a refused connection as a network error', async () => {
     const closed = await startLocalServer(() => {});
     await closed.close();
-    await rejectsWith(importUrlBytes(`${closed.base}/x`), 'NETWORK', new RegExp(`^Could not fetch ${closed.base}/x: `));
+    await rejectsWith(
+      importUrlBytes(`${closed.base}/x`),
+      'NETWORK',
+      new RegExp(`^Could not fetch ${closed.base}/x: `),
+    );
   });
 
   it('stops a download that grows past the size limit, declared or not', async () => {
     await rejectsWith(importUrlBytes(`${base}/declared-big`), 'TOO_LARGE', /larger than 20 MB/);
-    await rejectsWith(importUrlBytes(`${base}/endless`, { maxBytes: 1048576 }), 'TOO_LARGE', /larger than 1 MB/);
+    await rejectsWith(
+      importUrlBytes(`${base}/endless`, { maxBytes: 1048576 }),
+      'TOO_LARGE',
+      /larger than 1 MB/,
+    );
   });
 
   it('times out a server that never answers', async () => {
-    await rejectsWith(importUrlBytes(`${base}/silent`, { timeoutMs: 300 }), 'NETWORK', /^Could not fetch .*\/silent: no complete answer within 0\.3 s\.$/);
+    await rejectsWith(
+      importUrlBytes(`${base}/silent`, { timeoutMs: 300 }),
+      'NETWORK',
+      /^Could not fetch .*\/silent: no complete answer within 0\.3 s\.$/,
+    );
   });
 
   it('can be cancelled by the caller', async () => {

@@ -47,7 +47,11 @@ describe('the renderer names files only through grants', () => {
     assert.ok(!JSON.stringify(chosen).includes(outside), 'the renderer never sees the path');
     const report = await api.importFiles({ grant: chosen!.grant });
     assert.equal(report.imported[0]?.title, 'A chosen article');
-    await assert.rejects(api.importFiles({ grant: chosen!.grant }), /not chosen in this window/, 'a grant is used once');
+    await assert.rejects(
+      api.importFiles({ grant: chosen!.grant }),
+      /not chosen in this window/,
+      'a grant is used once',
+    );
   });
 
   it('answers null when the dialog is cancelled', async () => {
@@ -80,7 +84,10 @@ describe('the renderer names files only through grants', () => {
     const before = await readFile(join(dataDir, 'library.json'), 'utf8');
     dialogs.exportPath = join(dataDir, 'library.json');
     const inside = await api.chooseExportPath({ defaultName: 'library.json', format: 'json' });
-    await assert.rejects(api.exportNotes({ format: 'json', grant: inside!.grant }), /inside Gloss’s library folder/);
+    await assert.rejects(
+      api.exportNotes({ format: 'json', grant: inside!.grant }),
+      /inside Gloss’s library folder/,
+    );
     assert.equal(await readFile(join(dataDir, 'library.json'), 'utf8'), before);
   });
 
@@ -94,7 +101,9 @@ describe('the renderer names files only through grants', () => {
   it('asks the renderer to flush its drafts and waits for the answer', async () => {
     events.length = 0;
     const outcome = api.flushDrafts(60_000);
-    const asked = events.find((e): e is Extract<GlossEvent, { type: 'flush-drafts' }> => e.type === 'flush-drafts');
+    const asked = events.find(
+      (e): e is Extract<GlossEvent, { type: 'flush-drafts' }> => e.type === 'flush-drafts',
+    );
     assert.ok(asked, 'the renderer was asked');
     await api.draftsFlushed({ request: asked.request + 1 }); // someone else's answer does not count
     await api.draftsFlushed({ request: asked.request });

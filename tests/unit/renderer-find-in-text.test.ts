@@ -6,7 +6,10 @@ const find = (text: string, q: string) => findAll(foldText(text), q).map(([s, e]
 
 describe('find in the article', () => {
   it('finds every occurrence, ignoring case', () => {
-    assert.deepEqual(find('The Coalition said the coalition would stay.', 'coalition'), ['Coalition', 'coalition']);
+    assert.deepEqual(find('The Coalition said the coalition would stay.', 'coalition'), [
+      'Coalition',
+      'coalition',
+    ]);
   });
   it('ignores diacritics both ways, and maps offsets back to the original text', () => {
     assert.deepEqual(find('Un café à Erbil; a cafe in Duhok.', 'cafe'), ['café', 'cafe']);

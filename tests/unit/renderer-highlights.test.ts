@@ -11,11 +11,18 @@ import { EMPTY_HISTORY, inverse, record, takeRedo, takeUndo } from '../../render
 import type { Annotation } from '../../main/core/annotations/types';
 
 const block = (start: number, text: string) => ({ start, end: start + text.length, text });
-const span = (id: string, start: number, end: number, color: Span['color'] = 'yellow'): Span => ({ id, start, end, color });
+const span = (id: string, start: number, end: number, color: Span['color'] = 'yellow'): Span => ({
+  id,
+  start,
+  end,
+  color,
+});
 
 describe('splitRuns: a block cut at highlight boundaries', () => {
   it('leaves an unhighlighted block as one run', () => {
-    assert.deepEqual(splitRuns(block(10, 'Hello world'), []), [{ start: 0, end: 11, text: 'Hello world', marks: [] }]);
+    assert.deepEqual(splitRuns(block(10, 'Hello world'), []), [
+      { start: 0, end: 11, text: 'Hello world', marks: [] },
+    ]);
   });
 
   it('cuts at a highlight inside the block, using offsets relative to the block', () => {
@@ -32,10 +39,13 @@ describe('splitRuns: a block cut at highlight boundaries', () => {
 
   it('clips a highlight that starts in an earlier block and ends in this one', () => {
     const runs = splitRuns(block(100, 'second paragraph'), [span('a', 50, 106)]);
-    assert.deepEqual(runs.map((r) => [r.text, r.marks.length]), [
-      ['second', 1],
-      [' paragraph', 0],
-    ]);
+    assert.deepEqual(
+      runs.map((r) => [r.text, r.marks.length]),
+      [
+        ['second', 1],
+        [' paragraph', 0],
+      ],
+    );
   });
 
   it('ignores highlights that end where the block starts or start where it ends', () => {
@@ -43,9 +53,18 @@ describe('splitRuns: a block cut at highlight boundaries', () => {
   });
 
   it('keeps both overlapping highlights on the shared run, outermost first, and the innermost on top', () => {
-    const runs = splitRuns(block(0, 'abcdefghij'), [span('outer', 0, 10, 'green'), span('inner', 3, 6, 'blue')]);
-    assert.deepEqual(runs.map((r) => r.text), ['abc', 'def', 'ghij']);
-    assert.deepEqual(runs[1].marks.map((m) => m.id), ['outer', 'inner']);
+    const runs = splitRuns(block(0, 'abcdefghij'), [
+      span('outer', 0, 10, 'green'),
+      span('inner', 3, 6, 'blue'),
+    ]);
+    assert.deepEqual(
+      runs.map((r) => r.text),
+      ['abc', 'def', 'ghij'],
+    );
+    assert.deepEqual(
+      runs[1].marks.map((m) => m.id),
+      ['outer', 'inner'],
+    );
     assert.equal(topMark(runs[1])?.color, 'blue');
     assert.equal(topMark(runs[2])?.id, 'outer');
   });
@@ -61,28 +80,42 @@ describe('splitRuns: a block cut at highlight boundaries', () => {
 describe('partsOf: styled parts of a block', () => {
   it('sets a paragraph’s dateline apart from its body', () => {
     const text = 'ERBIL (Kurdistan 24) – The Global Coalition said';
-    assert.deepEqual(partsOf({ kind: 'paragraph', text, dateline: 'ERBIL (Kurdistan 24) – ' }).map((p) => [p.role, text.slice(p.start, p.end)]), [
-      ['dateline', 'ERBIL (Kurdistan 24) – '],
-      ['body', 'The Global Coalition said'],
-    ]);
+    assert.deepEqual(
+      partsOf({ kind: 'paragraph', text, dateline: 'ERBIL (Kurdistan 24) – ' }).map((p) => [
+        p.role,
+        text.slice(p.start, p.end),
+      ]),
+      [
+        ['dateline', 'ERBIL (Kurdistan 24) – '],
+        ['body', 'The Global Coalition said'],
+      ],
+    );
   });
 
   it('sets a caption’s photo credit apart, and a highlight over both is cut at the credit', () => {
     const text = 'Syrians gather at the scene. (Photo: Aaref Watad/AFP)';
     const creditOffset = text.indexOf('(Photo');
-    const parts = runsByPart({ kind: 'caption', creditOffset, ...block(0, text) }, [span('a', 20, text.length)]);
-    assert.deepEqual(parts.map((p) => [p.part.role, p.runs.map((r) => r.text)]), [
-      ['body', [text.slice(0, 20), text.slice(20, creditOffset)]],
-      ['credit', ['(Photo: Aaref Watad/AFP)']],
+    const parts = runsByPart({ kind: 'caption', creditOffset, ...block(0, text) }, [
+      span('a', 20, text.length),
     ]);
+    assert.deepEqual(
+      parts.map((p) => [p.part.role, p.runs.map((r) => r.text)]),
+      [
+        ['body', [text.slice(0, 20), text.slice(20, creditOffset)]],
+        ['credit', ['(Photo: Aaref Watad/AFP)']],
+      ],
+    );
   });
 
   it('sets a related block’s "Read More:" label apart', () => {
     const text = 'Read More: Biden hails Kurdish forces';
-    assert.deepEqual(partsOf({ kind: 'related', text, label: 'Read More' }).map((p) => [p.role, text.slice(p.start, p.end)]), [
-      ['label', 'Read More:'],
-      ['body', ' Biden hails Kurdish forces'],
-    ]);
+    assert.deepEqual(
+      partsOf({ kind: 'related', text, label: 'Read More' }).map((p) => [p.role, text.slice(p.start, p.end)]),
+      [
+        ['label', 'Read More:'],
+        ['body', ' Biden hails Kurdish forces'],
+      ],
+    );
   });
 });
 
@@ -140,7 +173,9 @@ describe('rangeToOffsets: a DOM selection back to canonical offsets', () => {
     r.setEnd(text('mark'), 2);
     assert.equal(rangeToOffsets(r, root), null);
     const outside = doc.createRange();
-    outside.selectNodeContents(doc.body.appendChild(doc.createElement('div')).appendChild(doc.createTextNode('toolbar')).parentNode!);
+    outside.selectNodeContents(
+      doc.body.appendChild(doc.createElement('div')).appendChild(doc.createTextNode('toolbar')).parentNode!,
+    );
     assert.equal(rangeToOffsets(outside, root), null);
   });
 
@@ -187,6 +222,10 @@ describe('undo history', () => {
   it('inverts: create ↔ delete, and an update swaps before and after', () => {
     assert.deepEqual(inverse({ kind: 'create', annotation: a }), { kind: 'delete', annotation: a });
     assert.deepEqual(inverse({ kind: 'delete', annotation: a }), { kind: 'create', annotation: a });
-    assert.deepEqual(inverse({ kind: 'update', before: a, after: b }), { kind: 'update', before: b, after: a });
+    assert.deepEqual(inverse({ kind: 'update', before: a, after: b }), {
+      kind: 'update',
+      before: b,
+      after: a,
+    });
   });
 });

@@ -14,9 +14,27 @@ const article = (id: string, extra: Partial<ArticleSummary>): ArticleSummary => 
 });
 
 const LIBRARY = [
-  article('a', { title: 'Oil exports rise', source: 'Reuters', byline: 'Ahmed Rasheed', published: '2021-03-01', importedAt: '2026-01-03T00:00:00Z', annotationCount: 2 }),
-  article('b', { title: 'a ceasefire holds', source: 'Kurdistan 24', published: '2022-05-10', importedAt: '2026-01-01T00:00:00Z', annotationCount: 7 }),
-  article('c', { title: 'Budget vote delayed', source: 'Reuters', byline: 'Maher Chmaytelli', importedAt: '2026-01-02T00:00:00Z' }),
+  article('a', {
+    title: 'Oil exports rise',
+    source: 'Reuters',
+    byline: 'Ahmed Rasheed',
+    published: '2021-03-01',
+    importedAt: '2026-01-03T00:00:00Z',
+    annotationCount: 2,
+  }),
+  article('b', {
+    title: 'a ceasefire holds',
+    source: 'Kurdistan 24',
+    published: '2022-05-10',
+    importedAt: '2026-01-01T00:00:00Z',
+    annotationCount: 7,
+  }),
+  article('c', {
+    title: 'Budget vote delayed',
+    source: 'Reuters',
+    byline: 'Maher Chmaytelli',
+    importedAt: '2026-01-02T00:00:00Z',
+  }),
 ];
 const ids = (list: ArticleSummary[]) => list.map((a) => a.id).join('');
 

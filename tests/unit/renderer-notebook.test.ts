@@ -6,7 +6,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Annotation, ArticleSummary, Color } from '../../main/core/contract';
-import { EVERY_PASSAGE, filterPassages, type NotebookFilter } from '../../renderer/src/notebook/notebookFilter';
+import {
+  EVERY_PASSAGE,
+  filterPassages,
+  type NotebookFilter,
+} from '../../renderer/src/notebook/notebookFilter';
 import { citePassage } from '../../renderer/src/notebook/citation';
 import { findTagRows, tagRows } from '../../renderer/src/tags/tagTree';
 
@@ -21,10 +25,22 @@ const article = (id: string, title: string, extra: Partial<ArticleSummary> = {})
 });
 
 let n = 0;
-const passage = (articleId: string, start: number, quote: string, tags: string[], color: Color = 'yellow', note = '', created = `2026-02-0${++n}T00:00:00.000Z`): Annotation => ({
+const passage = (
+  articleId: string,
+  start: number,
+  quote: string,
+  tags: string[],
+  color: Color = 'yellow',
+  note = '',
+  created = `2026-02-0${++n}T00:00:00.000Z`,
+): Annotation => ({
   id: `p${n}-${articleId}-${start}`,
   articleId,
-  target: { source: articleId, quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + quote.length } },
+  target: {
+    source: articleId,
+    quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start, end: start + quote.length },
+  },
   color,
   tags,
   note,
@@ -41,20 +57,31 @@ const list = [
   passage('b', 5, 'Les élections auront lieu', ['coalition'], 'blue', 'French quote'),
   passage('b', 80, 'a market reopened', ['market'], 'yellow'),
 ];
-const quotes = (f: Partial<NotebookFilter>) => filterPassages(list, articles, { ...EVERY_PASSAGE, ...f }).map((a) => a.target.quote.exact);
+const quotes = (f: Partial<NotebookFilter>) =>
+  filterPassages(list, articles, { ...EVERY_PASSAGE, ...f }).map((a) => a.target.quote.exact);
 
 describe('the notebook shows the passages that pass every filter', () => {
   it('a tag covers its children; several tags match any or all of them', () => {
     assert.deepEqual(quotes({ tags: ['claim'] }).sort(), ['the coalition will stay', 'the prison is secure']);
-    assert.deepEqual(quotes({ tags: ['coalition'] }).sort(), ['Les élections auront lieu', 'the coalition will stay']);
+    assert.deepEqual(quotes({ tags: ['coalition'] }).sort(), [
+      'Les élections auront lieu',
+      'the coalition will stay',
+    ]);
     assert.deepEqual(quotes({ tags: ['claim', 'coalition'], match: 'all' }), ['the coalition will stay']);
     assert.equal(quotes({ tags: ['claim', 'coalition'], match: 'any' }).length, 3);
     assert.deepEqual(quotes({ tags: ['claims'] }), [], 'a longer name is not a child');
-    assert.deepEqual(quotes({ tags: ['#CLAIM/Disputed'] }), ['the prison is secure'], 'tags compare as tagKey does');
+    assert.deepEqual(
+      quotes({ tags: ['#CLAIM/Disputed'] }),
+      ['the prison is secure'],
+      'tags compare as tagKey does',
+    );
   });
 
   it('by colour, article, source and the article’s date', () => {
-    assert.deepEqual(quotes({ colors: ['yellow', 'pink'], articleId: 'a' }), ['the prison is secure', 'the coalition will stay']);
+    assert.deepEqual(quotes({ colors: ['yellow', 'pink'], articleId: 'a' }), [
+      'the prison is secure',
+      'the coalition will stay',
+    ]);
     assert.deepEqual(quotes({ source: 'Reuters', colors: ['blue'] }), ['Les élections auront lieu']);
     assert.equal(quotes({ from: '2022-01-01' }).length, 2);
     assert.equal(quotes({ to: '2021-05-03' }).length, 2, 'the bounds are inclusive');
@@ -63,24 +90,47 @@ describe('the notebook shows the passages that pass every filter', () => {
 
   it('by words in the quote or the note, case and accents ignored', () => {
     assert.deepEqual(quotes({ text: 'ELECTIONS' }), ['Les élections auront lieu']);
-    assert.deepEqual(quotes({ text: 'compare coalition' }), ['the coalition will stay'], 'every word, in quote or note');
+    assert.deepEqual(
+      quotes({ text: 'compare coalition' }),
+      ['the coalition will stay'],
+      'every word, in quote or note',
+    );
   });
 
   it('sorts by article order (newest article first, then place in the text), date created or modified', () => {
-    assert.deepEqual(quotes({}), ['Les élections auront lieu', 'a market reopened', 'the prison is secure', 'the coalition will stay']);
-    assert.deepEqual(quotes({ sort: 'created' }), ['a market reopened', 'Les élections auront lieu', 'the prison is secure', 'the coalition will stay']);
+    assert.deepEqual(quotes({}), [
+      'Les élections auront lieu',
+      'a market reopened',
+      'the prison is secure',
+      'the coalition will stay',
+    ]);
+    assert.deepEqual(quotes({ sort: 'created' }), [
+      'a market reopened',
+      'Les élections auront lieu',
+      'the prison is secure',
+      'the coalition will stay',
+    ]);
     const touched = { ...list[1], modified: '2027-01-01T00:00:00.000Z' };
-    const byModified = filterPassages([...list.filter((a) => a !== list[1]), touched], articles, { ...EVERY_PASSAGE, sort: 'modified' });
+    const byModified = filterPassages([...list.filter((a) => a !== list[1]), touched], articles, {
+      ...EVERY_PASSAGE,
+      sort: 'modified',
+    });
     assert.equal(byModified[0].target.quote.exact, 'the prison is secure');
   });
 });
 
 describe('Copy: the quote with its citation', () => {
   it('says quote — title, source, date, on one line', () => {
-    assert.equal(citePassage(list[0], older), '“the coalition will stay” — Older report, Kurdistan 24, 3 May 2021');
+    assert.equal(
+      citePassage(list[0], older),
+      '“the coalition will stay” — Older report, Kurdistan 24, 3 May 2021',
+    );
   });
   it('leaves out what the article does not have', () => {
-    assert.equal(citePassage(list[3], article('b', 'Untitled notes')), '“a market reopened” — Untitled notes');
+    assert.equal(
+      citePassage(list[3], article('b', 'Untitled notes')),
+      '“a market reopened” — Untitled notes',
+    );
   });
 });
 
@@ -104,7 +154,13 @@ describe('the tag manager nests tags by "/"', () => {
     assert.equal(rows.find((r) => r.tag === 'claim')!.implied, false);
   });
   it('finds tags by a part of their name, keeping the parents that place them', () => {
-    assert.deepEqual(findTagRows(rows, 'strat').map((r) => r.tag), ['coalition', 'coalition/strategy']);
-    assert.deepEqual(findTagRows(rows, 'CLAIM').map((r) => r.tag), ['claim', 'claim/disputed']);
+    assert.deepEqual(
+      findTagRows(rows, 'strat').map((r) => r.tag),
+      ['coalition', 'coalition/strategy'],
+    );
+    assert.deepEqual(
+      findTagRows(rows, 'CLAIM').map((r) => r.tag),
+      ['claim', 'claim/disputed'],
+    );
   });
 });

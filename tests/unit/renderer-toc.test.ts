@@ -38,14 +38,24 @@ describe('tableOfContents: the headings a reader can jump to', () => {
 
   it("indents by level relative to the article's highest heading, so an article starting at h2 starts at depth 1", () => {
     at = 0;
-    const blocks = [block('heading', 'Background', 2), block('heading', 'Earlier work', 3), block('heading', 'Method', 2)];
-    assert.deepEqual(tableOfContents(blocks).map((e) => e.depth), [1, 2, 1]);
+    const blocks = [
+      block('heading', 'Background', 2),
+      block('heading', 'Earlier work', 3),
+      block('heading', 'Method', 2),
+    ];
+    assert.deepEqual(
+      tableOfContents(blocks).map((e) => e.depth),
+      [1, 2, 1],
+    );
   });
 
   it(`leaves out headings deeper than ${TOC_MAX_DEPTH} levels below the top`, () => {
     at = 0;
     const blocks = [1, 2, 3, 4, 5].map((level) => block('heading', `Level ${level}`, level));
-    assert.deepEqual(tableOfContents(blocks).map((e) => e.text), ['Level 1', 'Level 2', 'Level 3']);
+    assert.deepEqual(
+      tableOfContents(blocks).map((e) => e.text),
+      ['Level 1', 'Level 2', 'Level 3'],
+    );
   });
 
   it('is empty when there is nothing to navigate: no headings, or only one', () => {
@@ -56,14 +66,29 @@ describe('tableOfContents: the headings a reader can jump to', () => {
 
   it('skips headings with no text and trims the rest', () => {
     at = 0;
-    const blocks = [block('heading', '  Spaced  ', 2), block('heading', '   ', 2), block('heading', 'Next', 2)];
-    assert.deepEqual(tableOfContents(blocks).map((e) => e.text), ['Spaced', 'Next']);
+    const blocks = [
+      block('heading', '  Spaced  ', 2),
+      block('heading', '   ', 2),
+      block('heading', 'Next', 2),
+    ];
+    assert.deepEqual(
+      tableOfContents(blocks).map((e) => e.text),
+      ['Spaced', 'Next'],
+    );
   });
 
   it('lists only headings: not the title or the standfirst', () => {
     at = 0;
-    const blocks = [block('title', 'Title'), block('standfirst', 'Summary'), block('heading', 'A', 2), block('heading', 'B', 2)];
-    assert.deepEqual(tableOfContents(blocks).map((e) => e.text), ['A', 'B']);
+    const blocks = [
+      block('title', 'Title'),
+      block('standfirst', 'Summary'),
+      block('heading', 'A', 2),
+      block('heading', 'B', 2),
+    ];
+    assert.deepEqual(
+      tableOfContents(blocks).map((e) => e.text),
+      ['A', 'B'],
+    );
   });
 });
 

@@ -6,7 +6,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { bucketSpans, firstBlockEndingAfter, toSpan } from '../../renderer/src/reader/spanBuckets';
-import { chunkAt, chunkBlocks, chunksInBand, estimateHeights, prefixTops } from '../../renderer/src/reader/chunks';
+import {
+  chunkAt,
+  chunkBlocks,
+  chunksInBand,
+  estimateHeights,
+  prefixTops,
+} from '../../renderer/src/reader/chunks';
 import { rowWindow } from '../../renderer/src/library/rowWindow';
 import type { Span } from '../../renderer/src/reader/runs';
 import type { Annotation } from '../../main/core/annotations/types';
@@ -30,7 +36,10 @@ describe('bucketSpans: each block gets the highlights that intersect it', () => 
   it('treats block ends as exclusive: a highlight ending where a block starts is not in it', () => {
     const b = bucketSpans(blocks, [span('x', 0, 11), span('y', 19, 21)]);
     assert.deepEqual([...b.keys()].sort(), ['a', 'b']);
-    assert.deepEqual(b.get('b')!.map((s) => s.id), ['y']);
+    assert.deepEqual(
+      b.get('b')!.map((s) => s.id),
+      ['y'],
+    );
   });
 
   it('ignores empty highlights and ones past the end of the text', () => {
@@ -50,7 +59,11 @@ describe('bucketSpans: each block gets the highlights that intersect it', () => 
   });
 
   it('gives a changed annotation a new span and an unchanged one the same span', () => {
-    const a = { id: 'k', color: 'yellow', target: { position: { start: 1, end: 4 } } } as unknown as Annotation;
+    const a = {
+      id: 'k',
+      color: 'yellow',
+      target: { position: { start: 1, end: 4 } },
+    } as unknown as Annotation;
     assert.equal(toSpan(a), toSpan(a));
     const recoloured = { ...a, color: 'green' } as Annotation;
     assert.notEqual(toSpan(recoloured), toSpan(a));
@@ -66,7 +79,11 @@ describe('bucketSpans: each block gets the highlights that intersect it', () => 
 });
 
 describe('chunkBlocks: a long article cut into windows', () => {
-  const para = (i: number, len = 100) => ({ kind: 'paragraph', start: i * (len + 1), end: i * (len + 1) + len });
+  const para = (i: number, len = 100) => ({
+    kind: 'paragraph',
+    start: i * (len + 1),
+    end: i * (len + 1) + len,
+  });
 
   it('covers every block once, in order, with each chunk near the target size', () => {
     const bs = Array.from({ length: 95 }, (_, i) => para(i));
@@ -80,18 +97,32 @@ describe('chunkBlocks: a long article cut into windows', () => {
   });
 
   it('never cuts a run of list items in two', () => {
-    const bs = [para(0), ...Array.from({ length: 6 }, (_, i) => ({ ...para(i + 1), kind: 'list-item' })), para(7)];
+    const bs = [
+      para(0),
+      ...Array.from({ length: 6 }, (_, i) => ({ ...para(i + 1), kind: 'list-item' })),
+      para(7),
+    ];
     const chunks = chunkBlocks(bs, 250, 40);
-    for (const c of chunks) assert.ok(!(c.from > 0 && bs[c.from].kind === 'list-item' && bs[c.from - 1].kind === 'list-item'));
+    for (const c of chunks)
+      assert.ok(!(c.from > 0 && bs[c.from].kind === 'list-item' && bs[c.from - 1].kind === 'list-item'));
   });
 
   it('puts one huge block in a chunk of its own', () => {
     const chunks = chunkBlocks([para(0, 50_000), para(1, 10)], 4000);
-    assert.deepEqual(chunks.map((c) => [c.from, c.to]), [[0, 1], [1, 2]]);
+    assert.deepEqual(
+      chunks.map((c) => [c.from, c.to]),
+      [
+        [0, 1],
+        [1, 2],
+      ],
+    );
   });
 
   it('finds the chunk holding an offset', () => {
-    const chunks = chunkBlocks(Array.from({ length: 30 }, (_, i) => para(i)), 1000);
+    const chunks = chunkBlocks(
+      Array.from({ length: 30 }, (_, i) => para(i)),
+      1000,
+    );
     assert.equal(chunkAt(chunks, 0), 0);
     assert.equal(chunkAt(chunks, chunks[1].start + 5), 1);
     assert.equal(chunkAt(chunks, 1e9), chunks.length - 1);
@@ -109,7 +140,10 @@ describe('chunk heights and the band in view', () => {
   });
 
   it('estimates unmeasured chunks from the pixels per character of measured ones', () => {
-    const chunks = [{ from: 0, to: 1, start: 0, end: 1000, chars: 1000 }, { from: 1, to: 2, start: 1000, end: 3000, chars: 2000 }];
+    const chunks = [
+      { from: 0, to: 1, start: 0, end: 1000, chars: 1000 },
+      { from: 1, to: 2, start: 1000, end: 3000, chars: 2000 },
+    ];
     const heights = new Float64Array([500, 0]);
     const measured = new Uint8Array([1, 0]);
     estimateHeights(chunks, heights, measured, 0.1);

@@ -44,7 +44,11 @@ describe('search index: a writer killed mid-change', () => {
           assert.deepEqual(found, stored.map((a) => a.id).sort(), `after acknowledging round ${lastAcked}`);
           for (const a of stored) {
             const r = await gloss.search({ query: `"${a.note}"` });
-            assert.deepEqual(r.groups.flatMap((g) => g.hits.map((h) => h.annotationId)), [a.id], a.note);
+            assert.deepEqual(
+              r.groups.flatMap((g) => g.hits.map((h) => h.annotationId)),
+              [a.id],
+              a.note,
+            );
           }
           for (const t of ['t0', 't1', 't2', 't3']) {
             const tagged = await gloss.search({ query: `tag:${t}`, limit: 1000 });

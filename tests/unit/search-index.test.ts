@@ -7,18 +7,39 @@ import { articleStamp, SearchIndex } from '../../main/core/search/search-index';
 import { parseQuery } from '../../main/core/search/query';
 import type { SearchHit, SearchResult } from '../../main/core/search/types';
 
-function article(n: number, title: string, paragraphs: string[], source = 'Kurdistan 24', byline?: string): Article {
-  const blocks = [{ kind: 'title' as const, text: title }, ...paragraphs.map((text) => ({ kind: 'paragraph' as const, text }))];
-  return buildArticle(blocks, { title, source, byline, format: 'text', importedAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString() }, `search-${n}`);
+function article(
+  n: number,
+  title: string,
+  paragraphs: string[],
+  source = 'Kurdistan 24',
+  byline?: string,
+): Article {
+  const blocks = [
+    { kind: 'title' as const, text: title },
+    ...paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
+  ];
+  return buildArticle(
+    blocks,
+    { title, source, byline, format: 'text', importedAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString() },
+    `search-${n}`,
+  );
 }
 
-function highlight(a: Article, quote: string, extra: { id: string; tags?: string[]; note?: string; color?: Color }): Annotation {
+function highlight(
+  a: Article,
+  quote: string,
+  extra: { id: string; tags?: string[]; note?: string; color?: Color },
+): Annotation {
   const start = a.text.indexOf(quote);
   assert.ok(start >= 0, `“${quote}” is in the article`);
   return {
     id: extra.id,
     articleId: a.id,
-    target: { source: a.id, quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + quote.length } },
+    target: {
+      source: a.id,
+      quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start, end: start + quote.length },
+    },
     color: extra.color ?? 'yellow',
     tags: extra.tags ?? [],
     note: extra.note ?? '',
@@ -31,20 +52,52 @@ const coalition = article(1, 'Coalition says ISIS remains its top priority', [
   'ERBIL (Kurdistan 24) – The fight against ISIS remains the Coalition’s top priority, a spokesman said on Monday.',
   'He spoke at a café in Erbil, where the press release was handed out.',
 ]);
-const oil = article(2, 'Oil exports resume through Ceyhan', ['Iraq resumed oil exports through the Ceyhan pipeline after a long pause.'], 'Rudaw', 'Jane Doe');
-const longRead = article(3, 'A long report', [
-  ...Array.from({ length: 40 }, (_, i) => `Paragraph ${i} says nothing of interest about the weather in the mountains.`),
-  'Near the end, the naïve strategy of the coalition partners is described.',
-], 'Reuters');
+const oil = article(
+  2,
+  'Oil exports resume through Ceyhan',
+  ['Iraq resumed oil exports through the Ceyhan pipeline after a long pause.'],
+  'Rudaw',
+  'Jane Doe',
+);
+const longRead = article(
+  3,
+  'A long report',
+  [
+    ...Array.from(
+      { length: 40 },
+      (_, i) => `Paragraph ${i} says nothing of interest about the weather in the mountains.`,
+    ),
+    'Near the end, the naïve strategy of the coalition partners is described.',
+  ],
+  'Reuters',
+);
 
-const claim = highlight(coalition, 'remains the Coalition’s top priority', { id: 'h1', tags: ['claim/official'], color: 'pink', note: 'Compare with the 2021 statement' });
+const claim = highlight(coalition, 'remains the Coalition’s top priority', {
+  id: 'h1',
+  tags: ['claim/official'],
+  color: 'pink',
+  note: 'Compare with the 2021 statement',
+});
 const cafe = highlight(coalition, 'a café in Erbil', { id: 'h2', tags: ['place'], color: 'blue' });
-const exports = highlight(oil, 'resumed oil exports', { id: 'h3', tags: ['Claim', 'economy', 'Oil  Exports/Kirkuk'], note: 'Exports matter for the budget' });
+const exports = highlight(oil, 'resumed oil exports', {
+  id: 'h3',
+  tags: ['Claim', 'economy', 'Oil  Exports/Kirkuk'],
+  note: 'Exports matter for the budget',
+});
 
 function built(): SearchIndex {
   const index = SearchIndex.empty();
   for (const a of [coalition, oil, longRead]) {
-    index.setArticle({ id: a.id, title: a.meta.title, source: a.meta.source, authors: a.meta.byline, stamp: articleStamp('h', a.meta) }, a.text);
+    index.setArticle(
+      {
+        id: a.id,
+        title: a.meta.title,
+        source: a.meta.source,
+        authors: a.meta.byline,
+        stamp: articleStamp('h', a.meta),
+      },
+      a.text,
+    );
   }
   index.setAnnotations(coalition.id, [claim, cafe], null);
   index.setAnnotations(oil.id, [exports], null);
@@ -58,7 +111,9 @@ const hits = (r: SearchResult): SearchHit[] => r.groups.flatMap((g) => g.hits);
 /** "kind articleNumber[/annotation]" for each hit, sorted. */
 function found(r: SearchResult): string[] {
   const n = (id: string) => [coalition, oil, longRead].findIndex((a) => a.id === id) + 1;
-  return hits(r).map((h) => `${h.kind} ${n(h.articleId)}${h.annotationId ? `/${h.annotationId}` : ''}`).sort();
+  return hits(r)
+    .map((h) => `${h.kind} ${n(h.articleId)}${h.annotationId ? `/${h.annotationId}` : ''}`)
+    .sort();
 }
 const marked = (h: SearchHit) => h.snippet.ranges.map(([s, e]) => h.snippet.text.slice(s, e));
 
@@ -101,7 +156,10 @@ describe('search index: words', () => {
 
   it('matches in titles, authors and sources are found and say where', async () => {
     const byAuthor = hits(await search(built(), 'doe'));
-    assert.deepEqual(byAuthor.map((h) => [h.kind, h.field]), [['article', 'authors']]);
+    assert.deepEqual(
+      byAuthor.map((h) => [h.kind, h.field]),
+      [['article', 'authors']],
+    );
     assert.equal(hits(await search(built(), 'report'))[0].field, 'title');
   });
 });
@@ -114,7 +172,10 @@ describe('search index: phrases', () => {
 
   it('ignores punctuation, case and diacritics between and in the words', async () => {
     assert.deepEqual(found(await search(built(), '"coalitions top"')), []);
-    assert.deepEqual(found(await search(built(), '"COALITION S TOP PRIORITY"')), ['article 1', 'passage 1/h1']);
+    assert.deepEqual(found(await search(built(), '"COALITION S TOP PRIORITY"')), [
+      'article 1',
+      'passage 1/h1',
+    ]);
     assert.deepEqual(found(await search(built(), '"a cafe in erbil"')), ['article 1', 'passage 1/h2']);
   });
 
@@ -132,10 +193,22 @@ describe('search index: filters', () => {
     assert.deepEqual(found(await search(built(), 'tag:claim')), ['passage 1/h1', 'passage 2/h3']);
     assert.deepEqual(found(await search(built(), 'tag:CLAIM/official')), ['passage 1/h1']);
     assert.deepEqual(found(await search(built(), 'tag:clai')), [], 'a tag is not a prefix');
-    assert.deepEqual(found(await search(built(), 'tag:claim tag:economy')), ['passage 2/h3'], 'several tags: all of them');
+    assert.deepEqual(
+      found(await search(built(), 'tag:claim tag:economy')),
+      ['passage 2/h3'],
+      'several tags: all of them',
+    );
     assert.deepEqual(found(await search(built(), 'tag:claim -tag:economy')), ['passage 1/h1']);
-    assert.deepEqual(found(await search(built(), 'tag:"oil exports"')), ['passage 2/h3'], 'a tag of several words, its child');
-    assert.deepEqual(found(await search(built(), 'tag:"exports oil"')), [], 'the same words in another order are another tag');
+    assert.deepEqual(
+      found(await search(built(), 'tag:"oil exports"')),
+      ['passage 2/h3'],
+      'a tag of several words, its child',
+    );
+    assert.deepEqual(
+      found(await search(built(), 'tag:"exports oil"')),
+      [],
+      'the same words in another order are another tag',
+    );
     assert.deepEqual(found(await search(built(), 'tag:kirkuk')), [], 'a child’s own name is not a tag');
   });
 
@@ -151,7 +224,10 @@ describe('search index: filters', () => {
 
   it('source: matches the source’s words in order', async () => {
     assert.deepEqual(found(await search(built(), 'exports source:rudaw')), ['article 2', 'note 2/h3']);
-    assert.deepEqual(found(await search(built(), 'priority source:"Kurdistan 24"')), ['article 1', 'passage 1/h1']);
+    assert.deepEqual(found(await search(built(), 'priority source:"Kurdistan 24"')), [
+      'article 1',
+      'passage 1/h1',
+    ]);
     assert.deepEqual(found(await search(built(), 'priority source:"24 Kurdistan"')), []);
     assert.deepEqual(found(await search(built(), 'coalition -source:kurdistan')), ['article 3']);
   });
@@ -161,8 +237,16 @@ describe('search index: filters', () => {
     assert.deepEqual(found(await search(built(), 'exports is:passage')), ['passage 2/h3']);
     assert.deepEqual(found(await search(built(), 'exports is:article')), ['article 2']);
     assert.deepEqual(found(await search(built(), 'exports -is:article')), ['note 2/h3']);
-    assert.deepEqual(found(await search(built(), 'is:note')), ['note 1/h1', 'note 2/h3'], 'alone: every highlight with a note');
-    assert.deepEqual(found(await search(built(), 'is:passage')), ['passage 1/h1', 'passage 1/h2', 'passage 2/h3'], 'alone: every highlight');
+    assert.deepEqual(
+      found(await search(built(), 'is:note')),
+      ['note 1/h1', 'note 2/h3'],
+      'alone: every highlight with a note',
+    );
+    assert.deepEqual(
+      found(await search(built(), 'is:passage')),
+      ['passage 1/h1', 'passage 1/h2', 'passage 2/h3'],
+      'alone: every highlight',
+    );
   });
 
   it('filters alone stop at the limit and say more matched', async () => {
@@ -184,7 +268,11 @@ describe('search index: snippets', () => {
     const [hit] = hits(await search(built(), 'spokesman'));
     assert.equal(hit.field, 'body');
     assert.deepEqual(marked(hit), ['spokesman']);
-    assert.equal(coalition.text.slice(hit.at!.start, hit.at!.end), 'spokesman', 'the hit says where it is in the article');
+    assert.equal(
+      coalition.text.slice(hit.at!.start, hit.at!.end),
+      'spokesman',
+      'the hit says where it is in the article',
+    );
   });
 
   it('marks a phrase as one range, and prefix matches as whole words', async () => {
@@ -204,7 +292,10 @@ describe('search index: snippets', () => {
 
   it('a note hit shows the note; a passage hit the quote; both carry colour and tags', async () => {
     const note = hits(await search(built(), 'budget'))[0];
-    assert.deepEqual([note.kind, note.field, note.snippet.text, note.color, note.tags], ['note', 'note', 'Exports matter for the budget', 'yellow', ['Claim', 'economy', 'Oil Exports/Kirkuk']]);
+    assert.deepEqual(
+      [note.kind, note.field, note.snippet.text, note.color, note.tags],
+      ['note', 'note', 'Exports matter for the budget', 'yellow', ['Claim', 'economy', 'Oil Exports/Kirkuk']],
+    );
     const passage = hits(await search(built(), 'tag:place'))[0];
     assert.deepEqual([passage.field, passage.snippet.text], ['quote', 'a café in Erbil']);
   });
@@ -230,15 +321,24 @@ describe('search index: changes', () => {
 
   it('whole words come before prefix and typo variants: when they fill the page, the variants are not looked up', async () => {
     const index = SearchIndex.empty();
-    const long = article(10, 'A long report', ['The report runs on and on about many other things in the mountains and the plains.']);
+    const long = article(10, 'A long report', [
+      'The report runs on and on about many other things in the mountains and the plains.',
+    ]);
     const short = article(11, 'Reporters', ['Reporters, reporters, reporters.']);
     for (const a of [long, short]) index.setArticle({ id: a.id, title: a.meta.title, stamp: 's' }, a.text);
     const textOf = async (id: string) => [long, short].find((a) => a.id === id)?.text ?? null;
     const one = await index.search(parseQuery('report'), { limit: 1, textOf });
-    assert.deepEqual(one.groups.map((g) => g.articleId), [long.id]);
+    assert.deepEqual(
+      one.groups.map((g) => g.articleId),
+      [long.id],
+    );
     assert.equal(one.truncated, true);
     const all = await index.search(parseQuery('report'), { limit: 5, textOf });
-    assert.deepEqual(all.groups.map((g) => g.articleId).sort(), [long.id, short.id].sort(), 'with room left, the variants are found too');
+    assert.deepEqual(
+      all.groups.map((g) => g.articleId).sort(),
+      [long.id, short.id].sort(),
+      'with room left, the variants are found too',
+    );
   });
 
   it('the limit caps the hits and says more matched', async () => {
@@ -249,7 +349,11 @@ describe('search index: changes', () => {
 
   it('survives serialisation: the parts loaded again answer the same', async () => {
     const index = built();
-    const again = SearchIndex.fromParts(JSON.parse(JSON.stringify(index.articlesPart())), JSON.parse(JSON.stringify(index.annotationsPart())));
-    for (const q of ['coalit', '"top priority"', 'tag:claim', 'cafe', 'is:note']) assert.deepEqual(await search(again, q), await search(index, q), q);
+    const again = SearchIndex.fromParts(
+      JSON.parse(JSON.stringify(index.articlesPart())),
+      JSON.parse(JSON.stringify(index.annotationsPart())),
+    );
+    for (const q of ['coalit', '"top priority"', 'tag:claim', 'cafe', 'is:note'])
+      assert.deepEqual(await search(again, q), await search(index, q), q);
   });
 });

@@ -28,17 +28,29 @@ async function withLibrary(fn: (dir: string, store: Store) => Promise<void>): Pr
 async function fill(store: Store): Promise<void> {
   for (const n of [1, 2, 3]) await store.putArticle(makeArticle(n));
   const a2 = makeArticle(2);
-  await store.putAnnotation(makeAnnotation(a2, 1, { note: 'zeppelin over the river', tags: ['claim/official'], color: 'pink' }));
+  await store.putAnnotation(
+    makeAnnotation(a2, 1, { note: 'zeppelin over the river', tags: ['claim/official'], color: 'pink' }),
+  );
   await store.putAnnotation(makeAnnotation(a2, 2, { note: 'quiet', tags: ['Café'] }));
 }
 
 const open = (dir: string, store: Store, extra: { inThread?: boolean; warnings?: string[] } = {}) =>
-  openSearchIndex({ dataDir: dir, entries: store.listArticles(), inThread: extra.inThread ?? true, saveDelayMs: 60_000, onWarning: (w) => extra.warnings?.push(w) });
+  openSearchIndex({
+    dataDir: dir,
+    entries: store.listArticles(),
+    inThread: extra.inThread ?? true,
+    saveDelayMs: 60_000,
+    onWarning: (w) => extra.warnings?.push(w),
+  });
 
 /** "kind article-number/annotation-id", sorted. */
 function found(r: SearchResult): string[] {
   const n = (id: string) => [1, 2, 3, 4, 5].find((k) => makeArticle(k).id === id);
-  return r.groups.flatMap((g) => g.hits.map((h) => `${h.kind} ${n(h.articleId)}${h.annotationId ? `/${h.annotationId}` : ''}`)).sort();
+  return r.groups
+    .flatMap((g) =>
+      g.hits.map((h) => `${h.kind} ${n(h.articleId)}${h.annotationId ? `/${h.annotationId}` : ''}`),
+    )
+    .sort();
 }
 
 const file = (dir: string, name: string) => path.join(dir, SEARCH_DIR, name);
@@ -68,7 +80,11 @@ describe('search index on disk', () => {
       assert.deepEqual(found(await again.search('zeppelin')), ['note 2/ann-1']);
       await again.close();
       const after = await Promise.all(files.map((f) => fs.stat(f)));
-      assert.deepEqual(after.map((s) => s.mtimeMs), before.map((s) => s.mtimeMs), 'nothing had to be written again');
+      assert.deepEqual(
+        after.map((s) => s.mtimeMs),
+        before.map((s) => s.mtimeMs),
+        'nothing had to be written again',
+      );
       assert.deepEqual(warnings, []);
     });
   });
@@ -152,15 +168,26 @@ describe('search index on disk', () => {
         const target = file(dir, part);
         const good = await fs.readFile(target, 'utf8');
         // Not an index; cut short; still parses but a number changed (only the checksum tells).
-        for (const damage of ['garbage', good.slice(0, good.length / 2), good.replace(/"documentCount":\d+/, '"documentCount":999')]) {
+        for (const damage of [
+          'garbage',
+          good.slice(0, good.length / 2),
+          good.replace(/"documentCount":\d+/, '"documentCount":999'),
+        ]) {
           assert.notEqual(damage, good);
           await fs.writeFile(target, damage);
           const warnings: string[] = [];
           const again = await open(dir, store, { warnings });
-          assert.deepEqual(found(await again.search('zeppelin')), ['note 2/ann-1'], `${part} after ${damage.slice(0, 10)}`);
+          assert.deepEqual(
+            found(await again.search('zeppelin')),
+            ['note 2/ann-1'],
+            `${part} after ${damage.slice(0, 10)}`,
+          );
           assert.deepEqual(found(await again.search('"article number 1"')), ['article 1']);
           assert.equal(warnings.length, 1, warnings.join('\n'));
-          assert.equal(warnings[0], `The search index (${path.join('search', part)}) was damaged, so Gloss is rebuilding it from the library.`);
+          assert.equal(
+            warnings[0],
+            `The search index (${path.join('search', part)}) was damaged, so Gloss is rebuilding it from the library.`,
+          );
           await again.close();
         }
       });
@@ -173,7 +200,10 @@ describe('search index on disk', () => {
       await (await open(dir, store)).close();
       for (const part of Object.values(PART_FILES)) {
         const target = file(dir, part);
-        await fs.writeFile(target, (await fs.readFile(target, 'utf8')).replace(/"version":\d+/, '"version":0'));
+        await fs.writeFile(
+          target,
+          (await fs.readFile(target, 'utf8')).replace(/"version":\d+/, '"version":0'),
+        );
       }
       const warnings: string[] = [];
       const again = await open(dir, store, { warnings });
@@ -212,18 +242,33 @@ describe('search worker file', () => {
   });
 
   it('built: search-worker.js beside the bundle, or beside the chunk’s folder', () => {
-    const has = (...paths: string[]) => (p: string) => paths.includes(p);
-    assert.equal(workerFile('file:///app/out/main/index.js', has('/app/out/main/search-worker.js')).file.href, 'file:///app/out/main/search-worker.js');
-    assert.equal(workerFile('file:///app/out/main/chunks/x.js', has('/app/out/main/search-worker.js')).file.href, 'file:///app/out/main/search-worker.js');
+    const has =
+      (...paths: string[]) =>
+      (p: string) =>
+        paths.includes(p);
+    assert.equal(
+      workerFile('file:///app/out/main/index.js', has('/app/out/main/search-worker.js')).file.href,
+      'file:///app/out/main/search-worker.js',
+    );
+    assert.equal(
+      workerFile('file:///app/out/main/chunks/x.js', has('/app/out/main/search-worker.js')).file.href,
+      'file:///app/out/main/search-worker.js',
+    );
   });
 
   it('packaged: from app.asar.unpacked, since a worker cannot start inside app.asar', () => {
     const here = 'file:///opt/Gloss/resources/app.asar/out/main/index.js';
     const both = (p: string) => p.endsWith('/out/main/search-worker.js');
-    assert.equal(workerFile(here, both).file.href, 'file:///opt/Gloss/resources/app.asar.unpacked/out/main/search-worker.js');
+    assert.equal(
+      workerFile(here, both).file.href,
+      'file:///opt/Gloss/resources/app.asar.unpacked/out/main/search-worker.js',
+    );
   });
 
   it('says so when it is missing', () => {
-    assert.throws(() => workerFile('file:///app/out/main/index.js', () => false), /search worker is missing beside \/app\/out\/main\/index\.js/);
+    assert.throws(
+      () => workerFile('file:///app/out/main/index.js', () => false),
+      /search worker is missing beside \/app\/out\/main\/index\.js/,
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('search query: words', () => {
 
 describe('search query: phrases', () => {
   it('double quotes make a phrase of folded words', () => {
-    assert.deepEqual(parsed('"the TOP priority" isis'), { phrases: [['the', 'top', 'priority']], words: ['isis'] });
+    assert.deepEqual(parsed('"the TOP priority" isis'), {
+      phrases: [['the', 'top', 'priority']],
+      words: ['isis'],
+    });
   });
 
   it('one quoted word is exact (a phrase of one word)', () => {
@@ -42,7 +45,10 @@ describe('search query: phrases', () => {
   });
 
   it('a phrase can be excluded', () => {
-    assert.deepEqual(parsed('coalition -"press release"'), { words: ['coalition'], notPhrases: [['press', 'release']] });
+    assert.deepEqual(parsed('coalition -"press release"'), {
+      words: ['coalition'],
+      notPhrases: [['press', 'release']],
+    });
   });
 
   it('a quote inside a word starts a phrase there', () => {
@@ -71,12 +77,16 @@ describe('search query: filters', () => {
   });
 
   it('source: takes a word or a quoted name, as folded words', () => {
-    assert.deepEqual(parsed('source:"Kurdistan 24" source:Rudaw'), { sources: [['kurdistan', '24'], ['rudaw']] });
+    assert.deepEqual(parsed('source:"Kurdistan 24" source:Rudaw'), {
+      sources: [['kurdistan', '24'], ['rudaw']],
+    });
     assert.deepEqual(parsed('source:"Kurdistan 24'), { sources: [['kurdistan', '24']] });
   });
 
   it('is: takes article, passage or note (plurals and "highlight" too); anything else warns', () => {
-    assert.deepEqual(parsed('is:note is:Passages is:highlight is:article'), { kinds: ['note', 'passage', 'article'] });
+    assert.deepEqual(parsed('is:note is:Passages is:highlight is:article'), {
+      kinds: ['note', 'passage', 'article'],
+    });
     const q = parseQuery('is:tweet');
     assert.deepEqual(q.kinds, []);
     assert.match(q.warnings[0], /is:tweet was ignored/);
@@ -93,7 +103,9 @@ describe('search query: filters', () => {
   });
 
   it('an unknown filter is searched as words', () => {
-    assert.deepEqual(parsed('foo:bar http://example.com'), { words: ['foo', 'bar', 'http', 'example', 'com'] });
+    assert.deepEqual(parsed('foo:bar http://example.com'), {
+      words: ['foo', 'bar', 'http', 'example', 'com'],
+    });
     assert.deepEqual(parsed(':claim'), { words: ['claim'] });
   });
 

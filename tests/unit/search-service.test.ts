@@ -17,10 +17,21 @@ const SEED = join(process.cwd(), 'seeds', '000-kurdistan24-coalition-isis-priori
 describe('search through the service: opened at start', () => {
   it('with openAtStart the index opens in the background before any search (the app)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gloss-search-start-'));
-    const gloss = await createGloss({ dataDir: dir, seedsDir: join(dir, 'no-seeds'), search: { openAtStart: true } });
+    const gloss = await createGloss({
+      dataDir: dir,
+      seedsDir: join(dir, 'no-seeds'),
+      search: { openAtStart: true },
+    });
     try {
       // The marker is written as the index opens; waited for as a condition, with a bound.
-      for (let i = 0; !(await stat(join(dir, 'search', 'open')).then(() => true, () => false)); i++) {
+      for (
+        let i = 0;
+        !(await stat(join(dir, 'search', 'open')).then(
+          () => true,
+          () => false,
+        ));
+        i++
+      ) {
         assert.ok(i < 3000, 'the index opened');
         await sleep(10);
       }
@@ -36,7 +47,10 @@ describe('search through the service: opened at start', () => {
     await gloss.importFiles({ paths: [SEED] });
     await gloss.close();
     await assert.rejects(stat(join(dir, 'search')));
-    await assert.rejects(gloss.search({ query: 'isis' }), { code: 'INTERNAL', message: 'The library has been closed.' });
+    await assert.rejects(gloss.search({ query: 'isis' }), {
+      code: 'INTERNAL',
+      message: 'The library has been closed.',
+    });
     await rm(dir, { recursive: true, force: true });
   });
 });
@@ -47,7 +61,9 @@ describe('search through the service', () => {
   let id: string;
   const kinds = async (query: string): Promise<string[]> => {
     const r: SearchResult = await gloss.search({ query });
-    return r.groups.flatMap((g) => g.hits.map((h) => `${h.kind}${h.annotationId ? ` ${h.annotationId}` : ''}`)).sort();
+    return r.groups
+      .flatMap((g) => g.hits.map((h) => `${h.kind}${h.annotationId ? ` ${h.annotationId}` : ''}`))
+      .sort();
   };
   const range = (quote: string) => {
     const start = text.indexOf(quote);
@@ -73,7 +89,13 @@ describe('search through the service', () => {
   });
 
   it('finds a highlight as soon as it is made, changed, deleted or put back', async () => {
-    const a = await gloss.createAnnotation({ articleId: id, ...range('remains firmly committed'), color: 'green', tags: ['claim'], note: 'zeppelin' });
+    const a = await gloss.createAnnotation({
+      articleId: id,
+      ...range('remains firmly committed'),
+      color: 'green',
+      tags: ['claim'],
+      note: 'zeppelin',
+    });
     assert.deepEqual(await kinds('zeppelin'), [`note ${a.id}`]);
     await gloss.updateAnnotation({ articleId: id, id: a.id, note: 'dirigible', tags: ['claim/official'] });
     assert.deepEqual(await kinds('zeppelin'), []);

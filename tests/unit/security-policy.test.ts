@@ -3,7 +3,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { CSP, CSP_DIRECTIVES, isAppPage, isExternalHttpUrl, isPermissionAllowed, WEB_PREFERENCES } from '../../main/core/security-policy';
+import {
+  CSP,
+  CSP_DIRECTIVES,
+  isAppPage,
+  isExternalHttpUrl,
+  isPermissionAllowed,
+  WEB_PREFERENCES,
+} from '../../main/core/security-policy';
 
 describe('the window', () => {
   it('is isolated and sandboxed, with no Node.js in the page, its workers or frames, and no webviews', () => {
@@ -20,9 +27,15 @@ describe('the window', () => {
   it('is created in the shell with exactly these flags, written out in the BrowserWindow call', () => {
     const windows: ReturnType<typeof webPreferencesOf>[] = [];
     for (const name of readdirSync('main/app').filter((n) => n.endsWith('.ts'))) {
-      const file = ts.createSourceFile(name, readFileSync(`main/app/${name}`, 'utf8'), ts.ScriptTarget.Latest, true);
+      const file = ts.createSourceFile(
+        name,
+        readFileSync(`main/app/${name}`, 'utf8'),
+        ts.ScriptTarget.Latest,
+        true,
+      );
       const visit = (node: ts.Node): void => {
-        if (ts.isNewExpression(node) && node.expression.getText() === 'BrowserWindow') windows.push(webPreferencesOf(node, name));
+        if (ts.isNewExpression(node) && node.expression.getText() === 'BrowserWindow')
+          windows.push(webPreferencesOf(node, name));
         ts.forEachChild(node, visit);
       };
       visit(file);
@@ -35,16 +48,30 @@ describe('the window', () => {
 });
 
 /** The boolean flags written in a `new BrowserWindow({ webPreferences: { … } })` call, and any spreads in it. */
-function webPreferencesOf(call: ts.NewExpression, file: string): { flags: Record<string, boolean>; spreads: string[] } {
+function webPreferencesOf(
+  call: ts.NewExpression,
+  file: string,
+): { flags: Record<string, boolean>; spreads: string[] } {
   const options = call.arguments?.[0];
-  assert.ok(options && ts.isObjectLiteralExpression(options), `${file}: new BrowserWindow is given an object literal`);
-  const prefs = options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'webPreferences');
-  assert.ok(prefs && ts.isObjectLiteralExpression(prefs.initializer), `${file}: webPreferences is an object literal`);
+  assert.ok(
+    options && ts.isObjectLiteralExpression(options),
+    `${file}: new BrowserWindow is given an object literal`,
+  );
+  const prefs = options.properties.find(
+    (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'webPreferences',
+  );
+  assert.ok(
+    prefs && ts.isObjectLiteralExpression(prefs.initializer),
+    `${file}: webPreferences is an object literal`,
+  );
   const flags: Record<string, boolean> = {};
   const spreads: string[] = [];
   for (const p of prefs.initializer.properties) {
     if (ts.isSpreadAssignment(p)) spreads.push(p.getText());
-    else if (ts.isPropertyAssignment(p) && (p.initializer.kind === ts.SyntaxKind.TrueKeyword || p.initializer.kind === ts.SyntaxKind.FalseKeyword)) {
+    else if (
+      ts.isPropertyAssignment(p) &&
+      (p.initializer.kind === ts.SyntaxKind.TrueKeyword || p.initializer.kind === ts.SyntaxKind.FalseKeyword)
+    ) {
       flags[p.name.getText()] = p.initializer.kind === ts.SyntaxKind.TrueKeyword;
     }
   }
@@ -57,7 +84,17 @@ describe('links opened in the system browser', () => {
     assert.equal(isExternalHttpUrl('http://example.org'), true);
   });
   it('never file:, javascript:, data:, custom schemes or garbage', () => {
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'smb://host/share', 'gloss-asset://x/y', 'vbscript:msgbox', 'not a url', '', 'https://']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,<script>1</script>',
+      'smb://host/share',
+      'gloss-asset://x/y',
+      'vbscript:msgbox',
+      'not a url',
+      '',
+      'https://',
+    ]) {
       assert.equal(isExternalHttpUrl(url), false, url);
     }
   });
@@ -67,7 +104,10 @@ describe('the page allowed to call main', () => {
   const app = { rendererFile: '/opt/Gloss/resources/app.asar/out/renderer/index.html' };
   it('is our own renderer file', () => {
     assert.equal(isAppPage('file:///opt/Gloss/resources/app.asar/out/renderer/index.html', app), true);
-    assert.equal(isAppPage('file:///opt/Gloss/resources/app.asar/out/renderer/index.html#/article/1', app), true);
+    assert.equal(
+      isAppPage('file:///opt/Gloss/resources/app.asar/out/renderer/index.html#/article/1', app),
+      true,
+    );
   });
   it('is not another file, a web page or nothing', () => {
     assert.equal(isAppPage('file:///tmp/evil/out/renderer/index.html', app), false);
@@ -87,10 +127,22 @@ describe('permissions', () => {
   const ours = (url: string | undefined) => url === 'file:///app/out/renderer/index.html';
   it('lets our page read and write the clipboard (paste an article)', () => {
     assert.equal(isPermissionAllowed('clipboard-read', 'file:///app/out/renderer/index.html', ours), true);
-    assert.equal(isPermissionAllowed('clipboard-sanitized-write', 'file:///app/out/renderer/index.html', ours), true);
+    assert.equal(
+      isPermissionAllowed('clipboard-sanitized-write', 'file:///app/out/renderer/index.html', ours),
+      true,
+    );
   });
   it('refuses everything else, and everything to any other page', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'hid', 'usb', 'serial']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'usb',
+      'serial',
+    ]) {
       assert.equal(isPermissionAllowed(p, 'file:///app/out/renderer/index.html', ours), false, p);
     }
     assert.equal(isPermissionAllowed('clipboard-read', 'https://evil.example/', ours), false);

@@ -87,12 +87,22 @@ describe('annotations', () => {
     const quote = 'remains the Coalition’s top priority';
     const fallback = "remains the Coalition's top priority";
     const q = text.includes(quote) ? quote : fallback;
-    const a = await gloss.createAnnotation({ articleId, ...rangeOf(q), color: 'green', tags: [' Claim ', 'claim', 'ISIS'], note: ' check the date ' });
+    const a = await gloss.createAnnotation({
+      articleId,
+      ...rangeOf(q),
+      color: 'green',
+      tags: [' Claim ', 'claim', 'ISIS'],
+      note: ' check the date ',
+    });
     assert.equal(a.target.quote.exact, q);
     assert.equal(a.target.quote.type, 'TextQuoteSelector');
     assert.ok(a.target.quote.prefix.length > 0 && a.target.quote.suffix.length > 0);
     assert.deepEqual(a.target.position, { type: 'TextPositionSelector', ...rangeOf(q) });
-    assert.deepEqual(a.tags, ['Claim', 'ISIS'], 'tags trimmed and deduplicated case-insensitively, first spelling kept');
+    assert.deepEqual(
+      a.tags,
+      ['Claim', 'ISIS'],
+      'tags trimmed and deduplicated case-insensitively, first spelling kept',
+    );
     assert.equal(a.note, 'check the date');
     assert.equal(a.created, a.modified);
   });
@@ -100,22 +110,51 @@ describe('annotations', () => {
   it('highlights across paragraphs and inside a caption, overlapping others', async () => {
     const across = rangeOf('beyond.');
     const end = rangeOf('The removal of Daesh').end;
-    const crossing = await gloss.createAnnotation({ articleId, start: across.start, end, color: 'blue', tags: [], note: '' });
+    const crossing = await gloss.createAnnotation({
+      articleId,
+      start: across.start,
+      end,
+      color: 'blue',
+      tags: [],
+      note: '',
+    });
     assert.match(crossing.target.quote.exact, /beyond\.\n\n"The removal of Daesh/);
-    const caption = await gloss.createAnnotation({ articleId, ...rangeOf('Aaref Watad/AFP'), color: 'pink', tags: ['photo'], note: '' });
+    const caption = await gloss.createAnnotation({
+      articleId,
+      ...rangeOf('Aaref Watad/AFP'),
+      color: 'pink',
+      tags: ['photo'],
+      note: '',
+    });
     assert.equal(caption.target.quote.exact, 'Aaref Watad/AFP');
-    const overlap = await gloss.createAnnotation({ articleId, ...rangeOf('The removal of Daesh/ISIS leader'), color: 'purple', tags: [], note: '' });
+    const overlap = await gloss.createAnnotation({
+      articleId,
+      ...rangeOf('The removal of Daesh/ISIS leader'),
+      color: 'purple',
+      tags: [],
+      note: '',
+    });
     assert.ok(overlap.target.position.start < crossing.target.position.end);
     const listed = await gloss.listAnnotations({ articleId });
     const starts = listed.map((a) => a.target.position.start);
-    assert.deepEqual(starts, [...starts].sort((x, y) => x - y), 'listed in reading order');
+    assert.deepEqual(
+      starts,
+      [...starts].sort((x, y) => x - y),
+      'listed in reading order',
+    );
   });
 
   it('updates colour, tags and note, and records the modification time', async () => {
     const [a] = await gloss.listAnnotations({ articleId });
     // Modification times count milliseconds: wait until the clock has passed the last one.
     while (new Date().toISOString() <= a.modified) await new Promise((r) => setImmediate(r));
-    const b = await gloss.updateAnnotation({ articleId, id: a.id, color: 'yellow', tags: ['evidence'], note: 'new note' });
+    const b = await gloss.updateAnnotation({
+      articleId,
+      id: a.id,
+      color: 'yellow',
+      tags: ['evidence'],
+      note: 'new note',
+    });
     assert.equal(b.color, 'yellow');
     assert.deepEqual(b.tags, ['evidence']);
     assert.equal(b.note, 'new note');
@@ -124,7 +163,13 @@ describe('annotations', () => {
   });
 
   it('applies changes sent at the same moment one after another, losing none', async () => {
-    const a = await gloss.createAnnotation({ articleId, ...rangeOf('Hasakah'), color: 'yellow', tags: [], note: '' });
+    const a = await gloss.createAnnotation({
+      articleId,
+      ...rangeOf('Hasakah'),
+      color: 'yellow',
+      tags: [],
+      note: '',
+    });
     await Promise.all([
       gloss.updateAnnotation({ articleId, id: a.id, tags: ['prison'] }),
       gloss.updateAnnotation({ articleId, id: a.id, note: 'Check the date of the attack.' }),
@@ -132,7 +177,10 @@ describe('annotations', () => {
       gloss.listAnnotations({ articleId }),
     ]);
     const stored = (await gloss.listAnnotations({ articleId })).find((x) => x.id === a.id)!;
-    assert.deepEqual([stored.tags, stored.note, stored.color], [['prison'], 'Check the date of the attack.', 'green']);
+    assert.deepEqual(
+      [stored.tags, stored.note, stored.color],
+      [['prison'], 'Check the date of the attack.', 'green'],
+    );
     await gloss.deleteAnnotation({ articleId, id: a.id });
   });
 
@@ -145,9 +193,18 @@ describe('annotations', () => {
   });
 
   it('lists tags with counts, matched case-insensitively and shown as first written', async () => {
-    await gloss.createAnnotation({ articleId, ...rangeOf('Hasakah detention center'), color: 'yellow', tags: ['PHOTO', 'prison'], note: '' });
+    await gloss.createAnnotation({
+      articleId,
+      ...rangeOf('Hasakah detention center'),
+      color: 'yellow',
+      tags: ['PHOTO', 'prison'],
+      note: '',
+    });
     const tags = await gloss.listTags();
-    assert.deepEqual(tags.find((t) => t.tag.toLowerCase() === 'photo'), { tag: 'photo', count: 2 });
+    assert.deepEqual(
+      tags.find((t) => t.tag.toLowerCase() === 'photo'),
+      { tag: 'photo', count: 2 },
+    );
     assert.ok(tags.some((t) => t.tag === 'prison' && t.count === 1));
   });
 
@@ -157,9 +214,25 @@ describe('annotations', () => {
   });
 
   it('refuses invalid requests with typed errors', async () => {
-    await rejectsWith(gloss.createAnnotation({ articleId, start: 10, end: text.length + 5, color: 'yellow', tags: [], note: '' }), 'OUT_OF_RANGE');
-    await rejectsWith(gloss.createAnnotation({ articleId, start: 10, end: 10, color: 'yellow', tags: [], note: '' }), 'OUT_OF_RANGE');
-    await rejectsWith(gloss.createAnnotation({ articleId: 'nope', start: 0, end: 5, color: 'yellow', tags: [], note: '' }), 'NOT_FOUND');
+    await rejectsWith(
+      gloss.createAnnotation({
+        articleId,
+        start: 10,
+        end: text.length + 5,
+        color: 'yellow',
+        tags: [],
+        note: '',
+      }),
+      'OUT_OF_RANGE',
+    );
+    await rejectsWith(
+      gloss.createAnnotation({ articleId, start: 10, end: 10, color: 'yellow', tags: [], note: '' }),
+      'OUT_OF_RANGE',
+    );
+    await rejectsWith(
+      gloss.createAnnotation({ articleId: 'nope', start: 0, end: 5, color: 'yellow', tags: [], note: '' }),
+      'NOT_FOUND',
+    );
     await rejectsWith(gloss.updateAnnotation({ articleId, id: 'missing' }), 'NOT_FOUND');
     await rejectsWith(gloss.getArticle({ id: 'nope' }), 'NOT_FOUND');
   });
@@ -202,16 +275,30 @@ describe('annotations', () => {
     assert.match(content, /^---\n/);
     assert.match(content, /#evidence/);
     assert.match(content, /\^gloss-/);
-    const json = JSON.parse(await gloss.exportNotes({ format: 'json', path: join(out, 'notes.json') }).then((x) => readFile(x.path, 'utf8')));
+    const json = JSON.parse(
+      await gloss
+        .exportNotes({ format: 'json', path: join(out, 'notes.json') })
+        .then((x) => readFile(x.path, 'utf8')),
+    );
     assert.equal(json.type, 'AnnotationCollection');
     assert.equal(json.total, r.annotations);
-    const csv = await gloss.exportNotes({ articleId, format: 'csv', path: join(out, 'notes.csv') }).then((x) => readFile(x.path, 'utf8'));
+    const csv = await gloss
+      .exportNotes({ articleId, format: 'csv', path: join(out, 'notes.csv') })
+      .then((x) => readFile(x.path, 'utf8'));
     assert.match(csv.split('\n')[0], /quote/);
   });
 
   it('never exports into the library folder, even to a new name, and says why', async () => {
-    await rejectsWith(gloss.exportNotes({ articleId, format: 'md', path: join(dir, 'library.json') }), 'INVALID_REQUEST', /inside Gloss’s library folder/);
-    await rejectsWith(gloss.exportNotes({ articleId, format: 'md', path: join(dir, 'notes.md') }), 'INVALID_REQUEST', /Choose another folder/);
+    await rejectsWith(
+      gloss.exportNotes({ articleId, format: 'md', path: join(dir, 'library.json') }),
+      'INVALID_REQUEST',
+      /inside Gloss’s library folder/,
+    );
+    await rejectsWith(
+      gloss.exportNotes({ articleId, format: 'md', path: join(dir, 'notes.md') }),
+      'INVALID_REQUEST',
+      /Choose another folder/,
+    );
     const reopened = (await gloss.listAnnotations({ articleId })).length;
     assert.ok(reopened > 0, 'the notes are intact');
   });
@@ -219,7 +306,11 @@ describe('annotations', () => {
   it('reports an unwritable export path clearly and leaves nothing behind', async () => {
     const file = join(await tempDir(), 'a-file');
     await writeFile(file, 'x');
-    await rejectsWith(gloss.exportNotes({ articleId, format: 'md', path: join(file, 'notes.md') }), 'IO', /Could not write/);
+    await rejectsWith(
+      gloss.exportNotes({ articleId, format: 'md', path: join(file, 'notes.md') }),
+      'IO',
+      /Could not write/,
+    );
   });
 });
 
@@ -246,7 +337,14 @@ describe('pasting', () => {
     assert.equal(report.failed.length, 0, JSON.stringify(report.failed));
     const article = await gloss.getArticle({ id: report.imported[0].id });
     assert.equal(article.meta.title, 'Clipped note');
-    assert.deepEqual(article.blocks.map((b) => [b.kind, b.text]), [['title', 'Clipped note'], ['paragraph', 'First point.'], ['paragraph', 'Second.']]);
+    assert.deepEqual(
+      article.blocks.map((b) => [b.kind, b.text]),
+      [
+        ['title', 'Clipped note'],
+        ['paragraph', 'First point.'],
+        ['paragraph', 'Second.'],
+      ],
+    );
     await gloss.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -288,7 +386,14 @@ describe('exporting the whole library', () => {
     const { imported } = await gloss.importFiles({ paths: [other] });
     const text = (await gloss.getArticle({ id: seed.id })).text;
     const start = text.indexOf('Hasakah');
-    await gloss.createAnnotation({ articleId: seed.id, start, end: start + 7, color: 'yellow', tags: ['prison'], note: '' });
+    await gloss.createAnnotation({
+      articleId: seed.id,
+      start,
+      end: start + 7,
+      color: 'yellow',
+      tags: ['prison'],
+      note: '',
+    });
     await gloss.close();
     await writeFile(join(dir, 'articles', `${imported[0].id}.json`), '{ damaged');
 
@@ -307,7 +412,15 @@ describe('damage found while the app runs', () => {
     const dir = await tempDir();
     const first = await createGloss({ dataDir: dir });
     const [seed] = await first.listArticles();
-    for (const start of [0, 10]) await first.createAnnotation({ articleId: seed.id, start, end: start + 5, color: 'yellow', tags: [], note: '' });
+    for (const start of [0, 10])
+      await first.createAnnotation({
+        articleId: seed.id,
+        start,
+        end: start + 5,
+        color: 'yellow',
+        tags: [],
+        note: '',
+      });
     await first.close();
     const notes = join(dir, 'notes', `${seed.id}.json`);
     const bytes = await readFile(notes);
@@ -315,11 +428,21 @@ describe('damage found while the app runs', () => {
 
     const events: GlossEvent[] = [];
     const gloss = await createGloss({ dataDir: dir, onEvent: (e) => events.push(e) });
-    assert.deepEqual((await gloss.storeStatus()).warnings, [], 'nothing is known before the notes file is read');
+    assert.deepEqual(
+      (await gloss.storeStatus()).warnings,
+      [],
+      'nothing is known before the notes file is read',
+    );
     assert.equal((await gloss.listAnnotations({ articleId: seed.id })).length, 1);
     const [warning] = (await gloss.storeStatus()).warnings;
-    assert.match(warning, /^notes\/.+\.json was damaged and has been moved to .+; restored the last good copy from /);
-    assert.deepEqual(events.filter((e) => e.type === 'store-warning'), [{ type: 'store-warning', message: warning }]);
+    assert.match(
+      warning,
+      /^notes\/.+\.json was damaged and has been moved to .+; restored the last good copy from /,
+    );
+    assert.deepEqual(
+      events.filter((e) => e.type === 'store-warning'),
+      [{ type: 'store-warning', message: warning }],
+    );
     await gloss.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -331,16 +454,34 @@ describe('an article whose saved copy is damaged', () => {
     const dir = await tempDir();
     const out = await tempDir();
     const source = join(out, 'other.txt');
-    await writeFile(source, 'Another article\n\nIts first paragraph, about the river.\n\nIts second paragraph, about the bridge.');
+    await writeFile(
+      source,
+      'Another article\n\nIts first paragraph, about the river.\n\nIts second paragraph, about the bridge.',
+    );
     const gloss = await createGloss({ dataDir: dir });
-    const { imported: [other] } = await gloss.importFiles({ paths: [source] });
+    const {
+      imported: [other],
+    } = await gloss.importFiles({ paths: [source] });
     const text = (await gloss.getArticle({ id: other.id })).text;
     const at = (quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
-    const river = await gloss.createAnnotation({ articleId: other.id, ...at('the river'), color: 'green', tags: ['water'], note: 'upstream' });
-    const bridge = await gloss.createAnnotation({ articleId: other.id, ...at('the bridge'), color: 'yellow', tags: [], note: '' });
+    const river = await gloss.createAnnotation({
+      articleId: other.id,
+      ...at('the river'),
+      color: 'green',
+      tags: ['water'],
+      note: 'upstream',
+    });
+    const bridge = await gloss.createAnnotation({
+      articleId: other.id,
+      ...at('the bridge'),
+      color: 'yellow',
+      tags: [],
+      note: '',
+    });
     await gloss.close();
     await writeFile(join(dir, 'articles', `${other.id}.json`), '{ damaged');
-    const cleanup = () => Promise.all([rm(dir, { recursive: true, force: true }), rm(out, { recursive: true, force: true })]);
+    const cleanup = () =>
+      Promise.all([rm(dir, { recursive: true, force: true }), rm(out, { recursive: true, force: true })]);
     return { dir, out, source, other, saved: [river, bridge], cleanup };
   }
 
@@ -348,7 +489,10 @@ describe('an article whose saved copy is damaged', () => {
     const { dir, other, saved, cleanup } = await damagedLibrary();
     const gloss = await createGloss({ dataDir: dir });
     assert.deepEqual(await gloss.listAnnotations({ articleId: other.id }), saved);
-    assert.match((await gloss.storeStatus()).warnings.join('\n'), /The saved copy of “Another article” was damaged/);
+    assert.match(
+      (await gloss.storeStatus()).warnings.join('\n'),
+      /The saved copy of “Another article” was damaged/,
+    );
     const updated = await gloss.updateAnnotation({ articleId: other.id, id: saved[1].id, note: 'kept' });
     assert.equal(updated.note, 'kept');
     assert.equal((await gloss.listArticles()).find((a) => a.id === other.id)?.annotationCount, 2);
@@ -359,7 +503,8 @@ describe('an article whose saved copy is damaged', () => {
   it('does not stop an export: its notes are exported from their saved quotes, and the report says why', async () => {
     const { dir, out, other, cleanup } = await damagedLibrary();
     const gloss = await createGloss({ dataDir: dir });
-    const expected = 'The saved copy of “Another article” is damaged, so its 2 highlights were exported from the saved quotes, without a place in the text. Import the same file again to repair it.';
+    const expected =
+      'The saved copy of “Another article” is damaged, so its 2 highlights were exported from the saved quotes, without a place in the text. Import the same file again to repair it.';
     const all = await gloss.exportNotes({ format: 'md', path: join(out, 'all.md') });
     assert.deepEqual([all.articles, all.annotations, all.warnings], [1, 2, [expected]]);
     const md = await readFile(join(out, 'all.md'), 'utf8');
@@ -367,7 +512,10 @@ describe('an article whose saved copy is damaged', () => {
     assert.match(md, /#water\n\nupstream/);
     const one = await gloss.exportNotes({ articleId: other.id, format: 'csv', path: join(out, 'one.csv') });
     assert.deepEqual([one.annotations, one.warnings], [2, [expected]]);
-    assert.match(await readFile(join(out, 'one.csv'), 'utf8'), /Another article,,,the river,upstream,water,green,,,/);
+    assert.match(
+      await readFile(join(out, 'one.csv'), 'utf8'),
+      /Another article,,,the river,upstream,water,green,,,/,
+    );
     await gloss.close();
     await cleanup();
   });
@@ -375,15 +523,31 @@ describe('an article whose saved copy is damaged', () => {
   it('is repaired by importing the same file again: same place in the library, notes kept and anchored', async () => {
     const { dir, source, other, saved, cleanup } = await damagedLibrary();
     const gloss = await createGloss({ dataDir: dir });
-    await assert.rejects(gloss.getArticle({ id: other.id }), (err: Error & { code?: string }) => err.code === 'CORRUPT');
+    await assert.rejects(
+      gloss.getArticle({ id: other.id }),
+      (err: Error & { code?: string }) => err.code === 'CORRUPT',
+    );
     const report = await gloss.importFiles({ paths: [source] });
-    assert.deepEqual(report.imported.map((a) => [a.id, a.importedAt, a.annotationCount]), [[other.id, other.importedAt, 2]]);
+    assert.deepEqual(
+      report.imported.map((a) => [a.id, a.importedAt, a.annotationCount]),
+      [[other.id, other.importedAt, 2]],
+    );
     assert.deepEqual(report.existing, []);
-    assert.deepEqual(report.warnings, [{ source: 'Another article', message: 'Its saved copy in the library was damaged; this import repaired it, and its notes are kept.' }]);
+    assert.deepEqual(report.warnings, [
+      {
+        source: 'Another article',
+        message:
+          'Its saved copy in the library was damaged; this import repaired it, and its notes are kept.',
+      },
+    ]);
     const article = await gloss.getArticle({ id: other.id });
     assert.equal(article.meta.importedAt, other.importedAt);
     assert.deepEqual(await gloss.listAnnotations({ articleId: other.id }), saved);
-    assert.equal((await gloss.importFiles({ paths: [source] })).existing.length, 1, 'once repaired, the same file is "already there" again');
+    assert.equal(
+      (await gloss.importFiles({ paths: [source] })).existing.length,
+      1,
+      'once repaired, the same file is "already there" again',
+    );
     await gloss.close();
     const reopened = await createGloss({ dataDir: dir });
     assert.deepEqual((await reopened.getArticle({ id: other.id })).text, article.text);

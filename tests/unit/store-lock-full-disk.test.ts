@@ -43,13 +43,19 @@ describe('store lock on a full disk', () => {
     await mkdir(dataDir);
     const filler = path.join(mountPoint, 'filler');
     await assert.rejects(writeFile(filler, Buffer.alloc(1024 * 1024)), { code: 'ENOSPC' });
-    await assert.rejects(writeFile(path.join(mountPoint, 'probe'), 'x'), { code: 'ENOSPC' }, 'the disk is full');
+    await assert.rejects(
+      writeFile(path.join(mountPoint, 'probe'), 'x'),
+      { code: 'ENOSPC' },
+      'the disk is full',
+    );
     await rm(path.join(mountPoint, 'probe'), { force: true });
     return { dataDir, free: () => rm(filler) };
   }
 
   const diskFull = (dataDir: string) => (err: unknown) =>
-    err instanceof GlossError && err.code === 'IO' && err.message === `Could not lock ${dataDir}: the disk is full.`;
+    err instanceof GlossError &&
+    err.code === 'IO' &&
+    err.message === `Could not lock ${dataDir}: the disk is full.`;
 
   it('says the disk is full, leaves no lock, and opens at once when space is freed', async (t) => {
     if (skip) return t.skip(skip);

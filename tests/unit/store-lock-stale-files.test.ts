@@ -28,7 +28,11 @@ describe('store lock: empty and unreadable lock files', () => {
         const store = await openStore(dir);
         assert.equal(JSON.parse(await fs.readFile(path.join(dir, 'gloss.lock'), 'utf8')).pid, process.pid);
         await store.close();
-        assert.deepEqual(await fs.readdir(dir).then((names) => names.filter((n) => n.includes('lock'))), [], 'nothing left after close');
+        assert.deepEqual(
+          await fs.readdir(dir).then((names) => names.filter((n) => n.includes('lock'))),
+          [],
+          'nothing left after close',
+        );
       } finally {
         await cleanup();
       }
@@ -42,11 +46,14 @@ describe('store lock: openings racing each other', () => {
       const { dir, cleanup } = await tempDataDir();
       try {
         for (let round = 0; round < 25; round++) {
-          const results = await Promise.allSettled(Array.from({ length: 4 }, () => acquireDirLock(dir, { withoutHardLinks })));
+          const results = await Promise.allSettled(
+            Array.from({ length: 4 }, () => acquireDirLock(dir, { withoutHardLinks })),
+          );
           const won = results.filter((r): r is PromiseFulfilledResult<DirLock> => r.status === 'fulfilled');
           assert.equal(won.length, 1, `round ${round}: ${won.length} owners`);
           for (const r of results) {
-            if (r.status === 'rejected') assert.ok(r.reason instanceof GlossError && r.reason.code === 'LOCKED', String(r.reason));
+            if (r.status === 'rejected')
+              assert.ok(r.reason instanceof GlossError && r.reason.code === 'LOCKED', String(r.reason));
           }
           await won[0].value.release();
           assert.deepEqual(await fs.readdir(dir), [], `round ${round}: nothing left after release`);

@@ -14,7 +14,9 @@ import { GlossError } from '../../main/core/errors';
 import { makeArticle, spawnHelper, tempDataDir } from './helpers/store-fixtures';
 
 const lockedFor = (dir: string) => (err: unknown) =>
-  err instanceof GlossError && err.code === 'LOCKED' && err.message === `Another Gloss is already using ${dir}. Close it and try again.`;
+  err instanceof GlossError &&
+  err.code === 'LOCKED' &&
+  err.message === `Another Gloss is already using ${dir}. Close it and try again.`;
 
 describe('store: single-instance lock on the data folder', () => {
   it('refuses a second open in the same process, and allows it after close()', async () => {
@@ -48,11 +50,25 @@ describe('store: single-instance lock on the data folder', () => {
     try {
       const store = await openStore(dir);
       const refused = await spawnHelper('store-holder.ts', [dir]).finished();
-      assert.deepEqual(refused.lines.map((l) => JSON.parse(l)), [{ ok: false, code: 'LOCKED', message: `Another Gloss is already using ${dir}. Close it and try again.` }], refused.stderr);
+      assert.deepEqual(
+        refused.lines.map((l) => JSON.parse(l)),
+        [
+          {
+            ok: false,
+            code: 'LOCKED',
+            message: `Another Gloss is already using ${dir}. Close it and try again.`,
+          },
+        ],
+        refused.stderr,
+      );
       await store.close();
 
       const again = await spawnHelper('store-holder.ts', [dir]).finished();
-      assert.deepEqual(again.lines.map((l) => JSON.parse(l).ok), [true], `after close() another process can open it. ${again.stderr}`);
+      assert.deepEqual(
+        again.lines.map((l) => JSON.parse(l).ok),
+        [true],
+        `after close() another process can open it. ${again.stderr}`,
+      );
       assert.equal(again.code, 0);
     } finally {
       await cleanup();
@@ -83,7 +99,10 @@ describe('store: single-instance lock on the data folder', () => {
     try {
       const gone = spawnSync(process.execPath, ['-e', '']).pid;
       assert.ok(gone);
-      await fs.writeFile(path.join(dir, 'gloss.lock'), JSON.stringify({ pid: gone, host: os.hostname(), token: 'dead', since: '2026-01-01T00:00:00Z' }));
+      await fs.writeFile(
+        path.join(dir, 'gloss.lock'),
+        JSON.stringify({ pid: gone, host: os.hostname(), token: 'dead', since: '2026-01-01T00:00:00Z' }),
+      );
       const store = await openStore(dir);
       const lock = JSON.parse(await fs.readFile(path.join(dir, 'gloss.lock'), 'utf8'));
       assert.equal(lock.pid, process.pid);
@@ -97,9 +116,21 @@ describe('store: single-instance lock on the data folder', () => {
     const { dir, cleanup } = await tempDataDir();
     try {
       // The parent of this test runner is alive and is not a Gloss, but the lock says it is.
-      await fs.writeFile(path.join(dir, 'gloss.lock'), JSON.stringify({ pid: process.ppid, host: os.hostname(), token: 'live', since: '2026-01-01T00:00:00Z' }));
+      await fs.writeFile(
+        path.join(dir, 'gloss.lock'),
+        JSON.stringify({
+          pid: process.ppid,
+          host: os.hostname(),
+          token: 'live',
+          since: '2026-01-01T00:00:00Z',
+        }),
+      );
       await assert.rejects(openStore(dir), lockedFor(dir));
-      assert.equal(JSON.parse(await fs.readFile(path.join(dir, 'gloss.lock'), 'utf8')).token, 'live', 'the live lock is left alone');
+      assert.equal(
+        JSON.parse(await fs.readFile(path.join(dir, 'gloss.lock'), 'utf8')).token,
+        'live',
+        'the live lock is left alone',
+      );
     } finally {
       await cleanup();
     }

@@ -42,12 +42,21 @@ describe('store: round trip across close and reopen', () => {
     const n2 = makeAnnotation(a1, 2, { color: 'blue', tags: ['iraq'] });
     const n3 = makeAnnotation(a2, 3, { orphan: true });
     await Promise.all([store.putAnnotation(n1), store.putAnnotation(n2), store.putAnnotation(n3)]);
-    await store.updateSettings({ theme: 'sepia', fontSize: 22, lastArticleId: a2.id, scroll: { [a1.id]: 0.5 } });
+    await store.updateSettings({
+      theme: 'sepia',
+      fontSize: 22,
+      lastArticleId: a2.id,
+      scroll: { [a1.id]: 0.5 },
+    });
     await store.close();
 
     store = await openStore(data);
     assert.deepEqual(store.warnings(), []);
-    assert.deepEqual(store.listArticles().map((e) => e.id), [a2.id, a1.id], 'newest import first');
+    assert.deepEqual(
+      store.listArticles().map((e) => e.id),
+      [a2.id, a1.id],
+      'newest import first',
+    );
     const entry = store.listArticles()[1];
     assert.equal(entry.title, 'Article number 1');
     assert.equal(entry.source, 'Test Source');
@@ -56,7 +65,10 @@ describe('store: round trip across close and reopen', () => {
     assert.ok(!('annotationCount' in entry), 'counts are not kept in the index');
 
     const back = await store.getArticle(a1.id);
-    assert.deepEqual(back, { ...a1, assets: { 'photo-1.png': { mime: 'image/png', bytes: png.byteLength } } });
+    assert.deepEqual(back, {
+      ...a1,
+      assets: { 'photo-1.png': { mime: 'image/png', bytes: png.byteLength } },
+    });
     assert.deepEqual(await store.getArticle(a2.id), a2);
     const img = await store.readAsset(a1.id, 'photo-1.png');
     assert.equal(img.mime, 'image/png');
@@ -64,7 +76,12 @@ describe('store: round trip across close and reopen', () => {
 
     assert.deepEqual(await store.listAnnotations(a1.id), [n1, n2]);
     assert.deepEqual(await store.listAnnotations(a2.id), [n3]);
-    assert.deepEqual(store.getSettings(), { theme: 'sepia', fontSize: 22, lastArticleId: a2.id, scroll: { [a1.id]: 0.5 } });
+    assert.deepEqual(store.getSettings(), {
+      theme: 'sepia',
+      fontSize: 22,
+      lastArticleId: a2.id,
+      scroll: { [a1.id]: 0.5 },
+    });
     await store.close();
   });
 
@@ -93,17 +110,42 @@ describe('store: round trip across close and reopen', () => {
     await store.close();
 
     store = await openStore(data);
-    assert.deepEqual(await store.annotationCounts(), new Map([[c.id, 0], [b.id, 1], [a.id, 2]]));
+    assert.deepEqual(
+      await store.annotationCounts(),
+      new Map([
+        [c.id, 0],
+        [b.id, 1],
+        [a.id, 2],
+      ]),
+    );
     // Compared case-insensitively; spelled as in the newest article that uses it.
-    assert.deepEqual(await store.tagCounts(), [{ tag: 'isis', count: 2 }, { tag: 'Kurds', count: 2 }]);
+    assert.deepEqual(await store.tagCounts(), [
+      { tag: 'isis', count: 2 },
+      { tag: 'Kurds', count: 2 },
+    ]);
     await store.putAnnotation(makeAnnotation(c, 4));
     await store.deleteAnnotation(a.id, 'ann-1');
-    assert.deepEqual(await store.annotationCounts(), new Map([[c.id, 1], [b.id, 1], [a.id, 1]]));
-    assert.deepEqual(await store.tagCounts(), [{ tag: 'isis', count: 1 }, { tag: 'kurds', count: 1 }]);
+    assert.deepEqual(
+      await store.annotationCounts(),
+      new Map([
+        [c.id, 1],
+        [b.id, 1],
+        [a.id, 1],
+      ]),
+    );
+    assert.deepEqual(await store.tagCounts(), [
+      { tag: 'isis', count: 1 },
+      { tag: 'kurds', count: 1 },
+    ]);
 
     const exported: Array<[string, number]> = [];
-    for await (const { articleId, annotations } of store.allAnnotations()) exported.push([articleId, annotations.length]);
-    assert.deepEqual(exported, [[c.id, 1], [b.id, 1], [a.id, 1]]);
+    for await (const { articleId, annotations } of store.allAnnotations())
+      exported.push([articleId, annotations.length]);
+    assert.deepEqual(exported, [
+      [c.id, 1],
+      [b.id, 1],
+      [a.id, 1],
+    ]);
     await store.close();
   });
 
@@ -121,7 +163,10 @@ describe('store: round trip across close and reopen', () => {
     await assert.rejects(store.putAnnotation(makeAnnotation(a, 3)), isCode('NOT_FOUND'));
     await assert.rejects(store.removeArticle(a.id), isCode('NOT_FOUND'));
     await store.close();
-    const left = [...(await fs.readdir(path.join(data, 'articles'))), ...(await fs.readdir(path.join(data, 'notes')))];
+    const left = [
+      ...(await fs.readdir(path.join(data, 'articles'))),
+      ...(await fs.readdir(path.join(data, 'notes'))),
+    ];
     assert.deepEqual(left, []);
   });
 
@@ -135,7 +180,10 @@ describe('store: round trip across close and reopen', () => {
   it('falls back to the default for each settings field that is invalid, keeping the valid ones', async () => {
     const data = path.join(dir, 'settings-fields');
     await fs.mkdir(data, { recursive: true });
-    await fs.writeFile(path.join(data, 'settings.json'), JSON.stringify({ theme: 'neon', fontSize: 24, scroll: 'no' }));
+    await fs.writeFile(
+      path.join(data, 'settings.json'),
+      JSON.stringify({ theme: 'neon', fontSize: 24, scroll: 'no' }),
+    );
     const store = await openStore(data);
     assert.deepEqual(store.getSettings(), { ...DEFAULT_SETTINGS, fontSize: 24 });
     await store.close();
@@ -145,7 +193,9 @@ describe('store: round trip across close and reopen', () => {
     const store = await openStore(path.join(dir, 'bad-annotation'));
     const a = makeArticle(8);
     await store.putArticle(a);
-    const bad = { ...makeAnnotation(a, 1), color: 'orange' } as unknown as Parameters<typeof store.putAnnotation>[0];
+    const bad = { ...makeAnnotation(a, 1), color: 'orange' } as unknown as Parameters<
+      typeof store.putAnnotation
+    >[0];
     await assert.rejects(store.putAnnotation(bad), isCode('INVALID_REQUEST'));
     await store.close();
   });
@@ -162,7 +212,11 @@ describe('store: saving one annotation touches only that article’s notes file'
       await store.updateSettings({ fontSize: 20 });
       const library = path.join(dir, 'library.json');
       const settings = path.join(dir, 'settings.json');
-      const [libBefore, libText, setBefore] = await Promise.all([fs.stat(library), fs.readFile(library, 'utf8'), fs.stat(settings)]);
+      const [libBefore, libText, setBefore] = await Promise.all([
+        fs.stat(library),
+        fs.readFile(library, 'utf8'),
+        fs.stat(settings),
+      ]);
 
       const target = articles[150];
       await store.putAnnotation(makeAnnotation(target, 2, { tags: ['t'] }));
@@ -196,13 +250,20 @@ describe('store: ids and names used in paths', () => {
         await assert.rejects(store.listAnnotations(id), isCode('INVALID_REQUEST'), id);
         await assert.rejects(store.removeArticle(id), isCode('INVALID_REQUEST'), id);
         await assert.rejects(store.putArticle({ ...a, id }), isCode('INVALID_REQUEST'), id);
-        await assert.rejects(store.putAnnotation(makeAnnotation({ ...a, id }, 1)), isCode('INVALID_REQUEST'), id);
+        await assert.rejects(
+          store.putAnnotation(makeAnnotation({ ...a, id }, 1)),
+          isCode('INVALID_REQUEST'),
+          id,
+        );
         assert.equal(store.hasArticle(id), false, id);
       }
       for (const name of ['../library.json', '..', 'a/b.png', 'a\\b.png', '.png', 'x..png']) {
         await assert.rejects(store.readAsset(a.id, name), isCode('INVALID_REQUEST'), name);
         await assert.rejects(
-          store.putArticle(makeArticle(2), new Map([[name, { mime: 'image/png', data: new Uint8Array([1]) }]])),
+          store.putArticle(
+            makeArticle(2),
+            new Map([[name, { mime: 'image/png', data: new Uint8Array([1]) }]]),
+          ),
           isCode('INVALID_REQUEST'),
           name,
         );

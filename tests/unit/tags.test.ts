@@ -1,11 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyTagChange, countTags, normalizeTags, sameTag, tagCovers } from '../../main/core/annotations/tags';
+import {
+  applyTagChange,
+  countTags,
+  normalizeTags,
+  sameTag,
+  tagCovers,
+} from '../../main/core/annotations/tags';
 import type { TagCount } from '../../main/core/annotations/types';
 
 describe('normalizeTags', () => {
   it('trims, collapses inner whitespace and drops empty tags', () => {
-    assert.deepEqual(normalizeTags(['  oil   exports ', '', '   ', 'budget\tvote']), ['oil exports', 'budget vote']);
+    assert.deepEqual(normalizeTags(['  oil   exports ', '', '   ', 'budget\tvote']), [
+      'oil exports',
+      'budget vote',
+    ]);
   });
 
   it('keeps the first spelling when the same tag is written again in another case', () => {
@@ -91,7 +100,11 @@ describe('applyTagChange', () => {
   const rename = (from: string[], to: string) => ({ kind: 'rename' as const, from, to });
 
   it('renames a tag, keeping the others in their place', () => {
-    assert.deepEqual(applyTagChange(['oil', 'claim', 'Iraq'], rename(['claim'], 'claims/official')), ['oil', 'claims/official', 'Iraq']);
+    assert.deepEqual(applyTagChange(['oil', 'claim', 'Iraq'], rename(['claim'], 'claims/official')), [
+      'oil',
+      'claims/official',
+      'Iraq',
+    ]);
   });
 
   it('leaves tags it does not name untouched (null: nothing to write)', () => {
@@ -100,7 +113,10 @@ describe('applyTagChange', () => {
   });
 
   it('renaming into an existing tag merges them, in the new spelling', () => {
-    assert.deepEqual(applyTagChange(['Claim', 'evidence', 'claims'], rename(['claim'], 'Claims')), ['Claims', 'evidence']);
+    assert.deepEqual(applyTagChange(['Claim', 'evidence', 'claims'], rename(['claim'], 'Claims')), [
+      'Claims',
+      'evidence',
+    ]);
   });
 
   it('merges several tags into one', () => {
@@ -108,11 +124,17 @@ describe('applyTagChange', () => {
   });
 
   it('moves children with their parent', () => {
-    assert.deepEqual(applyTagChange(['claim/disputed', 'claim'], rename(['claim'], 'claims/official')), ['claims/official/disputed', 'claims/official']);
+    assert.deepEqual(applyTagChange(['claim/disputed', 'claim'], rename(['claim'], 'claims/official')), [
+      'claims/official/disputed',
+      'claims/official',
+    ]);
   });
 
   it('deletes only the tags named, not their children and not the passage', () => {
-    assert.deepEqual(applyTagChange(['claim', 'claim/disputed', 'oil'], { kind: 'delete', tags: ['CLAIM'] }), ['claim/disputed', 'oil']);
+    assert.deepEqual(
+      applyTagChange(['claim', 'claim/disputed', 'oil'], { kind: 'delete', tags: ['CLAIM'] }),
+      ['claim/disputed', 'oil'],
+    );
     assert.deepEqual(applyTagChange(['claim'], { kind: 'delete', tags: ['claim'] }), []);
   });
 

@@ -18,7 +18,11 @@ const tempDir = () => mkdtemp(join(tmpdir(), 'gloss-workspace-'));
 async function library(_dir: string, gloss: GlossService) {
   const sources = mkdtemp(join(tmpdir(), 'gloss-workspace-sources-'));
   const paths = [];
-  for (const [n, body] of ['The coalition said the fight goes on.', 'Officials claimed the prison was secure.', 'A quiet market reopened on Friday.'].entries()) {
+  for (const [n, body] of [
+    'The coalition said the fight goes on.',
+    'Officials claimed the prison was secure.',
+    'A quiet market reopened on Friday.',
+  ].entries()) {
     const p = join(await sources, `${n}-article.txt`);
     await writeFile(p, `Article ${n}\n\n${body} ${'More words follow here. '.repeat(5)}`);
     paths.push(p);
@@ -64,8 +68,14 @@ describe('the workspace over a library', () => {
   });
 
   it('several tags: any of them, or all of them', async () => {
-    assert.deepEqual(await tagsOf({ tags: ['claim', 'market'], match: 'any' }), ['claim+coalition/strategy', 'claim/disputed', 'market']);
-    assert.deepEqual(await tagsOf({ tags: ['claim', 'coalition'], match: 'all' }), ['claim+coalition/strategy']);
+    assert.deepEqual(await tagsOf({ tags: ['claim', 'market'], match: 'any' }), [
+      'claim+coalition/strategy',
+      'claim/disputed',
+      'market',
+    ]);
+    assert.deepEqual(await tagsOf({ tags: ['claim', 'coalition'], match: 'all' }), [
+      'claim+coalition/strategy',
+    ]);
   });
 
   it('filters by colour and by article', async () => {
@@ -76,10 +86,19 @@ describe('the workspace over a library', () => {
   it('renames a tag everywhere (children move with it), and only the notes files holding it are rewritten', async () => {
     const untouched = join(dir, 'notes', `${ids.c}.json`);
     const before = (await stat(untouched)).mtimeMs;
-    const report = await gloss.changeTags({ change: { kind: 'rename', from: ['claim'], to: 'claims/official' } });
+    const report = await gloss.changeTags({
+      change: { kind: 'rename', from: ['claim'], to: 'claims/official' },
+    });
     assert.equal(report.articles, 2);
-    assert.deepEqual(report.before.map((x) => x.tags.join('+')).sort(), ['claim+coalition/strategy', 'claim/disputed']);
-    assert.deepEqual(await tagsOf({ tags: ['claims'] }), ['claims+coalition', 'claims/official+coalition/strategy', 'claims/official/disputed']);
+    assert.deepEqual(report.before.map((x) => x.tags.join('+')).sort(), [
+      'claim+coalition/strategy',
+      'claim/disputed',
+    ]);
+    assert.deepEqual(await tagsOf({ tags: ['claims'] }), [
+      'claims+coalition',
+      'claims/official+coalition/strategy',
+      'claims/official/disputed',
+    ]);
     assert.equal((await stat(untouched)).mtimeMs, before);
     const counts = Object.fromEntries((await gloss.listTags()).map((t) => [t.tag, t.count]));
     assert.equal(counts['claims/official'], 1);
@@ -91,7 +110,9 @@ describe('the workspace over a library', () => {
   });
 
   it('renaming into an existing tag merges them, in the new spelling', async () => {
-    const report = await gloss.changeTags({ change: { kind: 'rename', from: ['evidence', 'market'], to: 'Claims' } });
+    const report = await gloss.changeTags({
+      change: { kind: 'rename', from: ['evidence', 'market'], to: 'Claims' },
+    });
     assert.equal(report.after.length, 2);
     assert.deepEqual(await tagsOf({ tags: ['claims'] }), ['Claims', 'Claims', 'claims+coalition']);
     await gloss.restoreAnnotations({ annotations: report.before });
@@ -105,9 +126,17 @@ describe('the workspace over a library', () => {
   });
 
   it('refuses a change with no name, and an undo for an article not in the library', async () => {
-    await assert.rejects(gloss.changeTags({ change: { kind: 'rename', from: ['claim'], to: '  #  ' } }), /A tag needs a name/);
+    await assert.rejects(
+      gloss.changeTags({ change: { kind: 'rename', from: ['claim'], to: '  #  ' } }),
+      /A tag needs a name/,
+    );
     const [one] = (await gloss.listLibraryAnnotations({})).annotations;
-    await assert.rejects(gloss.restoreAnnotations({ annotations: [{ ...one, articleId: 'nope', target: { ...one.target, source: 'nope' } }] }), /No article with id nope/);
+    await assert.rejects(
+      gloss.restoreAnnotations({
+        annotations: [{ ...one, articleId: 'nope', target: { ...one.target, source: 'nope' } }],
+      }),
+      /No article with id nope/,
+    );
   });
 });
 
@@ -119,19 +148,43 @@ describe('a tag change interrupted by a crash', () => {
     await gloss.close();
     // The journal was written, then the process died before any notes file changed.
     const modified = '2026-11-29T10:00:00.000Z';
-    await writeFile(join(dir, BATCH_JOURNAL), JSON.stringify({ kind: 'tags', change: { kind: 'rename', from: ['claim'], to: 'claim/official' }, modified }));
+    await writeFile(
+      join(dir, BATCH_JOURNAL),
+      JSON.stringify({
+        kind: 'tags',
+        change: { kind: 'rename', from: ['claim'], to: 'claim/official' },
+        modified,
+      }),
+    );
 
     gloss = await createGloss({ dataDir: dir });
     const { warnings } = await gloss.storeStatus();
-    assert.deepEqual(warnings, ['Gloss was closed while renaming “claim” to “claim/official”; it has now been finished.']);
-    const tags = async () => (await gloss.listLibraryAnnotations({ articleIds: [ids.a, ids.b] })).annotations.map((x) => x.tags.join('+')).sort();
-    const expected = ['Evidence', 'claim/official+coalition/strategy', 'claim/official/disputed', 'claims+coalition'];
+    assert.deepEqual(warnings, [
+      'Gloss was closed while renaming “claim” to “claim/official”; it has now been finished.',
+    ]);
+    const tags = async () =>
+      (await gloss.listLibraryAnnotations({ articleIds: [ids.a, ids.b] })).annotations
+        .map((x) => x.tags.join('+'))
+        .sort();
+    const expected = [
+      'Evidence',
+      'claim/official+coalition/strategy',
+      'claim/official/disputed',
+      'claims+coalition',
+    ];
     assert.deepEqual(await tags(), expected);
     await gloss.close();
 
     // Died again after the notes files changed but before the journal was removed: finishing again changes nothing
     // (renaming into its own child is not applied twice).
-    await writeFile(join(dir, BATCH_JOURNAL), JSON.stringify({ kind: 'tags', change: { kind: 'rename', from: ['claim'], to: 'claim/official' }, modified }));
+    await writeFile(
+      join(dir, BATCH_JOURNAL),
+      JSON.stringify({
+        kind: 'tags',
+        change: { kind: 'rename', from: ['claim'], to: 'claim/official' },
+        modified,
+      }),
+    );
     gloss = await createGloss({ dataDir: dir });
     assert.deepEqual(await tags(), expected);
     assert.deepEqual((await gloss.storeStatus()).warnings, []);

@@ -31,8 +31,12 @@ function positionHolds(text: string, quote: TextQuoteSelector, pos: TextPosition
   // The same words may now sit here by accident (text inserted above a repeated phrase):
   // accept only when at least one side's context still agrees closely (an edit may touch the other).
   const agrees: boolean[] = [];
-  if (quote.prefix) agrees.push(similarity(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix) >= CONTEXT_AGREES);
-  if (quote.suffix) agrees.push(similarity(text.slice(end, end + quote.suffix.length), quote.suffix) >= CONTEXT_AGREES);
+  if (quote.prefix)
+    agrees.push(
+      similarity(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix) >= CONTEXT_AGREES,
+    );
+  if (quote.suffix)
+    agrees.push(similarity(text.slice(end, end + quote.suffix.length), quote.suffix) >= CONTEXT_AGREES);
   return agrees.length === 0 || agrees.includes(true);
 }
 

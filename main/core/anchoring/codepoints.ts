@@ -14,7 +14,6 @@ function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
-
 /** Code-point offset of UTF-16 `offset`. An offset inside a surrogate pair counts the pair as not yet reached. */
 export function utf16ToCodePoint(text: string, offset: number): number {
   if (!Number.isInteger(offset) || offset < 0 || offset > text.length) {
@@ -27,7 +26,12 @@ export function utf16ToCodePoint(text: string, offset: number): number {
     cp++;
   }
   // An offset that splits a pair points at the pair's start, not past it.
-  if (offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset))) {
+  if (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  ) {
     cp--;
   }
   return cp;
@@ -43,7 +47,8 @@ export function codePointToUtf16(text: string, cp: number): number {
     if (i >= text.length) {
       throw new GlossError('OUT_OF_RANGE', `The code point offset ${cp} is past the end of the text.`);
     }
-    const pair = isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1));
+    const pair =
+      isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1));
     i += pair ? 2 : 1;
   }
   return i;
@@ -59,7 +64,8 @@ export function codePointCounter(text: string): (offset: number) => number {
   const re = /[\uD800-\uDBFF](?=[\uDC00-\uDFFF])/g;
   for (let m = re.exec(text); m; m = re.exec(text)) pairs.push(m.index);
   return (offset) => {
-    if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return utf16ToCodePoint(text, offset); // throws
+    if (!Number.isInteger(offset) || offset < 0 || offset > text.length)
+      return utf16ToCodePoint(text, offset); // throws
     // Each pair whose high half lies before the offset is one code point fewer (a split pair counts as not reached).
     return offset - firstIndex(pairs.length, (i) => pairs[i] >= offset);
   };

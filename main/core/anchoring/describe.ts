@@ -15,7 +15,8 @@ export interface RangeDescription {
 function snapOffPair(text: string, i: number, direction: -1 | 1): number {
   const unit = text.charCodeAt(i);
   const prev = text.charCodeAt(i - 1);
-  const splits = i > 0 && i < text.length && unit >= 0xdc00 && unit <= 0xdfff && prev >= 0xd800 && prev <= 0xdbff;
+  const splits =
+    i > 0 && i < text.length && unit >= 0xdc00 && unit <= 0xdfff && prev >= 0xd800 && prev <= 0xdbff;
   return splits ? i + direction : i;
 }
 
@@ -28,7 +29,10 @@ export function describeRange(text: string, start: number, end: number, context 
   }
   const exact = text.slice(start, end);
   if (exact.trim() === '') {
-    throw new GlossError('INVALID_REQUEST', 'Select some words to highlight: the selection holds only spaces.');
+    throw new GlossError(
+      'INVALID_REQUEST',
+      'Select some words to highlight: the selection holds only spaces.',
+    );
   }
   const prefixStart = snapOffPair(text, Math.max(0, start - context), 1);
   const suffixEnd = snapOffPair(text, Math.min(text.length, end + context), -1);

@@ -5,7 +5,17 @@
  */
 import { GlossError } from '../errors';
 
-const FOLD: Record<string, string> = { '‘': "'", '’': "'", '‚': "'", '“': '"', '”': '"', '„': '"', '–': '-', '—': '-', '\u00a0': ' ' };
+const FOLD: Record<string, string> = {
+  '‘': "'",
+  '’': "'",
+  '‚': "'",
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '–': '-',
+  '—': '-',
+  '\u00a0': ' ',
+};
 
 /** Folded text plus, for each folded character, its offset in the original. */
 function fold(text: string): { folded: string; origin: number[] } {
@@ -30,11 +40,18 @@ function occurrences(haystack: string, needle: string): number[] {
 
 export function findQuote(text: string, quote: string): { start: number; end: number } {
   const wanted = quote.trim();
-  if (!wanted) throw new GlossError('INVALID_REQUEST', 'The quote is empty; give the words of the passage to highlight.');
+  if (!wanted)
+    throw new GlossError(
+      'INVALID_REQUEST',
+      'The quote is empty; give the words of the passage to highlight.',
+    );
   const exact = occurrences(text, wanted);
   if (exact.length === 1) return { start: exact[0], end: exact[0] + wanted.length };
   if (exact.length > 1) {
-    throw new GlossError('INVALID_REQUEST', `“${wanted}” appears ${exact.length} times in the article; quote a few more words so it is unique.`);
+    throw new GlossError(
+      'INVALID_REQUEST',
+      `“${wanted}” appears ${exact.length} times in the article; quote a few more words so it is unique.`,
+    );
   }
   const t = fold(text);
   const q = fold(wanted).folded.trim();
@@ -45,7 +62,13 @@ export function findQuote(text: string, quote: string): { start: number; end: nu
     return { start, end };
   }
   if (loose.length > 1) {
-    throw new GlossError('INVALID_REQUEST', `“${wanted}” appears ${loose.length} times in the article; quote a few more words so it is unique.`);
+    throw new GlossError(
+      'INVALID_REQUEST',
+      `“${wanted}” appears ${loose.length} times in the article; quote a few more words so it is unique.`,
+    );
   }
-  throw new GlossError('NOT_FOUND', `“${wanted.length > 80 ? wanted.slice(0, 79) + '…' : wanted}” is not in the article; check the wording (gloss show ID prints the text).`);
+  throw new GlossError(
+    'NOT_FOUND',
+    `“${wanted.length > 80 ? wanted.slice(0, 79) + '…' : wanted}” is not in the article; check the wording (gloss show ID prints the text).`,
+  );
 }

@@ -63,7 +63,13 @@ interface Candidate {
   errors: number;
 }
 
-function fuzzyCandidates(text: string, exact: string, from: number, to: number, maxErrors: number): Candidate[] {
+function fuzzyCandidates(
+  text: string,
+  exact: string,
+  from: number,
+  to: number,
+  maxErrors: number,
+): Candidate[] {
   return approxSearch(text.slice(from, to), exact, maxErrors).map((m) => ({
     start: m.start + from,
     end: m.end + from,
@@ -111,8 +117,16 @@ export function scoreCandidate(text: string, c: Candidate, quote: QuoteToMatch, 
 }
 
 /** The best-scoring acceptable candidate. A common word can occur 100,000 times in a book: skip those that cannot win. */
-function bestOf(text: string, candidates: Candidate[], quote: QuoteToMatch, hint?: number): QuoteMatch | null {
-  const ordered = hint === undefined ? candidates : [...candidates].sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint));
+function bestOf(
+  text: string,
+  candidates: Candidate[],
+  quote: QuoteToMatch,
+  hint?: number,
+): QuoteMatch | null {
+  const ordered =
+    hint === undefined
+      ? candidates
+      : [...candidates].sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint));
   let best: QuoteMatch | null = null;
   for (const c of ordered) {
     if (best && scoreBound(text, c, quote, hint) <= best.score) continue;
@@ -123,7 +137,11 @@ function bestOf(text: string, candidates: Candidate[], quote: QuoteToMatch, hint
   return best;
 }
 
-export function matchQuote(text: string, quote: QuoteToMatch | string, opts: MatchOptions = {}): QuoteMatch | null {
+export function matchQuote(
+  text: string,
+  quote: QuoteToMatch | string,
+  opts: MatchOptions = {},
+): QuoteMatch | null {
   const q: QuoteToMatch = typeof quote === 'string' ? { exact: quote } : quote;
   const exact = q.exact;
   if (exact.length === 0 || text.length === 0) return null;

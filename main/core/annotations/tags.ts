@@ -56,7 +56,12 @@ export function countTags(
   }
   return [...into.values()]
     .map((e) => ({ ...e }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, undefined, { sensitivity: 'base' }) || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        a.tag.localeCompare(b.tag, undefined, { sensitivity: 'base' }) ||
+        (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0),
+    );
 }
 
 /**
@@ -88,7 +93,10 @@ export function applyTagChange(tags: readonly string[], change: TagChange): stri
       continue;
     }
     const from = change.kind === 'rename' ? change.from.find((f) => tagCovers(f, tag)) : undefined;
-    const next = from === undefined || change.kind !== 'rename' ? tag : tidy(change.to) + tidy(tag).slice(tidy(from).length);
+    const next =
+      from === undefined || change.kind !== 'rename'
+        ? tag
+        : tidy(change.to) + tidy(tag).slice(tidy(from).length);
     touched ||= from !== undefined;
     const same = out.findIndex((x) => sameTag(x, next));
     if (same < 0) out.push(next);

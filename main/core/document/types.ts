@@ -37,17 +37,30 @@ interface BlockBase {
   end: number;
 }
 
-export interface TitleBlock extends BlockBase { kind: 'title' }
+export interface TitleBlock extends BlockBase {
+  kind: 'title';
+}
 /** The short summary or pull quote printed under the title. */
-export interface StandfirstBlock extends BlockBase { kind: 'standfirst' }
-export interface HeadingBlock extends BlockBase { kind: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6 }
+export interface StandfirstBlock extends BlockBase {
+  kind: 'standfirst';
+}
+export interface HeadingBlock extends BlockBase {
+  kind: 'heading';
+  level: 1 | 2 | 3 | 4 | 5 | 6;
+}
 export interface ParagraphBlock extends BlockBase {
   kind: 'paragraph';
   /** Leading dateline inside the text, e.g. "ERBIL (Kurdistan 24) – "; `text` starts with it. */
   dateline?: string;
 }
-export interface QuoteBlock extends BlockBase { kind: 'quote' }
-export interface ListItemBlock extends BlockBase { kind: 'list-item'; ordered: boolean; depth: number }
+export interface QuoteBlock extends BlockBase {
+  kind: 'quote';
+}
+export interface ListItemBlock extends BlockBase {
+  kind: 'list-item';
+  ordered: boolean;
+  depth: number;
+}
 export interface CaptionBlock extends BlockBase {
   kind: 'caption';
   /** Credit as printed, e.g. "Capt. Robyn Haake/U.S. Army". */
@@ -58,7 +71,11 @@ export interface CaptionBlock extends BlockBase {
   image?: { asset: string; alt?: string };
 }
 /** "Read More:" style pointers to other articles. */
-export interface RelatedBlock extends BlockBase { kind: 'related'; label: string; href?: string }
+export interface RelatedBlock extends BlockBase {
+  kind: 'related';
+  label: string;
+  href?: string;
+}
 
 export type Block =
   | TitleBlock
@@ -73,7 +90,11 @@ export type Block =
 export type BlockKind = Block['kind'];
 
 /** A block as an importer produces it: no id or offsets yet (see buildArticle). */
-export type BlockInput = Block extends infer B ? (B extends Block ? Omit<B, 'id' | 'start' | 'end'> : never) : never;
+export type BlockInput = Block extends infer B
+  ? B extends Block
+    ? Omit<B, 'id' | 'start' | 'end'>
+    : never
+  : never;
 
 /** The citation fields a reader may correct (a site's generic title, an author that is a URL…). */
 export const EDITABLE_META = ['title', 'byline', 'published', 'source', 'url'] as const;

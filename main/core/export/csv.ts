@@ -11,7 +11,17 @@ import { inReadingOrder } from './reading-order';
 import type { ExportEntry } from './types';
 
 export const CSV_COLUMNS = [
-  'article', 'source', 'published', 'quote', 'note', 'tags', 'color', 'start', 'end', 'created', 'modified',
+  'article',
+  'source',
+  'published',
+  'quote',
+  'note',
+  'tags',
+  'color',
+  'start',
+  'end',
+  'created',
+  'modified',
 ] as const;
 
 /**

@@ -26,9 +26,7 @@ export function escapeInline(text: string): string {
 /** Escape what changes meaning at the start of a line: lists, quotes, setext/thematic lines, indented code. */
 export function escapeLineStart(line: string): string {
   const trimmed = line.replace(/^\s+/, '');
-  return trimmed
-    .replace(/^[-+=>]/, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return trimmed.replace(/^[-+=>]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** Article text as the lines of a blockquote body (without the "> " marks). */

@@ -64,7 +64,9 @@ function frontMatter(article: Article, annotations: readonly Annotation[]): stri
 
 function metadataLine(article: Article): string | undefined {
   const { meta } = article;
-  const parts = [meta.source, meta.place, shortDate(meta.published)].filter((p): p is string => !!p).map(escapeInline);
+  const parts = [meta.source, meta.place, shortDate(meta.published)]
+    .filter((p): p is string => !!p)
+    .map(escapeInline);
   const line = parts.length > 0 ? `*${parts.join(' · ')}*` : '';
   const url = meta.url ? `<${meta.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '';
   const both = [line, url].filter(Boolean).join(' · ');
@@ -80,9 +82,15 @@ interface ArticleContext {
   obsidianTag: (tag: string) => string | null;
 }
 
-function articleContext(article: Article, tidyTags: ArticleContext['tidyTags'], obsidianTag: ArticleContext['obsidianTag']): ArticleContext {
+function articleContext(
+  article: Article,
+  tidyTags: ArticleContext['tidyTags'],
+  obsidianTag: ArticleContext['obsidianTag'],
+): ArticleContext {
   const { meta } = article;
-  const parts = [meta.byline, meta.title, meta.source, shortDate(meta.published)].filter((p): p is string => !!p).map(escapeInline);
+  const parts = [meta.byline, meta.title, meta.source, shortDate(meta.published)]
+    .filter((p): p is string => !!p)
+    .map(escapeInline);
   return { citedAs: `— ${parts.join(', ')}`, where: locationLabeller(article), tidyTags, obsidianTag };
 }
 
@@ -109,7 +117,14 @@ function passage(ctx: ArticleContext, annotation: Annotation, blockId: string): 
   const lines = quoteLines(annotation.target.quote.exact);
   lines[lines.length - 1] += ` ^${blockId}`;
   const parts = [lines.map((l) => (l === '' ? '>' : `> ${l}`)).join('\n')];
-  const tags = [...new Set(ctx.tidyTags(annotation.tags).map(ctx.obsidianTag).filter((t): t is string => t !== null))];
+  const tags = [
+    ...new Set(
+      ctx
+        .tidyTags(annotation.tags)
+        .map(ctx.obsidianTag)
+        .filter((t): t is string => t !== null),
+    ),
+  ];
   if (tags.length > 0) parts.push(tags.join(' '));
   const note = annotation.note.trim();
   if (note) parts.push(note);
@@ -117,7 +132,12 @@ function passage(ctx: ArticleContext, annotation: Annotation, blockId: string): 
   return parts.join('\n\n');
 }
 
-function articleBody(ctx: ArticleContext, annotations: readonly Annotation[], depth: number, nextId: (id: string) => string): string[] {
+function articleBody(
+  ctx: ArticleContext,
+  annotations: readonly Annotation[],
+  depth: number,
+  nextId: (id: string) => string,
+): string[] {
   const { anchored, orphans } = splitOrphans(annotations);
   const out = anchored.map((a) => passage(ctx, a, nextId(a.id)));
   if (anchored.length === 0 && orphans.length === 0) out.push('*No highlights.*');

@@ -12,7 +12,10 @@ export function inReadingOrder(annotations: readonly Annotation[]): Annotation[]
   );
 }
 
-export function splitOrphans(annotations: readonly Annotation[]): { anchored: Annotation[]; orphans: Annotation[] } {
+export function splitOrphans(annotations: readonly Annotation[]): {
+  anchored: Annotation[];
+  orphans: Annotation[];
+} {
   const ordered = inReadingOrder(annotations);
   return { anchored: ordered.filter((a) => !a.orphan), orphans: ordered.filter((a) => a.orphan) };
 }

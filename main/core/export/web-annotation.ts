@@ -124,7 +124,10 @@ export function toWebAnnotation(
   };
 }
 
-export function toWebAnnotations(entries: readonly ExportEntry[], opts: WebAnnotationOptions = {}): WebAnnotationCollection {
+export function toWebAnnotations(
+  entries: readonly ExportEntry[],
+  opts: WebAnnotationOptions = {},
+): WebAnnotationCollection {
   const tidyTags = memoizedTagNormalizer();
   const items = entries.flatMap(({ article, annotations }) => {
     const helpers = { tidyTags, codePoints: codePointCounter(article.text) };
@@ -146,13 +149,17 @@ export function toWebAnnotations(entries: readonly ExportEntry[], opts: WebAnnot
  * faster to write for a whole library, while a diff still shows one line per
  * annotation.
  */
-export function toWebAnnotationsJson(entries: readonly ExportEntry[], opts: WebAnnotationOptions = {}): string {
+export function toWebAnnotationsJson(
+  entries: readonly ExportEntry[],
+  opts: WebAnnotationOptions = {},
+): string {
   const tidyTags = memoizedTagNormalizer();
   const lines: string[] = [];
   for (const { article, annotations } of entries) {
     if (annotations.length === 0) continue;
     const helpers = { tidyTags, codePoints: codePointCounter(article.text) };
-    for (const a of inReadingOrder(annotations)) lines.push(JSON.stringify(toWebAnnotation(article, a, opts, helpers)));
+    for (const a of inReadingOrder(annotations))
+      lines.push(JSON.stringify(toWebAnnotation(article, a, opts, helpers)));
   }
   const frame = [
     `  "@context": ${JSON.stringify(ANNO_CONTEXT)},`,
@@ -164,6 +171,7 @@ export function toWebAnnotationsJson(entries: readonly ExportEntry[], opts: WebA
     '    "type": "AnnotationPage",',
     '    "startIndex": 0,',
   ];
-  const items = lines.length === 0 ? '    "items": []' : `    "items": [\n      ${lines.join(',\n      ')}\n    ]`;
+  const items =
+    lines.length === 0 ? '    "items": []' : `    "items": [\n      ${lines.join(',\n      ')}\n    ]`;
   return `{\n${frame.join('\n')}\n${items}\n  }\n}\n`;
 }

@@ -52,7 +52,13 @@ async function exportTarget(path: string, options: WriteExportOptions): Promise<
   }
   const info = await stat(target).catch(() => null);
   if (info && !info.isFile()) {
-    const what = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : 'a device';
+    const what = info.isDirectory()
+      ? 'a folder'
+      : info.isFIFO()
+        ? 'a named pipe'
+        : info.isSocket()
+          ? 'a socket'
+          : 'a device';
     throw new GlossError('IO', `Could not write ${path}: it is ${what}, not a file. Choose a file name.`);
   }
   if (options.dataDir) {
@@ -68,7 +74,11 @@ async function exportTarget(path: string, options: WriteExportOptions): Promise<
   return target;
 }
 
-export async function writeExport(path: string, content: string, options: WriteExportOptions = {}): Promise<{ bytes: number }> {
+export async function writeExport(
+  path: string,
+  content: string,
+  options: WriteExportOptions = {},
+): Promise<{ bytes: number }> {
   const target = await exportTarget(path, options);
   const data = Buffer.from(content, 'utf8');
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

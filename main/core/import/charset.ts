@@ -34,7 +34,9 @@ export function charsetFromContentType(contentType?: string): string | undefined
  * (Browsers look at 1 KiB; real saved pages often put the meta tag later.)
  */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString(
+    'latin1',
+  );
   const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   if (xml) return xml[1];
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
@@ -55,7 +57,8 @@ function normaliseLabel(label: string): string | undefined {
   // A page cannot declare itself UTF-16 in ASCII-compatible bytes; browsers read it as UTF-8.
   if (l === 'utf-16' || l === 'utf-16le' || l === 'utf-16be') return 'utf-8';
   // The web treats Latin-1 and ASCII labels as Windows-1252.
-  if (['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'cp1252'].includes(l)) return 'windows-1252';
+  if (['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'cp1252'].includes(l))
+    return 'windows-1252';
   if (l === 'utf8' || l === 'unicode-1-1-utf-8') return 'utf-8';
   if (l === 'x-sjis' || l === 'sjis' || l === 'ms_kanji') return 'shift_jis';
   return iconv.encodingExists(l) ? l : undefined;
@@ -68,7 +71,9 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string, fileName?: s
     const { text, warnings: w } = decodeText(bytes, fileName);
     return { text, charset: bom, warnings: w };
   }
-  const labels = [charsetFromContentType(contentType), declaredCharset(bytes)].filter((l): l is string => !!l);
+  const labels = [charsetFromContentType(contentType), declaredCharset(bytes)].filter(
+    (l): l is string => !!l,
+  );
   for (const label of labels) {
     const charset = normaliseLabel(label);
     if (!charset) {

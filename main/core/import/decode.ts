@@ -16,7 +16,8 @@ export interface DecodedText {
 type Bom = { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; length: number };
 
 function byteOrderMark(bytes: Uint8Array): Bom | undefined {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { encoding: 'utf-8', length: 3 };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   return undefined;
@@ -71,7 +72,9 @@ export function decodeText(bytes: Uint8Array, fileName?: string): DecodedText {
     const whole = body.subarray(0, body.length - (body.length % 2));
     text = new TextDecoder(bom.encoding, { ignoreBOM: true }).decode(whole);
     if (whole.length !== body.length) {
-      warnings.push(`${name(fileName)} ends in the middle of a character (UTF-16 with an odd number of bytes); the last byte was dropped.`);
+      warnings.push(
+        `${name(fileName)} ends in the middle of a character (UTF-16 with an odd number of bytes); the last byte was dropped.`,
+      );
     }
   } else {
     try {

@@ -64,32 +64,55 @@ function looksLikeHtml(head: string): boolean {
 
 /** YAML front matter with a key, or an ATX heading on the first line. */
 function looksLikeMarkdown(head: string): boolean {
-  return /^---[ \t]*\r?\n(?:[\s\S]*?\n)?[a-z_][\w-]*:[^\n]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.test(head) || /^#{1,6} \S/.test(head);
+  return (
+    /^---[ \t]*\r?\n(?:[\s\S]*?\n)?[a-z_][\w-]*:[^\n]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.test(
+      head,
+    ) || /^#{1,6} \S/.test(head)
+  );
 }
 
 export function detectFormat(input: ImportInput): SourceFormat {
   const { bytes } = input;
   if (isEpub(bytes)) return 'epub';
   if (isZip(bytes)) {
-    throw new GlossError('UNSUPPORTED_FORMAT', `${input.fileName ?? 'This file'} seems to be a ZIP archive (not an EPUB book); Gloss imports text, HTML, Markdown and EPUB.`);
+    throw new GlossError(
+      'UNSUPPORTED_FORMAT',
+      `${input.fileName ?? 'This file'} seems to be a ZIP archive (not an EPUB book); Gloss imports text, HTML, Markdown and EPUB.`,
+    );
   }
   for (const m of MAGIC) {
     if (startsWith(bytes, m.bytes, m.offset)) {
-      throw new GlossError('UNSUPPORTED_FORMAT', `${input.fileName ?? 'This file'} seems to be ${m.what}; Gloss imports text, HTML, Markdown and EPUB.`);
+      throw new GlossError(
+        'UNSUPPORTED_FORMAT',
+        `${input.fileName ?? 'This file'} seems to be ${m.what}; Gloss imports text, HTML, Markdown and EPUB.`,
+      );
     }
   }
   // UTF-16 text is full of NUL bytes; its byte-order mark says it is text.
   const utf16 = utf16Encoding(bytes);
   if (!utf16 && looksBinary(bytes)) {
-    throw new GlossError('UNSUPPORTED_FORMAT', `${input.fileName ?? 'This file'} seems to be a binary file, not text; Gloss imports text, HTML, Markdown and EPUB.`);
+    throw new GlossError(
+      'UNSUPPORTED_FORMAT',
+      `${input.fileName ?? 'This file'} seems to be a binary file, not text; Gloss imports text, HTML, Markdown and EPUB.`,
+    );
   }
-  const head = new TextDecoder(utf16 ?? 'utf-8').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = new TextDecoder(utf16 ?? 'utf-8')
+    .decode(bytes.subarray(0, 4096))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   const type = input.contentType?.toLowerCase() ?? '';
-  if (type.includes('html') || looksLikeHtml(head) || ['html', 'htm', 'xhtml', 'shtml'].includes(ext(input.fileName))) {
+  if (
+    type.includes('html') ||
+    looksLikeHtml(head) ||
+    ['html', 'htm', 'xhtml', 'shtml'].includes(ext(input.fileName))
+  ) {
     return 'html';
   }
-  if (type.includes('markdown') || ['md', 'markdown', 'mdown', 'mkd'].includes(ext(input.fileName))) return 'markdown';
+  if (type.includes('markdown') || ['md', 'markdown', 'mdown', 'mkd'].includes(ext(input.fileName)))
+    return 'markdown';
   // A file named without an extension (a download): Markdown only by unmistakable signs. Pasted text has no name and stays text.
-  if (input.fileName !== undefined && ext(input.fileName) === '' && looksLikeMarkdown(head)) return 'markdown';
+  if (input.fileName !== undefined && ext(input.fileName) === '' && looksLikeMarkdown(head))
+    return 'markdown';
   return 'text';
 }

@@ -31,10 +31,13 @@ function parseXml(text: string): Document {
 
 /** Elements by local name, whatever prefix or namespace the file used. */
 function els(doc: Document | Element, name: string): Element[] {
-  return Array.from(doc.getElementsByTagName('*')).filter((e) => e.localName.replace(/^.*:/, '').toLowerCase() === name.toLowerCase());
+  return Array.from(doc.getElementsByTagName('*')).filter(
+    (e) => e.localName.replace(/^.*:/, '').toLowerCase() === name.toLowerCase(),
+  );
 }
 
-const textOf = (e: Element | undefined): string | undefined => e?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+const textOf = (e: Element | undefined): string | undefined =>
+  e?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
 
 /** A path inside the archive, resolved from the file that refers to it; undefined if it leaves the archive root. */
 function resolveIn(fromFile: string, href: string): string | undefined {
@@ -50,7 +53,22 @@ function resolveIn(fromFile: string, href: string): string | undefined {
   return joined.startsWith('../') || joined === '..' ? undefined : joined.replace(/^\.?\//, '');
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /** XHTML's `<div/>` means an empty element; the HTML parser would leave it open (and `<title/>` would swallow the page). */
 function expandSelfClosing(xhtml: string): string {
@@ -59,10 +77,18 @@ function expandSelfClosing(xhtml: string): string {
   );
 }
 
-interface ManifestItem { href: string; type: string; properties: string }
+interface ManifestItem {
+  href: string;
+  type: string;
+  properties: string;
+}
 
 /** chapter path → title, from the EPUB 3 nav document or the EPUB 2 NCX. */
-function tableOfContents(zip: SafeZip, manifest: Map<string, ManifestItem>, tocId: string | undefined): Map<string, string> {
+function tableOfContents(
+  zip: SafeZip,
+  manifest: Map<string, ManifestItem>,
+  tocId: string | undefined,
+): Map<string, string> {
   const toc = new Map<string, string>();
   const add = (file: string, href: string | null | undefined, title: string | undefined): void => {
     const target = href ? resolveIn(file, href) : undefined;
@@ -72,13 +98,16 @@ function tableOfContents(zip: SafeZip, manifest: Map<string, ManifestItem>, tocI
   if (nav) {
     const bytes = zip.read(nav.href);
     if (bytes) {
-      const doc = new JSDOM(expandSelfClosing(decodeHtml(bytes).text), { virtualConsole: quiet() }).window.document;
+      const doc = new JSDOM(expandSelfClosing(decodeHtml(bytes).text), { virtualConsole: quiet() }).window
+        .document;
       const navs = els(doc, 'nav');
       const tocNav = navs.find((n) => /\btoc\b/.test(n.getAttribute('epub:type') ?? '')) ?? navs[0];
       for (const a of tocNav ? els(tocNav, 'a') : []) add(nav.href, a.getAttribute('href'), textOf(a));
     }
   }
-  const ncx = (tocId && manifest.get(tocId)) || [...manifest.values()].find((m) => m.type === 'application/x-dtbncx+xml');
+  const ncx =
+    (tocId && manifest.get(tocId)) ||
+    [...manifest.values()].find((m) => m.type === 'application/x-dtbncx+xml');
   if (toc.size === 0 && ncx) {
     const bytes = zip.read(ncx.href);
     if (bytes) {
@@ -97,17 +126,28 @@ export async function parseEpubFile(input: ImportInput): Promise<ParsedDocument>
   const warnings: string[] = [];
 
   const container = zip.read('META-INF/container.xml');
-  if (!container) throw new GlossError('CORRUPT', `${label} has no META-INF/container.xml, so it is not a readable EPUB.`);
-  const opfPath = els(parseXml(decodeHtml(container).text), 'rootfile')[0]?.getAttribute('full-path') ?? undefined;
+  if (!container)
+    throw new GlossError('CORRUPT', `${label} has no META-INF/container.xml, so it is not a readable EPUB.`);
+  const opfPath =
+    els(parseXml(decodeHtml(container).text), 'rootfile')[0]?.getAttribute('full-path') ?? undefined;
   const opfBytes = opfPath ? zip.read(opfPath) : undefined;
-  if (!opfPath || !opfBytes) throw new GlossError('CORRUPT', `${label} does not say where its package (OPF) file is, or that file is missing.`);
+  if (!opfPath || !opfBytes)
+    throw new GlossError(
+      'CORRUPT',
+      `${label} does not say where its package (OPF) file is, or that file is missing.`,
+    );
   const opf = parseXml(decodeHtml(opfBytes).text);
 
   const manifest = new Map<string, ManifestItem>();
   for (const item of els(opf, 'item')) {
     const href = resolveIn(opfPath, item.getAttribute('href') ?? '');
     const id = item.getAttribute('id');
-    if (id && href) manifest.set(id, { href, type: item.getAttribute('media-type') ?? '', properties: item.getAttribute('properties') ?? '' });
+    if (id && href)
+      manifest.set(id, {
+        href,
+        type: item.getAttribute('media-type') ?? '',
+        properties: item.getAttribute('properties') ?? '',
+      });
   }
   const spineEl = els(opf, 'spine')[0];
   const spine = els(opf, 'itemref')
@@ -115,7 +155,10 @@ export async function parseEpubFile(input: ImportInput): Promise<ParsedDocument>
     .filter((m): m is ManifestItem => !!m && /html|xml/.test(m.type) && !m.type.includes('ncx'));
   const toc = tableOfContents(zip, manifest, spineEl?.getAttribute('toc') ?? undefined);
 
-  const dc = (name: string): string[] => els(opf, name).map((e) => textOf(e)).filter((s): s is string => !!s);
+  const dc = (name: string): string[] =>
+    els(opf, name)
+      .map((e) => textOf(e))
+      .filter((s): s is string => !!s);
   const title = dc('title')[0] ?? input.fileName?.replace(/\.[^.]+$/, '') ?? 'Untitled';
   const creators = dc('creator');
 
@@ -139,15 +182,24 @@ export async function parseEpubFile(input: ImportInput): Promise<ParsedDocument>
     const body = sanitizeHtml(window, doc.body?.innerHTML ?? '');
     const chapter = blocksFromDom(body, { resolveImage, headingShift: 1 });
     const firstHeading = chapter.findIndex((b) => b.kind === 'heading');
-    const heading = toc.get(item.href) ?? (firstHeading >= 0 ? chapter[firstHeading].text : undefined) ?? textOf(doc.querySelector('title') ?? undefined);
+    const heading =
+      toc.get(item.href) ??
+      (firstHeading >= 0 ? chapter[firstHeading].text : undefined) ??
+      textOf(doc.querySelector('title') ?? undefined);
     if (chapter.length === 0 && !toc.has(item.href)) return; // a cover page or blank divider
     const chapterTitle = heading ?? `Chapter ${n + 1}`;
     // The chapter's own copy of its title is not repeated under the level-1 heading.
-    if (firstHeading >= 0 && firstHeading < 2 && chapter[firstHeading].text.toLowerCase() === chapterTitle.toLowerCase()) chapter.splice(firstHeading, 1);
+    if (
+      firstHeading >= 0 &&
+      firstHeading < 2 &&
+      chapter[firstHeading].text.toLowerCase() === chapterTitle.toLowerCase()
+    )
+      chapter.splice(firstHeading, 1);
     blocks.push({ kind: 'heading', text: chapterTitle, level: 1 }, ...chapter);
   });
   window.close();
-  if (blocks.length === 1) throw new GlossError('EMPTY', `${label} has no chapters with text Gloss could read.`);
+  if (blocks.length === 1)
+    throw new GlossError('EMPTY', `${label} has no chapters with text Gloss could read.`);
 
   const meta: ParsedDocument['meta'] = { title };
   if (creators.length) meta.byline = creators.join(', ');

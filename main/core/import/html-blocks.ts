@@ -16,11 +16,53 @@ export interface WalkOptions {
 }
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'body', 'center', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'footer', 'header', 'hgroup', 'main', 'nav', 'section', 'summary', 'table', 'tbody', 'thead',
-  'tfoot', 'caption', 'p', 'hr', 'html', 'legend', 'menu',
+  'address',
+  'article',
+  'aside',
+  'body',
+  'center',
+  'details',
+  'dialog',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'footer',
+  'header',
+  'hgroup',
+  'main',
+  'nav',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'caption',
+  'p',
+  'hr',
+  'html',
+  'legend',
+  'menu',
 ]);
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'embed', 'button', 'select', 'textarea']);
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'button',
+  'select',
+  'textarea',
+]);
 
 /** Collapse whitespace as CSS `white-space: normal` does; U+00A0 is not whitespace. */
 export function collapse(s: string): string {
@@ -58,9 +100,14 @@ function tidy(s: string): string {
 
 const CREDIT_CLASS = /credit|copyright|byline|attribution|source|author/i;
 /** "(Photo: X)", "Photo: X", "Credit: X", "Image courtesy of X", "© X" at the end of a caption. */
-const CREDIT_WRAPPER = /(\(\s*)?(?:\b(?:(?:file\s+)?photo(?:graph)?s?(?:\s+credit)?|image|picture|credits?|courtesy(?:\s+of)?|source|illustration)\s*:\s*|\bcourtesy\s+of\s+|©\s*|\(c\)\s+|\bcopyright\s+)/gi;
+const CREDIT_WRAPPER =
+  /(\(\s*)?(?:\b(?:(?:file\s+)?photo(?:graph)?s?(?:\s+credit)?|image|picture|credits?|courtesy(?:\s+of)?|source|illustration)\s*:\s*|\bcourtesy\s+of\s+|©\s*|\(c\)\s+|\bcopyright\s+)/gi;
 
-export interface CaptionCredit { text: string; credit?: string; creditOffset?: number }
+export interface CaptionCredit {
+  text: string;
+  credit?: string;
+  creditOffset?: number;
+}
 
 /** Strip a wrapper like "(Photo: …)" or "© " from a credit as printed. */
 function creditName(s: string): string {
@@ -87,7 +134,8 @@ export function splitCredit(text: string, markedCredit?: string): CaptionCredit 
   if (last[1] ? !/^[^()]+\)\.?$/.test(rest) : rest.length > 120 || /[()]/.test(rest)) return { text };
   // A wrapper word inside a sentence ("the image: …") is not a credit unless it starts the caption or follows punctuation.
   const before = text.slice(0, last.index);
-  if (before.trim() && !last[1] && !last[0].startsWith('©') && !/[.!?;:|–—)\]-]\s*$|\n$/.test(before)) return { text };
+  if (before.trim() && !last[1] && !last[0].startsWith('©') && !/[.!?;:|–—)\]-]\s*$|\n$/.test(before))
+    return { text };
   const credit = creditName(text.slice(last.index));
   return credit ? { text, credit, creditOffset: last.index } : { text };
 }
@@ -103,7 +151,12 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
   const emit = (ctx: Ctx, text: string): void => {
     if (!text) return;
     if (ctx.list.length) {
-      out.push({ kind: 'list-item', text, ordered: ctx.list[ctx.list.length - 1].ordered, depth: ctx.list.length - 1 });
+      out.push({
+        kind: 'list-item',
+        text,
+        ordered: ctx.list[ctx.list.length - 1].ordered,
+        depth: ctx.list.length - 1,
+      });
     } else if (ctx.quote) out.push({ kind: 'quote', text });
     else out.push({ kind: 'paragraph', text });
   };
@@ -134,7 +187,9 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
     const alt = collapse(img.getAttribute('alt') ?? '').trim();
     const capText = cap ? renderedText(cap) : '';
     if (capText) {
-      const marked = Array.from(cap!.querySelectorAll('*')).find((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? ''));
+      const marked = Array.from(cap!.querySelectorAll('*')).find((e) =>
+        CREDIT_CLASS.test(e.getAttribute('class') ?? ''),
+      );
       const split = splitCredit(capText, marked ? renderedText(marked) : undefined);
       out.push({ kind: 'caption', ...split, ...(pic ? { image: pic } : {}) });
     } else if (alt) {
@@ -208,7 +263,9 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
       }
       case 'tr': {
         flush(ctx);
-        const cells = Array.from(el.children).map((c) => renderedText(c).replace(/\n/g, ' ')).filter(Boolean);
+        const cells = Array.from(el.children)
+          .map((c) => renderedText(c).replace(/\n/g, ' '))
+          .filter(Boolean);
         emit(ctx, cells.join('\t'));
         return;
       }

@@ -21,7 +21,12 @@ const clean = (s: string | null | undefined): string | undefined => {
 function metaContent(doc: Document, ...keys: string[]): string | undefined {
   for (const key of keys) {
     for (const el of Array.from(doc.querySelectorAll('meta'))) {
-      const k = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
+      const k = (
+        el.getAttribute('property') ??
+        el.getAttribute('name') ??
+        el.getAttribute('itemprop') ??
+        ''
+      ).toLowerCase();
       if (k === key) {
         const v = clean(el.getAttribute('content'));
         if (v) return v;
@@ -53,7 +58,9 @@ function jsonLdArticles(doc: Document): Json[] {
     }
   }
   // Articles before generic WebPage entries.
-  return out.sort((a, b) => Number(/WebPage/.test(String(a['@type']))) - Number(/WebPage/.test(String(b['@type']))));
+  return out.sort(
+    (a, b) => Number(/WebPage/.test(String(a['@type']))) - Number(/WebPage/.test(String(b['@type']))),
+  );
 }
 
 function personName(v: unknown): string | undefined {
@@ -68,18 +75,35 @@ function personName(v: unknown): string | undefined {
 
 export function pageMeta(doc: Document): PageMeta {
   const ld = jsonLdArticles(doc);
-  const fromLd = (key: string): unknown => ld.map((o) => o[key]).find((v) => v !== undefined && v !== null && v !== '');
+  const fromLd = (key: string): unknown =>
+    ld.map((o) => o[key]).find((v) => v !== undefined && v !== null && v !== '');
   const timeEl = doc.querySelector('article time[datetime], time[datetime]');
   const meta: PageMeta = {
-    title: metaContent(doc, 'og:title', 'twitter:title') ?? clean(typeof fromLd('headline') === 'string' ? (fromLd('headline') as string) : undefined) ?? clean(doc.title),
-    byline: metaContent(doc, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author') ?? personName(fromLd('author')),
+    title:
+      metaContent(doc, 'og:title', 'twitter:title') ??
+      clean(typeof fromLd('headline') === 'string' ? (fromLd('headline') as string) : undefined) ??
+      clean(doc.title),
+    byline:
+      metaContent(doc, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author') ??
+      personName(fromLd('author')),
     source: metaContent(doc, 'og:site_name', 'application-name') ?? personName(fromLd('publisher')),
     published:
-      metaContent(doc, 'article:published_time', 'datepublished', 'publishdate', 'date', 'dc.date', 'dc.date.issued') ??
+      metaContent(
+        doc,
+        'article:published_time',
+        'datepublished',
+        'publishdate',
+        'date',
+        'dc.date',
+        'dc.date.issued',
+      ) ??
       clean(typeof fromLd('datePublished') === 'string' ? (fromLd('datePublished') as string) : undefined) ??
       clean(timeEl?.getAttribute('datetime')),
-    url: clean(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? metaContent(doc, 'og:url'),
-    language: clean(doc.documentElement.getAttribute('lang')) ?? metaContent(doc, 'og:locale', 'language', 'content-language'),
+    url:
+      clean(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? metaContent(doc, 'og:url'),
+    language:
+      clean(doc.documentElement.getAttribute('lang')) ??
+      metaContent(doc, 'og:locale', 'language', 'content-language'),
   };
   // Bylines often arrive as "By Jane Doe"; only http(s) URLs are kept.
   if (meta.byline) meta.byline = meta.byline.replace(/^by\s+/i, '');

@@ -63,7 +63,8 @@ export function stripHeavyMarkup(html: string): string {
     const close = lower.indexOf(`</${tag}`, at);
     const closeEnd = close < 0 ? -1 : lower.indexOf('>', close);
     const end = closeEnd < 0 ? html.length : closeEnd + 1;
-    if (tag === 'script' && openEnd >= 0 && /application\/ld\+json/.test(lower.slice(at, openEnd))) out.push(html.slice(at, end));
+    if (tag === 'script' && openEnd >= 0 && /application\/ld\+json/.test(lower.slice(at, openEnd)))
+      out.push(html.slice(at, end));
     i = end;
   }
   out.push(html.slice(i));
@@ -89,13 +90,21 @@ const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Title block first; the page's own copy of the title (an early heading) is dropped. */
 function withTitle(title: string, blocks: BlockInput[]): BlockInput[] {
-  const i = blocks.slice(0, 3).findIndex((b) => (b.kind === 'heading' || b.kind === 'title') && norm(b.text) === norm(title));
+  const i = blocks
+    .slice(0, 3)
+    .findIndex((b) => (b.kind === 'heading' || b.kind === 'title') && norm(b.text) === norm(title));
   const rest = i >= 0 ? [...blocks.slice(0, i), ...blocks.slice(i + 1)] : blocks;
   return [{ kind: 'title', text: title }, ...rest];
 }
 
 function stem(fileName?: string): string | undefined {
-  return fileName?.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '').trim() || undefined;
+  return (
+    fileName
+      ?.split(/[\\/]/)
+      .pop()
+      ?.replace(/\.[^.]+$/, '')
+      .trim() || undefined
+  );
 }
 
 export function parseHtmlString(
@@ -121,7 +130,9 @@ export function parseHtmlString(
 
   let article: ReturnType<Readability['parse']> = null;
   if (document.getElementsByTagName('*').length > READABILITY_MAX_ELEMENTS) {
-    warnings.push('The page is too large for Gloss to pick out the article, so all of its text was imported.');
+    warnings.push(
+      'The page is too large for Gloss to pick out the article, so all of its text was imported.',
+    );
   } else {
     // Readability rewrites the document it is given: hand it a copy.
     const clone = document.cloneNode(true) as Document;
@@ -129,7 +140,8 @@ export function parseHtmlString(
   }
 
   const collector = new AssetCollector();
-  const embedded = (src: string): string | undefined => (/^data:/i.test(src) ? collector.fromDataUrl(src) : undefined);
+  const embedded = (src: string): string | undefined =>
+    /^data:/i.test(src) ? collector.fromDataUrl(src) : undefined;
   // Pages fetched from a URL note their web images for importSource to download; nothing else ever does.
   const remote = input.fetchImages && url && /^https?:/i.test(url) ? remoteImagePlaceholders(url) : undefined;
   const resolveImage = input.filePath
@@ -143,7 +155,8 @@ export function parseHtmlString(
   if (blocks.length === 0) {
     const body = document.body;
     if (body) {
-      if (article !== null) warnings.push('Gloss could not pick out the article, so all of the page’s text was imported.');
+      if (article !== null)
+        warnings.push('Gloss could not pick out the article, so all of the page’s text was imported.');
       // In place: a second copy of a big page's DOM is what would exhaust memory.
       blocks = blocksFromDom(sanitizeElementInPlace(dom.window, body), { resolveImage });
     }
@@ -151,7 +164,8 @@ export function parseHtmlString(
   if (blocks.length === 0) throw new GlossError('EMPTY', `${name} has no article text Gloss could find.`);
 
   const firstHeading = blocks.find((b) => b.kind === 'heading')?.text;
-  const title = meta.title ?? (article?.title || undefined) ?? firstHeading ?? stem(input.fileName) ?? 'Untitled';
+  const title =
+    meta.title ?? (article?.title || undefined) ?? firstHeading ?? stem(input.fileName) ?? 'Untitled';
   const byline = meta.byline ?? (article?.byline ? article.byline.replace(/^by\s+/i, '').trim() : undefined);
   const out: ParsedDocument = {
     blocks: withTitle(title, blocks),
@@ -159,8 +173,12 @@ export function parseHtmlString(
       title,
       ...(byline ? { byline } : {}),
       ...((meta.source ?? article?.siteName) ? { source: meta.source ?? article!.siteName! } : {}),
-      ...((meta.published ?? article?.publishedTime) ? { published: meta.published ?? article!.publishedTime! } : {}),
-      ...((meta.url ?? (input.url && /^https?:/i.test(input.url) ? input.url : undefined)) ? { url: meta.url ?? input.url } : {}),
+      ...((meta.published ?? article?.publishedTime)
+        ? { published: meta.published ?? article!.publishedTime! }
+        : {}),
+      ...((meta.url ?? (input.url && /^https?:/i.test(input.url) ? input.url : undefined))
+        ? { url: meta.url ?? input.url }
+        : {}),
       ...((meta.language ?? article?.lang) ? { language: meta.language ?? article!.lang! } : {}),
     },
     warnings: [...warnings, ...collector.warnings],
@@ -186,7 +204,9 @@ export function parsePastedHtml(html: string, text?: string): ParsedDocument {
   }
   const dom = new JSDOM('', { virtualConsole: quietConsole() });
   const collector = new AssetCollector();
-  const blocks = blocksFromDom(sanitizeHtml(dom.window, html), { resolveImage: (src) => collector.fromDataUrl(src) });
+  const blocks = blocksFromDom(sanitizeHtml(dom.window, html), {
+    resolveImage: (src) => collector.fromDataUrl(src),
+  });
   dom.window.close();
   if (blocks.length === 0) {
     if (text?.trim()) return parsePlainText(text);

@@ -14,20 +14,41 @@ import type { Asset } from './types';
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 const SIGNATURES: Array<{ mime: string; ext: string; test: (b: Uint8Array) => boolean }> = [
-  { mime: 'image/png', ext: 'png', test: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 },
+  {
+    mime: 'image/png',
+    ext: 'png',
+    test: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
+  },
   { mime: 'image/jpeg', ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: 'image/gif', ext: 'gif', test: (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38 },
+  {
+    mime: 'image/gif',
+    ext: 'gif',
+    test: (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38,
+  },
   {
     mime: 'image/webp',
     ext: 'webp',
-    test: (b) => b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50,
+    test: (b) =>
+      b[0] === 0x52 &&
+      b[1] === 0x49 &&
+      b[2] === 0x46 &&
+      b[3] === 0x46 &&
+      b[8] === 0x57 &&
+      b[9] === 0x45 &&
+      b[10] === 0x42 &&
+      b[11] === 0x50,
   },
-  { mime: 'image/avif', ext: 'avif', test: (b) => ascii(b, 4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(b, 8, 12)) },
+  {
+    mime: 'image/avif',
+    ext: 'avif',
+    test: (b) => ascii(b, 4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(b, 8, 12)),
+  },
   { mime: 'image/bmp', ext: 'bmp', test: (b) => b[0] === 0x42 && b[1] === 0x4d },
 ];
 // SVG is deliberately absent: it is a document that can carry script.
 
-const ascii = (b: Uint8Array, from: number, to: number): string => String.fromCharCode(...b.subarray(from, to));
+const ascii = (b: Uint8Array, from: number, to: number): string =>
+  String.fromCharCode(...b.subarray(from, to));
 
 export function sniffImage(bytes: Uint8Array): { mime: string; ext: string } | undefined {
   if (bytes.length < 12) return undefined;
@@ -43,7 +64,9 @@ export class AssetCollector {
   /** Store `bytes` if they are an acceptable image; returns the asset name. */
   add(bytes: Uint8Array, where: string): string | undefined {
     if (bytes.byteLength > MAX_IMAGE_BYTES) {
-      this.warnings.push(`The image ${where} is larger than ${MAX_IMAGE_BYTES / 1048576} MB and was not kept.`);
+      this.warnings.push(
+        `The image ${where} is larger than ${MAX_IMAGE_BYTES / 1048576} MB and was not kept.`,
+      );
       return undefined;
     }
     const kind = sniffImage(bytes);
@@ -58,7 +81,9 @@ export class AssetCollector {
     if (!m) return undefined;
     // Quick size bound before decoding: base64 is 4/3 of the bytes.
     if (m[3].length > (MAX_IMAGE_BYTES * 4) / 3 + 16) {
-      this.warnings.push(`An embedded image is larger than ${MAX_IMAGE_BYTES / 1048576} MB and was not kept.`);
+      this.warnings.push(
+        `An embedded image is larger than ${MAX_IMAGE_BYTES / 1048576} MB and was not kept.`,
+      );
       return undefined;
     }
     const bytes = m[2] ? Buffer.from(m[3], 'base64') : Buffer.from(decodeURIComponent(m[3]), 'latin1');
@@ -71,7 +96,11 @@ export class AssetCollector {
  * land inside `root` (symlinks resolved first, so a link cannot lead out);
  * files are size-checked before they are read. Remote and exotic URLs: never.
  */
-export function localImages(root: string, baseDir: string, collector: AssetCollector): (src: string) => string | undefined {
+export function localImages(
+  root: string,
+  baseDir: string,
+  collector: AssetCollector,
+): (src: string) => string | undefined {
   let realRoot: string | undefined;
   try {
     realRoot = realpathSync(root);
@@ -95,7 +124,9 @@ export function localImages(root: string, baseDir: string, collector: AssetColle
       const st = statSync(file);
       if (!st.isFile()) return undefined;
       if (st.size > MAX_IMAGE_BYTES) {
-        collector.warnings.push(`The image “${path.basename(file)}” is larger than ${MAX_IMAGE_BYTES / 1048576} MB and was not kept.`);
+        collector.warnings.push(
+          `The image “${path.basename(file)}” is larger than ${MAX_IMAGE_BYTES / 1048576} MB and was not kept.`,
+        );
         return undefined;
       }
       return collector.add(new Uint8Array(readFileSync(file)), `“${path.basename(file)}”`);
@@ -106,7 +137,10 @@ export function localImages(root: string, baseDir: string, collector: AssetColle
 }
 
 /** A saved web page may use its own `<stem>_files/` folder, nothing else on disk. */
-export function savedPageImages(filePath: string, collector: AssetCollector): (src: string) => string | undefined {
+export function savedPageImages(
+  filePath: string,
+  collector: AssetCollector,
+): (src: string) => string | undefined {
   const dir = path.dirname(filePath);
   const stem = path.basename(filePath).replace(/\.[^.]+$/, '');
   return localImages(path.join(dir, `${stem}_files`), dir, collector);

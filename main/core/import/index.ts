@@ -29,7 +29,8 @@ async function parse(format: SourceFormat, input: ImportInput): Promise<ParsedDo
 }
 
 export async function importSource(input: ImportInput): Promise<Imported> {
-  if (input.bytes.byteLength === 0) throw new GlossError('EMPTY', `${label(input)} is empty: there is nothing to import.`);
+  if (input.bytes.byteLength === 0)
+    throw new GlossError('EMPTY', `${label(input)} is empty: there is nothing to import.`);
   if (input.bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new GlossError(
       'TOO_LARGE',
@@ -39,7 +40,8 @@ export async function importSource(input: ImportInput): Promise<Imported> {
   const format = detectFormat(input);
   let doc = await parse(format, input);
   // A fetched page's web images are downloaded now, once; a file's are never fetched.
-  if (doc.remoteImages) doc = await (await import('./remote-images')).fetchRemoteImages(doc, input.fetchImages);
+  if (doc.remoteImages)
+    doc = await (await import('./remote-images')).fetchRemoteImages(doc, input.fetchImages);
   if (doc.blocks.every((b) => b.text.trim() === '')) {
     throw new GlossError('EMPTY', `${label(input)} has no readable text.`);
   }

@@ -27,7 +27,13 @@ export function frontMatter(text: string): { body: string; meta: Partial<Meta>; 
   try {
     data = parseYaml(m[1]);
   } catch (err) {
-    return { body, meta: {}, warnings: [`The front matter is not valid YAML (${(err as Error).message.split('\n')[0]}); it was skipped.`] };
+    return {
+      body,
+      meta: {},
+      warnings: [
+        `The front matter is not valid YAML (${(err as Error).message.split('\n')[0]}); it was skipped.`,
+      ],
+    };
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { body, meta: {}, warnings: [] };
   const d = data as Record<string, unknown>;
@@ -71,7 +77,10 @@ function inlineText(tokens: Token[] | undefined): string {
     }
     switch (t.type) {
       case 'text':
-        out += 'tokens' in t && t.tokens?.length ? inlineText(t.tokens) : decodeEntities(t.text).replace(/\s*\n\s*/g, ' ');
+        out +=
+          'tokens' in t && t.tokens?.length
+            ? inlineText(t.tokens)
+            : decodeEntities(t.text).replace(/\s*\n\s*/g, ' ');
         break;
       case 'escape':
         out += t.text;
@@ -91,13 +100,22 @@ function inlineText(tokens: Token[] | undefined): string {
         out += decodeEntities(t.text);
         break;
       default:
-        out += 'tokens' in t && Array.isArray(t.tokens) ? inlineText(t.tokens) : typeof (t as { text?: unknown }).text === 'string' ? decodeEntities((t as { text: string }).text) : '';
+        out +=
+          'tokens' in t && Array.isArray(t.tokens)
+            ? inlineText(t.tokens)
+            : typeof (t as { text?: unknown }).text === 'string'
+              ? decodeEntities((t as { text: string }).text)
+              : '';
     }
   }
   return out;
 }
 
-const tidy = (s: string): string => s.replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+const tidy = (s: string): string =>
+  s
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .trim();
 
 type Ctx = { quote: boolean; list?: { ordered: boolean; depth: number } };
 
@@ -132,7 +150,8 @@ function paragraph(w: Walk, ctx: Ctx, tokens: Token[]): void {
     const title = img.title ? tidy(decodeEntities(img.title)) : '';
     const asset = w.resolveImage(img.href);
     const text = title || alt;
-    if (text) w.blocks.push({ kind: 'caption', text, ...(asset ? { image: alt ? { asset, alt } : { asset } } : {}) });
+    if (text)
+      w.blocks.push({ kind: 'caption', text, ...(asset ? { image: alt ? { asset, alt } : { asset } } : {}) });
   }
   flush();
 }
@@ -141,18 +160,27 @@ function walk(w: Walk, tokens: Token[], ctx: Ctx): void {
   for (const t of tokens) {
     switch (t.type) {
       case 'heading':
-        w.blocks.push({ kind: 'heading', text: tidy(inlineText(t.tokens)), level: Math.min(6, Math.max(1, t.depth)) as 1 | 2 | 3 | 4 | 5 | 6 });
+        w.blocks.push({
+          kind: 'heading',
+          text: tidy(inlineText(t.tokens)),
+          level: Math.min(6, Math.max(1, t.depth)) as 1 | 2 | 3 | 4 | 5 | 6,
+        });
         break;
       case 'paragraph':
       case 'text':
-        paragraph(w, ctx, (t as Tokens.Paragraph).tokens ?? [{ type: 'text', raw: t.raw, text: (t as Tokens.Text).text }]);
+        paragraph(
+          w,
+          ctx,
+          (t as Tokens.Paragraph).tokens ?? [{ type: 'text', raw: t.raw, text: (t as Tokens.Text).text }],
+        );
         break;
       case 'blockquote':
         walk(w, t.tokens ?? [], { ...ctx, quote: true });
         break;
       case 'list': {
         const depth = ctx.list ? ctx.list.depth + 1 : 0;
-        for (const item of (t as Tokens.List).items) walk(w, item.tokens, { ...ctx, list: { ordered: (t as Tokens.List).ordered, depth } });
+        for (const item of (t as Tokens.List).items)
+          walk(w, item.tokens, { ...ctx, list: { ordered: (t as Tokens.List).ordered, depth } });
         break;
       }
       case 'code':
@@ -160,7 +188,15 @@ function walk(w: Walk, tokens: Token[], ctx: Ctx): void {
         break;
       case 'table': {
         const table = t as Tokens.Table;
-        for (const row of [table.header, ...table.rows]) emit(w, ctx, row.map((c) => tidy(inlineText(c.tokens))).filter(Boolean).join('\t'));
+        for (const row of [table.header, ...table.rows])
+          emit(
+            w,
+            ctx,
+            row
+              .map((c) => tidy(inlineText(c.tokens)))
+              .filter(Boolean)
+              .join('\t'),
+          );
         break;
       }
       case 'html':
@@ -173,8 +209,15 @@ function walk(w: Walk, tokens: Token[], ctx: Ctx): void {
   }
 }
 
-async function htmlToBlocks(html: string, resolveImage: (src: string) => string | undefined): Promise<BlockInput[]> {
-  const [{ JSDOM, VirtualConsole }, { sanitizeHtml }, { blocksFromDom }] = await Promise.all([import('jsdom'), import('./sanitize'), import('./html-blocks')]);
+async function htmlToBlocks(
+  html: string,
+  resolveImage: (src: string) => string | undefined,
+): Promise<BlockInput[]> {
+  const [{ JSDOM, VirtualConsole }, { sanitizeHtml }, { blocksFromDom }] = await Promise.all([
+    import('jsdom'),
+    import('./sanitize'),
+    import('./html-blocks'),
+  ]);
   const dom = new JSDOM('', { virtualConsole: new VirtualConsole() });
   try {
     return blocksFromDom(sanitizeHtml(dom.window, html), { resolveImage });
@@ -188,11 +231,16 @@ export async function parseMarkdownFile(input: ImportInput): Promise<ParsedDocum
   return parseMarkdown(text, input, warnings);
 }
 
-export async function parseMarkdown(text: string, input: Pick<ImportInput, 'fileName' | 'filePath'> = {}, warnings: string[] = []): Promise<ParsedDocument> {
+export async function parseMarkdown(
+  text: string,
+  input: Pick<ImportInput, 'fileName' | 'filePath'> = {},
+  warnings: string[] = [],
+): Promise<ParsedDocument> {
   const fm = frontMatter(text.replace(/^\uFEFF/, ''));
   const collector = new AssetCollector();
   const local = input.filePath ? markdownImages(input.filePath, collector) : undefined;
-  const resolveImage = (src: string): string | undefined => (/^data:/i.test(src) ? collector.fromDataUrl(src) : local?.(src));
+  const resolveImage = (src: string): string | undefined =>
+    /^data:/i.test(src) ? collector.fromDataUrl(src) : local?.(src);
 
   const w: Walk = { blocks: [], resolveImage, htmlBlocks: [] };
   walk(w, marked.lexer(fm.body, { gfm: true }), { quote: false });
@@ -208,7 +256,11 @@ export async function parseMarkdown(text: string, input: Pick<ImportInput, 'file
   let blocks = w.blocks.filter((b) => b.text);
   const h1 = blocks.findIndex((b) => b.kind === 'heading' && b.level === 1);
   let title = fm.meta.title;
-  if (h1 >= 0 && (!title || blocks[h1].text.toLowerCase() === title.toLowerCase()) && blocks.slice(0, h1).every((b) => b.kind !== 'heading')) {
+  if (
+    h1 >= 0 &&
+    (!title || blocks[h1].text.toLowerCase() === title.toLowerCase()) &&
+    blocks.slice(0, h1).every((b) => b.kind !== 'heading')
+  ) {
     title ??= blocks[h1].text;
     blocks = [...blocks.slice(0, h1), ...blocks.slice(h1 + 1)];
   }

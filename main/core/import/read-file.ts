@@ -26,7 +26,10 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
 const FIRST_CHUNK = 64 * 1024;
 const MB = 1024 * 1024;
 
-export async function readImportFile(path: string, options: ReadImportFileOptions = {}): Promise<ImportInput> {
+export async function readImportFile(
+  path: string,
+  options: ReadImportFileOptions = {},
+): Promise<ImportInput> {
   const limit = options.limit ?? MAX_IMPORT_BYTES;
   const info = await stat(path).catch((err: unknown) => {
     throw readError(path, err);
@@ -77,7 +80,8 @@ async function refuseUnlessRegular(path: string, info: Stats, limit: number): Pr
     if (info.size > limit) throw tooLarge(path, `is ${(info.size / MB).toFixed(1)} MB`, limit);
     return;
   }
-  if (info.isDirectory()) throw new GlossError('UNSUPPORTED_FORMAT', `${path} is a folder; choose the files inside it.`);
+  if (info.isDirectory())
+    throw new GlossError('UNSUPPORTED_FORMAT', `${path} is a folder; choose the files inside it.`);
   const what = info.isFIFO()
     ? 'a named pipe (FIFO)'
     : info.isCharacterDevice() || info.isBlockDevice()
@@ -90,13 +94,17 @@ async function refuseUnlessRegular(path: string, info: Stats, limit: number): Pr
 }
 
 function tooLarge(path: string, size: string, limit: number): GlossError {
-  return new GlossError('TOO_LARGE', `“${basename(path)}” ${size}; Gloss imports files up to ${limit / MB} MB.`);
+  return new GlossError(
+    'TOO_LARGE',
+    `“${basename(path)}” ${size}; Gloss imports files up to ${limit / MB} MB.`,
+  );
 }
 
 /** A failure of the file system while checking, opening or reading `path`, as a sentence. */
 export function readError(path: string, err: unknown): GlossError {
   const errno = (err as NodeJS.ErrnoException | undefined)?.code;
-  const say = (code: ConstructorParameters<typeof GlossError>[0], message: string) => new GlossError(code, message, { cause: err });
+  const say = (code: ConstructorParameters<typeof GlossError>[0], message: string) =>
+    new GlossError(code, message, { cause: err });
   switch (errno) {
     case 'ENOENT':
     case 'ENOTDIR':
@@ -107,11 +115,17 @@ export function readError(path: string, err: unknown): GlossError {
     case 'EISDIR':
       return say('UNSUPPORTED_FORMAT', `${path} is a folder; choose the files inside it.`);
     case 'ELOOP':
-      return say('NOT_FOUND', `${path} is a link that leads back to itself (a loop of links), so there is no file to read.`);
+      return say(
+        'NOT_FOUND',
+        `${path} is a link that leads back to itself (a loop of links), so there is no file to read.`,
+      );
     case 'ENAMETOOLONG':
       return say('INVALID_REQUEST', `The path ${path} is too long for the file system.`);
     case 'EIO':
-      return say('IO', `The disk reported an error while reading ${path}; the drive may be failing or disconnected.`);
+      return say(
+        'IO',
+        `The disk reported an error while reading ${path}; the drive may be failing or disconnected.`,
+      );
     default:
       return say('IO', `Could not read ${path}: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -34,7 +34,10 @@ const isWeb = (u: URL): boolean => u.protocol === 'http:' || u.protocol === 'htt
  * resolved against the page) gets a placeholder asset name, the same URL the
  * same name; anything else is not ours to keep.
  */
-export function remoteImagePlaceholders(pageUrl: string): { urls: Map<string, string>; resolve: (src: string) => string | undefined } {
+export function remoteImagePlaceholders(pageUrl: string): {
+  urls: Map<string, string>;
+  resolve: (src: string) => string | undefined;
+} {
   const urls = new Map<string, string>();
   const byUrl = new Map<string, string>();
   const resolve = (src: string): string | undefined => {
@@ -63,7 +66,10 @@ class ImageFailure extends Error {}
 const mb = (n: number): string => `${+(n / 1048576).toFixed(n < 1048576 ? 2 : 1)} MB`;
 const seconds = (ms: number): string => `${ms >= 10_000 ? Math.round(ms / 1000) : +(ms / 1000).toFixed(1)} s`;
 
-interface Budget { used: number; readonly max: number }
+interface Budget {
+  used: number;
+  readonly max: number;
+}
 
 interface DownloadLimits {
   fetchImpl: typeof fetch;
@@ -91,7 +97,8 @@ async function readCounted(res: Response, lim: DownloadLimits): Promise<Uint8Arr
       total += value.byteLength;
       lim.budget.used += value.byteLength;
       if (total > lim.maxBytes) throw new ImageFailure(`larger than ${mb(lim.maxBytes)}`);
-      if (lim.budget.used > lim.budget.max) throw new ImageFailure(`the page’s images together exceed ${mb(lim.budget.max)}`);
+      if (lim.budget.used > lim.budget.max)
+        throw new ImageFailure(`the page’s images together exceed ${mb(lim.budget.max)}`);
       chunks.push(value);
     }
   } catch (err) {
@@ -105,10 +112,15 @@ async function readCounted(res: Response, lim: DownloadLimits): Promise<Uint8Arr
 
 /** GET one image, following at most MAX_REDIRECTS http(s) redirects, within the limits. */
 async function downloadImage(url: string, lim: DownloadLimits): Promise<Uint8Array> {
-  if (lim.budget.used >= lim.budget.max) throw new ImageFailure(`the page’s images together exceed ${mb(lim.budget.max)}`);
+  if (lim.budget.used >= lim.budget.max)
+    throw new ImageFailure(`the page’s images together exceed ${mb(lim.budget.max)}`);
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new ImageFailure(`no complete answer within ${seconds(lim.timeoutMs)}`)), lim.timeoutMs);
-  const onCancel = (): void => controller.abort(new GlossError('CANCELLED', `Fetching ${url} was cancelled.`));
+  const timer = setTimeout(
+    () => controller.abort(new ImageFailure(`no complete answer within ${seconds(lim.timeoutMs)}`)),
+    lim.timeoutMs,
+  );
+  const onCancel = (): void =>
+    controller.abort(new GlossError('CANCELLED', `Fetching ${url} was cancelled.`));
   if (lim.signal?.aborted) onCancel();
   lim.signal?.addEventListener('abort', onCancel, { once: true });
   // Whatever fails after an abort fails because of it: report the abort's reason.
@@ -173,7 +185,10 @@ function summarise(failures: Array<{ url: string; why: string }>): string {
  * Rejects only when cancelled (GlossError CANCELLED); every other failure
  * costs just that picture.
  */
-export async function fetchRemoteImages(doc: ParsedDocument, opts?: RemoteImageOptions): Promise<ParsedDocument> {
+export async function fetchRemoteImages(
+  doc: ParsedDocument,
+  opts?: RemoteImageOptions,
+): Promise<ParsedDocument> {
   const { remoteImages, ...rest } = doc;
   if (!remoteImages?.size) return rest;
   const maxImages = opts?.maxImages ?? REMOTE_IMAGE_DEFAULTS.maxImages;
@@ -215,7 +230,9 @@ export async function fetchRemoteImages(doc: ParsedDocument, opts?: RemoteImageO
   if (failures.length) warnings.push(summarise(failures));
   if (opts && remoteImages.size > entries.length) {
     const left = remoteImages.size - entries.length;
-    warnings.push(`The page has ${remoteImages.size} images; Gloss downloaded the first ${entries.length}, and the other ${left} are shown by caption only.`);
+    warnings.push(
+      `The page has ${remoteImages.size} images; Gloss downloaded the first ${entries.length}, and the other ${left} are shown by caption only.`,
+    );
   }
   const assets = new Map([...(rest.assets ?? []), ...collector.assets]);
   return { ...rest, blocks, warnings, ...(assets.size ? { assets } : {}) };

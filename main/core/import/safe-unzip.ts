@@ -16,7 +16,12 @@ export interface ZipLimits {
   maxRatio: number;
 }
 
-export const EPUB_LIMITS: ZipLimits = { maxEntries: 10_000, maxEntryBytes: 50 * 1048576, maxTotalBytes: 200 * 1048576, maxRatio: 1000 };
+export const EPUB_LIMITS: ZipLimits = {
+  maxEntries: 10_000,
+  maxEntryBytes: 50 * 1048576,
+  maxTotalBytes: 200 * 1048576,
+  maxRatio: 1000,
+};
 
 interface Entry {
   name: string;
@@ -45,7 +50,10 @@ export class SafeZip {
   }
 
   private bomb(limit: number): GlossError {
-    return new GlossError('TOO_LARGE', `${this.label} expands to more than ${MB(limit)} — it may be a zip bomb; not imported.`);
+    return new GlossError(
+      'TOO_LARGE',
+      `${this.label} expands to more than ${MB(limit)} — it may be a zip bomb; not imported.`,
+    );
   }
 
   private readDirectory(): void {
@@ -62,12 +70,21 @@ export class SafeZip {
     if (eocd < 0) throw this.corrupt('no central directory');
     const count = view.getUint16(eocd + 10, true);
     const cdOffset = view.getUint32(eocd + 16, true);
-    if (count === 0xffff || cdOffset === 0xffffffff) throw new GlossError('UNSUPPORTED_FORMAT', `${this.label} is a ZIP64 archive; EPUB books never need that, so it was not imported.`);
-    if (count > this.limits.maxEntries) throw new GlossError('TOO_LARGE', `${this.label} holds ${count} files, more than the ${this.limits.maxEntries} an EPUB may have; not imported.`);
+    if (count === 0xffff || cdOffset === 0xffffffff)
+      throw new GlossError(
+        'UNSUPPORTED_FORMAT',
+        `${this.label} is a ZIP64 archive; EPUB books never need that, so it was not imported.`,
+      );
+    if (count > this.limits.maxEntries)
+      throw new GlossError(
+        'TOO_LARGE',
+        `${this.label} holds ${count} files, more than the ${this.limits.maxEntries} an EPUB may have; not imported.`,
+      );
     let p = cdOffset;
     let declared = 0;
     for (let n = 0; n < count; n++) {
-      if (p + 46 > b.length || view.getUint32(p, true) !== 0x02014b50) throw this.corrupt('damaged central directory');
+      if (p + 46 > b.length || view.getUint32(p, true) !== 0x02014b50)
+        throw this.corrupt('damaged central directory');
       const nameLen = view.getUint16(p + 28, true);
       const e: Entry = {
         method: view.getUint16(p + 10, true),
@@ -80,7 +97,8 @@ export class SafeZip {
       declared += e.size;
       if (e.size > this.limits.maxEntryBytes) throw this.bomb(this.limits.maxEntryBytes);
       if (declared > this.limits.maxTotalBytes) throw this.bomb(this.limits.maxTotalBytes);
-      if (e.size > 1048576 && e.size / Math.max(1, e.compressedSize) > this.limits.maxRatio) throw this.bomb(this.limits.maxEntryBytes);
+      if (e.size > 1048576 && e.size / Math.max(1, e.compressedSize) > this.limits.maxRatio)
+        throw this.bomb(this.limits.maxEntryBytes);
       if (!e.name.endsWith('/')) this.entries.set(e.name, e);
     }
   }
@@ -96,7 +114,8 @@ export class SafeZip {
     const b = this.bytes;
     const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
     const lh = e.localOffset;
-    if (lh + 30 > b.length || view.getUint32(lh, true) !== 0x04034b50) throw this.corrupt(`damaged entry ${name}`);
+    if (lh + 30 > b.length || view.getUint32(lh, true) !== 0x04034b50)
+      throw this.corrupt(`damaged entry ${name}`);
     const start = lh + 30 + view.getUint16(lh + 26, true) + view.getUint16(lh + 28, true);
     const data = b.subarray(start, start + e.compressedSize);
     if (e.method === 0) return this.account(data.slice(), e);
@@ -107,13 +126,15 @@ export class SafeZip {
     let got = 0;
     const inflate = new Inflate((chunk) => {
       got += chunk.length;
-      if (got > cap) throw this.bomb(got > this.limits.maxEntryBytes ? this.limits.maxEntryBytes : Math.max(cap, 1048576));
+      if (got > cap)
+        throw this.bomb(got > this.limits.maxEntryBytes ? this.limits.maxEntryBytes : Math.max(cap, 1048576));
       if (this.inflated + got > this.limits.maxTotalBytes) throw this.bomb(this.limits.maxTotalBytes);
       chunks.push(chunk);
     });
     const STEP = 16 * 1024; // ≤ ~16 MB of output per push, even at deflate's best ratio
     try {
-      for (let i = 0; i < data.length; i += STEP) inflate.push(data.subarray(i, i + STEP), i + STEP >= data.length);
+      for (let i = 0; i < data.length; i += STEP)
+        inflate.push(data.subarray(i, i + STEP), i + STEP >= data.length);
       if (data.length === 0) inflate.push(new Uint8Array(0), true);
     } catch (err) {
       if (err instanceof GlossError) throw err;

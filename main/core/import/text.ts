@@ -31,7 +31,10 @@ export async function parseTextFile(input: ImportInput): Promise<ParsedDocument>
 
 // ---------------------------------------------------------------- line kinds
 
-export interface CaptionLine { credit: string; creditOffset: number }
+export interface CaptionLine {
+  credit: string;
+  creditOffset: number;
+}
 
 /**
  * "… (Photo: Capt. Robyn Haake/U.S. Army)" and the other wrappers papers use,
@@ -152,7 +155,11 @@ function segment(lines: string[]): Segment[] {
 }
 
 function stem(fileName?: string): string | undefined {
-  const base = fileName?.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '').trim();
+  const base = fileName
+    ?.split(/[\\/]/)
+    .pop()
+    ?.replace(/\.[^.]+$/, '')
+    .trim();
   return base || undefined;
 }
 
@@ -173,7 +180,12 @@ export function parsePlainText(text: string, opts: { fileName?: string } = {}): 
     if (first.lines.length > 1) segments[0] = { kind: 'lines', lines: first.lines.slice(1) };
     else segments.shift();
     const next = segments[0];
-    if (next?.kind === 'lines' && next.lines.length === 1 && next.lines[0].length < MAX_STANDFIRST_CHARS && isQuotedLine(next.lines[0].trim())) {
+    if (
+      next?.kind === 'lines' &&
+      next.lines.length === 1 &&
+      next.lines[0].length < MAX_STANDFIRST_CHARS &&
+      isQuotedLine(next.lines[0].trim())
+    ) {
       blocks.push({ kind: 'standfirst', text: next.lines[0] });
       segments.shift();
     }
@@ -183,9 +195,18 @@ export function parsePlainText(text: string, opts: { fileName?: string } = {}): 
 
   for (const s of segments) {
     if (s.kind === 'caption') {
-      blocks.push({ kind: 'caption', text: s.line, credit: s.caption.credit, creditOffset: s.caption.creditOffset });
+      blocks.push({
+        kind: 'caption',
+        text: s.line,
+        credit: s.caption.credit,
+        creditOffset: s.caption.creditOffset,
+      });
     } else if (s.kind === 'related') {
-      blocks.push(s.href ? { kind: 'related', text: s.line, label: s.label, href: s.href } : { kind: 'related', text: s.line, label: s.label });
+      blocks.push(
+        s.href
+          ? { kind: 'related', text: s.line, label: s.label, href: s.href }
+          : { kind: 'related', text: s.line, label: s.label },
+      );
     } else {
       const paragraph = s.lines.join('\n');
       const dateline = matchDateline(paragraph);

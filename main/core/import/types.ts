@@ -29,7 +29,10 @@ export interface RemoteImageOptions {
   signal?: AbortSignal;
 }
 
-export interface Asset { mime: string; data: Uint8Array }
+export interface Asset {
+  mime: string;
+  data: Uint8Array;
+}
 
 /** What a format parser produces; buildArticle turns it into an Article. */
 export interface ParsedDocument {

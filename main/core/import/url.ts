@@ -33,7 +33,10 @@ function checkUrl(raw: string, original: string): URL {
     throw new GlossError('INVALID_REQUEST', `“${original}” is not a web address Gloss can open.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new GlossError('INVALID_REQUEST', `Gloss only opens http and https addresses, not “${url.protocol}” (${original}).`);
+    throw new GlossError(
+      'INVALID_REQUEST',
+      `Gloss only opens http and https addresses, not “${url.protocol}” (${original}).`,
+    );
   }
   return url;
 }
@@ -43,7 +46,8 @@ const mb = (n: number): string => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 0)}
 /** Read a body stream up to `maxBytes`, cancelling it the moment it grows past. */
 async function readLimited(res: Response, maxBytes: number, url: string): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
-  const tooLarge = (): GlossError => new GlossError('TOO_LARGE', `${url} is larger than ${mb(maxBytes)}; Gloss did not download the rest.`);
+  const tooLarge = (): GlossError =>
+    new GlossError('TOO_LARGE', `${url} is larger than ${mb(maxBytes)}; Gloss did not download the rest.`);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
     throw tooLarge();
@@ -94,7 +98,8 @@ export function reason(err: unknown): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the server name could not be found';
   if (code === 'ECONNREFUSED') return 'the server refused the connection';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was dropped';
-  if (code === 'CERT_HAS_EXPIRED' || /certificate/i.test(e?.cause?.message ?? '')) return 'the site’s security certificate is not valid';
+  if (code === 'CERT_HAS_EXPIRED' || /certificate/i.test(e?.cause?.message ?? ''))
+    return 'the site’s security certificate is not valid';
   return e?.cause?.message ?? e?.message ?? String(err);
 }
 
@@ -105,8 +110,18 @@ export async function importUrlBytes(url: string, opts: FetchOptions = {}): Prom
   const doFetch = opts.fetchImpl ?? fetch;
   let current = checkUrl(url.trim(), url);
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new GlossError('NETWORK', `Could not fetch ${url}: no complete answer within ${timeoutMs >= 10_000 ? Math.round(timeoutMs / 1000) : (timeoutMs / 1000).toFixed(1)} s.`)), timeoutMs);
-  const onCancel = (): void => controller.abort(new GlossError('CANCELLED', `Fetching ${url} was cancelled.`));
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        new GlossError(
+          'NETWORK',
+          `Could not fetch ${url}: no complete answer within ${timeoutMs >= 10_000 ? Math.round(timeoutMs / 1000) : (timeoutMs / 1000).toFixed(1)} s.`,
+        ),
+      ),
+    timeoutMs,
+  );
+  const onCancel = (): void =>
+    controller.abort(new GlossError('CANCELLED', `Fetching ${url} was cancelled.`));
   opts.signal?.addEventListener('abort', onCancel, { once: true });
   try {
     for (let hop = 0; ; hop++) {
@@ -116,10 +131,14 @@ export async function importUrlBytes(url: string, opts: FetchOptions = {}): Prom
           res = await doFetch(current, {
             redirect: 'manual',
             signal: controller.signal,
-            headers: { accept: 'text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,application/epub+zip;q=0.8,*/*;q=0.5' },
+            headers: {
+              accept:
+                'text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,application/epub+zip;q=0.8,*/*;q=0.5',
+            },
           });
         } catch (err) {
-          if (controller.signal.aborted && controller.signal.reason instanceof GlossError) throw controller.signal.reason;
+          if (controller.signal.aborted && controller.signal.reason instanceof GlossError)
+            throw controller.signal.reason;
           // A kept-alive socket the server closed just as we reused it: one fresh try is what browsers do too.
           if (attempt === 0 && isStaleSocket(err)) continue;
           throw new GlossError('NETWORK', `Could not fetch ${current.href}: ${reason(err)}.`, { cause: err });
@@ -127,13 +146,17 @@ export async function importUrlBytes(url: string, opts: FetchOptions = {}): Prom
       }
       if (res.status >= 300 && res.status < 400 && res.headers.has('location')) {
         await drain(res);
-        if (hop >= MAX_REDIRECTS) throw new GlossError('NETWORK', `Could not fetch ${url}: more than ${MAX_REDIRECTS} redirects.`);
+        if (hop >= MAX_REDIRECTS)
+          throw new GlossError('NETWORK', `Could not fetch ${url}: more than ${MAX_REDIRECTS} redirects.`);
         current = checkUrl(new URL(res.headers.get('location')!, current).href, url);
         continue;
       }
       if (res.status < 200 || res.status > 299) {
         await drain(res);
-        throw new GlossError('NETWORK', `Could not fetch ${current.href}: the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`);
+        throw new GlossError(
+          'NETWORK',
+          `Could not fetch ${current.href}: the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`,
+        );
       }
       let bytes: Uint8Array;
       try {
@@ -146,7 +169,8 @@ export async function importUrlBytes(url: string, opts: FetchOptions = {}): Prom
       }
       const name = decodeURIComponent(current.pathname.split('/').pop() ?? '');
       const input: ImportInput = { bytes, url: current.href };
-      if (opts.images !== false) input.fetchImages = { fetchImpl: opts.fetchImpl, signal: opts.signal, ...opts.images };
+      if (opts.images !== false)
+        input.fetchImages = { fetchImpl: opts.fetchImpl, signal: opts.signal, ...opts.images };
       const contentType = res.headers.get('content-type');
       if (contentType) input.contentType = contentType;
       // A file name only when the path names a file with an extension (helps detect .md/.epub); pages keep their URL.

@@ -12,7 +12,11 @@ export function articleNoteDoc(articleId: string, note: ArticleNote): Annotation
   return {
     id: ARTICLE_NOTE_ID,
     articleId,
-    target: { source: articleId, quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 0 } },
+    target: {
+      source: articleId,
+      quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 0 },
+    },
     color: 'yellow',
     tags: [],
     note: note.text,

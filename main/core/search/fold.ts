@@ -11,7 +11,23 @@ const TERM_RUN = /[^\n\r\p{Z}\p{P}]+/gu;
 const MARKS = /\p{M}+/gu;
 
 /** Letters that do not decompose into a base letter and a mark. */
-const SPECIAL: Record<string, string> = { ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ı: 'i', þ: 'th', Þ: 'th' };
+const SPECIAL: Record<string, string> = {
+  ß: 'ss',
+  ẞ: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+  ø: 'o',
+  Ø: 'o',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ı: 'i',
+  þ: 'th',
+  Þ: 'th',
+};
 
 /** Lower case, no diacritics, compatibility forms unfolded ("ﬁ" → "fi"). */
 export function fold(text: string): string {
@@ -22,7 +38,11 @@ export function fold(text: string): string {
 
 /** The folded terms of a text, in order. */
 export function terms(text: string): string[] {
-  return text.split(TERM_SEPARATOR).filter((t) => t !== '').map(fold).filter((t) => t !== '');
+  return text
+    .split(TERM_SEPARATOR)
+    .filter((t) => t !== '')
+    .map(fold)
+    .filter((t) => t !== '');
 }
 
 /** MiniSearch's tokenize: the raw words (processTerm folds each). */

@@ -23,7 +23,10 @@ const FORMAT = 'gloss-search';
 export const INDEX_VERSION = 1;
 
 export type PartName = 'articles' | 'annotations';
-export const PART_FILES: Record<PartName, string> = { articles: 'articles.jsonl', annotations: 'annotations.jsonl' };
+export const PART_FILES: Record<PartName, string> = {
+  articles: 'articles.jsonl',
+  annotations: 'annotations.jsonl',
+};
 
 interface Header {
   format: string;
@@ -58,7 +61,8 @@ export function parsePart<P extends PartName>(name: P, text: string): LoadedPart
   } catch {
     return { status: 'damaged', reason: 'its header cannot be read' };
   }
-  if (header?.format !== FORMAT || header.part !== name) return { status: 'damaged', reason: 'it is not a Gloss search index' };
+  if (header?.format !== FORMAT || header.part !== name)
+    return { status: 'damaged', reason: 'it is not a Gloss search index' };
   if (header.version !== INDEX_VERSION) return { status: 'outdated' };
   const rest = text.slice(first + 1);
   if (crc32(rest) !== header.crc) return { status: 'damaged', reason: 'its checksum does not match' };
@@ -81,7 +85,11 @@ export async function readPart<P extends PartName>(dataDir: string, name: P): Pr
   return parsePart(name, text);
 }
 
-export async function writePart<P extends PartName>(dataDir: string, name: P, part: IndexParts[P]): Promise<void> {
+export async function writePart<P extends PartName>(
+  dataDir: string,
+  name: P,
+  part: IndexParts[P],
+): Promise<void> {
   await fs.mkdir(searchDir(dataDir), { recursive: true });
   await replaceFileDurably(path.join(searchDir(dataDir), PART_FILES[name]), serializePart(name, part));
 }
@@ -91,7 +99,10 @@ export async function markOpen(dataDir: string): Promise<boolean> {
   const dir = searchDir(dataDir);
   await fs.mkdir(dir, { recursive: true });
   const file = path.join(dir, OPEN_MARKER);
-  const existed = await fs.access(file).then(() => true, () => false);
+  const existed = await fs.access(file).then(
+    () => true,
+    () => false,
+  );
   if (!existed) await replaceFileDurably(file, `${process.pid}\n`);
   return existed;
 }

@@ -32,7 +32,15 @@ import { parseNotesFile } from '../store/schemas';
 import { articleNoteDoc } from './article-note';
 import { isSafeId } from '../store/safe-names';
 import { mapLimit } from '../util/map-limit';
-import { markClosed, markOpen, readPart, searchDir, writePart, PART_FILES, type PartName } from './index-files';
+import {
+  markClosed,
+  markOpen,
+  readPart,
+  searchDir,
+  writePart,
+  PART_FILES,
+  type PartName,
+} from './index-files';
 import { parseQuery } from './query';
 import { articleStamp, SearchIndex, type NotesStamp } from './search-index';
 import type { SearchResult } from './types';
@@ -103,11 +111,17 @@ export class IndexKeeper {
     const warn = options.onWarning ?? (() => {});
     await sweepTempFiles(searchDir(dataDir));
     const crashed = await markOpen(dataDir);
-    const [articles, annotations] = await Promise.all([readPart(dataDir, 'articles'), readPart(dataDir, 'annotations')]);
+    const [articles, annotations] = await Promise.all([
+      readPart(dataDir, 'articles'),
+      readPart(dataDir, 'annotations'),
+    ]);
     let index: SearchIndex;
     const rebuilt: PartName[] = [];
     const load = () =>
-      SearchIndex.fromParts(articles.status === 'ok' ? articles.part : null, annotations.status === 'ok' ? annotations.part : null);
+      SearchIndex.fromParts(
+        articles.status === 'ok' ? articles.part : null,
+        annotations.status === 'ok' ? annotations.part : null,
+      );
     try {
       index = load();
     } catch {
@@ -115,11 +129,17 @@ export class IndexKeeper {
       index = SearchIndex.empty();
       rebuilt.push('articles', 'annotations');
     }
-    for (const [name, loaded] of [['articles', articles], ['annotations', annotations]] as const) {
+    for (const [name, loaded] of [
+      ['articles', articles],
+      ['annotations', annotations],
+    ] as const) {
       if (loaded.status === 'damaged' && !rebuilt.includes(name)) rebuilt.push(name);
     }
     // Missing or outdated: built without a word. Each part stands alone, so only what is missing is redone.
-    for (const name of rebuilt) warn(`The search index (${path.join('search', PART_FILES[name])}) was damaged, so Gloss is rebuilding it from the library.`);
+    for (const name of rebuilt)
+      warn(
+        `The search index (${path.join('search', PART_FILES[name])}) was damaged, so Gloss is rebuilding it from the library.`,
+      );
     const keeper = new IndexKeeper(dataDir, index, options.saveDelayMs ?? 10_000, warn);
     if (articles.status !== 'ok') keeper.dirty.add('articles');
     if (annotations.status !== 'ok') keeper.dirty.add('annotations');
@@ -165,9 +185,13 @@ export class IndexKeeper {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     await this.idle();
-    this.saving = this.saving.then(() => this.save()).catch((err) => {
-      this.warn(`The search index could not be saved (${(err as Error).message}); it will be rebuilt from the library if needed.`);
-    });
+    this.saving = this.saving
+      .then(() => this.save())
+      .catch((err) => {
+        this.warn(
+          `The search index could not be saved (${(err as Error).message}); it will be rebuilt from the library if needed.`,
+        );
+      });
     await this.saving;
   }
 
@@ -194,13 +218,15 @@ export class IndexKeeper {
         .map((n) => n.slice(0, -'.json'.length))
         .filter(isSafeId),
     );
-    for (const id of this.index.notesIds()) if (this.entries.has(id) && !onDisk.has(id)) this.want(id, { notes: true });
+    for (const id of this.index.notesIds())
+      if (this.entries.has(id) && !onDisk.has(id)) this.want(id, { notes: true });
     const withNotes = [...onDisk].filter((id) => this.entries.has(id));
     await mapLimit(withNotes, READ_CONCURRENCY, async (id) => {
       const known = this.index.notesStamp(id);
       if (!known) return this.want(id, { notes: true });
       const now = await statStamp(this.notesFile(id));
-      if (!now || now.size !== known.size || now.mtimeMs !== known.mtimeMs) return this.want(id, { notes: true });
+      if (!now || now.size !== known.size || now.mtimeMs !== known.mtimeMs)
+        return this.want(id, { notes: true });
       if (thorough) {
         const bytes = await fs.readFile(this.notesFile(id)).catch(() => null);
         if (!bytes || crc32(bytes) !== known.crc) this.want(id, { notes: true });
@@ -228,7 +254,11 @@ export class IndexKeeper {
     while (this.pending.size > 0) {
       const batch = [...this.pending].slice(0, 64);
       for (const [id] of batch) this.pending.delete(id);
-      const loaded = await mapLimit(batch, READ_CONCURRENCY, async ([id, p]) => ({ id, p, data: await this.read(id, p) }));
+      const loaded = await mapLimit(batch, READ_CONCURRENCY, async ([id, p]) => ({
+        id,
+        p,
+        data: await this.read(id, p),
+      }));
       // Applied in order, on this thread, between reads.
       for (const { id, p, data } of loaded) {
         if (p.removed || !this.entries.has(id)) {
@@ -269,7 +299,12 @@ export class IndexKeeper {
         const parsed = JSON.parse(text) as { text?: unknown; meta?: { byline?: unknown } };
         if (typeof parsed.text === 'string') body = parsed.text;
         // An entry saved before bylines were listed: the content has it (unless corrected to none).
-        if (authors === undefined && entry.edited?.byline === undefined && typeof parsed.meta?.byline === 'string') authors = parsed.meta.byline;
+        if (
+          authors === undefined &&
+          entry.edited?.byline === undefined &&
+          typeof parsed.meta?.byline === 'string'
+        )
+          authors = parsed.meta.byline;
       } catch {
         // Damaged: found by its metadata only, and read again at the next open (the stamp says so).
       }
@@ -337,10 +372,13 @@ export class IndexKeeper {
 
   private scheduleSave(): void {
     if (this.dirty.size === 0 || this.saveTimer || this.closed) return;
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.flush();
-    }, Math.max(this.saveDelayMs, SAVE_COST_FACTOR * this.lastSaveMs));
+    this.saveTimer = setTimeout(
+      () => {
+        this.saveTimer = undefined;
+        void this.flush();
+      },
+      Math.max(this.saveDelayMs, SAVE_COST_FACTOR * this.lastSaveMs),
+    );
     this.saveTimer.unref?.();
   }
 
@@ -366,7 +404,11 @@ export class IndexKeeper {
 }
 
 function stampOfEntry(e: LibraryEntry): string {
-  return articleStamp(e.contentHash, { title: e.title, source: e.source, authors: e.byline ?? e.edited?.byline });
+  return articleStamp(e.contentHash, {
+    title: e.title,
+    source: e.source,
+    authors: e.byline ?? e.edited?.byline,
+  });
 }
 
 async function statStamp(file: string): Promise<{ size: number; mtimeMs: number } | null> {

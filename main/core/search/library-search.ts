@@ -35,10 +35,12 @@ export function librarySearch(store: Store, options: LibrarySearchOptions): Libr
   let closed = false;
 
   const open = (): Promise<SearchIndexHandle> => {
-    opening ??= openSearchIndex({ dataDir: store.dataDir, entries: store.listArticles(), ...options }).catch((err) => {
-      opening = null; // the next query tries again
-      throw err;
-    });
+    opening ??= openSearchIndex({ dataDir: store.dataDir, entries: store.listArticles(), ...options }).catch(
+      (err) => {
+        opening = null; // the next query tries again
+        throw err;
+      },
+    );
     return opening;
   };
 
@@ -48,7 +50,10 @@ export function librarySearch(store: Store, options: LibrarySearchOptions): Libr
     if (!opening) return;
     // Read now, in the order the changes happened; passed on once the index is open.
     const indexChange = toIndexChange(store, change);
-    opening.then((index) => index.change(indexChange), () => {});
+    opening.then(
+      (index) => index.change(indexChange),
+      () => {},
+    );
   });
 
   return {

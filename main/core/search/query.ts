@@ -49,7 +49,16 @@ export interface SearchQuery {
 
 const FILTERS = ['tag', 'color', 'colour', 'source', 'is'] as const;
 type FilterName = (typeof FILTERS)[number];
-const KIND_ALIASES: Record<string, HitKind> = { article: 'article', articles: 'article', passage: 'passage', passages: 'passage', highlight: 'passage', highlights: 'passage', note: 'note', notes: 'note' };
+const KIND_ALIASES: Record<string, HitKind> = {
+  article: 'article',
+  articles: 'article',
+  passage: 'passage',
+  passages: 'passage',
+  highlight: 'passage',
+  highlights: 'passage',
+  note: 'note',
+  notes: 'note',
+};
 
 /** A piece of the query: a bare word, a quoted phrase, or name:value; `negated` by a leading "-". */
 interface Piece {
@@ -61,14 +70,38 @@ interface Piece {
 }
 
 export function emptyQuery(): SearchQuery {
-  return { words: [], phrases: [], notWords: [], notPhrases: [], tags: [], notTags: [], colors: [], notColors: [], sources: [], notSources: [], kinds: [], notKinds: [], warnings: [] };
+  return {
+    words: [],
+    phrases: [],
+    notWords: [],
+    notPhrases: [],
+    tags: [],
+    notTags: [],
+    colors: [],
+    notColors: [],
+    sources: [],
+    notSources: [],
+    kinds: [],
+    notKinds: [],
+    warnings: [],
+  };
 }
 
 /** True when the query asks for nothing (no words, phrases or filters). */
 export function isEmptyQuery(q: SearchQuery): boolean {
   return (
-    q.words.length + q.phrases.length + q.notWords.length + q.notPhrases.length + q.tags.length + q.notTags.length +
-      q.colors.length + q.notColors.length + q.sources.length + q.notSources.length + q.kinds.length + q.notKinds.length ===
+    q.words.length +
+      q.phrases.length +
+      q.notWords.length +
+      q.notPhrases.length +
+      q.tags.length +
+      q.notTags.length +
+      q.colors.length +
+      q.notColors.length +
+      q.sources.length +
+      q.notSources.length +
+      q.kinds.length +
+      q.notKinds.length ===
     0
   );
 }
@@ -96,7 +129,10 @@ export function parseQuery(input: string): SearchQuery {
       case 'colour': {
         const c = fold(value) as Color;
         if (COLORS.includes(c)) pushOnce(piece.negated ? q.notColors : q.colors, c);
-        else q.warnings.push(`“${value}” is not a highlight colour (${COLORS.join(', ')}), so color:${value} was ignored.`);
+        else
+          q.warnings.push(
+            `“${value}” is not a highlight colour (${COLORS.join(', ')}), so color:${value} was ignored.`,
+          );
         break;
       }
       case 'source': {

@@ -54,8 +54,15 @@ async function inThread(options: KeeperOptions): Promise<SearchIndexHandle> {
 }
 
 /** The worker to start, given where this module runs from (`exists` checks a path; a parameter for tests). */
-export function workerFile(here = import.meta.url, exists: (path: string) => boolean = existsSync): { file: URL; workerData?: unknown } {
-  if (here.endsWith('.ts')) return { file: new URL('./worker-boot.mjs', here), workerData: { entry: new URL('./worker.ts', here).href } };
+export function workerFile(
+  here = import.meta.url,
+  exists: (path: string) => boolean = existsSync,
+): { file: URL; workerData?: unknown } {
+  if (here.endsWith('.ts'))
+    return {
+      file: new URL('./worker-boot.mjs', here),
+      workerData: { entry: new URL('./worker.ts', here).href },
+    };
   // Bundled: this code is in out/main/index.js or one of its chunks. Packaged, a worker cannot
   // run from inside app.asar: electron-builder.yml unpacks it (and what it imports) beside it.
   for (const rel of ['./search-worker.js', '../search-worker.js']) {

@@ -87,7 +87,10 @@ const articleDocId = (id: string) => id;
 const annotationDocId = (articleId: string, id: string) => `${articleId}/${id}`;
 
 /** The stamp of an article's entry: content hash plus the metadata that is indexed. */
-export function articleStamp(contentHash: string, info: Pick<ArticleInfo, 'title' | 'source' | 'authors'>): string {
+export function articleStamp(
+  contentHash: string,
+  info: Pick<ArticleInfo, 'title' | 'source' | 'authors'>,
+): string {
   return JSON.stringify([contentHash, info.title, info.source ?? null, info.authors ?? null]);
 }
 
@@ -111,14 +114,24 @@ export class SearchIndex {
   ) {}
 
   static empty(): SearchIndex {
-    return new SearchIndex(new MiniSearch(ARTICLE_OPTIONS), new MiniSearch<AnnotationDoc>(ANNOTATION_OPTIONS), new Map(), new Map());
+    return new SearchIndex(
+      new MiniSearch(ARTICLE_OPTIONS),
+      new MiniSearch<AnnotationDoc>(ANNOTATION_OPTIONS),
+      new Map(),
+      new Map(),
+    );
   }
 
   /** From serialised parts (see parts()); either may be null (then that part starts empty). Throws on a damaged part. */
-  static fromParts(articles: IndexParts['articles'] | null, annotations: IndexParts['annotations'] | null): SearchIndex {
+  static fromParts(
+    articles: IndexParts['articles'] | null,
+    annotations: IndexParts['annotations'] | null,
+  ): SearchIndex {
     return new SearchIndex(
       articles ? MiniSearch.loadJSON(articles.index, ARTICLE_OPTIONS) : new MiniSearch(ARTICLE_OPTIONS),
-      annotations ? MiniSearch.loadJSON<AnnotationDoc>(annotations.index, ANNOTATION_OPTIONS) : new MiniSearch<AnnotationDoc>(ANNOTATION_OPTIONS),
+      annotations
+        ? MiniSearch.loadJSON<AnnotationDoc>(annotations.index, ANNOTATION_OPTIONS)
+        : new MiniSearch<AnnotationDoc>(ANNOTATION_OPTIONS),
       new Map((articles?.infos ?? []).map((i) => [i.id, i])),
       new Map(annotations?.notes ?? []),
     );
@@ -161,7 +174,13 @@ export class SearchIndex {
   setArticle(info: ArticleInfo, body: string | null): void {
     const id = articleDocId(info.id);
     if (this.articleIndex.has(id)) this.articleIndex.discard(id);
-    this.articleIndex.add({ id, title: info.title, authors: info.authors ?? '', source: info.source ?? '', body: body ?? '' });
+    this.articleIndex.add({
+      id,
+      title: info.title,
+      authors: info.authors ?? '',
+      source: info.source ?? '',
+      body: body ?? '',
+    });
     this.articles.set(info.id, { ...info });
   }
 
@@ -183,7 +202,14 @@ export class SearchIndex {
       ids.push(a.id);
       before.delete(a.id);
       const stored = this.annotationIndex.getStoredFields(doc.id) as Partial<AnnotationDoc> | undefined;
-      if (stored && stored.shownQuote === doc.shownQuote && stored.shownNote === doc.shownNote && stored.color === doc.color && sameList(stored.tags, doc.tags)) continue;
+      if (
+        stored &&
+        stored.shownQuote === doc.shownQuote &&
+        stored.shownNote === doc.shownNote &&
+        stored.color === doc.color &&
+        sameList(stored.tags, doc.tags)
+      )
+        continue;
       if (stored) this.annotationIndex.discard(doc.id);
       this.annotationIndex.add(doc);
     }
@@ -208,10 +234,25 @@ export class SearchIndex {
     // Whole words first: when they alone fill the page, the prefix and typo variants (which
     // rank lower, and on a large library cost most of the time) are not looked up at all.
     if (q.words.some(hasVariants)) {
-      const exact = await this.collect(q, this.candidates(q, wantArticles, wantAnnotations, true), kinds, limit, options.textOf);
+      const exact = await this.collect(
+        q,
+        this.candidates(q, wantArticles, wantAnnotations, true),
+        kinds,
+        limit,
+        options.textOf,
+      );
       if (exact.hits >= limit) return { ...result, ...exact, truncated: true }; // variants not looked up: more may match
     }
-    return { ...result, ...(await this.collect(q, this.candidates(q, wantArticles, wantAnnotations, false), kinds, limit, options.textOf)) };
+    return {
+      ...result,
+      ...(await this.collect(
+        q,
+        this.candidates(q, wantArticles, wantAnnotations, false),
+        kinds,
+        limit,
+        options.textOf,
+      )),
+    };
   }
 
   /** Hits from the candidates, in their order, up to the limit, grouped by article. */
@@ -231,14 +272,23 @@ export class SearchIndex {
         more = true;
         break;
       }
-      const words = new Set(r.terms.filter((t) => !phraseWords.has(t) || q.words.some((w) => t.startsWith(w))));
+      const words = new Set(
+        r.terms.filter((t) => !phraseWords.has(t) || q.words.some((w) => t.startsWith(w))),
+      );
       const match: Match = { words, phrases: q.phrases };
-      const hit = annotation ? this.annotationHit(q, r, kinds, match) : await this.articleHit(q, r, match, textOf);
+      const hit = annotation
+        ? this.annotationHit(q, r, kinds, match)
+        : await this.articleHit(q, r, match, textOf);
       if (!hit) continue;
       const info = this.articles.get(hit.articleId);
       let group = groups.get(hit.articleId);
       if (!group) {
-        group = { articleId: hit.articleId, title: info?.title ?? '', ...(info?.source !== undefined && { source: info.source }), hits: [] };
+        group = {
+          articleId: hit.articleId,
+          title: info?.title ?? '',
+          ...(info?.source !== undefined && { source: info.source }),
+          hits: [],
+        };
         groups.set(hit.articleId, group);
       }
       group.hits.push(hit);
@@ -248,14 +298,23 @@ export class SearchIndex {
   }
 
   /** Documents that may match, best first: MiniSearch's results, or (filters alone) every highlight in library order. */
-  private *candidates(q: SearchQuery, wantArticles: boolean, wantAnnotations: boolean, wholeWords: boolean): Generator<{ r: MiniResult; annotation: boolean }> {
+  private *candidates(
+    q: SearchQuery,
+    wantArticles: boolean,
+    wantAnnotations: boolean,
+    wholeWords: boolean,
+  ): Generator<{ r: MiniResult; annotation: boolean }> {
     const query = miniQuery(q, wholeWords);
     const found: Array<{ r: MiniResult; annotation: boolean }> = [];
-    if (wantArticles) for (const r of this.articleIndex.search(query, { boost: ARTICLE_BOOST })) found.push({ r, annotation: false });
+    if (wantArticles)
+      for (const r of this.articleIndex.search(query, { boost: ARTICLE_BOOST }))
+        found.push({ r, annotation: false });
     // A wildcard over 100,000 highlights costs MiniSearch seconds (a result object each); reading
     // stored fields one by one, only until the limit is reached, costs milliseconds.
     const everyHighlight = query === MiniSearch.wildcard;
-    if (wantAnnotations && !everyHighlight) for (const r of this.annotationIndex.search(query, { boost: ANNOTATION_BOOST })) found.push({ r, annotation: true });
+    if (wantAnnotations && !everyHighlight)
+      for (const r of this.annotationIndex.search(query, { boost: ANNOTATION_BOOST }))
+        found.push({ r, annotation: true });
     found.sort((a, b) => b.r.score - a.r.score);
     yield* found;
     if (!wantAnnotations || !everyHighlight) return;
@@ -263,20 +322,30 @@ export class SearchIndex {
     // words coalition and strategy among its tag words, so those words narrow the candidates.
     const tagWords = [...new Set(q.tags.flatMap((t) => terms(t)))];
     if (tagWords.length > 0) {
-      const tagged: Query = { combineWith: 'AND', queries: tagWords.map((w) => ({ queries: [w], prefix: false, fuzzy: false, fields: ['tagText'] })) };
-      for (const r of this.annotationIndex.search(tagged)) yield { r: { ...r, terms: [], match: {} }, annotation: true };
+      const tagged: Query = {
+        combineWith: 'AND',
+        queries: tagWords.map((w) => ({ queries: [w], prefix: false, fuzzy: false, fields: ['tagText'] })),
+      };
+      for (const r of this.annotationIndex.search(tagged))
+        yield { r: { ...r, terms: [], match: {} }, annotation: true };
       return;
     }
     for (const [articleId, notes] of this.notes) {
       for (const annotationId of notes.annotationIds) {
         const id = annotationDocId(articleId, annotationId);
         const stored = this.annotationIndex.getStoredFields(id);
-        if (stored) yield { r: { id, score: 0, terms: [], queryTerms: [], match: {}, ...stored }, annotation: true };
+        if (stored)
+          yield { r: { id, score: 0, terms: [], queryTerms: [], match: {}, ...stored }, annotation: true };
       }
     }
   }
 
-  private annotationHit(q: SearchQuery, r: MiniResult, kinds: ReadonlySet<HitKind>, match: Match): SearchHit | null {
+  private annotationHit(
+    q: SearchQuery,
+    r: MiniResult,
+    kinds: ReadonlySet<HitKind>,
+    match: Match,
+  ): SearchHit | null {
     const doc = r as unknown as MiniResult & AnnotationDoc;
     const info = this.articles.get(doc.articleId);
     if (!info) return null; // its article is gone: never a hit that cannot be opened
@@ -285,7 +354,11 @@ export class SearchIndex {
     if (!q.tags.every(covers) || q.notTags.some(covers)) return null;
     if ((q.colors.length && !q.colors.includes(doc.color)) || q.notColors.includes(doc.color)) return null;
     if (!sourceMatches(q, info.source)) return null;
-    const texts: Record<'quote' | 'note' | 'tagText', string> = { quote: doc.shownQuote, note: doc.shownNote, tagText: doc.tags.join(', ') };
+    const texts: Record<'quote' | 'note' | 'tagText', string> = {
+      quote: doc.shownQuote,
+      note: doc.shownNote,
+      tagText: doc.tags.join(', '),
+    };
     if (q.notPhrases.some((p) => Object.values(texts).some((t) => hasPhrase(t, p)))) return null;
     // Which fields the words and phrases were found in decides the kind.
     const fields = new Set<string>(Object.values(r.match).flat());
@@ -296,8 +369,10 @@ export class SearchIndex {
     }
     const noWords = q.words.length === 0 && q.phrases.length === 0;
     let kind: HitKind | null = null;
-    if (kinds.has('note') && (noWords ? doc.shownNote !== '' && !kinds.has('passage') : fields.has('note'))) kind = 'note';
-    else if (kinds.has('passage') && (noWords || fields.has('quote') || fields.has('tagText'))) kind = 'passage';
+    if (kinds.has('note') && (noWords ? doc.shownNote !== '' && !kinds.has('passage') : fields.has('note')))
+      kind = 'note';
+    else if (kinds.has('passage') && (noWords || fields.has('quote') || fields.has('tagText')))
+      kind = 'passage';
     if (!kind) return null;
     const field: HitField = kind === 'note' ? 'note' : noWords || fields.has('quote') ? 'quote' : 'tags';
     const text = texts[field === 'tags' ? 'tagText' : field];
@@ -313,16 +388,26 @@ export class SearchIndex {
     };
   }
 
-  private async articleHit(q: SearchQuery, r: MiniResult, match: Match, textOf: SearchOptions['textOf']): Promise<SearchHit | null> {
+  private async articleHit(
+    q: SearchQuery,
+    r: MiniResult,
+    match: Match,
+    textOf: SearchOptions['textOf'],
+  ): Promise<SearchHit | null> {
     const info = this.articles.get(String(r.id));
     if (!info) return null;
     if (!sourceMatches(q, info.source)) return null;
     const fields = new Set<string>(Object.values(r.match).flat());
-    const meta: Record<'title' | 'authors' | 'source', string> = { title: info.title, authors: info.authors ?? '', source: info.source ?? '' };
+    const meta: Record<'title' | 'authors' | 'source', string> = {
+      title: info.title,
+      authors: info.authors ?? '',
+      source: info.source ?? '',
+    };
     // The body is read only when a phrase must be checked in it or a snippet shown from it.
     let body: string | null | undefined;
     const bodyText = async () => (body === undefined ? (body = await textOf(info.id)) : body) ?? '';
-    const anyField = async (p: readonly string[]) => Object.values(meta).some((t) => hasPhrase(t, p)) || hasPhrase(await bodyText(), p);
+    const anyField = async (p: readonly string[]) =>
+      Object.values(meta).some((t) => hasPhrase(t, p)) || hasPhrase(await bodyText(), p);
     for (const p of q.notPhrases) if (await anyField(p)) return null;
     for (const p of q.phrases) {
       const where = (Object.keys(meta) as Array<keyof typeof meta>).filter((f) => hasPhrase(meta[f], p));
@@ -333,7 +418,8 @@ export class SearchIndex {
     const base = { kind: 'article' as const, articleId: info.id, score: r.score };
     // The title is also the text's first block: a match there is shown as the title.
     const field = (['title', 'authors', 'source'] as const).find((f) => fields.has(f));
-    if (field) return { ...base, field, snippet: snippetOf(meta[field], match, firstMatch(meta[field], match)) };
+    if (field)
+      return { ...base, field, snippet: snippetOf(meta[field], match, firstMatch(meta[field], match)) };
     const text = await bodyText();
     const at = firstMatch(text, match);
     if (at) return { ...base, field: 'body', snippet: snippetOf(text, match, at), at };
@@ -350,7 +436,16 @@ const hasVariants = (w: string) => w.length >= PREFIX_FROM;
 function miniQuery(q: SearchQuery, wholeWords = false): Query {
   const exact = { prefix: false, fuzzy: false };
   const positive: Query[] = [
-    ...q.words.map((w) => (wholeWords ? { queries: [w], ...exact } : { queries: [w], prefix: w.length >= PREFIX_FROM, fuzzy: w.length >= FUZZY_FROM ? 0.2 : false, maxFuzzy: 2 })),
+    ...q.words.map((w) =>
+      wholeWords
+        ? { queries: [w], ...exact }
+        : {
+            queries: [w],
+            prefix: w.length >= PREFIX_FROM,
+            fuzzy: w.length >= FUZZY_FROM ? 0.2 : false,
+            maxFuzzy: 2,
+          },
+    ),
     ...[...new Set(q.phrases.flat())].map((w) => ({ queries: [w], ...exact })),
   ];
   const base: Query = positive.length ? { queries: positive, combineWith: 'AND' } : MiniSearch.wildcard;

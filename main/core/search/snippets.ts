@@ -38,7 +38,11 @@ export function firstMatch(text: string, match: Match): { start: number; end: nu
 }
 
 /** The snippet around `around` (or the start of the text), with the matches inside it marked. */
-export function snippetOf(text: string, match: Match, around?: { start: number; end: number } | null): Snippet {
+export function snippetOf(
+  text: string,
+  match: Match,
+  around?: { start: number; end: number } | null,
+): Snippet {
   let from = 0;
   let to = text.length;
   if (text.length > WHOLE) {
@@ -59,7 +63,10 @@ export function snippetOf(text: string, match: Match, around?: { start: number; 
   const body = text.slice(from, to).replace(/\s/gu, ' ');
   const lead = from > 0 ? '…' : '';
   const tail = to < text.length ? '…' : '';
-  const ranges = markedRanges(body, match).map(([s, e]): [number, number] => [s + lead.length, e + lead.length]);
+  const ranges = markedRanges(body, match).map(([s, e]): [number, number] => [
+    s + lead.length,
+    e + lead.length,
+  ]);
   return { text: lead + body + tail, ranges };
 }
 

@@ -16,25 +16,46 @@ let keeper: Promise<IndexKeeper> | null = null;
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'open') {
     keeper = IndexKeeper.open({ ...msg.options, onWarning: (message) => post({ type: 'warning', message }) });
-    reply(msg.id, keeper.then(() => undefined));
+    reply(
+      msg.id,
+      keeper.then(() => undefined),
+    );
     return;
   }
   const k = keeper;
   if (!k) return reply(msg.id, Promise.reject(new Error('The search index is not open.')));
   switch (msg.type) {
     case 'change':
-      void k.then((x) => x.apply(msg.change), () => {});
+      void k.then(
+        (x) => x.apply(msg.change),
+        () => {},
+      );
       return;
     case 'search':
-      return reply(msg.id, k.then((x) => x.search(msg.query, msg.limit)));
+      return reply(
+        msg.id,
+        k.then((x) => x.search(msg.query, msg.limit)),
+      );
     case 'idle':
-      return reply(msg.id, k.then((x) => x.idle()));
+      return reply(
+        msg.id,
+        k.then((x) => x.idle()),
+      );
     case 'parts':
-      return reply(msg.id, k.then(async (x) => (await x.idle(), x.parts())));
+      return reply(
+        msg.id,
+        k.then(async (x) => (await x.idle(), x.parts())),
+      );
     case 'flush':
-      return reply(msg.id, k.then((x) => x.flush()));
+      return reply(
+        msg.id,
+        k.then((x) => x.flush()),
+      );
     case 'close':
-      return reply(msg.id, k.then((x) => x.close()));
+      return reply(
+        msg.id,
+        k.then((x) => x.close()),
+      );
   }
 });
 

@@ -24,20 +24,30 @@ export function workspaceRequests({ store, now, summaries }: WorkspaceDeps) {
       const req = parseRequest('changeTags', request); // the CLI and tests come through here too
       const change: TagChange =
         req.change.kind === 'rename'
-          ? { kind: 'rename', from: normalizeTags(req.change.from), to: normalizeTags([req.change.to])[0] ?? '' }
+          ? {
+              kind: 'rename',
+              from: normalizeTags(req.change.from),
+              to: normalizeTags([req.change.to])[0] ?? '',
+            }
           : { kind: 'delete', tags: normalizeTags(req.change.tags) };
-      if (change.kind === 'rename' && (!change.to || change.from.length === 0)) throw new GlossError('INVALID_REQUEST', 'A tag needs a name.');
-      if (change.kind === 'delete' && change.tags.length === 0) throw new GlossError('INVALID_REQUEST', 'Name the tags to delete.');
+      if (change.kind === 'rename' && (!change.to || change.from.length === 0))
+        throw new GlossError('INVALID_REQUEST', 'A tag needs a name.');
+      if (change.kind === 'delete' && change.tags.length === 0)
+        throw new GlossError('INVALID_REQUEST', 'Name the tags to delete.');
       return store.changeTags(change, now());
     },
 
     async restoreAnnotations(request: Request<'restoreAnnotations'>): Promise<BatchReport> {
       const req = parseRequest('restoreAnnotations', request);
       for (const a of req.annotations) {
-        if (a.target.source !== a.articleId) throw new GlossError('INVALID_REQUEST', 'An annotation’s target does not match its article.');
-        if (!store.hasArticle(a.articleId)) throw new GlossError('NOT_FOUND', `No article with id ${a.articleId} in the library.`);
+        if (a.target.source !== a.articleId)
+          throw new GlossError('INVALID_REQUEST', 'An annotation’s target does not match its article.');
+        if (!store.hasArticle(a.articleId))
+          throw new GlossError('NOT_FOUND', `No article with id ${a.articleId} in the library.`);
       }
-      return store.restoreAnnotations(req.annotations.map((a) => ({ ...a, tags: normalizeTags(a.tags) }) as Annotation));
+      return store.restoreAnnotations(
+        req.annotations.map((a) => ({ ...a, tags: normalizeTags(a.tags) }) as Annotation),
+      );
     },
 
     async listLibraryAnnotations(request: Request<'listLibraryAnnotations'>): Promise<LibraryAnnotations> {
@@ -47,7 +57,9 @@ export function workspaceRequests({ store, now, summaries }: WorkspaceDeps) {
       const passes = (a: Annotation) =>
         (colors.size === 0 || colors.has(a.color)) &&
         (req.tags.length === 0 ||
-          (req.match === 'all' ? req.tags.every((f) => a.tags.some((t) => tagCovers(f, t))) : req.tags.some((f) => a.tags.some((t) => tagCovers(f, t)))));
+          (req.match === 'all'
+            ? req.tags.every((f) => a.tags.some((t) => tagCovers(f, t)))
+            : req.tags.some((f) => a.tags.some((t) => tagCovers(f, t)))));
       const annotations: Annotation[] = [];
       const articleIds: string[] = [];
       for await (const { articleId, annotations: list } of store.allAnnotations()) {

@@ -24,7 +24,10 @@ const REPAIR_HINT = 'Import the same file again to repair it (its notes are kept
  */
 const CACHED_ARTICLES = 8;
 
-export interface AssetInput { mime: string; data: Uint8Array }
+export interface AssetInput {
+  mime: string;
+  data: Uint8Array;
+}
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -48,8 +51,14 @@ export function parseArticleContent(text: string, expectedId: string): Article {
  * exported (from their own quotes) until it is imported again.
  */
 export function standInArticle(entry: ArticleIndexEntry): Article {
-  const meta: Article['meta'] = { title: entry.title, importedAt: entry.importedAt, format: entry.format, wordCount: entry.wordCount };
-  for (const key of ['source', 'place', 'published', 'fileName', 'url'] as const) if (entry[key] !== undefined) meta[key] = entry[key];
+  const meta: Article['meta'] = {
+    title: entry.title,
+    importedAt: entry.importedAt,
+    format: entry.format,
+    wordCount: entry.wordCount,
+  };
+  for (const key of ['source', 'place', 'published', 'fileName', 'url'] as const)
+    if (entry[key] !== undefined) meta[key] = entry[key];
   return { id: entry.id, meta, blocks: [], text: '' };
 }
 
@@ -73,7 +82,10 @@ export class ArticleFiles {
   }
 
   /** Writes assets first, then the content that names them; returns what the index records. */
-  async write(article: Article, assets?: Map<string, AssetInput>): Promise<{ stored: Article; contentFile: string; contentHash: string }> {
+  async write(
+    article: Article,
+    assets?: Map<string, AssetInput>,
+  ): Promise<{ stored: Article; contentFile: string; contentHash: string }> {
     const contentFile = contentFileFor(article.id);
     const records: NonNullable<Article['assets']> = { ...(article.assets ?? {}) };
     if (assets && assets.size > 0) {
@@ -105,9 +117,14 @@ export class ArticleFiles {
       bytes = await fs.readFile(file);
     } catch (err) {
       if (code(err) === 'ENOENT') {
-        throw new GlossError('CORRUPT', `The saved copy of “${entry.title}” is missing from ${entry.contentFile}. ${REPAIR_HINT}`);
+        throw new GlossError(
+          'CORRUPT',
+          `The saved copy of “${entry.title}” is missing from ${entry.contentFile}. ${REPAIR_HINT}`,
+        );
       }
-      throw new GlossError('IO', `Could not read “${entry.title}”: ${(err as Error).message}`, { cause: err });
+      throw new GlossError('IO', `Could not read “${entry.title}”: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
     try {
       if (sha256(bytes) !== entry.contentHash) throw new Error('its contents changed since it was saved');
@@ -116,7 +133,10 @@ export class ArticleFiles {
       this.remember(entry, article);
       return article;
     } catch {
-      const aside = path.relative(this.dataDir, await moveAside(file)).split(path.sep).join('/');
+      const aside = path
+        .relative(this.dataDir, await moveAside(file))
+        .split(path.sep)
+        .join('/');
       const sentence = `The saved copy of “${entry.title}” was damaged and has been moved to ${aside}. ${REPAIR_HINT}`;
       this.onWarning(sentence);
       throw new GlossError('CORRUPT', sentence);
@@ -136,15 +156,24 @@ export class ArticleFiles {
       const data = await fs.readFile(path.join(this.assetDir(entry.id), name));
       return { mime: record.mime, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
     } catch (err) {
-      if (code(err) === 'ENOENT') throw new GlossError('NOT_FOUND', `The image ${name} of “${entry.title}” is missing from the library folder.`);
-      throw new GlossError('IO', `Could not read the image ${name}: ${(err as Error).message}`, { cause: err });
+      if (code(err) === 'ENOENT')
+        throw new GlossError(
+          'NOT_FOUND',
+          `The image ${name} of “${entry.title}” is missing from the library folder.`,
+        );
+      throw new GlossError('IO', `Could not read the image ${name}: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   }
 
   async remove(id: string): Promise<void> {
     this.forget(id);
     await fs.rm(this.abs(contentFileFor(id)), { force: true });
-    await fs.rm(path.join(this.dataDir, ARTICLES_DIR, assertSafeId(id, 'article id')), { recursive: true, force: true });
+    await fs.rm(path.join(this.dataDir, ARTICLES_DIR, assertSafeId(id, 'article id')), {
+      recursive: true,
+      force: true,
+    });
   }
 
   private forget(id: string): void {
@@ -161,6 +190,7 @@ export class ArticleFiles {
   private rememberAssets(id: string, records: NonNullable<Article['assets']>): void {
     this.assetRecords.delete(id);
     this.assetRecords.set(id, records);
-    if (this.assetRecords.size > 64) this.assetRecords.delete(this.assetRecords.keys().next().value as string);
+    if (this.assetRecords.size > 64)
+      this.assetRecords.delete(this.assetRecords.keys().next().value as string);
   }
 }

@@ -21,7 +21,8 @@ import type { NotesShelf } from './notes';
 
 export const BATCH_JOURNAL = 'batch-change.json';
 
-type Batch = { kind: 'tags'; change: TagChange; modified: string } | { kind: 'restore'; annotations: Annotation[] };
+type Batch =
+  { kind: 'tags'; change: TagChange; modified: string } | { kind: 'restore'; annotations: Annotation[] };
 
 export interface BatchResult {
   /** Notes files rewritten. */
@@ -33,7 +34,12 @@ export interface BatchResult {
 }
 
 /** Runs a batch under the journal: nothing of it is lost or half done across a crash. */
-export async function runBatch(dataDir: string, notes: NotesShelf, articleIds: readonly string[], batch: Batch): Promise<BatchResult> {
+export async function runBatch(
+  dataDir: string,
+  notes: NotesShelf,
+  articleIds: readonly string[],
+  batch: Batch,
+): Promise<BatchResult> {
   const journal = path.join(dataDir, BATCH_JOURNAL);
   await replaceFileDurably(journal, JSON.stringify(batch), { backup: false });
   const result = await applyBatch(notes, articleIds, batch);
@@ -43,7 +49,12 @@ export async function runBatch(dataDir: string, notes: NotesShelf, articleIds: r
 }
 
 /** At open: finish a batch a crash interrupted; says so through `warn`. */
-export async function finishInterruptedBatch(dataDir: string, notes: NotesShelf, articleIds: readonly string[], warn: (s: string) => void): Promise<void> {
+export async function finishInterruptedBatch(
+  dataDir: string,
+  notes: NotesShelf,
+  articleIds: readonly string[],
+  warn: (s: string) => void,
+): Promise<void> {
   const journal = path.join(dataDir, BATCH_JOURNAL);
   let batch: Batch;
   try {
@@ -62,10 +73,16 @@ export async function finishInterruptedBatch(dataDir: string, notes: NotesShelf,
 function describe(batch: Batch): string {
   if (batch.kind === 'restore') return `putting back ${batch.annotations.length} highlights`;
   const { change } = batch;
-  return change.kind === 'delete' ? `deleting the tag ${change.tags.map((t) => `“${t}”`).join(', ')}` : `renaming ${change.from.map((t) => `“${t}”`).join(', ')} to “${change.to}”`;
+  return change.kind === 'delete'
+    ? `deleting the tag ${change.tags.map((t) => `“${t}”`).join(', ')}`
+    : `renaming ${change.from.map((t) => `“${t}”`).join(', ')} to “${change.to}”`;
 }
 
-async function applyBatch(notes: NotesShelf, articleIds: readonly string[], batch: Batch): Promise<BatchResult> {
+async function applyBatch(
+  notes: NotesShelf,
+  articleIds: readonly string[],
+  batch: Batch,
+): Promise<BatchResult> {
   const result: BatchResult = { articles: 0, before: [], after: [] };
   if (batch.kind === 'tags') {
     const { change, modified } = batch;

@@ -42,7 +42,12 @@ export class Drafts {
   ) {}
 
   static async open(root: string, warn: (sentence: string) => void): Promise<Drafts> {
-    const adapter = new DurableJsonFile<DraftsData>({ file: path.join(root, DRAFTS_FILE), root, validate: validateDrafts, onWarning: warn });
+    const adapter = new DurableJsonFile<DraftsData>({
+      file: path.join(root, DRAFTS_FILE),
+      root,
+      validate: validateDrafts,
+      onWarning: warn,
+    });
     const db = new Low<DraftsData>(adapter, { version: 1, drafts: [] });
     await db.read();
     return new Drafts(db, adapter);

@@ -35,7 +35,10 @@ export interface DurableJsonFileOptions<T> {
   fallback?: () => Promise<Fallback<T> | null>;
 }
 
-interface Waiter { resolve: () => void; reject: (err: unknown) => void }
+interface Waiter {
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
 
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string;
@@ -53,7 +56,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       text = await fs.readFile(this.file, 'utf8');
     } catch (err) {
-      if (code(err) !== 'ENOENT') throw new GlossError('IO', `Could not read ${this.label}: ${(err as Error).message}`, { cause: err });
+      if (code(err) !== 'ENOENT')
+        throw new GlossError('IO', `Could not read ${this.label}: ${(err as Error).message}`, { cause: err });
       return this.whenMissing();
     }
     const parsed = this.parse(text);
@@ -88,7 +92,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
           await replaceFileDurably(this.file, JSON.stringify(data), { backup: true });
           for (const w of waiters) w.resolve();
         } catch (err) {
-          const failure = new GlossError('IO', `Could not save ${this.label}: ${(err as Error).message}`, { cause: err });
+          const failure = new GlossError('IO', `Could not save ${this.label}: ${(err as Error).message}`, {
+            cause: err,
+          });
           for (const w of waiters) w.reject(failure);
         }
       }
@@ -119,21 +125,31 @@ export class DurableJsonFile<T> implements Adapter<T> {
       aside = this.relative(await moveAside(this.file));
     } catch (err) {
       // Without moving it aside, the next save would make the damaged file the backup.
-      throw new GlossError('IO', `${this.label} is damaged and could not be moved aside: ${(err as Error).message}`, { cause: err });
+      throw new GlossError(
+        'IO',
+        `${this.label} is damaged and could not be moved aside: ${(err as Error).message}`,
+        { cause: err },
+      );
     }
     const backup = await this.readBackup();
     if (backup) {
       await this.write(backup.data);
-      this.options.onWarning(`${this.label} was damaged and has been moved to ${aside}; restored the last good copy from ${readableTime(backup.savedAt)}.`);
+      this.options.onWarning(
+        `${this.label} was damaged and has been moved to ${aside}; restored the last good copy from ${readableTime(backup.savedAt)}.`,
+      );
       return backup.data;
     }
     const fallback = await this.options.fallback?.();
     if (fallback) {
       await this.write(fallback.data);
-      this.options.onWarning(`${this.label} was damaged and has been moved to ${aside}; no good copy was found, so Gloss ${fallback.clause}.`);
+      this.options.onWarning(
+        `${this.label} was damaged and has been moved to ${aside}; no good copy was found, so Gloss ${fallback.clause}.`,
+      );
       return fallback.data;
     }
-    this.options.onWarning(`${this.label} was damaged and no good copy was found, so Gloss started it empty. The damaged file is kept at ${aside}.`);
+    this.options.onWarning(
+      `${this.label} was damaged and no good copy was found, so Gloss started it empty. The damaged file is kept at ${aside}.`,
+    );
     return null;
   }
 

@@ -20,7 +20,11 @@ import { readableTime } from './fs-durable';
 import { parseNotesFile, type NotesFile } from './schemas';
 
 /** The restored notes, or null when no copy with annotations is left (then the user is told that). */
-export async function restoreEmptiedNotes(adapter: DurableJsonFile<NotesFile>, countAtClose: number, onWarning: (s: string) => void): Promise<NotesFile | null> {
+export async function restoreEmptiedNotes(
+  adapter: DurableJsonFile<NotesFile>,
+  countAtClose: number,
+  onWarning: (s: string) => void,
+): Promise<NotesFile | null> {
   const held = `${adapter.label} was emptied while Gloss was closed (it held ${countAtClose} annotation${countAtClose === 1 ? '' : 's'} when Gloss last closed)`;
   const backup = await readBackup(`${adapter.file}.bak`);
   if (!backup) {
@@ -29,7 +33,9 @@ export async function restoreEmptiedNotes(adapter: DurableJsonFile<NotesFile>, c
   }
   await adapter.write(backup.data);
   const n = backup.data.annotations.length;
-  onWarning(`${held}; Gloss restored the last copy with annotations (${n}, from ${readableTime(backup.savedAt)}). If they were deleted on purpose, delete them again.`);
+  onWarning(
+    `${held}; Gloss restored the last copy with annotations (${n}, from ${readableTime(backup.savedAt)}). If they were deleted on purpose, delete them again.`,
+  );
   return backup.data;
 }
 

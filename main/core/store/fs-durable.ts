@@ -16,7 +16,10 @@ const inFlight = new Set<string>();
 export function tempPathFor(target: string, tag = ''): string {
   const dir = path.dirname(target);
   const base = path.basename(target);
-  const temp = path.join(dir, `.${base}${tag}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = path.join(
+    dir,
+    `.${base}${tag}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`,
+  );
   inFlight.add(temp);
   return temp;
 }
@@ -80,7 +83,11 @@ export interface ReplaceOptions {
 }
 
 /** Atomically and durably replaces `target` with `data`. */
-export async function replaceFileDurably(target: string, data: string | Uint8Array, options: ReplaceOptions = {}): Promise<void> {
+export async function replaceFileDurably(
+  target: string,
+  data: string | Uint8Array,
+  options: ReplaceOptions = {},
+): Promise<void> {
   const temp = tempPathFor(target);
   try {
     await writeAndSync(temp, data);

@@ -25,7 +25,15 @@ import { NOTES_DIR, NotesShelf } from './notes';
 import { finishInterruptedBatch, runBatch, type BatchResult } from './batch-changes';
 import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
-import { AnnotationSchema, type ArticleNote, indexEntryFor, isStoredAnnotation, metaWithEdits, withEdits, type ArticleIndexEntry } from './schemas';
+import {
+  AnnotationSchema,
+  type ArticleNote,
+  indexEntryFor,
+  isStoredAnnotation,
+  metaWithEdits,
+  withEdits,
+  type ArticleIndexEntry,
+} from './schemas';
 import { EDITABLE_META, type EditableMeta, type MetaEdits } from '../document/types';
 import { openSettings, SETTINGS_FILE } from './settings-file';
 
@@ -36,7 +44,10 @@ export { assertSafeId, assertSafeAssetName, isSafeId } from './safe-names';
 export { SETTINGS_FILE };
 
 /** What changed: an article's entry or content, an article removed, or an article's annotations. */
-export type StoreChange = { kind: 'article'; id: string } | { kind: 'article-removed'; id: string } | { kind: 'notes'; articleId: string };
+export type StoreChange =
+  | { kind: 'article'; id: string }
+  | { kind: 'article-removed'; id: string }
+  | { kind: 'notes'; articleId: string };
 
 export interface Store {
   readonly dataDir: string;
@@ -67,7 +78,10 @@ export interface Store {
    * Corrects citation fields (null: back to what the import found; '': none).
    * The article's own file keeps the imported values.
    */
-  updateArticleMeta(id: string, changes: Partial<Record<EditableMeta, string | null>>): Promise<ArticleIndexEntry>;
+  updateArticleMeta(
+    id: string,
+    changes: Partial<Record<EditableMeta, string | null>>,
+  ): Promise<ArticleIndexEntry>;
   /** Removes the index entry, content, assets and notes. NOT_FOUND if unknown. */
   removeArticle(id: string): Promise<void>;
   readAsset(articleId: string, name: string): Promise<AssetInput>;
@@ -102,19 +116,26 @@ export async function openStore(dataDir: string): Promise<Store> {
   try {
     await fs.mkdir(root, { recursive: true });
   } catch (err) {
-    throw new GlossError('IO', `Could not create the library folder ${root}: ${(err as Error).message}`, { cause: err });
+    throw new GlossError('IO', `Could not create the library folder ${root}: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   const lock = await acquireDirLock(root);
   let sweep: Promise<void> = Promise.resolve();
   try {
-    await Promise.all([ARTICLES_DIR, NOTES_DIR].map((d) => fs.mkdir(path.join(root, d), { recursive: true })));
+    await Promise.all(
+      [ARTICLES_DIR, NOTES_DIR].map((d) => fs.mkdir(path.join(root, d), { recursive: true })),
+    );
     // Leftovers of writes a crash interrupted: the data folder's own at once (a few names); the
     // article and notes folders (tens of thousands of names) in the background, sparing this
     // session's writes in flight. close() waits for it, so it never runs without the lock.
     await sweepTempFiles(root);
     sweep = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => Promise.all([ARTICLES_DIR, NOTES_DIR].map((d) => sweepTempFiles(path.join(root, d)))))
-      .then(() => undefined, () => undefined);
+      .then(
+        () => undefined,
+        () => undefined,
+      );
     const warnings: string[] = [];
     const listeners = new Set<(sentence: string) => void>();
     const warn = (s: string): void => {
@@ -129,7 +150,16 @@ export async function openStore(dataDir: string): Promise<Store> {
       await sweep;
       await lock.release();
     };
-    return new DataFolderStore(root, warnings, listeners, library, new ArticleFiles(root, warn), notes, settings, release);
+    return new DataFolderStore(
+      root,
+      warnings,
+      listeners,
+      library,
+      new ArticleFiles(root, warn),
+      notes,
+      settings,
+      release,
+    );
   } catch (err) {
     await sweep;
     await lock.release();
@@ -179,7 +209,8 @@ class DataFolderStore implements Store {
 
   /** Each article a batch touched. */
   private changedNotes(result: BatchResult): BatchResult {
-    for (const articleId of new Set(result.after.map((a) => a.articleId))) this.changed({ kind: 'notes', articleId });
+    for (const articleId of new Set(result.after.map((a) => a.articleId)))
+      this.changed({ kind: 'notes', articleId });
     return result;
   }
 
@@ -203,7 +234,10 @@ class DataFolderStore implements Store {
     return { ...article, ...metaWithEdits(article.meta, entry.edited) };
   }
 
-  async updateArticleMeta(id: string, changes: Partial<Record<EditableMeta, string | null>>): Promise<ArticleIndexEntry> {
+  async updateArticleMeta(
+    id: string,
+    changes: Partial<Record<EditableMeta, string | null>>,
+  ): Promise<ArticleIndexEntry> {
     this.assertOpen();
     const entry = this.entry(id);
     const imported = (await this.articles.read(entry)).meta;
@@ -243,7 +277,9 @@ class DataFolderStore implements Store {
     this.assertOpen();
     assertSafeId(article.id, 'article id');
     const replaced = this.library.get(article.id);
-    const toWrite = replaced ? { ...article, meta: { ...article.meta, importedAt: replaced.importedAt } } : article;
+    const toWrite = replaced
+      ? { ...article, meta: { ...article.meta, importedAt: replaced.importedAt } }
+      : article;
     // Content before index: an index entry never points at a file not yet written.
     const { stored, contentFile, contentHash } = await this.articles.write(toWrite, assets);
     // A repair keeps the user's corrections.
@@ -277,7 +313,11 @@ class DataFolderStore implements Store {
   async putAnnotation(a: Annotation): Promise<void> {
     this.assertOpen();
     const parsed = isStoredAnnotation(a) ? { success: true as const } : AnnotationSchema.safeParse(a);
-    if (!parsed.success) throw new GlossError('INVALID_REQUEST', `The annotation cannot be saved: ${parsed.error.issues[0]?.path.join('.') || 'it'} is not valid.`);
+    if (!parsed.success)
+      throw new GlossError(
+        'INVALID_REQUEST',
+        `The annotation cannot be saved: ${parsed.error.issues[0]?.path.join('.') || 'it'} is not valid.`,
+      );
     this.entry(a.articleId);
     await this.notes.put(a);
     this.changed({ kind: 'notes', articleId: a.articleId });
@@ -315,12 +355,16 @@ class DataFolderStore implements Store {
 
   changeTags(change: TagChange, modified: string): Promise<BatchResult> {
     this.assertOpen();
-    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'tags', change, modified }).then((r) => this.changedNotes(r));
+    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'tags', change, modified }).then(
+      (r) => this.changedNotes(r),
+    );
   }
 
   restoreAnnotations(annotations: Annotation[]): Promise<BatchResult> {
     this.assertOpen();
-    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'restore', annotations }).then((r) => this.changedNotes(r));
+    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'restore', annotations }).then(
+      (r) => this.changedNotes(r),
+    );
   }
 
   allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }> {
@@ -334,7 +378,11 @@ class DataFolderStore implements Store {
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
     this.assertOpen();
     const parsed = SettingsSchema.safeParse({ ...this.settings.data, ...patch });
-    if (!parsed.success) throw new GlossError('INVALID_REQUEST', `The setting ${parsed.error.issues[0]?.path.join('.') ?? ''} is not valid.`);
+    if (!parsed.success)
+      throw new GlossError(
+        'INVALID_REQUEST',
+        `The setting ${parsed.error.issues[0]?.path.join('.') ?? ''} is not valid.`,
+      );
     this.settings.data = parsed.data;
     await this.settings.write();
     return this.getSettings();
@@ -344,7 +392,11 @@ class DataFolderStore implements Store {
     if (this.closed) return;
     this.closed = true;
     try {
-      await Promise.all([this.library.idle(), this.notes.close(), (this.settings.adapter as DurableJsonFile<Settings>).idle()]);
+      await Promise.all([
+        this.library.idle(),
+        this.notes.close(),
+        (this.settings.adapter as DurableJsonFile<Settings>).idle(),
+      ]);
     } finally {
       await this.releaseLock();
     }

@@ -11,7 +11,13 @@ import { ARTICLES_DIR, parseArticleContent, sha256 } from './article-files';
 import { mapLimit } from '../util/map-limit';
 import { DurableJsonFile, type Fallback } from './durable-json-file';
 import { isSafeId } from './safe-names';
-import { byNewestImport, indexEntryFor, parseLibraryFile, type ArticleIndexEntry, type LibraryFile } from './schemas';
+import {
+  byNewestImport,
+  indexEntryFor,
+  parseLibraryFile,
+  type ArticleIndexEntry,
+  type LibraryFile,
+} from './schemas';
 
 export const LIBRARY_FILE = 'library.json';
 
@@ -46,11 +52,17 @@ export class LibraryIndex {
       // Saved after the list was last written: an import a crash stopped between its two writes,
       // finished now without a word. Older: the list lost it (restored from .bak, emptied): said so.
       const listWritten = (await fs.stat(adapter.file).catch(() => null))?.mtimeMs ?? 0;
-      const hidden = found.filter((f) => f.savedAtMs < listWritten).map((f) => f.entry).sort(byNewestImport);
+      const hidden = found
+        .filter((f) => f.savedAtMs < listWritten)
+        .map((f) => f.entry)
+        .sort(byNewestImport);
       db.data.articles.push(...found.map((f) => f.entry));
       // Listed either way; if the list cannot be saved now, the next import or removal saves it.
       await db.write().catch(() => {});
-      if (hidden.length > 0) onWarning(`${LIBRARY_FILE} did not list ${describeFound(hidden)} saved in the library folder, so Gloss added ${hidden.length === 1 ? 'it' : 'them'} back.`);
+      if (hidden.length > 0)
+        onWarning(
+          `${LIBRARY_FILE} did not list ${describeFound(hidden)} saved in the library folder, so Gloss added ${hidden.length === 1 ? 'it' : 'them'} back.`,
+        );
     }
     db.data.articles.sort(byNewestImport);
     return new LibraryIndex(db, adapter);
@@ -101,18 +113,27 @@ export class LibraryIndex {
 /** Ids of the content files in articles/ (one readdir: ~10 ms for 10,000 articles). */
 async function savedArticleIds(dataDir: string): Promise<string[]> {
   const names = await fs.readdir(path.join(dataDir, ARTICLES_DIR)).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).filter(isSafeId);
+  return names
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => n.slice(0, -'.json'.length))
+    .filter(isSafeId);
 }
 
 /** An entry for each readable articles/<id>.json, with when it was saved; unreadable ones are skipped (nothing to show for them). */
-async function readSaved(dataDir: string, ids: readonly string[]): Promise<Array<{ entry: ArticleIndexEntry; savedAtMs: number }>> {
+async function readSaved(
+  dataDir: string,
+  ids: readonly string[],
+): Promise<Array<{ entry: ArticleIndexEntry; savedAtMs: number }>> {
   const dir = path.join(dataDir, ARTICLES_DIR);
   const entries = await mapLimit(ids, 8, async (id) => {
     try {
       const file = path.join(dir, `${id}.json`);
       const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
       const article = parseArticleContent(bytes.toString('utf8'), id);
-      return { entry: indexEntryFor(article, `${ARTICLES_DIR}/${id}.json`, sha256(bytes)), savedAtMs: stat.mtimeMs };
+      return {
+        entry: indexEntryFor(article, `${ARTICLES_DIR}/${id}.json`, sha256(bytes)),
+        savedAtMs: stat.mtimeMs,
+      };
     } catch {
       return null;
     }
@@ -122,15 +143,23 @@ async function readSaved(dataDir: string, ids: readonly string[]): Promise<Array
 
 /** "1 article (“A”)", "3 articles (“A”, “B”, “C”)", "12 articles (“A”, “B”, “C” and 9 more)". */
 function describeFound(entries: readonly ArticleIndexEntry[]): string {
-  const shown = entries.slice(0, 3).map((e) => `“${e.title}”`).join(', ');
+  const shown = entries
+    .slice(0, 3)
+    .map((e) => `“${e.title}”`)
+    .join(', ');
   const more = entries.length > 3 ? ` and ${entries.length - 3} more` : '';
   return `${entries.length} ${entries.length === 1 ? 'article' : 'articles'} (${shown}${more})`;
 }
 
 /** Every readable articles/<id>.json becomes an entry again; unreadable ones are skipped. */
 async function rebuildFromContent(dataDir: string): Promise<Fallback<LibraryFile> | null> {
-  const articles = (await readSaved(dataDir, await savedArticleIds(dataDir))).map((f) => f.entry).sort(byNewestImport);
+  const articles = (await readSaved(dataDir, await savedArticleIds(dataDir)))
+    .map((f) => f.entry)
+    .sort(byNewestImport);
   if (articles.length === 0) return null;
   const noun = articles.length === 1 ? 'article' : 'articles';
-  return { data: { version: 1, articles }, clause: `rebuilt the library list from ${articles.length} saved ${noun}` };
+  return {
+    data: { version: 1, articles },
+    clause: `rebuilt the library list from ${articles.length} saved ${noun}`,
+  };
 }

@@ -24,7 +24,12 @@ import { code } from './fs-durable';
 
 export const LOCK_FILE = 'gloss.lock';
 
-interface LockOwner { pid: number; host: string; token: string; since: string }
+interface LockOwner {
+  pid: number;
+  host: string;
+  token: string;
+  since: string;
+}
 
 export interface DirLock {
   readonly file: string;
@@ -62,7 +67,12 @@ function lockIoError(dataDir: string, err: unknown): GlossError {
 
 export async function acquireDirLock(dataDir: string, options: DirLockOptions = {}): Promise<DirLock> {
   const file = path.join(dataDir, LOCK_FILE);
-  const me: LockOwner = { pid: process.pid, host: os.hostname(), token: randomBytes(12).toString('hex'), since: new Date().toISOString() };
+  const me: LockOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    token: randomBytes(12).toString('hex'),
+    since: new Date().toISOString(),
+  };
   // Ours from before it is visible, so a starter in this process never takes it for a dead run's.
   heldHere.set(me.token, file);
   let links = !options.withoutHardLinks;
@@ -103,7 +113,10 @@ export async function acquireDirLock(dataDir: string, options: DirLockOptions = 
  */
 async function linkIntoPlace(file: string, me: LockOwner): Promise<boolean> {
   for (let tries = 3; ; tries--) {
-    const staged = path.join(path.dirname(file), `.${LOCK_FILE}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    const staged = path.join(
+      path.dirname(file),
+      `.${LOCK_FILE}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
+    );
     let written = false;
     try {
       await fs.writeFile(staged, JSON.stringify(me), { flag: 'wx' });
@@ -174,7 +187,8 @@ async function removeStale(file: string, stale: LockOwner | null): Promise<boole
     return code(err) === 'ENOENT';
   }
   const moved = await readOwner(aside);
-  const same = stale === null ? moved === null : moved !== null && moved !== 'gone' && moved.token === stale.token;
+  const same =
+    stale === null ? moved === null : moved !== null && moved !== 'gone' && moved.token === stale.token;
   if (!same) {
     await fs.link(aside, file).catch(() => {});
   }

@@ -88,7 +88,13 @@ export function parseNotesIndex(text: string): LoadedIndex | null {
     const f = line.split('\t');
     const count = Number(f[1]);
     // (No closure here: one per row doubled the cost of loading 10,000 rows.)
-    if (f.length !== 6 || !(whole || checksum(line.slice(0, line.lastIndexOf('\t'))) === f[5]) || !isSafeId(f[0]) || !isCount(count) || !f[4].startsWith('[')) {
+    if (
+      f.length !== 6 ||
+      !(whole || checksum(line.slice(0, line.lastIndexOf('\t'))) === f[5]) ||
+      !isSafeId(f[0]) ||
+      !isCount(count) ||
+      !f[4].startsWith('[')
+    ) {
       bad++;
       continue;
     }
@@ -108,7 +114,8 @@ export function tagsOf(entry: IndexedNotes): Map<string, TagCount> | null {
     if (!Array.isArray(pairs)) return null;
     const tags = new Map<string, TagCount>();
     for (const p of pairs) {
-      if (!Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number' || !isCount(p[1])) return null;
+      if (!Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number' || !isCount(p[1]))
+        return null;
       tags.set(tagKey(p[0]), { tag: p[0], count: p[1] });
     }
     return tags;
@@ -119,7 +126,10 @@ export function tagsOf(entry: IndexedNotes): Map<string, TagCount> | null {
 
 function lineOf(id: string, entry: IndexedNotes): string {
   if (entry.line !== undefined) return entry.line;
-  const tags = typeof entry.tags === 'string' ? entry.tags : JSON.stringify([...entry.tags.values()].map((t) => [t.tag, t.count]));
+  const tags =
+    typeof entry.tags === 'string'
+      ? entry.tags
+      : JSON.stringify([...entry.tags.values()].map((t) => [t.tag, t.count]));
   const { stamp } = entry;
   const fields = `${id}\t${entry.count}\t${stamp?.size ?? ''}\t${stamp?.mtimeMs ?? ''}\t${tags}`;
   entry.line = `${fields}\t${checksum(fields)}`;

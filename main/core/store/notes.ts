@@ -107,7 +107,11 @@ export class NotesShelf {
   }
 
   static async open(dataDir: string, onWarning: (s: string) => void): Promise<NotesShelf> {
-    const exists = (name: string) => fs.access(path.join(dataDir, name)).then(() => true, () => false);
+    const exists = (name: string) =>
+      fs.access(path.join(dataDir, name)).then(
+        () => true,
+        () => false,
+      );
     const [marker, index] = await Promise.all([exists(NOTES_INDEX_DIRTY), exists(NOTES_INDEX_FILE)]);
     const shelf = new NotesShelf(dataDir, onWarning, marker || !index, marker);
     // A new library: no notes to count, so the (empty) counts are complete from the start.
@@ -164,7 +168,9 @@ export class NotesShelf {
   /** The articles (of those given) holding a tag covered by one of `keys` (tag keys; children by "/" too). */
   async articlesWithTags(articleIds: readonly string[], keys: readonly string[]): Promise<string[]> {
     const covered = (k: string) => keys.some((f) => k === f || k.startsWith(`${f}/`));
-    return (await this.tagsByArticle(articleIds)).filter(([, tags]) => [...tags.keys()].some(covered)).map(([id]) => id);
+    return (await this.tagsByArticle(articleIds))
+      .filter(([, tags]) => [...tags.keys()].some(covered))
+      .map(([id]) => id);
   }
 
   /** Rewrites one article's annotations at once (one durable write); `edit` answers null for no change. */
@@ -173,7 +179,9 @@ export class NotesShelf {
   }
 
   /** Each given article that has annotations, with its tags by key, from the counts index. */
-  private async tagsByArticle(articleIds: readonly string[]): Promise<Array<[string, Map<string, TagCount>]>> {
+  private async tagsByArticle(
+    articleIds: readonly string[],
+  ): Promise<Array<[string, Map<string, TagCount>]>> {
     await this.ready();
     // Stored tags that do not parse are taken from the notes file itself.
     const unreadable = articleIds.filter((id) => {
@@ -183,7 +191,8 @@ export class NotesShelf {
     await mapLimit(unreadable, SCAN_CONCURRENCY, async (id) => {
       const book = this.book(id);
       const data = book.db?.data ?? (await this.readOnce(book));
-      if (tagsOf(this.summaries.get(id) ?? summarise([])) === null) this.summaries.set(id, summarise(data.annotations));
+      if (tagsOf(this.summaries.get(id) ?? summarise([])) === null)
+        this.summaries.set(id, summarise(data.annotations));
     });
     const out: Array<[string, Map<string, TagCount>]> = [];
     for (const id of articleIds) {
@@ -197,7 +206,9 @@ export class NotesShelf {
   }
 
   /** Each article with annotations, one at a time, without keeping them all in memory. */
-  async *all(articleIds: readonly string[]): AsyncGenerator<{ articleId: string; annotations: Annotation[] }> {
+  async *all(
+    articleIds: readonly string[],
+  ): AsyncGenerator<{ articleId: string; annotations: Annotation[] }> {
     await this.ready();
     for (const articleId of articleIds) {
       if ((this.summaries.get(articleId)?.count ?? 0) === 0) continue;
@@ -252,7 +263,10 @@ export class NotesShelf {
     return this.closing;
   }
 
-  private async change<R>(articleId: string, edit: (list: Annotation[]) => { next: Annotation[] | null; result: R }): Promise<R> {
+  private async change<R>(
+    articleId: string,
+    edit: (list: Annotation[]) => { next: Annotation[] | null; result: R },
+  ): Promise<R> {
     const db = await this.open(articleId);
     const book = this.book(articleId);
     if (book.removed) throw new GlossError('NOT_FOUND', 'This article has been removed from the library.');
@@ -263,10 +277,15 @@ export class NotesShelf {
     const previous = this.summaries.get(articleId);
     this.summaries.set(articleId, summarise(next));
     this.fresh.add(articleId);
-    await this.save(articleId, db, () => db.data.annotations === next, () => {
-      db.data.annotations = before;
-      this.summaries.set(articleId, previous ?? summarise(before));
-    });
+    await this.save(
+      articleId,
+      db,
+      () => db.data.annotations === next,
+      () => {
+        db.data.annotations = before;
+        this.summaries.set(articleId, previous ?? summarise(before));
+      },
+    );
     return result;
   }
 
@@ -279,22 +298,33 @@ export class NotesShelf {
   /** Sets (or, with undefined, removes) the note on the whole article; durable once resolved. */
   async setArticleNote(articleId: string, note: ArticleNote | undefined): Promise<void> {
     const db = await this.open(articleId);
-    if (this.book(articleId).removed) throw new GlossError('NOT_FOUND', 'This article has been removed from the library.');
+    if (this.book(articleId).removed)
+      throw new GlossError('NOT_FOUND', 'This article has been removed from the library.');
     const before = db.data.articleNote;
     const next = note && { ...note };
     if (next) db.data.articleNote = next;
     else delete db.data.articleNote;
-    await this.save(articleId, db, () => db.data.articleNote === next, () => {
-      if (before) db.data.articleNote = before;
-      else delete db.data.articleNote;
-    });
+    await this.save(
+      articleId,
+      db,
+      () => db.data.articleNote === next,
+      () => {
+        if (before) db.data.articleNote = before;
+        else delete db.data.articleNote;
+      },
+    );
   }
 
   /**
    * Writes a changed notes file. On failure, memory goes back to what the disk
    * holds (`revert`), unless a later change has replaced it (`current` false).
    */
-  private async save(articleId: string, db: Low<NotesFile>, current: () => boolean, revert: () => void): Promise<void> {
+  private async save(
+    articleId: string,
+    db: Low<NotesFile>,
+    current: () => boolean,
+    revert: () => void,
+  ): Promise<void> {
     try {
       // The index on disk must not be trusted once this file changes.
       await this.markDirty();
@@ -307,7 +337,8 @@ export class NotesShelf {
     // Not awaited: the change is saved already, and until the stamp is known the entry is simply re-checked after a crash.
     void stampOf(this.fileFor(articleId)).then((stamp) => {
       const summary = this.summaries.get(articleId);
-      if (current() && stamp && summary) this.summaries.set(articleId, { count: summary.count, tags: summary.tags, stamp });
+      if (current() && stamp && summary)
+        this.summaries.set(articleId, { count: summary.count, tags: summary.tags, stamp });
     });
     this.scheduleSave();
   }
@@ -342,7 +373,10 @@ export class NotesShelf {
   /** Takes each notes file's counts from `known` if the file is unchanged since, else reads it; false if stopped. */
   private async rebuild(known: ReadonlyMap<string, IndexedNotes>): Promise<boolean> {
     const names = await fs.readdir(this.dir).catch(() => [] as string[]);
-    const ids = names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).filter(isSafeId);
+    const ids = names
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.slice(0, -'.json'.length))
+      .filter(isSafeId);
     const present = new Set(ids);
     let changed = false;
     for (const id of known.keys()) {
@@ -372,9 +406,11 @@ export class NotesShelf {
     if (this.saveTimer || this.stopped) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      this.saving = this.saving.then(() => this.saveIndex()).catch(() => {
-        // Derived data: a failed save only means the next session checks the notes files again.
-      });
+      this.saving = this.saving
+        .then(() => this.saveIndex())
+        .catch(() => {
+          // Derived data: a failed save only means the next session checks the notes files again.
+        });
     }, INDEX_SAVE_DELAY_MS);
     this.saveTimer.unref();
   }
@@ -447,7 +483,14 @@ export class NotesShelf {
   /** An empty notes file the index sealed at the last close says held annotations: see emptied-notes.ts. */
   private async unlessEmptiedOutside(book: Book, data: NotesFile): Promise<NotesFile> {
     const id = book.articleId;
-    if (data.annotations.length > 0 || book.recovered || this.suspectAtOpen || this.fresh.has(id) || this.checkedEmpty.has(id)) return data;
+    if (
+      data.annotations.length > 0 ||
+      book.recovered ||
+      this.suspectAtOpen ||
+      this.fresh.has(id) ||
+      this.checkedEmpty.has(id)
+    )
+      return data;
     this.checkedEmpty.add(id);
     const index = await this.indexAtOpen();
     const row = index?.sealed && index.intact ? index.entries.get(id) : undefined;

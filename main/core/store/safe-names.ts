@@ -14,14 +14,20 @@ export function isSafeId(id: unknown): id is string {
 
 export function assertSafeId(id: unknown, what = 'id'): string {
   if (!isSafeId(id)) {
-    throw new GlossError('INVALID_REQUEST', `The ${what} ${JSON.stringify(String(id)).slice(0, 80)} is not valid: use 1–128 letters, digits, "-" or "_".`);
+    throw new GlossError(
+      'INVALID_REQUEST',
+      `The ${what} ${JSON.stringify(String(id)).slice(0, 80)} is not valid: use 1–128 letters, digits, "-" or "_".`,
+    );
   }
   return id;
 }
 
 export function assertSafeAssetName(name: unknown): string {
   if (typeof name !== 'string' || !SAFE_ASSET.test(name) || name.includes('..')) {
-    throw new GlossError('INVALID_REQUEST', `The asset name ${JSON.stringify(String(name)).slice(0, 80)} is not valid: it may not contain "/", "\\" or "..".`);
+    throw new GlossError(
+      'INVALID_REQUEST',
+      `The asset name ${JSON.stringify(String(name)).slice(0, 80)} is not valid: it may not contain "/", "\\" or "..".`,
+    );
   }
   return name;
 }

@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import { COLORS, type Annotation, type ArticleNote } from '../annotations/types';
 export type { ArticleNote } from '../annotations/types';
-import { EDITABLE_META, type Article, type ArticleMeta, type ArticleSummary, type MetaEdits } from '../document/types';
+import {
+  EDITABLE_META,
+  type Article,
+  type ArticleMeta,
+  type ArticleSummary,
+  type MetaEdits,
+} from '../document/types';
 
 const FORMATS = ['text', 'html', 'markdown', 'epub'] as const;
 
@@ -37,13 +43,24 @@ export const ArticleIndexEntrySchema = z.looseObject({
   contentHash: z.string(),
 });
 
-export interface LibraryFile { version: 1; articles: ArticleIndexEntry[] }
-export const LibraryFileSchema = z.looseObject({ version: z.literal(1), articles: z.array(ArticleIndexEntrySchema) });
+export interface LibraryFile {
+  version: 1;
+  articles: ArticleIndexEntry[];
+}
+export const LibraryFileSchema = z.looseObject({
+  version: z.literal(1),
+  articles: z.array(ArticleIndexEntrySchema),
+});
 
 const optionalString = (x: unknown): boolean => x === undefined || typeof x === 'string';
 const isEdits = (x: unknown): boolean =>
   x === undefined ||
-  (typeof x === 'object' && x !== null && !Array.isArray(x) && Object.entries(x).every(([k, v]) => (EDITABLE_META as readonly string[]).includes(k) && typeof v === 'string'));
+  (typeof x === 'object' &&
+    x !== null &&
+    !Array.isArray(x) &&
+    Object.entries(x).every(
+      ([k, v]) => (EDITABLE_META as readonly string[]).includes(k) && typeof v === 'string',
+    ));
 const FORMAT_SET = new Set<unknown>(FORMATS);
 
 /** The same check as ArticleIndexEntrySchema, written out: 10,000 entries at start-up cost ~1 ms instead of ~100. */
@@ -51,18 +68,34 @@ function isIndexEntry(e: unknown): boolean {
   if (typeof e !== 'object' || e === null || Array.isArray(e)) return false;
   const r = e as Record<string, unknown>;
   return (
-    typeof r.id === 'string' && typeof r.title === 'string' && typeof r.importedAt === 'string' &&
-    FORMAT_SET.has(r.format) && typeof r.wordCount === 'number' &&
-    typeof r.contentFile === 'string' && typeof r.contentHash === 'string' &&
-    optionalString(r.source) && optionalString(r.place) && optionalString(r.published) &&
-    optionalString(r.fileName) && optionalString(r.url) && optionalString(r.byline) && isEdits(r.edited)
+    typeof r.id === 'string' &&
+    typeof r.title === 'string' &&
+    typeof r.importedAt === 'string' &&
+    FORMAT_SET.has(r.format) &&
+    typeof r.wordCount === 'number' &&
+    typeof r.contentFile === 'string' &&
+    typeof r.contentHash === 'string' &&
+    optionalString(r.source) &&
+    optionalString(r.place) &&
+    optionalString(r.published) &&
+    optionalString(r.fileName) &&
+    optionalString(r.url) &&
+    optionalString(r.byline) &&
+    isEdits(r.edited)
   );
 }
 
 /** library.json's content, checked; throws (through zod, for its message) when it is not one. */
 export function parseLibraryFile(raw: unknown): LibraryFile {
   const r = raw as Partial<LibraryFile> | null;
-  if (r && typeof r === 'object' && r.version === 1 && Array.isArray(r.articles) && r.articles.every(isIndexEntry)) return r as LibraryFile;
+  if (
+    r &&
+    typeof r === 'object' &&
+    r.version === 1 &&
+    Array.isArray(r.articles) &&
+    r.articles.every(isIndexEntry)
+  )
+    return r as LibraryFile;
   return LibraryFileSchema.parse(raw) as unknown as LibraryFile;
 }
 
@@ -71,7 +104,12 @@ export const AnnotationSchema = z.looseObject({
   articleId: z.string().min(1),
   target: z.looseObject({
     source: z.string(),
-    quote: z.looseObject({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }),
+    quote: z.looseObject({
+      type: z.literal('TextQuoteSelector'),
+      exact: z.string(),
+      prefix: z.string(),
+      suffix: z.string(),
+    }),
     position: z.looseObject({ type: z.literal('TextPositionSelector'), start: z.number(), end: z.number() }),
   }),
   color: z.enum(COLORS),
@@ -82,7 +120,11 @@ export const AnnotationSchema = z.looseObject({
   orphan: z.boolean().optional(),
 });
 
-export interface NotesFile { version: 1; annotations: Annotation[]; articleNote?: ArticleNote }
+export interface NotesFile {
+  version: 1;
+  annotations: Annotation[];
+  articleNote?: ArticleNote;
+}
 export const NotesFileSchema = z.looseObject({
   version: z.literal(1),
   annotations: z.array(AnnotationSchema),
@@ -90,7 +132,8 @@ export const NotesFileSchema = z.looseObject({
 });
 
 const COLOR_SET = new Set<unknown>(COLORS);
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 const nonEmpty = (x: unknown): boolean => typeof x === 'string' && x.length > 0;
 
 /** The same check as AnnotationSchema, written out: rebuilding counts reads 10,000 notes files. */
@@ -101,10 +144,21 @@ export function isStoredAnnotation(a: unknown): boolean {
   const q = t.quote;
   const p = t.position;
   return (
-    isObject(q) && q.type === 'TextQuoteSelector' && typeof q.exact === 'string' && typeof q.prefix === 'string' && typeof q.suffix === 'string' &&
-    isObject(p) && p.type === 'TextPositionSelector' && typeof p.start === 'number' && typeof p.end === 'number' &&
-    COLOR_SET.has(a.color) && Array.isArray(a.tags) && a.tags.every((x) => typeof x === 'string') &&
-    typeof a.note === 'string' && typeof a.created === 'string' && typeof a.modified === 'string' &&
+    isObject(q) &&
+    q.type === 'TextQuoteSelector' &&
+    typeof q.exact === 'string' &&
+    typeof q.prefix === 'string' &&
+    typeof q.suffix === 'string' &&
+    isObject(p) &&
+    p.type === 'TextPositionSelector' &&
+    typeof p.start === 'number' &&
+    typeof p.end === 'number' &&
+    COLOR_SET.has(a.color) &&
+    Array.isArray(a.tags) &&
+    a.tags.every((x) => typeof x === 'string') &&
+    typeof a.note === 'string' &&
+    typeof a.created === 'string' &&
+    typeof a.modified === 'string' &&
     (a.orphan === undefined || typeof a.orphan === 'boolean')
   );
 }
@@ -113,16 +167,32 @@ export function isStoredAnnotation(a: unknown): boolean {
 export function parseNotesFile(raw: unknown): NotesFile {
   const r = raw as Partial<NotesFile> | null;
   const note = isObject(r) ? r.articleNote : undefined;
-  const noteOk = note === undefined || (isObject(note) && typeof note.text === 'string' && typeof note.modified === 'string');
-  if (isObject(r) && r.version === 1 && Array.isArray(r.annotations) && r.annotations.every(isStoredAnnotation) && noteOk) return r as NotesFile;
+  const noteOk =
+    note === undefined ||
+    (isObject(note) && typeof note.text === 'string' && typeof note.modified === 'string');
+  if (
+    isObject(r) &&
+    r.version === 1 &&
+    Array.isArray(r.annotations) &&
+    r.annotations.every(isStoredAnnotation) &&
+    noteOk
+  )
+    return r as NotesFile;
   return NotesFileSchema.parse(raw) as unknown as NotesFile;
 }
 
 /** Enough of an Article to render it; the content hash guards the rest. */
 export const ArticleContentSchema = z.looseObject({
   id: z.string(),
-  meta: z.looseObject({ title: z.string(), importedAt: z.string(), format: z.enum(FORMATS), wordCount: z.number() }),
-  blocks: z.array(z.looseObject({ id: z.string(), kind: z.string(), text: z.string(), start: z.number(), end: z.number() })),
+  meta: z.looseObject({
+    title: z.string(),
+    importedAt: z.string(),
+    format: z.enum(FORMATS),
+    wordCount: z.number(),
+  }),
+  blocks: z.array(
+    z.looseObject({ id: z.string(), kind: z.string(), text: z.string(), start: z.number(), end: z.number() }),
+  ),
   text: z.string(),
   assets: z.record(z.string(), z.looseObject({ mime: z.string(), bytes: z.number() })).optional(),
 });
@@ -158,7 +228,8 @@ export function withEdits(entry: ArticleIndexEntry, edits: MetaEdits | undefined
   if (!edits || Object.keys(edits).length === 0) return out;
   for (const key of EDITABLE_META) {
     const value = edits[key];
-    if (value === '' && key !== 'title') delete out[key]; // corrected to none (an author that was a URL)
+    if (value === '' && key !== 'title')
+      delete out[key]; // corrected to none (an author that was a URL)
     else if (value !== undefined) out[key] = value;
   }
   out.edited = { ...edits };
@@ -166,7 +237,10 @@ export function withEdits(entry: ArticleIndexEntry, edits: MetaEdits | undefined
 }
 
 /** The article's metadata as imported, with the corrections laid over it (the same rule as withEdits). */
-export function metaWithEdits(meta: ArticleMeta, edits: MetaEdits | undefined): { meta: ArticleMeta; extracted?: Article['extracted'] } {
+export function metaWithEdits(
+  meta: ArticleMeta,
+  edits: MetaEdits | undefined,
+): { meta: ArticleMeta; extracted?: Article['extracted'] } {
   if (!edits || Object.keys(edits).length === 0) return { meta };
   const out: ArticleMeta = { ...meta };
   const extracted: NonNullable<Article['extracted']> = {};

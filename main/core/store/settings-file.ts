@@ -25,7 +25,8 @@ interface Checked {
 
 /** Throws when `raw` is not an object (then the file is damage, not a bad value). */
 export function checkSettings(raw: unknown): Checked {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${SETTINGS_FILE} does not hold an object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new Error(`${SETTINGS_FILE} does not hold an object`);
   const record = raw as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   const invalid: Field[] = [];
@@ -43,7 +44,10 @@ export function defaultSettings(): Settings {
 }
 
 /** The settings file, read and, if it held invalid values, repaired field by field (reported through onWarning). */
-export async function openSettings(root: string, onWarning: (sentence: string) => void): Promise<Low<Settings>> {
+export async function openSettings(
+  root: string,
+  onWarning: (sentence: string) => void,
+): Promise<Low<Settings>> {
   const file = path.join(root, SETTINGS_FILE);
   let invalid: Field[] = [];
   const adapter = new DurableJsonFile<Settings>({
@@ -81,13 +85,20 @@ async function validFieldsOf(bak: string): Promise<(Checked & { savedAt: Date })
   }
 }
 
-const list = (keys: readonly string[]): string => (keys.length === 1 ? keys[0] : `${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}`);
+const list = (keys: readonly string[]): string =>
+  keys.length === 1 ? keys[0] : `${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}`;
 
-function describeRepair(invalid: Field[], restored: Field[], reset: Field[], savedAt: Date | undefined): string {
+function describeRepair(
+  invalid: Field[],
+  restored: Field[],
+  reset: Field[],
+  savedAt: Date | undefined,
+): string {
   const held = `${SETTINGS_FILE} held ${invalid.length === 1 ? 'an invalid value' : 'invalid values'} for ${list(invalid)}`;
   const copy = savedAt ? `the last good copy (${readableTime(savedAt)})` : 'the last good copy';
   if (reset.length === 0) return `${held}; Gloss took ${invalid.length === 1 ? 'it' : 'them'} from ${copy}.`;
   const defaults = reset.length === 1 ? 'its default' : 'their defaults';
-  if (restored.length === 0) return `${held}; Gloss reset ${invalid.length === 1 ? 'it' : 'them'} to ${defaults}.`;
+  if (restored.length === 0)
+    return `${held}; Gloss reset ${invalid.length === 1 ? 'it' : 'them'} to ${defaults}.`;
   return `${held}; Gloss took ${list(restored)} from ${copy} and reset ${list(reset)} to ${defaults}.`;
 }

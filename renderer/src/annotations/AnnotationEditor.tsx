@@ -8,10 +8,21 @@ import type { Annotation } from '../../../main/core/contract';
 import { useStore } from '../store';
 import { useCssVars } from '../reader/useCssVars';
 import { normalizeTags, sameTag } from '../../../main/core/annotations/tags';
-import { annotationsStore, closeEditor, deleteAnnotation, updateAnnotation, type EditorFocus } from './annotationsStore';
+import {
+  annotationsStore,
+  closeEditor,
+  deleteAnnotation,
+  updateAnnotation,
+  type EditorFocus,
+} from './annotationsStore';
 import { clearDraft, typeDraft } from './drafts';
 
-export function AnnotationEditor(props: { annotation: Annotation; focus: EditorFocus; articleEl: HTMLElement | null; contentEl: HTMLElement | null }) {
+export function AnnotationEditor(props: {
+  annotation: Annotation;
+  focus: EditorFocus;
+  articleEl: HTMLElement | null;
+  contentEl: HTMLElement | null;
+}) {
   const a = props.annotation;
   const allTags = useStore(annotationsStore, (s) => s.tags);
   const ref = useRef<HTMLDivElement>(null);
@@ -30,7 +41,10 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
 
   // What is typed and not yet committed is saved as a draft, so a reload or quit loses nothing.
   useEffect(() => {
-    typeDraft(draftKey, a.articleId, () => idRef.current, { note: note !== a.note ? note : undefined, tag: tagDraft.trim() || undefined });
+    typeDraft(draftKey, a.articleId, () => idRef.current, {
+      note: note !== a.note ? note : undefined,
+      tag: tagDraft.trim() || undefined,
+    });
   }, [draftKey, a.articleId, a.note, note, tagDraft]);
 
   // Follow the note when main (or undo) changes it underneath us — not when a
@@ -50,12 +64,17 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
   useEffect(() => {
     const box = ref.current;
     const target =
-      props.focus === 'tags' ? box?.querySelector<HTMLElement>('input') : props.focus === 'note' ? box?.querySelector<HTMLElement>('textarea') : box?.querySelector<HTMLElement>('[aria-pressed="true"]');
+      props.focus === 'tags'
+        ? box?.querySelector<HTMLElement>('input')
+        : props.focus === 'note'
+          ? box?.querySelector<HTMLElement>('textarea')
+          : box?.querySelector<HTMLElement>('[aria-pressed="true"]');
     target?.focus({ preventScroll: true }); // the popover may not be placed yet
     // Once per opening: not again when the pending id is replaced by the saved one.
   }, [props.focus]);
 
-  const saveNote = (): Promise<void> => (noteRef.current !== a.note ? updateAnnotation(a.id, { note: noteRef.current }) : Promise.resolve());
+  const saveNote = (): Promise<void> =>
+    noteRef.current !== a.note ? updateAnnotation(a.id, { note: noteRef.current }) : Promise.resolve();
   const close = () => {
     const committed = [saveNote(), tagRef.current.trim() ? addTags(tagRef.current) : Promise.resolve()];
     const articleId = a.articleId;
@@ -111,7 +130,12 @@ export function AnnotationEditor(props: { annotation: Annotation; focus: EditorF
           {a.tags.map((t) => (
             <li key={t} className="tag">
               #{t}
-              <button type="button" className="icon" aria-label={`Remove tag ${t}`} onClick={() => void updateAnnotation(a.id, { tags: a.tags.filter((x) => x !== t) })}>
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Remove tag ${t}`}
+                onClick={() => void updateAnnotation(a.id, { tags: a.tags.filter((x) => x !== t) })}
+              >
                 ×
               </button>
             </li>

@@ -18,27 +18,42 @@ export function AnnotationPanel() {
   const filter = useStore(annotationsStore, (s) => s.filter);
   const selectedId = useStore(annotationsStore, (s) => s.selectedId);
   const visible = useMemo(() => visibleAnnotations({ items, filter }), [items, filter]);
-  const tags = useMemo(() => [...new Map(items.flatMap((a) => a.tags).map((t) => [tagKey(t), t])).values()].sort((a, b) => a.localeCompare(b)), [items]);
+  const tags = useMemo(
+    () =>
+      [...new Map(items.flatMap((a) => a.tags).map((t) => [tagKey(t), t])).values()].sort((a, b) =>
+        a.localeCompare(b),
+      ),
+    [items],
+  );
   const [limit, setLimit] = useState(PAGE);
   // Whatever is selected is rendered, even past the current page.
   const selectedAt = selectedId ? visible.findIndex((a) => a.id === selectedId) : -1;
   const shown = Math.max(limit, selectedAt + 1);
   const onScroll = (e: React.UIEvent<HTMLElement>) => {
     const el = e.currentTarget;
-    if (shown < visible.length && el.scrollTop + el.clientHeight > el.scrollHeight - 600) setLimit(shown + PAGE);
+    if (shown < visible.length && el.scrollTop + el.clientHeight > el.scrollHeight - 600)
+      setLimit(shown + PAGE);
   };
 
   return (
     <aside className="panel" aria-label="Annotations">
       <header className="panel-header">
         <h2>Annotations</h2>
-        <span className="panel-count">{items.length === visible.length ? plural(items.length, 'highlight') : `${visible.length} of ${items.length}`}</span>
+        <span className="panel-count">
+          {items.length === visible.length
+            ? plural(items.length, 'highlight')
+            : `${visible.length} of ${items.length}`}
+        </span>
       </header>
       {articleId && <ArticleNoteField key={articleId} articleId={articleId} />}
       <div className="panel-filters">
         <label>
           <span className="visually-hidden">Filter by tag</span>
-          <select aria-label="Filter by tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.target.value })}>
+          <select
+            aria-label="Filter by tag"
+            value={filter.tag}
+            onChange={(e) => setFilter({ tag: e.target.value })}
+          >
             <option value="">All tags</option>
             {tags.map((t) => (
               <option key={t} value={t}>
@@ -49,7 +64,11 @@ export function AnnotationPanel() {
         </label>
         <label>
           <span className="visually-hidden">Filter by colour</span>
-          <select aria-label="Filter by colour" value={filter.color} onChange={(e) => setFilter({ color: e.target.value as Color | '' })}>
+          <select
+            aria-label="Filter by colour"
+            value={filter.color}
+            onChange={(e) => setFilter({ color: e.target.value as Color | '' })}
+          >
             <option value="">All colours</option>
             {COLORS.map((c) => (
               <option key={c} value={c}>
@@ -60,7 +79,9 @@ export function AnnotationPanel() {
         </label>
       </div>
       {items.length === 0 ? (
-        <p className="panel-empty">Select text to highlight it. Press <kbd>?</kbd> for shortcuts.</p>
+        <p className="panel-empty">
+          Select text to highlight it. Press <kbd>?</kbd> for shortcuts.
+        </p>
       ) : visible.length === 0 ? (
         <p className="panel-empty">No highlights match these filters.</p>
       ) : (
@@ -81,7 +102,12 @@ const PanelItem = memo(function PanelItem({ a, selected }: { a: Annotation; sele
   const quote = a.target.quote.exact;
   return (
     <li className={`panel-item panel-${a.color} ${selected ? 'is-selected' : ''}`}>
-      <button type="button" className="panel-open" aria-label={`Go to highlight: ${truncate(quote, 80)}`} onClick={() => revealAnnotation(a.id)}>
+      <button
+        type="button"
+        className="panel-open"
+        aria-label={`Go to highlight: ${truncate(quote, 80)}`}
+        onClick={() => revealAnnotation(a.id)}
+      >
         <q className="panel-quote">{truncate(quote, 280)}</q>
         {a.orphan && <span className="orphan">Not found in the current text</span>}
       </button>

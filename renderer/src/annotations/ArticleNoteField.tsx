@@ -37,7 +37,9 @@ export function ArticleNoteField({ articleId }: { articleId: string }) {
       const value = latest.current;
       if (value === saved.current) return Promise.resolve();
       saved.current = value;
-      return gloss().setArticleNote({ articleId, text: value }).then(() => undefined, showError);
+      return gloss()
+        .setArticleNote({ articleId, text: value })
+        .then(() => undefined, showError);
     };
     const unregister = registerFlush(save);
     return () => {
@@ -58,7 +60,13 @@ export function ArticleNoteField({ articleId }: { articleId: string }) {
           setText(e.target.value);
           latest.current = e.target.value;
           clearTimeout(timer.current);
-          timer.current = setTimeout(() => void gloss().setArticleNote({ articleId, text: (saved.current = latest.current) }).catch(showError), DRAFT_DEBOUNCE_MS);
+          timer.current = setTimeout(
+            () =>
+              void gloss()
+                .setArticleNote({ articleId, text: (saved.current = latest.current) })
+                .catch(showError),
+            DRAFT_DEBOUNCE_MS,
+          );
         }}
       />
     </label>

@@ -11,9 +11,22 @@ export function SelectionToolbar({ selection }: { selection: ReaderSelection }) 
   // Keep the text selection alive while the pointer presses a button.
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
-    <div ref={ref} className={`selection-toolbar popover ${selection.below ? 'below' : 'above'}`} role="toolbar" aria-label="Highlight" onMouseDown={keep}>
+    <div
+      ref={ref}
+      className={`selection-toolbar popover ${selection.below ? 'below' : 'above'}`}
+      role="toolbar"
+      aria-label="Highlight"
+      onMouseDown={keep}
+    >
       {COLORS.map((c) => (
-        <button key={c} type="button" className={`swatch swatch-${c}`} aria-label={`Highlight ${c}`} title={`Highlight ${c}`} onClick={() => void highlightSelection(c)} />
+        <button
+          key={c}
+          type="button"
+          className={`swatch swatch-${c}`}
+          aria-label={`Highlight ${c}`}
+          title={`Highlight ${c}`}
+          onClick={() => void highlightSelection(c)}
+        />
       ))}
       <span className="divider" aria-hidden="true" />
       <button type="button" className="text" onClick={() => void highlightSelection(undefined, 'tags')}>

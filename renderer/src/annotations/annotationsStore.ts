@@ -100,7 +100,13 @@ let pendingId = 0;
 const savedIds = new Map<string, string>();
 const resolveId = (id: string) => savedIds.get(id) ?? id;
 
-export function createHighlight(req: { start: number; end: number; color: Color; tags?: string[]; note?: string }): Promise<Annotation | null> {
+export function createHighlight(req: {
+  start: number;
+  end: number;
+  color: Color;
+  tags?: string[];
+  note?: string;
+}): Promise<Annotation | null> {
   const articleId = annotationsStore.get().articleId;
   if (!articleId) return Promise.resolve(null);
   annotationsStore.set({ lastColor: req.color });
@@ -122,7 +128,14 @@ export function createHighlight(req: { start: number; end: number; color: Color;
   setItems(upsert(temp));
   return serial(async () => {
     try {
-      const result = await gloss().createAnnotation({ articleId, start: req.start, end: req.end, color: req.color, tags: req.tags ?? [], note: req.note ?? '' });
+      const result = await gloss().createAnnotation({
+        articleId,
+        start: req.start,
+        end: req.end,
+        color: req.color,
+        tags: req.tags ?? [],
+        note: req.note ?? '',
+      });
       savedIds.set(temp.id, result.id);
       setItems((items) => upsert(result)(without(temp.id)(items)));
       // The user may already have clicked the highlight while it was being saved.
@@ -199,7 +212,10 @@ async function apply(change: Change): Promise<void> {
       const a = change.annotation;
       await g.deleteAnnotation({ articleId: a.articleId, id: a.id });
       setItems(without(a.id));
-      annotationsStore.set((s) => ({ selectedId: s.selectedId === a.id ? null : s.selectedId, editor: s.editor?.id === a.id ? null : s.editor }));
+      annotationsStore.set((s) => ({
+        selectedId: s.selectedId === a.id ? null : s.selectedId,
+        editor: s.editor?.id === a.id ? null : s.editor,
+      }));
       return;
     }
     case 'update': {
@@ -267,7 +283,9 @@ export function setFilter(filter: Partial<AnnotationsState['filter']>): void {
 
 export function visibleAnnotations(s: Pick<AnnotationsState, 'items' | 'filter'>): Annotation[] {
   return s.items.filter(
-    (a) => (!s.filter.color || a.color === s.filter.color) && (!s.filter.tag || a.tags.some((t) => tagCovers(s.filter.tag, t))),
+    (a) =>
+      (!s.filter.color || a.color === s.filter.color) &&
+      (!s.filter.tag || a.tags.some((t) => tagCovers(s.filter.tag, t))),
   );
 }
 

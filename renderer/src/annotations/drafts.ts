@@ -20,7 +20,11 @@ export interface DraftFields {
 /** Quiet time after a keystroke before the draft is saved. */
 export const DRAFT_DEBOUNCE_MS = 300;
 
-interface Pending { articleId: string; annotationId: () => string; fields: DraftFields }
+interface Pending {
+  articleId: string;
+  annotationId: () => string;
+  fields: DraftFields;
+}
 
 const pending = new Map<string, Pending>(); // editor key → latest fields
 const saved = new Set<string>(); // annotation ids with a draft in main
@@ -33,7 +37,12 @@ const isEmpty = (f: DraftFields) => f.note === undefined && !f.tag;
  * a new highlight's id changes from pending to saved); `annotationId` is read
  * when the draft is sent.
  */
-export function typeDraft(key: string, articleId: string, annotationId: () => string, fields: DraftFields): void {
+export function typeDraft(
+  key: string,
+  articleId: string,
+  annotationId: () => string,
+  fields: DraftFields,
+): void {
   pending.set(key, { articleId, annotationId, fields });
   clearTimeout(timer);
   timer = setTimeout(() => void flushDrafts(), DRAFT_DEBOUNCE_MS);
@@ -61,7 +70,11 @@ export function flushDrafts(): Promise<void> {
     if (isEmpty(p.fields) && !saved.has(annotationId)) continue;
     if (isEmpty(p.fields)) saved.delete(annotationId);
     else saved.add(annotationId);
-    sends.push(gloss().saveDraft({ articleId: p.articleId, annotationId, ...p.fields }).catch(() => undefined));
+    sends.push(
+      gloss()
+        .saveDraft({ articleId: p.articleId, annotationId, ...p.fields })
+        .catch(() => undefined),
+    );
   }
   if (pending.size) timer = setTimeout(() => void flushDrafts(), DRAFT_DEBOUNCE_MS);
   return Promise.all(sends).then(() => undefined);
@@ -71,7 +84,9 @@ export function flushDrafts(): Promise<void> {
 export function clearDraft(key: string, articleId: string, annotationId: string): Promise<void> {
   pending.delete(key);
   saved.delete(annotationId);
-  return gloss().saveDraft({ articleId, annotationId }).catch(() => undefined);
+  return gloss()
+    .saveDraft({ articleId, annotationId })
+    .catch(() => undefined);
 }
 
 /** The changes that apply an article's saved drafts to its annotations. */
@@ -105,7 +120,9 @@ export async function restoreDrafts(
       await update(id, patch);
       restored.push(id);
     }
-    await gloss().saveDraft({ articleId, annotationId: id }).catch(() => undefined);
+    await gloss()
+      .saveDraft({ articleId, annotationId: id })
+      .catch(() => undefined);
   }
   if (restored.length) showInfo(`Restored what you were typing in ${plural(restored.length, 'highlight')}.`);
   return restored;
@@ -121,7 +138,8 @@ export function installDraftFlushing(): () => void {
   window.addEventListener('pagehide', onLeave);
   document.addEventListener('visibilitychange', onHide);
   const unsubscribe = gloss().onEvent((e) => {
-    if (e.type === 'flush-drafts') void flushDrafts().then(() => gloss().draftsFlushed({ request: e.request }));
+    if (e.type === 'flush-drafts')
+      void flushDrafts().then(() => gloss().draftsFlushed({ request: e.request }));
   });
   return () => {
     window.removeEventListener('beforeunload', onLeave);

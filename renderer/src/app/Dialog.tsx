@@ -4,7 +4,8 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function Dialog(props: {
   title: string;
@@ -25,7 +26,9 @@ export function Dialog(props: {
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const box = ref.current;
-    const first = (props.initialFocus && box?.querySelector<HTMLElement>(props.initialFocus)) || box?.querySelector<HTMLElement>(FOCUSABLE);
+    const first =
+      (props.initialFocus && box?.querySelector<HTMLElement>(props.initialFocus)) ||
+      box?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? box)?.focus();
     return () => {
       if (previous && document.contains(previous)) previous.focus();

@@ -20,7 +20,12 @@ export function Toasts() {
               {t.action.label}
             </button>
           )}
-          <button type="button" className="icon" aria-label="Dismiss message" onClick={() => dismissToast(t.id)}>
+          <button
+            type="button"
+            className="icon"
+            aria-label="Dismiss message"
+            onClick={() => dismissToast(t.id)}
+          >
             ×
           </button>
         </div>

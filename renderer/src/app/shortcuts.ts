@@ -10,7 +10,10 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: `${MOD}+Shift+Z / Ctrl+Y`, action: 'Redo' },
   { keys: 'Shift+Arrows', action: 'Extend the selection with the keyboard' },
   { keys: `${MOD}+Shift+V`, action: 'Import the clipboard as an article (library)' },
-  { keys: `${MOD}+K`, action: 'Search the library: text, passages, notes, tags (tag:, color:, source:, is:note, "phrases")' },
+  {
+    keys: `${MOD}+K`,
+    action: 'Search the library: text, passages, notes, tags (tag:, color:, source:, is:note, "phrases")',
+  },
   { keys: `${MOD}+F`, action: 'Find in this article (Enter / Shift+Enter: next / previous)' },
   { keys: `${MOD}+1 / ${MOD}+2 / ${MOD}+3`, action: 'Show the library, the notebook of passages, the tags' },
   { keys: `${MOD}+A`, action: 'Select every passage shown (notebook)' },

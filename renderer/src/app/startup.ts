@@ -22,9 +22,14 @@ export function beginStartup(): Startup {
   const g = gloss();
   const settings = g.getSettings();
   const articles = g.listArticles();
-  const lastId = settings.then((s) => s.lastArticleId ?? null, () => null);
+  const lastId = settings.then(
+    (s) => s.lastArticleId ?? null,
+    () => null,
+  );
   const article = lastId.then((id) => (id ? g.getArticle({ id }).catch(() => null) : null));
-  const annotations = lastId.then((id) => (id ? g.listAnnotations({ articleId: id }).catch(() => null) : null));
+  const annotations = lastId.then((id) =>
+    id ? g.listAnnotations({ articleId: id }).catch(() => null) : null,
+  );
   // Callers that never await a branch must not see an unhandled rejection.
   settings.catch(() => undefined);
   articles.catch(() => undefined);

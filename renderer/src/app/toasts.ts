@@ -29,4 +29,5 @@ function push(kind: Toast['kind'], message: string, ms: number, action?: ToastAc
 
 export const showError = (err: unknown): void => push('error', messageOf(err), 8000);
 /** With an action, the toast stays longer: time to read it and decide. */
-export const showInfo = (message: string, action?: ToastAction): void => push('info', message, action ? 10000 : 4000, action);
+export const showInfo = (message: string, action?: ToastAction): void =>
+  push('info', message, action ? 10000 : 4000, action);

@@ -24,12 +24,26 @@ export function defaultExportName(title: string | undefined, format: ExportForma
   return `${base}-notes.${format}`;
 }
 
-type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; report: ExportReport } | { kind: 'error'; message: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; report: ExportReport }
+  | { kind: 'error'; message: string };
 
 /** `passages`: the passages chosen in the notebook, offered as the scope (and chosen first). */
-export function ExportDialog({ article, passages, onClose }: { article?: { id: string; title: string }; passages?: string[]; onClose: () => void }) {
+export function ExportDialog({
+  article,
+  passages,
+  onClose,
+}: {
+  article?: { id: string; title: string };
+  passages?: string[];
+  onClose: () => void;
+}) {
   const [format, setFormat] = useState<ExportFormat>('md');
-  const [scope, setScope] = useState<'article' | 'library' | 'passages'>(passages?.length ? 'passages' : article ? 'article' : 'library');
+  const [scope, setScope] = useState<'article' | 'library' | 'passages'>(
+    passages?.length ? 'passages' : article ? 'article' : 'library',
+  );
   const [state, setState] = useState<State>({ kind: 'idle' });
 
   const run = async () => {
@@ -37,9 +51,17 @@ export function ExportDialog({ article, passages, onClose }: { article?: { id: s
     try {
       const one = scope === 'article' && article;
       const some = scope === 'passages' && passages?.length ? passages : undefined;
-      const chosen = await gloss().chooseExportPath({ defaultName: defaultExportName(one ? article.title : some ? 'gloss-passages' : undefined, format), format });
+      const chosen = await gloss().chooseExportPath({
+        defaultName: defaultExportName(one ? article.title : some ? 'gloss-passages' : undefined, format),
+        format,
+      });
       if (!chosen) return setState({ kind: 'idle' });
-      const report = await gloss().exportNotes({ articleId: one ? article.id : undefined, annotationIds: some, format, grant: chosen.grant });
+      const report = await gloss().exportNotes({
+        articleId: one ? article.id : undefined,
+        annotationIds: some,
+        format,
+        grant: chosen.grant,
+      });
       setState({ kind: 'done', report });
     } catch (err) {
       setState({ kind: 'error', message: messageOf(err) });
@@ -52,7 +74,13 @@ export function ExportDialog({ article, passages, onClose }: { article?: { id: s
         <legend>Format</legend>
         {FORMATS.map((f) => (
           <label key={f.value} className="choice">
-            <input type="radio" name="format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
+            <input
+              type="radio"
+              name="format"
+              value={f.value}
+              checked={format === f.value}
+              onChange={() => setFormat(f.value)}
+            />
             {f.label}
           </label>
         ))}
@@ -60,23 +88,43 @@ export function ExportDialog({ article, passages, onClose }: { article?: { id: s
       <fieldset>
         <legend>Scope</legend>
         <label className="choice">
-          <input type="radio" name="scope" value="article" disabled={!article} checked={scope === 'article'} onChange={() => setScope('article')} />
+          <input
+            type="radio"
+            name="scope"
+            value="article"
+            disabled={!article}
+            checked={scope === 'article'}
+            onChange={() => setScope('article')}
+          />
           This article{article ? ` (“${article.title}”)` : ''}
         </label>
         {passages?.length ? (
           <label className="choice">
-            <input type="radio" name="scope" value="passages" checked={scope === 'passages'} onChange={() => setScope('passages')} />
+            <input
+              type="radio"
+              name="scope"
+              value="passages"
+              checked={scope === 'passages'}
+              onChange={() => setScope('passages')}
+            />
             The {passages.length === 1 ? 'passage' : `${passages.length} passages`} selected
           </label>
         ) : null}
         <label className="choice">
-          <input type="radio" name="scope" value="library" checked={scope === 'library'} onChange={() => setScope('library')} />
+          <input
+            type="radio"
+            name="scope"
+            value="library"
+            checked={scope === 'library'}
+            onChange={() => setScope('library')}
+          />
           Whole library
         </label>
       </fieldset>
       {state.kind === 'done' && (
         <p className="export-result" role="status">
-          Exported {plural(state.report.annotations, 'annotation')} from {plural(state.report.articles, 'article')} to <code>{state.report.path}</code>
+          Exported {plural(state.report.annotations, 'annotation')} from{' '}
+          {plural(state.report.articles, 'article')} to <code>{state.report.path}</code>
         </p>
       )}
       {state.kind === 'done' && state.report.warnings?.length ? (

@@ -15,10 +15,18 @@ import { ROW_HEIGHT, rowWindow } from './rowWindow';
 /** Libraries longer than this are windowed. */
 export const VIRTUAL_MIN_ROWS = 300;
 
-export function ArticleList({ articles, scrollRef }: { articles: readonly ArticleSummary[]; scrollRef: RefObject<HTMLElement | null> }) {
+export function ArticleList({
+  articles,
+  scrollRef,
+}: {
+  articles: readonly ArticleSummary[];
+  scrollRef: RefObject<HTMLElement | null>;
+}) {
   const virtual = articles.length >= VIRTUAL_MIN_ROWS;
   const listRef = useRef<HTMLUListElement>(null);
-  const [range, setRange] = useState<[number, number]>(() => rowWindow(articles.length, 0, window.innerHeight));
+  const [range, setRange] = useState<[number, number]>(() =>
+    rowWindow(articles.length, 0, window.innerHeight),
+  );
   const pendingFocus = useRef<number | null>(null);
 
   const update = useCallback(() => {
@@ -44,11 +52,15 @@ export function ArticleList({ articles, scrollRef }: { articles: readonly Articl
   }, [virtual, update, scrollRef]);
 
   const [first, last] = virtual ? [range[0], Math.min(range[1], articles.length)] : [0, articles.length];
-  useCssVars(listRef, virtual ? { '--pad-top': first * ROW_HEIGHT, '--pad-bottom': (articles.length - last) * ROW_HEIGHT } : {});
+  useCssVars(
+    listRef,
+    virtual ? { '--pad-top': first * ROW_HEIGHT, '--pad-bottom': (articles.length - last) * ROW_HEIGHT } : {},
+  );
 
   useLayoutEffect(() => {
     const i = pendingFocus.current;
-    const button = i === null ? null : listRef.current?.querySelector<HTMLElement>(`[data-index="${i}"] .article-open`);
+    const button =
+      i === null ? null : listRef.current?.querySelector<HTMLElement>(`[data-index="${i}"] .article-open`);
     if (button) {
       pendingFocus.current = null;
       button.focus();
@@ -59,7 +71,16 @@ export function ArticleList({ articles, scrollRef }: { articles: readonly Articl
     const row = (e.target as Element).closest<HTMLElement>('[data-index]');
     if (!row || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const i = Number(row.dataset.index);
-    const to = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? articles.length - 1 : null;
+    const to =
+      e.key === 'ArrowDown'
+        ? i + 1
+        : e.key === 'ArrowUp'
+          ? i - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? articles.length - 1
+              : null;
     if (to === null || to < 0 || to >= articles.length) return;
     e.preventDefault();
     pendingFocus.current = to;
@@ -77,21 +98,54 @@ export function ArticleList({ articles, scrollRef }: { articles: readonly Articl
   };
 
   const rows = [];
-  for (let i = first; i < last; i++) rows.push(<ArticleRow key={articles[i].id} article={articles[i]} index={i} count={virtual ? articles.length : undefined} />);
+  for (let i = first; i < last; i++)
+    rows.push(
+      <ArticleRow
+        key={articles[i].id}
+        article={articles[i]}
+        index={i}
+        count={virtual ? articles.length : undefined}
+      />,
+    );
   return (
-    <ul ref={listRef} className={virtual ? 'article-list is-virtual' : 'article-list'} aria-label="Articles" onKeyDown={onKeyDown}>
+    <ul
+      ref={listRef}
+      className={virtual ? 'article-list is-virtual' : 'article-list'}
+      aria-label="Articles"
+      onKeyDown={onKeyDown}
+    >
       {rows}
     </ul>
   );
 }
 
-const ArticleRow = memo(function ArticleRow({ article: a, index, count }: { article: ArticleSummary; index: number; count?: number }) {
+const ArticleRow = memo(function ArticleRow({
+  article: a,
+  index,
+  count,
+}: {
+  article: ArticleSummary;
+  index: number;
+  count?: number;
+}) {
   // Published (the source's date) and added (ours) are different facts: each says which it is.
-  const when = [a.published && `Published ${formatDate(a.published)}`, `Added ${formatDate(a.importedAt)}`].filter(Boolean).join(' · ');
+  const when = [a.published && `Published ${formatDate(a.published)}`, `Added ${formatDate(a.importedAt)}`]
+    .filter(Boolean)
+    .join(' · ');
   const meta = [a.byline, a.source, when].filter(Boolean).join(' · ');
   return (
-    <li className="article-row" data-index={index} aria-posinset={count ? index + 1 : undefined} aria-setsize={count}>
-      <button type="button" className="article-open" aria-label={`Open ${a.title}`} onClick={() => void openArticle(a.id)}>
+    <li
+      className="article-row"
+      data-index={index}
+      aria-posinset={count ? index + 1 : undefined}
+      aria-setsize={count}
+    >
+      <button
+        type="button"
+        className="article-open"
+        aria-label={`Open ${a.title}`}
+        onClick={() => void openArticle(a.id)}
+      >
         <span className="article-title">{a.title}</span>
         <span className="article-meta">
           {meta}
@@ -100,7 +154,12 @@ const ArticleRow = memo(function ArticleRow({ article: a, index, count }: { arti
           </span>
         </span>
       </button>
-      <button type="button" className="icon remove" aria-label={`Remove ${a.title}`} onClick={() => libraryStore.set({ confirmRemove: a })}>
+      <button
+        type="button"
+        className="icon remove"
+        aria-label={`Remove ${a.title}`}
+        onClick={() => libraryStore.set({ confirmRemove: a })}
+      >
         Remove
       </button>
     </li>

@@ -14,7 +14,9 @@ export function LibraryToolbar({ shown }: { shown: number }) {
   const sources = useMemo(() => librarySources(articles), [articles]);
   const [tags, setTags] = useState<TagCount[]>([]);
   useEffect(() => {
-    gloss().listTags().then(setTags, () => undefined);
+    gloss()
+      .listTags()
+      .then(setTags, () => undefined);
   }, [articles]);
   const narrowed = filter.source || filter.withHighlights || tag;
 
@@ -22,7 +24,10 @@ export function LibraryToolbar({ shown }: { shown: number }) {
     <div className="library-toolbar" role="group" aria-label="Sort and filter the library">
       <label>
         Sort by{' '}
-        <select value={filter.sort} onChange={(e) => setLibraryFilter({ sort: e.target.value as LibrarySort })}>
+        <select
+          value={filter.sort}
+          onChange={(e) => setLibraryFilter({ sort: e.target.value as LibrarySort })}
+        >
           {Object.entries(LIBRARY_SORTS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -53,7 +58,12 @@ export function LibraryToolbar({ shown }: { shown: number }) {
         </select>
       </label>
       <label className="check">
-        <input type="checkbox" checked={filter.withHighlights} onChange={(e) => setLibraryFilter({ withHighlights: e.target.checked })} /> With highlights only
+        <input
+          type="checkbox"
+          checked={filter.withHighlights}
+          onChange={(e) => setLibraryFilter({ withHighlights: e.target.checked })}
+        />{' '}
+        With highlights only
       </label>
       {narrowed && (
         <span className="library-count" role="status">

@@ -50,7 +50,9 @@ export function LibraryView({ onExport }: { onExport: () => void }) {
       <ImportStatus />
       {all.length > 1 && <LibraryToolbar shown={articles.length} />}
       {loaded && all.length === 0 ? (
-        <p className="empty">Your library is empty. Import a file, paste an article, or drop files onto this window.</p>
+        <p className="empty">
+          Your library is empty. Import a file, paste an article, or drop files onto this window.
+        </p>
       ) : loaded && articles.length === 0 ? (
         <p className="empty">No article matches these filters.</p>
       ) : (
@@ -150,7 +152,13 @@ function UrlDialog({ onClose }: { onClose: () => void }) {
       <form onSubmit={submit}>
         <label className="field">
           <span>Address</span>
-          <input type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" />
+          <input
+            type="url"
+            required
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://…"
+          />
         </label>
         <div className="modal-actions">
           <button type="button" onClick={onClose}>

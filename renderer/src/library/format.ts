@@ -13,7 +13,9 @@ export function formatDate(iso: string | undefined): string {
   if (Number.isNaN(d.getTime())) return iso;
   // A bare date is a calendar day: show it as written, whatever the time zone.
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  const f = dateOnly ? (utc ??= new Intl.DateTimeFormat('en-GB', { ...OPTIONS, timeZone: 'UTC' })) : (local ??= new Intl.DateTimeFormat('en-GB', OPTIONS));
+  const f = dateOnly
+    ? (utc ??= new Intl.DateTimeFormat('en-GB', { ...OPTIONS, timeZone: 'UTC' }))
+    : (local ??= new Intl.DateTimeFormat('en-GB', OPTIONS));
   return f.format(d);
 }
 

@@ -30,7 +30,9 @@ export const libraryStore = createStore({
 /** Newest first: by publication date when known, else by import time. */
 export function sortArticles(list: readonly ArticleSummary[]): ArticleSummary[] {
   const key = (a: ArticleSummary) => a.published ?? a.importedAt;
-  return [...list].sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : a.title.localeCompare(b.title)));
+  return [...list].sort((a, b) =>
+    key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : a.title.localeCompare(b.title),
+  );
 }
 
 export function setLibraryFilter(patch: Partial<LibraryFilter>): void {
@@ -49,7 +51,9 @@ export async function setLibraryTag(tag: string): Promise<void> {
   }
 }
 
-export async function refreshLibrary(pending: Promise<ArticleSummary[]> = gloss().listArticles()): Promise<ArticleSummary[]> {
+export async function refreshLibrary(
+  pending: Promise<ArticleSummary[]> = gloss().listArticles(),
+): Promise<ArticleSummary[]> {
   try {
     const articles = sortArticles(await pending);
     libraryStore.set({ articles, loaded: true });
@@ -91,7 +95,10 @@ export async function importFromDialog(): Promise<void> {
   await runImport(names.length, () => gloss().importFiles({ grant }));
 }
 
-export function importText(req: { text: string; html?: string; title?: string }, total = 1): Promise<ImportReport | null> {
+export function importText(
+  req: { text: string; html?: string; title?: string },
+  total = 1,
+): Promise<ImportReport | null> {
   return runImport(total, () => gloss().importText(req));
 }
 
@@ -129,7 +136,9 @@ export async function importDroppedFiles(files: readonly File[]): Promise<void> 
       combined.failed.push({ source: file.name, code: e.code ?? 'INTERNAL', message: messageOf(err) });
     }
   }
-  libraryStore.set({ importing: { running: false, done: files.length, total: files.length, report: combined } });
+  libraryStore.set({
+    importing: { running: false, done: files.length, total: files.length, report: combined },
+  });
   await refreshLibrary();
 }
 

@@ -6,7 +6,13 @@ export const ROW_HEIGHT = 88;
 const OVERSCAN = 12;
 
 /** Rows [first, last) to render for a viewport over the list. */
-export function rowWindow(count: number, viewTop: number, viewHeight: number, rowHeight = ROW_HEIGHT, overscan = OVERSCAN): [number, number] {
+export function rowWindow(
+  count: number,
+  viewTop: number,
+  viewHeight: number,
+  rowHeight = ROW_HEIGHT,
+  overscan = OVERSCAN,
+): [number, number] {
   const first = Math.max(0, Math.floor(viewTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((viewTop + viewHeight) / rowHeight) + overscan);
   return [Math.min(first, last), last];

@@ -29,7 +29,10 @@ export function NotebookFilters() {
         />
         <label>
           Sort by{' '}
-          <select value={f.sort} onChange={(e) => setNotebookFilter({ sort: e.target.value as NotebookSort })}>
+          <select
+            value={f.sort}
+            onChange={(e) => setNotebookFilter({ sort: e.target.value as NotebookSort })}
+          >
             {Object.entries(NOTEBOOK_SORTS).map(([v, label]) => (
               <option key={v} value={v}>
                 {label}
@@ -41,26 +44,37 @@ export function NotebookFilters() {
       <div className="filter-row">
         <div className="filter-tags" role="group" aria-label="Tags">
           {f.tags.length > 0 && (
-          <ul className="tag-list" aria-label="Tags filtered by">
-            {f.tags.map((t) => (
-              <li key={t} className="tag">
-                #{t}
-                <button type="button" className="icon" aria-label={`Stop filtering by ${t}`} onClick={() => setNotebookFilter({ tags: f.tags.filter((x) => x !== t) })}>
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
+            <ul className="tag-list" aria-label="Tags filtered by">
+              {f.tags.map((t) => (
+                <li key={t} className="tag">
+                  #{t}
+                  <button
+                    type="button"
+                    className="icon"
+                    aria-label={`Stop filtering by ${t}`}
+                    onClick={() => setNotebookFilter({ tags: f.tags.filter((x) => x !== t) })}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
           )}
           <TagField
             label="Filter by tag"
             placeholder="Filter by tag…"
             tags={tags}
             except={f.tags}
-            onCommit={(t) => !f.tags.some((x) => sameTag(x, t)) && setNotebookFilter({ tags: normalizeTags([...f.tags, t]) })}
+            onCommit={(t) =>
+              !f.tags.some((x) => sameTag(x, t)) && setNotebookFilter({ tags: normalizeTags([...f.tags, t]) })
+            }
           />
           {f.tags.length > 1 && (
-            <select aria-label="Tags to match" value={f.match} onChange={(e) => setNotebookFilter({ match: e.target.value as 'all' | 'any' })}>
+            <select
+              aria-label="Tags to match"
+              value={f.match}
+              onChange={(e) => setNotebookFilter({ match: e.target.value as 'all' | 'any' })}
+            >
               <option value="any">Any of these tags</option>
               <option value="all">All of these tags</option>
             </select>
@@ -75,7 +89,11 @@ export function NotebookFilters() {
               aria-label={`Only ${c}`}
               title={cap(c)}
               aria-pressed={f.colors.includes(c)}
-              onClick={() => setNotebookFilter({ colors: f.colors.includes(c) ? f.colors.filter((x) => x !== c) : [...f.colors, c] })}
+              onClick={() =>
+                setNotebookFilter({
+                  colors: f.colors.includes(c) ? f.colors.filter((x) => x !== c) : [...f.colors, c],
+                })
+              }
             />
           ))}
         </div>
@@ -83,7 +101,11 @@ export function NotebookFilters() {
       <div className="filter-row">
         <label>
           Article{' '}
-          <select className="filter-article" value={f.articleId} onChange={(e) => setNotebookFilter({ articleId: e.target.value })}>
+          <select
+            className="filter-article"
+            value={f.articleId}
+            onChange={(e) => setNotebookFilter({ articleId: e.target.value })}
+          >
             <option value="">All articles</option>
             {choices.articles.map((a) => (
               <option key={a.id} value={a.id}>
@@ -104,13 +126,29 @@ export function NotebookFilters() {
           </select>
         </label>
         <label>
-          Dated from <input type="date" aria-label="Article dated from" value={f.from} onChange={(e) => setNotebookFilter({ from: e.target.value })} />
+          Dated from{' '}
+          <input
+            type="date"
+            aria-label="Article dated from"
+            value={f.from}
+            onChange={(e) => setNotebookFilter({ from: e.target.value })}
+          />
         </label>
         <label>
-          to <input type="date" aria-label="Article dated to" value={f.to} onChange={(e) => setNotebookFilter({ to: e.target.value })} />
+          to{' '}
+          <input
+            type="date"
+            aria-label="Article dated to"
+            value={f.to}
+            onChange={(e) => setNotebookFilter({ to: e.target.value })}
+          />
         </label>
         {narrowed && (
-          <button type="button" className="link" onClick={() => setNotebookFilter({ ...EVERY_PASSAGE, sort: f.sort })}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => setNotebookFilter({ ...EVERY_PASSAGE, sort: f.sort })}
+          >
             Clear filters
           </button>
         )}

@@ -15,7 +15,10 @@ import { PassageList } from './PassageList';
 
 const ExportDialog = lazy(() => import('../export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 
-const isTyping = (t: EventTarget | null) => !!(t as Element | null)?.closest?.('input:not([type="checkbox"]), textarea, select, [contenteditable="true"]');
+const isTyping = (t: EventTarget | null) =>
+  !!(t as Element | null)?.closest?.(
+    'input:not([type="checkbox"]), textarea, select, [contenteditable="true"]',
+  );
 
 export function NotebookView() {
   const loaded = useStore(notebookStore, (s) => s.loaded);
@@ -39,7 +42,8 @@ export function NotebookView() {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a' && !e.shiftKey) {
         e.preventDefault();
         selectAll(shownRef.current);
-      } else if (e.key === 'Escape' && !notebookStore.get().editing && notebookStore.get().selected.size) clearSelection();
+      } else if (e.key === 'Escape' && !notebookStore.get().editing && notebookStore.get().selected.size)
+        clearSelection();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -50,21 +54,29 @@ export function NotebookView() {
       <header className="notebook-header">
         <h1 id="notebook-title">Notebook</h1>
         <span className="notebook-count" role="status">
-          {!loaded ? 'Loading passages…' : shown.length === passages.length ? plural(passages.length, 'passage') : `${shown.length} of ${plural(passages.length, 'passage')}`}
+          {!loaded
+            ? 'Loading passages…'
+            : shown.length === passages.length
+              ? plural(passages.length, 'passage')
+              : `${shown.length} of ${plural(passages.length, 'passage')}`}
         </span>
       </header>
       <NotebookFilters />
       <SelectionBar shown={shown} onExport={setExporting} />
       <div className="notebook-scroll" ref={scrollRef}>
         {loaded && passages.length === 0 ? (
-          <p className="empty">No passages yet. Highlight text in an article and it appears here, with its tags and note.</p>
+          <p className="empty">
+            No passages yet. Highlight text in an article and it appears here, with its tags and note.
+          </p>
         ) : loaded && shown.length === 0 ? (
           <p className="empty">No passage matches these filters.</p>
         ) : (
           <PassageList passages={shown} scrollRef={scrollRef} />
         )}
       </div>
-      <Suspense fallback={null}>{exporting && <ExportDialog passages={exporting} onClose={() => setExporting(null)} />}</Suspense>
+      <Suspense fallback={null}>
+        {exporting && <ExportDialog passages={exporting} onClose={() => setExporting(null)} />}
+      </Suspense>
     </main>
   );
 }

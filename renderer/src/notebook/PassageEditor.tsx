@@ -22,13 +22,17 @@ export function PassageEditor({ a }: { a: Annotation }) {
   const draftKey = useId();
 
   useEffect(() => {
-    typeDraft(draftKey, a.articleId, () => a.id, { note: note !== a.note ? note : undefined, tag: tagText.trim() || undefined });
+    typeDraft(draftKey, a.articleId, () => a.id, {
+      note: note !== a.note ? note : undefined,
+      tag: tagText.trim() || undefined,
+    });
   }, [draftKey, a.articleId, a.id, a.note, note, tagText]);
   // An undo underneath changes the note: follow it.
   useEffect(() => setNote(a.note), [a.note]);
   useEffect(() => ref.current?.querySelector<HTMLElement>('input')?.focus(), []);
 
-  const saveNote = () => (noteRef.current !== a.note ? editPassage(a.id, { note: noteRef.current }) : Promise.resolve());
+  const saveNote = () =>
+    noteRef.current !== a.note ? editPassage(a.id, { note: noteRef.current }) : Promise.resolve();
   const done = () => {
     void saveNote().then(() => clearDraft(draftKey, a.articleId, a.id));
     notebookStore.set({ editing: null });
@@ -63,7 +67,12 @@ export function PassageEditor({ a }: { a: Annotation }) {
           {a.tags.map((t) => (
             <li key={t} className="tag">
               #{t}
-              <button type="button" className="icon" aria-label={`Remove tag ${t}`} onClick={() => void editPassage(a.id, { tags: a.tags.filter((x) => x !== t) })}>
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Remove tag ${t}`}
+                onClick={() => void editPassage(a.id, { tags: a.tags.filter((x) => x !== t) })}
+              >
                 ×
               </button>
             </li>

@@ -17,9 +17,17 @@ import { PassageEditor } from './PassageEditor';
 /** A passage row's height (px); the stylesheet fixes .passage-row to it. */
 export const PASSAGE_ROW_HEIGHT = 118;
 
-export function PassageList({ passages, scrollRef }: { passages: readonly Annotation[]; scrollRef: RefObject<HTMLElement | null> }) {
+export function PassageList({
+  passages,
+  scrollRef,
+}: {
+  passages: readonly Annotation[];
+  scrollRef: RefObject<HTMLElement | null>;
+}) {
   const listRef = useRef<HTMLUListElement>(null);
-  const [range, setRange] = useState<[number, number]>(() => rowWindow(passages.length, 0, window.innerHeight, PASSAGE_ROW_HEIGHT));
+  const [range, setRange] = useState<[number, number]>(() =>
+    rowWindow(passages.length, 0, window.innerHeight, PASSAGE_ROW_HEIGHT),
+  );
   const articles = useStore(notebookStore, (s) => s.articles);
   const selected = useStore(notebookStore, (s) => s.selected);
   const editing = useStore(notebookStore, (s) => s.editing);
@@ -55,7 +63,10 @@ export function PassageList({ passages, scrollRef }: { passages: readonly Annota
 
   const first = Math.min(range[0], passages.length);
   const last = Math.min(range[1], passages.length);
-  useCssVars(listRef, { '--pad-top': first * PASSAGE_ROW_HEIGHT, '--pad-bottom': (passages.length - last) * PASSAGE_ROW_HEIGHT });
+  useCssVars(listRef, {
+    '--pad-top': first * PASSAGE_ROW_HEIGHT,
+    '--pad-bottom': (passages.length - last) * PASSAGE_ROW_HEIGHT,
+  });
 
   const onToggle = useCallback(
     (id: string, shift: boolean) => toggleSelected(id, passages, shift),
@@ -64,7 +75,8 @@ export function PassageList({ passages, scrollRef }: { passages: readonly Annota
 
   // Up/Down, Home/End move between passages (the row scrolled into view first when it is not rendered).
   const pendingFocus = useRef<number | null>(null);
-  const focusRow = (i: number) => listRef.current?.querySelector<HTMLElement>(`[data-index="${i}"] .passage-open`);
+  const focusRow = (i: number) =>
+    listRef.current?.querySelector<HTMLElement>(`[data-index="${i}"] .passage-open`);
   useLayoutEffect(() => {
     const i = pendingFocus.current;
     const button = i === null ? null : focusRow(i);
@@ -75,9 +87,26 @@ export function PassageList({ passages, scrollRef }: { passages: readonly Annota
   });
   const onKeyDown = (e: React.KeyboardEvent) => {
     const row = (e.target as Element).closest<HTMLElement>('[data-index]');
-    if (!row || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || (e.target as Element).closest('.passage-editor')) return;
+    if (
+      !row ||
+      e.altKey ||
+      e.ctrlKey ||
+      e.metaKey ||
+      e.shiftKey ||
+      (e.target as Element).closest('.passage-editor')
+    )
+      return;
     const i = Number(row.dataset.index);
-    const to = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? passages.length - 1 : null;
+    const to =
+      e.key === 'ArrowDown'
+        ? i + 1
+        : e.key === 'ArrowUp'
+          ? i - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? passages.length - 1
+              : null;
     if (to === null || to < 0 || to >= passages.length) return;
     e.preventDefault();
     const el = scrollRef.current;
@@ -131,7 +160,11 @@ const PassageRow = memo(function PassageRow(props: {
   const { a, article } = props;
   const quote = a.target.quote.exact;
   const date = articleDate(article);
-  const meta = [article?.title ?? 'Unknown article', article?.source, date && formatDate(date.length > 10 ? date.slice(0, 10) : date)].filter(Boolean);
+  const meta = [
+    article?.title ?? 'Unknown article',
+    article?.source,
+    date && formatDate(date.length > 10 ? date.slice(0, 10) : date),
+  ].filter(Boolean);
   return (
     <li
       className={`passage-row passage-${a.color} ${props.checked ? 'is-checked' : ''} ${props.editing ? 'is-editing' : ''}`}
@@ -149,7 +182,12 @@ const PassageRow = memo(function PassageRow(props: {
         onChange={() => undefined}
       />
       <div className="passage-body">
-        <button type="button" className="passage-open" aria-label={`Open in article: ${truncate(quote, 80)}`} onClick={() => void openPassage(a)}>
+        <button
+          type="button"
+          className="passage-open"
+          aria-label={`Open in article: ${truncate(quote, 80)}`}
+          onClick={() => void openPassage(a)}
+        >
           <q className="passage-quote">{quote}</q>
         </button>
         <p className="passage-meta">
@@ -173,10 +211,19 @@ const PassageRow = memo(function PassageRow(props: {
         </div>
       </div>
       <div className="passage-actions">
-        <button type="button" aria-label={`Edit tags and note: ${truncate(quote, 60)}`} aria-expanded={props.editing} onClick={() => notebookStore.set({ editing: props.editing ? null : a.id })}>
+        <button
+          type="button"
+          aria-label={`Edit tags and note: ${truncate(quote, 60)}`}
+          aria-expanded={props.editing}
+          onClick={() => notebookStore.set({ editing: props.editing ? null : a.id })}
+        >
           Edit
         </button>
-        <button type="button" aria-label={`Copy with citation: ${truncate(quote, 60)}`} onClick={() => void copyPassages([a])}>
+        <button
+          type="button"
+          aria-label={`Copy with citation: ${truncate(quote, 60)}`}
+          onClick={() => void copyPassages([a])}
+        >
           Copy
         </button>
       </div>

@@ -4,9 +4,23 @@ import type { Annotation } from '../../../main/core/contract';
 import { useStore } from '../store';
 import { plural } from '../library/format';
 import { TagField } from '../ui/TagField';
-import { clearSelection, copyPassages, notebookStore, recolourSelected, selectAll, selectedPassages, tagSelected } from './notebookStore';
+import {
+  clearSelection,
+  copyPassages,
+  notebookStore,
+  recolourSelected,
+  selectAll,
+  selectedPassages,
+  tagSelected,
+} from './notebookStore';
 
-export function SelectionBar({ shown, onExport }: { shown: readonly Annotation[]; onExport: (ids: string[]) => void }) {
+export function SelectionBar({
+  shown,
+  onExport,
+}: {
+  shown: readonly Annotation[];
+  onExport: (ids: string[]) => void;
+}) {
   const selected = useStore(notebookStore, (s) => s.selected);
   const tags = useStore(notebookStore, (s) => s.tags);
   if (selected.size === 0) return null;
@@ -15,10 +29,22 @@ export function SelectionBar({ shown, onExport }: { shown: readonly Annotation[]
       <span className="selection-count" role="status">
         {plural(selected.size, 'passage')} selected
       </span>
-      <TagField label="Tag the selected passages" placeholder="Add tag…" tags={tags} onCommit={(t) => void tagSelected(t)} />
+      <TagField
+        label="Tag the selected passages"
+        placeholder="Add tag…"
+        tags={tags}
+        onCommit={(t) => void tagSelected(t)}
+      />
       <span className="filter-colors" role="group" aria-label="Colour the selected passages">
         {COLORS.map((c) => (
-          <button key={c} type="button" className={`swatch swatch-${c}`} aria-label={`Colour selected ${c}`} title={c} onClick={() => void recolourSelected(c)} />
+          <button
+            key={c}
+            type="button"
+            className={`swatch swatch-${c}`}
+            aria-label={`Colour selected ${c}`}
+            title={c}
+            onClick={() => void recolourSelected(c)}
+          />
         ))}
       </span>
       <button type="button" onClick={() => void copyPassages(selectedPassages(notebookStore.get(), shown))}>

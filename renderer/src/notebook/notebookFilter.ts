@@ -9,7 +9,11 @@
 import type { Annotation, ArticleSummary, Color } from '../../../main/core/contract';
 import { tagKey } from '../../../main/core/annotations/tags';
 
-export const NOTEBOOK_SORTS = { article: 'Article order', created: 'Date created', modified: 'Date modified' } as const;
+export const NOTEBOOK_SORTS = {
+  article: 'Article order',
+  created: 'Date created',
+  modified: 'Date modified',
+} as const;
 export type NotebookSort = keyof typeof NOTEBOOK_SORTS;
 
 export interface NotebookFilter {
@@ -28,7 +32,17 @@ export interface NotebookFilter {
   sort: NotebookSort;
 }
 
-export const EVERY_PASSAGE: NotebookFilter = { tags: [], match: 'any', colors: [], articleId: '', source: '', from: '', to: '', text: '', sort: 'article' };
+export const EVERY_PASSAGE: NotebookFilter = {
+  tags: [],
+  match: 'any',
+  colors: [],
+  articleId: '',
+  source: '',
+  from: '',
+  to: '',
+  text: '',
+  sort: 'article',
+};
 
 /** The date a passage's article is cited by: published when known, else when it was added. */
 export const articleDate = (a: ArticleSummary | undefined): string => a?.published ?? a?.importedAt ?? '';
@@ -58,9 +72,15 @@ const keysOf = (a: Annotation) => {
   return k;
 };
 /** tagCovers (main/core/annotations/tags.ts) on keys already made: a tag covers itself and its children by '/'. */
-const covers = (filterKey: string, key: string) => key === filterKey || (key.length > filterKey.length && key.startsWith(filterKey) && key[filterKey.length] === '/');
+const covers = (filterKey: string, key: string) =>
+  key === filterKey ||
+  (key.length > filterKey.length && key.startsWith(filterKey) && key[filterKey.length] === '/');
 
-export function filterPassages(annotations: readonly Annotation[], articles: ReadonlyMap<string, ArticleSummary>, f: NotebookFilter): Annotation[] {
+export function filterPassages(
+  annotations: readonly Annotation[],
+  articles: ReadonlyMap<string, ArticleSummary>,
+  f: NotebookFilter,
+): Annotation[] {
   const colors = new Set(f.colors);
   const words = fold(f.text).split(/\s+/).filter(Boolean);
   const wanted = f.tags.map(tagKey).filter(Boolean);
@@ -68,7 +88,11 @@ export function filterPassages(annotations: readonly Annotation[], articles: Rea
   const kept = annotations.filter((a) => {
     if (colors.size && !colors.has(a.color)) return false;
     if (f.articleId && a.articleId !== f.articleId) return false;
-    if (wanted.length && !(f.match === 'all' ? wanted.every((t) => hasTag(a, t)) : wanted.some((t) => hasTag(a, t)))) return false;
+    if (
+      wanted.length &&
+      !(f.match === 'all' ? wanted.every((t) => hasTag(a, t)) : wanted.some((t) => hasTag(a, t)))
+    )
+      return false;
     if (f.source || f.from || f.to) {
       const article = articles.get(a.articleId);
       if (f.source && article?.source !== f.source) return false;
@@ -87,9 +111,15 @@ export function filterPassages(annotations: readonly Annotation[], articles: Rea
 
 const newestFirst = (x: string, y: string) => (x < y ? 1 : x > y ? -1 : 0);
 
-export function sortPassages(list: Annotation[], articles: ReadonlyMap<string, ArticleSummary>, sort: NotebookSort): Annotation[] {
-  if (sort === 'created') return list.sort((a, b) => newestFirst(a.created, b.created) || a.id.localeCompare(b.id));
-  if (sort === 'modified') return list.sort((a, b) => newestFirst(a.modified, b.modified) || a.id.localeCompare(b.id));
+export function sortPassages(
+  list: Annotation[],
+  articles: ReadonlyMap<string, ArticleSummary>,
+  sort: NotebookSort,
+): Annotation[] {
+  if (sort === 'created')
+    return list.sort((a, b) => newestFirst(a.created, b.created) || a.id.localeCompare(b.id));
+  if (sort === 'modified')
+    return list.sort((a, b) => newestFirst(a.modified, b.modified) || a.id.localeCompare(b.id));
   // Article order: the library's order (newest first), then the place in the text.
   const rank = new Map<string, string>();
   for (const [id, a] of articles) rank.set(id, articleDate(a));
@@ -103,8 +133,13 @@ export function sortPassages(list: Annotation[], articles: ReadonlyMap<string, A
 }
 
 /** Articles and sources that have passages, for the filter menus (titles and names in order). */
-export function filterChoices(articles: ReadonlyMap<string, ArticleSummary>): { articles: ArticleSummary[]; sources: string[] } {
+export function filterChoices(articles: ReadonlyMap<string, ArticleSummary>): {
+  articles: ArticleSummary[];
+  sources: string[];
+} {
   const list = [...articles.values()].sort((a, b) => a.title.localeCompare(b.title));
-  const sources = [...new Set(list.map((a) => a.source).filter((s): s is string => !!s))].sort((a, b) => a.localeCompare(b));
+  const sources = [...new Set(list.map((a) => a.source).filter((s): s is string => !!s))].sort((a, b) =>
+    a.localeCompare(b),
+  );
   return { articles: list, sources };
 }

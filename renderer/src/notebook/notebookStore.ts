@@ -36,7 +36,10 @@ export async function loadNotebook(): Promise<void> {
   const n = ++loads;
   notebookStore.set({ loading: true });
   try {
-    const [{ annotations, articles }, tags] = await Promise.all([gloss().listLibraryAnnotations({}), gloss().listTags()]);
+    const [{ annotations, articles }, tags] = await Promise.all([
+      gloss().listLibraryAnnotations({}),
+      gloss().listTags(),
+    ]);
     if (n !== loads) return;
     const byId = new Map(articles.map((a) => [a.id, a]));
     const ids = new Set(annotations.map((a) => a.id));
@@ -47,7 +50,9 @@ export async function loadNotebook(): Promise<void> {
       loaded: true,
       loading: false,
       // Passages gone since (removed elsewhere) are no longer selected.
-      selected: [...s.selected].every((id) => ids.has(id)) ? s.selected : new Set([...s.selected].filter((id) => ids.has(id))),
+      selected: [...s.selected].every((id) => ids.has(id))
+        ? s.selected
+        : new Set([...s.selected].filter((id) => ids.has(id))),
     }));
   } catch (err) {
     if (n === loads) notebookStore.set({ loading: false, loaded: true });
@@ -66,7 +71,10 @@ function replacePassages(changed: readonly Annotation[]): void {
   notebookStore.set((s) => ({ passages: s.passages.map((a) => byId.get(a.id) ?? a) }));
   void gloss()
     .listTags()
-    .then((tags) => notebookStore.set({ tags }), () => undefined);
+    .then(
+      (tags) => notebookStore.set({ tags }),
+      () => undefined,
+    );
 }
 onBatchChange(replacePassages);
 
@@ -109,7 +117,10 @@ export function selectedPassages(s = notebookStore.get(), shown?: readonly Annot
 const passage = (id: string) => notebookStore.get().passages.find((a) => a.id === id);
 
 /** Change one passage's tags or note (or colour) in place: saved through updateAnnotation, undoable. */
-export function editPassage(id: string, patch: Partial<Pick<Annotation, 'tags' | 'note' | 'color'>>): Promise<unknown> {
+export function editPassage(
+  id: string,
+  patch: Partial<Pick<Annotation, 'tags' | 'note' | 'color'>>,
+): Promise<unknown> {
   const before = passage(id);
   if (!before) return Promise.resolve();
   // Shown at once; put back if main refuses.
@@ -128,17 +139,26 @@ export function editPassage(id: string, patch: Partial<Pick<Annotation, 'tags' |
 }
 
 /** Change many passages at once (add a tag, recolour): one operation, one undo. */
-function editMany(list: readonly Annotation[], change: (a: Annotation) => Annotation | null, label: (n: number) => string): Promise<unknown> {
+function editMany(
+  list: readonly Annotation[],
+  change: (a: Annotation) => Annotation | null,
+  label: (n: number) => string,
+): Promise<unknown> {
   const now = new Date().toISOString();
-  const after = list.map((a) => {
-    const next = change(a);
-    return next ? { ...next, modified: now } : null;
-  }).filter((a): a is Annotation => a !== null);
+  const after = list
+    .map((a) => {
+      const next = change(a);
+      return next ? { ...next, modified: now } : null;
+    })
+    .filter((a): a is Annotation => a !== null);
   if (after.length === 0) {
     showInfo(label(0));
     return Promise.resolve();
   }
-  return runBatch(() => gloss().restoreAnnotations({ annotations: after }), (r) => label(r.after.length));
+  return runBatch(
+    () => gloss().restoreAnnotations({ annotations: after }),
+    (r) => label(r.after.length),
+  );
 }
 
 export function tagSelected(raw: string): Promise<unknown> {
@@ -155,7 +175,11 @@ export function tagSelected(raw: string): Promise<unknown> {
 }
 
 export function recolourSelected(color: Color): Promise<unknown> {
-  return editMany(selectedPassages(), (a) => (a.color === color ? null : { ...a, color }), (n) => `Coloured ${plural(n, 'passage')} ${color}`);
+  return editMany(
+    selectedPassages(),
+    (a) => (a.color === color ? null : { ...a, color }),
+    (n) => `Coloured ${plural(n, 'passage')} ${color}`,
+  );
 }
 
 // ---- copy and open
@@ -164,7 +188,11 @@ export async function copyPassages(list: readonly Annotation[]): Promise<void> {
   if (!list.length) return;
   try {
     await navigator.clipboard.writeText(citePassages(list, notebookStore.get().articles));
-    showInfo(list.length === 1 ? 'Copied the passage with its citation' : `Copied ${plural(list.length, 'passage')} with their citations`);
+    showInfo(
+      list.length === 1
+        ? 'Copied the passage with its citation'
+        : `Copied ${plural(list.length, 'passage')} with their citations`,
+    );
   } catch (err) {
     showError(`Could not copy: ${err instanceof Error ? err.message : String(err)}`);
   }

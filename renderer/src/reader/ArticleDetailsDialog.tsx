@@ -20,7 +20,13 @@ const FIELDS: { key: EditableMeta; label: string; hint?: string; type?: string }
 ];
 
 export function ArticleDetailsDialog({ article, onClose }: { article: Article; onClose: () => void }) {
-  const [values, setValues] = useState<Record<EditableMeta, string>>(() => Object.fromEntries(FIELDS.map((f) => [f.key, article.meta[f.key] ?? ''])) as Record<EditableMeta, string>);
+  const [values, setValues] = useState<Record<EditableMeta, string>>(
+    () =>
+      Object.fromEntries(FIELDS.map((f) => [f.key, article.meta[f.key] ?? ''])) as Record<
+        EditableMeta,
+        string
+      >,
+  );
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -41,13 +47,19 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const changes: Partial<Record<EditableMeta, string>> = {};
-    for (const f of FIELDS) if (values[f.key].trim() !== (article.meta[f.key] ?? '')) changes[f.key] = values[f.key].trim();
+    for (const f of FIELDS)
+      if (values[f.key].trim() !== (article.meta[f.key] ?? '')) changes[f.key] = values[f.key].trim();
     if (Object.keys(changes).length === 0) return onClose();
     void save(changes);
   };
 
   return (
-    <Dialog title="Article details" onClose={onClose} className="details" description="Corrections are used in the library, in citations and in every export.">
+    <Dialog
+      title="Article details"
+      onClose={onClose}
+      className="details"
+      description="Corrections are used in the library, in citations and in every export."
+    >
       <form onSubmit={submit}>
         {FIELDS.map((f) => {
           const found = article.extracted?.[f.key];
@@ -64,7 +76,12 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
               {found !== undefined && (
                 <span className="field-note">
                   Imported as {found === null ? 'nothing' : `“${found}”`}.{' '}
-                  <button type="button" className="link" disabled={busy} onClick={() => void save({ [f.key]: null })}>
+                  <button
+                    type="button"
+                    className="link"
+                    disabled={busy}
+                    onClick={() => void save({ [f.key]: null })}
+                  >
                     Restore
                   </button>
                 </span>

@@ -21,7 +21,12 @@ export interface BlockViewProps {
   onOpenLink?: (href: string) => void;
 }
 
-function RunView({ run, selectedId, flashId, onMarkClick }: { run: Run } & Pick<BlockViewProps, 'selectedId' | 'flashId' | 'onMarkClick'>) {
+function RunView({
+  run,
+  selectedId,
+  flashId,
+  onMarkClick,
+}: { run: Run } & Pick<BlockViewProps, 'selectedId' | 'flashId' | 'onMarkClick'>) {
   const attrs = { [RUN_ATTR]: run.start };
   const top = topMark(run);
   if (!top) return <span {...attrs}>{run.text}</span>;
@@ -37,7 +42,14 @@ function RunView({ run, selectedId, flashId, onMarkClick }: { run: Run } & Pick<
     .filter(Boolean)
     .join(' ');
   return (
-    <mark {...attrs} className={cls} data-ids={ids.join(' ')} data-annotation-id={top.id} data-count={run.marks.length} onClick={(e) => onMarkClick(top.id, e)}>
+    <mark
+      {...attrs}
+      className={cls}
+      data-ids={ids.join(' ')}
+      data-annotation-id={top.id}
+      data-count={run.marks.length}
+      onClick={(e) => onMarkClick(top.id, e)}
+    >
       {run.text}
     </mark>
   );
@@ -46,7 +58,15 @@ function RunView({ run, selectedId, flashId, onMarkClick }: { run: Run } & Pick<
 function BlockViewImpl(props: BlockViewProps) {
   const { block } = props;
   const parts = runsByPart(block, props.spans).map(({ part, runs }) => {
-    const inner = runs.map((r) => <RunView key={r.start} run={r} selectedId={props.selectedId} flashId={props.flashId} onMarkClick={props.onMarkClick} />);
+    const inner = runs.map((r) => (
+      <RunView
+        key={r.start}
+        run={r}
+        selectedId={props.selectedId}
+        flashId={props.flashId}
+        onMarkClick={props.onMarkClick}
+      />
+    ));
     if (part.role === 'body') return inner;
     return (
       <span key={`part-${part.start}`} className={part.role}>
@@ -100,7 +120,12 @@ function BlockViewImpl(props: BlockViewProps) {
     case 'caption':
       return (
         <figure className="b-caption">
-          {block.image && <img src={`gloss-asset://${props.articleId}/${encodeURIComponent(block.image.asset)}`} alt={block.image.alt ?? ''} />}
+          {block.image && (
+            <img
+              src={`gloss-asset://${props.articleId}/${encodeURIComponent(block.image.asset)}`}
+              alt={block.image.alt ?? ''}
+            />
+          )}
           <figcaption {...blockAttrs}>{text}</figcaption>
         </figure>
       );
@@ -120,9 +145,16 @@ function BlockViewImpl(props: BlockViewProps) {
 
 /** Re-render a block only when its own highlights (or their selection/flash) change. */
 export const BlockView = memo(BlockViewImpl, (a, b) => {
-  if (a.block !== b.block || a.articleId !== b.articleId || a.onMarkClick !== b.onMarkClick || a.spans !== b.spans) return false;
+  if (
+    a.block !== b.block ||
+    a.articleId !== b.articleId ||
+    a.onMarkClick !== b.onMarkClick ||
+    a.spans !== b.spans
+  )
+    return false;
   const touches = (id: string | null, spans: readonly Span[]) => !!id && spans.some((s) => s.id === id);
-  if (a.selectedId !== b.selectedId && (touches(a.selectedId, a.spans) || touches(b.selectedId, b.spans))) return false;
+  if (a.selectedId !== b.selectedId && (touches(a.selectedId, a.spans) || touches(b.selectedId, b.spans)))
+    return false;
   if (a.flashId !== b.flashId && (touches(a.flashId, a.spans) || touches(b.flashId, b.spans))) return false;
   return true;
 });

@@ -73,11 +73,15 @@ export function ContentsMenu({ entries, currentSection, scrollEl, onJump }: Cont
     const buttons = entryButtons();
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const to =
-      e.key === 'ArrowDown' ? Math.min(buttons.length - 1, at + 1)
-      : e.key === 'ArrowUp' ? Math.max(0, at - 1)
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? buttons.length - 1
-      : null;
+      e.key === 'ArrowDown'
+        ? Math.min(buttons.length - 1, at + 1)
+        : e.key === 'ArrowUp'
+          ? Math.max(0, at - 1)
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? buttons.length - 1
+              : null;
     if (to === null || at < 0) return;
     e.preventDefault();
     buttons[to]?.focus();
@@ -107,7 +111,12 @@ export function ContentsMenu({ entries, currentSection, scrollEl, onJump }: Cont
         Contents
       </button>
       {open && (
-        <nav id="reader-contents" className="popover contents-popover" aria-label="Contents" onKeyDown={onKeyDown}>
+        <nav
+          id="reader-contents"
+          className="popover contents-popover"
+          aria-label="Contents"
+          onKeyDown={onKeyDown}
+        >
           <ol ref={listRef} className="contents-list">
             {entries.map((entry, i) => (
               <li key={entry.id} className={`contents-depth-${entry.depth}`}>

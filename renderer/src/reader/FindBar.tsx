@@ -32,7 +32,8 @@ export function FindBar(props: {
     });
   }, [matches, current, show, articleEl]);
 
-  const step = (by: number) => matches.length && setCurrent((c) => (c + by + matches.length) % matches.length);
+  const step = (by: number) =>
+    matches.length && setCurrent((c) => (c + by + matches.length) % matches.length);
   const close = () => {
     onClose();
     articleEl.current?.focus({ preventScroll: true });

@@ -45,13 +45,23 @@ export function ReaderBar({
         ))}
       </div>
       <div className="bar-group" role="group" aria-label="Text size">
-        <button type="button" aria-label="Smaller text" disabled={settings.fontSize <= FONT_MIN} onClick={() => void changeFontSize(-1)}>
+        <button
+          type="button"
+          aria-label="Smaller text"
+          disabled={settings.fontSize <= FONT_MIN}
+          onClick={() => void changeFontSize(-1)}
+        >
           A−
         </button>
         <span className="font-size" aria-live="polite" aria-label={`Text size ${settings.fontSize}`}>
           {settings.fontSize}
         </span>
-        <button type="button" aria-label="Larger text" disabled={settings.fontSize >= FONT_MAX} onClick={() => void changeFontSize(1)}>
+        <button
+          type="button"
+          aria-label="Larger text"
+          disabled={settings.fontSize >= FONT_MAX}
+          onClick={() => void changeFontSize(1)}
+        >
           A+
         </button>
       </div>

@@ -31,7 +31,17 @@ import { sectionAt, tableOfContents, type TocEntry } from './toc';
 import { blockIndexAt, offsetOfFraction, textFraction } from './readingPosition';
 import { firstIndex } from '../../../main/core/util/first-index';
 
-export function ReaderView({ article, onBack, onExport, onHelp }: { article: Article; onBack: () => void; onExport: () => void; onHelp: () => void }) {
+export function ReaderView({
+  article,
+  onBack,
+  onExport,
+  onHelp,
+}: {
+  article: Article;
+  onBack: () => void;
+  onExport: () => void;
+  onHelp: () => void;
+}) {
   const [details, setDetails] = useState(false);
   const finding = useStore(readerStore, (s) => s.finding);
   const setFinding = (on: boolean) => readerStore.set({ finding: on });
@@ -94,11 +104,18 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
     };
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as Element | null;
-      if (t?.closest?.('input, textarea, select, [contenteditable="true"], [aria-modal="true"], .popover')) return;
-      if (articleRef.current && scrollRef.current && extendSelectionByKey(e, articleRef.current, scrollRef.current)) return;
+      if (t?.closest?.('input, textarea, select, [contenteditable="true"], [aria-modal="true"], .popover'))
+        return;
+      if (
+        articleRef.current &&
+        scrollRef.current &&
+        extendSelectionByKey(e, articleRef.current, scrollRef.current)
+      )
+        return;
       // H, N, T act on the selection: read it now rather than trust the last
       // selectionchange, which the browser may not have delivered yet.
-      if (!e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && /^[hnt]$/i.test(e.key) && !dragging.current) readSelection();
+      if (!e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && /^[hnt]$/i.test(e.key) && !dragging.current)
+        readSelection();
     };
     document.addEventListener('selectionchange', onChange);
     document.addEventListener('mouseup', onUp);
@@ -130,7 +147,8 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
       find()?.scrollIntoView({ block });
       // Chunks rendered by that scroll are measured next frame, which can move
       // the estimated space above: land again once the layout has settled.
-      if (virtualControl.current) requestAnimationFrame(() => requestAnimationFrame(() => find()?.scrollIntoView({ block })));
+      if (virtualControl.current)
+        requestAnimationFrame(() => requestAnimationFrame(() => find()?.scrollIntoView({ block })));
     };
     if (find() || !virtualControl.current) land();
     else virtualControl.current.reveal(start, land);
@@ -181,7 +199,8 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
         f = max > 0 ? Math.round((el.scrollTop / max) * 1000) / 1000 : 0;
       }
       const scroll = settingsStore.get().settings.scroll;
-      if (scroll[article.id] !== f) void updateSettings({ scroll: { ...scroll, [article.id]: f } }, { quiet: true });
+      if (scroll[article.id] !== f)
+        void updateSettings({ scroll: { ...scroll, [article.id]: f } }, { quiet: true });
     }, 400);
     if (readerStore.get().selection) readSelection();
   };
@@ -196,7 +215,8 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
         then?.();
       };
       const block = article.blocks[blockIndexAt(article.blocks, start)];
-      const rendered = () => articleRef.current?.querySelector(`[data-block-id="${CSS.escape(block?.id ?? '')}"]`);
+      const rendered = () =>
+        articleRef.current?.querySelector(`[data-block-id="${CSS.escape(block?.id ?? '')}"]`);
       if (!block || rendered() || !virtualControl.current) return land();
       virtualControl.current.reveal(start, () => requestAnimationFrame(() => requestAnimationFrame(land)));
     },
@@ -204,7 +224,9 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
   );
   useEffect(() => {
     if (!reveal) return;
-    showText(reveal.start, reveal.end, () => paintRanges('gloss-hit', articleRef.current, [[reveal.start, reveal.end]]));
+    showText(reveal.start, reveal.end, () =>
+      paintRanges('gloss-hit', articleRef.current, [[reveal.start, reveal.end]]),
+    );
     const timer = setTimeout(() => clearRanges('gloss-hit'), 2500);
     return () => {
       clearTimeout(timer);
@@ -224,7 +246,10 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
     }
     // Windowed: render the highlight's part of the article first, then scroll to it.
     const a = annotationsStore.get().items.find((x) => x.id === flash.id);
-    if (a && virtualControl.current) virtualControl.current.reveal(a.target.position.start, () => find()?.scrollIntoView({ block: 'center' }));
+    if (a && virtualControl.current)
+      virtualControl.current.reveal(a.target.position.start, () =>
+        find()?.scrollIntoView({ block: 'center' }),
+      );
   }, [flash]);
 
   // ---- table of contents
@@ -261,14 +286,25 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
     <div className="reader-layout">
       <ReaderBar
         title={article.meta.title}
-        contents={toc.length > 0 ? <ContentsMenu entries={toc} currentSection={currentSection} scrollEl={scrollEl} onJump={onJump} /> : undefined}
+        contents={
+          toc.length > 0 ? (
+            <ContentsMenu entries={toc} currentSection={currentSection} scrollEl={scrollEl} onJump={onJump} />
+          ) : undefined
+        }
         onBack={onBack}
         onExport={onExport}
         onHelp={onHelp}
         onDetails={() => setDetails(true)}
       />
       {details && <ArticleDetailsDialog article={article} onClose={() => setDetails(false)} />}
-      {finding && <FindBar text={article.text} articleEl={articleRef} show={showText} onClose={() => setFinding(false)} />}
+      {finding && (
+        <FindBar
+          text={article.text}
+          articleEl={articleRef}
+          show={showText}
+          onClose={() => setFinding(false)}
+        />
+      )}
       <div className="reader-body">
         <div className="reader-scroll" ref={scrollRef} onScroll={onScroll}>
           <div className="reader-content" ref={contentRef}>
@@ -296,7 +332,13 @@ export function ReaderView({ article, onBack, onExport, onHelp }: { article: Art
             </article>
             {selection && <SelectionToolbar selection={selection} />}
             {editor && editing && (
-              <AnnotationEditor key={editor.session} annotation={editing} focus={editor.focus} articleEl={articleRef.current} contentEl={contentRef.current} />
+              <AnnotationEditor
+                key={editor.session}
+                annotation={editing}
+                focus={editor.focus}
+                articleEl={articleRef.current}
+                contentEl={contentRef.current}
+              />
             )}
           </div>
         </div>
@@ -313,10 +355,20 @@ export const VIRTUAL_MIN_BLOCKS = 1500;
  * Blocks [from, to) in order, list items grouped into lists, the byline after
  * the title and standfirst (a title from the metadata when there is no title block).
  */
-function renderBlocks(article: Article, from: number, to: number, render: (b: Block) => ReactNode): ReactNode[] {
+function renderBlocks(
+  article: Article,
+  from: number,
+  to: number,
+  render: (b: Block) => ReactNode,
+): ReactNode[] {
   const out: ReactNode[] = [];
   const blocks = article.blocks;
-  if (from === 0 && !blocks.some((b) => b.kind === 'title')) out.push(<h1 key="meta-title" className="b-title">{article.meta.title}</h1>);
+  if (from === 0 && !blocks.some((b) => b.kind === 'title'))
+    out.push(
+      <h1 key="meta-title" className="b-title">
+        {article.meta.title}
+      </h1>,
+    );
   let bylineAt = blocks.findIndex((b) => b.kind !== 'title' && b.kind !== 'standfirst');
   if (bylineAt < 0) bylineAt = blocks.length;
   const byline = <Byline key="byline" article={article} />;
@@ -328,7 +380,17 @@ function renderBlocks(article: Article, from: number, to: number, render: (b: Bl
       while (i < to && blocks[i].kind === 'list-item') group.push(blocks[i++]);
       i--;
       const ordered = b.ordered;
-      out.push(ordered ? <ol key={`list-${b.id}`} className="b-list">{group.map(render)}</ol> : <ul key={`list-${b.id}`} className="b-list">{group.map(render)}</ul>);
+      out.push(
+        ordered ? (
+          <ol key={`list-${b.id}`} className="b-list">
+            {group.map(render)}
+          </ol>
+        ) : (
+          <ul key={`list-${b.id}`} className="b-list">
+            {group.map(render)}
+          </ul>
+        ),
+      );
       continue;
     }
     out.push(render(b));

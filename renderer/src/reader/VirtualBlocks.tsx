@@ -4,7 +4,17 @@
  * estimated) heights. Browser find and selections reach only rendered text,
  * which is why the reader windows only very long documents.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { chunkAt, chunkBlocks, chunksInBand, estimateHeights, prefixTops, type Chunk } from './chunks';
 import { useCssVars } from './useCssVars';
 
@@ -51,7 +61,11 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
     const art = articleRef.current;
     if (!el || !art) return;
     const viewTop = el.getBoundingClientRect().top - art.getBoundingClientRect().top;
-    const next = chunksInBand(prefixTops(sizes.heights), viewTop - MARGIN, viewTop + el.clientHeight + MARGIN);
+    const next = chunksInBand(
+      prefixTops(sizes.heights),
+      viewTop - MARGIN,
+      viewTop + el.clientHeight + MARGIN,
+    );
     setRange((cur) => (cur[0] === next[0] && cur[1] === next[1] ? cur : next));
   }, [scrollRef, articleRef, sizes]);
 

@@ -71,7 +71,12 @@ export function chunkAt(chunks: readonly Chunk[], offset: number): number {
  * Heights of chunks not measured yet, from the pixels per character of those
  * that were (or `fallback` before any was).
  */
-export function estimateHeights(chunks: readonly Chunk[], heights: Float64Array, measured: Uint8Array, fallback: number): void {
+export function estimateHeights(
+  chunks: readonly Chunk[],
+  heights: Float64Array,
+  measured: Uint8Array,
+  fallback: number,
+): void {
   let px = 0;
   let chars = 0;
   for (let i = 0; i < chunks.length; i++) {
@@ -80,5 +85,6 @@ export function estimateHeights(chunks: readonly Chunk[], heights: Float64Array,
     chars += chunks[i].chars;
   }
   const perChar = chars > 0 ? px / chars : fallback;
-  for (let i = 0; i < chunks.length; i++) if (!measured[i]) heights[i] = Math.max(1, chunks[i].chars * perChar);
+  for (let i = 0; i < chunks.length; i++)
+    if (!measured[i]) heights[i] = Math.max(1, chunks[i].chars * perChar);
 }

@@ -39,7 +39,11 @@ export function findAll(text: FoldedText, query: string, limit = 5000): Array<[n
   const out: Array<[number, number]> = [];
   // Whitespace in the text is folded as typed: runs of it match one space in the query.
   const haystack = text.folded.replace(/\s/g, ' ');
-  for (let at = haystack.indexOf(needle); at >= 0 && out.length < limit; at = haystack.indexOf(needle, at + needle.length)) {
+  for (
+    let at = haystack.indexOf(needle);
+    at >= 0 && out.length < limit;
+    at = haystack.indexOf(needle, at + needle.length)
+  ) {
     out.push([text.starts[at], text.ends[at + needle.length - 1]]);
   }
   return out;

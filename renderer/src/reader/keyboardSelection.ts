@@ -6,7 +6,10 @@
  */
 import { RUN_ATTR } from './selection';
 
-const MOVES: Record<string, [direction: 'forward' | 'backward', granularity: 'character' | 'word' | 'line' | 'lineboundary']> = {
+const MOVES: Record<
+  string,
+  [direction: 'forward' | 'backward', granularity: 'character' | 'word' | 'line' | 'lineboundary']
+> = {
   ArrowRight: ['forward', 'character'],
   ArrowLeft: ['backward', 'character'],
   ArrowDown: ['forward', 'line'],
@@ -28,7 +31,9 @@ export function extendSelectionByKey(e: KeyboardEvent, article: HTMLElement, vie
   if (!sel.focusNode || !article.contains(sel.focusNode)) {
     // No caret in the article yet: start at the first line in view.
     const top = viewport.getBoundingClientRect().top;
-    const first = Array.from(article.querySelectorAll(`[${RUN_ATTR}]`)).find((r) => r.getBoundingClientRect().bottom > top);
+    const first = Array.from(article.querySelectorAll(`[${RUN_ATTR}]`)).find(
+      (r) => r.getBoundingClientRect().bottom > top,
+    );
     const text = first?.firstChild;
     if (!text) return false;
     sel.collapse(text, 0);

@@ -30,7 +30,10 @@ export function revealText(start: number, end: number): void {
 }
 
 /** Open an article (`prefetched`: the start-up request for it, already under way). */
-export async function openArticle(id: string, opts: { remember?: boolean; prefetched?: Promise<Article> } = {}): Promise<boolean> {
+export async function openArticle(
+  id: string,
+  opts: { remember?: boolean; prefetched?: Promise<Article> } = {},
+): Promise<boolean> {
   readerStore.set({ loading: true, selection: null });
   try {
     const article = await (opts.prefetched ?? gloss().getArticle({ id }));
@@ -51,6 +54,14 @@ export function closeArticle(): void {
 export function setSelection(selection: ReaderSelection | null): void {
   const cur = readerStore.get().selection;
   if (cur === selection) return;
-  if (cur && selection && cur.start === selection.start && cur.end === selection.end && cur.x === selection.x && cur.y === selection.y) return;
+  if (
+    cur &&
+    selection &&
+    cur.start === selection.start &&
+    cur.end === selection.end &&
+    cur.x === selection.x &&
+    cur.y === selection.y
+  )
+    return;
   readerStore.set({ selection });
 }

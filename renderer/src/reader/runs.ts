@@ -67,26 +67,63 @@ export interface Part {
 }
 
 /** Styled parts of a block, so runs can be grouped inside them. */
-export function partsOf(block: { kind: string; text: string; dateline?: string; creditOffset?: number; label?: string }): Part[] {
+export function partsOf(block: {
+  kind: string;
+  text: string;
+  dateline?: string;
+  creditOffset?: number;
+  label?: string;
+}): Part[] {
   const len = block.text.length;
-  if (block.kind === 'related' && block.label && block.text.toLowerCase().startsWith(block.label.toLowerCase())) {
+  if (
+    block.kind === 'related' &&
+    block.label &&
+    block.text.toLowerCase().startsWith(block.label.toLowerCase())
+  ) {
     const colon = block.text.indexOf(':', block.label.length);
     const end = colon >= 0 && colon < block.label.length + 3 ? colon + 1 : block.label.length;
-    if (end < len) return [{ start: 0, end, role: 'label' }, { start: end, end: len, role: 'body' }];
+    if (end < len)
+      return [
+        { start: 0, end, role: 'label' },
+        { start: end, end: len, role: 'body' },
+      ];
   }
   if (block.kind === 'paragraph' && block.dateline && block.text.startsWith(block.dateline)) {
     const d = block.dateline.length;
-    return d < len ? [{ start: 0, end: d, role: 'dateline' }, { start: d, end: len, role: 'body' }] : [{ start: 0, end: len, role: 'dateline' }];
+    return d < len
+      ? [
+          { start: 0, end: d, role: 'dateline' },
+          { start: d, end: len, role: 'body' },
+        ]
+      : [{ start: 0, end: len, role: 'dateline' }];
   }
-  if (block.kind === 'caption' && block.creditOffset !== undefined && block.creditOffset > 0 && block.creditOffset < len) {
-    return [{ start: 0, end: block.creditOffset, role: 'body' }, { start: block.creditOffset, end: len, role: 'credit' }];
+  if (
+    block.kind === 'caption' &&
+    block.creditOffset !== undefined &&
+    block.creditOffset > 0 &&
+    block.creditOffset < len
+  ) {
+    return [
+      { start: 0, end: block.creditOffset, role: 'body' },
+      { start: block.creditOffset, end: len, role: 'credit' },
+    ];
   }
   return [{ start: 0, end: len, role: 'body' }];
 }
 
 /** Runs for each part (parts' edges are always run edges). */
-export function runsByPart(block: BlockRange & { kind: string; dateline?: string; creditOffset?: number; label?: string }, spans: readonly Span[]): { part: Part; runs: Run[] }[] {
+export function runsByPart(
+  block: BlockRange & { kind: string; dateline?: string; creditOffset?: number; label?: string },
+  spans: readonly Span[],
+): { part: Part; runs: Run[] }[] {
   const parts = partsOf(block);
-  const runs = splitRuns(block, spans, parts.map((p) => p.start));
-  return parts.map((part) => ({ part, runs: runs.filter((r) => r.start >= part.start && r.end <= part.end) }));
+  const runs = splitRuns(
+    block,
+    spans,
+    parts.map((p) => p.start),
+  );
+  return parts.map((part) => ({
+    part,
+    runs: runs.filter((r) => r.start >= part.start && r.end <= part.end),
+  }));
 }

@@ -46,10 +46,13 @@ export function rangeToOffsets(range: Range, root: ParentNode): TextRange | null
   const first = hit[0];
   const last = hit[hit.length - 1];
   const start =
-    runStart(first) + (first.contains(range.startContainer) ? charsBefore(first, range.startContainer, range.startOffset) : 0);
+    runStart(first) +
+    (first.contains(range.startContainer) ? charsBefore(first, range.startContainer, range.startOffset) : 0);
   const end =
     runStart(last) +
-    (last.contains(range.endContainer) ? charsBefore(last, range.endContainer, range.endOffset) : (last.textContent ?? '').length);
+    (last.contains(range.endContainer)
+      ? charsBefore(last, range.endContainer, range.endOffset)
+      : (last.textContent ?? '').length);
   return end > start ? { start, end } : null;
 }
 
@@ -62,7 +65,11 @@ export function selectionToOffsets(selection: Selection | null, root: Element): 
 }
 
 /** DOM point for a canonical offset: the text node and offset inside the run holding it. */
-function pointAt(root: ParentNode, offset: number, preferEnd: boolean): { node: Node; offset: number } | null {
+function pointAt(
+  root: ParentNode,
+  offset: number,
+  preferEnd: boolean,
+): { node: Node; offset: number } | null {
   for (const run of runsIn(root)) {
     const s = runStart(run);
     const len = (run.textContent ?? '').length;

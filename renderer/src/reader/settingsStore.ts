@@ -31,7 +31,10 @@ export async function loadSettings(pending: Promise<Settings> = gloss().getSetti
  * answer is not merged back: a reply to an older update must not undo a newer
  * change the user made meanwhile (two quick "Larger text" presses).
  */
-export async function updateSettings(patch: Partial<Settings>, opts: { quiet?: boolean } = {}): Promise<void> {
+export async function updateSettings(
+  patch: Partial<Settings>,
+  opts: { quiet?: boolean } = {},
+): Promise<void> {
   const before = settingsStore.get().settings;
   const mine = { ...before, ...patch };
   settingsStore.set({ settings: mine });
@@ -42,7 +45,8 @@ export async function updateSettings(patch: Partial<Settings>, opts: { quiet?: b
     // Revert only what nobody has changed since.
     settingsStore.set((s) => {
       const revert: Record<string, unknown> = {};
-      for (const k of Object.keys(patch) as (keyof Settings)[]) if (s.settings[k] === mine[k]) revert[k] = before[k];
+      for (const k of Object.keys(patch) as (keyof Settings)[])
+        if (s.settings[k] === mine[k]) revert[k] = before[k];
       return { settings: { ...s.settings, ...revert } };
     });
   }

@@ -36,13 +36,18 @@ export function firstBlockEndingAfter(blocks: readonly BlockBounds[], offset: nu
   return firstIndex(blocks.length, (i) => blocks[i].end > offset);
 }
 
-const sameSpans = (a: readonly Span[], b: readonly Span[]) => a.length === b.length && a.every((s, i) => s === b[i]);
+const sameSpans = (a: readonly Span[], b: readonly Span[]) =>
+  a.length === b.length && a.every((s, i) => s === b[i]);
 
 /**
  * Spans per block id. `spans` may come in any order; within a block they keep
  * their order. `previous` lends its arrays to blocks whose spans are unchanged.
  */
-export function bucketSpans(blocks: readonly BlockBounds[], spans: readonly Span[], previous?: SpanBuckets): Map<string, readonly Span[]> {
+export function bucketSpans(
+  blocks: readonly BlockBounds[],
+  spans: readonly Span[],
+  previous?: SpanBuckets,
+): Map<string, readonly Span[]> {
   const fresh = new Map<string, Span[]>();
   for (const s of spans) {
     if (s.end <= s.start) continue;

@@ -12,8 +12,10 @@ interface HighlightRegistry {
   set(name: string, h: unknown): void;
   delete(name: string): void;
 }
-const registry = (): HighlightRegistry | null => (globalThis.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights ?? null;
-const HighlightCtor = (): (new (...r: Range[]) => unknown) | null => (globalThis as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight ?? null;
+const registry = (): HighlightRegistry | null =>
+  (globalThis.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights ?? null;
+const HighlightCtor = (): (new (...r: Range[]) => unknown) | null =>
+  (globalThis as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight ?? null;
 
 /** Paints `ranges` (those whose text is rendered) under `name` (see ::highlight(name) in app.css). */
 export function paintRanges(name: string, root: (ParentNode & Node) | null, ranges: Ranges): void {
@@ -31,7 +33,12 @@ export function clearRanges(...names: string[]): void {
 }
 
 /** Scrolls `scrollEl` so the text at [start, end) is in the middle of the view. */
-export function centerRange(scrollEl: HTMLElement | null, root: (ParentNode & Node) | null, start: number, end: number): boolean {
+export function centerRange(
+  scrollEl: HTMLElement | null,
+  root: (ParentNode & Node) | null,
+  start: number,
+  end: number,
+): boolean {
   const range = root ? offsetsToRange(root, start, end) : null;
   if (!scrollEl || !range) return false;
   const rect = range.getBoundingClientRect();

@@ -4,7 +4,10 @@ import { useLayoutEffect, type RefObject } from 'react';
  * Position things through CSS custom properties set with the CSSOM: the CSP
  * forbids style attributes in markup, not style.setProperty.
  */
-export function useCssVars(ref: RefObject<HTMLElement | null>, vars: Record<string, string | number | undefined>): void {
+export function useCssVars(
+  ref: RefObject<HTMLElement | null>,
+  vars: Record<string, string | number | undefined>,
+): void {
   const key = JSON.stringify(vars);
   useLayoutEffect(() => {
     const el = ref.current;

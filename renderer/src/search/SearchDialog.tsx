@@ -13,7 +13,15 @@ import { plural } from '../library/format';
 import { closeSearch, openHit, searchStore, typeQuery } from './searchStore';
 
 const KIND_LABEL: Record<string, string> = { article: 'Article', passage: 'Highlight', note: 'Note' };
-const FIELD_LABEL: Record<string, string> = { title: 'Title', authors: 'Author', source: 'Source', body: 'Text', quote: 'Highlight', note: 'Note', tags: 'Tags' };
+const FIELD_LABEL: Record<string, string> = {
+  title: 'Title',
+  authors: 'Author',
+  source: 'Source',
+  body: 'Text',
+  quote: 'Highlight',
+  note: 'Note',
+  tags: 'Tags',
+};
 
 export function SearchDialog() {
   const query = useStore(searchStore, (s) => s.query);
@@ -43,7 +51,8 @@ export function SearchDialog() {
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
-            if (hits.length) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + hits.length) % hits.length);
+            if (hits.length)
+              setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + hits.length) % hits.length);
           } else if (e.key === 'Enter' && hits[active]) {
             e.preventDefault();
             void openHit(hits[active]);
@@ -64,7 +73,13 @@ export function SearchDialog() {
           {w}
         </p>
       ))}
-      <div id="search-results" className="search-results" ref={list} role="listbox" aria-label="Search results">
+      <div
+        id="search-results"
+        className="search-results"
+        ref={list}
+        role="listbox"
+        aria-label="Search results"
+      >
         {result?.groups.map((g) => (
           <section key={g.articleId} className="search-group" aria-label={g.title}>
             <h3>
@@ -73,7 +88,15 @@ export function SearchDialog() {
             </h3>
             {g.hits.map((hit) => {
               const i = ++n;
-              return <HitRow key={`${hit.kind}-${hit.annotationId ?? ''}-${hit.field}-${i}`} hit={hit} index={i} active={i === active} onHover={() => setActive(i)} />;
+              return (
+                <HitRow
+                  key={`${hit.kind}-${hit.annotationId ?? ''}-${hit.field}-${i}`}
+                  hit={hit}
+                  index={i}
+                  active={i === active}
+                  onHover={() => setActive(i)}
+                />
+              );
             })}
           </section>
         ))}
@@ -82,7 +105,17 @@ export function SearchDialog() {
   );
 }
 
-function HitRow({ hit, index, active, onHover }: { hit: SearchHit; index: number; active: boolean; onHover: () => void }) {
+function HitRow({
+  hit,
+  index,
+  active,
+  onHover,
+}: {
+  hit: SearchHit;
+  index: number;
+  active: boolean;
+  onHover: () => void;
+}) {
   const { text, ranges } = hit.snippet;
   const parts: React.ReactNode[] = [];
   let at = 0;
@@ -102,9 +135,13 @@ function HitRow({ hit, index, active, onHover }: { hit: SearchHit; index: number
       onMouseMove={onHover}
       onClick={() => void openHit(hit)}
     >
-      <span className="search-kind">{hit.kind === 'article' ? FIELD_LABEL[hit.field] : KIND_LABEL[hit.kind]}</span>
+      <span className="search-kind">
+        {hit.kind === 'article' ? FIELD_LABEL[hit.field] : KIND_LABEL[hit.kind]}
+      </span>
       <span className="search-snippet">{parts}</span>
-      {hit.tags && hit.tags.length > 0 && <span className="search-tags">{hit.tags.map((t) => `#${t}`).join(' ')}</span>}
+      {hit.tags && hit.tags.length > 0 && (
+        <span className="search-tags">{hit.tags.map((t) => `#${t}`).join(' ')}</span>
+      )}
     </div>
   );
 }

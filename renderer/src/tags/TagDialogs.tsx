@@ -19,7 +19,10 @@ function useTouched(kind: 'rename' | 'delete', tags: readonly string[]): number 
   useEffect(() => {
     let live = true;
     setN(null); // never a count for other tags than those now chosen
-    passagesTouched(kind, key.split('\n')).then((x) => live && setN(x), () => live && setN(null));
+    passagesTouched(kind, key.split('\n')).then(
+      (x) => live && setN(x),
+      () => live && setN(null),
+    );
     return () => {
       live = false;
     };
@@ -27,7 +30,8 @@ function useTouched(kind: 'rename' | 'delete', tags: readonly string[]): number 
   return n;
 }
 
-const changes = (n: number | null) => (n === null ? 'Counting the passages…' : `${plural(n, 'passage')} will change.`);
+const changes = (n: number | null) =>
+  n === null ? 'Counting the passages…' : `${plural(n, 'passage')} will change.`;
 
 export function TagDialogs() {
   const dialog = useStore(tagsStore, (s) => s.dialog);
@@ -71,7 +75,11 @@ function RenameDialog({ tag }: { tag: string }) {
     else void renameTags([tag], target);
   };
   return (
-    <Dialog title={`Rename #${tag}`} description={`${changes(touched)} Tags under it move with it.`} onClose={close}>
+    <Dialog
+      title={`Rename #${tag}`}
+      description={`${changes(touched)} Tags under it move with it.`}
+      onClose={close}
+    >
       <form onSubmit={submit}>
         <label className="field">
           <span>New name</span>
@@ -103,7 +111,11 @@ function MergeDialog({ tags }: { tags: string[] }) {
     if (target && sources.length) void renameTags(sources, existingTag(target)?.tag ?? target);
   };
   return (
-    <Dialog title={`Merge ${plural(tags.length, 'tag')}`} description={`${tags.map((t) => `#${t}`).join(', ')} become one tag. ${changes(touched)}`} onClose={close}>
+    <Dialog
+      title={`Merge ${plural(tags.length, 'tag')}`}
+      description={`${tags.map((t) => `#${t}`).join(', ')} become one tag. ${changes(touched)}`}
+      onClose={close}
+    >
       <form onSubmit={submit}>
         <fieldset>
           <legend>Merge into</legend>
@@ -114,7 +126,13 @@ function MergeDialog({ tags }: { tags: string[] }) {
           ))}
           <label className="field">
             <span>or another name</span>
-            <input type="text" aria-label="Merge into" value={into} onChange={(e) => setInto(e.target.value)} list="merge-tags" />
+            <input
+              type="text"
+              aria-label="Merge into"
+              value={into}
+              onChange={(e) => setInto(e.target.value)}
+              list="merge-tags"
+            />
             <datalist id="merge-tags">
               {all.map((t) => (
                 <option key={t.tag} value={t.tag} />

@@ -34,11 +34,21 @@ export function TagManagerView() {
         </span>
       </header>
       <div className="tags-toolbar">
-        <input type="search" aria-label="Find a tag" placeholder="Find a tag…" value={find} onChange={(e) => tagsStore.set({ find: e.target.value })} />
+        <input
+          type="search"
+          aria-label="Find a tag"
+          placeholder="Find a tag…"
+          value={find}
+          onChange={(e) => tagsStore.set({ find: e.target.value })}
+        />
         {chosen.length > 0 && (
           <div className="selection-bar" role="toolbar" aria-label="Selected tags">
             <span className="selection-count">{plural(chosen.length, 'tag')} selected</span>
-            <button type="button" disabled={chosen.length < 2} onClick={() => tagsStore.set({ dialog: { kind: 'merge', tags: chosen } })}>
+            <button
+              type="button"
+              disabled={chosen.length < 2}
+              onClick={() => tagsStore.set({ dialog: { kind: 'merge', tags: chosen } })}
+            >
               Merge…
             </button>
             <button type="button" onClick={() => tagsStore.set({ dialog: { kind: 'delete', tags: chosen } })}>
@@ -71,20 +81,40 @@ function TagRowView({ row: r, checked }: { row: TagRow; checked: boolean }) {
   };
   return (
     <li className={`tag-row depth-${Math.min(r.depth, 5)} ${r.implied ? 'is-implied' : ''}`} data-tag={r.tag}>
-      <input type="checkbox" aria-label={`Select tag ${r.tag}`} checked={checked} disabled={r.implied} onChange={() => toggleChecked(r.tag)} />
+      <input
+        type="checkbox"
+        aria-label={`Select tag ${r.tag}`}
+        checked={checked}
+        disabled={r.implied}
+        onChange={() => toggleChecked(r.tag)}
+      />
       <span className="tag-name">
         #{r.depth > 0 && <span className="tag-parent">{r.tag.slice(0, r.tag.length - r.name.length)}</span>}
         {r.name}
       </span>
       <span className="tag-count">{r.implied ? 'only under it' : plural(r.count, 'passage')}</span>
       <span className="tag-actions">
-        <button type="button" className="link" aria-label={`Show passages tagged ${r.tag}`} onClick={showPassages}>
+        <button
+          type="button"
+          className="link"
+          aria-label={`Show passages tagged ${r.tag}`}
+          onClick={showPassages}
+        >
           Passages
         </button>
-        <button type="button" aria-label={`Rename ${r.tag}`} onClick={() => tagsStore.set({ dialog: { kind: 'rename', tag: r.tag } })}>
+        <button
+          type="button"
+          aria-label={`Rename ${r.tag}`}
+          onClick={() => tagsStore.set({ dialog: { kind: 'rename', tag: r.tag } })}
+        >
           Rename…
         </button>
-        <button type="button" aria-label={`Delete ${r.tag}`} disabled={r.implied} onClick={() => tagsStore.set({ dialog: { kind: 'delete', tags: [r.tag] } })}>
+        <button
+          type="button"
+          aria-label={`Delete ${r.tag}`}
+          disabled={r.implied}
+          onClick={() => tagsStore.set({ dialog: { kind: 'delete', tags: [r.tag] } })}
+        >
           Delete…
         </button>
       </span>

@@ -33,14 +33,23 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 export function tagRows(tags: readonly TagCount[]): TagRow[] {
   const root: Node = { tag: '', name: '', count: 0, implied: true, children: new Map() };
   for (const t of tags) {
-    const parts = t.tag.split('/').map((p) => p.trim()).filter(Boolean);
+    const parts = t.tag
+      .split('/')
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (!parts.length) continue;
     let node = root;
     parts.forEach((part, i) => {
       const key = tagKey(part);
       let child = node.children.get(key);
       if (!child) {
-        child = { tag: parts.slice(0, i + 1).join('/'), name: part, count: 0, implied: true, children: new Map() };
+        child = {
+          tag: parts.slice(0, i + 1).join('/'),
+          name: part,
+          count: 0,
+          implied: true,
+          children: new Map(),
+        };
         node.children.set(key, child);
       }
       node = child;
@@ -52,7 +61,14 @@ export function tagRows(tags: readonly TagCount[]): TagRow[] {
   const out: TagRow[] = [];
   const walk = (node: Node, depth: number) => {
     for (const child of [...node.children.values()].sort((a, b) => collator.compare(a.name, b.name))) {
-      out.push({ tag: child.tag, name: child.name, depth, count: child.count, implied: child.implied, hasChildren: child.children.size > 0 });
+      out.push({
+        tag: child.tag,
+        name: child.name,
+        depth,
+        count: child.count,
+        implied: child.implied,
+        hasChildren: child.children.size > 0,
+      });
       walk(child, depth + 1);
     }
   };

@@ -12,7 +12,11 @@ import { showError } from '../app/toasts';
 import { plural } from '../library/format';
 import { onBatchChange, runBatch } from '../ui/batchHistory';
 
-export type TagDialog = { kind: 'rename'; tag: string } | { kind: 'merge'; tags: string[] } | { kind: 'delete'; tags: string[] } | null;
+export type TagDialog =
+  | { kind: 'rename'; tag: string }
+  | { kind: 'merge'; tags: string[] }
+  | { kind: 'delete'; tags: string[] }
+  | null;
 
 export const tagsStore = createStore({
   loaded: false,
@@ -27,7 +31,11 @@ export async function loadTags(): Promise<void> {
   try {
     const tags = await gloss().listTags();
     const keys = new Set(tags.map((t) => tagKey(t.tag)));
-    tagsStore.set((s) => ({ tags, loaded: true, checked: new Set([...s.checked].filter((k) => keys.has(k))) }));
+    tagsStore.set((s) => ({
+      tags,
+      loaded: true,
+      checked: new Set([...s.checked].filter((k) => keys.has(k))),
+    }));
   } catch (err) {
     tagsStore.set({ loaded: true });
     showError(err);
@@ -46,7 +54,8 @@ export function toggleChecked(tag: string): void {
   });
 }
 
-export const existingTag = (name: string): TagCount | undefined => tagsStore.get().tags.find((t) => sameTag(t.tag, name));
+export const existingTag = (name: string): TagCount | undefined =>
+  tagsStore.get().tags.find((t) => sameTag(t.tag, name));
 
 /** How many passages a change would touch: a rename carries children along; a delete takes only the tags named. */
 export async function passagesTouched(kind: 'rename' | 'delete', tags: readonly string[]): Promise<number> {
@@ -63,7 +72,8 @@ export function renameTags(from: string[], to: string): Promise<unknown> {
   tagsStore.set({ dialog: null, checked: new Set() });
   return runBatch(
     () => gloss().changeTags({ change: { kind: 'rename', from, to } }),
-    (r) => `${merging ? 'Merged' : 'Renamed'} ${hash(from)} ${merging ? 'into' : 'to'} #${to} in ${plural(r.after.length, 'passage')}`,
+    (r) =>
+      `${merging ? 'Merged' : 'Renamed'} ${hash(from)} ${merging ? 'into' : 'to'} #${to} in ${plural(r.after.length, 'passage')}`,
   );
 }
 

@@ -45,7 +45,11 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
  * Run a change and remember it: `run` answers what it did. The toast says
  * `label(report)` and offers Undo. Nothing is recorded when nothing changed.
  */
-export function runBatch(run: () => Promise<BatchReport>, label: (r: BatchReport) => string, opts: { toast?: boolean } = {}): Promise<BatchReport | null> {
+export function runBatch(
+  run: () => Promise<BatchReport>,
+  label: (r: BatchReport) => string,
+  opts: { toast?: boolean } = {},
+): Promise<BatchReport | null> {
   return serial(async () => {
     try {
       const report = await run();

@@ -39,7 +39,11 @@ class Recorder extends EventEmitter {
   readonly privilegedSchemes: unknown[] = [];
   readonly openedExternally: string[] = [];
   readonly errorBoxes: [string, string][] = [];
-  readonly sessionHandlers: { permissionRequest?: Handler; permissionCheck?: Handler; headersReceived?: Handler } = {};
+  readonly sessionHandlers: {
+    permissionRequest?: Handler;
+    permissionCheck?: Handler;
+    headersReceived?: Handler;
+  } = {};
   applicationMenu: FakeMenu | null = null;
   /** What the next open/save dialogs answer, in order (cancelled when empty). */
   readonly openDialogAnswers: string[][] = [];
@@ -168,7 +172,12 @@ class FakeWebContents extends EventEmitter {
   }
 }
 
-export interface Rectangle { x: number; y: number; width: number; height: number }
+export interface Rectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 class FakeBrowserWindow extends EventEmitter {
   static getAllWindows(): FakeBrowserWindow[] {
@@ -310,7 +319,8 @@ export const shell = {
 export const ipcMain = {
   handle(channel: string, handler: Handler): void {
     // As Electron: one handler per channel.
-    if (recorder.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (recorder.ipcHandlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     recorder.ipcHandlers.set(channel, handler);
     recorder.record('ipcMain.handle', channel);
   },
@@ -354,10 +364,19 @@ export const session = {
 };
 
 export const screen = {
-  getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  getAllDisplays: () => [
+    {
+      id: 1,
+      workArea: { x: 0, y: 0, width: 1920, height: 1080 },
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+    },
+  ],
   getPrimaryDisplay: () => screen.getAllDisplays()[0],
 };
 
-export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' });
+export const nativeTheme = Object.assign(new EventEmitter(), {
+  shouldUseDarkColors: false,
+  themeSource: 'system',
+});
 
 export default { app, BrowserWindow, Menu, dialog, shell, ipcMain, protocol, session, screen, nativeTheme };

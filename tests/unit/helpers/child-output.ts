@@ -27,7 +27,11 @@ export function watchChild(child: ChildProcessWithoutNullStreams): WatchedChild 
   let partial = '';
   let stderr = '';
   let ended: Error | null = null;
-  const waiters: { test: (line: string) => boolean; resolve: (line: string) => void; reject: (err: Error) => void }[] = [];
+  const waiters: {
+    test: (line: string) => boolean;
+    resolve: (line: string) => void;
+    reject: (err: Error) => void;
+  }[] = [];
 
   const offer = (line: string): void => {
     lines.push(line);
@@ -50,7 +54,9 @@ export function watchChild(child: ChildProcessWithoutNullStreams): WatchedChild 
     child.once('close', (code, signal) => {
       if (partial !== '') offer(partial);
       partial = '';
-      ended = new Error(`the child ended (${signal ?? `exit code ${code}`}) before printing the expected line. stdout:\n${lines.join('\n')}\nstderr: ${stderr}`);
+      ended = new Error(
+        `the child ended (${signal ?? `exit code ${code}`}) before printing the expected line. stdout:\n${lines.join('\n')}\nstderr: ${stderr}`,
+      );
       for (const w of waiters.splice(0)) w.reject(ended);
       resolve({ code, signal, lines: [...lines], stderr });
     });

@@ -9,7 +9,11 @@ const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
   // (port, host), (options) or, from net.connect and http's agents, ([options, callback]).
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-  const options = (typeof first === 'object' && first !== null ? first : { port: first, host: args[1] }) as { port?: unknown; host?: unknown; path?: unknown };
+  const options = (typeof first === 'object' && first !== null ? first : { port: first, host: args[1] }) as {
+    port?: unknown;
+    host?: unknown;
+    path?: unknown;
+  };
   if (options.port !== undefined && options.port !== null) {
     process.stderr.write(`network: ${String(options.host ?? 'localhost')}:${String(options.port)}\n`);
     throw new Error('This process may not use the network.');
