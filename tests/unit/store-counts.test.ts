@@ -13,7 +13,7 @@ import { openStore, type Store } from '../../main/core/store/index';
 import { NOTES_INDEX_DIRTY } from '../../main/core/store/notes';
 import { NOTES_INDEX_FILE } from '../../main/core/store/notes-index';
 import type { Article } from '../../main/core/document/types';
-import { makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
+import { ageArticleFiles, makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
 
 async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
   const store = await openStore(dir);
@@ -24,7 +24,11 @@ async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<
   }
 }
 
-const exists = (file: string) => fs.access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fs.access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Two articles: a with two annotations (tags Kurds, oil), b with one (tag kurds). */
 async function library(dir: string): Promise<{ a: Article; b: Article }> {
@@ -47,19 +51,44 @@ describe('store: annotation counts for the library list', () => {
       assert.ok(await exists(path.join(dir, NOTES_INDEX_FILE)));
       assert.equal(await exists(path.join(dir, NOTES_INDEX_DIRTY)), false);
       // Edited behind Gloss's back while it was closed: the first list does not read the notes file to find out…
-      await fs.writeFile(path.join(dir, 'notes', `${a.id}.json`), JSON.stringify({ version: 1, annotations: [makeAnnotation(a, 9)] }));
+      await fs.writeFile(
+        path.join(dir, 'notes', `${a.id}.json`),
+        JSON.stringify({ version: 1, annotations: [makeAnnotation(a, 9)] }),
+      );
       await withStore(dir, async (s) => {
-        assert.deepEqual(await s.annotationCounts(), new Map([[b.id, 1], [a.id, 2]]));
-        assert.deepEqual(await s.tagCounts(), [{ tag: 'kurds', count: 2 }, { tag: 'oil', count: 1 }]);
+        assert.deepEqual(
+          await s.annotationCounts(),
+          new Map([
+            [b.id, 1],
+            [a.id, 2],
+          ]),
+        );
+        assert.deepEqual(await s.tagCounts(), [
+          { tag: 'kurds', count: 2 },
+          { tag: 'oil', count: 1 },
+        ]);
         // …but a check in the background finds the changed file, and the counts follow.
         for (let i = 0; i < 500 && (await s.annotationCounts()).get(a.id) !== 1; i++) await sleep(10);
-        assert.deepEqual(await s.annotationCounts(), new Map([[b.id, 1], [a.id, 1]]));
+        assert.deepEqual(
+          await s.annotationCounts(),
+          new Map([
+            [b.id, 1],
+            [a.id, 1],
+          ]),
+        );
         assert.deepEqual(await s.tagCounts(), [{ tag: 'kurds', count: 1 }]);
         assert.equal((await s.listAnnotations(a.id)).length, 1);
         assert.deepEqual(s.warnings(), []);
       });
       await withStore(dir, async (s) => {
-        assert.deepEqual(await s.annotationCounts(), new Map([[b.id, 1], [a.id, 1]]), 'the corrected count was saved');
+        assert.deepEqual(
+          await s.annotationCounts(),
+          new Map([
+            [b.id, 1],
+            [a.id, 1],
+          ]),
+          'the corrected count was saved',
+        );
       });
     } finally {
       await cleanup();
@@ -79,8 +108,18 @@ describe('store: annotation counts for the library list', () => {
       await fs.writeFile(path.join(dir, NOTES_INDEX_FILE), staleIndex);
       await fs.writeFile(path.join(dir, NOTES_INDEX_DIRTY), '');
       await withStore(dir, async (s) => {
-        assert.deepEqual(await s.annotationCounts(), new Map([[b.id, 2], [a.id, 2]]));
-        assert.deepEqual(await s.tagCounts(), [{ tag: 'kurds', count: 2 }, { tag: 'oil', count: 1 }, { tag: 'water', count: 1 }]);
+        assert.deepEqual(
+          await s.annotationCounts(),
+          new Map([
+            [b.id, 2],
+            [a.id, 2],
+          ]),
+        );
+        assert.deepEqual(await s.tagCounts(), [
+          { tag: 'kurds', count: 2 },
+          { tag: 'oil', count: 1 },
+          { tag: 'water', count: 1 },
+        ]);
         assert.deepEqual(s.warnings(), [], 'a crash is not damage');
       });
       assert.equal(await exists(path.join(dir, NOTES_INDEX_DIRTY)), false, 'checked and saved at close');
@@ -98,11 +137,21 @@ describe('store: annotation counts for the library list', () => {
         const text = await fs.readFile(file, 'utf8');
         if (how === 'missing') await fs.rm(file);
         if (how === 'garbage') await fs.writeFile(file, '\u0000{not an index');
-        if (how === 'a line cut short') await fs.writeFile(file, text.slice(0, text.indexOf('\t', text.indexOf('\n') + 1) + 2));
+        if (how === 'a line cut short')
+          await fs.writeFile(file, text.slice(0, text.indexOf('\t', text.indexOf('\n') + 1) + 2));
         if (how === 'unreadable tags') await fs.writeFile(file, text.replace(/\[\[.*?\]\]/, '[["Kurds",'));
         await withStore(dir, async (s) => {
-          assert.deepEqual(await s.annotationCounts(), new Map([[b.id, 1], [a.id, 2]]));
-          assert.deepEqual(await s.tagCounts(), [{ tag: 'kurds', count: 2 }, { tag: 'oil', count: 1 }]);
+          assert.deepEqual(
+            await s.annotationCounts(),
+            new Map([
+              [b.id, 1],
+              [a.id, 2],
+            ]),
+          );
+          assert.deepEqual(await s.tagCounts(), [
+            { tag: 'kurds', count: 2 },
+            { tag: 'oil', count: 1 },
+          ]);
           assert.deepEqual(s.warnings(), []);
         });
       } finally {
@@ -121,7 +170,14 @@ describe('store: annotation counts for the library list', () => {
       });
       await withStore(dir, async (s) => {
         await s.putArticle(a);
-        assert.deepEqual(await s.annotationCounts(), new Map([[a.id, 0], [b.id, 1]]), 'imported again, it starts without notes');
+        assert.deepEqual(
+          await s.annotationCounts(),
+          new Map([
+            [a.id, 0],
+            [b.id, 1],
+          ]),
+          'imported again, it starts without notes',
+        );
       });
     } finally {
       await cleanup();
@@ -146,11 +202,19 @@ describe('store: article content is checked once per session', () => {
 
         const edited = { ...a, meta: { ...a.meta, title: 'A new title' } };
         await s.putArticle(edited);
-        assert.equal((await s.getArticle(a.id)).meta.title, 'A new title', 'a replaced article is read again');
+        assert.equal(
+          (await s.getArticle(a.id)).meta.title,
+          'A new title',
+          'a replaced article is read again',
+        );
 
         await fs.writeFile(file, 'damaged again');
         for (const x of others) await s.getArticle(x.id);
-        await assert.rejects(s.getArticle(a.id), /damaged/, 'pushed out by eight others, it is read and checked again');
+        await assert.rejects(
+          s.getArticle(a.id),
+          /damaged/,
+          'pushed out by eight others, it is read and checked again',
+        );
       });
     } finally {
       await cleanup();
@@ -177,11 +241,16 @@ describe('store: opening a large library stays cheap', () => {
       });
       lib.articles[1].wordCount = 'many';
       await fs.writeFile(file, JSON.stringify(lib));
+      await ageArticleFiles(dir);
       await withStore(dir, async (s) => {
         assert.equal(s.warnings().length, 2);
         assert.match(s.warnings()[0], /^library\.json was damaged/);
         assert.match(s.warnings()[1], /^library\.json did not list 1 article \(“Article number 2”\)/);
-        assert.deepEqual(s.listArticles().map((e) => e.id), [b.id, a.id], 'restored from the last good copy (saved before b was added), and b added back from its saved copy');
+        assert.deepEqual(
+          s.listArticles().map((e) => e.id),
+          [b.id, a.id],
+          'restored from the last good copy (saved before b was added), and b added back from its saved copy',
+        );
       });
     } finally {
       await cleanup();
@@ -193,7 +262,11 @@ describe('store: opening a large library stays cheap', () => {
     try {
       const a = makeArticle(1);
       await withStore(dir, (s) => s.putArticle(a));
-      const leftovers = [path.join(dir, 'notes', `.${a.id}.json.1-abc.tmp`), path.join(dir, 'articles', `.${a.id}.json.1-abc.tmp`), path.join(dir, '.library.json.1-abc.tmp')];
+      const leftovers = [
+        path.join(dir, 'notes', `.${a.id}.json.1-abc.tmp`),
+        path.join(dir, 'articles', `.${a.id}.json.1-abc.tmp`),
+        path.join(dir, '.library.json.1-abc.tmp'),
+      ];
       for (const f of leftovers) await fs.writeFile(f, 'half a write');
       await withStore(dir, async (s) => {
         assert.equal(await exists(leftovers[2]), false, 'the data folder’s own are swept before opening');
@@ -227,6 +300,11 @@ describe('store: the quick checks agree with the schemas', () => {
       null,
       [good],
     ];
-    for (const v of variants) assert.equal(isStoredAnnotation(v), AnnotationSchema.safeParse(v).success, JSON.stringify(v)?.slice(0, 120));
+    for (const v of variants)
+      assert.equal(
+        isStoredAnnotation(v),
+        AnnotationSchema.safeParse(v).success,
+        JSON.stringify(v)?.slice(0, 120),
+      );
   });
 });

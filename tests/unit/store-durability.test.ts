@@ -13,7 +13,13 @@ import { openStore, type Store } from '../../main/core/store/index';
 import { GlossError } from '../../main/core/errors';
 import { DEFAULT_SETTINGS } from '../../main/core/contract';
 import type { Article } from '../../main/core/document/types';
-import { makeAnnotation, makeArticle, spawnHelper, tempDataDir } from './helpers/store-fixtures';
+import {
+  ageArticleFiles,
+  makeAnnotation,
+  makeArticle,
+  spawnHelper,
+  tempDataDir,
+} from './helpers/store-fixtures';
 
 /** The round a store-writer line acknowledges. */
 const ackOf = (line: string): number => (JSON.parse(line) as { acked: number }).acked;
@@ -23,7 +29,10 @@ const DAMAGES: Damage[] = ['garbage bytes', 'cut in half'];
 
 async function damage(file: string, how: Damage): Promise<Buffer> {
   const bytes = await fs.readFile(file);
-  const bad = how === 'garbage bytes' ? Buffer.concat([Buffer.from([0xff, 0x00, 0x7b]), randomBytes(64)]) : bytes.subarray(0, Math.floor(bytes.length / 2));
+  const bad =
+    how === 'garbage bytes'
+      ? Buffer.concat([Buffer.from([0xff, 0x00, 0x7b]), randomBytes(64)])
+      : bytes.subarray(0, Math.floor(bytes.length / 2));
   await fs.writeFile(file, bad);
   return bad;
 }
@@ -70,7 +79,9 @@ const CASES: FileCase[] = [
     // The backup lists a only; b, saved since, is added back from its content file.
     v1: (a, b) => [b.id, a.id],
     empty: [],
-    laterWarnings: [/^library\.json did not list 1 article \(“Article number 2”\) saved in the library folder, so Gloss added it back\.$/],
+    laterWarnings: [
+      /^library\.json did not list 1 article \(“Article number 2”\) saved in the library folder, so Gloss added it back\.$/,
+    ],
   },
   {
     label: 'a notes file',
@@ -108,18 +119,30 @@ describe('store: a damaged file is moved aside and the last good copy restored',
           });
           const file = c.file(dir, a);
           const bad = await damage(file, how);
+          if (c.label === 'library.json') await ageArticleFiles(dir);
 
-          const [seen, warnings] = await withStore(dir, async (s) => [await c.observe(s, a), s.warnings()] as const);
+          const [seen, warnings] = await withStore(
+            dir,
+            async (s) => [await c.observe(s, a), s.warnings()] as const,
+          );
           assert.deepEqual(seen, c.v1(a, b));
           const rel = path.relative(dir, file).split(path.sep).join('/');
           const aside = await corruptCopy(path.dirname(file), path.basename(file));
           assert.deepEqual(aside.bytes, bad, 'the damaged bytes are kept as they were');
           assert.equal(warnings.length, 1 + (c.laterWarnings?.length ?? 0));
           for (const [i, later] of (c.laterWarnings ?? []).entries()) assert.match(warnings[1 + i], later);
-          assert.match(warnings[0], new RegExp(`^${rel.replace('.', '\\.')} was damaged and has been moved to ${path.dirname(rel) === '.' ? '' : 'notes/'}${aside.name.replace(/\./g, '\\.')}; restored the last good copy from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\.$`));
+          assert.match(
+            warnings[0],
+            new RegExp(
+              `^${rel.replace('.', '\\.')} was damaged and has been moved to ${path.dirname(rel) === '.' ? '' : 'notes/'}${aside.name.replace(/\./g, '\\.')}; restored the last good copy from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\.$`,
+            ),
+          );
 
           // The restored copy is on disk again: a third open sees it with no further warning.
-          const [again, quiet] = await withStore(dir, async (s) => [await c.observe(s, a), s.warnings()] as const);
+          const [again, quiet] = await withStore(
+            dir,
+            async (s) => [await c.observe(s, a), s.warnings()] as const,
+          );
           assert.deepEqual(again, c.v1(a, b));
           assert.deepEqual(quiet, []);
         } finally {
@@ -137,7 +160,10 @@ describe('store: a damaged file is moved aside and the last good copy restored',
         await withStore(dir, (s) => c.saveV1(s, a, a));
         const file = c.file(dir, a);
         await damage(file, 'cut in half');
-        const [seen, warnings] = await withStore(dir, async (s) => [await c.observe(s, a), s.warnings()] as const);
+        const [seen, warnings] = await withStore(
+          dir,
+          async (s) => [await c.observe(s, a), s.warnings()] as const,
+        );
         assert.deepEqual(seen, c.empty);
         const rel = path.relative(dir, file).split(path.sep).join('/');
         const aside = await corruptCopy(path.dirname(file), path.basename(file));
@@ -158,11 +184,16 @@ describe('store: a damaged file is moved aside and the last good copy restored',
       const a = makeArticle(1);
       await withStore(dir, (s) => s.putArticle(a));
       await damage(path.join(dir, 'library.json'), 'garbage bytes');
-      const [ids, warnings, article] = await withStore(dir, async (s) => [s.listArticles().map((e) => e.id), s.warnings(), await s.getArticle(a.id)] as const);
+      const [ids, warnings, article] = await withStore(
+        dir,
+        async (s) => [s.listArticles().map((e) => e.id), s.warnings(), await s.getArticle(a.id)] as const,
+      );
       assert.deepEqual(ids, [a.id]);
       assert.deepEqual(article, a);
       const aside = await corruptCopy(dir, 'library.json');
-      assert.deepEqual(warnings, [`library.json was damaged and has been moved to ${aside.name}; no good copy was found, so Gloss rebuilt the library list from 1 saved article.`]);
+      assert.deepEqual(warnings, [
+        `library.json was damaged and has been moved to ${aside.name}; no good copy was found, so Gloss rebuilt the library list from 1 saved article.`,
+      ]);
     } finally {
       await cleanup();
     }
@@ -175,7 +206,9 @@ describe('store: a damaged file is moved aside and the last good copy restored',
       const [ids, warnings] = await withStore(dir, async (s) => [s.listArticles(), s.warnings()] as const);
       assert.deepEqual(ids, []);
       const aside = await corruptCopy(dir, 'library.json');
-      assert.deepEqual(warnings, [`library.json was damaged and no good copy was found, so Gloss started it empty. The damaged file is kept at ${aside.name}.`]);
+      assert.deepEqual(warnings, [
+        `library.json was damaged and no good copy was found, so Gloss started it empty. The damaged file is kept at ${aside.name}.`,
+      ]);
     } finally {
       await cleanup();
     }
@@ -191,7 +224,11 @@ describe('store: a damaged file is moved aside and the last good copy restored',
         await s.putAnnotation(makeAnnotation(a, 2));
       });
       await fs.writeFile(path.join(dir, 'notes', `${a.id}.json`), '{"version":1,"annotations":[{"id":5}]}');
-      const [listed, counts, warnings] = await withStore(dir, async (s) => [(await s.listAnnotations(a.id)).length, await s.annotationCounts(), s.warnings()] as const);
+      const [listed, counts, warnings] = await withStore(
+        dir,
+        async (s) =>
+          [(await s.listAnnotations(a.id)).length, await s.annotationCounts(), s.warnings()] as const,
+      );
       assert.equal(listed, 1);
       assert.deepEqual(counts, new Map([[a.id, 1]]));
       assert.equal(warnings.length, 1);
@@ -208,15 +245,24 @@ describe('store: a damaged file is moved aside and the last good copy restored',
         const file = path.join(dir, 'articles', `${a.id}.json`);
         await withStore(dir, async (s) => {
           await s.putArticle(a);
-          await fs.writeFile(file, how === 'garbage bytes' ? randomBytes(100) : JSON.stringify({ ...a, text: 'edited' }));
+          await fs.writeFile(
+            file,
+            how === 'garbage bytes' ? randomBytes(100) : JSON.stringify({ ...a, text: 'edited' }),
+          );
           await assert.rejects(s.getArticle(a.id), (err: unknown) => {
             assert.ok(err instanceof GlossError);
             assert.equal(err.code, 'CORRUPT');
-            assert.match(err.message, /^The saved copy of “Article number 1” was damaged and has been moved to articles\/.+\.json\.corrupt-.+\. Import the same file again to repair it \(its notes are kept\), or remove the article\.$/);
+            assert.match(
+              err.message,
+              /^The saved copy of “Article number 1” was damaged and has been moved to articles\/.+\.json\.corrupt-.+\. Import the same file again to repair it \(its notes are kept\), or remove the article\.$/,
+            );
             return true;
           });
           assert.equal(s.warnings().length, 1);
-          await assert.rejects(s.getArticle(a.id), (err: unknown) => err instanceof GlossError && err.code === 'CORRUPT');
+          await assert.rejects(
+            s.getArticle(a.id),
+            (err: unknown) => err instanceof GlossError && err.code === 'CORRUPT',
+          );
           assert.equal(s.hasArticle(a.id), true, 'the entry stays, so the user can remove or re-import it');
         });
         await corruptCopy(path.join(dir, 'articles'), `${a.id}.json`);
@@ -249,15 +295,26 @@ describe('store: a writer killed mid-write leaves the last good state', () => {
         const first = makeArticle(0);
         await withStore(dir, async (s) => {
           // Asked before the notes file is opened: the counts come from the index, checked after the crash.
-          assert.equal((await s.annotationCounts()).get(first.id), 2, 'the library list counts what the notes file holds');
-          const rounds = new Set((await s.listAnnotations(first.id)).map((a) => Number(a.note.split(' ')[0])));
+          assert.equal(
+            (await s.annotationCounts()).get(first.id),
+            2,
+            'the library list counts what the notes file holds',
+          );
+          const rounds = new Set(
+            (await s.listAnnotations(first.id)).map((a) => Number(a.note.split(' ')[0])),
+          );
           assert.equal((await s.listAnnotations(first.id)).length, 2);
           // Acknowledged rounds are kept; the round being written when killed may have reached the disk too.
-          for (const r of rounds) assert.ok(r === lastAcked || r === lastAcked + 1, `round ${r} after acknowledging ${lastAcked}`);
+          for (const r of rounds)
+            assert.ok(r === lastAcked || r === lastAcked + 1, `round ${r} after acknowledging ${lastAcked}`);
           const fontSize = s.getSettings().fontSize;
-          assert.ok(fontSize === 12 + (lastAcked % 20) || fontSize === 12 + ((lastAcked + 1) % 20), `font size ${fontSize} after acknowledging ${lastAcked}`);
+          assert.ok(
+            fontSize === 12 + (lastAcked % 20) || fontSize === 12 + ((lastAcked + 1) % 20),
+            `font size ${fontSize} after acknowledging ${lastAcked}`,
+          );
           const ids = s.listArticles().map((e) => e.id);
-          for (let n = 5; n <= lastAcked; n += 5) assert.ok(ids.includes(makeArticle(1000 + n).id), `article of round ${n} is listed`);
+          for (let n = 5; n <= lastAcked; n += 5)
+            assert.ok(ids.includes(makeArticle(1000 + n).id), `article of round ${n} is listed`);
           for (const id of ids) assert.equal((await s.getArticle(id)).id, id);
           assert.deepEqual(s.warnings(), [], 'a crash is not damage: no file needed recovery');
           onDisk = Math.max(...rounds);

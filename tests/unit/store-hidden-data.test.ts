@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { openStore, type Store } from '../../main/core/store/index';
 import { DEFAULT_SETTINGS, type Settings } from '../../main/core/contract';
-import { makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
+import { ageArticleFiles, makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
 import { NOTES_INDEX_DIRTY } from '../../main/core/store/notes';
 
 async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
@@ -39,13 +39,28 @@ describe('store: library.json never hides saved articles', () => {
         });
         const file = path.join(dir, 'library.json');
         await fs.writeFile(file, damage(await fs.readFile(file)));
+        await ageArticleFiles(dir);
 
-        const [ids, notes, warnings] = await withStore(dir, async (s) => [s.listArticles().map((e) => e.id), (await s.listAnnotations(c.id)).map((n) => n.id), s.warnings()] as const);
+        const [ids, notes, warnings] = await withStore(
+          dir,
+          async (s) =>
+            [
+              s.listArticles().map((e) => e.id),
+              (await s.listAnnotations(c.id)).map((n) => n.id),
+              s.warnings(),
+            ] as const,
+        );
         assert.deepEqual(ids, [c.id, b.id, a.id]);
         assert.deepEqual(notes, ['ann-1']);
         assert.equal(warnings.length, 2);
-        assert.match(warnings[0], /^library\.json was damaged and has been moved to library\.json\.corrupt-.+; restored the last good copy from /);
-        assert.equal(warnings[1], 'library.json did not list 1 article (“Article number 3”) saved in the library folder, so Gloss added it back.');
+        assert.match(
+          warnings[0],
+          /^library\.json was damaged and has been moved to library\.json\.corrupt-.+; restored the last good copy from /,
+        );
+        assert.equal(
+          warnings[1],
+          'library.json did not list 1 article (“Article number 3”) saved in the library folder, so Gloss added it back.',
+        );
 
         const quiet = await withStore(dir, async (s) => [s.listArticles().length, s.warnings()] as const);
         assert.deepEqual(quiet, [3, []], 'the repaired list is saved');
@@ -63,10 +78,19 @@ describe('store: library.json never hides saved articles', () => {
         for (const x of articles) await s.putArticle(x);
       });
       await fs.writeFile(path.join(dir, 'library.json'), '{"version":1,"articles":[]}');
-      const [entries, warnings] = await withStore(dir, async (s) => [s.listArticles(), s.warnings()] as const);
-      assert.deepEqual(entries.map((e) => e.id), articles.map((x) => x.id).reverse());
+      await ageArticleFiles(dir);
+      const [entries, warnings] = await withStore(
+        dir,
+        async (s) => [s.listArticles(), s.warnings()] as const,
+      );
+      assert.deepEqual(
+        entries.map((e) => e.id),
+        articles.map((x) => x.id).reverse(),
+      );
       assert.deepEqual(await withStore(dir, async (s) => s.getArticle(articles[0].id)), articles[0]);
-      assert.deepEqual(warnings, ['library.json did not list 5 articles (“Article number 5”, “Article number 4”, “Article number 3” and 2 more) saved in the library folder, so Gloss added them back.']);
+      assert.deepEqual(warnings, [
+        'library.json did not list 5 articles (“Article number 5”, “Article number 4”, “Article number 3” and 2 more) saved in the library folder, so Gloss added them back.',
+      ]);
     } finally {
       await cleanup();
     }
@@ -78,7 +102,10 @@ describe('store: library.json never hides saved articles', () => {
       const [a, b] = [makeArticle(1), makeArticle(2)];
       await withStore(dir, (s) => s.putArticle(a));
       await fs.writeFile(path.join(dir, 'articles', `${b.id}.json`), JSON.stringify(b));
-      const [ids, warnings] = await withStore(dir, async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const);
+      const [ids, warnings] = await withStore(
+        dir,
+        async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const,
+      );
       assert.deepEqual(ids, [b.id, a.id]);
       assert.deepEqual(warnings, []);
     } finally {
@@ -92,9 +119,13 @@ describe('store: library.json never hides saved articles', () => {
       const a = makeArticle(1);
       await withStore(dir, (s) => s.putArticle(a));
       await fs.writeFile(path.join(dir, 'library.json'), '{"version":1,"articles":[]}');
+      await ageArticleFiles(dir);
       await fs.rm(path.join(dir, 'library.json.bak'), { force: true });
       await fs.mkdir(path.join(dir, 'library.json.bak', 'in-the-way'), { recursive: true });
-      const [ids, warnings] = await withStore(dir, async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const);
+      const [ids, warnings] = await withStore(
+        dir,
+        async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const,
+      );
       assert.deepEqual(ids, [a.id]);
       assert.equal(warnings.length, 1);
     } finally {
@@ -111,7 +142,10 @@ describe('store: library.json never hides saved articles', () => {
         await s.putArticle(b);
         await s.removeArticle(a.id);
       });
-      const [ids, warnings] = await withStore(dir, async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const);
+      const [ids, warnings] = await withStore(
+        dir,
+        async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const,
+      );
       assert.deepEqual(ids, [b.id]);
       assert.deepEqual(warnings, []);
     } finally {
@@ -139,32 +173,61 @@ describe('store: settings.json that parses but holds invalid values', () => {
   const saved = / \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)/.source;
 
   it('{}: every field is taken from the last good copy, and the user is told which', async () => {
-    const { settings, warnings } = await settingsWith({ theme: 'dark', fontSize: 24, scroll: { abc: 0.5 } }, '{}');
+    const { settings, warnings } = await settingsWith(
+      { theme: 'dark', fontSize: 24, scroll: { abc: 0.5 } },
+      '{}',
+    );
     assert.deepEqual(settings, { theme: 'dark', fontSize: 24, scroll: { abc: 0.5 } });
     assert.equal(warnings.length, 1);
-    assert.match(warnings[0], new RegExp(`^settings\\.json held invalid values for theme, fontSize and scroll; Gloss took them from the last good copy${saved}\\.$`));
+    assert.match(
+      warnings[0],
+      new RegExp(
+        `^settings\\.json held invalid values for theme, fontSize and scroll; Gloss took them from the last good copy${saved}\\.$`,
+      ),
+    );
   });
 
   it('fontSize 99: that field comes from the last good copy, the valid ones stay as they are', async () => {
-    const { settings, warnings } = await settingsWith({ theme: 'dark', fontSize: 24 }, JSON.stringify({ theme: 'sepia', fontSize: 99, lastArticleId: 'xyz', scroll: { xyz: 0.25 } }));
+    const { settings, warnings } = await settingsWith(
+      { theme: 'dark', fontSize: 24 },
+      JSON.stringify({ theme: 'sepia', fontSize: 99, lastArticleId: 'xyz', scroll: { xyz: 0.25 } }),
+    );
     assert.deepEqual(settings, { theme: 'sepia', fontSize: 24, lastArticleId: 'xyz', scroll: { xyz: 0.25 } });
-    assert.match(warnings[0], new RegExp(`^settings\\.json held an invalid value for fontSize; Gloss took it from the last good copy${saved}\\.$`));
+    assert.match(
+      warnings[0],
+      new RegExp(
+        `^settings\\.json held an invalid value for fontSize; Gloss took it from the last good copy${saved}\\.$`,
+      ),
+    );
   });
 
   it('a flipped bit with no good copy of that field: reset to its default, and named', async () => {
-    const { settings, warnings } = await settingsWith(null, JSON.stringify({ theme: 'dbrk', fontSize: 21, scroll: {} }));
+    const { settings, warnings } = await settingsWith(
+      null,
+      JSON.stringify({ theme: 'dbrk', fontSize: 21, scroll: {} }),
+    );
     assert.deepEqual(settings, { ...DEFAULT_SETTINGS, fontSize: 21 });
-    assert.deepEqual(warnings, ['settings.json held an invalid value for theme; Gloss reset it to its default.']);
+    assert.deepEqual(warnings, [
+      'settings.json held an invalid value for theme; Gloss reset it to its default.',
+    ]);
   });
 
   it('repaired settings are used even when they cannot be saved at once (the .bak is in the way)', async () => {
     const { dir, cleanup } = await tempDataDir();
     try {
       await fs.mkdir(path.join(dir, 'settings.json.bak', 'in-the-way'), { recursive: true });
-      await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ theme: 'dbrk', fontSize: 21, scroll: {} }));
-      const [settings, warnings] = await withStore(dir, async (s) => [s.getSettings(), s.warnings()] as const);
+      await fs.writeFile(
+        path.join(dir, 'settings.json'),
+        JSON.stringify({ theme: 'dbrk', fontSize: 21, scroll: {} }),
+      );
+      const [settings, warnings] = await withStore(
+        dir,
+        async (s) => [s.getSettings(), s.warnings()] as const,
+      );
       assert.deepEqual(settings, { ...DEFAULT_SETTINGS, fontSize: 21 });
-      assert.deepEqual(warnings, ['settings.json held an invalid value for theme; Gloss reset it to its default.']);
+      assert.deepEqual(warnings, [
+        'settings.json held an invalid value for theme; Gloss reset it to its default.',
+      ]);
     } finally {
       await cleanup();
     }
@@ -173,11 +236,25 @@ describe('store: settings.json that parses but holds invalid values', () => {
   it('some fields from the last good copy, the rest from the defaults', async () => {
     const { dir, cleanup } = await tempDataDir();
     try {
-      await fs.writeFile(path.join(dir, 'settings.json.bak'), JSON.stringify({ theme: 'dark', fontSize: 1000, scroll: {} }));
-      await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ theme: 7, fontSize: 'big', scroll: {} }));
-      const [settings, warnings] = await withStore(dir, async (s) => [s.getSettings(), s.warnings()] as const);
+      await fs.writeFile(
+        path.join(dir, 'settings.json.bak'),
+        JSON.stringify({ theme: 'dark', fontSize: 1000, scroll: {} }),
+      );
+      await fs.writeFile(
+        path.join(dir, 'settings.json'),
+        JSON.stringify({ theme: 7, fontSize: 'big', scroll: {} }),
+      );
+      const [settings, warnings] = await withStore(
+        dir,
+        async (s) => [s.getSettings(), s.warnings()] as const,
+      );
       assert.deepEqual(settings, { ...DEFAULT_SETTINGS, theme: 'dark' });
-      assert.match(warnings[0], new RegExp(`^settings\\.json held invalid values for theme and fontSize; Gloss took theme from the last good copy${saved} and reset fontSize to its default\\.$`));
+      assert.match(
+        warnings[0],
+        new RegExp(
+          `^settings\\.json held invalid values for theme and fontSize; Gloss took theme from the last good copy${saved} and reset fontSize to its default\\.$`,
+        ),
+      );
     } finally {
       await cleanup();
     }
@@ -229,7 +306,12 @@ describe('store: notes-index.tsv rows that look valid but are wrong are never sh
     try {
       const good = row(articles[2].id);
       const [id, count, size, ...rest] = good.split('\t');
-      await fs.writeFile(file, text.replace(good, [id, count, String(Number(size) + 1), ...rest].join('\t')).replace(/sealed 3 /, 'sealed 4 '));
+      await fs.writeFile(
+        file,
+        text
+          .replace(good, [id, count, String(Number(size) + 1), ...rest].join('\t'))
+          .replace(/sealed 3 /, 'sealed 4 '),
+      );
       assert.deepEqual(await withStore(dir, (s) => s.annotationCounts()), expected(articles));
       assert.match(await fs.readFile(file, 'utf8'), /^gloss notes-index 2 sealed 3 [0-9a-f]{8}\n/);
     } finally {
@@ -257,12 +339,28 @@ describe('store: a notes file emptied while Gloss was closed', () => {
     const { dir, a, file, cleanup } = await twoNotes();
     try {
       await fs.writeFile(file, EMPTY);
-      const [ids, counts, warnings] = await withStore(dir, async (s) => [(await s.listAnnotations(a.id)).map((n) => n.id), await s.annotationCounts(), s.warnings()] as const);
+      const [ids, counts, warnings] = await withStore(
+        dir,
+        async (s) =>
+          [
+            (await s.listAnnotations(a.id)).map((n) => n.id),
+            await s.annotationCounts(),
+            s.warnings(),
+          ] as const,
+      );
       assert.deepEqual(ids, ['ann-1'], 'the backup is the version before the last save');
       assert.deepEqual(counts, new Map([[a.id, 1]]));
       assert.equal(warnings.length, 1);
-      assert.match(warnings[0], new RegExp(`^notes/${a.id}\\.json was emptied while Gloss was closed \\(it held 2 annotations when Gloss last closed\\); Gloss restored the last copy with annotations \\(1, from .+ UTC\\)\\. If they were deleted on purpose, delete them again\\.$`));
-      const [again, quiet] = await withStore(dir, async (s) => [(await s.listAnnotations(a.id)).length, s.warnings()] as const);
+      assert.match(
+        warnings[0],
+        new RegExp(
+          `^notes/${a.id}\\.json was emptied while Gloss was closed \\(it held 2 annotations when Gloss last closed\\); Gloss restored the last copy with annotations \\(1, from .+ UTC\\)\\. If they were deleted on purpose, delete them again\\.$`,
+        ),
+      );
+      const [again, quiet] = await withStore(
+        dir,
+        async (s) => [(await s.listAnnotations(a.id)).length, s.warnings()] as const,
+      );
       assert.deepEqual([again, quiet], [1, []]);
     } finally {
       await cleanup();
@@ -276,7 +374,10 @@ describe('store: a notes file emptied while Gloss was closed', () => {
         await s.deleteAnnotation(a.id, 'ann-1');
         await s.deleteAnnotation(a.id, 'ann-2');
       });
-      const [listed, warnings] = await withStore(dir, async (s) => [await s.listAnnotations(a.id), s.warnings()] as const);
+      const [listed, warnings] = await withStore(
+        dir,
+        async (s) => [await s.listAnnotations(a.id), s.warnings()] as const,
+      );
       assert.deepEqual([listed, warnings], [[], []]);
     } finally {
       await cleanup();
@@ -288,7 +389,10 @@ describe('store: a notes file emptied while Gloss was closed', () => {
     try {
       await fs.writeFile(file, EMPTY);
       await fs.writeFile(path.join(dir, NOTES_INDEX_DIRTY), '');
-      const [listed, warnings] = await withStore(dir, async (s) => [await s.listAnnotations(a.id), s.warnings()] as const);
+      const [listed, warnings] = await withStore(
+        dir,
+        async (s) => [await s.listAnnotations(a.id), s.warnings()] as const,
+      );
       assert.deepEqual([listed, warnings], [[], []]);
     } finally {
       await cleanup();

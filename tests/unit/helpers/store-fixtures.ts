@@ -1,5 +1,5 @@
 /** Real articles and annotations for the store tests, and temp data folders. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -17,10 +17,17 @@ export async function tempDataDir(): Promise<{ dir: string; cleanup: () => Promi
 export function makeArticle(n: number, paragraphs = 3): Article {
   const inputs = [
     { kind: 'title' as const, text: `Article number ${n}` },
-    ...Array.from({ length: paragraphs }, (_, i) => ({ kind: 'paragraph' as const, text: `Paragraph ${i} of article ${n}: the coalition said the priority remains the fight.` })),
+    ...Array.from({ length: paragraphs }, (_, i) => ({
+      kind: 'paragraph' as const,
+      text: `Paragraph ${i} of article ${n}: the coalition said the priority remains the fight.`,
+    })),
   ];
   const importedAt = new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString();
-  return buildArticle(inputs, { title: `Article number ${n}`, source: 'Test Source', format: 'text', importedAt }, `source-${n}`);
+  return buildArticle(
+    inputs,
+    { title: `Article number ${n}`, source: 'Test Source', format: 'text', importedAt },
+    `source-${n}`,
+  );
 }
 
 export function makeAnnotation(article: Article, n: number, extra: Partial<Annotation> = {}): Annotation {
@@ -31,7 +38,12 @@ export function makeAnnotation(article: Article, n: number, extra: Partial<Annot
     articleId: article.id,
     target: {
       source: article.id,
-      quote: { type: 'TextQuoteSelector', exact: article.text.slice(start, end), prefix: '', suffix: article.text.slice(end, end + 10) },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: article.text.slice(start, end),
+        prefix: '',
+        suffix: article.text.slice(end, end + 10),
+      },
       position: { type: 'TextPositionSelector', start, end },
     },
     color: 'yellow',
@@ -51,4 +63,18 @@ export function spawnHelper(script: string, args: string[]): WatchedChild {
       stdio: 'pipe',
     }),
   );
+}
+
+/**
+ * Makes every saved article file older than library.json. The store tells a
+ * list that lost an article (older file: the user is told) from an import a
+ * crash stopped halfway (newer file: finished silently) by modification time,
+ * and two writes within one clock tick share a time; tests that damage the
+ * list say which case they mean.
+ */
+export async function ageArticleFiles(dir: string): Promise<void> {
+  const folder = path.join(dir, 'articles');
+  const past = new Date(Date.now() - 60_000);
+  for (const name of await readdir(folder))
+    if (name.endsWith('.json')) await utimes(path.join(folder, name), past, past);
 }
