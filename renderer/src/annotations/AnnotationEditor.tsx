@@ -16,6 +16,7 @@ import {
   type EditorFocus,
 } from './annotationsStore';
 import { clearDraft, typeDraft } from './drafts';
+import { TagChips } from '../ui/TagChips';
 
 export function AnnotationEditor(props: {
   annotation: Annotation;
@@ -126,21 +127,10 @@ export function AnnotationEditor(props: {
         ))}
       </div>
       <div className="editor-tags">
-        <ul className="tag-list" aria-label="Tags">
-          {a.tags.map((t) => (
-            <li key={t} className="tag">
-              #{t}
-              <button
-                type="button"
-                className="icon"
-                aria-label={`Remove tag ${t}`}
-                onClick={() => void updateAnnotation(a.id, { tags: a.tags.filter((x) => x !== t) })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+        <TagChips
+          tags={a.tags}
+          onRemove={(t) => void updateAnnotation(a.id, { tags: a.tags.filter((x) => x !== t) })}
+        />
         <input
           type="text"
           aria-label="Add tag"

@@ -11,6 +11,7 @@ import { useStore } from '../store';
 import { TagField } from '../ui/TagField';
 import { clearDraft, typeDraft } from '../annotations/drafts';
 import { editPassage, notebookStore } from './notebookStore';
+import { TagChips } from '../ui/TagChips';
 
 export function PassageEditor({ a }: { a: Annotation }) {
   const tags = useStore(notebookStore, (s) => s.tags);
@@ -63,21 +64,10 @@ export function PassageEditor({ a }: { a: Annotation }) {
       }}
     >
       <div className="editor-tags">
-        <ul className="tag-list" aria-label="Tags">
-          {a.tags.map((t) => (
-            <li key={t} className="tag">
-              #{t}
-              <button
-                type="button"
-                className="icon"
-                aria-label={`Remove tag ${t}`}
-                onClick={() => void editPassage(a.id, { tags: a.tags.filter((x) => x !== t) })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+        <TagChips
+          tags={a.tags}
+          onRemove={(t) => void editPassage(a.id, { tags: a.tags.filter((x) => x !== t) })}
+        />
         <TagField
           label="Add tag"
           placeholder="Add tag…"
