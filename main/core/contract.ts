@@ -9,6 +9,7 @@ import type { Article, ArticleSummary } from './document/types';
 import { COLORS, type Annotation, type ArticleNote, type Draft, type TagCount } from './annotations/types';
 import type { Result } from './errors';
 import type { Channel } from './channels';
+import { FONT_DEFAULT, FONT_MAX, FONT_MIN, THEMES } from './reader-settings';
 import type { SearchResult } from './search/types';
 
 export type { Article, ArticleSummary, Block, BlockKind, EditableMeta } from './document/types';
@@ -24,20 +25,19 @@ const tag = z.string().max(200);
 const color = z.enum(COLORS);
 const note = z.string().max(100_000);
 
-export const THEMES = ['light', 'dark', 'sepia'] as const;
-export type Theme = (typeof THEMES)[number];
+export { THEMES, type Theme } from './reader-settings';
 export const EXPORT_FORMATS = ['md', 'json', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const SettingsSchema = z.object({
   theme: z.enum(THEMES),
-  fontSize: z.number().int().min(12).max(32),
+  fontSize: z.number().int().min(FONT_MIN).max(FONT_MAX),
   lastArticleId: id.optional(),
   /** Reading position per article: fraction of the document scrolled, 0..1. */
   scroll: z.record(id, z.number().min(0).max(1)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { theme: 'light', fontSize: 19, scroll: {} };
+export const DEFAULT_SETTINGS: Settings = { theme: 'light', fontSize: FONT_DEFAULT, scroll: {} };
 
 export interface ImportFailure {
   source: string;

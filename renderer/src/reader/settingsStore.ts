@@ -1,13 +1,11 @@
 /** Reading settings (theme, font size, last article, scroll positions), saved through main. */
-import type { Settings, Theme } from '../../../main/core/contract';
+import type { Settings } from '../../../main/core/contract';
+import { FONT_DEFAULT, FONT_MAX, FONT_MIN, THEMES, type Theme } from '../../../main/core/reader-settings';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError } from '../app/toasts';
 
-export const THEMES = ['light', 'dark', 'sepia'] as const satisfies readonly Theme[];
-export const FONT_MIN = 12;
-export const FONT_MAX = 32;
-export const FONT_DEFAULT = 19;
+export { FONT_DEFAULT, FONT_MAX, FONT_MIN, THEMES };
 
 export const settingsStore = createStore({
   loaded: false,
