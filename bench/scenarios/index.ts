@@ -7,6 +7,7 @@ import { scenario as library } from './library';
 import { scenario as openArticle } from './open-article';
 import { scenario as saveAnnotation } from './save-annotation';
 import { scenario as tagRename } from './tag-rename';
+import { scenario as search } from './search';
 
 export const SCENARIOS: Scenario[] = [
   openArticle,
@@ -15,6 +16,7 @@ export const SCENARIOS: Scenario[] = [
   addHighlight,
   saveAnnotation,
   tagRename,
+  search,
   library,
   exportMarkdown,
   exportJson,
