@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../main/cli';
+import { glossInProcess } from './helpers/run-gloss';
 import { createGloss, type GlossService } from '../../main/core/service';
 
 describe('correcting an article’s citation fields', () => {
@@ -98,39 +98,22 @@ describe('correcting an article’s citation fields', () => {
 
   it('gloss edit corrects from the command line, and --reset goes back', async () => {
     await gloss.close();
-    const io = () => {
-      const o = { out: '', err: '' };
-      return { o, io: { out: (s: string) => void (o.out += s), err: (s: string) => void (o.err += s) } };
-    };
-    const a = io();
-    assert.equal(
-      await runCli(
-        [
-          'edit',
-          id.slice(0, 6),
-          '--author',
-          'Rudaw staff',
-          '--url',
-          'https://www.kurdistan24.net/en/story/24034',
-          '--data-dir',
-          dir,
-        ],
-        a.io,
-      ),
-      0,
-      a.o.err,
+    const edit = (...args: string[]) => glossInProcess('edit', ...args, '--data-dir', dir);
+    const a = await edit(
+      id.slice(0, 6),
+      '--author',
+      'Rudaw staff',
+      '--url',
+      'https://www.kurdistan24.net/en/story/24034',
     );
-    assert.match(a.o.out, /^edited [0-9a-f]{16}: “.+” by Rudaw staff — Kurdistan 24, 2021-03-30\n$/);
-    const b = io();
-    assert.equal(
-      await runCli(['edit', id, '--reset', 'author', '--json', '--data-dir', dir], b.io),
-      0,
-      b.o.err,
-    );
-    assert.equal(JSON.parse(b.o.out).byline, undefined);
-    const c = io();
-    assert.equal(await runCli(['edit', id, '--data-dir', dir], c.io), 1);
-    assert.match(c.o.err, /Say what to change/);
+    assert.equal(a.code, 0, a.stderr);
+    assert.match(a.stdout, /^edited [0-9a-f]{16}: “.+” by Rudaw staff — Kurdistan 24, 2021-03-30\n$/);
+    const b = await edit(id, '--reset', 'author', '--json');
+    assert.equal(b.code, 0, b.stderr);
+    assert.equal(JSON.parse(b.stdout).byline, undefined);
+    const c = await edit(id);
+    assert.equal(c.code, 1);
+    assert.match(c.stderr, /Say what to change/);
     gloss = await createGloss({ dataDir: dir });
   });
 });

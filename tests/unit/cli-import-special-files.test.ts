@@ -6,29 +6,15 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { glossProcess } from './helpers/run-gloss';
 
-const run = promisify(execFile);
-// The command from its source, as `npm run gloss` runs it (no build needed; tests/built runs bin/gloss.js on the build).
-const CLI = ['--import', 'tsx', join(process.cwd(), 'main', 'cli', 'entry.ts')];
-
-async function gloss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], {
-      env: { ...process.env, GLOSS_DATA_DIR: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const gloss = glossProcess;
 
 describe('gloss import of things that are not regular files', () => {
   let dir: string;

@@ -5,28 +5,13 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { SearchResult } from '../../main/core/contract';
+import { glossProcess, SEED } from './helpers/run-gloss';
 
-const run = promisify(execFile);
-const CLI = ['--import', 'tsx', join(process.cwd(), 'main', 'cli', 'entry.ts')];
-const SEED = join(process.cwd(), 'seeds', '000-kurdistan24-coalition-isis-priority.txt');
-
-async function gloss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], {
-      env: { ...process.env, GLOSS_DATA_DIR: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const gloss = glossProcess;
 
 describe('gloss search', () => {
   let dir: string;

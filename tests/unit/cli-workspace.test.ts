@@ -7,14 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../main/cli';
+import { glossInProcess } from './helpers/run-gloss';
 
-async function gloss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { out: (s) => void (stdout += s), err: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
+const gloss = glossInProcess;
 
 describe('gloss annotations and gloss tags', () => {
   let dir: string;

@@ -4,28 +4,12 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { glossProcess, SEED } from './helpers/run-gloss';
 
-const run = promisify(execFile);
-// The command from its source, as `npm run gloss` runs it (no build needed; tests/built runs bin/gloss.js on the build).
-const CLI = ['--import', 'tsx', join(process.cwd(), 'main', 'cli', 'entry.ts')];
-const SEED = join(process.cwd(), 'seeds', '000-kurdistan24-coalition-isis-priority.txt');
-
-async function gloss(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], {
-      env: { ...process.env, GLOSS_DATA_DIR: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const gloss = glossProcess;
 
 describe('gloss (command line)', () => {
   let dir: string;
