@@ -17,6 +17,7 @@ import {
 } from './annotationsStore';
 import { clearDraft, typeDraft } from './drafts';
 import { TagChips } from '../ui/TagChips';
+import { NoteField } from '../ui/NoteField';
 
 export function AnnotationEditor(props: {
   annotation: Annotation;
@@ -154,20 +155,7 @@ export function AnnotationEditor(props: {
             ))}
         </datalist>
       </div>
-      <textarea
-        aria-label="Note"
-        placeholder="Write a note…"
-        rows={3}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        onBlur={() => void saveNote()}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            close();
-          }
-        }}
-      />
+      <NoteField value={note} onChange={setNote} onSave={() => void saveNote()} onDone={close} />
       <div className="editor-actions">
         <button type="button" className="danger-text" onClick={() => void deleteAnnotation(a.id)}>
           Delete highlight

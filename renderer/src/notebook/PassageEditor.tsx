@@ -12,6 +12,7 @@ import { TagField } from '../ui/TagField';
 import { clearDraft, typeDraft } from '../annotations/drafts';
 import { editPassage, notebookStore } from './notebookStore';
 import { TagChips } from '../ui/TagChips';
+import { NoteField } from '../ui/NoteField';
 
 export function PassageEditor({ a }: { a: Annotation }) {
   const tags = useStore(notebookStore, (s) => s.tags);
@@ -81,20 +82,7 @@ export function PassageEditor({ a }: { a: Annotation }) {
           }}
         />
       </div>
-      <textarea
-        aria-label="Note"
-        placeholder="Write a note…"
-        rows={3}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        onBlur={() => void saveNote()}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            done();
-          }
-        }}
-      />
+      <NoteField value={note} onChange={setNote} onSave={() => void saveNote()} onDone={done} />
       <div className="editor-actions">
         <span />
         <button type="button" className="primary" onClick={done}>
