@@ -46,6 +46,12 @@ function blockHtml(block: Block, marks: readonly Annotation[]): string {
       return `<figure class="b-caption"><figcaption>${t}</figcaption></figure>`;
     case 'related':
       return `<aside class="b-related"><p>${t}</p></aside>`;
+    case 'table': {
+      const rows = block.rows.map(
+        (r) => `<tr>${r.map((c) => `<td>${esc(block.text.slice(c.start, c.end))}</td>`).join('')}</tr>`,
+      );
+      return `<table class="b-table"><tbody>${rows.join('')}</tbody></table>`;
+    }
   }
 }
 

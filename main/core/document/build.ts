@@ -27,7 +27,8 @@ export function buildArticle(
   const seen = new Map<string, number>();
   let offset = 0;
   for (const input of inputs) {
-    if (input.text.length === 0) continue;
+    // A figure without a caption is still a figure; any other block without text is nothing.
+    if (input.text.length === 0 && !(input.kind === 'caption' && (input.image || input.imageUrl))) continue;
     if (blocks.length > 0) offset += BLOCK_SEPARATOR.length;
     const key = `${input.kind}:${digest(input.text, 8)}`;
     const n = seen.get(key) ?? 0;

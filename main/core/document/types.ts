@@ -15,6 +15,7 @@ export interface ArticleMeta {
   source?: string;
   /** Place from the dateline, e.g. "ERBIL". */
   place?: string;
+  /** Author names, several joined by ", " (never a URL, a date or "By"). */
   byline?: string;
   /** ISO 8601 date or date-time as the source gave it. */
   published?: string;
@@ -28,6 +29,13 @@ export interface ArticleMeta {
   wordCount: number;
 }
 
+/** An inline link: a range of its block's text (block-relative offsets) and where it points (http/https). */
+export interface LinkRange {
+  start: number;
+  end: number;
+  href: string;
+}
+
 interface BlockBase {
   /** Stable id: derived from the block's content and its ordinal among equal content. */
   id: string;
@@ -35,6 +43,8 @@ interface BlockBase {
   /** Offset of `text` in the canonical text (UTF-16 code units). */
   start: number;
   end: number;
+  /** Links inside the text; the text itself stays the canonical text, so annotations ignore them. */
+  links?: LinkRange[];
 }
 
 export interface TitleBlock extends BlockBase {
@@ -69,6 +79,22 @@ export interface CaptionBlock extends BlockBase {
   creditOffset?: number;
   /** The pictured image, stored with the article (never loaded from the network). */
   image?: { asset: string; alt?: string };
+  /**
+   * The picture's web address when it was not stored (download off or failed):
+   * the block is a placeholder figure. A figure may have empty text (no caption).
+   */
+  imageUrl?: string;
+}
+/**
+ * A data table. `text` is its cells' texts, cells joined by a tab and rows by a
+ * line break, so cell text is canonical text like any other (annotatable,
+ * searchable); `rows` gives each cell's block-relative range.
+ */
+export interface TableBlock extends BlockBase {
+  kind: 'table';
+  rows: Array<Array<{ start: number; end: number }>>;
+  /** How many leading rows are header rows. */
+  headerRows: number;
 }
 /** "Read More:" style pointers to other articles. */
 export interface RelatedBlock extends BlockBase {
@@ -85,6 +111,7 @@ export type Block =
   | QuoteBlock
   | ListItemBlock
   | CaptionBlock
+  | TableBlock
   | RelatedBlock;
 
 export type BlockKind = Block['kind'];
