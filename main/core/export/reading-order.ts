@@ -24,8 +24,10 @@ export function splitOrphans(annotations: readonly Annotation[]): {
 const BODY_KINDS = new Set(['paragraph', 'quote', 'list-item']);
 
 /**
- * Where a passage starts, as a reader would cite it: "¶3" for the third body
- * paragraph, or the kind of block for the rest ("caption", "heading", …).
+ * Where a passage starts, as a reader would cite it: "p. 12" when its block
+ * knows its printed page (PDFs), else "¶3" for the third body paragraph, or
+ * the kind of block for the rest ("caption", "heading", …). Every export and
+ * citation takes its locator from here.
  */
 export function locationLabel(article: Pick<Article, 'blocks'>, offset: number): string | undefined {
   return locationLabeller(article)(offset);
@@ -37,6 +39,8 @@ export function locationLabeller(article: Pick<Article, 'blocks'>): (offset: num
   return (offset) => {
     const block = blockAt(article, offset);
     if (!block) return undefined;
+    // Tested with `in`: a page is optional, and only importers of paged documents know it.
+    if ('page' in block && typeof block.page === 'number') return `p. ${block.page}`;
     if (!BODY_KINDS.has(block.kind)) return block.kind;
     if (!numbers) {
       numbers = new Map();
