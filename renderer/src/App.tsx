@@ -215,18 +215,18 @@ export function App() {
       }
       if (!readerStore.get().article) return;
       const { selection } = readerStore.get();
-      const { selectedId, editor } = annotationsStore.get();
+      const { selectedKey, editor } = annotationsStore.get();
       if (e.key === 'Escape') {
         if (editor) closeEditor();
         else if (selection) {
           document.getSelection()?.removeAllRanges();
           setSelection(null);
-        } else annotationsStore.set({ selectedId: null });
+        } else annotationsStore.set({ selectedKey: null });
         return;
       }
-      if ((e.key === 'Delete' || e.key === 'Backspace') && selectedId && !selection) {
+      if ((e.key === 'Delete' || e.key === 'Backspace') && selectedKey && !selection) {
         e.preventDefault();
-        void deleteAnnotation(selectedId);
+        void deleteAnnotation(selectedKey, { undoable: true });
         return;
       }
       if (e.shiftKey && key !== '?') return;
@@ -238,9 +238,9 @@ export function App() {
         if (selection) {
           e.preventDefault();
           void highlightSelection(undefined, focus);
-        } else if (selectedId) {
+        } else if (selectedKey) {
           e.preventDefault();
-          openEditor(selectedId, focus);
+          openEditor(selectedKey, focus);
         }
       }
     };

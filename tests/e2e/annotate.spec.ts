@@ -85,8 +85,8 @@ test('a passage across two paragraphs is one highlight', async () => {
 
   const pink = page.locator('article mark.hl-pink');
   await expect(pink).toHaveCount(2); // one run in each paragraph
-  const ids = await pink.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.ids));
-  expect(new Set(ids).size).toBe(1);
+  const keys = await pink.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.keys));
+  expect(new Set(keys).size).toBe(1);
   await expect(panel(page)).toContainText('It added that recent events');
   expect(
     (await markedTexts(page)).some(

@@ -81,14 +81,14 @@ export const panelItems = (page: Page) =>
 export const editor = (page: Page) => page.getByRole('dialog', { name: 'Edit highlight' });
 export const marks = (page: Page) => page.locator('article mark.hl');
 
-/** The text of every highlight's marks, joined per annotation id, in document order. */
+/** The text of every highlight's marks, joined per highlight (its local key), in document order. */
 export async function markedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const byId = new Map<string, string>();
+    const byKey = new Map<string, string>();
     for (const m of document.querySelectorAll<HTMLElement>('article mark.hl')) {
-      for (const id of (m.dataset.ids ?? '').split(' '))
-        byId.set(id, (byId.get(id) ?? '') + (m.textContent ?? ''));
+      for (const key of (m.dataset.keys ?? '').split(' '))
+        byKey.set(key, (byKey.get(key) ?? '') + (m.textContent ?? ''));
     }
-    return [...byId.values()];
+    return [...byKey.values()];
   });
 }

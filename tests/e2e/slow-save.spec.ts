@@ -36,10 +36,17 @@ test('a tag and a note typed while the highlight is still being saved are kept',
   await marks(page).first().click(); // opens the editor on the unsaved highlight
   await editor(page).getByRole('textbox', { name: 'Note' }).fill('Typed before the save finished.');
   await editor(page).getByRole('combobox', { name: 'Add tag' }).fill('claim');
-  // Typed while the highlight is unsaved; then the save completes underneath the open editor.
-  await expect(marks(page).first()).toHaveAttribute('data-annotation-id', /^pending-/);
+  // Typed while the highlight is unsaved (main has none yet); then the save completes underneath
+  // the open editor, and the highlight keeps the local key it was given when it was made.
+  const key = await marks(page).first().getAttribute('data-key');
+  expect(key).toMatch(/^new:/);
+  const articleId = (await page.evaluate(() => window.gloss.listArticles()))[0].id;
+  const savedCount = () =>
+    page.evaluate(async (id) => (await window.gloss.listAnnotations({ articleId: id })).length, articleId);
+  expect(await savedCount()).toBe(0);
   await page.evaluate(() => (window as unknown as { __releaseSaves: () => void }).__releaseSaves());
-  await expect(marks(page).first()).not.toHaveAttribute('data-annotation-id', /^pending-/);
+  await expect.poll(savedCount).toBe(1);
+  await expect(marks(page).first()).toHaveAttribute('data-key', key!);
   await editor(page).getByRole('combobox', { name: 'Add tag' }).press('Enter');
   await expect(editor(page).getByRole('list', { name: 'Tags' })).toContainText('#claim');
   await expect(editor(page).getByRole('textbox', { name: 'Note' })).toHaveValue(

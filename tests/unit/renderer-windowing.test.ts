@@ -15,7 +15,7 @@ import {
 } from '../../renderer/src/reader/chunks';
 import { rowWindow } from '../../renderer/src/library/rowWindow';
 import type { Span } from '../../renderer/src/reader/runs';
-import type { Annotation } from '../../main/core/annotations/types';
+import type { LocalAnnotation } from '../../renderer/src/annotations/localAnnotations';
 
 const blocks = [
   { id: 'a', kind: 'paragraph', start: 0, end: 10 },
@@ -61,11 +61,12 @@ describe('bucketSpans: each block gets the highlights that intersect it', () => 
   it('gives a changed annotation a new span and an unchanged one the same span', () => {
     const a = {
       id: 'k',
+      key: 'k',
       color: 'yellow',
       target: { position: { start: 1, end: 4 } },
-    } as unknown as Annotation;
+    } as unknown as LocalAnnotation;
     assert.equal(toSpan(a), toSpan(a));
-    const recoloured = { ...a, color: 'green' } as Annotation;
+    const recoloured = { ...a, color: 'green' } as LocalAnnotation;
     assert.notEqual(toSpan(recoloured), toSpan(a));
     assert.equal(toSpan(recoloured).color, 'green');
   });

@@ -4,7 +4,6 @@
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { COLORS } from '../../../main/core/annotations/types';
-import type { Annotation } from '../../../main/core/contract';
 import { useStore } from '../store';
 import { useCssVars } from '../reader/useCssVars';
 import { normalizeTags, sameTag } from '../../../main/core/annotations/tags';
@@ -16,11 +15,12 @@ import {
   type EditorFocus,
 } from './annotationsStore';
 import { clearDraft, typeDraft } from './drafts';
+import { savedIdOf, type LocalAnnotation } from './localAnnotations';
 import { TagChips } from '../ui/TagChips';
 import { NoteField } from '../ui/NoteField';
 
 export function AnnotationEditor(props: {
-  annotation: Annotation;
+  annotation: LocalAnnotation;
   focus: EditorFocus;
   articleEl: HTMLElement | null;
   contentEl: HTMLElement | null;
@@ -36,31 +36,29 @@ export function AnnotationEditor(props: {
   noteRef.current = note;
   const tagRef = useRef(tagDraft);
   tagRef.current = tagDraft;
-  // A new highlight's id turns from pending to saved while the editor is open.
-  const idRef = useRef(a.id);
-  idRef.current = a.id;
   const draftKey = useId();
+  // A new highlight may still be unsaved: its draft is sent once main has given it an id.
+  const savedId = () => savedIdOf(annotationsStore.get().items, a.key);
 
   // What is typed and not yet committed is saved as a draft, so a reload or quit loses nothing.
   useEffect(() => {
-    typeDraft(draftKey, a.articleId, () => idRef.current, {
+    typeDraft(draftKey, a.articleId, () => savedIdOf(annotationsStore.get().items, a.key), {
       note: note !== a.note ? note : undefined,
       tag: tagDraft.trim() || undefined,
     });
-  }, [draftKey, a.articleId, a.note, note, tagDraft]);
+  }, [draftKey, a.articleId, a.key, a.note, note, tagDraft]);
 
-  // Follow the note when main (or undo) changes it underneath us — not when a
-  // pending highlight merely receives its saved id (that would wipe the draft).
+  // Follow the note when main (or undo) changes it underneath us.
   useEffect(() => setNote(a.note), [a.note]);
 
   useLayoutEffect(() => {
-    const marks = props.articleEl?.querySelectorAll(`[data-ids~="${CSS.escape(a.id)}"]`);
+    const marks = props.articleEl?.querySelectorAll(`[data-keys~="${CSS.escape(a.key)}"]`);
     const content = props.contentEl?.getBoundingClientRect();
     if (!marks?.length || !content) return;
     const last = marks[marks.length - 1].getBoundingClientRect();
     const x = Math.max(170, Math.min(content.width - 170, last.left + last.width / 2 - content.left));
     setPos({ x, y: last.bottom - content.top + 10 });
-  }, [a.id, a.target.position.start, a.target.position.end, props.articleEl, props.contentEl]);
+  }, [a.key, a.target.position.start, a.target.position.end, props.articleEl, props.contentEl]);
   useCssVars(ref, { '--x': pos.x, '--y': pos.y });
 
   useEffect(() => {
@@ -72,15 +70,14 @@ export function AnnotationEditor(props: {
           ? box?.querySelector<HTMLElement>('textarea')
           : box?.querySelector<HTMLElement>('[aria-pressed="true"]');
     target?.focus({ preventScroll: true }); // the popover may not be placed yet
-    // Once per opening: not again when the pending id is replaced by the saved one.
   }, [props.focus]);
 
   const saveNote = (): Promise<void> =>
-    noteRef.current !== a.note ? updateAnnotation(a.id, { note: noteRef.current }) : Promise.resolve();
+    noteRef.current !== a.note ? updateAnnotation(a.key, { note: noteRef.current }) : Promise.resolve();
   const close = () => {
     const committed = [saveNote(), tagRef.current.trim() ? addTags(tagRef.current) : Promise.resolve()];
     const articleId = a.articleId;
-    void Promise.all(committed).then(() => clearDraft(draftKey, articleId, idRef.current));
+    void Promise.all(committed).then(() => clearDraft(draftKey, articleId, savedId()));
     closeEditor();
   };
 
@@ -98,7 +95,7 @@ export function AnnotationEditor(props: {
   const addTags = (raw: string): Promise<void> => {
     const next = normalizeTags([...a.tags, ...raw.split(',')]);
     setTagDraft('');
-    return next.length !== a.tags.length ? updateAnnotation(a.id, { tags: next }) : Promise.resolve();
+    return next.length !== a.tags.length ? updateAnnotation(a.key, { tags: next }) : Promise.resolve();
   };
 
   return (
@@ -123,14 +120,14 @@ export function AnnotationEditor(props: {
             className={`swatch swatch-${c}`}
             aria-label={c[0].toUpperCase() + c.slice(1)}
             aria-pressed={a.color === c}
-            onClick={() => void updateAnnotation(a.id, { color: c })}
+            onClick={() => void updateAnnotation(a.key, { color: c })}
           />
         ))}
       </div>
       <div className="editor-tags">
         <TagChips
           tags={a.tags}
-          onRemove={(t) => void updateAnnotation(a.id, { tags: a.tags.filter((x) => x !== t) })}
+          onRemove={(t) => void updateAnnotation(a.key, { tags: a.tags.filter((x) => x !== t) })}
         />
         <input
           type="text"
@@ -157,7 +154,7 @@ export function AnnotationEditor(props: {
       </div>
       <NoteField value={note} onChange={setNote} onSave={() => void saveNote()} onDone={close} />
       <div className="editor-actions">
-        <button type="button" className="danger-text" onClick={() => void deleteAnnotation(a.id)}>
+        <button type="button" className="danger-text" onClick={() => void deleteAnnotation(a.key)}>
           Delete highlight
         </button>
         <button type="button" className="primary" onClick={close}>

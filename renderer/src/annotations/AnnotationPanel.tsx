@@ -5,7 +5,8 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { COLORS } from '../../../main/core/annotations/types';
-import type { Annotation, Color } from '../../../main/core/contract';
+import type { Color } from '../../../main/core/contract';
+import type { LocalAnnotation } from './localAnnotations';
 import { useStore } from '../store';
 import { plural } from '../library/format';
 import { annotationsStore, revealAnnotation, setFilter, visibleAnnotations } from './annotationsStore';
@@ -16,7 +17,7 @@ export function AnnotationPanel() {
   const articleId = useStore(annotationsStore, (s) => s.articleId);
   const items = useStore(annotationsStore, (s) => s.items);
   const filter = useStore(annotationsStore, (s) => s.filter);
-  const selectedId = useStore(annotationsStore, (s) => s.selectedId);
+  const selectedKey = useStore(annotationsStore, (s) => s.selectedKey);
   const visible = useMemo(() => visibleAnnotations({ items, filter }), [items, filter]);
   const tags = useMemo(
     () =>
@@ -27,7 +28,7 @@ export function AnnotationPanel() {
   );
   const [limit, setLimit] = useState(PAGE);
   // Whatever is selected is rendered, even past the current page.
-  const selectedAt = selectedId ? visible.findIndex((a) => a.id === selectedId) : -1;
+  const selectedAt = selectedKey ? visible.findIndex((a) => a.key === selectedKey) : -1;
   const shown = Math.max(limit, selectedAt + 1);
   const onScroll = (e: React.UIEvent<HTMLElement>) => {
     const el = e.currentTarget;
@@ -87,7 +88,7 @@ export function AnnotationPanel() {
       ) : (
         <ol className="panel-list" aria-label="Highlights" onScroll={onScroll}>
           {(shown < visible.length ? visible.slice(0, shown) : visible).map((a) => (
-            <PanelItem key={a.id} a={a} selected={a.id === selectedId} />
+            <PanelItem key={a.key} a={a} selected={a.key === selectedKey} />
           ))}
         </ol>
       )}
@@ -98,7 +99,7 @@ export function AnnotationPanel() {
 /** Items rendered at first, and added per scroll to the end of the list. */
 const PAGE = 150;
 
-const PanelItem = memo(function PanelItem({ a, selected }: { a: Annotation; selected: boolean }) {
+const PanelItem = memo(function PanelItem({ a, selected }: { a: LocalAnnotation; selected: boolean }) {
   const quote = a.target.quote.exact;
   return (
     <li className={`panel-item panel-${a.color} ${selected ? 'is-selected' : ''}`}>
@@ -106,7 +107,7 @@ const PanelItem = memo(function PanelItem({ a, selected }: { a: Annotation; sele
         type="button"
         className="panel-open"
         aria-label={`Go to highlight: ${truncate(quote, 80)}`}
-        onClick={() => revealAnnotation(a.id)}
+        onClick={() => revealAnnotation(a.key)}
       >
         <q className="panel-quote">{truncate(quote, 280)}</q>
         {a.orphan && <span className="orphan">Not found in the current text</span>}

@@ -3,13 +3,18 @@ import type { Color } from '../../../main/core/contract';
 import { readerStore, setSelection } from '../reader/readerStore';
 import { annotationsStore, createHighlight, openEditor, type EditorFocus } from './annotationsStore';
 
-export async function highlightSelection(color?: Color, then?: EditorFocus): Promise<boolean> {
+/**
+ * Highlight the selection; `then` opens its editor at once, before main has
+ * saved it, so what is typed right after T or N lands in the field.
+ */
+export function highlightSelection(color?: Color, then?: EditorFocus): Promise<boolean> {
   const sel = readerStore.get().selection;
-  if (!sel) return false;
+  if (!sel) return Promise.resolve(false);
   const c = color ?? annotationsStore.get().lastColor;
   setSelection(null);
   document.getSelection()?.removeAllRanges();
-  const saved = await createHighlight({ start: sel.start, end: sel.end, color: c });
-  if (saved && then) openEditor(saved.id, then);
-  return !!saved;
+  const made = createHighlight({ start: sel.start, end: sel.end, color: c });
+  if (!made) return Promise.resolve(false);
+  if (then) openEditor(made.key, then);
+  return made.saved.then((a) => !!a);
 }

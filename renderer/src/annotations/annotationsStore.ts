@@ -6,22 +6,38 @@
 import type { Annotation, Color, TagCount } from '../../../main/core/contract';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
-import { showError } from '../app/toasts';
+import { showError, showInfo } from '../app/toasts';
 import { EMPTY_HISTORY, inverse, record, takeRedo, takeUndo, type Change, type History } from './history';
 import { restoreDrafts } from './drafts';
 import { openArticle } from '../reader/readerStore';
-import { tagCovers } from '../../../main/core/annotations/tags';
+import {
+  findByKey,
+  fromMain,
+  keyOfId,
+  putLocal,
+  putSaved,
+  settle,
+  sorted,
+  toAnnotation,
+  unsavedAnnotation,
+  withoutKey,
+  type Filter,
+  type LocalAnnotation,
+} from './localAnnotations';
+
+export { visibleAnnotations } from './localAnnotations';
 
 export type EditorFocus = 'color' | 'tags' | 'note';
 
+/** Selection, editor and flash name items by their local key (see localAnnotations.ts), never by id. */
 export interface AnnotationsState {
   articleId: string | null;
-  items: Annotation[];
-  selectedId: string | null;
-  /** `session` names one opening of the editor: it survives the pending id turning into the saved one. */
-  editor: { id: string; focus: EditorFocus; session: number } | null;
-  filter: { tag: string; color: Color | '' };
-  flash: { id: string; n: number } | null;
+  items: LocalAnnotation[];
+  selectedKey: string | null;
+  /** `session` names one opening of the editor (a fresh editor each time it opens). */
+  editor: { key: string; focus: EditorFocus; session: number } | null;
+  filter: Filter;
+  flash: { key: string; n: number } | null;
   lastColor: Color;
   history: History;
   tags: TagCount[];
@@ -30,7 +46,7 @@ export interface AnnotationsState {
 export const annotationsStore = createStore<AnnotationsState>({
   articleId: null,
   items: [],
-  selectedId: null,
+  selectedKey: null,
   editor: null,
   filter: { tag: '', color: '' },
   flash: null,
@@ -39,18 +55,17 @@ export const annotationsStore = createStore<AnnotationsState>({
   tags: [],
 });
 
-const byPosition = (a: Annotation, b: Annotation) =>
-  a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end;
-
-function setItems(update: (items: Annotation[]) => Annotation[]): void {
-  annotationsStore.set((s) => ({ items: update(s.items).sort(byPosition) }));
+/** Change the list, unless the article changed meanwhile (a late answer for the one before). */
+function setItems(articleId: string, update: (items: LocalAnnotation[]) => LocalAnnotation[]): void {
+  annotationsStore.set((s) => (s.articleId === articleId ? { items: update(s.items) } : {}));
 }
 
-const upsert = (a: Annotation) => (items: Annotation[]) => {
-  if (a.articleId !== annotationsStore.get().articleId) return items;
-  return [...items.filter((x) => x.id !== a.id), a];
-};
-const without = (id: string) => (items: Annotation[]) => items.filter((x) => x.id !== id);
+/** Selection and editor let go of an item that left the list. */
+const forget = (key: string) => (s: AnnotationsState) => ({
+  selectedKey: s.selectedKey === key ? null : s.selectedKey,
+  editor: s.editor?.key === key ? null : s.editor,
+  flash: s.flash?.key === key ? null : s.flash,
+});
 
 let queue: Promise<unknown> = Promise.resolve();
 function serial<T>(work: () => Promise<T>): Promise<T> {
@@ -74,16 +89,17 @@ export function primeAnnotations(articleId: string, pending: Promise<Annotation[
 }
 
 export async function loadAnnotations(articleId: string): Promise<void> {
-  annotationsStore.set({ articleId, items: [], selectedId: null, editor: null, flash: null });
+  annotationsStore.set({ articleId, items: [], selectedKey: null, editor: null, flash: null });
   const pending = primed.get(articleId) ?? gloss().listAnnotations({ articleId });
   primed.delete(articleId);
   try {
     const items = await pending;
     if (annotationsStore.get().articleId !== articleId) return;
-    annotationsStore.set({ items: [...items].sort(byPosition) });
-    // What was being typed when the page last went away becomes part of its highlight.
+    annotationsStore.set({ items: sorted(items.map(fromMain)) });
+    // What was being typed when the page last went away becomes part of its highlight
+    // (saved annotations are keyed by their id, so the ids restored are keys).
     const restored = await restoreDrafts(articleId, items, updateAnnotation);
-    if (restored.length) annotationsStore.set({ selectedId: restored[restored.length - 1] });
+    if (restored.length) annotationsStore.set({ selectedKey: restored[restored.length - 1] });
   } catch (err) {
     showError(err);
   }
@@ -92,41 +108,29 @@ export async function loadAnnotations(articleId: string): Promise<void> {
 }
 
 export function clearAnnotations(): void {
-  annotationsStore.set({ articleId: null, items: [], selectedId: null, editor: null, flash: null });
+  annotationsStore.set({ articleId: null, items: [], selectedKey: null, editor: null, flash: null });
 }
 
-let pendingId = 0;
-/** Temporary ids of optimistic highlights → the ids main gave them. */
-const savedIds = new Map<string, string>();
-const resolveId = (id: string) => savedIds.get(id) ?? id;
-
+/**
+ * Show a new highlight at once and save it. `key` is usable right away (select
+ * it, open its editor: edits wait in line for the save); `saved` settles with
+ * what main stored, or null when it refused (the highlight is then gone).
+ */
 export function createHighlight(req: {
   start: number;
   end: number;
   color: Color;
   tags?: string[];
   note?: string;
-}): Promise<Annotation | null> {
+}): { key: string; saved: Promise<Annotation | null> } | null {
   const articleId = annotationsStore.get().articleId;
-  if (!articleId) return Promise.resolve(null);
+  if (!articleId) return null;
   annotationsStore.set({ lastColor: req.color });
-  const now = new Date().toISOString();
-  const temp: Annotation = {
-    id: `pending-${++pendingId}`,
-    articleId,
-    target: {
-      source: articleId,
-      quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: req.start, end: req.end },
-    },
-    color: req.color,
-    tags: req.tags ?? [],
-    note: req.note ?? '',
-    created: now,
-    modified: now,
-  };
-  setItems(upsert(temp));
-  return serial(async () => {
+  const item = unsavedAnnotation(articleId, req);
+  const { key } = item;
+  setItems(articleId, (items) => putLocal(items, item));
+  annotationsStore.set({ selectedKey: key });
+  const saved = serial(async () => {
     try {
       const result = await gloss().createAnnotation({
         articleId,
@@ -136,66 +140,71 @@ export function createHighlight(req: {
         tags: req.tags ?? [],
         note: req.note ?? '',
       });
-      savedIds.set(temp.id, result.id);
-      setItems((items) => upsert(result)(without(temp.id)(items)));
-      // The user may already have clicked the highlight while it was being saved.
-      annotationsStore.set((s) => ({
-        history: record(s.history, { kind: 'create', annotation: result }),
-        selectedId: result.id,
-        editor: s.editor?.id === temp.id ? { ...s.editor, id: result.id } : s.editor,
-        flash: s.flash?.id === temp.id ? { ...s.flash, id: result.id } : s.flash,
-      }));
+      setItems(articleId, (items) => settle(items, key, result));
+      annotationsStore.set((s) => ({ history: record(s.history, { kind: 'create', annotation: result }) }));
       if (result.tags.length) void refreshTags();
       return result;
     } catch (err) {
-      setItems(without(temp.id));
+      setItems(articleId, (items) => withoutKey(items, key));
+      annotationsStore.set(forget(key));
       showError(err);
       return null;
     }
   });
+  return { key, saved };
 }
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'color' | 'tags' | 'note'>>;
 
-export function updateAnnotation(pending: string, patch: AnnotationPatch): Promise<void> {
+/** Change the highlight `key`; waits in line behind its save when it is new. */
+export function updateAnnotation(key: string, patch: AnnotationPatch): Promise<void> {
   return serial(async () => {
-    const id = resolveId(pending);
-    const before = annotationsStore.get().items.find((a) => a.id === id);
-    if (!before) return;
+    const before = findByKey(annotationsStore.get().items, key);
+    if (!before || before.unsaved) return;
     if (patch.color === before.color && patch.tags === undefined && patch.note === undefined) return;
     if (patch.color) annotationsStore.set({ lastColor: patch.color });
-    setItems(upsert({ ...before, ...patch }));
+    const { articleId, id } = before;
+    setItems(articleId, (items) => putLocal(items, { ...before, ...patch }));
     try {
-      const after = await gloss().updateAnnotation({ articleId: before.articleId, id, ...patch });
-      setItems(upsert(after));
-      annotationsStore.set((s) => ({ history: record(s.history, { kind: 'update', before, after }) }));
+      const after = await gloss().updateAnnotation({ articleId, id, ...patch });
+      setItems(articleId, (items) => putLocal(items, { ...after, key }));
+      annotationsStore.set((s) => ({
+        history: record(s.history, { kind: 'update', before: toAnnotation(before), after }),
+      }));
       if (patch.tags) void refreshTags();
     } catch (err) {
-      setItems(upsert(before));
+      setItems(articleId, (items) => putLocal(items, before));
       showError(err);
     }
   });
 }
 
-export function deleteAnnotation(pending: string): Promise<void> {
+/** Delete the highlight `key`; `undoable` offers Undo in a message (a deletion from the keyboard). */
+export function deleteAnnotation(key: string, opts: { undoable?: boolean } = {}): Promise<void> {
   return serial(async () => {
-    const id = resolveId(pending);
-    const before = annotationsStore.get().items.find((a) => a.id === id);
-    if (!before) return;
-    setItems(without(id));
-    annotationsStore.set((s) => ({
-      selectedId: s.selectedId === id ? null : s.selectedId,
-      editor: s.editor?.id === id ? null : s.editor,
-    }));
+    const before = findByKey(annotationsStore.get().items, key);
+    if (!before || before.unsaved) return;
+    const { articleId, id } = before;
+    setItems(articleId, (items) => withoutKey(items, key));
+    annotationsStore.set(forget(key));
     try {
-      await gloss().deleteAnnotation({ articleId: before.articleId, id });
-      annotationsStore.set((s) => ({ history: record(s.history, { kind: 'delete', annotation: before }) }));
+      await gloss().deleteAnnotation({ articleId, id });
+      const annotation = toAnnotation(before);
+      annotationsStore.set((s) => ({ history: record(s.history, { kind: 'delete', annotation }) }));
       if (before.tags.length) void refreshTags();
+      if (opts.undoable) showInfo('Highlight deleted.', { label: 'Undo', run: () => void undoDelete(id) });
     } catch (err) {
-      setItems(upsert(before));
+      setItems(articleId, (items) => putLocal(items, before));
       showError(err);
     }
   });
+}
+
+/** The message's Undo: only while the deletion is still the last change (Ctrl/Cmd+Z covers the rest). */
+function undoDelete(id: string): Promise<void> {
+  const last = annotationsStore.get().history.undo.at(-1);
+  if (last?.kind !== 'delete' || last.annotation.id !== id) return Promise.resolve();
+  return undo();
 }
 
 /** Make `change` true in main and in the list (redo does a change, undo its inverse). */
@@ -204,23 +213,24 @@ async function apply(change: Change): Promise<void> {
   switch (change.kind) {
     case 'create': {
       const a = await g.restoreAnnotation({ annotation: change.annotation });
-      setItems(upsert(a));
-      annotationsStore.set({ selectedId: a.id });
+      setItems(a.articleId, (items) => putSaved(items, a));
+      const key = keyOfId(annotationsStore.get().items, a.id);
+      if (key) annotationsStore.set({ selectedKey: key });
       return;
     }
     case 'delete': {
       const a = change.annotation;
       await g.deleteAnnotation({ articleId: a.articleId, id: a.id });
-      setItems(without(a.id));
-      annotationsStore.set((s) => ({
-        selectedId: s.selectedId === a.id ? null : s.selectedId,
-        editor: s.editor?.id === a.id ? null : s.editor,
-      }));
+      const key = keyOfId(annotationsStore.get().items, a.id);
+      if (!key) return;
+      setItems(a.articleId, (items) => withoutKey(items, key));
+      annotationsStore.set(forget(key));
       return;
     }
     case 'update': {
       const { articleId, id, color, tags, note } = change.after;
-      setItems(upsert(await g.updateAnnotation({ articleId, id, color, tags, note })));
+      const after = await g.updateAnnotation({ articleId, id, color, tags, note });
+      setItems(articleId, (items) => putSaved(items, after));
       return;
     }
   }
@@ -254,13 +264,13 @@ export function redo(): Promise<void> {
   });
 }
 
-export function selectAnnotation(id: string | null): void {
-  annotationsStore.set({ selectedId: id });
+export function selectAnnotation(key: string | null): void {
+  annotationsStore.set({ selectedKey: key });
 }
 
 let editorSession = 0;
-export function openEditor(id: string, focus: EditorFocus = 'color'): void {
-  annotationsStore.set({ selectedId: id, editor: { id, focus, session: ++editorSession } });
+export function openEditor(key: string, focus: EditorFocus = 'color'): void {
+  annotationsStore.set({ selectedKey: key, editor: { key, focus, session: ++editorSession } });
 }
 
 export function closeEditor(): void {
@@ -269,24 +279,16 @@ export function closeEditor(): void {
 
 let flashN = 0;
 /** Ask the reader to scroll to an annotation and flash it. */
-export function revealAnnotation(id: string): void {
-  const flash = { id, n: ++flashN };
-  annotationsStore.set({ selectedId: id, flash });
+export function revealAnnotation(key: string): void {
+  const flash = { key, n: ++flashN };
+  annotationsStore.set({ selectedKey: key, flash });
   setTimeout(() => {
     if (annotationsStore.get().flash === flash) annotationsStore.set({ flash: null });
   }, 1600);
 }
 
-export function setFilter(filter: Partial<AnnotationsState['filter']>): void {
+export function setFilter(filter: Partial<Filter>): void {
   annotationsStore.set((s) => ({ filter: { ...s.filter, ...filter } }));
-}
-
-export function visibleAnnotations(s: Pick<AnnotationsState, 'items' | 'filter'>): Annotation[] {
-  return s.items.filter(
-    (a) =>
-      (!s.filter.color || a.color === s.filter.color) &&
-      (!s.filter.tag || a.tags.some((t) => tagCovers(s.filter.tag, t))),
-  );
 }
 
 /** Open an article scrolled to one of its highlights, selected (from the notebook or a search hit). */
@@ -295,15 +297,17 @@ export async function openPassageById(articleId: string, id: string): Promise<vo
   // The reader loads the article's annotations itself; reveal once this one is among them.
   const shown = () => {
     const s = annotationsStore.get();
-    return s.articleId === articleId && s.items.some((x) => x.id === id);
+    return s.articleId === articleId ? keyOfId(s.items, id) : undefined;
   };
-  if (shown()) return revealAnnotation(id);
+  const key = shown();
+  if (key) return revealAnnotation(key);
   const stop = annotationsStore.subscribe(() => {
     const s = annotationsStore.get();
     if (s.articleId !== articleId && s.articleId !== null) return stop();
-    if (shown()) {
+    const key = shown();
+    if (key) {
       stop();
-      revealAnnotation(id);
+      revealAnnotation(key);
     }
   });
 }

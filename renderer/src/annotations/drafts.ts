@@ -22,7 +22,8 @@ export const DRAFT_DEBOUNCE_MS = 300;
 
 interface Pending {
   articleId: string;
-  annotationId: () => string;
+  /** Main's id for the annotation: null while it is unsaved, undefined once it is gone. */
+  annotationId: () => string | null | undefined;
   fields: DraftFields;
 }
 
@@ -33,14 +34,13 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 const isEmpty = (f: DraftFields) => f.note === undefined && !f.tag;
 
 /**
- * Record what an editor's fields hold now. `key` names the editor (stable while
- * a new highlight's id changes from pending to saved); `annotationId` is read
- * when the draft is sent.
+ * Record what an editor's fields hold now. `key` names the editor; `annotationId`
+ * is read when the draft is sent (a new highlight may not have its id yet).
  */
 export function typeDraft(
   key: string,
   articleId: string,
-  annotationId: () => string,
+  annotationId: () => string | null | undefined,
   fields: DraftFields,
 ): void {
   pending.set(key, { articleId, annotationId, fields });
@@ -65,8 +65,9 @@ export function flushDrafts(): Promise<void> {
   const sends: Promise<void>[] = [...flushers].map((flush) => flush());
   for (const [key, p] of pending) {
     const annotationId = p.annotationId();
-    if (annotationId.startsWith('pending-')) continue; // not saved yet: sent once it has its id
+    if (annotationId === null) continue; // not saved yet: sent once it has its id
     pending.delete(key);
+    if (annotationId === undefined) continue; // its highlight is gone
     if (isEmpty(p.fields) && !saved.has(annotationId)) continue;
     if (isEmpty(p.fields)) saved.delete(annotationId);
     else saved.add(annotationId);
@@ -81,8 +82,13 @@ export function flushDrafts(): Promise<void> {
 }
 
 /** The fields were committed to the annotation: forget the draft, here and in main. */
-export function clearDraft(key: string, articleId: string, annotationId: string): Promise<void> {
+export function clearDraft(
+  key: string,
+  articleId: string,
+  annotationId: string | null | undefined,
+): Promise<void> {
   pending.delete(key);
+  if (!annotationId) return Promise.resolve();
   saved.delete(annotationId);
   return gloss()
     .saveDraft({ articleId, annotationId })

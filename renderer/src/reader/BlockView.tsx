@@ -14,30 +14,30 @@ export interface BlockViewProps {
   articleId: string;
   /** This block's highlights only; a new array means they changed (see spanBuckets.ts). */
   spans: readonly Span[];
-  /** Ids that render selected or flashing (only those within this block matter). */
-  selectedId: string | null;
-  flashId: string | null;
-  onMarkClick: (id: string, e: React.MouseEvent) => void;
+  /** Keys of the highlights that render selected or flashing (only those within this block matter). */
+  selectedKey: string | null;
+  flashKey: string | null;
+  onMarkClick: (key: string, e: React.MouseEvent) => void;
   onOpenLink?: (href: string) => void;
 }
 
 function RunView({
   run,
-  selectedId,
-  flashId,
+  selectedKey,
+  flashKey,
   onMarkClick,
-}: { run: Run } & Pick<BlockViewProps, 'selectedId' | 'flashId' | 'onMarkClick'>) {
+}: { run: Run } & Pick<BlockViewProps, 'selectedKey' | 'flashKey' | 'onMarkClick'>) {
   const attrs = { [RUN_ATTR]: run.start };
   const top = topMark(run);
   if (!top) return <span {...attrs}>{run.text}</span>;
-  const ids = run.marks.map((m) => m.id);
+  const keys = run.marks.map((m) => m.id);
   const under = run.marks.length > 1 ? run.marks[run.marks.length - 2] : undefined;
   const cls = [
     'hl',
     `hl-${top.color}`,
     under && `hl-under-${under.color}`,
-    selectedId && ids.includes(selectedId) && 'is-selected',
-    flashId && ids.includes(flashId) && 'flash',
+    selectedKey && keys.includes(selectedKey) && 'is-selected',
+    flashKey && keys.includes(flashKey) && 'flash',
   ]
     .filter(Boolean)
     .join(' ');
@@ -45,8 +45,8 @@ function RunView({
     <mark
       {...attrs}
       className={cls}
-      data-ids={ids.join(' ')}
-      data-annotation-id={top.id}
+      data-keys={keys.join(' ')}
+      data-key={top.id}
       data-count={run.marks.length}
       onClick={(e) => onMarkClick(top.id, e)}
     >
@@ -62,8 +62,8 @@ function BlockViewImpl(props: BlockViewProps) {
       <RunView
         key={r.start}
         run={r}
-        selectedId={props.selectedId}
-        flashId={props.flashId}
+        selectedKey={props.selectedKey}
+        flashKey={props.flashKey}
         onMarkClick={props.onMarkClick}
       />
     ));
@@ -153,8 +153,9 @@ export const BlockView = memo(BlockViewImpl, (a, b) => {
   )
     return false;
   const touches = (id: string | null, spans: readonly Span[]) => !!id && spans.some((s) => s.id === id);
-  if (a.selectedId !== b.selectedId && (touches(a.selectedId, a.spans) || touches(b.selectedId, b.spans)))
+  if (a.selectedKey !== b.selectedKey && (touches(a.selectedKey, a.spans) || touches(b.selectedKey, b.spans)))
     return false;
-  if (a.flashId !== b.flashId && (touches(a.flashId, a.spans) || touches(b.flashId, b.spans))) return false;
+  if (a.flashKey !== b.flashKey && (touches(a.flashKey, a.spans) || touches(b.flashKey, b.spans)))
+    return false;
   return true;
 });

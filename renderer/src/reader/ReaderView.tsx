@@ -13,6 +13,7 @@ import { showError } from '../app/toasts';
 import { formatDate } from '../library/format';
 import { annotationsStore, openEditor } from '../annotations/annotationsStore';
 import { AnnotationEditor } from '../annotations/AnnotationEditor';
+import { findByKey } from '../annotations/localAnnotations';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { BlockView } from './BlockView';
@@ -46,7 +47,7 @@ export function ReaderView({
   const finding = useStore(readerStore, (s) => s.finding);
   const setFinding = (on: boolean) => readerStore.set({ finding: on });
   const items = useStore(annotationsStore, (s) => s.items);
-  const selectedId = useStore(annotationsStore, (s) => s.selectedId);
+  const selectedKey = useStore(annotationsStore, (s) => s.selectedKey);
   const flash = useStore(annotationsStore, (s) => s.flash);
   const editor = useStore(annotationsStore, (s) => s.editor);
   const selection = useStore(readerStore, (s) => s.selection);
@@ -129,10 +130,10 @@ export function ReaderView({
     };
   }, [readSelection]);
 
-  const onMarkClick = useCallback((id: string, e: React.MouseEvent) => {
+  const onMarkClick = useCallback((key: string, e: React.MouseEvent) => {
     if (!document.getSelection()?.isCollapsed) return; // the end of a drag, not a click
     e.stopPropagation();
-    openEditor(id);
+    openEditor(key);
   }, []);
 
   const onOpenLink = useCallback((href: string) => {
@@ -237,7 +238,7 @@ export function ReaderView({
   // ---- reveal from the panel
   useEffect(() => {
     if (!flash) return;
-    const find = () => articleRef.current?.querySelector(`[data-ids~="${CSS.escape(flash.id)}"]`);
+    const find = () => articleRef.current?.querySelector(`[data-keys~="${CSS.escape(flash.key)}"]`);
     const el = find();
     if (el) {
       // Not `return el.scrollIntoView(…)`: newer Chromium returns a Promise there, which React would take for a cleanup.
@@ -245,7 +246,7 @@ export function ReaderView({
       return;
     }
     // Windowed: render the highlight's part of the article first, then scroll to it.
-    const a = annotationsStore.get().items.find((x) => x.id === flash.id);
+    const a = findByKey(annotationsStore.get().items, flash.key);
     if (a && virtualControl.current)
       virtualControl.current.reveal(a.target.position.start, () =>
         find()?.scrollIntoView({ block: 'center' }),
@@ -273,14 +274,14 @@ export function ReaderView({
       block={b}
       articleId={article.id}
       spans={spansByBlock.get(b.id) ?? NO_SPANS}
-      selectedId={selectedId}
-      flashId={flash?.id ?? null}
+      selectedKey={selectedKey}
+      flashKey={flash?.key ?? null}
       onMarkClick={onMarkClick}
       onOpenLink={onOpenLink}
     />
   );
 
-  const editing = editor ? items.find((a) => a.id === editor.id) : undefined;
+  const editing = findByKey(items, editor?.key);
 
   return (
     <div className="reader-layout">

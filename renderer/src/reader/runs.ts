@@ -8,6 +8,7 @@ import type { Color } from '../../../main/core/annotations/types';
 
 /** A highlight as the reader needs it: a canonical range and a colour. */
 export interface Span {
+  /** The annotation's local key (see annotations/localAnnotations.ts). */
   id: string;
   start: number;
   end: number;

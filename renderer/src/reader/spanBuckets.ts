@@ -5,7 +5,7 @@
  * keeps the very same array, so a memoised BlockView compares by identity and
  * adding one highlight re-renders only the blocks it touches.
  */
-import type { Annotation } from '../../../main/core/annotations/types';
+import type { LocalAnnotation } from '../annotations/localAnnotations';
 import type { Span } from './runs';
 import { firstIndex } from '../../../main/core/util/first-index';
 
@@ -21,11 +21,11 @@ export type SpanBuckets = ReadonlyMap<string, readonly Span[]>;
 export const NO_SPANS: readonly Span[] = Object.freeze([]);
 
 /** One Span per Annotation object: unchanged annotations keep their span's identity. */
-const spanOf = new WeakMap<Annotation, Span>();
-export function toSpan(a: Annotation): Span {
+const spanOf = new WeakMap<LocalAnnotation, Span>();
+export function toSpan(a: LocalAnnotation): Span {
   let s = spanOf.get(a);
   if (!s) {
-    s = { id: a.id, start: a.target.position.start, end: a.target.position.end, color: a.color };
+    s = { id: a.key, start: a.target.position.start, end: a.target.position.end, color: a.color };
     spanOf.set(a, s);
   }
   return s;
