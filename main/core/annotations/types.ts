@@ -41,6 +41,20 @@ export interface Annotation {
   modified: string;
   /** Set when the quote could no longer be found in the article's text; kept, never dropped. */
   orphan?: boolean;
+  /** sha256 (hex) of the canonical text of the article version it was made or last confirmed on. */
+  versionHash?: string;
+  /** How a new version of its article moved it (versions/reanchor.ts); 'changed' and 'not-found' wait in review. */
+  versionChange?: VersionChange;
+}
+
+/** The bands of re-anchoring on a new version: see main/core/versions/reanchor.ts. */
+export type VersionBand = 'moved' | 'changed' | 'not-found';
+
+export interface VersionChange {
+  band: VersionBand;
+  /** The version it was on before, and its words and place there. */
+  fromVersion: string;
+  previous: { exact: string; prefix: string; suffix: string; start: number; end: number };
 }
 
 export interface TagCount {

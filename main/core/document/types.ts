@@ -141,6 +141,22 @@ export interface Article {
   text: string;
   /** Files stored beside the article (images), by asset name. */
   assets?: Record<string, { mime: string; bytes: number }>;
+  /** Every version of the article, oldest first; the last is this text. Absent: only one version so far. */
+  versions?: ArticleVersion[];
+}
+
+/** One version of an article's text (main/core/versions/). */
+export interface ArticleVersion {
+  /** sha256 (hex) of the version's canonical text: annotations and exports name a version by it. */
+  hash: string;
+  /** The id its import gave it (the hash of its source): the same source imported again adds nothing. */
+  sourceId: string;
+  importedAt: string;
+  title: string;
+  wordCount: number;
+  /** Older versions: their saved copy, relative to the data folder, and the sha256 of its bytes. */
+  contentFile?: string;
+  contentHash?: string;
 }
 
 /** One row of the library list. */

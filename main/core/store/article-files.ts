@@ -86,22 +86,34 @@ export class ArticleFiles {
     article: Article,
     assets?: Map<string, AssetInput>,
   ): Promise<{ stored: Article; contentFile: string; contentHash: string }> {
-    const contentFile = contentFileFor(article.id);
-    const records: NonNullable<Article['assets']> = { ...(article.assets ?? {}) };
-    if (assets && assets.size > 0) {
-      const dir = this.assetDir(article.id);
-      await fs.mkdir(dir, { recursive: true });
-      for (const [name, asset] of assets) {
-        await replaceFileDurably(path.join(dir, assertSafeAssetName(name)), asset.data);
-        records[name] = { mime: asset.mime, bytes: asset.data.byteLength };
-      }
-    }
+    const records: NonNullable<Article['assets']> = {
+      ...(article.assets ?? {}),
+      ...(await this.writeAssets(article.id, assets)),
+    };
     const stored: Article = Object.keys(records).length > 0 ? { ...article, assets: records } : article;
-    const json = JSON.stringify(stored);
-    this.forget(article.id);
+    return { stored, ...(await this.writeContent(article.id, JSON.stringify(stored))) };
+  }
+
+  /** Stores images (named by their content, so a version's images never overwrite another's); answers their records. */
+  async writeAssets(id: string, assets?: Map<string, AssetInput>): Promise<NonNullable<Article['assets']>> {
+    const records: NonNullable<Article['assets']> = {};
+    if (!assets || assets.size === 0) return records;
+    const dir = this.assetDir(id);
+    await fs.mkdir(dir, { recursive: true });
+    for (const [name, asset] of assets) {
+      await replaceFileDurably(path.join(dir, assertSafeAssetName(name)), asset.data);
+      records[name] = { mime: asset.mime, bytes: asset.data.byteLength };
+    }
+    return records;
+  }
+
+  /** Replaces the content file with these exact bytes; answers what the index records. */
+  async writeContent(id: string, json: string): Promise<{ contentFile: string; contentHash: string }> {
+    const contentFile = contentFileFor(id);
+    this.forget(id);
     await replaceFileDurably(this.abs(contentFile), json);
-    this.forget(article.id);
-    return { stored, contentFile, contentHash: sha256(json) };
+    this.forget(id);
+    return { contentFile, contentHash: sha256(json) };
   }
 
   async read(entry: ArticleIndexEntry): Promise<Article> {

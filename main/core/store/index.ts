@@ -25,6 +25,8 @@ import { NOTES_DIR, NotesShelf } from './notes';
 import { finishInterruptedBatch, runBatch, type BatchResult } from './batch-changes';
 import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
+import { addVersion, finishInterruptedVersion, readVersion } from './article-versions';
+import type { ArticleVersion } from '../document/types';
 import {
   AnnotationSchema,
   type ArticleNote,
@@ -84,6 +86,22 @@ export interface Store {
   ): Promise<ArticleIndexEntry>;
   /** Removes the index entry, content, assets and notes. NOT_FOUND if unknown. */
   removeArticle(id: string): Promise<void>;
+  /**
+   * Keeps the current text as an older version and switches the article to `next`
+   * (its `versions` list ending with its own record), with `annotations` (every one
+   * of the article's, re-anchored on it): journaled, so a crash leaves the old
+   * state or the new. Answers the article as stored.
+   */
+  addVersion(
+    next: Article,
+    current: ArticleVersion,
+    annotations: Annotation[],
+    assets?: Map<string, AssetInput>,
+  ): Promise<Article>;
+  /** An older version's text, checked against its recorded hash (the current one: getArticle). */
+  getArticleVersion(articleId: string, version: ArticleVersion): Promise<Article>;
+  /** The article whose other versions include the one imported from this source id. */
+  articleWithVersionSource(sourceId: string): string | undefined;
   readAsset(articleId: string, name: string): Promise<AssetInput>;
   /** NOT_FOUND if the article is unknown. */
   listAnnotations(articleId: string): Promise<Annotation[]>;
@@ -146,20 +164,13 @@ export async function openStore(dataDir: string): Promise<Store> {
     const settings = await openSettings(root, warn);
     const notes = await NotesShelf.open(root, warn);
     await finishInterruptedBatch(root, notes, library.ids(), warn);
+    const articleFiles = new ArticleFiles(root, warn);
+    await finishInterruptedVersion({ dataDir: root, library, articles: articleFiles, notes }, warn);
     const release = async () => {
       await sweep;
       await lock.release();
     };
-    return new DataFolderStore(
-      root,
-      warnings,
-      listeners,
-      library,
-      new ArticleFiles(root, warn),
-      notes,
-      settings,
-      release,
-    );
+    return new DataFolderStore(root, warnings, listeners, library, articleFiles, notes, settings, release);
   } catch (err) {
     await sweep;
     await lock.release();
@@ -299,6 +310,39 @@ class DataFolderStore implements Store {
     } finally {
       this.changed({ kind: 'article-removed', id });
     }
+  }
+
+  async addVersion(
+    next: Article,
+    current: ArticleVersion,
+    annotations: Annotation[],
+    assets?: Map<string, AssetInput>,
+  ): Promise<Article> {
+    this.assertOpen();
+    this.entry(next.id);
+    const records = await this.articles.writeAssets(next.id, assets);
+    const withAssets: Article = Object.keys(records).length
+      ? { ...next, assets: { ...(next.assets ?? {}), ...records } }
+      : next;
+    const parts = {
+      dataDir: this.dataDir,
+      library: this.library,
+      articles: this.articles,
+      notes: this.notes,
+    };
+    const stored = await addVersion(parts, withAssets, current, annotations);
+    this.changed({ kind: 'article', id: next.id });
+    this.changed({ kind: 'notes', articleId: next.id });
+    return stored;
+  }
+
+  async getArticleVersion(articleId: string, version: ArticleVersion): Promise<Article> {
+    this.entry(articleId);
+    return readVersion(this.dataDir, articleId, version);
+  }
+
+  articleWithVersionSource(sourceId: string): string | undefined {
+    return this.library.list().find((e) => e.versionSources?.includes(sourceId))?.id;
   }
 
   async readAsset(articleId: string, name: string): Promise<AssetInput> {

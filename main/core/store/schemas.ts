@@ -26,6 +26,8 @@ export interface ArticleIndexEntry extends Omit<ArticleSummary, 'annotationCount
   contentFile: string;
   /** sha256 (hex) of the content file's bytes: damage is caught even when it still parses. */
   contentHash: string;
+  /** The source ids of its other versions (versions/): importing one of those sources again adds nothing. */
+  versionSources?: string[];
 }
 
 export const ArticleIndexEntrySchema = z.looseObject({
@@ -215,6 +217,8 @@ export function indexEntryFor(article: Article, contentFile: string, contentHash
   if (meta.fileName !== undefined) entry.fileName = meta.fileName;
   if (meta.url !== undefined) entry.url = meta.url;
   if (meta.byline !== undefined) entry.byline = meta.byline;
+  const sources = (article.versions ?? []).map((v) => v.sourceId).filter((s) => s !== article.id);
+  if (sources.length) entry.versionSources = [...new Set(sources)];
   return entry;
 }
 

@@ -1,0 +1,111 @@
+/**
+ * Version detection: the same page again (canonical URL), the same story edited
+ * (same title and source, most five-word runs shared), and two different
+ * stories from one source with the same boilerplate kept apart.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ASK_RESEMBLANCE,
+  canonicalUrl,
+  judgeVersion,
+  resemblance,
+  SAME_ARTICLE_RESEMBLANCE,
+  shingles,
+} from '../../main/core/versions/detect';
+
+const BOILERPLATE =
+  'Sign up for our morning newsletter to get the day’s top stories delivered to your inbox. ' +
+  'Reporting by the Herald staff; editing by the news desk. All rights reserved. ' +
+  'Follow us on social media for live updates and corrections policy details.';
+
+function story(seed: string, sentences: number): string {
+  const words = [
+    'council',
+    'budget',
+    'river',
+    'school',
+    'bridge',
+    'vote',
+    'mayor',
+    'plan',
+    'funds',
+    'housing',
+    'transit',
+    'park',
+  ];
+  let x = [...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  const out: string[] = [];
+  for (let s = 0; s < sentences; s++) {
+    const w: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      w.push(words[x % words.length]);
+    }
+    out.push(`${seed} ${w.join(' ')}.`);
+  }
+  return out.join(' ');
+}
+
+const meta = (extra: object = {}) => ({
+  title: 'City council approves budget',
+  source: 'The Herald',
+  ...extra,
+});
+
+describe('version detection', () => {
+  it('reduces a URL to what names the page: no scheme, www., fragment, trailing slash or tracking parameters', () => {
+    assert.equal(
+      canonicalUrl('https://www.Example.com/news/story-1/?utm_source=x&id=4#top'),
+      canonicalUrl('http://example.com/news/story-1?id=4'),
+    );
+    assert.notEqual(
+      canonicalUrl('https://example.com/news/story-1'),
+      canonicalUrl('https://example.com/news/story-2'),
+    );
+    assert.equal(canonicalUrl('not a url'), undefined);
+  });
+
+  it('takes the same canonical URL as a version, whatever the text', () => {
+    const v = judgeVersion(
+      meta({ url: 'https://example.com/a?utm_medium=rss', title: 'New headline' }),
+      meta({ url: 'https://www.example.com/a' }),
+      () => 0,
+    );
+    assert.deepEqual(v, { verdict: 'version', reason: 'url' });
+  });
+
+  it('takes an edited story with the same title and source as a version', () => {
+    const before = story('alpha', 40) + ' ' + BOILERPLATE;
+    const after =
+      before.replace(/alpha council/g, 'alpha councillors').slice(0, -200) +
+      ' A paragraph added in an update.';
+    const r = resemblance(shingles(before), shingles(after));
+    assert.ok(r >= SAME_ARTICLE_RESEMBLANCE, `resemblance ${r}`);
+    assert.equal(judgeVersion(meta(), meta(), () => r).verdict, 'version');
+  });
+
+  it('keeps apart two different stories from one source with the same title and boilerplate', () => {
+    const a = story('alpha', 20) + ' ' + BOILERPLATE;
+    const b = story('beta', 20) + ' ' + BOILERPLATE;
+    const r = resemblance(shingles(a), shingles(b));
+    assert.ok(r < ASK_RESEMBLANCE, `resemblance ${r}`);
+    assert.equal(judgeVersion(meta(), meta(), () => r).verdict, 'different');
+  });
+
+  it('asks when a story with the same title and source shares only part of its text', () => {
+    const a = story('alpha', 30);
+    const b = story('alpha', 15) + ' ' + story('gamma', 15);
+    const r = resemblance(shingles(a), shingles(b));
+    assert.ok(r >= ASK_RESEMBLANCE && r < SAME_ARTICLE_RESEMBLANCE, `resemblance ${r}`);
+    assert.equal(judgeVersion(meta(), meta(), () => r).verdict, 'ask');
+  });
+
+  it('never compares texts of another title or source (no URL in common)', () => {
+    let compared = false;
+    const v = judgeVersion(meta({ title: 'Something else' }), meta(), () => ((compared = true), 1));
+    assert.equal(v.verdict, 'different');
+    assert.equal(compared, false);
+    assert.equal(judgeVersion(meta({ source: 'The Courier' }), meta(), () => 1).verdict, 'different');
+  });
+});
