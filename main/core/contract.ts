@@ -215,15 +215,12 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
  * The core works on paths (the CLI names them; the shell resolves a grant to
  * the paths the user chose). The renderer only ever holds grants.
  */
-export interface ImportFilesRequest {
-  paths: string[];
-}
-export interface ExportNotesRequest {
-  articleId?: string;
-  annotationIds?: string[];
-  format: ExportFormat;
-  path: string;
-}
+export const PATH_REQUESTS = {
+  importFiles: z.object({ paths: z.array(z.string().min(1).max(4096)).max(100_000) }),
+  exportNotes: CHANNELS.exportNotes.omit({ grant: true }).extend({ path: z.string().min(1).max(4096) }),
+} as const;
+export type ImportFilesRequest = z.input<typeof PATH_REQUESTS.importFiles>;
+export type ExportNotesRequest = z.input<typeof PATH_REQUESTS.exportNotes>;
 /** What a file dialog (or a drop) hands the renderer: a grant and the names to show. */
 export interface ChosenFiles {
   grant: string;

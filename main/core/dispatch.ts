@@ -3,7 +3,8 @@
  * against the contract's schema, call the implementation, and turn any failure
  * into a Result. Used by the Electron IPC handlers and by the test harness.
  */
-import { CHANNELS, type Channel, type GlossApi, type ParsedRequest } from './contract';
+import { CHANNELS, PATH_REQUESTS, type Channel, type GlossApi, type ParsedRequest } from './contract';
+import type { z } from 'zod';
 import { GlossError, toSerializedError, type Result } from './errors';
 
 export function isChannel(name: unknown): name is Channel {
@@ -12,8 +13,20 @@ export function isChannel(name: unknown): name is Channel {
 
 /** The request checked against the contract's schema (defaults filled in), or INVALID_REQUEST saying what is wrong. */
 export function parseRequest<C extends Channel>(channel: C, payload: unknown): ParsedRequest<C> {
-  const parsed = CHANNELS[channel].safeParse(payload);
-  if (parsed.success) return parsed.data as ParsedRequest<C>;
+  return parseWith(CHANNELS[channel], channel, payload) as ParsedRequest<C>;
+}
+
+/** The same door for the core's own forms of the requests that name files by path (CLI, tests, the shell after a grant). */
+export function parsePathRequest<K extends keyof typeof PATH_REQUESTS>(
+  kind: K,
+  payload: unknown,
+): z.output<(typeof PATH_REQUESTS)[K]> {
+  return parseWith(PATH_REQUESTS[kind], kind, payload) as z.output<(typeof PATH_REQUESTS)[K]>;
+}
+
+function parseWith(schema: z.ZodType, channel: string, payload: unknown): unknown {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
   throw new GlossError(

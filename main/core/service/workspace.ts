@@ -8,17 +8,11 @@ import type { BatchReport, LibraryAnnotations, Request } from '../contract';
 import { parseRequest } from '../dispatch';
 import { normalizeTags, tagCovers, type TagChange } from '../annotations/tags';
 import type { Annotation } from '../annotations/types';
-import type { ArticleSummary } from '../document/types';
 import { GlossError } from '../errors';
-import type { Store } from '../store/index';
+import type { ServiceContext } from './context';
+import { summariesOf } from './library';
 
-export interface WorkspaceDeps {
-  store: Store;
-  now: () => string;
-  summaries: (ids: string[]) => Promise<ArticleSummary[]>;
-}
-
-export function workspaceRequests({ store, now, summaries }: WorkspaceDeps) {
+export function workspaceRequests({ store, now }: ServiceContext) {
   return {
     async changeTags(request: Request<'changeTags'>): Promise<BatchReport> {
       const req = parseRequest('changeTags', request); // the CLI and tests come through here too
@@ -69,7 +63,7 @@ export function workspaceRequests({ store, now, summaries }: WorkspaceDeps) {
         articleIds.push(articleId);
         annotations.push(...kept.sort((x, y) => x.target.position.start - y.target.position.start));
       }
-      return { annotations, articles: await summaries(articleIds) };
+      return { annotations, articles: await summariesOf(store, articleIds) };
     },
   };
 }

@@ -1,0 +1,108 @@
+/**
+ * Import: files, pasted text or HTML, and web pages become articles. Each
+ * source is stored once (its id is its content's hash); importing it again
+ * repairs a damaged saved copy and keeps its notes.
+ */
+import { basename } from 'node:path';
+import type { ImportFailure, ImportFilesRequest, ImportReport, Request } from '../contract';
+import { parsePathRequest, parseRequest } from '../dispatch';
+import { toSerializedError } from '../errors';
+import { importSource, type Imported } from '../import/index';
+import { readImportFile } from '../import/read-file';
+import type { ServiceContext } from './context';
+import { summaryOf } from './library';
+
+export function importRequests(ctx: ServiceContext) {
+  const { emit } = ctx;
+  return {
+    async importFiles(request: ImportFilesRequest): Promise<ImportReport> {
+      const { paths } = parsePathRequest('importFiles', request);
+      const report = emptyReport();
+      for (const [i, path] of paths.entries()) {
+        emit({ type: 'import-progress', done: i, total: paths.length, current: basename(path) });
+        try {
+          await storeImported(ctx, await importSource(await readImportFile(path)), report);
+        } catch (err) {
+          report.failed.push(failure(basename(path), err));
+        }
+      }
+      emit({ type: 'import-progress', done: paths.length, total: paths.length });
+      return report;
+    },
+
+    async importText(request: Request<'importText'>): Promise<ImportReport> {
+      const req = parseRequest('importText', request);
+      const report = emptyReport();
+      try {
+        await storeImported(ctx, await importPasted(req.text, req.html, req.title), report);
+      } catch (err) {
+        report.failed.push(failure('Pasted text', err));
+      }
+      return report;
+    },
+
+    async importUrl(request: Request<'importUrl'>): Promise<ImportReport> {
+      const { url } = parseRequest('importUrl', request);
+      const report = emptyReport();
+      try {
+        const { importUrlBytes } = await import('../import/url');
+        await storeImported(ctx, await importSource(await importUrlBytes(url)), report);
+      } catch (err) {
+        report.failed.push(failure(url, err));
+      }
+      return report;
+    },
+  };
+}
+
+/** Pasted HTML keeps its structure; plain text is read like a .txt file. A given title replaces the found one. */
+async function importPasted(
+  text: string,
+  html: string | undefined,
+  title: string | undefined,
+): Promise<Imported> {
+  if (!html?.trim()) {
+    const withTitle = title ? `${title}\n\n${text}` : text;
+    return importSource({ bytes: new TextEncoder().encode(withTitle), fileName: undefined });
+  }
+  const { parsePastedHtml } = await import('../import/html');
+  const { buildArticle } = await import('../document/build');
+  const doc = parsePastedHtml(html, text);
+  if (title) {
+    doc.meta.title = title;
+    doc.blocks = [{ kind: 'title', text: title }, ...doc.blocks.filter((b) => b.kind !== 'title')];
+  }
+  const article = buildArticle(doc.blocks, { ...doc.meta, format: 'html', fileName: undefined }, html);
+  return { article, assets: doc.assets ?? new Map(), warnings: doc.warnings ?? [] };
+}
+
+/** Store an imported article unless the same content is already there (a damaged saved copy is repaired). */
+export async function storeImported(
+  { store }: ServiceContext,
+  { article, assets, warnings }: Imported,
+  report: ImportReport,
+): Promise<void> {
+  const repairing = store.hasArticle(article.id) && !(await store.getArticleIfIntact(article.id));
+  if (store.hasArticle(article.id) && !repairing) {
+    report.existing.push(await summaryOf(store, article.id));
+    return;
+  }
+  await store.putArticle(article, assets);
+  const summary = await summaryOf(store, article.id);
+  report.imported.push(summary);
+  if (repairing)
+    (report.warnings ??= []).push({
+      source: summary.title,
+      message: 'Its saved copy in the library was damaged; this import repaired it, and its notes are kept.',
+    });
+  for (const message of warnings) (report.warnings ??= []).push({ source: summary.title, message });
+}
+
+function emptyReport(): ImportReport {
+  return { imported: [], existing: [], failed: [] };
+}
+
+function failure(source: string, err: unknown): ImportFailure {
+  const { code, message } = toSerializedError(err);
+  return { source, code, message };
+}
