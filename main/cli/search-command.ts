@@ -7,9 +7,9 @@ import type { Command } from 'commander';
 import type { SearchHit, SearchResult } from '../core/contract';
 import { GlossError } from '../core/errors';
 import { isEmptyQuery, parseQuery } from '../core/search/query';
-import type { CommandContext } from './workspace-commands';
+import type { CommandContext } from './context';
 
-export function addSearchCommand(program: Command, ctx: CommandContext & { err(s: string): void }): void {
+export function addSearchCommand(program: Command, ctx: CommandContext): void {
   program
     .command('search')
     .description(

@@ -6,22 +6,7 @@
 import { Option, type Command } from 'commander';
 import { COLORS, type Annotation, type ArticleSummary, type BatchReport } from '../core/contract';
 import { GlossError } from '../core/errors';
-import type { GlossService } from '../core/service';
-
-export interface CommandContext {
-  /** Runs `fn` on the library named by the command's --data-dir. */
-  use(opts: { dataDir?: string }, fn: (gloss: GlossService) => Promise<void>): void;
-  out(s: string): void;
-  dataDirOption(): Option;
-  resolveId(gloss: GlossService, id: string): Promise<string>;
-}
-
-const collect = (value: string, previous: string[]) => [...previous, value];
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-const oneLine = (s: string, n: number) => {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
-};
+import { clip, collect, plural, type CommandContext } from './context';
 
 function changed(r: BatchReport): string {
   return `${plural(r.after.length, 'passage')} in ${plural(r.articles, 'article')}`;
@@ -126,8 +111,8 @@ function heading(a: ArticleSummary | undefined): string {
 
 function formatPassage(a: Annotation): string {
   const tags = a.tags.length ? `  ${a.tags.map((t) => `#${t}`).join(' ')}` : '';
-  const note = a.note ? `\n      ${oneLine(a.note, 200)}` : '';
-  return `  ${a.id.slice(0, 8)}  (${a.color}) “${oneLine(a.target.quote.exact, 100)}”${tags}${note}\n`;
+  const note = a.note ? `\n      ${clip(a.note, 200)}` : '';
+  return `  ${a.id.slice(0, 8)}  (${a.color}) “${clip(a.target.quote.exact, 100)}”${tags}${note}\n`;
 }
 
 /** `gloss edit ID …`: correct an article's citation fields. */

@@ -1,0 +1,123 @@
+/**
+ * `gloss import`, `list`, `show` and `remove`: articles into and out of the
+ * library, and reading one (with its annotations) in a terminal.
+ */
+import type { Command } from 'commander';
+import type { Annotation, Article, ArticleSummary, ImportReport } from '../core/contract';
+import { clip, Exit, type CommandContext } from './context';
+
+export function addImportCommand(program: Command, ctx: CommandContext): void {
+  program
+    .command('import')
+    .description('import files (text, HTML, Markdown, EPUB) or http(s) URLs')
+    .argument('<sources...>', 'files or URLs')
+    .addOption(ctx.dataDirOption())
+    .option('--json', 'print the report as JSON')
+    .action((sources: string[], opts) =>
+      ctx.use(opts, async (gloss) => {
+        const report: ImportReport = { imported: [], existing: [], failed: [] };
+        const files = sources.filter((s) => !/^https?:\/\//i.test(s));
+        const urls = sources.filter((s) => /^https?:\/\//i.test(s));
+        if (files.length) merge(report, await gloss.importFiles({ paths: files }));
+        for (const url of urls) merge(report, await gloss.importUrl({ url }));
+        if (opts.json) ctx.out(JSON.stringify(report, null, 2) + '\n');
+        else {
+          for (const a of report.imported) ctx.out(`imported  ${a.id}  ${a.title}\n`);
+          for (const a of report.existing) ctx.out(`exists    ${a.id}  ${a.title}\n`);
+          for (const f of report.failed) ctx.err(`failed    ${f.source}: ${f.message}\n`);
+          for (const w of report.warnings ?? []) ctx.err(`warning   ${w.source}: ${w.message}\n`);
+        }
+        if (report.failed.length) throw new Exit(1);
+      }),
+    );
+}
+
+export function addListCommand(program: Command, ctx: CommandContext): void {
+  program
+    .command('list')
+    .description('list the library, newest first')
+    .addOption(ctx.dataDirOption())
+    .option('--json', 'print JSON')
+    .action((opts) =>
+      ctx.use(opts, async (gloss) => {
+        const articles = await gloss.listArticles();
+        if (opts.json) return ctx.out(JSON.stringify(articles, null, 2) + '\n');
+        if (!articles.length)
+          return ctx.out('The library is empty. Add an article with: gloss import FILE\n');
+        for (const a of articles) ctx.out(formatSummary(a) + '\n');
+      }),
+    );
+}
+
+export function addShowCommand(program: Command, ctx: CommandContext): void {
+  program
+    .command('show')
+    .description('print an article and its annotations')
+    .argument('<id>', 'article id (a unique prefix is enough)')
+    .addOption(ctx.dataDirOption())
+    .option('--json', 'print JSON: { article, annotations }')
+    .action((id: string, opts) =>
+      ctx.use(opts, async (gloss) => {
+        const article = await gloss.getArticle({ id: await ctx.resolveId(gloss, id) });
+        const annotations = await gloss.listAnnotations({ articleId: article.id });
+        if (opts.json) return ctx.out(JSON.stringify({ article, annotations }, null, 2) + '\n');
+        ctx.out(formatArticle(article, annotations));
+      }),
+    );
+}
+
+export function addRemoveCommand(program: Command, ctx: CommandContext): void {
+  program
+    .command('remove')
+    .description('remove an article and its notes from the library')
+    .argument('<id>', 'article id (a unique prefix is enough)')
+    .addOption(ctx.dataDirOption())
+    .action((id: string, opts) =>
+      ctx.use(opts, async (gloss) => {
+        const articleId = await ctx.resolveId(gloss, id);
+        await gloss.removeArticle({ id: articleId });
+        ctx.out(`removed ${articleId}\n`);
+      }),
+    );
+}
+
+function merge(into: ImportReport, from: ImportReport): void {
+  into.imported.push(...from.imported);
+  into.existing.push(...from.existing);
+  into.failed.push(...from.failed);
+  if (from.warnings?.length) (into.warnings ??= []).push(...from.warnings);
+}
+
+function formatSummary(a: ArticleSummary): string {
+  const from = [a.source, a.published?.slice(0, 10)].filter(Boolean).join(', ');
+  const notes = a.annotationCount
+    ? `  [${a.annotationCount} highlight${a.annotationCount === 1 ? '' : 's'}]`
+    : '';
+  return `${a.id}  ${a.title}${from ? ` — ${from}` : ''}${notes}`;
+}
+
+function formatArticle(article: Article, annotations: Annotation[]): string {
+  const lines = [article.meta.title, '='.repeat(Math.min(article.meta.title.length, 72))];
+  const from = [article.meta.place, article.meta.source, article.meta.published].filter(Boolean).join(' · ');
+  if (from) lines.push(from);
+  lines.push(`id ${article.id} · ${article.meta.wordCount} words`, '');
+  for (const b of article.blocks.slice(1)) {
+    if (b.kind === 'caption') lines.push(`  [caption] ${b.text}`);
+    else if (b.kind === 'related') lines.push(`  → ${b.text}`);
+    else if (b.kind === 'heading') lines.push(`${'#'.repeat(b.level)} ${b.text}`);
+    else lines.push(b.text);
+    lines.push('');
+  }
+  if (annotations.length) {
+    lines.push(`Annotations (${annotations.length})`, '');
+    for (const a of annotations) {
+      const tags = a.tags.map((t) => `#${t}`).join(' ');
+      lines.push(
+        `  ${a.id.slice(0, 8)} [${a.color}] “${clip(a.target.quote.exact, 100)}”${tags ? ' ' + tags : ''}${a.orphan ? ' (quote not found in text)' : ''}`,
+      );
+      if (a.note) lines.push(`           ${a.note}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
