@@ -53,7 +53,9 @@ export const scenario: Scenario = {
           const query = queries[q++ % queries.length];
           const t0 = performance.now();
           await service.search({ query, limit: 50 });
-          return performance.now() - t0;
+          const ms = performance.now() - t0;
+          if (process.env.BENCH_TRACE) process.stderr.write(`${query}\t${ms.toFixed(1)}\n`);
+          return ms;
         },
         async () => {
           const needles = queries[b++ % queries.length]

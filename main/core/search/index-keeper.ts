@@ -43,6 +43,8 @@ import {
 } from './index-files';
 import { parseQuery } from './query';
 import { articleStamp, SearchIndex, type NotesStamp } from './search-index';
+import { SearchableText } from './searchable-text';
+import { TextCache } from './text-cache';
 import type { SearchResult } from './types';
 
 /** What the keeper needs of a library entry (the store's ArticleIndexEntry has these). */
@@ -80,7 +82,13 @@ const NOTES_DIR = 'notes';
  */
 const SAVE_COST_FACTOR = 20;
 const READ_CONCURRENCY = 8;
-const CACHED_TEXTS = 4;
+/**
+ * Article texts kept in memory (the worker's), least recently used dropped first: a phrase
+ * query checks hundreds of bodies and a page of hits shows fifty snippets, and reading and
+ * parsing each article's file again is most of a query's time. Counted in characters, so a
+ * library of books keeps a few of them, not gigabytes.
+ */
+const CACHED_TEXT_CHARS = 24_000_000;
 
 interface Pending {
   content: boolean;
@@ -96,7 +104,7 @@ export class IndexKeeper {
   private saveTimer?: NodeJS.Timeout;
   private saving: Promise<void> = Promise.resolve();
   private lastSaveMs = 0;
-  private readonly texts = new Map<string, string>();
+  private readonly texts = new TextCache(CACHED_TEXT_CHARS);
   private closed = false;
 
   private constructor(
@@ -346,23 +354,20 @@ export class IndexKeeper {
     }
   }
 
-  /** An article's canonical text, for snippets and phrases (the last few kept). */
-  private async textOf(id: string): Promise<string | null> {
+  /** An article's canonical text, for snippets and phrases (recently used ones kept). */
+  private async textOf(id: string): Promise<SearchableText | null> {
     const cached = this.texts.get(id);
-    if (cached !== undefined) {
-      this.texts.delete(id);
-      this.texts.set(id, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const entry = this.entries.get(id);
     const content = entry && (await this.readContent(entry));
     if (!content) return null;
     try {
       const text = (JSON.parse(content) as { text?: unknown }).text;
       if (typeof text !== 'string') return null;
-      this.texts.set(id, text);
-      if (this.texts.size > CACHED_TEXTS) this.texts.delete(this.texts.keys().next().value as string);
-      return text;
+      const searchable = new SearchableText(text);
+      // A change to the article while it was being read has already dropped the stale copy.
+      if (this.entries.get(id) === entry) this.texts.set(id, searchable);
+      return searchable;
     } catch {
       return null;
     }

@@ -25,6 +25,10 @@ import { HIT_KINDS, isEmptyQuery, type HitKind, type SearchQuery } from './query
 import { firstMatch, snippetOf, type Match } from './snippets';
 import type { HitField, SearchGroup, SearchHit, SearchResult } from './types';
 import { ARTICLE_NOTE_ID } from './article-note';
+import { SearchableText } from './searchable-text';
+import { boundedLookup, type LookupPlan } from './bounded-lookup';
+
+const NO_TEXT = new SearchableText('');
 
 /** What the index knows of an article besides its words. */
 export interface ArticleInfo {
@@ -97,7 +101,7 @@ export function articleStamp(
 export interface SearchOptions {
   limit?: number;
   /** An article's canonical text, for body snippets and phrase checks; null when it cannot be read. */
-  textOf: (articleId: string) => Promise<string | null>;
+  textOf: (articleId: string) => Promise<SearchableText | string | null>;
 }
 
 export interface IndexParts {
@@ -231,28 +235,28 @@ export class SearchIndex {
     const wantArticles = kinds.has('article') && q.tags.length === 0 && q.colors.length === 0;
     const wantAnnotations = kinds.has('passage') || kinds.has('note');
 
-    // Whole words first: when they alone fill the page, the prefix and typo variants (which
-    // rank lower, and on a large library cost most of the time) are not looked up at all.
-    if (q.words.some(hasVariants)) {
-      const exact = await this.collect(
-        q,
-        this.candidates(q, wantArticles, wantAnnotations, true),
-        kinds,
-        limit,
-        options.textOf,
-      );
-      if (exact.hits >= limit) return { ...result, ...exact, truncated: true }; // variants not looked up: more may match
+    // Whole words first, then prefixes, then typos: each later variant ranks lower and, on a large
+    // library, costs more (a typo walks the whole vocabulary), so it is looked up only while the
+    // earlier ones have not filled the page.
+    // A word found in thousands of documents is scored only in the first of them (see
+    // bounded-lookup.ts) while that fills the page; else the stage is looked up whole.
+    const stages = variantStages(q);
+    const cap = Math.max(CAP_FACTOR * limit, CAP_MIN);
+    for (const [i, stage] of stages.entries()) {
+      let found: Pick<SearchResult, 'groups' | 'hits' | 'truncated'> | undefined;
+      for (const stageCap of [cap, null]) {
+        const { candidates, capped } = this.candidates(q, wantArticles, wantAnnotations, stage, stageCap);
+        found = await this.collect(q, candidates, kinds, limit, options.textOf);
+        if (!capped) break;
+        if (found.hits >= limit) {
+          found.truncated = true;
+          break;
+        }
+      }
+      const last = i === stages.length - 1;
+      if (last || found!.hits >= limit) return { ...result, ...found!, truncated: found!.truncated || !last };
     }
-    return {
-      ...result,
-      ...(await this.collect(
-        q,
-        this.candidates(q, wantArticles, wantAnnotations, false),
-        kinds,
-        limit,
-        options.textOf,
-      )),
-    };
+    return result;
   }
 
   /** Hits from the candidates, in their order, up to the limit, grouped by article. */
@@ -297,27 +301,40 @@ export class SearchIndex {
     return { groups: [...groups.values()], hits: result.hits, truncated: more };
   }
 
-  /** Documents that may match, best first: MiniSearch's results, or (filters alone) every highlight in library order. */
-  private *candidates(
+  /**
+   * Documents that may match, best first: MiniSearch's results (scored only in the first `cap`
+   * documents holding a common word, if a cap is given), or (filters alone) every highlight in library order.
+   */
+  private candidates(
     q: SearchQuery,
     wantArticles: boolean,
     wantAnnotations: boolean,
-    wholeWords: boolean,
-  ): Generator<{ r: MiniResult; annotation: boolean }> {
-    const query = miniQuery(q, wholeWords);
+    stage: VariantStage,
+    cap: number | null,
+  ): { candidates: Iterable<{ r: MiniResult; annotation: boolean }>; capped: boolean } {
+    const plan = lookupPlan(q, stage);
     const found: Array<{ r: MiniResult; annotation: boolean }> = [];
-    if (wantArticles)
-      for (const r of this.articleIndex.search(query, { boost: ARTICLE_BOOST }))
-        found.push({ r, annotation: false });
+    let capped = false;
+    if (wantArticles) {
+      const lookup = boundedLookup(this.articleIndex, plan, { boost: ARTICLE_BOOST }, cap);
+      for (const r of lookup.results) found.push({ r, annotation: false });
+      capped ||= lookup.capped;
+    }
     // A wildcard over 100,000 highlights costs MiniSearch seconds (a result object each); reading
     // stored fields one by one, only until the limit is reached, costs milliseconds.
-    const everyHighlight = query === MiniSearch.wildcard;
-    if (wantAnnotations && !everyHighlight)
-      for (const r of this.annotationIndex.search(query, { boost: ANNOTATION_BOOST }))
-        found.push({ r, annotation: true });
+    const everyHighlight = plan.full === MiniSearch.wildcard;
+    if (wantAnnotations && !everyHighlight) {
+      const lookup = boundedLookup(this.annotationIndex, plan, { boost: ANNOTATION_BOOST }, cap);
+      for (const r of lookup.results) found.push({ r, annotation: true });
+      capped ||= lookup.capped;
+    }
     found.sort((a, b) => b.r.score - a.r.score);
-    yield* found;
-    if (!wantAnnotations || !everyHighlight) return;
+    const rest = wantAnnotations && everyHighlight ? this.everyHighlight(q) : [];
+    return { candidates: concat(found, rest), capped };
+  }
+
+  /** Every highlight a filter alone may select, in library order (narrowed by the tag words when tags are asked for). */
+  private *everyHighlight(q: SearchQuery): Generator<{ r: MiniResult; annotation: boolean }> {
     // Tags are indexed as words too: a highlight with a tag covered by tag:coalition/strategy has the
     // words coalition and strategy among its tag words, so those words narrow the candidates.
     const tagWords = [...new Set(q.tags.flatMap((t) => terms(t)))];
@@ -404,14 +421,18 @@ export class SearchIndex {
       source: info.source ?? '',
     };
     // The body is read only when a phrase must be checked in it or a snippet shown from it.
-    let body: string | null | undefined;
-    const bodyText = async () => (body === undefined ? (body = await textOf(info.id)) : body) ?? '';
+    let body: SearchableText | undefined;
+    const bodyOf = async () => {
+      if (body) return body;
+      const read = await textOf(info.id);
+      return (body = typeof read === 'string' ? new SearchableText(read) : (read ?? NO_TEXT));
+    };
     const anyField = async (p: readonly string[]) =>
-      Object.values(meta).some((t) => hasPhrase(t, p)) || hasPhrase(await bodyText(), p);
+      Object.values(meta).some((t) => hasPhrase(t, p)) || (await bodyOf()).hasPhrase(p);
     for (const p of q.notPhrases) if (await anyField(p)) return null;
     for (const p of q.phrases) {
       const where = (Object.keys(meta) as Array<keyof typeof meta>).filter((f) => hasPhrase(meta[f], p));
-      if (hasPhrase(await bodyText(), p)) where.push('body' as never);
+      if ((await bodyOf()).hasPhrase(p)) where.push('body' as never);
       if (where.length === 0) return null;
       where.forEach((f) => fields.add(f));
     }
@@ -420,37 +441,58 @@ export class SearchIndex {
     const field = (['title', 'authors', 'source'] as const).find((f) => fields.has(f));
     if (field)
       return { ...base, field, snippet: snippetOf(meta[field], match, firstMatch(meta[field], match)) };
-    const text = await bodyText();
+    const { text } = await bodyOf();
     const at = firstMatch(text, match);
     if (at) return { ...base, field: 'body', snippet: snippetOf(text, match, at), at };
     return { ...base, field: 'title', snippet: snippetOf(meta.title, match, null) };
   }
 }
 
-/** MiniSearch's query: every word (prefix, typo-tolerant) and every phrase word (exact), minus excluded words. */
 /** A one- or two-letter prefix would expand to a good part of the vocabulary (seconds on 10,000 articles); typos from four letters. */
 const PREFIX_FROM = 3;
 const FUZZY_FROM = 4;
-const hasVariants = (w: string) => w.length >= PREFIX_FROM;
+/** A common word is scored in at most max(CAP_FACTOR × the page, CAP_MIN) documents per index while that fills the page. */
+const CAP_FACTOR = 10;
+const CAP_MIN = 500;
 
-function miniQuery(q: SearchQuery, wholeWords = false): Query {
+/** Which variants of the words a lookup includes: whole words only, prefixes too, or prefixes and typos. */
+export type VariantStage = 'exact' | 'prefix' | 'typo';
+
+/** The lookups a query needs, cheapest first (a stage that would add no variant is left out). */
+export function variantStages(q: Pick<SearchQuery, 'words'>): VariantStage[] {
+  const stages: VariantStage[] = [];
+  if (q.words.some((w) => w.length >= PREFIX_FROM)) stages.push('exact');
+  if (q.words.some((w) => w.length >= FUZZY_FROM)) stages.push('prefix');
+  stages.push('typo');
+  return stages;
+}
+
+/** MiniSearch's query: every word (with the stage's variants) and every phrase word (exact), minus excluded words. */
+function lookupPlan(q: SearchQuery, stage: VariantStage = 'typo'): LookupPlan {
   const exact = { prefix: false, fuzzy: false };
-  const positive: Query[] = [
+  const required: Query[] = [
     ...q.words.map((w) =>
-      wholeWords
+      stage === 'exact'
         ? { queries: [w], ...exact }
         : {
             queries: [w],
             prefix: w.length >= PREFIX_FROM,
-            fuzzy: w.length >= FUZZY_FROM ? 0.2 : false,
+            fuzzy: stage === 'typo' && w.length >= FUZZY_FROM ? 0.2 : false,
             maxFuzzy: 2,
           },
     ),
     ...[...new Set(q.phrases.flat())].map((w) => ({ queries: [w], ...exact })),
   ];
-  const base: Query = positive.length ? { queries: positive, combineWith: 'AND' } : MiniSearch.wildcard;
-  if (q.notWords.length === 0) return base;
-  return { queries: [base, ...q.notWords.map((w) => ({ queries: [w], ...exact }))], combineWith: 'AND_NOT' };
+  const base: Query = required.length ? { queries: required, combineWith: 'AND' } : MiniSearch.wildcard;
+  if (q.notWords.length === 0) return { required, full: base };
+  return {
+    required,
+    full: { queries: [base, ...q.notWords.map((w) => ({ queries: [w], ...exact }))], combineWith: 'AND_NOT' },
+  };
+}
+
+function* concat<T>(...lists: Iterable<T>[]): Generator<T> {
+  for (const list of lists) yield* list;
 }
 
 function sourceMatches(q: SearchQuery, source: string | undefined): boolean {

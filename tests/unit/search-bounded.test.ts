@@ -1,0 +1,182 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import MiniSearch from 'minisearch';
+import { boundedLookup, type LookupPlan } from '../../main/core/search/bounded-lookup';
+import { SearchableText } from '../../main/core/search/searchable-text';
+import { TextCache } from '../../main/core/search/text-cache';
+import { findRun, placedTerms, processTerm, tokenize } from '../../main/core/search/fold';
+import { SearchIndex, variantStages } from '../../main/core/search/search-index';
+import { parseQuery } from '../../main/core/search/query';
+import type { Annotation } from '../../main/core/annotations/types';
+
+const exact = (w: string) => ({ queries: [w], prefix: false, fuzzy: false });
+/** Every word required. */
+const plan = (...words: string[]): LookupPlan => ({
+  required: words.map(exact),
+  full: { queries: words.map(exact), combineWith: 'AND' },
+});
+
+/** 1,000 documents all holding "common"; every tenth holds "rare" too; the last has "common" in its title. */
+function library(): MiniSearch {
+  const index = new MiniSearch({ fields: ['title', 'body'], tokenize, processTerm });
+  for (let i = 0; i < 1000; i++)
+    index.add({
+      id: `d${i}`,
+      title: i === 999 ? 'Common ground' : `Report ${i}`,
+      body: `common words ${i % 10 === 0 ? 'rare' : 'other'} text ${i}`,
+    });
+  return index;
+}
+
+describe('bounded lookup: a common word costs no more than the page needs', () => {
+  it('several words: the answer is exactly the unbounded one, found through the rarest word', () => {
+    const index = library();
+    const both = plan('common', 'rare');
+    const bounded = boundedLookup(index, both, {}, 50);
+    const whole = index.search(both.full);
+    assert.equal(bounded.capped, false);
+    assert.equal(bounded.results.length, 100);
+    assert.deepEqual(
+      bounded.results.map((r) => [r.id, r.score]),
+      whole.map((r) => [r.id, r.score]),
+    );
+  });
+
+  it('several words, all common: looked up whole (a cap per word would lose their intersection)', () => {
+    const index = library();
+    const both = plan('common', 'words');
+    const bounded = boundedLookup(index, both, {}, 50);
+    assert.equal(bounded.capped, false);
+    assert.equal(bounded.results.length, 1000);
+  });
+
+  it('one common word: only the first documents holding it are scored, title matches among them, and it says so', () => {
+    const index = library();
+    const bounded = boundedLookup(index, plan('common'), { boost: { title: 3 } }, 50);
+    assert.equal(bounded.capped, true);
+    assert.equal(bounded.results.length, 50);
+    assert.equal(bounded.results[0].id, 'd999', 'the title match, walked first, is kept and ranks first');
+  });
+
+  it('one word held by fewer documents than the cap: every one is scored, not capped', () => {
+    const bounded = boundedLookup(library(), plan('rare'), {}, 500);
+    assert.equal(bounded.capped, false);
+    assert.equal(bounded.results.length, 100);
+  });
+});
+
+describe('search index: common words and variants', () => {
+  function highlights(n: number, colorOfLast: 'pink' | 'yellow'): SearchIndex {
+    const index = SearchIndex.empty();
+    index.setArticle({ id: 'a', title: 'Notes', stamp: 's' }, null);
+    const notes: Annotation[] = Array.from({ length: n }, (_, i) => ({
+      id: `h${i}`,
+      articleId: 'a',
+      target: {
+        source: 'a',
+        quote: { type: 'TextQuoteSelector', exact: `a common passage ${i}`, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 1 },
+      },
+      color: i === n - 1 ? colorOfLast : 'yellow',
+      tags: [],
+      note: '',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+    }));
+    index.setAnnotations('a', notes, null);
+    return index;
+  }
+
+  it('a filter that drops the capped candidates is asked again without the cap: the one pink highlight of 1,200 is found', async () => {
+    const index = highlights(1200, 'pink');
+    const r = await index.search(parseQuery('common color:pink'), { limit: 1, textOf: async () => null });
+    assert.equal(r.hits, 1);
+    assert.equal(r.groups[0].hits[0].annotationId, 'h1199');
+  });
+
+  it('a common word fills the page from the first documents holding it, and says more matched', async () => {
+    const r = await highlights(1200, 'yellow').search(parseQuery('common'), {
+      limit: 10,
+      textOf: async () => null,
+    });
+    assert.equal(r.hits, 10);
+    assert.equal(r.truncated, true);
+  });
+
+  it('variants are looked up cheapest first: whole words, then prefixes, then typos', () => {
+    assert.deepEqual(variantStages(parseQuery('coalition')), ['exact', 'prefix', 'typo']);
+    assert.deepEqual(variantStages(parseQuery('oil')), ['exact', 'typo'], 'no typo from three letters');
+    assert.deepEqual(variantStages(parseQuery('of')), ['typo'], 'one or two letters: the word alone');
+  });
+
+  it('prefixes that fill the page leave typos unlooked-up; with room left, typos are found too', async () => {
+    const index = SearchIndex.empty();
+    const texts: Record<string, string> = { p: 'The partners met.', t: 'A partnr misspelt.' };
+    for (const id of ['p', 't']) index.setArticle({ id, title: 'Notes', stamp: 's' }, texts[id]);
+    const textOf = async (id: string) => texts[id];
+    const one = await index.search(parseQuery('partner'), { limit: 1, textOf });
+    assert.deepEqual(
+      one.groups.map((g) => g.articleId),
+      ['p'],
+    );
+    assert.equal(one.truncated, true);
+    const all = await index.search(parseQuery('partner'), { limit: 5, textOf });
+    assert.deepEqual(all.groups.map((g) => g.articleId).sort(), ['p', 't']);
+  });
+});
+
+describe('searchable text: a phrase check by one comparison', () => {
+  const texts = [
+    'The naïve strategy, of the coalition—partners: is described.',
+    'Café au lait; CAFÉ AU LAIT! ﬁne print',
+    'strategyof the',
+    '',
+  ];
+  const phrases = [
+    ['naive', 'strategy'],
+    ['strategy', 'of', 'the'],
+    ['coalition', 'partners', 'is'],
+    ['cafe', 'au', 'lait', 'cafe'],
+    ['fine', 'print'],
+    ['of', 'the'],
+    ['strategy'],
+    ['rategy', 'of'],
+    ['the', 'coalition', 'partners', 'was'],
+  ];
+  it('answers as the word-by-word check does, for every text and phrase', () => {
+    for (const text of texts)
+      for (const phrase of phrases)
+        assert.equal(
+          new SearchableText(text).hasPhrase(phrase),
+          findRun(placedTerms(text), phrase) >= 0,
+          `${JSON.stringify(phrase)} in ${JSON.stringify(text)}`,
+        );
+  });
+});
+
+describe('text cache: recently used texts within a budget of characters', () => {
+  it('drops the least recently used first, and never the one just added', () => {
+    const cache = new TextCache(25);
+    cache.set('a', new SearchableText('0123456789'));
+    cache.set('b', new SearchableText('0123456789'));
+    assert.ok(cache.get('a'), 'a used: now b is the oldest');
+    cache.set('c', new SearchableText('0123456789'));
+    assert.equal(cache.get('b'), undefined);
+    assert.ok(cache.get('a') && cache.get('c'));
+    cache.set('huge', new SearchableText('x'.repeat(100)));
+    assert.ok(cache.get('huge'), 'kept though over budget: it is the one being used');
+    assert.equal(cache.size, 1);
+  });
+
+  it('counts the phrase terms a text computes after it was cached', () => {
+    const cache = new TextCache(30);
+    const text = new SearchableText('alpha beta gamma');
+    cache.set('a', text);
+    cache.set('b', new SearchableText('0123456789'));
+    text.hasPhrase(['beta']);
+    assert.ok(text.size > 16, 'the text grew by its terms');
+    cache.get('a');
+    assert.equal(cache.get('b'), undefined, 'the grown text pushed the oldest out');
+    assert.equal(cache.chars, text.size);
+  });
+});
