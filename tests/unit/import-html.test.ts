@@ -145,10 +145,10 @@ describe('Importing a saved news page', () => {
     assert.equal((await importSource({ bytes: enc(xhtml), fileName: 'saved' })).article.meta.format, 'html');
   });
 
-  it('names PDF when a “page” is really a PDF', async () => {
+  it('reads a “page” that is really a PDF as a PDF (this one cut short, so damaged)', async () => {
     await assert.rejects(
       importSource({ bytes: enc('%PDF-1.7\n%âãÏÓ\n1 0 obj'), fileName: 'article.html' }),
-      (e: GlossError) => e.code === 'UNSUPPORTED_FORMAT' && /PDF/.test(e.message),
+      (e: GlossError) => e.code === 'CORRUPT' && /^“article\.html” is damaged/.test(e.message),
     );
   });
 });

@@ -7,7 +7,7 @@
 
 export const BLOCK_SEPARATOR = '\n\n';
 
-export type SourceFormat = 'text' | 'html' | 'markdown' | 'epub';
+export type SourceFormat = 'text' | 'html' | 'markdown' | 'epub' | 'pdf';
 
 export interface ArticleMeta {
   title: string;
@@ -45,6 +45,10 @@ interface BlockBase {
   end: number;
   /** Links inside the text; the text itself stays the canonical text, so annotations ignore them. */
   links?: LinkRange[];
+  /** PDF only: the page (1-based) the block starts on; citations name it ("p. 7"). */
+  page?: number;
+  /** PDF only: offsets in `text` where each following page starts, when the block runs over a page turn. */
+  pageBreaks?: number[];
 }
 
 export interface TitleBlock extends BlockBase {

@@ -2,12 +2,14 @@
  * Annotations as CSV for spreadsheets: one row per annotation, in reading
  * order per article. Positions are Unicode code points, as in the JSON export.
  * A UTF-8 byte order mark leads the file so Excel reads accents and emoji
- * right; rows end in CRLF (RFC 4180).
+ * right; rows end in CRLF (RFC 4180). The last column says where the passage
+ * starts as a citation would ("p. 7" in a PDF, "¶3" elsewhere); it comes last
+ * so the columns before it keep their places.
  */
 import { stringify } from 'csv-stringify/sync';
 import { normalizeTags } from '../annotations/tags';
 import { codePointCounter } from '../anchoring/codepoints';
-import { inReadingOrder } from './reading-order';
+import { inReadingOrder, locationLabeller } from './reading-order';
 import type { ExportEntry } from './types';
 
 export const CSV_COLUMNS = [
@@ -22,6 +24,7 @@ export const CSV_COLUMNS = [
   'end',
   'created',
   'modified',
+  'location',
 ] as const;
 
 /**
@@ -36,6 +39,7 @@ export function toCsv(entries: readonly ExportEntry[]): string {
   const rows: Array<Array<string | number>> = [];
   for (const { article, annotations } of entries) {
     const codePoints = codePointCounter(article.text);
+    const where = locationLabeller(article);
     for (const a of inReadingOrder(annotations)) {
       const { start, end } = a.target.position;
       const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
@@ -54,6 +58,7 @@ export function toCsv(entries: readonly ExportEntry[]): string {
         inText ? codePoints(end) : '',
         neutralizeFormula(a.created),
         neutralizeFormula(a.modified),
+        inText ? (where(start) ?? '') : '',
       ]);
     }
   }

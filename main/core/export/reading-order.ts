@@ -1,6 +1,7 @@
 /** Order shared by every export: anchored passages as they appear in the article, orphans apart. */
 import type { Annotation } from '../annotations/types';
 import { blockAt } from '../document/build';
+import { pageAt } from '../document/pages';
 import type { Article } from '../document/types';
 
 export function inReadingOrder(annotations: readonly Annotation[]): Annotation[] {
@@ -39,8 +40,8 @@ export function locationLabeller(article: Pick<Article, 'blocks'>): (offset: num
   return (offset) => {
     const block = blockAt(article, offset);
     if (!block) return undefined;
-    // Tested with `in`: a page is optional, and only importers of paged documents know it.
-    if ('page' in block && typeof block.page === 'number') return `p. ${block.page}`;
+    const page = pageAt(block, offset);
+    if (page !== undefined) return `p. ${page}`;
     if (!BODY_KINDS.has(block.kind)) return block.kind;
     if (!numbers) {
       numbers = new Map();

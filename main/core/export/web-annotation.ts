@@ -11,12 +11,16 @@
  * - Colour has no place in the model: it travels as "gloss:color" (the
  *   context maps the "gloss" prefix to urn:gloss:vocab#, so it is a real IRI
  *   to JSON-LD), and orphans carry "gloss:orphan": true and no position.
+ * - A passage of a PDF carries "gloss:location": "p. 7", the page it starts
+ *   on, as its citation says (the model has no page of a text position).
  */
 import type { Annotation } from '../annotations/types';
 import { normalizeTags } from '../annotations/tags';
 import { codePointCounter } from '../anchoring/codepoints';
 import { memoizedTagNormalizer } from './tag-memo';
 import type { Article } from '../document/types';
+import { pageAt } from '../document/pages';
+import { blockAt } from '../document/build';
 import { inReadingOrder } from './reading-order';
 import type { ExportEntry } from './types';
 
@@ -53,6 +57,8 @@ export interface WebAnnotation {
   };
   'gloss:color': string;
   'gloss:orphan'?: true;
+  /** PDF articles: "p. 7". */
+  'gloss:location'?: string;
 }
 
 export interface WebAnnotationCollection {
@@ -106,9 +112,12 @@ export function toWebAnnotation(
   ];
   const { start, end } = a.target.position;
   // An orphan's stored position points at text that is no longer there.
-  if (!a.orphan && start >= 0 && end <= article.text.length && start < end) {
+  const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
+  if (inText) {
     selector.push({ type: 'TextPositionSelector', start: codePoints(start), end: codePoints(end) });
   }
+  const block = inText ? blockAt(article, start) : undefined;
+  const page = block ? pageAt(block, start) : undefined;
 
   return {
     '@context': [ANNO_CONTEXT, GLOSS_CONTEXT],
@@ -121,6 +130,7 @@ export function toWebAnnotation(
     target: { source: articleSource(article), selector },
     'gloss:color': a.color,
     ...(a.orphan ? { 'gloss:orphan': true as const } : {}),
+    ...(page !== undefined ? { 'gloss:location': `p. ${page}` } : {}),
   };
 }
 

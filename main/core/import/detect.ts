@@ -7,7 +7,6 @@ import { GlossError } from '../errors';
 import type { ImportInput } from './types';
 
 const MAGIC: Array<{ bytes: number[]; offset?: number; what: string }> = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
@@ -24,6 +23,11 @@ const MAGIC: Array<{ bytes: number[]; offset?: number; what: string }> = [
 function startsWith(bytes: Uint8Array, magic: number[], offset = 0): boolean {
   if (bytes.length < offset + magic.length) return false;
   return magic.every((b, i) => bytes[offset + i] === b);
+}
+
+/** PDF: "%PDF-" first (after blank space at most: a text that merely mentions it stays text). */
+function isPdf(bytes: Uint8Array): boolean {
+  return /^\s*%PDF-/.test(new TextDecoder('latin1').decode(bytes.subarray(0, 64)));
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -74,17 +78,18 @@ function looksLikeMarkdown(head: string): boolean {
 export function detectFormat(input: ImportInput): SourceFormat {
   const { bytes } = input;
   if (isEpub(bytes)) return 'epub';
+  if (isPdf(bytes)) return 'pdf';
   if (isZip(bytes)) {
     throw new GlossError(
       'UNSUPPORTED_FORMAT',
-      `${input.fileName ?? 'This file'} seems to be a ZIP archive (not an EPUB book); Gloss imports text, HTML, Markdown and EPUB.`,
+      `${input.fileName ?? 'This file'} seems to be a ZIP archive (not an EPUB book); Gloss imports text, HTML, Markdown, EPUB and PDF.`,
     );
   }
   for (const m of MAGIC) {
     if (startsWith(bytes, m.bytes, m.offset)) {
       throw new GlossError(
         'UNSUPPORTED_FORMAT',
-        `${input.fileName ?? 'This file'} seems to be ${m.what}; Gloss imports text, HTML, Markdown and EPUB.`,
+        `${input.fileName ?? 'This file'} seems to be ${m.what}; Gloss imports text, HTML, Markdown, EPUB and PDF.`,
       );
     }
   }
@@ -93,7 +98,7 @@ export function detectFormat(input: ImportInput): SourceFormat {
   if (!utf16 && looksBinary(bytes)) {
     throw new GlossError(
       'UNSUPPORTED_FORMAT',
-      `${input.fileName ?? 'This file'} seems to be a binary file, not text; Gloss imports text, HTML, Markdown and EPUB.`,
+      `${input.fileName ?? 'This file'} seems to be a binary file, not text; Gloss imports text, HTML, Markdown, EPUB and PDF.`,
     );
   }
   const head = new TextDecoder(utf16 ?? 'utf-8')

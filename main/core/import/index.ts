@@ -25,6 +25,8 @@ async function parse(format: SourceFormat, input: ImportInput): Promise<ParsedDo
       return (await import('./markdown')).parseMarkdownFile(input);
     case 'epub':
       return (await import('./epub')).parseEpubFile(input);
+    case 'pdf':
+      return (await import('./pdf')).parsePdfFile(input);
   }
 }
 

@@ -14,7 +14,7 @@ import {
   type MetaEdits,
 } from '../document/types';
 
-const FORMATS = ['text', 'html', 'markdown', 'epub'] as const;
+const FORMATS = ['text', 'html', 'markdown', 'epub', 'pdf'] as const;
 
 /** One row of library.json: the summary fields plus where the content lives. */
 export interface ArticleIndexEntry extends Omit<ArticleSummary, 'annotationCount' | 'edited'> {

@@ -1,0 +1,263 @@
+/**
+ * From a PDF page's positioned text runs to its lines in reading order — the
+ * geometry half of PDF import (pdf-blocks.ts makes blocks of the lines).
+ *
+ * pdf.js gives runs in content-stream order, which is whatever order the
+ * producer drew them in. So runs are regrouped by position: runs on one
+ * baseline and close together form a line segment; a page whose segments leave
+ * a vertical gutter free is read column by column (segments crossing the
+ * gutter — a title, a wide figure caption — are read in place, splitting the
+ * page into bands); running headers, footers and page numbers (the same words
+ * in the page's top or bottom margin on many pages, or a bare number there) are
+ * dropped.
+ */
+
+/** One text run as pdf.js reports it, in PDF user space (y up, baseline). */
+export interface PdfRun {
+  text: string;
+  x: number;
+  y: number;
+  /** Advance width in user space. */
+  width: number;
+  /** Font size in user space. */
+  size: number;
+}
+
+export interface PdfPageRuns {
+  /** 1-based page number. */
+  page: number;
+  width: number;
+  height: number;
+  runs: PdfRun[];
+}
+
+/** A line segment in reading order. */
+export interface PdfLine {
+  page: number;
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  /** The size of most of its characters (a superscript does not count). */
+  size: number;
+  /** Left and right edges of the column (or the page's text, for a full-width line) it sits in. */
+  colLeft: number;
+  colRight: number;
+  /** 0 one column or full width, 1 left, 2 right: a change means the text flowed on. */
+  column: 0 | 1 | 2;
+  /** Top of the page's text area for this page. */
+  pageHeight: number;
+}
+
+/** Runs further apart than this (in ems) on one baseline are in different columns or cells. */
+const SEGMENT_GAP_EM = 1.5;
+/** The top or bottom share of the page where running headers, footers and page numbers sit. */
+const MARGIN_BAND = 0.08;
+
+interface Segment {
+  runs: PdfRun[];
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+}
+
+function joinRuns(runs: PdfRun[]): string {
+  let text = '';
+  let prev: PdfRun | undefined;
+  for (const r of runs) {
+    if (prev && text && !/\s$/.test(text) && !/^\s/.test(r.text)) {
+      const gap = r.x - (prev.x + prev.width);
+      if (gap > 0.15 * Math.min(prev.size, r.size)) text += ' ';
+    }
+    text += r.text;
+    prev = r;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function dominantSize(runs: PdfRun[]): number {
+  const weight = new Map<number, number>();
+  for (const r of runs) {
+    const s = Math.round(r.size * 2) / 2;
+    weight.set(s, (weight.get(s) ?? 0) + r.text.trim().length);
+  }
+  let best = runs[0]?.size ?? 0;
+  let most = -1;
+  for (const [s, w] of weight)
+    if (w > most) {
+      best = s;
+      most = w;
+    }
+  return best;
+}
+
+/** Group runs into segments: one baseline (a superscript rides along), no wide gap. */
+export function segmentsOf(runs: readonly PdfRun[]): Segment[] {
+  const sorted = runs.filter((r) => r.text.length > 0 && r.size > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: PdfRun[][] = [];
+  for (const r of sorted) {
+    const row = rows[rows.length - 1];
+    const base = row?.[0];
+    if (base && Math.abs(base.y - r.y) <= 0.45 * Math.max(base.size, r.size)) row.push(r);
+    else rows.push([r]);
+  }
+  const segments: Segment[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.x - b.x);
+    let current: PdfRun[] = [];
+    const flush = () => {
+      const inked = current.filter((r) => r.text.trim() !== '');
+      if (inked.length > 0) {
+        const size = dominantSize(inked);
+        const main = inked.find((r) => Math.round(r.size * 2) / 2 === size) ?? inked[0];
+        segments.push({
+          runs: current,
+          x: inked[0].x,
+          right: Math.max(...inked.map((r) => r.x + r.width)),
+          y: main.y,
+          size,
+        });
+      }
+      current = [];
+    };
+    for (const r of row) {
+      const last = current[current.length - 1];
+      if (last && r.text.trim() !== '') {
+        const end = Math.max(...current.map((c) => c.x + c.width));
+        if (r.x - end > SEGMENT_GAP_EM * Math.max(r.size, last.size)) flush();
+      }
+      current.push(r);
+    }
+    flush();
+  }
+  return segments;
+}
+
+/**
+ * The x of a gutter splitting the page into two columns, or undefined: the
+ * place in the middle of the text that the fewest segments cross, with text
+ * on both sides and only a few wide lines crossing it.
+ */
+export function findGutter(segments: readonly Segment[]): number | undefined {
+  if (segments.length < 6) return undefined;
+  const left = Math.min(...segments.map((s) => s.x));
+  const right = Math.max(...segments.map((s) => s.right));
+  const span = right - left;
+  let best: { x: number; crossing: number } | undefined;
+  for (const s of segments) {
+    const g = s.right + 1;
+    if (g < left + 0.3 * span || g > left + 0.7 * span) continue;
+    let crossing = 0;
+    let before = 0;
+    let after = 0;
+    for (const t of segments) {
+      if (t.x < g && t.right > g) crossing++;
+      else if (t.right <= g) before++;
+      else after++;
+    }
+    if (before < 3 || after < 3) continue;
+    if (!best || crossing < best.crossing) best = { x: g, crossing };
+  }
+  if (!best || best.crossing > 0.25 * segments.length) return undefined;
+  return best.x;
+}
+
+/** Words of a margin line with its numbers blanked, to recognise a running header whatever the page. */
+const marginKey = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/\d+/g, '#')
+    .replace(/\b[ivxlc]+\b/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** "7", "- 7 -", "Page 7", "7 of 14", "vii", "p. 7". */
+export function isPageNumber(text: string): boolean {
+  return /^(?:[-–—\s]*)(?:page\s+|p\.\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/)\s*\d{1,4})?(?:[-–—\s]*)$/i.test(
+    text.trim(),
+  );
+}
+
+const inMarginBand = (s: Segment, height: number): boolean =>
+  s.y > height * (1 - MARGIN_BAND) || s.y < height * MARGIN_BAND;
+
+/**
+ * Every page's lines in reading order, headers, footers and page numbers dropped.
+ * A margin line counts as running when its words recur in the margin of at
+ * least two pages and a quarter of them.
+ */
+export function linesInReadingOrder(pages: readonly PdfPageRuns[]): PdfLine[] {
+  const segmented = pages.map((p) => ({ page: p, segments: segmentsOf(p.runs) }));
+  const recurring = new Map<string, number>();
+  for (const { page, segments } of segmented) {
+    const keys = new Set(
+      segments.filter((s) => inMarginBand(s, page.height)).map((s) => marginKey(joinRuns(s.runs))),
+    );
+    for (const k of keys) recurring.set(k, (recurring.get(k) ?? 0) + 1);
+  }
+  const enough = Math.max(2, Math.ceil(pages.length / 4));
+
+  const lines: PdfLine[] = [];
+  for (const { page, segments } of segmented) {
+    const kept = segments.filter((s) => {
+      if (!inMarginBand(s, page.height)) return true;
+      const text = joinRuns(s.runs);
+      return !isPageNumber(text) && (recurring.get(marginKey(text)) ?? 0) < enough;
+    });
+    lines.push(...orderPage(page, kept));
+  }
+  return lines;
+}
+
+/** One page's segments: bands split by full-width lines, each band's left column before its right. */
+function orderPage(page: PdfPageRuns, segments: Segment[]): PdfLine[] {
+  if (segments.length === 0) return [];
+  const gutter = findGutter(segments);
+  const left = Math.min(...segments.map((s) => s.x));
+  const right = Math.max(...segments.map((s) => s.right));
+  const line = (s: Segment, column: PdfLine['column'], colLeft: number, colRight: number): PdfLine => ({
+    page: page.page,
+    text: joinRuns(s.runs),
+    x: s.x,
+    right: s.right,
+    y: s.y,
+    size: s.size,
+    colLeft,
+    colRight,
+    column,
+    pageHeight: page.height,
+  });
+  const byY = [...segments].sort((a, b) => b.y - a.y || a.x - b.x);
+  if (gutter === undefined) return byY.map((s) => line(s, 0, left, right));
+
+  const leftCol = segments.filter((s) => s.right <= gutter);
+  const rightCol = segments.filter((s) => s.x >= gutter);
+  const leftEdge = Math.min(...leftCol.map((s) => s.x));
+  const leftRight = Math.max(...leftCol.map((s) => s.right));
+  const rightEdge = Math.min(...rightCol.map((s) => s.x));
+  // The columns start where a line on each side shares a baseline; above that (a title page's
+  // centred title, authors and date, whichever side of the gutter they fall) is read top down.
+  let columnsTop = -Infinity;
+  for (const l of leftCol)
+    for (const r of rightCol)
+      if (Math.abs(l.y - r.y) < Math.max(l.size, r.size)) columnsTop = Math.max(columnsTop, l.y, r.y);
+  const out: PdfLine[] = [];
+  let band: { l: Segment[]; r: Segment[] } = { l: [], r: [] };
+  const flushBand = () => {
+    out.push(...band.l.map((s) => line(s, 1, leftEdge, leftRight)));
+    out.push(...band.r.map((s) => line(s, 2, rightEdge, right)));
+    band = { l: [], r: [] };
+  };
+  for (const s of byY) {
+    if (s.y > columnsTop + 0.5 * s.size) out.push(line(s, 0, left, right));
+    else if (s.right <= gutter) band.l.push(s);
+    else if (s.x >= gutter) band.r.push(s);
+    else {
+      flushBand();
+      out.push(line(s, 0, left, right));
+    }
+  }
+  flushBand();
+  return out;
+}
