@@ -284,10 +284,12 @@ describe('Images an import may keep', () => {
     const caps = ofKind(doc, 'caption');
     assert.equal(caps.length, 9, 'every caption is kept as text');
     assert.deepEqual(
-      caps.filter((c) => c.image).map((c) => c.text),
+      caps.filter((c) => c.image && !c.image.asset.startsWith('remote-')).map((c) => c.text),
       ['Good picture'],
     );
     assert.equal(doc.assets?.size, 1);
+    // Web pictures are only noted, for importSource to download or keep as addresses.
+    assert.deepEqual([...(doc.remoteImages?.values() ?? [])], ['https://example.org/remote.png', 'https://example.org/x.png']);
   });
 });
 
@@ -339,6 +341,10 @@ describe('Nothing executable survives (XSS corpus in tests/fixtures/xss)', () =>
     'label',
     'href',
     'dateline',
+    'links',
+    'rows',
+    'headerRows',
+    'imageUrl',
   ]);
   const ASSET_NAME = /^img-[0-9a-f]{16}\.(png|jpg|gif|webp|avif|bmp)$/;
   const corpus = readFileSync(path.join(fixtures, 'xss', 'payloads.html'), 'utf8');
@@ -356,6 +362,17 @@ describe('Nothing executable survives (XSS corpus in tests/fixtures/xss)', () =>
       for (const [k, v] of Object.entries(b)) {
         assert.ok(BLOCK_KEYS.has(k), `${where}: unexpected field ${k}`);
         if (k === 'image') assert.match((v as { asset: string }).asset, ASSET_NAME);
+        else if (k === 'links')
+          for (const l of v as Array<Record<string, unknown>>) {
+            assert.deepEqual(Object.keys(l).sort(), ['end', 'href', 'start'], where);
+            assert.match(String(l.href), /^https?:\/\//, `${where}: a link that is not http(s)`);
+          }
+        else if (k === 'rows')
+          assert.ok(
+            (v as unknown[][]).flat().every((c) => Object.values(c as object).every(Number.isInteger)),
+            `${where}: table cells are not plain ranges`,
+          );
+        else if (k === 'imageUrl') assert.match(String(v), /^https?:\/\//, `${where}: a picture address that is not http(s)`);
         else assert.ok(['string', 'number', 'boolean'].includes(typeof v), `${where}: ${k} is not plain`);
       }
     }

@@ -8,13 +8,13 @@ import { importSource, type Imported } from '../../main/core/import/index';
 import { parseHtmlFile } from '../../main/core/import/html';
 import { type FetchOptions, importUrlBytes } from '../../main/core/import/url';
 import { startLocalServer, type LocalServer } from './helpers/local-server';
+import { png } from './helpers/png';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-/** A PNG signature followed by padding: passes the magic-byte check, sized at will. */
-const bigPng = (bytes: number): Buffer => Buffer.concat([PNG.subarray(0, 16), Buffer.alloc(bytes - 16, 7)]);
+/** A photo-sized picture (a 1×1 one would be a tracking pixel, not a figure). */
+const PNG = png(64, 48);
+const pixel = png(1, 1);
+/** A PNG signature and header followed by padding: passes the magic-byte check, sized at will. */
+const bigPng = (bytes: number): Buffer => Buffer.concat([PNG.subarray(0, 33), Buffer.alloc(bytes - 33, 7)]);
 
 const prose =
   '<p>The ferry at Millbrook kept running through the storm, carrying commuters, schoolchildren and a very patient dog across the swollen river.</p>'.repeat(
@@ -40,6 +40,7 @@ before(async () => {
       void res.writeHead(200, { 'content-type': type }).end(body);
     if (pages.has(p)) return send(pages.get(p)!, 'text/html; charset=utf-8');
     if (p === '/pic.png' || p === '/other.png') return send(PNG, 'image/png');
+    if (p === '/pixel.png') return send(pixel, 'image/png');
     if (p === '/big.png') return send(bigPng(2 * 1048576), 'image/png');
     if (p.startsWith('/part')) return send(bigPng(600 * 1024 + Number(p.slice(5, 6))), 'image/png');
     if (p === '/endless.png') {
@@ -166,6 +167,7 @@ describe('Images of a page imported from a URL', () => {
     );
     assert.equal(captionFor(imported, 'Gone.').image, undefined);
     assert.equal(captionFor(imported, 'Sneaky.').image, undefined);
+    assert.equal(captionFor(imported, 'Gone.').imageUrl, `${base}/missing.png`, 'a placeholder keeps the address');
     const warnings = imported.warnings.join('\n');
     assert.match(warnings, /missing\.png \(the server answered 404\)/);
     assert.match(warnings, /to-file\.png \(redirected to a “file:” address\)/);
@@ -183,7 +185,7 @@ describe('Images of a page imported from a URL', () => {
     assert.ok(!requests.includes('/part1.png'), 'images past the limit are not requested');
     assert.match(
       many.warnings.join('\n'),
-      /The page has 3 images; Gloss downloaded the first 2, and the other 1 are shown by caption only\./,
+      /The page has 3 images; Gloss downloaded the first 2, and the other 1 are shown by caption and address only\./,
     );
 
     const heavy = await importPage(
@@ -207,28 +209,54 @@ describe('Images of a page imported from a URL', () => {
     assert.equal(captionFor(imported, 'Caption only.').image, undefined);
     assert.deepEqual(requests, ['/off']);
   });
+
+  it('are no figures when they prove to be a tracking pixel or an icon', async () => {
+    const imported = await importPage('pixel', figure('/pixel.png', '') + figure('/pic.png', 'The ferry.'));
+    assert.deepEqual(
+      captions(imported).map((c) => c.text),
+      ['The ferry.'],
+      'the 1×1 picture with no caption is no block at all',
+    );
+    assert.equal(imported.assets.size, 1);
+    assert.deepEqual(imported.warnings, []);
+  });
 });
 
 describe('Remote images of a page imported from a file', () => {
-  it('are never requested: the caption is kept as text', async () => {
+  it('are not requested unless the import asks: a placeholder figure keeps the caption and the address, and a warning says so', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-remote-'));
     const filePath = path.join(dir, 'story.html');
-    writeFileSync(filePath, page(figure(`${base}/pic.png`, 'A picture on the web.')));
+    const html = page(figure(`${base}/pic.png`, 'A picture on the web.') + figure('/other.png', ''));
+    writeFileSync(filePath, html);
     const fromFile = await importSource({
-      bytes: Buffer.from(page(figure(`${base}/pic.png`, 'A picture on the web.'))),
+      bytes: Buffer.from(html.replace('<head>', `<head><link rel="canonical" href="${base}/story">`)),
       filePath,
       fileName: 'story.html',
     });
-    assert.equal(captionFor(fromFile, 'A picture on the web.').image, undefined);
+    const cap = captionFor(fromFile, 'A picture on the web.');
+    assert.equal(cap.image, undefined);
+    assert.equal(cap.imageUrl, `${base}/pic.png`);
+    const uncaptioned = captions(fromFile).find((c) => c.text === '');
+    assert.equal(uncaptioned?.imageUrl, `${base}/other.png`, 'a relative picture resolved against the canonical address');
     assert.equal(fromFile.assets.size, 0);
-
-    // Even a parse that knows the page's web address fetches nothing unless asked to.
-    const parsed = await parseHtmlFile({
-      bytes: Buffer.from(page(figure('/pic.png', 'Relative.'))),
-      url: `${base}/story`,
-    });
-    assert.equal(parsed.remoteImages, undefined);
-    assert.ok(parsed.blocks.every((b) => b.kind !== 'caption' || !b.image));
+    assert.match(fromFile.warnings.join('\n'), /2 pictures of the page are on the web and were not downloaded/);
     assert.deepEqual(requests, [], 'no request reached the server');
+  });
+
+  it('are downloaded once, within the same limits, when the import asks', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-remote-'));
+    const filePath = path.join(dir, 'story.html');
+    const html = page(figure(`${base}/pic.png`, 'A picture on the web.') + figure(`${base}/slow.png`, 'Slow.'));
+    writeFileSync(filePath, html);
+    const fromFile = await importSource({
+      bytes: Buffer.from(html),
+      filePath,
+      fileName: 'story.html',
+      fetchImages: { timeoutMs: 300 },
+    });
+    const cap = captionFor(fromFile, 'A picture on the web.');
+    assert.deepEqual(Buffer.from(fromFile.assets.get(cap.image!.asset)!.data), PNG);
+    assert.equal(captionFor(fromFile, 'Slow.').imageUrl, `${base}/slow.png`);
+    assert.match(fromFile.warnings.join('\n'), /slow\.png \(no complete answer within 0\.3 s\)/);
   });
 });

@@ -1,16 +1,23 @@
 /**
  * Sanitized DOM → BlockInput[]. Text only: every block's text is what a
  * browser would show (whitespace collapsed, <br> as a line break), never
- * markup. Figures become captions with their credit split off; images are
- * referenced through `resolveImage`, which decides what may be stored.
+ * markup. Links stay as ranges of that text (`resolveLink` decides which);
+ * figures become caption blocks (a figure may have no caption) with their
+ * credit split off, images referenced through `resolveImage`, which decides
+ * what may be stored; data tables become table blocks. What is chrome rather
+ * than content (decorative images, file-name captions, Wikipedia's [edit])
+ * is left out here; block-level clean-up is in html-cleanup.ts.
  */
-import type { BlockInput } from '../document/types';
+import type { BlockInput, LinkRange } from '../document/types';
+import { captionWorthy, isDecorativeImage } from './html-figures';
 
 export type ImageResolver = (src: string) => string | undefined;
 
 export interface WalkOptions {
   /** Turns an <img src> into a stored asset name, or undefined to keep no image. */
   resolveImage?: ImageResolver;
+  /** Turns an <a href> into the absolute http(s) address to keep, or undefined to keep no link. */
+  resolveLink?: (href: string) => string | undefined;
   /** Added to every heading level (EPUB chapters demote their own h1s). */
   headingShift?: number;
 }
@@ -47,6 +54,7 @@ const BLOCK_TAGS = new Set([
   'legend',
   'menu',
 ]);
+const BLOCK_SELECTOR = [...BLOCK_TAGS, 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figure'].join(', ');
 const SKIP_TAGS = new Set([
   'script',
   'style',
@@ -64,37 +72,138 @@ const SKIP_TAGS = new Set([
   'textarea',
 ]);
 
+/**
+ * Link edges travel inside the collected text as two private-use characters,
+ * so whitespace can be collapsed after the fact and the edges still land on
+ * the right characters (see finishText). The page's own copies are removed.
+ */
+const LINK_OPEN = '\uE000';
+const LINK_CLOSE = '\uE001';
+
+/**
+ * Markup that reached a page's text (escaped twice by its CMS, or an attribute
+ * holding HTML): the tags of HTML's common elements. A tag with attributes
+ * (`<span style="…">`) is never meant as words; a bare one may be (an article
+ * about HTML prints `<script>`), so body text loses tags only when it has an
+ * attributed one, and captions, alt texts and metadata lose them always.
+ */
+const TAG_NAMES =
+  'a|abbr|b|blockquote|br|caption|cite|code|div|em|figcaption|figure|font|h[1-6]|i|iframe|img|li|link|meta|ol|p|picture|script|small|source|span|strong|style|sub|sup|table|tbody|td|th|thead|tr|u|ul|video';
+const ANY_TAG = new RegExp(`<\\/?(?:${TAG_NAMES})\\b[^<>]*>`, 'gi');
+const ATTRIBUTED_TAG = new RegExp(`<(?:${TAG_NAMES})\\s+[\\w:-]+\\s*=[^<>]*>`, 'i');
+
+/** Text without HTML tags written into it as characters (all of them, or only where one has attributes). */
+export function stripMarkupText(s: string, always = true): string {
+  if (!s.includes('<') || (!always && !ATTRIBUTED_TAG.test(s))) return s;
+  return s.replace(ANY_TAG, ' ');
+}
+
 /** Collapse whitespace as CSS `white-space: normal` does; U+00A0 is not whitespace. */
 export function collapse(s: string): string {
-  return s.replace(/[ \t\n\r\f]+/g, ' ');
+  return stripMarkupText(s, false)
+    .replace(/[ \t\n\r\f]+/g, ' ')
+    .replace(/[\uE000\uE001]/g, '');
+}
+
+/** Wikipedia's "[edit]" beside headings, and other editors' chrome: never reading matter. */
+function isEditorChrome(el: Element): boolean {
+  return /(?:^|\s)mw-editsection(?:\s|$)/.test(el.getAttribute('class') ?? '');
+}
+
+/** Text collected with link edges, before whitespace is settled. */
+interface RawText {
+  parts: string[];
+  hrefs: string[];
+}
+
+/** Collect `node`'s rendered text into `raw`: block edges and <br> as "\n", links marked. */
+function collectInline(node: Node, raw: RawText, opts: WalkOptions, inLink = false): void {
+  if (node.nodeType === 3) {
+    raw.parts.push(collapse(node.nodeValue ?? ''));
+    return;
+  }
+  if (node.nodeType !== 1) return;
+  const el = node as Element;
+  const tag = el.localName;
+  if (SKIP_TAGS.has(tag) || isEditorChrome(el)) return;
+  if (tag === 'br') raw.parts.push('\n');
+  else if (tag === 'img') return;
+  else if (BLOCK_TAGS.has(tag) || tag === 'li') {
+    raw.parts.push('\n');
+    el.childNodes.forEach((c) => collectInline(c, raw, opts, inLink));
+    raw.parts.push('\n');
+  } else if (tag === 'a' && !inLink && linkTarget(el, opts)) {
+    raw.hrefs.push(linkTarget(el, opts)!);
+    raw.parts.push(LINK_OPEN);
+    el.childNodes.forEach((c) => collectInline(c, raw, opts, true));
+    raw.parts.push(LINK_CLOSE);
+  } else el.childNodes.forEach((c) => collectInline(c, raw, opts, inLink));
+}
+
+function linkTarget(a: Element, opts: WalkOptions): string | undefined {
+  const href = a.getAttribute('href');
+  return href && opts.resolveLink ? opts.resolveLink(href) : undefined;
+}
+
+/**
+ * Settle collected text as a browser shows it — runs of spaces as one, no
+ * space around a line break, one line break at most, trimmed — and take the
+ * link marks out, recording each link's range in the settled text.
+ */
+export function finishText(raw: string, hrefs: readonly string[] = []): { text: string; links: LinkRange[] } {
+  let out = '';
+  let pending = '';
+  const links: LinkRange[] = [];
+  let k = 0;
+  let open: { href: string; start: number } | undefined;
+  let opening: string | undefined;
+  for (const ch of raw) {
+    if (ch === LINK_OPEN) {
+      opening = hrefs[k++];
+      continue;
+    }
+    if (ch === LINK_CLOSE) {
+      if (open && out.length > open.start) links.push({ start: open.start, end: out.length, href: open.href });
+      open = undefined;
+      opening = undefined;
+      continue;
+    }
+    if (ch === ' ') {
+      if (!pending) pending = ' ';
+      continue;
+    }
+    if (ch === '\n') {
+      pending = '\n';
+      continue;
+    }
+    if (pending && out.length > 0) out += pending;
+    pending = '';
+    if (opening !== undefined) {
+      open = { href: opening, start: out.length };
+      opening = undefined;
+    }
+    out += ch;
+  }
+  return { text: out, links };
 }
 
 /** Rendered text of an element: collapsed, <br> kept as "\n", trimmed. */
 export function renderedText(node: Node): string {
-  const parts: string[] = [];
-  const visit = (n: Node): void => {
-    if (n.nodeType === 3) parts.push(collapse(n.nodeValue ?? ''));
-    else if (n.nodeType === 1) {
-      const tag = (n as Element).localName;
-      if (SKIP_TAGS.has(tag)) return;
-      if (tag === 'br') parts.push('\n');
-      else if (BLOCK_TAGS.has(tag) || tag === 'li') {
-        parts.push('\n');
-        n.childNodes.forEach(visit);
-        parts.push('\n');
-      } else n.childNodes.forEach(visit);
-    }
-  };
-  visit(node);
-  return tidy(parts.join(''));
+  return inlineText(node, {}).text;
 }
 
-function tidy(s: string): string {
-  return s
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{2,}/g, '\n')
-    .replace(/^[ \n]+|[ \n]+$/g, '');
+/** Rendered text of an element with its links. */
+function inlineText(node: Node, opts: WalkOptions): { text: string; links: LinkRange[] } {
+  const raw: RawText = { parts: [], hrefs: [] };
+  collectInline(node, raw, opts);
+  return finishText(raw.parts.join(''), raw.hrefs);
 }
+
+/** "[edit]" (Wikipedia, MediaWiki) left at the end of a heading's text. */
+const EDIT_MARK = /\s*\[\s*edit(?:\s*(?:\||source)\s*(?:edit\s+)?(?:source)?)?\s*\]\s*$/i;
+
+/** `links` only when there are some, so blocks without links stay as they were. */
+const withLinks = (links: LinkRange[]): { links?: LinkRange[] } => (links.length ? { links } : {});
 
 // ----------------------------------------------------------------- credits
 
@@ -142,13 +251,37 @@ export function splitCredit(text: string, markedCredit?: string): CaptionCredit 
 
 // ------------------------------------------------------------------- walk
 
-type Ctx = { list: Array<{ ordered: boolean }>; quote: boolean; figure: boolean };
+type Ctx = { list: Array<{ ordered: boolean }>; quote: boolean; figure: boolean; link: boolean };
+
+/** Past this many columns a "table" is a layout grid or hostile, and is read as text. */
+export const MAX_TABLE_COLUMNS = 64;
+/** A long table becomes several table blocks, so the reader can window it like paragraphs. */
+export const TABLE_ROWS_PER_BLOCK = 200;
+/** A cell holding more running text than this is a layout cell, not data. */
+const MAX_DATA_CELL_CHARS = 600;
+
+const cellsOf = (tr: Element): Element[] =>
+  Array.from(tr.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+
+/** The rows of a data table, or undefined for a layout table (read as ordinary content). */
+function dataTableRows(table: Element): Element[][] | undefined {
+  if (/^(?:presentation|none)$/i.test(table.getAttribute('role') ?? '')) return undefined;
+  if (table.querySelector('table, h1, h2, h3, h4, h5, h6, blockquote, figure, ul, ol')) return undefined;
+  const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+  const cells = rows.map(cellsOf).filter((r) => r.length > 0);
+  let width = 0;
+  for (const r of cells) width = Math.max(width, r.length);
+  if (cells.length === 0 || width < 2 || width > MAX_TABLE_COLUMNS) return undefined;
+  for (const r of cells)
+    for (const c of r) if ((c.textContent ?? '').length > MAX_DATA_CELL_CHARS) return undefined;
+  return cells;
+}
 
 export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput[] {
   const out: BlockInput[] = [];
-  let buf: string[] = [];
+  let raw: RawText = { parts: [], hrefs: [] };
 
-  const emit = (ctx: Ctx, text: string): void => {
+  const emit = (ctx: Ctx, text: string, links: LinkRange[]): void => {
     if (!text) return;
     if (ctx.list.length) {
       out.push({
@@ -156,87 +289,186 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
         text,
         ordered: ctx.list[ctx.list.length - 1].ordered,
         depth: ctx.list.length - 1,
+        ...withLinks(links),
       });
-    } else if (ctx.quote) out.push({ kind: 'quote', text });
-    else out.push({ kind: 'paragraph', text });
+    } else if (ctx.quote) out.push({ kind: 'quote', text, ...withLinks(links) });
+    else out.push({ kind: 'paragraph', text, ...withLinks(links) });
   };
   const flush = (ctx: Ctx): void => {
-    const text = tidy(buf.join(''));
-    buf = [];
-    emit(ctx, text);
+    const { text, links } = finishText(raw.parts.join(''), raw.hrefs);
+    raw = { parts: [], hrefs: [] };
+    emit(ctx, text, links);
   };
 
+  /** The stored picture of an <img>, or undefined. */
   const image = (img: Element): { asset: string; alt?: string } | undefined => {
     const src = img.getAttribute('src') ?? '';
     const asset = src && opts.resolveImage ? opts.resolveImage(src) : undefined;
     if (!asset) return undefined;
+    const alt = stripMarkupText(collapse(img.getAttribute('alt') ?? '')).trim();
+    return alt && captionWorthy(alt, src) ? { asset, alt } : { asset };
+  };
+
+  /** One figure block for `img`, with `caption` (a figcaption's text) when it is a real caption. */
+  const pushFigure = (img: Element, caption?: { text: string; links: LinkRange[]; marked?: string }): void => {
+    const pic = image(img);
     const alt = collapse(img.getAttribute('alt') ?? '').trim();
-    return alt ? { asset, alt } : { asset };
+    const src = img.getAttribute('src') ?? '';
+    let text = '';
+    let links: LinkRange[] = [];
+    let marked: string | undefined;
+    if (caption?.text && captionWorthy(caption.text, src)) ({ text, links, marked } = caption);
+    else if (!caption?.text && alt && captionWorthy(alt, src)) text = stripMarkupText(alt);
+    if (!pic && !text) return;
+    const split = text ? splitCredit(text, marked) : { text };
+    // A caption that is only a credit ("Photo: Getty Images") names who took it, not what it shows.
+    const captionText = split.creditOffset === 0 ? '' : split.text;
+    out.push({
+      kind: 'caption',
+      text: captionText,
+      ...(split.credit ? { credit: split.credit } : {}),
+      ...(split.creditOffset !== undefined && captionText ? { creditOffset: split.creditOffset } : {}),
+      ...(captionText ? withLinks(links) : {}),
+      ...(pic ? { image: pic } : {}),
+    });
   };
 
   const figure = (el: Element, ctx: Ctx): void => {
-    const img = el.querySelector('img');
-    const cap = el.querySelector('figcaption');
-    if (!img) {
+    const all = Array.from(el.querySelectorAll('img'));
+    if (all.length === 0) {
       // Pull quotes and code listings are figures too: read them as ordinary content.
       el.childNodes.forEach((n) => visit(n, ctx));
       flush(ctx);
       return;
     }
-    const pic = image(img);
-    const alt = collapse(img.getAttribute('alt') ?? '').trim();
-    const capText = cap ? renderedText(cap) : '';
-    if (capText) {
-      const marked = Array.from(cap!.querySelectorAll('*')).find((e) =>
+    // Whatever else a figure holds (a slideshow counter, a note) is read as text, before the picture.
+    const inner = { ...ctx, figure: true };
+    el.childNodes.forEach((n) => visit(n, inner));
+    flush(inner);
+    const cap = el.querySelector('figcaption');
+    let caption: { text: string; links: LinkRange[]; marked?: string } | undefined;
+    if (cap) {
+      const { text, links } = inlineText(cap, opts);
+      const marked = Array.from(cap.querySelectorAll('*')).find((e) =>
         CREDIT_CLASS.test(e.getAttribute('class') ?? ''),
       );
-      const split = splitCredit(capText, marked ? renderedText(marked) : undefined);
-      out.push({ kind: 'caption', ...split, ...(pic ? { image: pic } : {}) });
-    } else if (alt) {
-      out.push({ kind: 'caption', text: alt, ...(pic ? { image: pic } : {}) });
+      caption = { text, links, ...(marked ? { marked: renderedText(marked) } : {}) };
+    }
+    const pictures = all.filter((img) => !isDecorativeImage(img));
+    if (pictures.length === 0) {
+      if (caption?.text && captionWorthy(caption.text, '')) out.push({ kind: 'caption', text: caption.text });
+      return;
+    }
+    pictures.forEach((img, i) => pushFigure(img, i === 0 ? caption : undefined));
+  };
+
+  const table = (el: Element, ctx: Ctx): void => {
+    const rows = dataTableRows(el);
+    if (!rows) {
+      el.childNodes.forEach((c) => visit(c, ctx));
+      flush(ctx);
+      return;
+    }
+    const cap = Array.from(el.children).find((c) => c.localName === 'caption');
+    if (cap) {
+      const { text, links } = inlineText(cap, opts);
+      if (text) out.push({ kind: 'caption', text: text.replace(/\n/g, ' '), ...withLinks(links) });
+    }
+    let headerRows = 0;
+    while (
+      headerRows < rows.length &&
+      (rows[headerRows][0].parentElement?.parentElement?.localName === 'thead' ||
+        rows[headerRows].every((c) => c.localName === 'th'))
+    )
+      headerRows++;
+    for (let from = 0; from < rows.length; from += TABLE_ROWS_PER_BLOCK) {
+      let text = '';
+      const links: LinkRange[] = [];
+      const ranges: Array<Array<{ start: number; end: number }>> = [];
+      rows.slice(from, from + TABLE_ROWS_PER_BLOCK).forEach((row, r) => {
+        if (r > 0) text += '\n';
+        const cells: Array<{ start: number; end: number }> = [];
+        row.forEach((cell) => {
+          // A spanning cell is followed by empty ones, so every row keeps the columns aligned.
+          const span = Math.min(MAX_TABLE_COLUMNS, Math.max(1, Number(cell.getAttribute('colspan')) || 1));
+          const inline = inlineText(cell, opts);
+          for (let k = 0; k < span && cells.length < MAX_TABLE_COLUMNS; k++) {
+            if (cells.length > 0) text += '\t';
+            const value = k === 0 ? inline.text.replace(/\n/g, ' ') : '';
+            if (k === 0) for (const l of inline.links) links.push({ ...l, start: l.start + text.length, end: l.end + text.length });
+            cells.push({ start: text.length, end: text.length + value.length });
+            text += value;
+          }
+        });
+        ranges.push(cells);
+      });
+      if (!text.replace(/[\t\n]/g, '')) continue;
+      out.push({
+        kind: 'table',
+        text,
+        rows: ranges,
+        headerRows: from === 0 ? headerRows : 0,
+        ...withLinks(links),
+      });
     }
   };
 
   const visit = (n: Node, ctx: Ctx): void => {
     if (n.nodeType === 3) {
-      buf.push(collapse(n.nodeValue ?? ''));
+      raw.parts.push(collapse(n.nodeValue ?? ''));
       return;
     }
     if (n.nodeType !== 1) return;
     const el = n as Element;
     const tag = el.localName;
-    if (SKIP_TAGS.has(tag)) return;
+    if (SKIP_TAGS.has(tag) || isEditorChrome(el)) return;
     if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return;
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) {
       flush(ctx);
-      const text = renderedText(el).replace(/\n/g, ' ');
+      const inline = inlineText(el, opts);
+      const text = inline.text.replace(/\n/g, ' ').replace(EDIT_MARK, '');
+      const links = inline.links.filter((l) => l.end <= text.length);
       const level = Math.min(6, Number(heading[1]) + (opts.headingShift ?? 0)) as 1 | 2 | 3 | 4 | 5 | 6;
-      if (text) out.push({ kind: 'heading', text, level });
+      if (text) out.push({ kind: 'heading', text, level, ...withLinks(links) });
       return;
     }
     switch (tag) {
       case 'br':
-        buf.push('\n');
+        raw.parts.push('\n');
         return;
-      case 'img': {
-        // A standalone picture with alt text reads as a caption; icons without alt are dropped.
-        const alt = collapse(el.getAttribute('alt') ?? '').trim();
-        const w = Number(el.getAttribute('width') ?? '999');
-        if (!alt || w <= 32) return;
-        flush(ctx);
-        const pic = image(el);
-        out.push({ kind: 'caption', text: alt, ...(pic ? { image: pic } : {}) });
+      case 'a': {
+        const href = linkTarget(el, opts);
+        // Links never nest; one around a picture or whole blocks (a teaser card) is read as its content.
+        if (!href || ctx.link || el.querySelector(`img, ${BLOCK_SELECTOR}`)) break;
+        raw.hrefs.push(href);
+        raw.parts.push(LINK_OPEN);
+        const inner = { ...ctx, link: true };
+        el.childNodes.forEach((c) => visit(c, inner));
+        raw.parts.push(LINK_CLOSE);
         return;
       }
+      case 'img': {
+        if (ctx.figure || isDecorativeImage(el)) return;
+        flush(ctx);
+        pushFigure(el);
+        return;
+      }
+      case 'figcaption':
+        if (ctx.figure) return;
+        break;
       case 'figure':
         flush(ctx);
         figure(el, ctx);
         return;
+      case 'table':
+        flush(ctx);
+        table(el, ctx);
+        return;
       case 'pre': {
         flush(ctx);
-        const text = (el.textContent ?? '').replace(/^\n|\s+$/g, '');
-        emit(ctx, text);
+        const text = (el.textContent ?? '').replace(/[\uE000\uE001]/g, '').replace(/^\n|\s+$/g, '');
+        emit(ctx, text, []);
         return;
       }
       case 'blockquote': {
@@ -261,14 +493,14 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
         flush(inner);
         return;
       }
-      case 'tr': {
+      case 'tr':
+      case 'td':
+      case 'th':
+        // Cells of a layout table are containers like <div>s.
         flush(ctx);
-        const cells = Array.from(el.children)
-          .map((c) => renderedText(c).replace(/\n/g, ' '))
-          .filter(Boolean);
-        emit(ctx, cells.join('\t'));
+        el.childNodes.forEach((c) => visit(c, ctx));
+        flush(ctx);
         return;
-      }
     }
     if (BLOCK_TAGS.has(tag)) {
       flush(ctx);
@@ -279,7 +511,7 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
     el.childNodes.forEach((c) => visit(c, ctx));
   };
 
-  const ctx: Ctx = { list: [], quote: false, figure: false };
+  const ctx: Ctx = { list: [], quote: false, figure: false, link: false };
   visit(root, ctx);
   flush(ctx);
   return out;

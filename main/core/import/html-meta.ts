@@ -2,8 +2,13 @@
  * What a page says about itself: Open Graph and article:* meta tags,
  * author meta, <time datetime>, JSON-LD (NewsArticle and friends), the
  * canonical link and <html lang>. Read from the page before Readability
- * strips its head.
+ * strips its head. The headline and site are chosen in headline.ts, the
+ * authors cleaned in authors.ts.
  */
+import { chooseByline } from './authors';
+import { chooseHeadline } from './headline';
+import { stripMarkupText } from './html-blocks';
+
 export interface PageMeta {
   title?: string;
   byline?: string;
@@ -11,10 +16,12 @@ export interface PageMeta {
   published?: string;
   url?: string;
   language?: string;
+  /** Author fields that held profile URLs: names are made from them only when nothing better is printed. */
+  authorUrls?: string[];
 }
 
 const clean = (s: string | null | undefined): string | undefined => {
-  const t = s?.replace(/\s+/g, ' ').trim();
+  const t = s === null || s === undefined ? undefined : stripMarkupText(s).replace(/\s+/g, ' ').trim();
   return t ? t : undefined;
 };
 
@@ -63,31 +70,62 @@ function jsonLdArticles(doc: Document): Json[] {
   );
 }
 
-function personName(v: unknown): string | undefined {
-  if (typeof v === 'string') return clean(v);
-  if (Array.isArray(v)) {
-    const names = v.map(personName).filter(Boolean);
-    return names.length ? names.join(', ') : undefined;
-  }
-  if (v && typeof v === 'object') return personName((v as Json).name);
-  return undefined;
+function personNames(v: unknown): string[] {
+  if (typeof v === 'string') return clean(v) ? [clean(v)!] : [];
+  if (Array.isArray(v)) return v.flatMap(personNames);
+  if (v && typeof v === 'object') return personNames((v as Json).name);
+  return [];
+}
+const personName = (v: unknown): string | undefined => personNames(v).join(', ') || undefined;
+
+/** The page's <h1> texts, the article's own first (a logo's h1 often comes earlier). */
+function headings(doc: Document): string[] {
+  const all = Array.from(doc.querySelectorAll('h1'));
+  const inArticle = (h: Element): boolean => !!h.closest('article, main, [itemprop="headline"], [role="main"]');
+  return [...all.filter(inArticle), ...all.filter((h) => !inArticle(h))]
+    .map((h) => clean(h.textContent))
+    .filter((t): t is string => !!t);
 }
 
 export function pageMeta(doc: Document): PageMeta {
   const ld = jsonLdArticles(doc);
   const fromLd = (key: string): unknown =>
     ld.map((o) => o[key]).find((v) => v !== undefined && v !== null && v !== '');
+  const ldString = (key: string): string | undefined => {
+    const v = fromLd(key);
+    return typeof v === 'string' ? clean(v) : undefined;
+  };
   const timeEl = doc.querySelector('article time[datetime], time[datetime]');
+  const siteNames = [
+    metaContent(doc, 'og:site_name'),
+    metaContent(doc, 'application-name'),
+    personName(fromLd('publisher')),
+  ].filter((s): s is string => !!s);
+  const { title, site } = chooseHeadline({
+    ldHeadline: ldString('headline'),
+    ogTitle: metaContent(doc, 'og:title'),
+    twitterTitle: metaContent(doc, 'twitter:title'),
+    docTitle: clean(doc.title),
+    h1s: headings(doc),
+    siteNames,
+  });
+  const authorFields: Array<string | string[]> = [
+    personNames(fromLd('author')),
+    metaContent(doc, 'author'),
+    metaContent(doc, 'byl'),
+    metaContent(doc, 'dc.creator'),
+    metaContent(doc, 'parsely-author'),
+    metaContent(doc, 'article:author'),
+  ].filter((v): v is string | string[] => v !== undefined && v.length > 0);
+  const isUrl = (v: string | string[]): boolean => typeof v === 'string' && /^https?:\/\//i.test(v);
+  const authorUrls = authorFields.filter((v): v is string => isUrl(v));
   const meta: PageMeta = {
-    title:
-      metaContent(doc, 'og:title', 'twitter:title') ??
-      clean(typeof fromLd('headline') === 'string' ? (fromLd('headline') as string) : undefined) ??
-      clean(doc.title),
-    byline:
-      metaContent(doc, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author') ??
-      personName(fromLd('author')),
-    source: metaContent(doc, 'og:site_name', 'application-name') ?? personName(fromLd('publisher')),
+    title,
+    byline: chooseByline(authorFields.filter((v) => !isUrl(v))),
+    ...(authorUrls.length ? { authorUrls } : {}),
+    source: site,
     published:
+      ldString('datePublished') ??
       metaContent(
         doc,
         'article:published_time',
@@ -97,7 +135,6 @@ export function pageMeta(doc: Document): PageMeta {
         'dc.date',
         'dc.date.issued',
       ) ??
-      clean(typeof fromLd('datePublished') === 'string' ? (fromLd('datePublished') as string) : undefined) ??
       clean(timeEl?.getAttribute('datetime')),
     url:
       clean(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? metaContent(doc, 'og:url'),
@@ -105,8 +142,7 @@ export function pageMeta(doc: Document): PageMeta {
       clean(doc.documentElement.getAttribute('lang')) ??
       metaContent(doc, 'og:locale', 'language', 'content-language'),
   };
-  // Bylines often arrive as "By Jane Doe"; only http(s) URLs are kept.
-  if (meta.byline) meta.byline = meta.byline.replace(/^by\s+/i, '');
+  // Only http(s) URLs are kept.
   if (meta.url && !/^https?:\/\//i.test(meta.url)) delete meta.url;
   for (const k of Object.keys(meta) as Array<keyof PageMeta>) if (meta[k] === undefined) delete meta[k];
   return meta;

@@ -4,18 +4,26 @@
  *   loaded) → page metadata (html-meta.ts) → Readability picks the article from
  *   a clone → DOMPurify (sanitize.ts) → text blocks (html-blocks.ts).
  * When Readability finds nothing (or the page is too big for it) the whole
- * sanitized body is read instead, with a warning; a page with no text at all
- * is an EMPTY error.
+ * sanitized body is read instead, with a warning; when the walk keeps much
+ * less than Readability's article (the layout hid it), Readability's article
+ * is read again without the sanitizer's layout rules, with a warning; a page
+ * with no text at all is an EMPTY error. Links are kept as absolute http(s)
+ * addresses (page-links.ts); a saved page's web pictures become placeholders
+ * that importSource downloads or keeps as addresses (remote-images.ts).
  */
 import { pathToFileURL } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { countWords } from '../document/build';
 import type { BlockInput } from '../document/types';
 import { GlossError } from '../errors';
 import { decodeHtml } from './charset';
 import { blocksFromDom } from './html-blocks';
 import { pageMeta } from './html-meta';
+import { chooseByline } from './authors';
+import { cleanBlocks } from './html-cleanup';
 import { AssetCollector, savedPageImages } from './image-assets';
+import { absolutizePageAddresses, linkBase, webLinkResolver } from './page-links';
 import { remoteImagePlaceholders } from './remote-images';
 import { sanitizeElementInPlace, sanitizeHtml } from './sanitize';
 import { parsePlainText } from './text';
@@ -107,6 +115,42 @@ function stem(fileName?: string): string | undefined {
   );
 }
 
+/** Below this share of Readability's words, the walk lost the article (a form, a dialog…). */
+const FALLBACK_SHARE = 0.5;
+/** Readability's article must be at least this long for the comparison to mean anything. */
+const FALLBACK_MIN_WORDS = 60;
+
+/**
+ * Readability's article read again when the walk kept much less of it:
+ * its content walked without the sanitizer's layout rules (it holds no
+ * script, and the walk keeps only text), else its plain text by lines.
+ */
+function readabilityFallback(
+  document: Document,
+  article: { content?: string | null; textContent?: string | null },
+  walked: BlockInput[],
+  walk: Parameters<typeof blocksFromDom>[1],
+): BlockInput[] | undefined {
+  const theirs = countWords(article.textContent ?? '');
+  const ours = countWords(walked.map((b) => b.text).join(' '));
+  if (theirs < FALLBACK_MIN_WORDS || ours >= theirs * FALLBACK_SHARE) return undefined;
+  const holder = document.createElement('div');
+  holder.innerHTML = article.content ?? '';
+  holder.querySelectorAll('dialog, form, fieldset, details').forEach((el) => {
+    // Keep their contents, lose the element the walk would have dropped or folded.
+    const div = document.createElement('div');
+    while (el.firstChild) div.appendChild(el.firstChild);
+    el.replaceWith(div);
+  });
+  const again = blocksFromDom(holder, walk);
+  if (countWords(again.map((b) => b.text).join(' ')) >= theirs * FALLBACK_SHARE) return again;
+  return (article.textContent ?? '')
+    .split(/\n+/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((text) => ({ kind: 'paragraph', text }));
+}
+
 export function parseHtmlString(
   html: string,
   input: Pick<ImportInput, 'url' | 'filePath' | 'fileName' | 'fetchImages'> = {},
@@ -124,9 +168,13 @@ export function parseHtmlString(
   // No `runScripts`, no `resources`: jsdom neither executes nor fetches anything.
   const dom = new JSDOM(html, { ...(url ? { url } : {}), virtualConsole: quietConsole() });
   const { document } = dom.window;
+  // Where the page's relative links point on the web: <base>, its own URL, canonical, og:url.
+  const webBase = linkBase(document, input.url);
   // A <base href> would let the page point our relative image paths anywhere.
   document.querySelectorAll('base').forEach((b) => b.remove());
   const meta = pageMeta(document);
+  // Before Readability makes them absolute against the file: links and unsaved pictures → the web.
+  absolutizePageAddresses(document, webBase, input.filePath);
 
   let article: ReturnType<Readability['parse']> = null;
   if (document.getElementsByTagName('*').length > READABILITY_MAX_ELEMENTS) {
@@ -142,31 +190,44 @@ export function parseHtmlString(
   const collector = new AssetCollector();
   const embedded = (src: string): string | undefined =>
     /^data:/i.test(src) ? collector.fromDataUrl(src) : undefined;
-  // Pages fetched from a URL note their web images for importSource to download; nothing else ever does.
-  const remote = input.fetchImages && url && /^https?:/i.test(url) ? remoteImagePlaceholders(url) : undefined;
-  const resolveImage = input.filePath
-    ? savedPageImages(input.filePath, collector)
-    : remote
-      ? (src: string) => embedded(src) ?? remote.resolve(src)
-      : embedded;
+  // Web pictures (of a fetched page, or a saved page's not saved with it) become placeholders
+  // that importSource downloads once, or keeps as addresses; nothing here touches the network.
+  const pageUrl = url && /^https?:/i.test(url) ? url : undefined;
+  const remote = pageUrl || input.filePath ? remoteImagePlaceholders(pageUrl ?? webBase) : undefined;
+  const local = input.filePath ? savedPageImages(input.filePath, collector) : embedded;
+  const resolveImage = remote ? (src: string) => local(src) ?? remote.resolve(src) : local;
+  const walk = {
+    resolveImage,
+    resolveLink: webLinkResolver(webBase),
+  };
 
   let blocks: BlockInput[] = [];
-  if (article?.content) blocks = blocksFromDom(sanitizeHtml(dom.window, article.content), { resolveImage });
+  if (article?.content) blocks = blocksFromDom(sanitizeHtml(dom.window, article.content), walk);
   if (blocks.length === 0) {
     const body = document.body;
     if (body) {
       if (article !== null)
         warnings.push('Gloss could not pick out the article, so all of the page’s text was imported.');
       // In place: a second copy of a big page's DOM is what would exhaust memory.
-      blocks = blocksFromDom(sanitizeElementInPlace(dom.window, body), { resolveImage });
+      blocks = blocksFromDom(sanitizeElementInPlace(dom.window, body), walk);
+    }
+  } else if (article?.content) {
+    const fallback = readabilityFallback(dom.window.document, article, blocks, walk);
+    if (fallback) {
+      blocks = fallback;
+      warnings.push(
+        'The page’s layout hid most of the article from Gloss, so its text was read again from the article Readability found; check its headings and pictures.',
+      );
     }
   }
+  blocks = cleanBlocks(blocks);
   if (blocks.length === 0) throw new GlossError('EMPTY', `${name} has no article text Gloss could find.`);
 
   const firstHeading = blocks.find((b) => b.kind === 'heading')?.text;
   const title =
     meta.title ?? (article?.title || undefined) ?? firstHeading ?? stem(input.fileName) ?? 'Untitled';
-  const byline = meta.byline ?? (article?.byline ? article.byline.replace(/^by\s+/i, '').trim() : undefined);
+  // A printed byline before a name guessed from a profile URL.
+  const byline = meta.byline ?? chooseByline([article?.byline ?? undefined, meta.authorUrls]);
   const out: ParsedDocument = {
     blocks: withTitle(title, blocks),
     meta: {
@@ -206,6 +267,7 @@ export function parsePastedHtml(html: string, text?: string): ParsedDocument {
   const collector = new AssetCollector();
   const blocks = blocksFromDom(sanitizeHtml(dom.window, html), {
     resolveImage: (src) => collector.fromDataUrl(src),
+    resolveLink: webLinkResolver(undefined),
   });
   dom.window.close();
   if (blocks.length === 0) {

@@ -56,6 +56,56 @@ export function sniffImage(bytes: Uint8Array): { mime: string; ext: string } | u
   return s && { mime: s.mime, ext: s.ext };
 }
 
+/**
+ * Width and height in pixels as a PNG, GIF, JPEG or WebP (VP8/VP8L/VP8X) header states them,
+ * or undefined when the header does not say (other formats, damaged bytes).
+ */
+export function imageSize(b: Uint8Array): { width: number; height: number } | undefined {
+  const u16be = (i: number): number => (b[i] << 8) | b[i + 1];
+  const u16le = (i: number): number => b[i] | (b[i + 1] << 8);
+  const u24le = (i: number): number => b[i] | (b[i + 1] << 8) | (b[i + 2] << 16);
+  const kind = sniffImage(b)?.mime;
+  if (kind === 'image/png' && b.length >= 24)
+    return { width: (u16be(16) << 16) | u16be(18), height: (u16be(20) << 16) | u16be(22) };
+  if (kind === 'image/gif' && b.length >= 10) return { width: u16le(6), height: u16le(8) };
+  if (kind === 'image/webp' && b.length >= 30) {
+    const chunk = ascii(b, 12, 16);
+    if (chunk === 'VP8 ') return { width: u16le(26) & 0x3fff, height: u16le(28) & 0x3fff };
+    if (chunk === 'VP8L') {
+      const bits = b[21] | (b[22] << 8) | (b[23] << 16) | (b[24] << 24);
+      return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
+    }
+    if (chunk === 'VP8X') return { width: u24le(24) + 1, height: u24le(27) + 1 };
+    return undefined;
+  }
+  if (kind === 'image/jpeg') {
+    // Walk the segments to the first start-of-frame marker (C0–CF but C4, C8, CC).
+    for (let i = 2; i + 9 < b.length; ) {
+      if (b[i] !== 0xff) return undefined;
+      const marker = b[i + 1];
+      if (marker === 0xff) {
+        i++;
+        continue;
+      }
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+        return { width: u16be(i + 7), height: u16be(i + 5) };
+      i += 2 + u16be(i + 2);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Below this many pixels wide or high a downloaded picture is an icon, a pixel or a spacer: not a
+ * figure. (A saved page's own pictures are judged by their markup only: see html-figures.ts.)
+ */
+export const MIN_PICTURE_PX = 48;
+
+export function isTinyImage(bytes: Uint8Array): boolean {
+  const size = imageSize(bytes);
+  return !!size && (size.width < MIN_PICTURE_PX || size.height < MIN_PICTURE_PX);
+}
+
 /** Collects accepted images, named by content so the same picture is stored once. */
 export class AssetCollector {
   readonly assets = new Map<string, Asset>();

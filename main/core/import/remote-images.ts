@@ -8,11 +8,14 @@
  * every redirect hop; a timeout per image; a byte limit per image and for all
  * of them together, enforced while streaming; at most N images, a few at a
  * time — and keeps only bytes that prove to be a still image (no SVG: it can
- * carry script). A picture that fails keeps its caption text and loses only
- * its `image`; one warning line sums up the failures.
+ * carry script). A picture that fails, or that is not downloaded because the
+ * import did not ask (a saved file opened without downloads), stays as a
+ * placeholder figure: its caption and its address (`imageUrl`); one warning
+ * line sums them up. A download that proves to be a pixel or an icon (under
+ * MIN_PICTURE_PX) is no figure at all.
  */
 import { GlossError } from '../errors';
-import { AssetCollector, MAX_IMAGE_BYTES } from './image-assets';
+import { AssetCollector, isTinyImage, MAX_IMAGE_BYTES } from './image-assets';
 import type { ParsedDocument, RemoteImageOptions } from './types';
 import { drain, isStaleSocket, MAX_REDIRECTS, reason } from './url';
 import { mapLimit } from '../util/map-limit';
@@ -34,7 +37,7 @@ const isWeb = (u: URL): boolean => u.protocol === 'http:' || u.protocol === 'htt
  * resolved against the page) gets a placeholder asset name, the same URL the
  * same name; anything else is not ours to keep.
  */
-export function remoteImagePlaceholders(pageUrl: string): {
+export function remoteImagePlaceholders(pageUrl?: string): {
   urls: Map<string, string>;
   resolve: (src: string) => string | undefined;
 } {
@@ -176,14 +179,17 @@ function summarise(failures: Array<{ url: string; why: string }>): string {
   const shown = failures.slice(0, 3).map((f) => `${f.url} (${f.why})`);
   const more = failures.length - shown.length;
   const one = failures.length === 1;
-  return `${failures.length} image${one ? '' : 's'} could not be downloaded and ${one ? 'is' : 'are'} shown by caption only: ${shown.join('; ')}${more ? `; and ${more} more` : ''}.`;
+  return `${failures.length} image${one ? '' : 's'} could not be downloaded and ${one ? 'is' : 'are'} shown by caption and address only: ${shown.join('; ')}${more ? `; and ${more} more` : ''}.`;
 }
+
+/** Marks a download that proved to be a pixel or an icon. */
+const TINY = Symbol('tiny');
 
 /**
  * Replace `doc`'s placeholders with stored images. With no `opts` (a file
- * import) nothing is fetched and the placeholders are simply dropped.
- * Rejects only when cancelled (GlossError CANCELLED); every other failure
- * costs just that picture.
+ * import not asked to download) nothing is fetched and every placeholder
+ * keeps its address, with a warning. Rejects only when cancelled (GlossError
+ * CANCELLED); every other failure costs just that picture.
  */
 export async function fetchRemoteImages(
   doc: ParsedDocument,
@@ -207,31 +213,42 @@ export async function fetchRemoteImages(
   const outcomes = await mapLimit(entries, IMAGE_CONCURRENCY, async ([, url]) => {
     try {
       const bytes = await downloadImage(url, lim);
+      if (isTinyImage(bytes)) return TINY;
       return collector.add(bytes, url) ?? new ImageFailure('not a PNG, JPEG, GIF, WebP, AVIF or BMP image');
     } catch (err) {
       if (err instanceof ImageFailure) return err;
       throw err;
     }
   });
+  const tiny = new Set<string>();
   entries.forEach(([placeholder, url], i) => {
     const got = outcomes[i];
     if (typeof got === 'string') names.set(placeholder, got);
+    else if (got === TINY) tiny.add(placeholder);
     else failures.push({ url, why: got.message });
   });
 
-  const blocks = rest.blocks.map((b) => {
-    if (b.kind !== 'caption' || !b.image || !remoteImages.has(b.image.asset)) return b;
+  const blocks = rest.blocks.flatMap((b) => {
+    if (b.kind !== 'caption' || !b.image || !remoteImages.has(b.image.asset)) return [b];
     const name = names.get(b.image.asset);
-    if (name) return { ...b, image: { ...b.image, asset: name } };
-    const { image: _, ...captionOnly } = b;
-    return captionOnly;
+    if (name) return [{ ...b, image: { ...b.image, asset: name } }];
+    const { image, ...captionOnly } = b;
+    if (tiny.has(image.asset)) return captionOnly.text ? [captionOnly] : [];
+    // Not stored: a placeholder figure that says where the picture is.
+    return [{ ...captionOnly, imageUrl: remoteImages.get(image.asset)! }];
   });
   const warnings = [...(rest.warnings ?? []), ...collector.warnings];
   if (failures.length) warnings.push(summarise(failures));
   if (opts && remoteImages.size > entries.length) {
     const left = remoteImages.size - entries.length;
     warnings.push(
-      `The page has ${remoteImages.size} images; Gloss downloaded the first ${entries.length}, and the other ${left} are shown by caption only.`,
+      `The page has ${remoteImages.size} images; Gloss downloaded the first ${entries.length}, and the other ${left} are shown by caption and address only.`,
+    );
+  }
+  if (!opts) {
+    const n = remoteImages.size;
+    warnings.push(
+      `${n} picture${n === 1 ? '' : 's'} of the page ${n === 1 ? 'is' : 'are'} on the web and ${n === 1 ? 'was' : 'were'} not downloaded: shown by caption and address only.`,
     );
   }
   const assets = new Map([...(rest.assets ?? []), ...collector.assets]);

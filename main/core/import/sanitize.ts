@@ -51,8 +51,9 @@ const FORBID_TAGS = [
 
 const CONFIG: Config = {
   FORBID_TAGS,
-  // Don't keep the text of these either: code and UI chrome, not reading matter.
-  FORBID_CONTENTS: [...FORBID_TAGS, 'head'],
+  // Don't keep the text of these either: code and UI chrome, not reading matter. A <form>'s
+  // text is kept: ASP.NET and other sites wrap the whole page, article and all, in one.
+  FORBID_CONTENTS: [...FORBID_TAGS.filter((t) => t !== 'form'), 'head'],
   FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'xlink:href', 'ping', 'background', 'poster'],
   ALLOW_DATA_ATTR: false,
   // Only web and local-file links and relative URLs; data: stays allowed on <img> (DOMPurify's DATA_URI_TAGS).
