@@ -289,7 +289,10 @@ describe('Images an import may keep', () => {
     );
     assert.equal(doc.assets?.size, 1);
     // Web pictures are only noted, for importSource to download or keep as addresses.
-    assert.deepEqual([...(doc.remoteImages?.values() ?? [])], ['https://example.org/remote.png', 'https://example.org/x.png']);
+    assert.deepEqual(
+      [...(doc.remoteImages?.values() ?? [])],
+      ['https://example.org/remote.png', 'https://example.org/x.png'],
+    );
   });
 });
 
@@ -372,7 +375,8 @@ describe('Nothing executable survives (XSS corpus in tests/fixtures/xss)', () =>
             (v as unknown[][]).flat().every((c) => Object.values(c as object).every(Number.isInteger)),
             `${where}: table cells are not plain ranges`,
           );
-        else if (k === 'imageUrl') assert.match(String(v), /^https?:\/\//, `${where}: a picture address that is not http(s)`);
+        else if (k === 'imageUrl')
+          assert.match(String(v), /^https?:\/\//, `${where}: a picture address that is not http(s)`);
         else assert.ok(['string', 'number', 'boolean'].includes(typeof v), `${where}: ${k} is not plain`);
       }
     }

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { CaptionBlock } from '../../main/core/document/types';
 import { importSource, type Imported } from '../../main/core/import/index';
-import { parseHtmlFile } from '../../main/core/import/html';
 import { type FetchOptions, importUrlBytes } from '../../main/core/import/url';
 import { startLocalServer, type LocalServer } from './helpers/local-server';
 import { png } from './helpers/png';
@@ -167,7 +166,11 @@ describe('Images of a page imported from a URL', () => {
     );
     assert.equal(captionFor(imported, 'Gone.').image, undefined);
     assert.equal(captionFor(imported, 'Sneaky.').image, undefined);
-    assert.equal(captionFor(imported, 'Gone.').imageUrl, `${base}/missing.png`, 'a placeholder keeps the address');
+    assert.equal(
+      captionFor(imported, 'Gone.').imageUrl,
+      `${base}/missing.png`,
+      'a placeholder keeps the address',
+    );
     const warnings = imported.warnings.join('\n');
     assert.match(warnings, /missing\.png \(the server answered 404\)/);
     assert.match(warnings, /to-file\.png \(redirected to a “file:” address\)/);
@@ -237,16 +240,25 @@ describe('Remote images of a page imported from a file', () => {
     assert.equal(cap.image, undefined);
     assert.equal(cap.imageUrl, `${base}/pic.png`);
     const uncaptioned = captions(fromFile).find((c) => c.text === '');
-    assert.equal(uncaptioned?.imageUrl, `${base}/other.png`, 'a relative picture resolved against the canonical address');
+    assert.equal(
+      uncaptioned?.imageUrl,
+      `${base}/other.png`,
+      'a relative picture resolved against the canonical address',
+    );
     assert.equal(fromFile.assets.size, 0);
-    assert.match(fromFile.warnings.join('\n'), /2 pictures of the page are on the web and were not downloaded/);
+    assert.match(
+      fromFile.warnings.join('\n'),
+      /2 pictures of the page are on the web and were not downloaded/,
+    );
     assert.deepEqual(requests, [], 'no request reached the server');
   });
 
   it('are downloaded once, within the same limits, when the import asks', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-remote-'));
     const filePath = path.join(dir, 'story.html');
-    const html = page(figure(`${base}/pic.png`, 'A picture on the web.') + figure(`${base}/slow.png`, 'Slow.'));
+    const html = page(
+      figure(`${base}/pic.png`, 'A picture on the web.') + figure(`${base}/slow.png`, 'Slow.'),
+    );
     writeFileSync(filePath, html);
     const fromFile = await importSource({
       bytes: Buffer.from(html),

@@ -8,7 +8,8 @@
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const LEAD = /^(?:(?:written|words|posted|reported|story|text|report)\s+by|by|author|authors|von|par|por|di|door)\b[\s:]*/i;
+const LEAD =
+  /^(?:(?:written|words|posted|reported|story|text|report)\s+by|by|author|authors|von|par|por|di|door)\b[\s:]*/i;
 /** Words that end a byline before a date: "Updated", "Published", "on", a weekday, a month. */
 const TRAILING_NOISE = new RegExp(
   `(?:[\\s,|·•–—-]+(?:updated|published|posted|last updated|on|at|${MONTH}\\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day))+[\\s,|·•–—-]*$`,
@@ -53,7 +54,10 @@ function tidyName(s: string): string | undefined {
     .replace(/\b(?:follow(?:\s+on\s+\w+)?|email|twitter|facebook)\b.*$/i, '')
     .replace(/\s+/g, ' ')
     .trim();
-  t = t.replace(LEAD, '').replace(TRAILING_NOISE, '').replace(/^[\s,.:;|·•–—-]+|[\s,.:;|·•–—-]+$/g, '');
+  t = t
+    .replace(LEAD, '')
+    .replace(TRAILING_NOISE, '')
+    .replace(/^[\s,.:;|·•–—-]+|[\s,.:;|·•–—-]+$/g, '');
   if (!t || t.length < 2 || t.length > 60 || /\d/.test(t) || ROLE.test(t)) return undefined;
   if (t.split(' ').length > 6 || !/\p{L}/u.test(t)) return undefined;
   return t;
@@ -81,12 +85,15 @@ export function authorNames(raw: string): string[] {
 }
 
 /** The first candidate that yields names, as a byline ("Jane Doe, John Roe"), or undefined. */
-export function chooseByline(candidates: ReadonlyArray<string | readonly string[] | undefined>): string | undefined {
+export function chooseByline(
+  candidates: ReadonlyArray<string | readonly string[] | undefined>,
+): string | undefined {
   for (const c of candidates) {
     if (!c) continue;
     const names: string[] = [];
     for (const one of typeof c === 'string' ? [c] : c)
-      for (const n of authorNames(one)) if (!names.some((m) => m.toLowerCase() === n.toLowerCase())) names.push(n);
+      for (const n of authorNames(one))
+        if (!names.some((m) => m.toLowerCase() === n.toLowerCase())) names.push(n);
     if (names.length) return names.join(', ');
   }
   return undefined;

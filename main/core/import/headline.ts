@@ -43,7 +43,12 @@ export function splitSiteName(title: string, sites: readonly string[]): { title:
   if (sites.some((s) => sameSite(s, tail))) return { title: headOfTail, site: tail };
   if (sites.some((s) => sameSite(s, lead))) return { title: rest, site: lead };
   // No known site: a short last part after a much longer headline is the site ("… - BBC News").
-  if (sites.length === 0 && tail.split(/\s+/).length <= 4 && tail.length <= 30 && headOfTail.length > tail.length * 1.5)
+  if (
+    sites.length === 0 &&
+    tail.split(/\s+/).length <= 4 &&
+    tail.length <= 30 &&
+    headOfTail.length > tail.length * 1.5
+  )
     return { title: headOfTail, site: tail };
   return { title };
 }
@@ -82,15 +87,22 @@ export function chooseHeadline(input: HeadlineInput): { title?: string; site?: s
   const sites = input.siteNames.filter(Boolean);
   let site: string | undefined = sites[0];
   const titles: string[] = [];
+  /** Names a generic title gives away: "Yahoo News" in "Yahoo News - Latest News & Headlines". */
+  const named: string[] = [];
   for (const raw of [input.ldHeadline, input.ogTitle, input.twitterTitle, input.docTitle]) {
     if (!raw?.trim()) continue;
-    if (isGenericTitle(raw, sites)) continue;
+    if (isGenericTitle(raw, sites)) {
+      for (const part of raw.split(SEPARATOR))
+        if (part.trim() && !GENERIC.test(part.trim())) named.push(part.trim());
+      continue;
+    }
     const split = splitSiteName(raw.trim(), sites);
     site ??= split.site;
     if (split.title && !isGenericTitle(split.title, sites)) titles.push(split.title);
   }
   // Site names seen in the titles count for the h1s too ("BBC News" as a logo's h1).
-  const known = site ? [...sites, site] : sites;
+  site ??= named[0];
+  const known = [...sites, ...named, ...(site ? [site] : [])];
   const h1s = input.h1s.map((h) => h.trim()).filter((h) => h && !isGenericTitle(h, known));
   for (const h1 of h1s) if (titles.some((t) => agreement(h1, t) >= 0.6)) return { title: h1, site };
   if (titles.length) return { title: titles[0], site };

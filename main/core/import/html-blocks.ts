@@ -54,7 +54,21 @@ const BLOCK_TAGS = new Set([
   'legend',
   'menu',
 ]);
-const BLOCK_SELECTOR = [...BLOCK_TAGS, 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'figure'].join(', ');
+const BLOCK_SELECTOR = [
+  ...BLOCK_TAGS,
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'figure',
+].join(', ');
 const SKIP_TAGS = new Set([
   'script',
   'style',
@@ -163,7 +177,8 @@ export function finishText(raw: string, hrefs: readonly string[] = []): { text: 
       continue;
     }
     if (ch === LINK_CLOSE) {
-      if (open && out.length > open.start) links.push({ start: open.start, end: out.length, href: open.href });
+      if (open && out.length > open.start)
+        links.push({ start: open.start, end: out.length, href: open.href });
       open = undefined;
       opening = undefined;
       continue;
@@ -310,7 +325,10 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
   };
 
   /** One figure block for `img`, with `caption` (a figcaption's text) when it is a real caption. */
-  const pushFigure = (img: Element, caption?: { text: string; links: LinkRange[]; marked?: string }): void => {
+  const pushFigure = (
+    img: Element,
+    caption?: { text: string; links: LinkRange[]; marked?: string },
+  ): void => {
     const pic = image(img);
     const alt = collapse(img.getAttribute('alt') ?? '').trim();
     const src = img.getAttribute('src') ?? '';
@@ -395,7 +413,9 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
           for (let k = 0; k < span && cells.length < MAX_TABLE_COLUMNS; k++) {
             if (cells.length > 0) text += '\t';
             const value = k === 0 ? inline.text.replace(/\n/g, ' ') : '';
-            if (k === 0) for (const l of inline.links) links.push({ ...l, start: l.start + text.length, end: l.end + text.length });
+            if (k === 0)
+              for (const l of inline.links)
+                links.push({ ...l, start: l.start + text.length, end: l.end + text.length });
             cells.push({ start: text.length, end: text.length + value.length });
             text += value;
           }

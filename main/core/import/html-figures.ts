@@ -10,7 +10,8 @@ export const MIN_FIGURE_PX = 48;
 
 const DECORATIVE_SRC =
   /(?:^|[/_.-])(?:spacer|blank|pixel|1x1|transparent|clear|tracking|beacon|pixel-?tracker)(?:[._-][\w-]*)?\.(?:gif|png)(?:[?#]|$)|[/.](?:pixel|beacon|tracking)[/?]|doubleclick\.net|facebook\.com\/tr\b|google-analytics\.com|scorecardresearch\.com|\/b\/ss\//i;
-const DECORATIVE_CLASS = /(?:^|[\s_-])(?:icon|emoji|avatar|spinner|loader|spacer|tracking-pixel|wp-smiley)(?:$|[\s_-])/i;
+const DECORATIVE_CLASS =
+  /(?:^|[\s_-])(?:icon|emoji|avatar|spinner|loader|spacer|tracking-pixel|wp-smiley)(?:$|[\s_-])/i;
 
 function px(v: string | null): number | undefined {
   if (v === null) return undefined;
@@ -49,7 +50,11 @@ function srcStem(src: string): string | undefined {
   return name || undefined;
 }
 
-const fold = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+const fold = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 
 /** Whether `text` (a figcaption or an alt) says what a picture shows, rather than what its file is called. */
 export function captionWorthy(text: string, src: string): boolean {

@@ -81,7 +81,8 @@ const personName = (v: unknown): string | undefined => personNames(v).join(', ')
 /** The page's <h1> texts, the article's own first (a logo's h1 often comes earlier). */
 function headings(doc: Document): string[] {
   const all = Array.from(doc.querySelectorAll('h1'));
-  const inArticle = (h: Element): boolean => !!h.closest('article, main, [itemprop="headline"], [role="main"]');
+  const inArticle = (h: Element): boolean =>
+    !!h.closest('article, main, [itemprop="headline"], [role="main"]');
   return [...all.filter(inArticle), ...all.filter((h) => !inArticle(h))]
     .map((h) => clean(h.textContent))
     .filter((t): t is string => !!t);

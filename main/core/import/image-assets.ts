@@ -80,7 +80,7 @@ export function imageSize(b: Uint8Array): { width: number; height: number } | un
   }
   if (kind === 'image/jpeg') {
     // Walk the segments to the first start-of-frame marker (C0–CF but C4, C8, CC).
-    for (let i = 2; i + 9 < b.length; ) {
+    for (let i = 2; i + 9 < b.length;) {
       if (b[i] !== 0xff) return undefined;
       const marker = b[i + 1];
       if (marker === 0xff) {

@@ -47,7 +47,11 @@ const hasScheme = (s: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(s) || s.st
  * to absolute web addresses before Readability resolves them against the
  * file; links that cannot be resolved lose their href (their text stays).
  */
-export function absolutizePageAddresses(document: Document, base: string | undefined, filePath?: string): void {
+export function absolutizePageAddresses(
+  document: Document,
+  base: string | undefined,
+  filePath?: string,
+): void {
   const resolve = webLinkResolver(base);
   for (const a of Array.from(document.querySelectorAll('a[href]'))) {
     const href = resolve(a.getAttribute('href') ?? '');
