@@ -49,7 +49,7 @@ const host: ShellHost = {
       title: 'Import articles',
       properties: ['openFile', 'multiSelections'],
       filters: [
-        { name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'markdown', 'epub'] },
+        { name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'markdown', 'epub', 'pdf'] },
         { name: 'All files', extensions: ['*'] },
       ],
     });

@@ -9,7 +9,7 @@ import { clip, Exit, type CommandContext } from './context';
 export function addImportCommand(program: Command, ctx: CommandContext): void {
   program
     .command('import')
-    .description('import files (text, HTML, Markdown, EPUB) or http(s) URLs')
+    .description('import files (text, HTML, Markdown, EPUB, PDF) or http(s) URLs')
     .argument('<sources...>', 'files or URLs')
     .addOption(ctx.dataDirOption())
     .option('--json', 'print the report as JSON')

@@ -5,39 +5,16 @@ import { GlossError } from '../../main/core/errors';
 import { detectFormat } from '../../main/core/import/detect';
 import { importSource } from '../../main/core/import/index';
 import { parsePdfFile } from '../../main/core/import/pdf';
-import { buildPdf, typesetPaper, type PaperPart, type PaperSpec } from './helpers/pdf-builder';
+import {
+  buildPdf,
+  paperParts,
+  paragraphText,
+  samplePaper,
+  typesetPaper,
+  type PaperSpec,
+} from './helpers/pdf-builder';
 
-/** A sentence of long words, so lines end in hyphenated words; `n` makes each paragraph its own. */
-export function paragraphText(n: number): string {
-  return (
-    `Paragraph ${n} opens the argument: researchers documented extraordinarily complicated ` +
-    `arrangements between neighbouring municipalities, whose representatives negotiated ` +
-    `agreements concerning groundwater extraction, floodplain management and navigation ` +
-    `throughout the monitoring period number ${n}.`
-  );
-}
-
-function paperParts(paragraphs: number): PaperPart[] {
-  const parts: PaperPart[] = [];
-  for (let i = 1; i <= paragraphs; i++) {
-    if (i % 5 === 1)
-      parts.push({ kind: 'heading', text: `${Math.ceil(i / 5)}. Section ${Math.ceil(i / 5)}` });
-    parts.push({ kind: 'paragraph', text: paragraphText(i) });
-    if (i === 4) parts.push({ kind: 'footnote', text: '1 Field notes are kept in the municipal archive.' });
-    if (i === 7)
-      parts.push({ kind: 'caption', text: 'Figure 1: Water extracted per municipality, 2010–2020.' });
-  }
-  return parts;
-}
-
-const SPEC: PaperSpec = {
-  title: 'Sharing a River: Municipal Water Agreements',
-  authors: 'Ana Lima and Bo Chen',
-  dateLine: 'March 2024',
-  header: 'Journal of River Studies 12(3)',
-  columns: 2,
-  parts: paperParts(24),
-};
+const SPEC = samplePaper(24);
 
 function pdfOf(spec: Partial<PaperSpec> = {}, info: Parameters<typeof buildPdf>[1] = {}): Uint8Array {
   return buildPdf(typesetPaper({ ...SPEC, ...spec }).pages, info);

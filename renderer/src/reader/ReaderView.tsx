@@ -349,6 +349,15 @@ export function ReaderView({
   );
 }
 
+/** Outside the text (no offsets, not selectable), so highlights and copies never include it. */
+function PageMark({ page }: { page: number }) {
+  return (
+    <div className="page-mark" role="note" aria-label={`Page ${page}`}>
+      <span aria-hidden="true">p. {page}</span>
+    </div>
+  );
+}
+
 /** Articles with this many blocks are windowed (see VirtualBlocks); shorter ones render whole, so browser find sees all of them. */
 export const VIRTUAL_MIN_BLOCKS = 1500;
 
@@ -376,6 +385,9 @@ function renderBlocks(
   for (let i = from; i < to; i++) {
     const b = blocks[i];
     if (i === bylineAt) out.push(byline);
+    // A PDF's page number in the margin, beside the first block on each page.
+    if (b.page !== undefined && b.page !== blocks[i - 1]?.page)
+      out.push(<PageMark key={`page-${b.id}`} page={b.page} />);
     if (b.kind === 'list-item') {
       const group: Block[] = [];
       while (i < to && blocks[i].kind === 'list-item') group.push(blocks[i++]);

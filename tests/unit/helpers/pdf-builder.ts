@@ -364,3 +364,41 @@ export function typesetPaper(spec: PaperSpec): { pages: PdfPage[]; partPages: nu
   finishPage();
   return { pages, partPages };
 }
+
+// ---- the sample paper the tests, the e2e spec and the bench read ----------
+
+/** A sentence of long words, so lines end in hyphenated words; `n` makes each paragraph its own. */
+export function paragraphText(n: number): string {
+  return (
+    `Paragraph ${n} opens the argument: researchers documented extraordinarily complicated ` +
+    `arrangements between neighbouring municipalities, whose representatives negotiated ` +
+    `agreements concerning groundwater extraction, floodplain management and navigation ` +
+    `throughout the monitoring period number ${n}.`
+  );
+}
+
+/** `paragraphs` paragraphs, a numbered heading before every fifth, a footnote after the 4th, a figure caption after the 7th. */
+export function paperParts(paragraphs: number): PaperPart[] {
+  const parts: PaperPart[] = [];
+  for (let i = 1; i <= paragraphs; i++) {
+    if (i % 5 === 1)
+      parts.push({ kind: 'heading', text: `${Math.ceil(i / 5)}. Section ${Math.ceil(i / 5)}` });
+    parts.push({ kind: 'paragraph', text: paragraphText(i) });
+    if (i === 4) parts.push({ kind: 'footnote', text: '1 Field notes are kept in the municipal archive.' });
+    if (i === 7)
+      parts.push({ kind: 'caption', text: 'Figure 1: Water extracted per municipality, 2010–2020.' });
+  }
+  return parts;
+}
+
+/** A two-column journal paper with a running header and page numbers. */
+export function samplePaper(paragraphs: number): PaperSpec {
+  return {
+    title: 'Sharing a River: Municipal Water Agreements',
+    authors: 'Ana Lima and Bo Chen',
+    dateLine: 'March 2024',
+    header: 'Journal of River Studies 12(3)',
+    columns: 2,
+    parts: paperParts(paragraphs),
+  };
+}
