@@ -85,3 +85,8 @@ export function libraryPage(rows: readonly ArticleSummary[], cssHref: string): s
   const body = `<main class="library"><header class="library-header"><h1>Library</h1></header><ul class="article-list">${items.join('\n')}</ul></main>`;
   return page('Library', cssHref, body);
 }
+
+/** The notebook's first screen as Gloss painted it (its `main.notebook` element's HTML), served whole. */
+export function notebookPage(mainHtml: string, cssHref: string): string {
+  return page('Notebook', cssHref, mainHtml);
+}

@@ -4,10 +4,12 @@ import { addHighlight, bookScroll, openBook } from './book';
 import { scenario as coldStart } from './cold-start';
 import { json as exportJson, markdown as exportMarkdown } from './export';
 import { scenario as library } from './library';
+import { scenario as notebook } from './notebook';
 import { scenario as openArticle } from './open-article';
 import { scenario as saveAnnotation } from './save-annotation';
 import { scenario as tagRename } from './tag-rename';
 import { scenario as search } from './search';
+import { scenario as indexArticle } from './index-article';
 
 export const SCENARIOS: Scenario[] = [
   openArticle,
@@ -17,7 +19,9 @@ export const SCENARIOS: Scenario[] = [
   saveAnnotation,
   tagRename,
   search,
+  indexArticle,
   library,
+  notebook,
   exportMarkdown,
   exportJson,
   coldStart,
