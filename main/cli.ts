@@ -11,8 +11,10 @@ import { createGloss, type GlossService } from './core/service';
 import { EXIT_RECOVERED, Exit, dataDirOption, resolveId, type CommandContext } from './cli/context';
 import { addExportCommand } from './cli/export-command';
 import { addHighlightCommand } from './cli/highlight-command';
+import { addImportHighlightsCommand } from './cli/import-highlights-command';
 import { addImportCommand, addListCommand, addRemoveCommand, addShowCommand } from './cli/library-commands';
 import { addSearchCommand } from './cli/search-command';
+import { addSyncCommand } from './cli/sync-command';
 import { addEditCommand, addWorkspaceCommands } from './cli/workspace-commands';
 
 export { EXIT_RECOVERED } from './cli/context';
@@ -61,6 +63,8 @@ export async function runCli(
     addWorkspaceCommands,
     addEditCommand,
     addSearchCommand,
+    addImportHighlightsCommand,
+    addSyncCommand,
   ])
     add(program, ctx);
 

@@ -4,7 +4,13 @@
  */
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
-import { EVENT_CHANNEL, type ExportFormat, type GlossEvent, type MenuCommand } from '../core/contract';
+import {
+  EVENT_CHANNEL,
+  type ExportFormat,
+  type GlossEvent,
+  type ImportKind,
+  type MenuCommand,
+} from '../core/contract';
 import { FLUSH_TIMEOUT_MS } from '../core/flush-handshake';
 import { createRendererApi, type RendererApi, type ShellHost } from '../core/renderer-api';
 import { defaultDataDir, SOURCE_SEEDS_DIR } from '../core/paths';
@@ -42,16 +48,37 @@ const FILTERS: Record<ExportFormat, Electron.FileFilter[]> = {
   csv: [{ name: 'CSV', extensions: ['csv'] }],
 };
 
+const ALL_FILES: Electron.FileFilter = { name: 'All files', extensions: ['*'] };
+const OPEN_DIALOGS: Record<ImportKind, { title: string; filters: Electron.FileFilter[] }> = {
+  articles: {
+    title: 'Import articles',
+    filters: [
+      { name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'markdown', 'epub', 'pdf'] },
+      ALL_FILES,
+    ],
+  },
+  highlights: {
+    title: 'Import highlights',
+    filters: [
+      {
+        name: 'Highlights (Kindle, Readwise, Hypothesis, KOReader, Calibre, Zotero)',
+        extensions: ['txt', 'csv', 'json', 'lua', 'calibre_highlights'],
+      },
+      ALL_FILES,
+    ],
+  },
+  markdown: {
+    title: 'Sync from Markdown',
+    filters: [{ name: 'Markdown', extensions: ['md', 'markdown'] }, ALL_FILES],
+  },
+};
+
 const host: ShellHost = {
   send,
-  async pickImportFiles() {
+  async pickImportFiles(kind) {
     const r = await dialog.showOpenDialog(win!, {
-      title: 'Import articles',
-      properties: ['openFile', 'multiSelections'],
-      filters: [
-        { name: 'Articles', extensions: ['txt', 'html', 'htm', 'md', 'markdown', 'epub', 'pdf'] },
-        { name: 'All files', extensions: ['*'] },
-      ],
+      ...OPEN_DIALOGS[kind],
+      properties: kind === 'markdown' ? ['openFile'] : ['openFile', 'multiSelections'],
     });
     return r.canceled ? [] : r.filePaths;
   },

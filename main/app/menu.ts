@@ -16,8 +16,10 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
       submenu: [
         item('Import…', 'import', 'CmdOrCtrl+O'),
         item('Import from URL…', 'import-url', 'CmdOrCtrl+Shift+O'),
+        item('Import Highlights…', 'import-highlights'),
         { type: 'separator' },
         item('Export Notes…', 'export', 'CmdOrCtrl+E'),
+        item('Sync from Markdown…', 'sync-markdown'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

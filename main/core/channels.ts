@@ -9,6 +9,8 @@ export const CHANNEL_NAMES = [
   'importFiles',
   'importText',
   'importUrl',
+  'importHighlights',
+  'syncMarkdown',
   'removeArticle',
   'updateArticleMeta',
   'listAnnotations',

@@ -27,6 +27,9 @@ const note = z.string().max(100_000);
 
 export { THEMES, type Theme } from './reader-settings';
 export const EXPORT_FORMATS = ['md', 'json', 'csv'] as const;
+/** What the open dialog is choosing: articles to import, highlights from another tool, or a Markdown file to sync. */
+export const IMPORT_KINDS = ['articles', 'highlights', 'markdown'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const SettingsSchema = z.object({
@@ -100,6 +103,69 @@ export interface BatchReport {
   before: Annotation[];
   after: Annotation[];
 }
+/** What became of one document's highlights brought in from another tool. */
+export interface HighlightImportDocument {
+  /** As the other tool named it. */
+  title: string;
+  authors: string[];
+  /** The article that holds its passages now. */
+  articleId: string;
+  articleTitle: string;
+  /** How the article was found in the library; absent when a new article was made to hold them. */
+  matchedBy?: 'url' | 'title-author' | 'title';
+  /** Found in the article's text. */
+  anchored: number;
+  /** Placed, but not surely: each listed, with why. */
+  lowConfidence: Array<{ quote: string; location?: string; why: string; annotationId: string }>;
+  /** Not found in a library article: kept in an article of their own (keptIn), in the order of the source. */
+  unanchored: number;
+  keptIn?: { articleId: string; title: string };
+  /** Brought in by an earlier import of the same highlights: not added twice. */
+  alreadyImported: number;
+  /** Notes without a passage, added to the article's note. */
+  notes: number;
+}
+export interface HighlightImportFile {
+  source: string;
+  /** "Kindle clippings", "Readwise CSV", … */
+  format: string;
+  documents: HighlightImportDocument[];
+  warnings: string[];
+}
+export interface HighlightImportReport {
+  files: HighlightImportFile[];
+  failed: ImportFailure[];
+}
+
+/** One change a Markdown file asks for, found by `syncMarkdown`. */
+export interface MarkdownSyncChange {
+  annotationId: string;
+  articleId: string;
+  articleTitle: string;
+  /** The passage's words (its first 120 characters). */
+  quote: string;
+  note?: { from: string; to: string };
+  tags?: { added: string[]; removed: string[] };
+  deleted?: boolean;
+  /** Written to the library (false on a dry run, and for a deletion held back). */
+  applied: boolean;
+}
+export interface MarkdownSyncReport {
+  source: string;
+  dryRun: boolean;
+  /** Passages of the file found in the library. */
+  passages: number;
+  changes: MarkdownSyncChange[];
+  /** Passages deleted in the file but kept: deleting needs --delete (CLI) or the user's yes (app). */
+  deletionsHeldBack: number;
+  /** Block ids not understood, not in the library, or whose quote was edited: each a sentence. */
+  problems: Array<{ blockId: string; line: number; kind: string; message: string }>;
+  /** What was written, as one batch (undo puts `before` back). */
+  batch?: BatchReport;
+  /** Shell only: a new grant for the same file after a dry run, to apply what it listed. */
+  grant?: string;
+}
+
 /** Annotations from across the library, with the articles they belong to (once each). */
 export interface LibraryAnnotations {
   annotations: Annotation[];
@@ -118,6 +184,10 @@ export const CHANNELS = {
     title: z.string().max(1000).optional(),
   }),
   importUrl: z.object({ url: z.string().url().max(8192) }),
+  /** Highlights exported from Kindle, Readwise, Hypothesis, KOReader, Calibre or Zotero, in files the user chose. */
+  importHighlights: z.object({ grant }),
+  /** Notes and tags edited in a Markdown file Gloss exported, applied back (dryRun: only listed). */
+  syncMarkdown: z.object({ grant, dryRun: z.boolean().default(false), delete: z.boolean().default(false) }),
   removeArticle: z.object({ id }),
   /** Correct an article's citation fields: a value replaces, '' clears, null goes back to what the import found. */
   updateArticleMeta: z.object({
@@ -202,7 +272,8 @@ export const CHANNELS = {
   updateSettings: SettingsSchema.partial(),
   storeStatus: none,
   // Shell-only: answered by Electron dialogs in the app, by the harness in tests.
-  chooseImportFiles: none,
+  /** The open dialog, filtered for what is being imported (articles when absent). */
+  chooseImportFiles: z.object({ kind: z.enum(IMPORT_KINDS) }).optional(),
   chooseExportPath: z.object({ defaultName: z.string().max(255), format: z.enum(EXPORT_FORMATS) }),
   openExternal: z.object({ url: z.string().url().max(8192) }),
 } as const satisfies Record<Channel, z.ZodType>;
@@ -218,9 +289,13 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
 export const PATH_REQUESTS = {
   importFiles: z.object({ paths: z.array(z.string().min(1).max(4096)).max(100_000) }),
   exportNotes: CHANNELS.exportNotes.omit({ grant: true }).extend({ path: z.string().min(1).max(4096) }),
+  importHighlights: z.object({ paths: z.array(z.string().min(1).max(4096)).max(10_000) }),
+  syncMarkdown: CHANNELS.syncMarkdown.omit({ grant: true }).extend({ path: z.string().min(1).max(4096) }),
 } as const;
 export type ImportFilesRequest = z.input<typeof PATH_REQUESTS.importFiles>;
 export type ExportNotesRequest = z.input<typeof PATH_REQUESTS.exportNotes>;
+export type ImportHighlightsRequest = z.input<typeof PATH_REQUESTS.importHighlights>;
+export type SyncMarkdownRequest = z.input<typeof PATH_REQUESTS.syncMarkdown>;
 /** What a file dialog (or a drop) hands the renderer: a grant and the names to show. */
 export interface ChosenFiles {
   grant: string;
@@ -234,6 +309,8 @@ export interface GlossCoreApi {
   importFiles(req: ImportFilesRequest): Promise<ImportReport>;
   importText(req: Request<'importText'>): Promise<ImportReport>;
   importUrl(req: Request<'importUrl'>): Promise<ImportReport>;
+  importHighlights(req: ImportHighlightsRequest): Promise<HighlightImportReport>;
+  syncMarkdown(req: SyncMarkdownRequest): Promise<MarkdownSyncReport>;
   removeArticle(req: Request<'removeArticle'>): Promise<void>;
   updateArticleMeta(req: Request<'updateArticleMeta'>): Promise<ArticleSummary>;
   listAnnotations(req: Request<'listAnnotations'>): Promise<Annotation[]>;
@@ -259,9 +336,11 @@ export interface GlossCoreApi {
 /** What only the desktop shell can answer. */
 export interface GlossShellApi {
   /** null when the user cancelled. */
-  chooseImportFiles(): Promise<ChosenFiles | null>;
+  chooseImportFiles(req?: Request<'chooseImportFiles'>): Promise<ChosenFiles | null>;
   chooseExportPath(req: Request<'chooseExportPath'>): Promise<ChosenFiles | null>;
   importFiles(req: Request<'importFiles'>): Promise<ImportReport>;
+  importHighlights(req: Request<'importHighlights'>): Promise<HighlightImportReport>;
+  syncMarkdown(req: Request<'syncMarkdown'>): Promise<MarkdownSyncReport>;
   exportNotes(req: Request<'exportNotes'>): Promise<ExportReport>;
   openExternal(req: Request<'openExternal'>): Promise<void>;
   draftsFlushed(req: Request<'draftsFlushed'>): Promise<void>;
@@ -274,6 +353,8 @@ export type GlossApi = Omit<GlossCoreApi, keyof GlossShellApi> & GlossShellApi;
 export type MenuCommand =
   | 'import'
   | 'import-url'
+  | 'import-highlights'
+  | 'sync-markdown'
   | 'export'
   | 'undo'
   | 'redo'

@@ -5,15 +5,15 @@
  * dialogs and IPC there, scripted answers and exposeBinding here).
  */
 import { resolve } from 'node:path';
-import type { ChosenFiles, GlossApi, GlossEvent, Request } from './contract';
+import type { ChosenFiles, GlossApi, GlossEvent, ImportKind, Request } from './contract';
 import { createFlushHandshake } from './flush-handshake';
 import { createGrants } from './grants';
 import type { GlossService } from './service';
 
 /** What only the desktop (or the harness standing in for it) can do. */
 export interface ShellHost {
-  /** The open dialog: the files the user chose, [] when cancelled. */
-  pickImportFiles(): Promise<string[]>;
+  /** The open dialog (filtered for articles, highlights files or Markdown): the files the user chose, [] when cancelled. */
+  pickImportFiles(kind: ImportKind): Promise<string[]>;
   /** The save dialog: where the user chose to write, null when cancelled. */
   pickExportPath(req: Request<'chooseExportPath'>): Promise<string | null>;
   /** Opens an http(s) link in the system browser (the host checks the scheme). */
@@ -34,8 +34,8 @@ export function createRendererApi(service: GlossService, host: ShellHost): Rende
   const handshake = createFlushHandshake(host.send);
   return {
     ...service,
-    async chooseImportFiles() {
-      const paths = await host.pickImportFiles();
+    async chooseImportFiles(req) {
+      const paths = await host.pickImportFiles(req?.kind ?? 'articles');
       return paths.length ? grants.grant('import', paths) : null;
     },
     async chooseExportPath(req) {
@@ -51,6 +51,13 @@ export function createRendererApi(service: GlossService, host: ShellHost): Rende
         format: req.format,
         path,
       });
+    },
+    importHighlights: async (req) => service.importHighlights({ paths: grants.take('import', req.grant) }),
+    syncMarkdown: async (req) => {
+      const paths = grants.take('import', req.grant);
+      const report = await service.syncMarkdown({ path: paths[0], dryRun: req.dryRun, delete: req.delete });
+      // A dry run lists what would change; the user's yes applies it, so the same file is granted once more.
+      return req.dryRun ? { ...report, grant: grants.grant('import', paths).grant } : report;
     },
     openExternal: (req) => host.openExternal(req.url),
     draftsFlushed: async (req) => handshake.acknowledge(req.request),

@@ -18,6 +18,7 @@ import type { ServiceContext } from './service/context';
 import { draftRequests } from './service/drafts';
 import { exportRequests } from './service/export';
 import { importRequests } from './service/import';
+import { interopRequests } from './service/interop';
 import { libraryRequests } from './service/library';
 import { seedIfNew } from './service/seed';
 import { workspaceRequests } from './service/workspace';
@@ -79,6 +80,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     ...draftRequests(ctx),
     ...workspaceRequests(ctx),
     ...exportRequests(ctx),
+    ...interopRequests(ctx),
     search: async (request: Request<'search'>) => {
       const { query, limit } = parseRequest('search', request);
       return search.search(query, limit);

@@ -28,6 +28,8 @@ import { preventable } from './electron-double/electron';
 const MENU_COMMANDS = Object.keys({
   import: 1,
   'import-url': 1,
+  'import-highlights': 1,
+  'sync-markdown': 1,
   export: 1,
   undo: 1,
   redo: 1,

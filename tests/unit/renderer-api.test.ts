@@ -19,6 +19,7 @@ describe('the renderer names files only through grants', () => {
   let gloss: GlossService;
   let api: RendererApi;
   const dialogs: { importFiles: string[]; exportPath: string | null } = { importFiles: [], exportPath: null };
+  const kinds: string[] = [];
   const events: GlossEvent[] = [];
 
   before(async () => {
@@ -26,7 +27,10 @@ describe('the renderer names files only through grants', () => {
     outside = await mkdtemp(join(tmpdir(), 'gloss-grants-out-'));
     gloss = await createGloss({ dataDir });
     api = createRendererApi(gloss, {
-      pickImportFiles: async () => dialogs.importFiles,
+      pickImportFiles: async (kind) => {
+        kinds.push(kind);
+        return dialogs.importFiles;
+      },
       pickExportPath: async (_req: Request<'chooseExportPath'>) => dialogs.exportPath,
       openExternal: async () => undefined,
       send: (e) => events.push(e),
@@ -52,6 +56,39 @@ describe('the renderer names files only through grants', () => {
       /not chosen in this window/,
       'a grant is used once',
     );
+  });
+
+  it('imports highlights, and syncs a Markdown file, only from files chosen in a dialog filtered for them', async () => {
+    const clippings = join(outside, 'My Clippings.txt');
+    await writeFile(
+      clippings,
+      'A Book (An Author)\n- Your Highlight on Location 1-2 | Added on Monday, May 6, 2019 9:00:00 AM\n\nSome words.\n==========\n',
+    );
+    dialogs.importFiles = [clippings];
+    const chosen = await api.chooseImportFiles({ kind: 'highlights' });
+    assert.equal(kinds.at(-1), 'highlights');
+    const report = await api.importHighlights({ grant: chosen!.grant });
+    assert.equal(report.files[0].documents[0].title, 'A Book');
+    await assert.rejects(api.importHighlights({ grant: chosen!.grant }), /not chosen in this window/);
+    const forged = await dispatch(api, 'syncMarkdown', { path: clippings });
+    assert.equal(forged.ok, false, 'a path in place of a grant is refused');
+  });
+
+  it('hands back a new grant after a dry run of a sync, so what it listed can be applied once', async () => {
+    const md = join(outside, 'notes.md');
+    const [article] = await gloss.listArticles();
+    await gloss.createAnnotation({ articleId: article.id, start: 0, end: 5, color: 'yellow', tags: ['a'] });
+    await gloss.exportNotes({ articleId: article.id, format: 'md', path: md });
+    await writeFile(md, (await readFile(md, 'utf8')).replace('#a', '#a #b'));
+    dialogs.importFiles = [md];
+    const chosen = await api.chooseImportFiles({ kind: 'markdown' });
+    const dry = await api.syncMarkdown({ grant: chosen!.grant, dryRun: true });
+    assert.equal(dry.changes.length, 1);
+    assert.ok(dry.grant && dry.grant !== chosen!.grant);
+    const applied = await api.syncMarkdown({ grant: dry.grant!, dryRun: false, delete: false });
+    assert.equal(applied.changes[0].applied, true);
+    assert.equal(applied.grant, undefined);
+    await assert.rejects(api.syncMarkdown({ grant: dry.grant!, dryRun: false, delete: false }), /not chosen/);
   });
 
   it('answers null when the dialog is cancelled', async () => {

@@ -14,6 +14,8 @@ export interface LibraryDocument {
   id: string;
   title: string;
   byline?: string;
+  /** The publication: a web highlight's "author" is often the site ("Kurdistan 24"). */
+  source?: string;
   url?: string;
   /** An article Gloss made to hold imported passages: matched only when no article of the library's own fits. */
   holdsImports?: boolean;
@@ -53,14 +55,16 @@ function titleKeys(title: string): string[] {
   return main && main !== whole ? [whole, main] : [whole];
 }
 
-/** Family names, as tokens: "Herbert, Frank" and "Frank Herbert" both give "herbert". */
+/** Family names, as tokens: "Le Guin, Ursula K." and "Ursula K. Le Guin" share "guin". */
 function surnames(authors: string[]): Set<string> {
   const out = new Set<string>();
   for (const a of authors.flatMap((x) => x.split(/;|\band\b|&|\bet\b|\bund\b|\by\b|、/))) {
-    const name = a.includes(',') ? a.split(',')[0] : a;
-    const words = fold(name).split(' ').filter(Boolean);
-    const last = a.includes(',') ? words[0] : words[words.length - 1];
-    if (last) out.add(last);
+    const inverted = a.includes(',');
+    const words = fold(inverted ? a.split(',')[0] : a)
+      .split(' ')
+      .filter(Boolean);
+    // "Last, First": every word before the comma; "First Last": the last word.
+    for (const w of inverted ? words : words.slice(-1)) if (w.length > 1) out.add(w);
   }
   return out;
 }
@@ -97,7 +101,7 @@ function findIn(
   let byTitle: string | undefined;
   for (const a of library) {
     if (!titleKeys(a.title).some((k) => keys.has(k))) continue;
-    const ours = surnames(a.byline ? [a.byline] : []);
+    const ours = surnames([a.byline, a.source].filter((x): x is string => !!x));
     if (theirs.size && ours.size) {
       if ([...theirs].some((s) => ours.has(s))) return { id: a.id, by: 'title-author' };
     } else byTitle ??= a.id;

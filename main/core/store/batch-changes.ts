@@ -22,7 +22,15 @@ import type { NotesShelf } from './notes';
 export const BATCH_JOURNAL = 'batch-change.json';
 
 type Batch =
-  { kind: 'tags'; change: TagChange; modified: string } | { kind: 'restore'; annotations: Annotation[] };
+  | { kind: 'tags'; change: TagChange; modified: string }
+  // `remove`: annotations taken out in the same operation (a Markdown sync deleting passages); undone by putting them back.
+  | { kind: 'restore'; annotations: Annotation[]; remove?: AnnotationRef[] };
+
+/** One annotation, by its article and id. */
+export interface AnnotationRef {
+  articleId: string;
+  id: string;
+}
 
 export interface BatchResult {
   /** Notes files rewritten. */
@@ -71,7 +79,10 @@ export async function finishInterruptedBatch(
 }
 
 function describe(batch: Batch): string {
-  if (batch.kind === 'restore') return `putting back ${batch.annotations.length} highlights`;
+  if (batch.kind === 'restore')
+    return batch.remove?.length
+      ? `changing ${batch.annotations.length} and deleting ${batch.remove.length} highlights`
+      : `putting back ${batch.annotations.length} highlights`;
   const { change } = batch;
   return change.kind === 'delete'
     ? `deleting the tag ${change.tags.map((t) => `“${t}”`).join(', ')}`
@@ -110,11 +121,26 @@ async function applyBatch(
     if (list) list.push(a);
     else byArticle.set(a.articleId, [a]);
   }
+  const removing = new Map<string, Set<string>>();
+  for (const r of batch.remove ?? []) {
+    const ids = removing.get(r.articleId);
+    if (ids) ids.add(r.id);
+    else removing.set(r.articleId, new Set([r.id]));
+    if (!byArticle.has(r.articleId)) byArticle.set(r.articleId, []);
+  }
   const known = new Set(articleIds);
   for (const [articleId, annotations] of byArticle) {
     if (!known.has(articleId)) continue; // removed since: nothing to put back into
     await notes.edit(articleId, (list) => {
-      const next = list.slice();
+      const gone = removing.get(articleId);
+      // Removing by id is the same however often it is done: finishing after a crash repeats it safely.
+      const next = gone
+        ? list.filter((x) => {
+            if (!gone.has(x.id)) return true;
+            result.before.push(x);
+            return false;
+          })
+        : list.slice();
       const at = new Map(next.map((x, i) => [x.id, i])); // by id: a batch may put back 100,000
       for (const a of annotations) {
         const i = at.get(a.id);

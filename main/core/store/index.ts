@@ -22,7 +22,7 @@ import { sweepTempFiles } from './fs-durable';
 import { LibraryIndex } from './library-index';
 import { acquireDirLock } from './lock';
 import { NOTES_DIR, NotesShelf } from './notes';
-import { finishInterruptedBatch, runBatch, type BatchResult } from './batch-changes';
+import { finishInterruptedBatch, runBatch, type AnnotationRef, type BatchResult } from './batch-changes';
 import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
 import { addVersion, finishInterruptedVersion, readVersion } from './article-versions';
@@ -119,7 +119,7 @@ export interface Store {
   /** Renames, merges or deletes tags across the library: one journaled operation; answers what changed, for undo. */
   changeTags(change: TagChange, modified: string): Promise<BatchResult>;
   /** Puts annotations back as they were (undo of a batch): one journaled operation. */
-  restoreAnnotations(annotations: Annotation[]): Promise<BatchResult>;
+  restoreAnnotations(annotations: Annotation[], remove?: AnnotationRef[]): Promise<BatchResult>;
   /** Articles with annotations, newest import first, one at a time (for library export). */
   allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }>;
   getSettings(): Settings;
@@ -220,7 +220,8 @@ class DataFolderStore implements Store {
 
   /** Each article a batch touched. */
   private changedNotes(result: BatchResult): BatchResult {
-    for (const articleId of new Set(result.after.map((a) => a.articleId)))
+    // Before too: a batch may only take annotations out of an article.
+    for (const articleId of new Set([...result.after, ...result.before].map((a) => a.articleId)))
       this.changed({ kind: 'notes', articleId });
     return result;
   }
@@ -404,11 +405,10 @@ class DataFolderStore implements Store {
     );
   }
 
-  restoreAnnotations(annotations: Annotation[]): Promise<BatchResult> {
+  restoreAnnotations(annotations: Annotation[], remove?: AnnotationRef[]): Promise<BatchResult> {
     this.assertOpen();
-    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'restore', annotations }).then(
-      (r) => this.changedNotes(r),
-    );
+    const batch = { kind: 'restore' as const, annotations, ...(remove?.length && { remove }) };
+    return runBatch(this.dataDir, this.notes, this.library.ids(), batch).then((r) => this.changedNotes(r));
   }
 
   allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }> {
