@@ -14,6 +14,7 @@ import type { Annotation } from '../annotations/types';
 import { normalizeTags } from '../annotations/tags';
 import type { Article } from '../document/types';
 import { escapeInline, quoteLines, toObsidianTag } from './markdown-escape';
+import { passageLines } from './passage-markdown';
 import { locationLabeller, splitOrphans } from './reading-order';
 import { memoizedTagNormalizer } from './tag-memo';
 import type { ExportEntry } from './types';
@@ -80,6 +81,8 @@ interface ArticleContext {
   where: (offset: number) => string | undefined;
   tidyTags: (tags: readonly string[]) => string[];
   obsidianTag: (tag: string) => string | null;
+  /** The passage's lines for its blockquote, with its links and tables (see passage-markdown.ts). */
+  lines: (annotation: Annotation) => string[];
 }
 
 function articleContext(
@@ -91,7 +94,16 @@ function articleContext(
   const parts = [meta.byline, meta.title, meta.source, shortDate(meta.published)]
     .filter((p): p is string => !!p)
     .map(escapeInline);
-  return { citedAs: `— ${parts.join(', ')}`, where: locationLabeller(article), tidyTags, obsidianTag };
+  return {
+    citedAs: `— ${parts.join(', ')}`,
+    where: locationLabeller(article),
+    tidyTags,
+    obsidianTag,
+    lines: (a) =>
+      a.orphan
+        ? quoteLines(a.target.quote.exact)
+        : passageLines(article, a.target.position.start, a.target.position.end, a.target.quote.exact),
+  };
 }
 
 /** toObsidianTag remembered per spelling for one export. */
@@ -114,8 +126,10 @@ function citation(ctx: ArticleContext, annotation: Annotation): string {
 }
 
 function passage(ctx: ArticleContext, annotation: Annotation, blockId: string): string {
-  const lines = quoteLines(annotation.target.quote.exact);
-  lines[lines.length - 1] += ` ^${blockId}`;
+  const lines = ctx.lines(annotation);
+  // After a table the block id stands on its own line, as Obsidian reads it.
+  if (lines[lines.length - 1].startsWith('|')) lines.push(`^${blockId}`);
+  else lines[lines.length - 1] += ` ^${blockId}`;
   const parts = [lines.map((l) => (l === '' ? '>' : `> ${l}`)).join('\n')];
   const tags = [
     ...new Set(

@@ -6,6 +6,7 @@
  */
 import { memo, type ReactNode } from 'react';
 import type { Block } from '../../../main/core/contract';
+import type { TableBlock } from '../../../main/core/document/types';
 import { runsByPart, topMark, type Run, type Span } from './runs';
 import { BLOCK_ATTR, RUN_ATTR } from './selection';
 
@@ -21,15 +22,44 @@ export interface BlockViewProps {
   onOpenLink?: (href: string) => void;
 }
 
+/** A link's words: opened in the browser through the shell (never navigated here), unless the click ended a selection. */
+function LinkText({
+  href,
+  text,
+  onOpenLink,
+}: {
+  href: string;
+  text: string;
+  onOpenLink?: (href: string) => void;
+}) {
+  return (
+    <a
+      className="b-link"
+      href={href}
+      title={href}
+      onClick={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        if (!document.getSelection()?.isCollapsed) return;
+        onOpenLink?.(href);
+      }}
+    >
+      {text}
+    </a>
+  );
+}
+
 function RunView({
   run,
   selectedKey,
   flashKey,
   onMarkClick,
-}: { run: Run } & Pick<BlockViewProps, 'selectedKey' | 'flashKey' | 'onMarkClick'>) {
+  onOpenLink,
+}: { run: Run } & Pick<BlockViewProps, 'selectedKey' | 'flashKey' | 'onMarkClick' | 'onOpenLink'>) {
   const attrs = { [RUN_ATTR]: run.start };
   const top = topMark(run);
-  if (!top) return <span {...attrs}>{run.text}</span>;
+  const content = run.href ? <LinkText href={run.href} text={run.text} onOpenLink={onOpenLink} /> : run.text;
+  if (!top) return <span {...attrs}>{content}</span>;
   const keys = run.marks.map((m) => m.id);
   const under = run.marks.length > 1 ? run.marks[run.marks.length - 2] : undefined;
   const cls = [
@@ -50,23 +80,58 @@ function RunView({
       data-count={run.marks.length}
       onClick={(e) => onMarkClick(top.id, e)}
     >
-      {run.text}
+      {content}
     </mark>
+  );
+}
+
+/** A table block: each cell shows its own runs; the tabs and line breaks between cells are not drawn. */
+function TableView({
+  block,
+  runs,
+  render,
+}: {
+  block: TableBlock;
+  runs: Run[];
+  render: (r: Run) => ReactNode;
+}) {
+  const row = (cells: TableBlock['rows'][number], r: number, header: boolean) => (
+    <tr key={r}>
+      {cells.map((c, i) => {
+        const Cell = header ? 'th' : 'td';
+        return <Cell key={i}>{runs.filter((x) => x.start >= c.start && x.end <= c.end).map(render)}</Cell>;
+      })}
+    </tr>
+  );
+  const head = block.rows.slice(0, block.headerRows);
+  const body = block.rows.slice(block.headerRows);
+  return (
+    <div className="b-table-wrap">
+      <table className="b-table" {...{ [BLOCK_ATTR]: block.start, 'data-block-id': block.id }}>
+        {head.length > 0 && <thead>{head.map((cells, r) => row(cells, r, true))}</thead>}
+        <tbody>{body.map((cells, r) => row(cells, r + head.length, false))}</tbody>
+      </table>
+    </div>
   );
 }
 
 function BlockViewImpl(props: BlockViewProps) {
   const { block } = props;
-  const parts = runsByPart(block, props.spans).map(({ part, runs }) => {
-    const inner = runs.map((r) => (
-      <RunView
-        key={r.start}
-        run={r}
-        selectedKey={props.selectedKey}
-        flashKey={props.flashKey}
-        onMarkClick={props.onMarkClick}
-      />
-    ));
+  const render = (r: Run) => (
+    <RunView
+      key={r.start}
+      run={r}
+      selectedKey={props.selectedKey}
+      flashKey={props.flashKey}
+      onMarkClick={props.onMarkClick}
+      onOpenLink={props.onOpenLink}
+    />
+  );
+  const byPart = runsByPart(block, props.spans);
+  if (block.kind === 'table')
+    return <TableView block={block} runs={byPart.flatMap((p) => p.runs)} render={render} />;
+  const parts = byPart.map(({ part, runs }) => {
+    const inner = runs.map(render);
     if (part.role === 'body') return inner;
     return (
       <span key={`part-${part.start}`} className={part.role}>
@@ -126,7 +191,22 @@ function BlockViewImpl(props: BlockViewProps) {
               alt={block.image.alt ?? ''}
             />
           )}
-          <figcaption {...blockAttrs}>{text}</figcaption>
+          {!block.image && block.imageUrl && (
+            <div className="b-figure-missing">
+              <span>Picture not downloaded</span>
+              <span className="b-figure-address">{block.imageUrl}</span>
+              {props.onOpenLink && (
+                <button type="button" className="link" onClick={() => props.onOpenLink?.(block.imageUrl!)}>
+                  Open in browser
+                </button>
+              )}
+            </div>
+          )}
+          <figcaption {...blockAttrs} className={block.text ? undefined : 'is-empty'}>
+            {text}
+            {/* A credit alone is not part of the text (nothing to highlight), only shown. */}
+            {!block.text && block.credit && <span className="credit">{block.credit}</span>}
+          </figcaption>
         </figure>
       );
     case 'related':
@@ -149,6 +229,7 @@ export const BlockView = memo(BlockViewImpl, (a, b) => {
     a.block !== b.block ||
     a.articleId !== b.articleId ||
     a.onMarkClick !== b.onMarkClick ||
+    a.onOpenLink !== b.onOpenLink ||
     a.spans !== b.spans
   )
     return false;

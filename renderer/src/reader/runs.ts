@@ -22,6 +22,8 @@ export interface Run {
   text: string;
   /** Highlights covering the whole run, outermost (longest) first. */
   marks: Span[];
+  /** The link this run is part of (an http(s) address), if any. */
+  href?: string;
 }
 
 export interface BlockRange {
@@ -112,17 +114,28 @@ export function partsOf(block: {
   return [{ start: 0, end: len, role: 'body' }];
 }
 
-/** Runs for each part (parts' edges are always run edges). */
-export function runsByPart(
-  block: BlockRange & { kind: string; dateline?: string; creditOffset?: number; label?: string },
-  spans: readonly Span[],
-): { part: Part; runs: Run[] }[] {
+/** A block as runsByPart needs it: its range, its styled parts, its links and table cells. */
+export type RunBlock = BlockRange & {
+  kind: string;
+  dateline?: string;
+  creditOffset?: number;
+  label?: string;
+  links?: ReadonlyArray<{ start: number; end: number; href: string }>;
+  rows?: ReadonlyArray<ReadonlyArray<{ start: number; end: number }>>;
+};
+
+/** Runs for each part (parts' edges, links' edges and table cells' edges are always run edges). */
+export function runsByPart(block: RunBlock, spans: readonly Span[]): { part: Part; runs: Run[] }[] {
   const parts = partsOf(block);
-  const runs = splitRuns(
-    block,
-    spans,
-    parts.map((p) => p.start),
-  );
+  const breaks = parts.map((p) => p.start);
+  for (const l of block.links ?? []) breaks.push(l.start, l.end);
+  for (const row of block.rows ?? []) for (const c of row) breaks.push(c.start, c.end);
+  const runs = splitRuns(block, spans, breaks);
+  if (block.links?.length)
+    for (const r of runs) {
+      const link = block.links.find((l) => l.start <= r.start && l.end >= r.end);
+      if (link) r.href = link.href;
+    }
   return parts.map((part) => ({
     part,
     runs: runs.filter((r) => r.start >= part.start && r.end <= part.end),

@@ -1,0 +1,90 @@
+/**
+ * A passage's words as Markdown lines for its blockquote, with what the
+ * article's blocks know beyond the words: links as `[text](url)`, and a
+ * passage across cells of a table as a Markdown table (the rows it covers,
+ * the first of them as the header row GFM requires). Only while the article
+ * still holds the passage at its position; otherwise (an orphan, a changed
+ * text) the quote is written as plain text.
+ */
+import type { Article, Block, LinkRange, TableBlock } from '../document/types';
+import { firstIndex } from '../util/first-index';
+import { escapeInline, escapeLineStart, quoteLines } from './markdown-escape';
+
+/** An address as a Markdown link target: no spaces, brackets or parentheses left to end it early. */
+const target = (href: string): string => href.replace(/[\s()<>[\]]/g, (c) => encodeURIComponent(c));
+
+/** `text` (block-relative [from, to)) with its links written as Markdown, escaped. */
+function inlineMarkdown(text: string, from: number, to: number, links: readonly LinkRange[] = []): string {
+  let out = '';
+  let at = from;
+  for (const l of links) {
+    const s = Math.max(from, l.start);
+    const e = Math.min(to, l.end);
+    if (e <= s || s < at) continue;
+    out += escapeInline(text.slice(at, s));
+    out += `[${escapeInline(text.slice(s, e))}](${target(l.href)})`;
+    at = e;
+  }
+  return out + escapeInline(text.slice(at, to));
+}
+
+/** Lines of one block's part of the passage. */
+function blockLines(block: Block, from: number, to: number): string[] {
+  if (block.kind === 'table') {
+    const rows = tableRows(block, from, to);
+    if (rows) return rows;
+  }
+  const lines: string[] = [];
+  let lineStart = from;
+  for (let i = from; i <= to; i++) {
+    if (i < to && block.text[i] !== '\n') continue;
+    const md = inlineMarkdown(block.text, lineStart, i, block.links).trimEnd();
+    lines.push(md.trim() === '' ? '' : escapeLineStart(md));
+    lineStart = i + 1;
+  }
+  return lines;
+}
+
+/** The covered rows of a table as Markdown table lines, or undefined when the passage stays in one cell. */
+function tableRows(block: TableBlock, from: number, to: number): string[] | undefined {
+  const covered = block.rows
+    .map((row) => row.filter((c) => c.end > from && c.start < to))
+    .filter((row) => row.length > 0);
+  if (covered.length === 0 || (covered.length === 1 && covered[0].length === 1)) return undefined;
+  const width = Math.max(...covered.map((r) => r.length));
+  const line = (row: ReadonlyArray<{ start: number; end: number }>): string => {
+    const cells = row.map((c) =>
+      inlineMarkdown(block.text, Math.max(from, c.start), Math.min(to, c.end), block.links).trim(),
+    );
+    while (cells.length < width) cells.push('');
+    return `| ${cells.join(' | ')} |`;
+  };
+  const [head, ...body] = covered;
+  return [line(head), `|${' --- |'.repeat(width)}`, ...body.map(line)];
+}
+
+/** The passage [start, end) of `article` as blockquote lines (without "> "), or its plain quote's lines. */
+export function passageLines(
+  article: Pick<Article, 'blocks' | 'text'>,
+  start: number,
+  end: number,
+  exact: string,
+): string[] {
+  if (article.text.slice(start, end) !== exact || end <= start) return quoteLines(exact);
+  const lines: string[] = [];
+  const { blocks } = article;
+  // Blocks are in text order: start at the first one ending after the passage starts.
+  for (let i = firstIndex(blocks.length, (k) => blocks[k].end > start); i < blocks.length; i++) {
+    const block = blocks[i];
+    if (block.start >= end) break;
+    if (block.start === block.end) continue;
+    const from = Math.max(start, block.start) - block.start;
+    const to = Math.min(end, block.end) - block.start;
+    const part = blockLines(block, from, to);
+    if (lines.length) lines.push('');
+    lines.push(...part);
+  }
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  while (lines.length && lines[0] === '') lines.shift();
+  return lines.length ? lines : quoteLines(exact);
+}
