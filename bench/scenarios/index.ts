@@ -10,6 +10,7 @@ import { scenario as saveAnnotation } from './save-annotation';
 import { scenario as tagRename } from './tag-rename';
 import { scenario as search } from './search';
 import { scenario as indexArticle } from './index-article';
+import { scenario as importPdf } from './import-pdf';
 
 export const SCENARIOS: Scenario[] = [
   openArticle,
@@ -24,5 +25,6 @@ export const SCENARIOS: Scenario[] = [
   notebook,
   exportMarkdown,
   exportJson,
+  importPdf,
   coldStart,
 ];

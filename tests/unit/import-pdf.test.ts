@@ -139,6 +139,17 @@ describe('PDF import', () => {
     }
   });
 
+  it('numbers pages as the file labels them (a journal article printed from p. 233), else by their place', async () => {
+    const { partPages } = typesetPaper(SPEC);
+    const firstParagraph = partPages[SPEC.parts.findIndex((p) => p.kind === 'paragraph')];
+    const lastParagraph = partPages[SPEC.parts.length - 1];
+    const labelled = (await importPdf(pdfOf({}, { firstPageNumber: 233 }))).article;
+    assert.equal(bodyParagraphs(labelled.blocks)[0].page, 232 + firstParagraph);
+    assert.equal(bodyParagraphs(labelled.blocks).at(-1)!.page, 232 + lastParagraph);
+    const roman = (await importPdf(pdfOf({}, { romanPages: 1 }))).article;
+    assert.equal(bodyParagraphs(roman.blocks).at(-1)!.page, lastParagraph, 'a roman label: pages by place');
+  });
+
   it('takes title, author and date from the PDF metadata when they are real', async () => {
     const { article } = await importPdf(
       pdfOf(

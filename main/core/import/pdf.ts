@@ -159,6 +159,9 @@ export async function parsePdfFile(input: ImportInput, opts: PdfImportOptions = 
       );
     }
     const { blocks, firstPage } = blocksFromLines(linesInReadingOrder(pages));
+    // Cite the page numbers printed on the pages (a journal's pp. 233–247) when the file labels them all with numbers.
+    const printed = numericPageLabels(await doc.getPageLabels().catch(() => null), pages.length);
+    if (printed) for (const b of blocks) if (b.page !== undefined) b.page = printed[b.page - 1];
     const { info, metadata } = (await doc.getMetadata().catch(() => ({ info: {}, metadata: null }))) as {
       info: Record<string, unknown>;
       metadata: { get(name: string): unknown } | null;
@@ -198,6 +201,12 @@ export async function parsePdfFile(input: ImportInput, opts: PdfImportOptions = 
       warnings,
     };
   }
+}
+
+/** Each page's label as a number, when every page has a plain decimal label; else undefined (the page's place is used). */
+export function numericPageLabels(labels: string[] | null, count: number): number[] | undefined {
+  if (!labels || labels.length !== count || !labels.every((l) => /^\d{1,6}$/.test(l))) return undefined;
+  return labels.map(Number);
 }
 
 /** pdf.js's exceptions as sentences. */

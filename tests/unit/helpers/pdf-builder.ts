@@ -33,6 +33,10 @@ export interface PdfPage {
 export interface PdfOptions {
   info?: { Title?: string; Author?: string; CreationDate?: string; Producer?: string };
   encrypt?: { userPassword: string; ownerPassword: string };
+  /** Page labels (/PageLabels): the first page is printed as this number (a journal's p. 233). */
+  firstPageNumber?: number;
+  /** Page labels, lower-case roman numerals for the first `romanPages` pages, then decimal from 1. */
+  romanPages?: number;
 }
 
 const PAD = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex');
@@ -119,7 +123,13 @@ export function buildPdf(pages: PdfPage[], opts: PdfOptions = {}): Uint8Array {
   };
   const text = (s: string): Buffer => Buffer.from(s, 'latin1');
 
-  const catalog = add(() => text(`<< /Type /Catalog /Pages 2 0 R >>`));
+  const labels =
+    opts.romanPages !== undefined
+      ? ` /PageLabels << /Nums [0 << /S /r >> ${opts.romanPages} << /S /D >>] >>`
+      : opts.firstPageNumber !== undefined
+        ? ` /PageLabels << /Nums [0 << /S /D /St ${opts.firstPageNumber} >>] >>`
+        : '';
+  const catalog = add(() => text(`<< /Type /Catalog /Pages 2 0 R${labels} >>`));
   const pagesObj = 2;
   const pageNums: number[] = [];
   objects.push(() =>
