@@ -162,7 +162,7 @@ export interface MarkdownSyncReport {
   problems: Array<{ blockId: string; line: number; kind: string; message: string }>;
   /** What was written, as one batch (undo puts `before` back). */
   batch?: BatchReport;
-  /** Shell only: a new grant for the same file after a dry run, to apply what it listed. */
+  /** Shell only: a new grant for the same file, to apply what a dry run listed (or sync again, for redo). */
   grant?: string;
 }
 

@@ -56,8 +56,8 @@ export function createRendererApi(service: GlossService, host: ShellHost): Rende
     syncMarkdown: async (req) => {
       const paths = grants.take('import', req.grant);
       const report = await service.syncMarkdown({ path: paths[0], dryRun: req.dryRun, delete: req.delete });
-      // A dry run lists what would change; the user's yes applies it, so the same file is granted once more.
-      return req.dryRun ? { ...report, grant: grants.grant('import', paths).grant } : report;
+      // A dry run lists what would change and the user's yes applies it; redo syncs again: the same file is granted once more.
+      return { ...report, grant: grants.grant('import', paths).grant };
     },
     openExternal: (req) => host.openExternal(req.url),
     draftsFlushed: async (req) => handshake.acknowledge(req.request),

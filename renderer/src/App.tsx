@@ -41,6 +41,12 @@ import { openSearch, searchStore } from './search/searchStore';
 
 // Rarely opened, so not part of the first bundle.
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ImportHighlightsDialog = lazy(() =>
+  import('./interop/ImportHighlightsDialog').then((m) => ({ default: m.ImportHighlightsDialog })),
+);
+const SyncMarkdownDialog = lazy(() =>
+  import('./interop/SyncMarkdownDialog').then((m) => ({ default: m.SyncMarkdownDialog })),
+);
 const HelpOverlay = lazy(() => import('./app/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
 const NotebookView = lazy(() => import('./notebook/NotebookView').then((m) => ({ default: m.NotebookView })));
 const TagManagerView = lazy(() =>
@@ -59,6 +65,8 @@ export function App() {
   const [warnings, setWarnings] = useState<string[]>([]);
   const [help, setHelp] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [interop, setInterop] = useState<'import-highlights' | 'sync-markdown' | null>(null);
+  const closeInterop = useCallback(() => setInterop(null), []);
   const [dropping, setDropping] = useState(false);
   const article = useStore(readerStore, (s) => s.article);
   const searching = useStore(searchStore, (s) => s.open);
@@ -140,6 +148,9 @@ export function App() {
           return libraryStore.set({ urlDialog: true });
         case 'export':
           return setExporting(true);
+        case 'import-highlights':
+        case 'sync-markdown':
+          return setInterop(c);
         case 'undo':
         case 'redo':
           return history(c, 'menu');
@@ -311,6 +322,8 @@ export function App() {
             onClose={() => setExporting(false)}
           />
         )}
+        {interop === 'import-highlights' && <ImportHighlightsDialog onClose={closeInterop} />}
+        {interop === 'sync-markdown' && <SyncMarkdownDialog onClose={closeInterop} />}
         {help && <HelpOverlay onClose={() => setHelp(false)} />}
         {searching && <SearchDialog />}
       </Suspense>

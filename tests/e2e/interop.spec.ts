@@ -1,0 +1,117 @@
+/**
+ * File › Import Highlights… and File › Sync from Markdown…, driven as a user
+ * does: the menu command, the shell's open dialog (answered by the harness),
+ * the report, and for a sync the yes to its changes and the undo after.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+import { launchApp, ROOT, type GlossApp } from '../harness/launchApp';
+import { createGloss } from '../../main/core/service';
+
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'highlights');
+let app: GlossApp | undefined;
+test.afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+test('Import Highlights reports each document: matched and anchored, uncertain, or kept as a new article; a wrong file fails alone', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'gloss-interop-e2e-'));
+  const wrong = join(out, 'shopping.txt');
+  await writeFile(wrong, 'eggs\nmilk\n');
+  app = await launchApp();
+  const { page } = app;
+  await expect(page.getByRole('list', { name: 'Articles' })).toBeVisible();
+  app.setDialogs({
+    importFiles: [
+      join(FIXTURES, 'readwise-export-10-columns.csv'),
+      join(FIXTURES, 'kindle-my-clippings.txt'),
+      wrong,
+    ],
+  });
+  await app.emit({ type: 'command', command: 'import-highlights' });
+  const dialog = page.getByRole('dialog', { name: 'Import highlights' });
+  const report = dialog.getByRole('status', { name: 'Import report' });
+  await expect(report).toContainText('readwise-export-10-columns.csv (Readwise CSV)');
+  // The seed article is in the library: the Readwise row with its title is anchored there, matched by title alone.
+  await expect(report).toContainText(
+    'found by title alone — check it is the same work: 1 passage highlighted',
+  );
+  await expect(report).toContainText('Der Process');
+  await expect(report).toContainText('6 bookmarks skipped (no words to import).');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'shopping.txt: “shopping.txt” is not a highlights file Gloss knows',
+  );
+  await page.screenshot({ path: join(tmpdir(), 'gloss-import-highlights.png') });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('吾輩は猫である')).toBeVisible();
+});
+
+test('Sync from Markdown lists the edits, asks before deleting, applies them as one change, and Undo puts them back', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gloss-sync-e2e-'));
+  const dataDir = join(dir, 'library');
+  const file = join(dir, 'notes.md');
+  const gloss = await createGloss({ dataDir });
+  const [seed] = await gloss.listArticles();
+  const article = await gloss.getArticle({ id: seed.id });
+  const mark = (words: string, tags: string[], note: string) => {
+    const start = article.text.indexOf(words);
+    return gloss.createAnnotation({
+      articleId: seed.id,
+      start,
+      end: start + words.length,
+      color: 'yellow',
+      tags,
+      note,
+    });
+  };
+  await mark('remains firmly committed', ['claim'], 'First note.');
+  await mark('degrading ISIS leadership', [], '');
+  await gloss.exportNotes({ articleId: seed.id, format: 'md', path: file });
+  await gloss.close();
+  const md = await readFile(file, 'utf8');
+  const edited = md
+    .replace('First note.', 'First note, rewritten in Obsidian.')
+    .replace(/> degrading ISIS leadership \^gloss-\w+\n\n— [^\n]*\n?/, '');
+  expect(edited).not.toContain('degrading ISIS leadership');
+  await writeFile(file, edited);
+
+  app = await launchApp({ dataDir });
+  const { page } = app;
+  app.setDialogs({ importFiles: [file] });
+  await app.emit({ type: 'command', command: 'sync-markdown' });
+  const dialog = page.getByRole('dialog', { name: 'Sync from Markdown' });
+  const report = dialog.getByRole('status', { name: 'Sync report' });
+  await expect(report).toContainText('notes.md: 1 passage of the library found. 2 changes to apply:');
+  await expect(report).toContainText('First note, rewritten in Obsidian.');
+  await expect(report).toContainText('deleted in the file');
+  const alsoDelete = dialog.getByRole('checkbox', {
+    name: 'Also delete the 1 passage removed from the file',
+  });
+  await expect(alsoDelete).not.toBeChecked();
+  await alsoDelete.check();
+  await page.screenshot({ path: join(tmpdir(), 'gloss-sync-markdown.png') });
+  await dialog.getByRole('button', { name: 'Apply changes' }).click();
+  await expect(report).toContainText('2 changes applied.');
+  const toast = page.getByText('Synced notes.md: 2 passages changed');
+  await expect(toast).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Undone: Synced notes.md')).toBeVisible();
+  await app.close();
+  app = undefined;
+  const after = await createGloss({ dataDir });
+  try {
+    const list = await after.listAnnotations({ articleId: seed.id });
+    expect(list.map((a) => [a.target.quote.exact, a.note])).toEqual([
+      ['remains firmly committed', 'First note.'],
+      ['degrading ISIS leadership', ''],
+    ]);
+  } finally {
+    await after.close();
+  }
+});
