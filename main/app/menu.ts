@@ -1,12 +1,16 @@
-/** The application menu. Commands the renderer owns (undo, export, themes) are sent to it. */
+/**
+ * The application menu. Commands the renderer owns (undo, export, themes) are sent to it;
+ * their accelerators come from the one shortcut table (core/shortcuts.ts).
+ */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../core/contract';
+import { menuAccelerator } from '../core/shortcuts';
 
 export function buildMenu(send: (command: MenuCommand) => void): Menu {
   const isMac = process.platform === 'darwin';
-  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+  const item = (label: string, command: MenuCommand): MenuItemConstructorOptions => ({
     label,
-    accelerator,
+    accelerator: menuAccelerator(command),
     click: () => send(command),
   });
   const template: MenuItemConstructorOptions[] = [
@@ -14,11 +18,11 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
     {
       label: 'File',
       submenu: [
-        item('Import…', 'import', 'CmdOrCtrl+O'),
-        item('Import from URL…', 'import-url', 'CmdOrCtrl+Shift+O'),
+        item('Import…', 'import'),
+        item('Import from URL…', 'import-url'),
         item('Import Highlights…', 'import-highlights'),
         { type: 'separator' },
-        item('Export Notes…', 'export', 'CmdOrCtrl+E'),
+        item('Export Notes…', 'export'),
         item('Sync from Markdown…', 'sync-markdown'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
@@ -28,24 +32,26 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
       label: 'Edit',
       submenu: [
         // Undo/redo act on annotations (or on the focused text field): the renderer decides.
-        item('Undo', 'undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'redo', isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
+        item('Undo', 'undo'),
+        item('Redo', 'redo'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        item('Find in Article…', 'find', 'CmdOrCtrl+F'),
-        item('Search Library…', 'search', 'CmdOrCtrl+K'),
+        item('Find in Article…', 'find'),
+        item('Search Library…', 'search'),
       ],
     },
     {
       label: 'View',
       submenu: [
-        item('Larger Text', 'zoom-in', 'CmdOrCtrl+='),
-        item('Smaller Text', 'zoom-out', 'CmdOrCtrl+-'),
-        item('Actual Size', 'zoom-reset', 'CmdOrCtrl+0'),
+        item('Larger Text', 'zoom-in'),
+        item('Smaller Text', 'zoom-out'),
+        item('Actual Size', 'zoom-reset'),
+        { type: 'separator' },
+        item('Show/Hide Annotations Panel', 'toggle-panel'),
         { type: 'separator' },
         item('Light Theme', 'theme-light'),
         item('Sepia Theme', 'theme-sepia'),
@@ -55,7 +61,7 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
         { role: 'togglefullscreen' },
       ],
     },
-    { label: 'Help', submenu: [item('Keyboard Shortcuts', 'help', 'F1')] },
+    { label: 'Help', submenu: [item('Keyboard Shortcuts', 'help')] },
   ];
   return Menu.buildFromTemplate(template);
 }

@@ -38,6 +38,8 @@ export const SettingsSchema = z.object({
   lastArticleId: id.optional(),
   /** Reading position per article: fraction of the document scrolled, 0..1. */
   scroll: z.record(id, z.number().min(0).max(1)),
+  /** The reader's annotations panel is hidden (its button or shortcut shows it again). */
+  panelHidden: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { theme: 'light', fontSize: FONT_DEFAULT, scroll: {} };
@@ -366,6 +368,7 @@ export type MenuCommand =
   | 'theme-light'
   | 'theme-dark'
   | 'theme-sepia'
+  | 'toggle-panel'
   | 'help';
 export type GlossEvent =
   | { type: 'command'; command: MenuCommand }

@@ -20,7 +20,8 @@ import {
 } from './library/libraryStore';
 import { ReaderView } from './reader/ReaderView';
 import { closeArticle, openArticle, readerStore, setSelection } from './reader/readerStore';
-import { changeFontSize, loadSettings, setTheme, settingsStore } from './reader/settingsStore';
+import { changeFontSize, loadSettings, setTheme, settingsStore, togglePanel } from './reader/settingsStore';
+import { shortcutOf, type ShortcutId } from './app/shortcuts';
 import {
   annotationsStore,
   clearAnnotations,
@@ -53,8 +54,26 @@ const TagManagerView = lazy(() =>
   import('./tags/TagManagerView').then((m) => ({ default: m.TagManagerView })),
 );
 const SearchDialog = lazy(() => import('./search/SearchDialog').then((m) => ({ default: m.SearchDialog })));
-/** Ctrl/Cmd+1, 2, 3. */
-const VIEW_KEYS: Record<string, View> = { '1': 'library', '2': 'notebook', '3': 'tags' };
+const VIEW_OF: Record<'show-library' | 'show-notebook' | 'show-tags', View> = {
+  'show-library': 'library',
+  'show-notebook': 'notebook',
+  'show-tags': 'tags',
+};
+/** What still acts while a text field has focus: the keys that leave it, never a letter or undo. */
+const FIELD_KEYS: readonly ShortcutId[] = [
+  'show-library',
+  'show-notebook',
+  'show-tags',
+  'search',
+  'find',
+  'zoom-in',
+  'zoom-out',
+  'zoom-reset',
+  'export',
+  'import',
+  'import-url',
+  'toggle-panel',
+];
 
 const isTyping = (t: EventTarget | null) =>
   !!(t as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
@@ -166,6 +185,8 @@ export function App() {
           return void setTheme(c.slice('theme-'.length) as 'light');
         case 'help':
           return setHelp(true);
+        case 'toggle-panel':
+          return void togglePanel();
         case 'search':
           return openSearch();
         case 'find':
@@ -182,82 +203,96 @@ export function App() {
     });
   }, [backToLibrary, history]);
 
-  // ---- keyboard shortcuts
+  // ---- keyboard shortcuts, looked up in the one table (main/core/shortcuts.ts)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // In a text field every key is the field's: typing, and Ctrl/Cmd+Z undoing typing (natively).
       const typing = isTyping(e.target);
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if (mod && !e.altKey) {
-        if (VIEW_KEYS[e.key] && !e.shiftKey && !modalOpen()) {
-          e.preventDefault();
-          if (VIEW_KEYS[e.key] === 'library') void refreshLibrary();
-          showView(VIEW_KEYS[e.key]);
-          return;
-        }
-        // Search the library from anywhere; find in the article while reading.
-        if (key === 'k' && !e.shiftKey && !modalOpen()) {
-          e.preventDefault();
-          return openSearch();
-        }
-        if (key === 'f' && !e.shiftKey && readerStore.get().article && !modalOpen()) {
-          e.preventDefault();
-          readerStore.set({ finding: true });
-          return;
-        }
-        if (typing) return;
-        if (key === 'z') {
-          e.preventDefault();
-          history(e.shiftKey ? 'redo' : 'undo', 'key');
-        } else if (key === 'y' && !e.shiftKey) {
-          e.preventDefault();
-          history('redo', 'key');
-        } else if (key === 'v' && e.shiftKey && !readerStore.get().article) {
-          e.preventDefault();
-          void importFromClipboard();
-        }
-        return;
-      }
-      if (typing || e.altKey || modalOpen()) return;
-      if (e.key === '?') {
+      const id = shortcutOf(e, typing ? FIELD_KEYS : undefined);
+      if (!id) return;
+      const inReader = !!readerStore.get().article;
+      const act = (run: () => void) => {
         e.preventDefault();
-        setHelp(true);
-        return;
+        run();
+      };
+      switch (id) {
+        case 'show-library':
+        case 'show-notebook':
+        case 'show-tags': {
+          if (modalOpen()) return;
+          const view = VIEW_OF[id];
+          return act(() => {
+            if (inReader) backToLibrary();
+            else if (view === 'library') void refreshLibrary();
+            showView(view);
+          });
+        }
+        case 'search':
+          return modalOpen() ? undefined : act(openSearch);
+        case 'find':
+          return inReader && !modalOpen() ? act(() => readerStore.set({ finding: true })) : undefined;
+        case 'undo':
+          return act(() => history('undo', 'key'));
+        case 'redo':
+          return act(() => history('redo', 'key'));
+        case 'paste-import':
+          return inReader ? undefined : act(() => void importFromClipboard());
+        case 'toggle-panel':
+          return inReader ? act(() => void togglePanel()) : undefined;
+        case 'zoom-in':
+          return act(() => void changeFontSize(1));
+        case 'zoom-out':
+          return act(() => void changeFontSize(-1));
+        case 'zoom-reset':
+          return act(() => void changeFontSize('reset'));
+        case 'export':
+          return modalOpen() ? undefined : act(() => setExporting(true));
+        case 'import':
+          return modalOpen()
+            ? undefined
+            : act(() => {
+                backToLibrary();
+                void importFromDialog();
+              });
+        case 'import-url':
+          return modalOpen()
+            ? undefined
+            : act(() => {
+                backToLibrary();
+                libraryStore.set({ urlDialog: true });
+              });
+        case 'help':
+          return modalOpen() ? undefined : act(() => setHelp(true));
       }
-      if (!readerStore.get().article) return;
+      if (modalOpen() || !inReader) return;
       const { selection } = readerStore.get();
       const { selectedKey, editor } = annotationsStore.get();
-      if (e.key === 'Escape') {
-        if (editor) closeEditor();
-        else if (selection) {
-          document.getSelection()?.removeAllRanges();
-          setSelection(null);
-        } else annotationsStore.set({ selectedKey: null });
-        return;
-      }
-      if ((e.key === 'Delete' || e.key === 'Backspace') && selectedKey && !selection) {
-        e.preventDefault();
-        void deleteAnnotation(selectedKey, { undoable: true });
-        return;
-      }
-      if (e.shiftKey && key !== '?') return;
-      if (key === 'h' && selection) {
-        e.preventDefault();
-        void highlightSelection();
-      } else if (key === 'n' || key === 't') {
-        const focus = key === 'n' ? 'note' : 'tags';
-        if (selection) {
-          e.preventDefault();
-          void highlightSelection(undefined, focus);
-        } else if (selectedKey) {
-          e.preventDefault();
-          openEditor(selectedKey, focus);
+      switch (id) {
+        case 'escape':
+          if (editor) closeEditor();
+          else if (selection) {
+            document.getSelection()?.removeAllRanges();
+            setSelection(null);
+          } else annotationsStore.set({ selectedKey: null });
+          return;
+        case 'delete-highlight':
+          if (selectedKey && !selection) act(() => void deleteAnnotation(selectedKey, { undoable: true }));
+          return;
+        case 'highlight':
+          if (selection) act(() => void highlightSelection());
+          return;
+        case 'note':
+        case 'tag': {
+          const focus = id === 'note' ? 'note' : 'tags';
+          if (selection) act(() => void highlightSelection(undefined, focus));
+          else if (selectedKey) act(() => openEditor(selectedKey, focus));
+          return;
         }
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [history]);
+  }, [history, backToLibrary]);
 
   // ---- files dropped anywhere on the window
   useEffect(() => {

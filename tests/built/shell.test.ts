@@ -23,6 +23,7 @@ import {
   type RunningShell,
 } from './start-shell';
 import { preventable } from './electron-double/electron';
+import { menuAccelerator } from '../../main/core/shortcuts';
 
 // Every menu command the renderer understands; the compiler keeps this list whole.
 const MENU_COMMANDS = Object.keys({
@@ -39,6 +40,7 @@ const MENU_COMMANDS = Object.keys({
   'theme-light': 1,
   'theme-dark': 1,
   'theme-sepia': 1,
+  'toggle-panel': 1,
   help: 1,
   find: 1,
   search: 1,
@@ -236,6 +238,24 @@ describe('the built shell, started', () => {
     };
     walk(shell.recorder.applicationMenu!.template);
     assert.deepEqual(sent.sort(), [...MENU_COMMANDS].sort());
+  });
+
+  it('takes every menu accelerator from the shortcut table the renderer and the help use', () => {
+    const seen: Record<string, string | undefined> = {};
+    const walk = (items: { click?: () => void; submenu?: unknown; accelerator?: string }[]) => {
+      for (const item of items) {
+        if (Array.isArray(item.submenu)) walk(item.submenu);
+        if (!item.click) continue;
+        const before = events().length;
+        item.click();
+        seen[(events().slice(before)[0] as unknown as { command: string }).command] = item.accelerator;
+      }
+    };
+    walk(shell.recorder.applicationMenu!.template);
+    for (const command of MENU_COMMANDS)
+      assert.equal(seen[command], menuAccelerator(command as MenuCommand), command);
+    assert.equal(seen.undo, 'CmdOrCtrl+Z');
+    assert.equal(seen.help, 'F1', 'a single printable key would steal it from text fields');
   });
 
   it('brings the first window back when Gloss is launched again', () => {

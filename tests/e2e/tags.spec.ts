@@ -213,7 +213,7 @@ test('Ctrl+1, 2 and 3 show the library, the notebook and the tags; the help list
   await page.keyboard.press('Control+3');
   await expect(tagManager(page)).toBeVisible();
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText(
-    'Show the library, the notebook of passages, the tags',
-  );
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  for (const row of ['Show the library', 'Show the notebook of passages', 'Show the tags'])
+    await expect(help).toContainText(row);
 });

@@ -16,6 +16,7 @@ import {
 } from './annotationsStore';
 import { clearDraft, typeDraft } from './drafts';
 import { savedIdOf, type LocalAnnotation } from './localAnnotations';
+import { FOCUS_KEY_ATTR } from '../reader/focusKey';
 import { TagChips } from '../ui/TagChips';
 import { NoteField } from '../ui/NoteField';
 
@@ -61,7 +62,8 @@ export function AnnotationEditor(props: {
   }, [a.key, a.target.position.start, a.target.position.end, props.articleEl, props.contentEl]);
   useCssVars(ref, { '--x': pos.x, '--y': pos.y });
 
-  useEffect(() => {
+  useLayoutEffect(() => {
+    // Before the next key press: what is typed right after T or N lands in the field.
     const box = ref.current;
     const target =
       props.focus === 'tags'
@@ -79,6 +81,10 @@ export function AnnotationEditor(props: {
     const articleId = a.articleId;
     void Promise.all(committed).then(() => clearDraft(draftKey, articleId, savedId()));
     closeEditor();
+    // Focus goes back to the highlight the editor was for (the press outside moves it on from there).
+    props.articleEl
+      ?.querySelector<HTMLElement>(`[${FOCUS_KEY_ATTR}="${CSS.escape(a.key)}"]`)
+      ?.focus({ preventScroll: true });
   };
 
   // A press outside the popover (and outside any highlight) closes it.
@@ -154,7 +160,14 @@ export function AnnotationEditor(props: {
       </div>
       <NoteField value={note} onChange={setNote} onSave={() => void saveNote()} onDone={close} />
       <div className="editor-actions">
-        <button type="button" className="danger-text" onClick={() => void deleteAnnotation(a.key)}>
+        <button
+          type="button"
+          className="danger-text"
+          onClick={() => {
+            void deleteAnnotation(a.key, { undoable: true });
+            props.articleEl?.focus({ preventScroll: true });
+          }}
+        >
           Delete highlight
         </button>
         <button type="button" className="primary" onClick={close}>

@@ -37,7 +37,7 @@ export function AnnotationPanel() {
   };
 
   return (
-    <aside className="panel" aria-label="Annotations">
+    <aside className="panel" id="annotations-panel" aria-label="Annotations">
       <header className="panel-header">
         <h2>Annotations</h2>
         <span className="panel-count">

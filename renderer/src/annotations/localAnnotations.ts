@@ -110,6 +110,19 @@ export function visibleAnnotations<A extends Annotation>(s: { items: readonly A[
   );
 }
 
+/**
+ * What a screen reader hears on a highlight in the text: its colour, its words
+ * (the first 120 characters), its tags, and whether it has a note.
+ */
+export function highlightLabel(a: Annotation): string {
+  const colour = a.color[0].toUpperCase() + a.color.slice(1);
+  const quote = a.target.quote.exact;
+  const words = !quote ? ' (being saved)' : `: “${quote.length > 120 ? `${quote.slice(0, 119)}…` : quote}”`;
+  const tags = a.tags.length ? ` Tags: ${a.tags.join(', ')}.` : '';
+  const note = a.note ? ' Has a note.' : '';
+  return `${colour} highlight${words}.${tags}${note}`;
+}
+
 /** The highlight after (or before) `key` in reading order, wrapping round; the first (last) when none is current. */
 export function stepKey(
   items: readonly LocalAnnotation[],

@@ -6,7 +6,7 @@
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { ArticleSummary } from '../../../main/core/contract';
-import { openArticle } from '../reader/readerStore';
+import { openArticle, readerStore } from '../reader/readerStore';
 import { useCssVars } from '../reader/useCssVars';
 import { libraryStore } from './libraryStore';
 import { formatDate, plural } from './format';
@@ -66,6 +66,25 @@ export function ArticleList({
       button.focus();
     }
   });
+
+  // Back from the reader: focus returns to the row of the article that was open.
+  useEffect(() => {
+    const id = readerStore.get().closedId;
+    const i = id ? articles.findIndex((a) => a.id === id) : -1;
+    if (i < 0) return;
+    readerStore.set({ closedId: null });
+    pendingFocus.current = i;
+    const el = scrollRef.current;
+    const list = listRef.current;
+    if (virtual && el && list) {
+      const listTop = list.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop;
+      el.scrollTop = listTop + i * ROW_HEIGHT - el.clientHeight / 2;
+      update();
+    } else {
+      listRef.current?.querySelector<HTMLElement>(`[data-index="${i}"] .article-open`)?.focus();
+      pendingFocus.current = null;
+    }
+  }, [articles, virtual, scrollRef, update]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const row = (e.target as Element).closest<HTMLElement>('[data-index]');

@@ -9,6 +9,7 @@ import type { Block } from '../../../main/core/contract';
 import type { TableBlock } from '../../../main/core/document/types';
 import { runsByPart, topMark, type Run, type Span } from './runs';
 import { BLOCK_ATTR, RUN_ATTR } from './selection';
+import { FOCUS_KEY_ATTR } from './focusKey';
 
 export interface BlockViewProps {
   block: Block;
@@ -49,17 +50,37 @@ function LinkText({
   );
 }
 
+/** Marks a highlight can be focused on (Tab steps through them in reading order), named for a screen reader. */
+const focusable = (s: Span) => ({
+  tabIndex: 0,
+  role: 'button',
+  'aria-label': s.label,
+  [FOCUS_KEY_ATTR]: s.id,
+});
+
 function RunView({
   run,
+  blockStart,
   selectedKey,
   flashKey,
   onMarkClick,
   onOpenLink,
-}: { run: Run } & Pick<BlockViewProps, 'selectedKey' | 'flashKey' | 'onMarkClick' | 'onOpenLink'>) {
+}: { run: Run; blockStart: number } & Pick<
+  BlockViewProps,
+  'selectedKey' | 'flashKey' | 'onMarkClick' | 'onOpenLink'
+>) {
   const attrs = { [RUN_ATTR]: run.start };
   const top = topMark(run);
   const content = run.href ? <LinkText href={run.href} text={run.text} onOpenLink={onOpenLink} /> : run.text;
   if (!top) return <span {...attrs}>{content}</span>;
+  // A highlight is focused where it starts: on this mark when it is the innermost here, else on an
+  // empty anchor just before it (an outer highlight starting at the same character, or a link's
+  // words: a button must not hold a link).
+  const starting = run.marks.filter((m) => m.start >= blockStart && m.start - blockStart === run.start);
+  const markFocus = starting.includes(top) && !run.href;
+  const anchors = starting
+    .filter((m) => m !== top || !markFocus)
+    .map((m) => <span key={`focus-${m.id}`} className="hl-anchor" {...focusable(m)} />);
   const keys = run.marks.map((m) => m.id);
   const under = run.marks.length > 1 ? run.marks[run.marks.length - 2] : undefined;
   const cls = [
@@ -71,9 +92,10 @@ function RunView({
   ]
     .filter(Boolean)
     .join(' ');
-  return (
+  const mark = (
     <mark
       {...attrs}
+      {...(markFocus ? focusable(top) : {})}
       className={cls}
       data-keys={keys.join(' ')}
       data-key={top.id}
@@ -82,6 +104,14 @@ function RunView({
     >
       {content}
     </mark>
+  );
+  return anchors.length ? (
+    <>
+      {anchors}
+      {mark}
+    </>
+  ) : (
+    mark
   );
 }
 
@@ -121,6 +151,7 @@ function BlockViewImpl(props: BlockViewProps) {
     <RunView
       key={r.start}
       run={r}
+      blockStart={block.start}
       selectedKey={props.selectedKey}
       flashKey={props.flashKey}
       onMarkClick={props.onMarkClick}

@@ -1,9 +1,17 @@
 /** The reader's top bar: back to the library, contents (when the article has them), theme, text size, export, help. */
 import type { ReactNode } from 'react';
 import { useStore } from '../store';
-import { MOD } from '../app/shortcuts';
+import { keysOf, MOD } from '../app/shortcuts';
 import { readerStore } from './readerStore';
-import { changeFontSize, FONT_MAX, FONT_MIN, setTheme, settingsStore, THEMES } from './settingsStore';
+import {
+  changeFontSize,
+  FONT_MAX,
+  FONT_MIN,
+  setTheme,
+  settingsStore,
+  THEMES,
+  togglePanel,
+} from './settingsStore';
 
 export function ReaderBar({
   title,
@@ -73,6 +81,15 @@ export function ReaderBar({
       </button>
       <button type="button" onClick={onExport}>
         Export…
+      </button>
+      <button
+        type="button"
+        aria-pressed={!settings.panelHidden}
+        aria-controls="annotations-panel"
+        title={`Show or hide the annotations panel (${keysOf('toggle-panel').join(' / ')})`}
+        onClick={() => void togglePanel()}
+      >
+        Panel
       </button>
       <button type="button" className="icon" aria-label="Keyboard shortcuts" onClick={onHelp}>
         ?

@@ -9,9 +9,14 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { Article, Block } from '../../../main/core/contract';
 import { useStore } from '../store';
 import { gloss } from '../gloss';
-import { showError } from '../app/toasts';
+import { showError, showInfo } from '../app/toasts';
 import { formatDate } from '../library/format';
-import { annotationsStore, openEditor } from '../annotations/annotationsStore';
+import {
+  annotationsStore,
+  deleteAnnotation,
+  openEditor,
+  selectAnnotation,
+} from '../annotations/annotationsStore';
 import { AnnotationEditor } from '../annotations/AnnotationEditor';
 import { findByKey } from '../annotations/localAnnotations';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
@@ -26,9 +31,12 @@ import { ReaderBar } from './ReaderBar';
 import { ArticleDetailsDialog } from './ArticleDetailsDialog';
 import { centerRange, clearRanges, paintRanges } from './textMarks';
 import { FindBar } from './FindBar';
-import { extendSelectionByKey } from './keyboardSelection';
+import { moveCaretByKey } from './caret';
+import { ReadingCaret } from './ReadingCaret';
 import { ContentsMenu } from './ContentsMenu';
-import { sectionAt, tableOfContents, type TocEntry } from './toc';
+import { headingFrom, sectionAt, tableOfContents, type TocEntry } from './toc';
+import { shortcutOf, type ShortcutId } from '../app/shortcuts';
+import { FOCUS_KEY_ATTR } from './focusKey';
 import { blockIndexAt, offsetOfFraction, textFraction } from './readingPosition';
 import { firstIndex } from '../../../main/core/util/first-index';
 
@@ -57,6 +65,8 @@ export function ReaderView({
   const dragging = useRef(false);
 
   const fontSize = useStore(settingsStore, (s) => s.settings.fontSize);
+  const panelHidden = useStore(settingsStore, (s) => !!s.settings.panelHidden);
+  const caretOn = useStore(readerStore, (s) => s.caret);
   const virtual = article.blocks.length >= VIRTUAL_MIN_BLOCKS;
   const virtualControl = useRef<VirtualControl | null>(null);
 
@@ -107,12 +117,20 @@ export function ReaderView({
       const t = e.target as Element | null;
       if (t?.closest?.('input, textarea, select, [contenteditable="true"], [aria-modal="true"], .popover'))
         return;
-      if (
-        articleRef.current &&
-        scrollRef.current &&
-        extendSelectionByKey(e, articleRef.current, scrollRef.current)
-      )
+      const article = articleRef.current;
+      const scroller = scrollRef.current;
+      if (!article || !scroller) return;
+      // Reading keys act in the article (or with nothing focused), never on a toolbar's buttons.
+      if (t && t !== document.body && t !== document.documentElement && !scroller.contains(t)) return;
+      if (moveCaretByKey(e, article, scroller, readerStore.get().caret)) {
+        e.stopPropagation();
         return;
+      }
+      const id = shortcutOf(e, READING_KEYS);
+      if (id) {
+        readingKey.current(id, e);
+        if (e.defaultPrevented) return;
+      }
       // H, N, T act on the selection: read it now rather than trust the last
       // selectionchange, which the browser may not have delivered yet.
       if (!e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && /^[hnt]$/i.test(e.key) && !dragging.current)
@@ -242,7 +260,8 @@ export function ReaderView({
     const el = find();
     if (el) {
       // Not `return el.scrollIntoView(…)`: newer Chromium returns a Promise there, which React would take for a cleanup.
-      el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      el.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
       return;
     }
     // Windowed: render the highlight's part of the article first, then scroll to it.
@@ -252,6 +271,61 @@ export function ReaderView({
         find()?.scrollIntoView({ block: 'center' }),
       );
   }, [flash]);
+
+  // ---- reading by keyboard: the article has focus as soon as it opens
+  useEffect(() => {
+    if (!document.activeElement?.closest('[aria-modal="true"]'))
+      articleRef.current?.focus({ preventScroll: true });
+  }, [article.id]);
+
+  const readingKey = useRef<(id: ShortcutId, e: KeyboardEvent) => void>(() => undefined);
+  readingKey.current = (id, e) => {
+    const el = scrollRef.current;
+    const root = articleRef.current;
+    if (!el || !root) return;
+    const focusKey = document.activeElement?.getAttribute(FOCUS_KEY_ATTR) ?? null;
+    switch (id) {
+      case 'page-down':
+      case 'page-up':
+        el.scrollBy({ top: (id === 'page-down' ? 1 : -1) * Math.max(40, el.clientHeight - 60) });
+        break;
+      case 'line-down':
+      case 'line-up':
+        el.scrollBy({ top: (id === 'line-down' ? 1 : -1) * 64 });
+        break;
+      case 'top':
+        el.scrollTop = 0;
+        break;
+      case 'bottom':
+        el.scrollTop = el.scrollHeight;
+        break;
+      case 'next-heading':
+      case 'previous-heading': {
+        const heading = headingFrom(article.blocks, topOffset() ?? 0, id === 'next-heading' ? 1 : -1);
+        if (heading) scrollToBlock(heading.id, heading.start, 'start');
+        break;
+      }
+      case 'toggle-caret': {
+        const caret = !readerStore.get().caret;
+        readerStore.set({ caret });
+        showInfo(caret ? 'Reading caret on: arrows move it, Shift+arrows select.' : 'Reading caret off.');
+        break;
+      }
+      case 'open-highlight':
+        if (!focusKey) return;
+        openEditor(focusKey);
+        break;
+      case 'delete-highlight':
+        if (!focusKey) return;
+        void deleteAnnotation(focusKey, { undoable: true });
+        root.focus({ preventScroll: true });
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  };
 
   // ---- table of contents
   const toc = useMemo(() => tableOfContents(article.blocks), [article.blocks]);
@@ -284,7 +358,7 @@ export function ReaderView({
   const editing = findByKey(items, editor?.key);
 
   return (
-    <div className="reader-layout">
+    <div className={panelHidden ? 'reader-layout panel-hidden' : 'reader-layout'}>
       <ReaderBar
         title={article.meta.title}
         contents={
@@ -317,6 +391,11 @@ export function ReaderView({
               onMouseDown={(e) => {
                 if (e.button === 0) dragging.current = true;
               }}
+              onFocus={(e) => {
+                // A highlight reached with Tab is the selected one (T, N, Delete act on it).
+                const key = (e.target as Element).getAttribute(FOCUS_KEY_ATTR);
+                if (key) selectAnnotation(key);
+              }}
             >
               {virtual ? (
                 <VirtualBlocks
@@ -331,6 +410,7 @@ export function ReaderView({
                 renderBlocks(article, 0, article.blocks.length, renderBlock)
               )}
             </article>
+            {caretOn && <ReadingCaret articleRef={articleRef} contentRef={contentRef} />}
             {selection && <SelectionToolbar selection={selection} />}
             {editor && editing && (
               <AnnotationEditor
@@ -343,7 +423,7 @@ export function ReaderView({
             )}
           </div>
         </div>
-        <AnnotationPanel />
+        {!panelHidden && <AnnotationPanel />}
       </div>
     </div>
   );
@@ -357,6 +437,21 @@ function PageMark({ page }: { page: number }) {
     </div>
   );
 }
+
+/** The shortcut table's rows the reader handles while the article (or nothing) has focus. */
+const READING_KEYS: readonly ShortcutId[] = [
+  'page-down',
+  'page-up',
+  'line-down',
+  'line-up',
+  'top',
+  'bottom',
+  'next-heading',
+  'previous-heading',
+  'toggle-caret',
+  'open-highlight',
+  'delete-highlight',
+];
 
 /** Articles with this many blocks are windowed (see VirtualBlocks); shorter ones render whole, so browser find sees all of them. */
 export const VIRTUAL_MIN_BLOCKS = 1500;

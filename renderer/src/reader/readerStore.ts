@@ -21,6 +21,10 @@ export const readerStore = createStore({
   reveal: null as { start: number; end: number; n: number } | null,
   /** The Find bar (Ctrl/Cmd+F) is open. */
   finding: false,
+  /** The reading caret: arrows move it through the text (F7 turns it off and on). */
+  caret: true,
+  /** The article just closed: the library focuses its row again. */
+  closedId: null as string | null,
 });
 
 let revealN = 0;
@@ -48,7 +52,9 @@ export async function openArticle(
 }
 
 export function closeArticle(): void {
-  readerStore.set({ article: null, selection: null, reveal: null, finding: false });
+  const { article, closedId: before } = readerStore.get();
+  const closedId = article?.id ?? before;
+  readerStore.set({ article: null, selection: null, reveal: null, finding: false, closedId });
 }
 
 export function setSelection(selection: ReaderSelection | null): void {

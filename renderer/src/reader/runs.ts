@@ -10,6 +10,8 @@ import type { Color } from '../../../main/core/annotations/types';
 export interface Span {
   /** The annotation's local key (see annotations/localAnnotations.ts). */
   id: string;
+  /** Its accessible name (colour, words, tags), given on the run where it starts. */
+  label?: string;
   start: number;
   end: number;
   color: Color;

@@ -52,6 +52,9 @@ export async function updateSettings(
 
 export const setTheme = (theme: Theme) => updateSettings({ theme });
 
+/** Hide or show the reader's annotations panel (remembered). */
+export const togglePanel = () => updateSettings({ panelHidden: !settingsStore.get().settings.panelHidden });
+
 export function changeFontSize(delta: number | 'reset'): Promise<void> {
   const current = settingsStore.get().settings.fontSize;
   const next = delta === 'reset' ? FONT_DEFAULT : Math.min(FONT_MAX, Math.max(FONT_MIN, current + delta));

@@ -5,7 +5,7 @@
  * keeps the very same array, so a memoised BlockView compares by identity and
  * adding one highlight re-renders only the blocks it touches.
  */
-import type { LocalAnnotation } from '../annotations/localAnnotations';
+import { highlightLabel, type LocalAnnotation } from '../annotations/localAnnotations';
 import type { Span } from './runs';
 import { firstIndex } from '../../../main/core/util/first-index';
 
@@ -25,7 +25,13 @@ const spanOf = new WeakMap<LocalAnnotation, Span>();
 export function toSpan(a: LocalAnnotation): Span {
   let s = spanOf.get(a);
   if (!s) {
-    s = { id: a.key, start: a.target.position.start, end: a.target.position.end, color: a.color };
+    s = {
+      id: a.key,
+      start: a.target.position.start,
+      end: a.target.position.end,
+      color: a.color,
+      label: highlightLabel(a),
+    };
     spanOf.set(a, s);
   }
   return s;

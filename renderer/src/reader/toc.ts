@@ -44,3 +44,17 @@ export function tableOfContents(blocks: readonly TocBlock[]): TocEntry[] {
 export function sectionAt(entries: readonly TocEntry[], offset: number): number {
   return firstIndex(entries.length, (i) => entries[i].start > offset) - 1;
 }
+
+/**
+ * The heading block after (direction 1) or before (-1) canonical `offset`, for
+ * `]` and `[`: every heading counts here, not only those the contents list shows.
+ */
+export function headingFrom<B extends { kind: string; start: number; text: string }>(
+  blocks: readonly B[],
+  offset: number,
+  direction: 1 | -1,
+): B | undefined {
+  const headings = blocks.filter((b) => b.kind === 'heading' && b.text.trim() !== '');
+  if (direction === 1) return headings.find((b) => b.start > offset);
+  return headings.findLast((b) => b.start < offset);
+}
