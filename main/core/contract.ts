@@ -11,6 +11,7 @@ import type { Result } from './errors';
 import type { Channel } from './channels';
 import { FONT_DEFAULT, FONT_MAX, FONT_MIN, THEMES } from './reader-settings';
 import type { SearchResult } from './search/types';
+import { annotationSchema, ID_MAX, NOTE_MAX, TAG_MAX } from './annotations/schema';
 
 export type { Article, ArticleSummary, Block, BlockKind, EditableMeta } from './document/types';
 export type { Annotation, ArticleNote, Color, Draft, TagCount } from './annotations/types';
@@ -18,12 +19,12 @@ export type { Result, SerializedError, GlossErrorCode } from './errors';
 export type { HitField, HitKind, SearchGroup, SearchHit, SearchResult, Snippet } from './search/types';
 export { COLORS } from './annotations/types';
 
-const id = z.string().min(1).max(200);
+const id = z.string().min(1).max(ID_MAX);
 /** Main's token for files the user chose; the renderer never names a path itself. */
 const grant = z.string().min(1).max(100);
-const tag = z.string().max(200);
+const tag = z.string().max(TAG_MAX);
 const color = z.enum(COLORS);
-const note = z.string().max(100_000);
+const note = z.string().max(NOTE_MAX);
 
 export { THEMES, type Theme } from './reader-settings';
 export const EXPORT_FORMATS = ['md', 'json', 'csv'] as const;
@@ -72,32 +73,6 @@ export interface StoreStatus {
 }
 
 const none = z.undefined();
-
-/** An annotation as it crosses IPC to be put back exactly (undo). */
-const annotationSchema = z.object({
-  id,
-  articleId: id,
-  target: z.object({
-    source: id,
-    quote: z.object({
-      type: z.literal('TextQuoteSelector'),
-      exact: z.string().min(1),
-      prefix: z.string(),
-      suffix: z.string(),
-    }),
-    position: z.object({
-      type: z.literal('TextPositionSelector'),
-      start: z.number().int().nonnegative(),
-      end: z.number().int().positive(),
-    }),
-  }),
-  color,
-  tags: z.array(tag).max(100),
-  note,
-  created: z.string(),
-  modified: z.string(),
-  orphan: z.boolean().optional(),
-});
 
 /** What a change to many annotations at once did: each changed one before and after (for undo and the UI). */
 export interface BatchReport {

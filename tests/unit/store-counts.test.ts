@@ -283,8 +283,8 @@ describe('store: opening a large library stays cheap', () => {
 });
 
 describe('store: the quick checks agree with the schemas', () => {
-  it('accepts and refuses the same annotations as AnnotationSchema', async () => {
-    const { AnnotationSchema, isStoredAnnotation } = await import('../../main/core/store/schemas');
+  it('accepts and refuses the same annotations as the stored annotation schema', async () => {
+    const { storedAnnotationSchema, isStoredAnnotation } = await import('../../main/core/annotations/schema');
     const good = makeAnnotation(makeArticle(1), 1, { tags: ['a'], orphan: true });
     const variants: unknown[] = [
       good,
@@ -297,13 +297,33 @@ describe('store: the quick checks agree with the schemas', () => {
       { ...good, target: { ...good.target, quote: { ...good.target.quote, prefix: undefined } } },
       { ...good, target: { ...good.target, position: { ...good.target.position, type: 'Other' } } },
       { ...good, target: null },
+      { ...good, target: { ...good.target, position: { ...good.target.position, start: Number.NaN } } },
+      { ...good, versionHash: 'abc' },
+      { ...good, versionHash: 7 },
+      {
+        ...good,
+        versionChange: {
+          band: 'moved',
+          fromVersion: 'v1',
+          previous: { exact: 'a', prefix: '', suffix: '', start: 0, end: 1 },
+        },
+      },
+      {
+        ...good,
+        versionChange: {
+          band: 'lost',
+          fromVersion: 'v1',
+          previous: { exact: 'a', prefix: '', suffix: '', start: 0, end: 1 },
+        },
+      },
+      { ...good, versionChange: { band: 'moved', fromVersion: 'v1' } },
       null,
       [good],
     ];
     for (const v of variants)
       assert.equal(
         isStoredAnnotation(v),
-        AnnotationSchema.safeParse(v).success,
+        storedAnnotationSchema.safeParse(v).success,
         JSON.stringify(v)?.slice(0, 120),
       );
   });

@@ -5,57 +5,19 @@
  * text; the JSON export converts them to code points as the model requires.
  */
 
-export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type Color = (typeof COLORS)[number];
+import type { AnnotationShape } from './schema';
 
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+export { COLORS, type Color } from './colors';
 
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
-
-export interface AnnotationTarget {
-  /** Article id. */
-  source: string;
-  quote: TextQuoteSelector;
-  position: TextPositionSelector;
-}
-
-export interface Annotation {
-  id: string;
-  articleId: string;
-  target: AnnotationTarget;
-  color: Color;
-  /** As first written; compared case-insensitively. */
-  tags: string[];
-  note: string;
-  /** ISO 8601 date-times. */
-  created: string;
-  modified: string;
-  /** Set when the quote could no longer be found in the article's text; kept, never dropped. */
-  orphan?: boolean;
-  /** sha256 (hex) of the canonical text of the article version it was made or last confirmed on. */
-  versionHash?: string;
-  /** How a new version of its article moved it (versions/reanchor.ts); 'changed' and 'not-found' wait in review. */
-  versionChange?: VersionChange;
-}
-
+/** The shape is described once, in ./schema.ts; these names are views of it (flattened, so interfaces can extend it). */
+type Flat<T> = { [K in keyof T]: T[K] };
+export type Annotation = Flat<AnnotationShape>;
+export type AnnotationTarget = Annotation['target'];
+export type TextQuoteSelector = AnnotationTarget['quote'];
+export type TextPositionSelector = AnnotationTarget['position'];
+export type VersionChange = NonNullable<Annotation['versionChange']>;
 /** The bands of re-anchoring on a new version: see main/core/versions/reanchor.ts. */
-export type VersionBand = 'moved' | 'changed' | 'not-found';
-
-export interface VersionChange {
-  band: VersionBand;
-  /** The version it was on before, and its words and place there. */
-  fromVersion: string;
-  previous: { exact: string; prefix: string; suffix: string; start: number; end: number };
-}
+export type VersionBand = VersionChange['band'];
 
 export interface TagCount {
   tag: string;

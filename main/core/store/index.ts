@@ -27,15 +27,8 @@ import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
 import { addVersion, finishInterruptedVersion, readVersion } from './article-versions';
 import type { ArticleVersion } from '../document/types';
-import {
-  AnnotationSchema,
-  type ArticleNote,
-  indexEntryFor,
-  isStoredAnnotation,
-  metaWithEdits,
-  withEdits,
-  type ArticleIndexEntry,
-} from './schemas';
+import { isStoredAnnotation, storedAnnotationSchema } from '../annotations/schema';
+import { type ArticleNote, indexEntryFor, metaWithEdits, withEdits, type ArticleIndexEntry } from './schemas';
 import { EDITABLE_META, type EditableMeta, type MetaEdits } from '../document/types';
 import { openSettings, SETTINGS_FILE } from './settings-file';
 
@@ -357,7 +350,7 @@ class DataFolderStore implements Store {
 
   async putAnnotation(a: Annotation): Promise<void> {
     this.assertOpen();
-    const parsed = isStoredAnnotation(a) ? { success: true as const } : AnnotationSchema.safeParse(a);
+    const parsed = isStoredAnnotation(a) ? { success: true as const } : storedAnnotationSchema.safeParse(a);
     if (!parsed.success)
       throw new GlossError(
         'INVALID_REQUEST',

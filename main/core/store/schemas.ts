@@ -4,7 +4,8 @@
  * kept, not treated as damage.
  */
 import { z } from 'zod';
-import { COLORS, type Annotation, type ArticleNote } from '../annotations/types';
+import type { Annotation, ArticleNote } from '../annotations/types';
+import { isStoredAnnotation, storedAnnotationSchema } from '../annotations/schema';
 export type { ArticleNote } from '../annotations/types';
 import {
   EDITABLE_META,
@@ -101,27 +102,6 @@ export function parseLibraryFile(raw: unknown): LibraryFile {
   return LibraryFileSchema.parse(raw) as unknown as LibraryFile;
 }
 
-export const AnnotationSchema = z.looseObject({
-  id: z.string().min(1),
-  articleId: z.string().min(1),
-  target: z.looseObject({
-    source: z.string(),
-    quote: z.looseObject({
-      type: z.literal('TextQuoteSelector'),
-      exact: z.string(),
-      prefix: z.string(),
-      suffix: z.string(),
-    }),
-    position: z.looseObject({ type: z.literal('TextPositionSelector'), start: z.number(), end: z.number() }),
-  }),
-  color: z.enum(COLORS),
-  tags: z.array(z.string()),
-  note: z.string(),
-  created: z.string(),
-  modified: z.string(),
-  orphan: z.boolean().optional(),
-});
-
 export interface NotesFile {
   version: 1;
   annotations: Annotation[];
@@ -129,41 +109,12 @@ export interface NotesFile {
 }
 export const NotesFileSchema = z.looseObject({
   version: z.literal(1),
-  annotations: z.array(AnnotationSchema),
+  annotations: z.array(storedAnnotationSchema),
   articleNote: z.object({ text: z.string(), modified: z.string() }).optional(),
 });
 
-const COLOR_SET = new Set<unknown>(COLORS);
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
-const nonEmpty = (x: unknown): boolean => typeof x === 'string' && x.length > 0;
-
-/** The same check as AnnotationSchema, written out: rebuilding counts reads 10,000 notes files. */
-export function isStoredAnnotation(a: unknown): boolean {
-  if (!isObject(a) || !nonEmpty(a.id) || !nonEmpty(a.articleId)) return false;
-  const t = a.target;
-  if (!isObject(t) || typeof t.source !== 'string') return false;
-  const q = t.quote;
-  const p = t.position;
-  return (
-    isObject(q) &&
-    q.type === 'TextQuoteSelector' &&
-    typeof q.exact === 'string' &&
-    typeof q.prefix === 'string' &&
-    typeof q.suffix === 'string' &&
-    isObject(p) &&
-    p.type === 'TextPositionSelector' &&
-    typeof p.start === 'number' &&
-    typeof p.end === 'number' &&
-    COLOR_SET.has(a.color) &&
-    Array.isArray(a.tags) &&
-    a.tags.every((x) => typeof x === 'string') &&
-    typeof a.note === 'string' &&
-    typeof a.created === 'string' &&
-    typeof a.modified === 'string' &&
-    (a.orphan === undefined || typeof a.orphan === 'boolean')
-  );
-}
 
 /** A notes file's content, checked; throws (through zod, for its message) when it is not one. */
 export function parseNotesFile(raw: unknown): NotesFile {

@@ -71,4 +71,26 @@ describe('a request made straight to the service', () => {
   it('is refused when a settings change names an unknown theme', async () => {
     await refused(gloss.updateSettings({ theme: 'neon' as never }), /updateSettings.*theme/);
   });
+
+  it('puts an annotation back (undo) with every field the annotation has, the version it was made on too', async () => {
+    const made = await gloss.createAnnotation({
+      articleId,
+      start: 10,
+      end: 20,
+      color: 'blue',
+      tags: ['claim'],
+    });
+    const withVersion = { ...made, versionHash: 'a'.repeat(64) };
+    await gloss.deleteAnnotation({ articleId, id: made.id });
+    const back = await gloss.restoreAnnotation({ annotation: withVersion });
+    assert.deepEqual(back, withVersion);
+    const listed = (await gloss.listAnnotations({ articleId })).find((a) => a.id === made.id);
+    assert.equal(listed?.versionHash, withVersion.versionHash);
+  });
+
+  it('drops fields the annotation does not have from a request to put one back', async () => {
+    const made = await gloss.createAnnotation({ articleId, start: 30, end: 40, color: 'green' });
+    const back = await gloss.restoreAnnotation({ annotation: { ...made, injected: '<script>' } as never });
+    assert.equal('injected' in back, false);
+  });
 });
