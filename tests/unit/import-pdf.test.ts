@@ -9,6 +9,7 @@ import {
   buildPdf,
   paperParts,
   paragraphText,
+  rawPdf,
   samplePaper,
   typesetPaper,
   type PaperSpec,
@@ -246,6 +247,27 @@ describe('PDF import', () => {
     const err = await rejection(importPdf(whole.subarray(0, Math.floor(whole.length * 0.4)), 'cut.pdf'));
     assert.equal(err.code, 'CORRUPT');
     assert.match(err.message, /^“cut\.pdf” is damaged/);
+  });
+
+  it('refuses a PDF whose page tree contains itself (a loop), rather than reading forever', async () => {
+    const loop = rawPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R] /Count 1 >>']);
+    const err = await rejection(importPdf(loop, 'loop.pdf'));
+    assert.equal(err.code, 'CORRUPT');
+  });
+
+  it('reads no script: a PDF whose open action is JavaScript imports as its text alone', async () => {
+    const scripted = rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      '<< /Length 52 >>\nstream\nBT /F1 10 Tf 72 700 Td (Only this sentence.) Tj ET\nendstream',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]);
+    const { article } = await importPdf(scripted, 'scripted.pdf');
+    assert.deepEqual(
+      article.blocks.map((b) => b.text),
+      ['scripted', 'Only this sentence.'],
+    );
   });
 
   it('refuses a PDF with more pages than the limit, and one that takes too long', async () => {

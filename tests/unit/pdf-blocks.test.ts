@@ -132,6 +132,7 @@ describe('PDF blocks', () => {
       assert.ok(isJunkTitle(t), t);
     }
     assert.ok(isJunkTitle('annual-report', 'annual-report.pdf'));
+    assert.ok(isJunkTitle('<b>Electronegativity<b><br><p class=manual>User Manual</p>'), 'markup');
     assert.equal(isJunkTitle('Sharing a River: Municipal Water Agreements'), false);
     for (const a of ['Administrator', 'jsmith', 'Windows User', '']) assert.ok(isJunkAuthor(a), a);
     assert.equal(isJunkAuthor('Ana Lima'), false);

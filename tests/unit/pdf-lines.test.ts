@@ -104,4 +104,15 @@ describe('PDF lines', () => {
       assert.ok(isPageNumber(t), t);
     for (const t of ['Table 7', '7 rivers', 'Chapter one']) assert.equal(isPageNumber(t), false, t);
   });
+
+  it('reads a hostile page of 200,000 runs (one baseline, and as many lines) without running out of stack', () => {
+    const oneLine = Array.from({ length: 200_000 }, (_, i) => run('x', 60 + i * 5, 700));
+    const manyLines = Array.from({ length: 200_000 }, (_, i) =>
+      run('y', 60 + (i % 2) * 300, 700 - i * 0.01 * 12),
+    );
+    for (const runs of [oneLine, manyLines]) {
+      const lines = linesInReadingOrder([{ page: 1, width: 612, height: 792, runs }]);
+      assert.ok(lines.length > 0);
+    }
+  });
 });

@@ -257,15 +257,20 @@ function continues(a: PdfLine, b: PdfLine, leading: number, body: number): boole
 function findFootnotes(lines: readonly PdfLine[], body: number): Set<PdfLine> {
   const found = new Set<PdfLine>();
   const byPage = new Map<number, PdfLine[]>();
-  for (const l of lines) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  for (const l of lines) {
+    const list = byPage.get(l.page);
+    if (list) list.push(l);
+    else byPage.set(l.page, [l]);
+  }
   for (const pageLines of byPage.values()) {
-    const bodyLines = pageLines.filter((l) => roundSize(l.size) >= body);
-    const lowestBody = (column: PdfLine['column']) =>
-      Math.min(
-        ...bodyLines.filter((l) => column === 0 || l.column === 0 || l.column === column).map((l) => l.y),
-      );
+    // The lowest body line a small line in each column (0: full width) must be under.
+    const lowest = [Infinity, Infinity, Infinity];
+    for (const l of pageLines) {
+      if (roundSize(l.size) < body) continue;
+      for (const c of l.column === 0 ? [0, 1, 2] : [0, l.column]) lowest[c] = Math.min(lowest[c], l.y);
+    }
     const small = pageLines
-      .filter((l) => roundSize(l.size) <= body * FOOTNOTE_RATIO && l.y < lowestBody(l.column))
+      .filter((l) => roundSize(l.size) <= body * FOOTNOTE_RATIO && l.y < lowest[l.column])
       .sort((a, b) => b.y - a.y);
     if (small.length > 0 && NOTE_MARK.test(small[0].text)) for (const l of small) found.add(l);
   }
@@ -278,7 +283,8 @@ function readFirstPage(lines: readonly PdfLine[], body: number): PdfFirstPage & 
   const taken: PdfLine[] = [];
   if (page1.length === 0) return { lines: taken };
   const top = page1.filter((l) => l.y > l.pageHeight * 0.45);
-  const largest = Math.max(...top.map((l) => roundSize(l.size)));
+  let largest = -Infinity;
+  for (const l of top) largest = Math.max(largest, roundSize(l.size));
   if (!(largest >= body * 1.3)) return { lines: taken };
   const start = page1.findIndex((l) => roundSize(l.size) === largest && l.y > l.pageHeight * 0.45);
   let i = start;

@@ -54,6 +54,21 @@ const SEGMENT_GAP_EM = 1.5;
 /** The top or bottom share of the page where running headers, footers and page numbers sit. */
 const MARGIN_BAND = 0.08;
 
+/** More segments than this on one page is no page of prose (a hostile or generated file): read it as one column. */
+const MAX_SEGMENTS_FOR_COLUMNS = 4000;
+
+/** Smallest / largest of f over xs, without spreading (a page may hold 100,000 runs). */
+function minOf<T>(xs: readonly T[], f: (x: T) => number): number {
+  let m = Infinity;
+  for (const x of xs) m = Math.min(m, f(x));
+  return m;
+}
+function maxOf<T>(xs: readonly T[], f: (x: T) => number): number {
+  let m = -Infinity;
+  for (const x of xs) m = Math.max(m, f(x));
+  return m;
+}
+
 interface Segment {
   runs: PdfRun[];
   x: number;
@@ -63,17 +78,19 @@ interface Segment {
 }
 
 function joinRuns(runs: PdfRun[]): string {
-  let text = '';
+  const parts: string[] = [];
   let prev: PdfRun | undefined;
   for (const r of runs) {
-    if (prev && text && !/\s$/.test(text) && !/^\s/.test(r.text)) {
+    // Looks at the last character only: a line may hold 100,000 runs.
+    const last = parts.length > 0 ? parts[parts.length - 1] : '';
+    if (prev && last !== '' && !/\s/.test(last[last.length - 1]) && !/^\s/.test(r.text)) {
       const gap = r.x - (prev.x + prev.width);
-      if (gap > 0.15 * Math.min(prev.size, r.size)) text += ' ';
+      if (gap > 0.15 * Math.min(prev.size, r.size)) parts.push(' ');
     }
-    text += r.text;
+    if (r.text !== '') parts.push(r.text);
     prev = r;
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
 function dominantSize(runs: PdfRun[]): number {
@@ -106,6 +123,7 @@ export function segmentsOf(runs: readonly PdfRun[]): Segment[] {
   for (const row of rows) {
     row.sort((a, b) => a.x - b.x);
     let current: PdfRun[] = [];
+    let end = -Infinity;
     const flush = () => {
       const inked = current.filter((r) => r.text.trim() !== '');
       if (inked.length > 0) {
@@ -114,20 +132,19 @@ export function segmentsOf(runs: readonly PdfRun[]): Segment[] {
         segments.push({
           runs: current,
           x: inked[0].x,
-          right: Math.max(...inked.map((r) => r.x + r.width)),
+          right: maxOf(inked, (r) => r.x + r.width),
           y: main.y,
           size,
         });
       }
       current = [];
+      end = -Infinity;
     };
     for (const r of row) {
       const last = current[current.length - 1];
-      if (last && r.text.trim() !== '') {
-        const end = Math.max(...current.map((c) => c.x + c.width));
-        if (r.x - end > SEGMENT_GAP_EM * Math.max(r.size, last.size)) flush();
-      }
+      if (last && r.text.trim() !== '' && r.x - end > SEGMENT_GAP_EM * Math.max(r.size, last.size)) flush();
       current.push(r);
+      end = Math.max(end, r.x + r.width);
     }
     flush();
   }
@@ -140,9 +157,9 @@ export function segmentsOf(runs: readonly PdfRun[]): Segment[] {
  * on both sides and only a few wide lines crossing it.
  */
 export function findGutter(segments: readonly Segment[]): number | undefined {
-  if (segments.length < 6) return undefined;
-  const left = Math.min(...segments.map((s) => s.x));
-  const right = Math.max(...segments.map((s) => s.right));
+  if (segments.length < 6 || segments.length > MAX_SEGMENTS_FOR_COLUMNS) return undefined;
+  const left = minOf(segments, (s) => s.x);
+  const right = maxOf(segments, (s) => s.right);
   const span = right - left;
   let best: { x: number; crossing: number } | undefined;
   for (const s of segments) {
@@ -214,8 +231,8 @@ export function linesInReadingOrder(pages: readonly PdfPageRuns[]): PdfLine[] {
 function orderPage(page: PdfPageRuns, segments: Segment[]): PdfLine[] {
   if (segments.length === 0) return [];
   const gutter = findGutter(segments);
-  const left = Math.min(...segments.map((s) => s.x));
-  const right = Math.max(...segments.map((s) => s.right));
+  const left = minOf(segments, (s) => s.x);
+  const right = maxOf(segments, (s) => s.right);
   const line = (s: Segment, column: PdfLine['column'], colLeft: number, colRight: number): PdfLine => ({
     page: page.page,
     text: joinRuns(s.runs),
@@ -233,9 +250,9 @@ function orderPage(page: PdfPageRuns, segments: Segment[]): PdfLine[] {
 
   const leftCol = segments.filter((s) => s.right <= gutter);
   const rightCol = segments.filter((s) => s.x >= gutter);
-  const leftEdge = Math.min(...leftCol.map((s) => s.x));
-  const leftRight = Math.max(...leftCol.map((s) => s.right));
-  const rightEdge = Math.min(...rightCol.map((s) => s.x));
+  const leftEdge = minOf(leftCol, (s) => s.x);
+  const leftRight = maxOf(leftCol, (s) => s.right);
+  const rightEdge = minOf(rightCol, (s) => s.x);
   // The columns start where a line on each side shares a baseline; above that (a title page's
   // centred title, authors and date, whichever side of the gutter they fall) is read top down.
   let columnsTop = -Infinity;

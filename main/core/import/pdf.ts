@@ -62,7 +62,7 @@ function runsOf(items: readonly unknown[]): PdfRun[] {
   return runs;
 }
 
-/** The Info dictionary's "Microsoft Word - x.docx", "untitled", a file name: not a title. */
+/** The Info dictionary's "Microsoft Word - x.docx", "untitled", a file name, markup: not a title. */
 export function isJunkTitle(title: string | undefined, fileName?: string): boolean {
   if (!title || title.trim().length < 3) return true;
   const t = title.trim();
@@ -71,6 +71,7 @@ export function isJunkTitle(title: string | undefined, fileName?: string): boole
       t,
     ) ||
     /\.(docx?|pdf|tex|dvi|indd|pptx?|odt|rtf|qxp|ps|eps)$/i.test(t) ||
+    /<\/?[a-z][^>]*>/i.test(t) ||
     /^[\w.-]+$/.test(t) ||
     (fileName !== undefined && t === fileName.replace(/\.pdf$/i, ''))
   );

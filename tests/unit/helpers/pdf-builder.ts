@@ -216,6 +216,22 @@ export function buildPdf(pages: PdfPage[], opts: PdfOptions = {}): Uint8Array {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** A PDF of the given object bodies (object 1 the catalog), with a correct cross-reference table: for hand-made hostile files. */
+export function rawPdf(objects: string[]): Uint8Array {
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body +=
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` +
+    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
+    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(body, 'latin1'));
+}
+
 // ---- typesetting ----------------------------------------------------------
 
 export type PaperPart =
