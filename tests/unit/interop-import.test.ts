@@ -329,3 +329,31 @@ describe('files that are not highlights', () => {
     }
   });
 });
+
+describe('a document matched by title alone', () => {
+  it('is taken for the article only when its passages are found there; otherwise it is another work, kept apart', async () => {
+    const lib = await library();
+    try {
+      const id = await addArticle(lib.gloss, 'Notes', 'Buy bread. Call the plumber about the sink.');
+      const path = join(lib.dir, 'h.csv');
+      await writeFile(
+        path,
+        'Highlight,Title\n"Call the plumber about the sink.",Notes\n"An unrelated sentence from another book called Notes.",Other\n',
+      );
+      await writeFile(
+        join(lib.dir, 'other.csv'),
+        'Highlight,Title\n"An unrelated sentence from another book called Notes.",Notes\n"And a second one from that book.",Notes\n',
+      );
+      const [same] = (await lib.gloss.importHighlights({ paths: [path] })).files[0].documents;
+      assert.equal(same.articleId, id);
+      assert.equal(same.matchedBy, 'title');
+      const [other] = (await lib.gloss.importHighlights({ paths: [join(lib.dir, 'other.csv')] })).files[0]
+        .documents;
+      assert.notEqual(other.articleId, id);
+      assert.equal(other.matchedBy, undefined);
+      assert.equal(other.unanchored, 2);
+    } finally {
+      await lib.close();
+    }
+  });
+});

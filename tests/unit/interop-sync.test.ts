@@ -11,6 +11,7 @@ import type { Annotation } from '../../main/core/contract';
 import { createGloss, type GlossService } from '../../main/core/service';
 import { readMarkdownPassages } from '../../main/core/interop/markdown-passages';
 import { glossInProcess } from './helpers/run-gloss';
+import { BATCH_JOURNAL } from '../../main/core/store/batch-changes';
 
 const TEXT = [
   'The council voted on Tuesday to close the old bridge for repairs.',
@@ -305,5 +306,34 @@ describe('gloss sync', () => {
     } finally {
       await rm(s.dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a sync interrupted by a crash', () => {
+  it('is finished at the next start — its changes and its deletions — and finishing twice changes nothing more', async () => {
+    const s = await setup();
+    const [first, second] = await s.all();
+    await s.gloss.close();
+    // The journal was written, then the process died before any notes file changed.
+    const journal = JSON.stringify({
+      kind: 'restore',
+      annotations: [{ ...first, note: 'Changed in the file.', modified: '2024-06-02T00:00:00.000Z' }],
+      remove: [{ articleId: second.articleId, id: second.id }],
+    });
+    await writeFile(join(s.data, BATCH_JOURNAL), journal);
+    let gloss = await createGloss({ dataDir: s.data, seedsDir: join(s.dir, 'none') });
+    assert.deepEqual((await gloss.storeStatus()).warnings, [
+      'Gloss was closed while changing 1 and deleting 1 highlights; it has now been finished.',
+    ]);
+    const after = await gloss.listAnnotations({ articleId: s.articleId });
+    assert.equal(after.length, 3);
+    assert.equal(after.find((a) => a.id === first.id)?.note, 'Changed in the file.');
+    assert.ok(!after.some((a) => a.id === second.id));
+    await gloss.close();
+    await writeFile(join(s.data, BATCH_JOURNAL), journal);
+    gloss = await createGloss({ dataDir: s.data, seedsDir: join(s.dir, 'none') });
+    assert.deepEqual(await gloss.listAnnotations({ articleId: s.articleId }), after);
+    await gloss.close();
+    await rm(s.dir, { recursive: true, force: true });
   });
 });

@@ -191,7 +191,13 @@ export function interopRequests({ store, now }: ServiceContext) {
       } else fresh.push({ id, h });
     }
     const match = findArticle(doc, library);
-    const matched = match ? await store.getArticleIfIntact(match.id) : null;
+    let matched = match ? await store.getArticleIfIntact(match.id) : null;
+    // A title alone is not sure: the passages must confirm it — most of them found in that text — or it is another work.
+    if (matched && match?.by === 'title' && fresh.length > 0) {
+      const text = matched.text;
+      const found = fresh.filter(({ h }) => placeHighlight(text, h).kind !== 'unanchored').length;
+      if (found * 2 < fresh.length) matched = null;
+    }
     const report: HighlightImportDocument = {
       title: doc.title,
       authors: doc.authors,
