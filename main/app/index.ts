@@ -147,6 +147,8 @@ async function start(): Promise<void> {
       onEvent: send,
       // Load the search index in the background now, so the first Ctrl/Cmd+K does not wait for it.
       search: { openAtStart: true },
+      // A saved page's web pictures are downloaded once, at import, like a fetched page's.
+      savedPageImages: {},
     });
   } catch (err) {
     dialog.showErrorBox('Gloss cannot open its library', err instanceof Error ? err.message : String(err));

@@ -17,6 +17,7 @@ import { createArticleQueue } from './service/article-queue';
 import type { ServiceContext } from './service/context';
 import { draftRequests } from './service/drafts';
 import { exportRequests } from './service/export';
+import type { RemoteImageOptions } from './import/types';
 import { importRequests } from './service/import';
 import { interopRequests } from './service/interop';
 import { libraryRequests } from './service/library';
@@ -33,6 +34,12 @@ export interface GlossOptions {
   now?: () => Date;
   /** The search index: opened at start (the app) or at the first query; its save delay; on the calling thread (tests). */
   search?: Omit<LibrarySearchOptions, 'onWarning'>;
+  /**
+   * Download the web pictures of saved pages imported from files, once, within
+   * these limits (remote-images.ts). Off by default: a file import then touches
+   * no network, and such pictures stay placeholders with their address.
+   */
+  savedPageImages?: RemoteImageOptions;
 }
 
 export interface GlossService extends GlossCoreApi {
@@ -69,7 +76,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     articleQueue: createArticleQueue(),
   };
 
-  const importing = importRequests(ctx);
+  const importing = importRequests(ctx, { savedPageImages: options.savedPageImages });
   await seedIfNew(ctx, options.seedsDir ?? SOURCE_SEEDS_DIR, importing.importFiles);
 
   return {

@@ -9,10 +9,16 @@ import { parsePathRequest, parseRequest } from '../dispatch';
 import { toSerializedError } from '../errors';
 import { importSource, type Imported } from '../import/index';
 import { readImportFile } from '../import/read-file';
+import type { RemoteImageOptions } from '../import/types';
 import type { ServiceContext } from './context';
 import { summaryOf } from './library';
 
-export function importRequests(ctx: ServiceContext) {
+export interface ImportOptions {
+  /** Download a saved page's web pictures at import (see GlossOptions.savedPageImages). */
+  savedPageImages?: RemoteImageOptions;
+}
+
+export function importRequests(ctx: ServiceContext, options: ImportOptions = {}) {
   const { emit } = ctx;
   return {
     async importFiles(request: ImportFilesRequest): Promise<ImportReport> {
@@ -21,7 +27,9 @@ export function importRequests(ctx: ServiceContext) {
       for (const [i, path] of paths.entries()) {
         emit({ type: 'import-progress', done: i, total: paths.length, current: basename(path) });
         try {
-          await storeImported(ctx, await importSource(await readImportFile(path)), report);
+          const input = await readImportFile(path);
+          if (options.savedPageImages) input.fetchImages = options.savedPageImages;
+          await storeImported(ctx, await importSource(input), report);
         } catch (err) {
           report.failed.push(failure(basename(path), err));
         }
