@@ -24,6 +24,7 @@ export const CHANNEL_NAMES = [
   'listTags',
   'changeTags',
   'listLibraryAnnotations',
+  'listPassages',
   'saveDraft',
   'listDrafts',
   'exportNotes',

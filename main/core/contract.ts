@@ -149,6 +149,35 @@ export interface LibraryAnnotations {
   articles: ArticleSummary[];
 }
 
+/** One window of the notebook's passages for a filter, with how many pass it and how many there are. */
+export interface PassagePage {
+  /** Passages passing the filter. */
+  total: number;
+  /** Passages in the library. */
+  all: number;
+  offset: number;
+  passages: Annotation[];
+  /** The articles of these passages (once each). */
+  articles: ArticleSummary[];
+  /** Every passage passing the filter, in order (when asked for: select all, a Shift-click range). */
+  ids?: string[];
+  /** Articles and sources that have passages (when asked for: the filter menus). */
+  choices?: { articles: Array<{ id: string; title: string }>; sources: string[] };
+}
+
+/** The notebook's filter (see main/core/notebook/passage-filter.ts): every field optional, empty = no filter. */
+const passageFilter = z.object({
+  tags: z.array(tag.min(1)).max(100).default([]),
+  match: z.enum(['all', 'any']).default('any'),
+  colors: z.array(color).max(COLORS.length).default([]),
+  articleId: z.union([id, z.literal('')]).default(''),
+  source: z.string().max(1000).default(''),
+  from: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal('')]).default(''),
+  to: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal('')]).default(''),
+  text: z.string().max(1000).default(''),
+  sort: z.enum(['article', 'created', 'modified']).default('article'),
+});
+
 /** Channel name → request schema. The answer types are in GlossCoreApi below. */
 export const CHANNELS = {
   listArticles: none,
@@ -230,6 +259,18 @@ export const CHANNELS = {
     colors: z.array(color).max(COLORS.length).default([]),
     articleIds: z.array(id).max(10_000).default([]),
   }),
+  /**
+   * The notebook's passages passing a filter, one window at a time (`offset`, `limit`); `only` keeps
+   * just the passages named (the selected ones, to tag or copy); `ids` and `choices` ask for more.
+   */
+  listPassages: z.object({
+    filter: passageFilter.prefault({}),
+    offset: z.number().int().nonnegative().default(0),
+    limit: z.number().int().nonnegative().max(100_000).default(100),
+    only: z.array(id).max(200_000).optional(),
+    ids: z.boolean().default(false),
+    choices: z.boolean().default(false),
+  }),
   /** The note or tag being typed into an annotation, saved as the user types (neither field: cleared). */
   saveDraft: z.object({ articleId: id, annotationId: id, note: note.optional(), tag: tag.optional() }),
   listDrafts: z.object({ articleId: id }),
@@ -301,6 +342,7 @@ export interface GlossCoreApi {
   listTags(): Promise<TagCount[]>;
   changeTags(req: Request<'changeTags'>): Promise<BatchReport>;
   listLibraryAnnotations(req: Request<'listLibraryAnnotations'>): Promise<LibraryAnnotations>;
+  listPassages(req: Request<'listPassages'>): Promise<PassagePage>;
   saveDraft(req: Request<'saveDraft'>): Promise<void>;
   listDrafts(req: Request<'listDrafts'>): Promise<Draft[]>;
   exportNotes(req: ExportNotesRequest): Promise<ExportReport>;

@@ -23,6 +23,7 @@ import { interopRequests } from './service/interop';
 import { libraryRequests } from './service/library';
 import { seedIfNew } from './service/seed';
 import { workspaceRequests } from './service/workspace';
+import { notebookRequests } from './service/notebook';
 
 export interface GlossOptions {
   dataDir: string;
@@ -77,6 +78,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
   };
 
   const importing = importRequests(ctx, { savedPageImages: options.savedPageImages });
+  const { closeNotebook, ...notebook } = notebookRequests(ctx);
   await seedIfNew(ctx, options.seedsDir ?? SOURCE_SEEDS_DIR, importing.importFiles);
 
   return {
@@ -86,6 +88,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     ...annotationRequests(ctx),
     ...draftRequests(ctx),
     ...workspaceRequests(ctx),
+    ...notebook,
     ...exportRequests(ctx),
     ...interopRequests(ctx),
     search: async (request: Request<'search'>) => {
@@ -101,6 +104,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     readAsset: (articleId, name) => store.readAsset(articleId, name),
     close: async () => {
       await drafts.idle();
+      closeNotebook();
       await search.close();
       await store.close();
     },

@@ -295,4 +295,10 @@ test('a long notebook renders only the rows in view, and scrolls to its last pas
   await expect(page.locator('.passage-row[aria-posinset="2"] .passage-open')).toBeFocused();
   await page.keyboard.press('End');
   await expect(page.locator(`.passage-row[aria-posinset="${N + 5}"] .passage-open`)).toBeFocused();
+
+  // The page holds a window of rows; selecting all still takes every passage shown, held or not.
+  await page.keyboard.press('Control+a');
+  await expect(notebook(page).locator('.selection-count')).toHaveText(`${N + 5} passages selected`);
+  await page.keyboard.press('Escape');
+  await expect(notebook(page).locator('.selection-count')).toHaveCount(0);
 });

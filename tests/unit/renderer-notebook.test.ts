@@ -6,11 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Annotation, ArticleSummary, Color } from '../../main/core/contract';
-import {
-  EVERY_PASSAGE,
-  filterPassages,
-  type NotebookFilter,
-} from '../../renderer/src/notebook/notebookFilter';
+import { EVERY_PASSAGE, filterPassages, type NotebookFilter } from '../../main/core/notebook/passage-filter';
 import { citePassage } from '../../renderer/src/notebook/citation';
 import { findTagRows, tagRows } from '../../renderer/src/tags/tagTree';
 

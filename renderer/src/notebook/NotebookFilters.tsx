@@ -1,19 +1,17 @@
 /** The notebook's filters: tags (all or any), colours, article, source, article date range, text; and the sort. */
-import { useMemo } from 'react';
 import { COLORS } from '../../../main/core/annotations/types';
 import { normalizeTags, sameTag } from '../../../main/core/annotations/tags';
 import { useStore } from '../store';
 import { TagField } from '../ui/TagField';
 import { notebookStore, setNotebookFilter } from './notebookStore';
-import { EVERY_PASSAGE, filterChoices, NOTEBOOK_SORTS, type NotebookSort } from './notebookFilter';
+import { EVERY_PASSAGE, NOTEBOOK_SORTS, type NotebookSort } from '../../../main/core/notebook/passage-filter';
 
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 export function NotebookFilters() {
   const f = useStore(notebookStore, (s) => s.filter);
   const tags = useStore(notebookStore, (s) => s.tags);
-  const articles = useStore(notebookStore, (s) => s.articles);
-  const choices = useMemo(() => filterChoices(articles), [articles]);
+  const choices = useStore(notebookStore, (s) => s.choices);
   const narrowed = JSON.stringify({ ...f, sort: 'article' }) !== JSON.stringify(EVERY_PASSAGE);
 
   return (

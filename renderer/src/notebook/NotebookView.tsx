@@ -4,11 +4,10 @@
  * opened in its article with a click, edited in place, and selected several
  * at a time to tag, recolour, copy or export.
  */
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useStore } from '../store';
 import { plural } from '../library/format';
 import { clearSelection, loadNotebook, notebookStore, selectAll } from './notebookStore';
-import { filterPassages } from './notebookFilter';
 import { NotebookFilters } from './NotebookFilters';
 import { SelectionBar } from './SelectionBar';
 import { PassageList } from './PassageList';
@@ -22,11 +21,8 @@ const isTyping = (t: EventTarget | null) =>
 
 export function NotebookView() {
   const loaded = useStore(notebookStore, (s) => s.loaded);
-  const passages = useStore(notebookStore, (s) => s.passages);
-  const articles = useStore(notebookStore, (s) => s.articles);
-  // Typing stays responsive over 100,000 passages: the list follows the filter when it can.
-  const filter = useDeferredValue(useStore(notebookStore, (s) => s.filter));
-  const shown = useMemo(() => filterPassages(passages, articles, filter), [passages, articles, filter]);
+  const total = useStore(notebookStore, (s) => s.total);
+  const all = useStore(notebookStore, (s) => s.all);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [exporting, setExporting] = useState<string[] | null>(null);
 
@@ -34,14 +30,12 @@ export function NotebookView() {
   useEffect(() => void loadNotebook(), []);
 
   // Ctrl/Cmd+A selects every passage shown; Escape clears the selection.
-  const shownRef = useRef(shown);
-  shownRef.current = shown;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || document.querySelector('[aria-modal="true"]') || e.altKey) return;
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a' && !e.shiftKey) {
         e.preventDefault();
-        selectAll(shownRef.current);
+        void selectAll();
       } else if (e.key === 'Escape' && !notebookStore.get().editing && notebookStore.get().selected.size)
         clearSelection();
     };
@@ -56,22 +50,22 @@ export function NotebookView() {
         <span className="notebook-count" role="status">
           {!loaded
             ? 'Loading passages…'
-            : shown.length === passages.length
-              ? plural(passages.length, 'passage')
-              : `${shown.length} of ${plural(passages.length, 'passage')}`}
+            : total === all
+              ? plural(all, 'passage')
+              : `${total} of ${plural(all, 'passage')}`}
         </span>
       </header>
       <NotebookFilters />
-      <SelectionBar shown={shown} onExport={setExporting} />
+      <SelectionBar total={total} onExport={setExporting} />
       <div className="notebook-scroll" ref={scrollRef}>
-        {loaded && passages.length === 0 ? (
+        {loaded && all === 0 ? (
           <p className="empty">
             No passages yet. Highlight text in an article and it appears here, with its tags and note.
           </p>
-        ) : loaded && shown.length === 0 ? (
+        ) : loaded && total === 0 ? (
           <p className="empty">No passage matches these filters.</p>
         ) : (
-          <PassageList passages={shown} scrollRef={scrollRef} />
+          <PassageList scrollRef={scrollRef} />
         )}
       </div>
       <Suspense fallback={null}>

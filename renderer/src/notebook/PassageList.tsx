@@ -1,8 +1,10 @@
 /**
  * The notebook's passages, windowed: rows have one fixed height (quotes
  * clamped), so which ones are in view is arithmetic (library/rowWindow.ts)
- * and 100,000 passages scroll like 10. Virtual rows say where they are
- * (aria-posinset / aria-setsize). Arrow keys, Home and End move between rows.
+ * and 100,000 passages scroll like 10. The store holds a window of rows
+ * from main; rows in view outside it are asked for (and drawn empty until
+ * they come). Virtual rows say where they are (aria-posinset / aria-setsize).
+ * Arrow keys, Home and End move between rows.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Annotation, ArticleSummary } from '../../../main/core/contract';
@@ -10,23 +12,27 @@ import { useStore } from '../store';
 import { useCssVars } from '../reader/useCssVars';
 import { formatDate } from '../library/format';
 import { rowWindow } from '../library/rowWindow';
-import { copyPassages, notebookStore, openPassage, toggleSelected } from './notebookStore';
-import { articleDate } from './notebookFilter';
+import {
+  copyPassages,
+  holds,
+  loadWindow,
+  notebookStore,
+  openPassage,
+  PASSAGE_ROW_HEIGHT,
+  toggleSelected,
+} from './notebookStore';
+import { articleDate } from '../../../main/core/notebook/passage-filter';
 import { PassageEditor } from './PassageEditor';
 
-/** A passage row's height (px); the stylesheet fixes .passage-row to it. */
-export const PASSAGE_ROW_HEIGHT = 118;
+export { PASSAGE_ROW_HEIGHT };
 
-export function PassageList({
-  passages,
-  scrollRef,
-}: {
-  passages: readonly Annotation[];
-  scrollRef: RefObject<HTMLElement | null>;
-}) {
+export function PassageList({ scrollRef }: { scrollRef: RefObject<HTMLElement | null> }) {
   const listRef = useRef<HTMLUListElement>(null);
+  const total = useStore(notebookStore, (s) => s.total);
+  const offset = useStore(notebookStore, (s) => s.offset);
+  const passages = useStore(notebookStore, (s) => s.passages);
   const [range, setRange] = useState<[number, number]>(() =>
-    rowWindow(passages.length, 0, window.innerHeight, PASSAGE_ROW_HEIGHT),
+    rowWindow(total, 0, window.innerHeight, PASSAGE_ROW_HEIGHT),
   );
   const articles = useStore(notebookStore, (s) => s.articles);
   const selected = useStore(notebookStore, (s) => s.selected);
@@ -37,9 +43,9 @@ export function PassageList({
     const list = listRef.current;
     if (!el || !list) return;
     const viewTop = el.getBoundingClientRect().top - list.getBoundingClientRect().top;
-    const next = rowWindow(passages.length, viewTop, el.clientHeight, PASSAGE_ROW_HEIGHT);
+    const next = rowWindow(total, viewTop, el.clientHeight, PASSAGE_ROW_HEIGHT);
     setRange((cur) => (cur[0] === next[0] && cur[1] === next[1] ? cur : next));
-  }, [passages.length, scrollRef]);
+  }, [total, scrollRef]);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -61,17 +67,20 @@ export function PassageList({
     return () => notebookStore.set({ scrollTop: el?.scrollTop ?? 0 });
   }, [scrollRef]);
 
-  const first = Math.min(range[0], passages.length);
-  const last = Math.min(range[1], passages.length);
+  const first = Math.min(range[0], total);
+  const last = Math.min(range[1], total);
   useCssVars(listRef, {
     '--pad-top': first * PASSAGE_ROW_HEIGHT,
-    '--pad-bottom': (passages.length - last) * PASSAGE_ROW_HEIGHT,
+    '--pad-bottom': (total - last) * PASSAGE_ROW_HEIGHT,
   });
 
-  const onToggle = useCallback(
-    (id: string, shift: boolean) => toggleSelected(id, passages, shift),
-    [passages],
-  );
+  // Rows in view that the store does not hold: ask main for the window around them.
+  const held = holds(first, last, { ...notebookStore.get(), total, offset, passages });
+  useEffect(() => {
+    if (!held) void loadWindow(first);
+  }, [held, first]);
+
+  const onToggle = useCallback((id: string, shift: boolean) => void toggleSelected(id, shift), []);
 
   // Up/Down, Home/End move between passages (the row scrolled into view first when it is not rendered).
   const pendingFocus = useRef<number | null>(null);
@@ -105,9 +114,9 @@ export function PassageList({
           : e.key === 'Home'
             ? 0
             : e.key === 'End'
-              ? passages.length - 1
+              ? total - 1
               : null;
-    if (to === null || to < 0 || to >= passages.length) return;
+    if (to === null || to < 0 || to >= total) return;
     e.preventDefault();
     const el = scrollRef.current;
     const list = listRef.current;
@@ -125,14 +134,27 @@ export function PassageList({
 
   const rows = [];
   for (let i = first; i < last; i++) {
-    const a = passages[i];
+    const a = passages[i - offset];
+    if (!a) {
+      rows.push(
+        <li
+          key={`row-${i}`}
+          className="passage-row is-loading"
+          data-index={i}
+          aria-posinset={i + 1}
+          aria-setsize={total}
+          aria-busy="true"
+        />,
+      );
+      continue;
+    }
     rows.push(
       <PassageRow
         key={a.id}
         a={a}
         article={articles.get(a.articleId)}
         index={i}
-        count={passages.length}
+        count={total}
         checked={selected.has(a.id)}
         editing={editing === a.id}
         onToggle={onToggle}

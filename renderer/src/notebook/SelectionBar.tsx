@@ -1,9 +1,9 @@
 /** What can be done with the passages checked: tag, recolour, copy, export; or clear the selection. */
 import { COLORS } from '../../../main/core/annotations/types';
-import type { Annotation } from '../../../main/core/contract';
 import { useStore } from '../store';
 import { plural } from '../library/format';
 import { TagField } from '../ui/TagField';
+import { showError } from '../app/toasts';
 import {
   clearSelection,
   copyPassages,
@@ -14,13 +14,7 @@ import {
   tagSelected,
 } from './notebookStore';
 
-export function SelectionBar({
-  shown,
-  onExport,
-}: {
-  shown: readonly Annotation[];
-  onExport: (ids: string[]) => void;
-}) {
+export function SelectionBar({ total, onExport }: { total: number; onExport: (ids: string[]) => void }) {
   const selected = useStore(notebookStore, (s) => s.selected);
   const tags = useStore(notebookStore, (s) => s.tags);
   if (selected.size === 0) return null;
@@ -47,15 +41,15 @@ export function SelectionBar({
           />
         ))}
       </span>
-      <button type="button" onClick={() => void copyPassages(selectedPassages(notebookStore.get(), shown))}>
+      <button type="button" onClick={() => void selectedPassages().then(copyPassages, showError)}>
         Copy
       </button>
       <button type="button" onClick={() => onExport([...selected])}>
         Export…
       </button>
-      {selected.size < shown.length && (
-        <button type="button" className="link" onClick={() => selectAll(shown)}>
-          Select all {shown.length}
+      {selected.size < total && (
+        <button type="button" className="link" onClick={() => void selectAll()}>
+          Select all {total}
         </button>
       )}
       <button type="button" className="link" onClick={clearSelection}>

@@ -1,10 +1,11 @@
 /**
- * The notebook: every passage in the library (loaded whole when the view
- * opens, then filtered here, so filters answer at once), the filter, the
- * passages selected, and the edits made from it — each one an undoable step
- * of the library's history (ui/batchHistory.ts).
+ * The notebook: the passages of the library passing the filter, held one
+ * window at a time (main filters and sorts all of them, listPassages; the
+ * list asks for the rows it shows), the filter, the passages selected, and the
+ * edits made from it — each one an undoable step of the library's history
+ * (ui/batchHistory.ts).
  */
-import type { Annotation, ArticleSummary, Color, TagCount } from '../../../main/core/contract';
+import type { Annotation, ArticleSummary, Color, PassagePage, TagCount } from '../../../main/core/contract';
 import { normalizeTags } from '../../../main/core/annotations/tags';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
@@ -12,14 +13,25 @@ import { showError, showInfo } from '../app/toasts';
 import { plural } from '../library/format';
 import { openPassageById } from '../annotations/annotationsStore';
 import { onBatchChange, runBatch } from '../ui/batchHistory';
-import { EVERY_PASSAGE, type NotebookFilter } from './notebookFilter';
+import { EVERY_PASSAGE, type NotebookFilter } from '../../../main/core/notebook/passage-filter';
 import { citePassages } from './citation';
+
+/** Rows asked for at a time: a few screens, so scrolling asks rarely. */
+export const WINDOW_ROWS = 150;
+/** A passage row's height (px); the stylesheet fixes .passage-row to it. */
+export const PASSAGE_ROW_HEIGHT = 118;
 
 export const notebookStore = createStore({
   loaded: false,
   loading: false,
+  /** Passages passing the filter; in the library. */
+  total: 0,
+  all: 0,
+  /** The window held: `passages[i]` is row `offset + i` of the filtered list. */
+  offset: 0,
   passages: [] as Annotation[],
   articles: new Map<string, ArticleSummary>() as ReadonlyMap<string, ArticleSummary>,
+  choices: { articles: [], sources: [] } as NonNullable<PassagePage['choices']>,
   tags: [] as TagCount[],
   filter: EVERY_PASSAGE as NotebookFilter,
   /** Ids of the passages checked; `anchor` is where a Shift-click range starts. */
@@ -31,37 +43,67 @@ export const notebookStore = createStore({
   scrollTop: 0,
 });
 
-let loads = 0;
-export async function loadNotebook(): Promise<void> {
-  const n = ++loads;
+/** Whether rows [first, last) are held (or beyond the end). */
+export function holds(first: number, last: number, s = notebookStore.get()): boolean {
+  const end = Math.min(last, s.total);
+  return first >= s.offset && end <= s.offset + s.passages.length;
+}
+
+let requests = 0;
+/** Asks main for the window of rows around `first` (with the filter menus and tags when opening). */
+export async function loadWindow(first: number, opening = false): Promise<void> {
+  const n = ++requests;
+  const { filter } = notebookStore.get();
+  const offset = Math.max(0, first - Math.floor(WINDOW_ROWS / 3));
   notebookStore.set({ loading: true });
   try {
-    const [{ annotations, articles }, tags] = await Promise.all([
-      gloss().listLibraryAnnotations({}),
-      gloss().listTags(),
+    const [page, tags] = await Promise.all([
+      gloss().listPassages({ filter, offset, limit: WINDOW_ROWS, choices: opening }),
+      opening ? gloss().listTags() : Promise.resolve(null),
     ]);
-    if (n !== loads) return;
-    const byId = new Map(articles.map((a) => [a.id, a]));
-    const ids = new Set(annotations.map((a) => a.id));
+    if (n !== requests) return; // a newer filter or window was asked for since
     notebookStore.set((s) => ({
-      passages: annotations,
-      articles: byId,
-      tags,
+      total: page.total,
+      all: page.all,
+      offset: page.offset,
+      passages: page.passages,
+      articles: withArticles(s.articles, page.articles),
+      ...(page.choices && { choices: page.choices }),
+      ...(tags && { tags }),
       loaded: true,
       loading: false,
-      // Passages gone since (removed elsewhere) are no longer selected.
-      selected: [...s.selected].every((id) => ids.has(id))
-        ? s.selected
-        : new Set([...s.selected].filter((id) => ids.has(id))),
     }));
   } catch (err) {
-    if (n === loads) notebookStore.set({ loading: false, loaded: true });
+    if (n === requests) notebookStore.set({ loading: false, loaded: true });
     showError(err);
   }
 }
 
+/** Fresh on every visit: passages may have been added or edited in the reader. Selected ones gone since are dropped. */
+export async function loadNotebook(): Promise<void> {
+  const s = notebookStore.get();
+  await loadWindow(Math.floor(s.scrollTop / PASSAGE_ROW_HEIGHT), true);
+  if (s.selected.size === 0) return;
+  const still = await passagesById([...s.selected]).catch(() => null);
+  if (still && still.length < s.selected.size) {
+    const ids = new Set(still.map((a) => a.id));
+    notebookStore.set((x) => ({ selected: new Set([...x.selected].filter((id) => ids.has(id))) }));
+  }
+}
+
+function withArticles(
+  known: ReadonlyMap<string, ArticleSummary>,
+  more: readonly ArticleSummary[],
+): ReadonlyMap<string, ArticleSummary> {
+  if (more.every((a) => known.get(a.id) === a)) return known;
+  const next = new Map(known);
+  for (const a of more) next.set(a.id, a);
+  return next;
+}
+
 export function setNotebookFilter(patch: Partial<NotebookFilter>): void {
   notebookStore.set((s) => ({ filter: { ...s.filter, ...patch } }));
+  void loadWindow(0);
 }
 
 /** Passages changed elsewhere in the workspace (an undo, a tag rename): replaced where shown. */
@@ -78,38 +120,69 @@ function replacePassages(changed: readonly Annotation[]): void {
 }
 onBatchChange(replacePassages);
 
+/** Every passage passing the filter, by id, in order (from main: most are not held here). */
+async function shownIds(): Promise<string[]> {
+  const { filter } = notebookStore.get();
+  return (await gloss().listPassages({ filter, limit: 0, ids: true })).ids ?? [];
+}
+
+/** The passages named, held or not, in the notebook's order. */
+async function passagesById(ids: readonly string[]): Promise<Annotation[]> {
+  const s = notebookStore.get();
+  const held = new Map(s.passages.map((a) => [a.id, a]));
+  if (ids.every((id) => held.has(id))) return ids.map((id) => held.get(id)!);
+  const page = await gloss().listPassages({
+    filter: { sort: s.filter.sort },
+    only: [...ids],
+    limit: ids.length,
+  });
+  notebookStore.set((x) => ({ articles: withArticles(x.articles, page.articles) }));
+  return page.passages;
+}
+
 // ---- selection
 
 /** Check or uncheck one passage; with `range`, every passage shown between the anchor and it. */
-export function toggleSelected(id: string, shown: readonly Annotation[], range = false): void {
-  notebookStore.set((s) => {
-    const next = new Set(s.selected);
-    const on = !s.selected.has(id);
-    const from = range && s.anchor ? shown.findIndex((a) => a.id === s.anchor) : -1;
-    const to = shown.findIndex((a) => a.id === id);
-    if (from >= 0 && to >= 0) {
-      const [lo, hi] = from < to ? [from, to] : [to, from];
-      const value = s.selected.has(s.anchor!);
-      for (let i = lo; i <= hi; i++) {
-        if (value) next.add(shown[i].id);
-        else next.delete(shown[i].id);
+export async function toggleSelected(id: string, range = false): Promise<void> {
+  const s = notebookStore.get();
+  const anchor = range ? s.anchor : null;
+  let between: string[] | null = null;
+  if (anchor && anchor !== id) {
+    const window = s.passages.map((a) => a.id);
+    const list = window.includes(anchor) && window.includes(id) ? window : await shownIds();
+    const from = list.indexOf(anchor);
+    const to = list.indexOf(id);
+    if (from >= 0 && to >= 0) between = list.slice(Math.min(from, to), Math.max(from, to) + 1);
+  }
+  notebookStore.set((x) => {
+    const next = new Set(x.selected);
+    if (between) {
+      const value = x.selected.has(anchor!);
+      for (const b of between) {
+        if (value) next.add(b);
+        else next.delete(b);
       }
-    } else if (on) next.add(id);
-    else next.delete(id);
-    return { selected: next, anchor: range && s.anchor ? s.anchor : id };
+    } else if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return { selected: next, anchor: between ? anchor : id };
   });
 }
 
-export function selectAll(shown: readonly Annotation[]): void {
-  notebookStore.set({ selected: new Set(shown.map((a) => a.id)) });
+export async function selectAll(): Promise<void> {
+  try {
+    notebookStore.set({ selected: new Set(await shownIds()) });
+  } catch (err) {
+    showError(err);
+  }
 }
 
 export function clearSelection(): void {
   notebookStore.set({ selected: new Set(), anchor: null });
 }
 
-export function selectedPassages(s = notebookStore.get(), shown?: readonly Annotation[]): Annotation[] {
-  return (shown ?? s.passages).filter((a) => s.selected.has(a.id));
+/** The passages checked, in the notebook's order (asked of main when not all are held). */
+export function selectedPassages(s = notebookStore.get()): Promise<Annotation[]> {
+  return passagesById([...s.selected]);
 }
 
 // ---- edits
@@ -161,11 +234,11 @@ function editMany(
   );
 }
 
-export function tagSelected(raw: string): Promise<unknown> {
+export async function tagSelected(raw: string): Promise<unknown> {
   const [tag] = normalizeTags([raw]);
-  if (!tag) return Promise.resolve();
+  if (!tag) return;
   return editMany(
-    selectedPassages(),
+    await selectedPassages(),
     (a) => {
       const tags = normalizeTags([...a.tags, tag]);
       return tags.length === a.tags.length ? null : { ...a, tags };
@@ -174,9 +247,9 @@ export function tagSelected(raw: string): Promise<unknown> {
   );
 }
 
-export function recolourSelected(color: Color): Promise<unknown> {
+export async function recolourSelected(color: Color): Promise<unknown> {
   return editMany(
-    selectedPassages(),
+    await selectedPassages(),
     (a) => (a.color === color ? null : { ...a, color }),
     (n) => `Coloured ${plural(n, 'passage')} ${color}`,
   );

@@ -9,7 +9,7 @@ import { useStore } from '../store';
 import { plural } from '../library/format';
 import { showView } from '../ui/views';
 import { setNotebookFilter } from '../notebook/notebookStore';
-import { EVERY_PASSAGE } from '../notebook/notebookFilter';
+import { EVERY_PASSAGE } from '../../../main/core/notebook/passage-filter';
 import { findTagRows, tagRows, type TagRow } from './tagTree';
 import { loadTags, tagsStore, toggleChecked } from './tagsStore';
 import { TagDialogs } from './TagDialogs';

@@ -1,0 +1,114 @@
+/**
+ * The notebook's passages one window at a time: the service filters and
+ * sorts every passage of the library and sends the window the list shows,
+ * with how many pass the filter; it follows edits, new passages, deletions
+ * and removed articles without being asked to reload.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGloss, type GlossService } from '../../main/core/service';
+
+describe('notebook pages', () => {
+  let dir: string;
+  let gloss: GlossService;
+  const articles: string[] = [];
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gloss-notebook-pages-'));
+    gloss = await createGloss({ dataDir: dir, seedsDir: join(dir, 'no-seeds') });
+    const paths = [];
+    for (const n of [0, 1, 2]) {
+      const p = join(dir, `source-${n}.txt`);
+      await writeFile(p, `Article ${n}\n\n${'Words of the article follow here. '.repeat(30)}`);
+      paths.push(p);
+    }
+    const { imported } = await gloss.importFiles({ paths });
+    articles.push(...imported.map((a) => a.id));
+    // Ten passages in each article; every third tagged claim, one pink.
+    for (const [k, articleId] of articles.entries())
+      for (let i = 0; i < 10; i++)
+        await gloss.createAnnotation({
+          articleId,
+          start: 12 + i * 30,
+          end: 20 + i * 30,
+          color: k === 1 && i === 4 ? 'pink' : 'yellow',
+          tags: i % 3 === 0 ? ['claim'] : [],
+          note: `note ${k}-${i}`,
+        });
+  });
+  after(async () => {
+    await gloss.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers one window of the filtered, sorted passages, with how many pass and how many there are', async () => {
+    const first = await gloss.listPassages({ offset: 0, limit: 7 });
+    assert.equal(first.total, 30);
+    assert.equal(first.all, 30);
+    assert.equal(first.passages.length, 7);
+    const next = await gloss.listPassages({ offset: 7, limit: 7 });
+    assert.equal(next.offset, 7);
+    const everything = await gloss.listPassages({ limit: 100, ids: true });
+    assert.deepEqual(
+      [...first.passages, ...next.passages].map((a) => a.id),
+      everything.ids!.slice(0, 14),
+      'windows follow one order',
+    );
+    assert.deepEqual(
+      new Set(first.articles.map((a) => a.id)),
+      new Set(first.passages.map((a) => a.articleId)),
+      'with the articles of the passages sent, once each',
+    );
+  });
+
+  it('filters in main: tags, colours, text', async () => {
+    const claims = await gloss.listPassages({ filter: { tags: ['claim'] }, limit: 2 });
+    assert.equal(claims.total, 12);
+    assert.equal(claims.passages.length, 2);
+    assert.ok(claims.passages.every((a) => a.tags.includes('claim')));
+    const pink = await gloss.listPassages({ filter: { colors: ['pink'] } });
+    assert.equal(pink.total, 1);
+    assert.equal(pink.passages[0].note, 'note 1-4');
+    assert.equal((await gloss.listPassages({ filter: { text: 'NOTE 2-' } })).total, 10);
+  });
+
+  it('names the passages asked for only (the selected ones), and the filter menus when asked', async () => {
+    const { ids } = await gloss.listPassages({ limit: 0, ids: true });
+    const some = await gloss.listPassages({ only: [ids![3], ids![20]], limit: 100 });
+    assert.deepEqual(
+      some.passages.map((a) => a.id),
+      [ids![3], ids![20]],
+    );
+    const { choices } = await gloss.listPassages({ limit: 0, choices: true });
+    assert.equal(choices!.articles.length, 3);
+  });
+
+  it('follows changes made since: an edit, a new passage, a deletion, a removed article', async () => {
+    const before = await gloss.listPassages({ limit: 1 });
+    const a = before.passages[0];
+    await gloss.updateAnnotation({ articleId: a.articleId, id: a.id, note: 'changed in the reader' });
+    assert.equal((await gloss.listPassages({ filter: { text: 'changed in the reader' } })).total, 1);
+    await gloss.deleteAnnotation({ articleId: a.articleId, id: a.id });
+    assert.equal((await gloss.listPassages({ limit: 0 })).total, 29);
+    await gloss.createAnnotation({
+      articleId: articles[2],
+      start: 12,
+      end: 16,
+      color: 'blue',
+      tags: [],
+      note: '',
+    });
+    assert.equal((await gloss.listPassages({ filter: { colors: ['blue'] } })).total, 1);
+    await gloss.removeArticle({ id: articles[0] });
+    const after = await gloss.listPassages({ limit: 100 });
+    assert.ok(after.passages.every((p) => p.articleId !== articles[0]));
+    assert.equal(after.total, 20);
+  });
+
+  it('refuses a window it cannot serve (negative offset, limit beyond the cap)', async () => {
+    await assert.rejects(gloss.listPassages({ offset: -1 }), /offset/i);
+    await assert.rejects(gloss.listPassages({ limit: 1_000_000 }), /limit/i);
+  });
+});
