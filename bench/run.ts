@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeTempDirs } from './lib/big-store';
-import { ratio, summarize, type Summary } from './lib/stats';
+import { isNoisy, ratio, summarize, type Summary } from './lib/stats';
 import { formatMs, renderTable } from './lib/table';
 import type { Scenario, ScenarioResult, Target } from './lib/scenario';
 import { SCENARIOS } from './scenarios/index';
@@ -22,6 +22,8 @@ interface Row {
   baselineMs?: Summary;
   ratio?: number;
   meets?: boolean;
+  /** The baseline spread wider than its median: not judged, rerun. */
+  noisy?: boolean;
   extra?: Record<string, number>;
   note?: string;
   error?: string;
@@ -49,7 +51,8 @@ function targetText(t: Target): string {
   return parts.join(', ') || '—';
 }
 
-const spread = (s: Summary) => `${formatMs(s.min)}–${formatMs(s.max)}`;
+/** The interquartile range: where the middle half of the samples fell. */
+const spread = (s: Summary) => `${formatMs(s.q1)}–${formatMs(s.q3)}`;
 
 async function runOne(s: Scenario): Promise<Row> {
   const t0 = performance.now();
@@ -64,7 +67,8 @@ async function runOne(s: Scenario): Promise<Row> {
       s.target.ratio !== undefined ||
       s.target.glossMs !== undefined ||
       Object.keys(s.target.extraMax ?? {}).length > 0;
-    row.meets = hasTarget ? meetsTarget(s.target, row.ratio!, g, r.extra) : undefined;
+    row.noisy = isNoisy(b);
+    row.meets = hasTarget && !row.noisy ? meetsTarget(s.target, row.ratio!, g, r.extra) : undefined;
   } catch (err) {
     row.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
     process.stderr.write(`✗ ${s.name}: ${row.error}\n`);
@@ -78,9 +82,9 @@ function printTable(rows: Row[]): string {
   const header = [
     'scenario',
     'gloss median',
-    'gloss min–max',
+    'gloss IQR',
     'baseline median',
-    'baseline min–max',
+    'baseline IQR',
     'ratio',
     'target',
     'meets',
@@ -113,7 +117,7 @@ function printTable(rows: Row[]): string {
       spread(r.baselineMs!),
       `${r.ratio!.toFixed(2)}×`,
       targetText(r.target),
-      r.meets === undefined ? '—' : r.meets ? 'yes' : 'NO',
+      r.noisy ? 'noisy — rerun' : r.meets === undefined ? '—' : r.meets ? 'yes' : 'NO',
       String(r.glossMs!.n),
       extra.join('; '),
     ];
@@ -139,12 +143,12 @@ async function main(): Promise<void> {
   const table = printTable(rows);
   const totalSeconds = (performance.now() - t0) / 1000;
   process.stdout.write(
-    `\n${table}\n\nratio = gloss median ÷ baseline median (both measured interleaved in this run); ${totalSeconds.toFixed(0)} s total on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}\n`,
+    `\n${table}\n\nratio = gloss median ÷ baseline median (both measured interleaved in this run, warm-ups discarded); IQR = the middle half of the samples; a row whose baseline IQR exceeds its median is noisy and not judged; ${totalSeconds.toFixed(0)} s total on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}\n`,
   );
   const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
   await writeFile(
     out,
-    `${JSON.stringify({ started: started.toISOString(), totalSeconds, node: process.version, cpus: os.cpus().length, rows }, null, 2)}\n`,
+    `${JSON.stringify({ started: started.toISOString(), totalSeconds, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim(), platform: `${os.platform()} ${os.arch()}`, rows }, null, 2)}\n`,
   );
   process.stdout.write(`results: ${path.relative(process.cwd(), out)}\n`);
   if (rows.some((r) => r.error)) process.exitCode = 1;

@@ -38,9 +38,31 @@ export function ratio(gloss: Summary, baseline: Summary): number {
 export const now = (): number => performance.now();
 
 /**
- * Runs `gloss` and `baseline` alternately `reps` times (after `warmup` untimed
- * pairs), so drift in the machine's load hits both sides alike.
- * Each function returns its own measured milliseconds (setup excluded).
+ * How many timed samples a row needs to carry a verdict: at least ten, or five
+ * where one sample takes over two seconds (the whole run must stay under ten
+ * minutes). A scenario may ask for more, never fewer.
+ */
+export const SAMPLES = { min: 10, minSlow: 5, slowMs: 2000 } as const;
+
+export function samplesNeeded(asked: number, sampleMs: number): number {
+  return Math.max(asked, sampleMs > SAMPLES.slowMs ? SAMPLES.minSlow : SAMPLES.min);
+}
+
+/**
+ * A row whose baseline spreads wider than its own median (interquartile range
+ * above the median) says more about the machine's load than about Gloss: it is
+ * marked "noisy — rerun" rather than judged.
+ */
+export function isNoisy(baseline: Summary): boolean {
+  return baseline.q3 - baseline.q1 > baseline.median;
+}
+
+/**
+ * Runs `gloss` and `baseline` alternately (after `warmup` untimed pairs, at
+ * least one, whose times are discarded), so drift in the machine's load hits
+ * both sides alike. `reps` is a wish: samplesNeeded() raises it to the rule
+ * above, judged by the warm-up's duration. Each function returns its own
+ * measured milliseconds (setup excluded).
  */
 export async function interleave(
   reps: number,
@@ -48,13 +70,14 @@ export async function interleave(
   baseline: (i: number) => Promise<number>,
   warmup = 1,
 ): Promise<{ gloss: number[]; baseline: number[] }> {
-  for (let i = 0; i < warmup; i++) {
-    await gloss(-1 - i);
-    await baseline(-1 - i);
+  let slowest = 0;
+  for (let i = 0; i < Math.max(1, warmup); i++) {
+    slowest = Math.max(slowest, await gloss(-1 - i), await baseline(-1 - i));
   }
+  const n = samplesNeeded(reps, slowest);
   const g: number[] = [];
   const b: number[] = [];
-  for (let i = 0; i < reps; i++) {
+  for (let i = 0; i < n; i++) {
     // Alternate who goes first, so neither side always inherits the other's garbage.
     if (i % 2 === 0) {
       g.push(await gloss(i));
