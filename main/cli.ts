@@ -43,9 +43,11 @@ export async function runCli(
 
   let task: ((gloss: GlossService) => Promise<void>) | undefined;
   let dataDir: string | undefined;
+  let downloadImages = false;
   const ctx: CommandContext = {
     use: (opts, fn) => {
       dataDir = opts.dataDir;
+      downloadImages = !!opts.downloadImages;
       task = fn;
     },
     out: io.out,
@@ -90,7 +92,10 @@ export async function runCli(
   };
   let code: number;
   try {
-    gloss = await createGloss({ dataDir: dataDir ?? defaultDataDir() });
+    gloss = await createGloss({
+      dataDir: dataDir ?? defaultDataDir(),
+      ...(downloadImages ? { savedPageImages: {} } : {}),
+    });
     await printWarnings();
     await task(gloss);
     await printWarnings();

@@ -7,8 +7,8 @@ import { GlossError } from '../core/errors';
 import type { GlossService } from '../core/service';
 
 export interface CommandContext {
-  /** Runs `fn` on the library named by the command's --data-dir. */
-  use(opts: { dataDir?: string }, fn: (gloss: GlossService) => Promise<void>): void;
+  /** Runs `fn` on the library named by the command's --data-dir (downloading saved pages' web pictures when asked). */
+  use(opts: { dataDir?: string; downloadImages?: boolean }, fn: (gloss: GlossService) => Promise<void>): void;
   out(s: string): void;
   err(s: string): void;
   dataDirOption(): Option;

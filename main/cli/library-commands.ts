@@ -13,6 +13,7 @@ export function addImportCommand(program: Command, ctx: CommandContext): void {
     .argument('<sources...>', 'files or URLs')
     .addOption(ctx.dataDirOption())
     .option('--json', 'print the report as JSON')
+    .option('--download-images', 'download the web pictures of saved HTML pages (a URL’s always are)')
     .action((sources: string[], opts) =>
       ctx.use(opts, async (gloss) => {
         const report: ImportReport = { imported: [], existing: [], failed: [] };

@@ -7,6 +7,7 @@ import type { CaptionBlock } from '../../main/core/document/types';
 import { createGloss } from '../../main/core/service';
 import { startLocalServer, type LocalServer } from './helpers/local-server';
 import { png } from './helpers/png';
+import { glossInProcess } from './helpers/run-gloss';
 
 const PICTURE = png(80, 60);
 let server: LocalServer;
@@ -69,5 +70,30 @@ describe('A saved page’s web pictures, imported through the service', () => {
     } finally {
       await gloss.close();
     }
+  });
+
+  it('are downloaded by gloss import --download-images, and left as placeholders without it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-cli-'));
+    const plain = await glossInProcess('import', savedPage(), '--data-dir', path.join(dir, 'a'));
+    assert.equal(plain.code, 0);
+    assert.match(plain.stderr, /was not downloaded: shown by caption and address only/);
+    const asked = await glossInProcess(
+      'import',
+      savedPage(),
+      '--data-dir',
+      path.join(dir, 'b'),
+      '--download-images',
+    );
+    assert.equal(asked.code, 0);
+    assert.equal(asked.stderr, '', 'no warning: the picture was downloaded');
+    const shown = await glossInProcess(
+      'show',
+      asked.stdout.split(/\s+/)[1],
+      '--data-dir',
+      path.join(dir, 'b'),
+      '--json',
+    );
+    const { article } = JSON.parse(shown.stdout) as { article: { blocks: CaptionBlock[] } };
+    assert.ok(article.blocks.find((b) => b.kind === 'caption')?.image);
   });
 });
