@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeTempDirs } from './lib/big-store';
 import { isNoisy, ratio, summarize, type Summary } from './lib/stats';
-import { formatMs, renderTable } from './lib/table';
+import { formatMs, formatValue, renderTable } from './lib/table';
 import type { Scenario, ScenarioResult, Target } from './lib/scenario';
 import { SCENARIOS } from './scenarios/index';
 
@@ -18,6 +18,7 @@ interface Row {
   gloss: string;
   baseline: string;
   target: Target;
+  unit: 'ms' | 'MB';
   glossMs?: Summary;
   baselineMs?: Summary;
   ratio?: number;
@@ -52,11 +53,18 @@ function targetText(t: Target): string {
 }
 
 /** The interquartile range: where the middle half of the samples fell. */
-const spread = (s: Summary) => `${formatMs(s.q1)}–${formatMs(s.q3)}`;
+const spread = (s: Summary, unit: Row['unit']) => `${formatValue(s.q1, unit)}–${formatValue(s.q3, unit)}`;
 
 async function runOne(s: Scenario): Promise<Row> {
   const t0 = performance.now();
-  const row: Row = { name: s.name, gloss: s.gloss, baseline: s.baseline, target: s.target, seconds: 0 };
+  const row: Row = {
+    name: s.name,
+    gloss: s.gloss,
+    baseline: s.baseline,
+    target: s.target,
+    unit: s.unit ?? 'ms',
+    seconds: 0,
+  };
   process.stderr.write(`… ${s.name}\n`);
   try {
     const r: ScenarioResult = await s.run();
@@ -111,10 +119,10 @@ function printTable(rows: Row[]): string {
     if (r.note) extra.push(r.note);
     return [
       r.name,
-      formatMs(r.glossMs!.median),
-      spread(r.glossMs!),
-      formatMs(r.baselineMs!.median),
-      spread(r.baselineMs!),
+      formatValue(r.glossMs!.median, r.unit),
+      spread(r.glossMs!, r.unit),
+      formatValue(r.baselineMs!.median, r.unit),
+      spread(r.baselineMs!, r.unit),
       `${r.ratio!.toFixed(2)}×`,
       targetText(r.target),
       r.noisy ? 'noisy — rerun' : r.meets === undefined ? '—' : r.meets ? 'yes' : 'NO',

@@ -25,7 +25,21 @@ export interface BookResults {
   highlightPainted: { gloss: number[]; baseline: number[] };
   highlightSaved: number[];
   staticLoaded: number[];
+  /** JS heap in use (MB) after a garbage collection, once the book is painted; one per timed open. */
+  heapMB: { gloss: number[]; baseline: number[] };
   note: string;
+}
+
+/** The page's JS heap in use, in MB, after a full garbage collection (Chromium's DevTools protocol). */
+async function heapMB(page: import('playwright').Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / 1e6;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 let results: Promise<BookResults> | undefined;
@@ -170,12 +184,14 @@ async function measure(): Promise<BookResults> {
     const staticUrl = pair.serve(articlePage(book, annotations, pair.cssHref));
     const scroll = { gloss: [] as number[], baseline: [] as number[] };
     const staticLoaded: number[] = [];
+    const heap = { gloss: [] as number[], baseline: [] as number[] };
     const firstPaint = await interleave(
       OPEN_REPS,
       async (i) => {
         const ms = await navigateAndTime(pair.gloss, pair.glossUrl, 'marks');
         process.stderr.write(`  book gloss first paint ${ms.toFixed(0)} ms\n`);
         await pair.gloss.waitForTimeout(300);
+        if (i >= 0) heap.gloss.push(await heapMB(pair.gloss));
         const s = await scrollMiddle(pair, 'gloss');
         if (i >= 0) scroll.gloss.push(s);
         await resetGlossScroll(pair);
@@ -186,6 +202,7 @@ async function measure(): Promise<BookResults> {
         process.stderr.write(`  book static first paint ${ms.toFixed(0)} ms\n`);
         await pair.baseline.waitForLoadState('load');
         await pair.baseline.waitForTimeout(300);
+        if (i >= 0) heap.baseline.push(await heapMB(pair.baseline));
         const s = await scrollMiddle(pair, 'baseline');
         if (i >= 0) {
           scroll.baseline.push(s);
@@ -222,6 +239,7 @@ async function measure(): Promise<BookResults> {
       highlightPainted,
       highlightSaved: saved,
       staticLoaded,
+      heapMB: heap,
       note: `${words} words, ${book.blocks.length} blocks, ${annotations.length} highlights`,
     };
   } finally {

@@ -17,7 +17,8 @@ if (list) {
   await service.listArticles();
   listMs = performance.now() - t2;
 }
+const rssMB = process.memoryUsage().rss / 1e6;
 await service.close();
 process.stdout.write(
-  `${JSON.stringify({ sinceProcessStart: t0, loadMs: t1 - t0, openMs: t2 - t1, listMs })}\n`,
+  `${JSON.stringify({ sinceProcessStart: t0, loadMs: t1 - t0, openMs: t2 - t1, listMs, rssMB })}\n`,
 );

@@ -3,7 +3,7 @@
  * by hand: one row per scenario with medians, interquartile ranges, the ratio,
  * the target and the verdict, under a line saying when and on what it ran.
  */
-import { formatMs } from './table';
+import { formatValue } from './table';
 
 export const TABLE_START = '<!-- bench:table (npm run bench:readme writes this; do not edit by hand) -->';
 export const TABLE_END = '<!-- /bench:table -->';
@@ -19,6 +19,8 @@ export interface ResultRow {
   gloss: string;
   baseline: string;
   target: { ratio?: number; glossMs?: number; extraMax?: Record<string, number> };
+  /** Samples in MB for a memory row; milliseconds otherwise. */
+  unit?: 'ms' | 'MB';
   glossMs?: Summary;
   baselineMs?: Summary;
   ratio?: number;
@@ -38,7 +40,8 @@ export interface Results {
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
-const withSpread = (s: Summary) => `${formatMs(s.median)} (${formatMs(s.q1)}–${formatMs(s.q3)})`;
+const withSpread = (s: Summary, unit: ResultRow['unit']) =>
+  `${formatValue(s.median, unit)} (${formatValue(s.q1, unit)}–${formatValue(s.q3, unit)})`;
 
 function target(t: ResultRow['target']): string {
   const parts: string[] = [];
@@ -77,9 +80,9 @@ export function renderReadmeTable(results: Results): string {
       `| ${[
         r.name,
         cell(r.gloss),
-        g ? withSpread(g) : '—',
+        g ? withSpread(g, r.unit) : '—',
         cell(r.baseline),
-        b ? withSpread(b) : '—',
+        b ? withSpread(b, r.unit) : '—',
         r.ratio !== undefined && Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : '—',
         target(r.target),
         verdict(r),

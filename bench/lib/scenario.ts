@@ -10,7 +10,7 @@ export interface Target {
 }
 
 export interface ScenarioResult {
-  /** Milliseconds, one per repetition, measured interleaved with the baseline. */
+  /** One per repetition (milliseconds, or the scenario's unit), measured interleaved with the baseline. */
   gloss: number[];
   baseline: number[];
   /** Secondary numbers worth showing (ms unless the name says otherwise). */
@@ -25,6 +25,8 @@ export interface Scenario {
   gloss: string;
   baseline: string;
   target: Target;
+  /** What the samples count: milliseconds unless said (a memory row counts MB). */
+  unit?: 'ms' | 'MB';
   /** Needs Chromium and the built renderer. */
   browser?: boolean;
   run(): Promise<ScenarioResult>;

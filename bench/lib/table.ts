@@ -8,6 +8,12 @@ export function formatMs(ms: number): string {
   return `${ms.toFixed(2)} ms`;
 }
 
+/** A sample in its unit: time by default, MB for a memory row. */
+export function formatValue(v: number, unit: 'ms' | 'MB' = 'ms'): string {
+  if (unit === 'MB') return Number.isFinite(v) ? `${v.toFixed(v >= 100 ? 0 : 1)} MB` : '—';
+  return formatMs(v);
+}
+
 /** Left-aligned text columns, right-aligned numbers, a rule under the header. */
 export function renderTable(header: string[], rows: string[][], rightAligned: boolean[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -52,3 +52,16 @@ export const addHighlight: Scenario = {
     };
   },
 };
+
+export const bookHeap: Scenario = {
+  name: 'book-heap',
+  gloss: 'renderer JS heap after the 500k-word book with 5k highlights is painted (after GC)',
+  baseline: 'the static page of the same blocks and <mark>s, same measure',
+  target: { ratio: 2 },
+  unit: 'MB',
+  browser: true,
+  async run() {
+    const r = await bookResults();
+    return r.heapMB;
+  },
+};

@@ -110,3 +110,24 @@ export const scenario: Scenario = {
     };
   },
 };
+
+/** The main process's memory with the 10k/100k library open and listed, against a bare node's. */
+export const coreMemory: Scenario = {
+  name: 'core-rss',
+  gloss: 'resident memory of a node that loaded the core, opened the 10k/100k library and listed it',
+  baseline: 'resident memory of node -e (nothing loaded)',
+  target: {},
+  unit: 'MB',
+  async run() {
+    const store = await bigStore();
+    const child = await bundleChild();
+    const bare = ['-e', 'process.stdout.write(JSON.stringify({ rssMB: process.memoryUsage().rss / 1e6 }))'];
+    const rss = async (args: string[]) =>
+      (JSON.parse((await runNode(args)).stdout) as { rssMB: number }).rssMB;
+    return interleave(
+      10,
+      () => rss([child, store.dataDir, '--list']),
+      () => rss(bare),
+    );
+  },
+};

@@ -1,7 +1,7 @@
 /** Every scenario, in the order the table shows them. */
 import type { Scenario } from '../lib/scenario';
-import { addHighlight, bookScroll, openBook } from './book';
-import { scenario as coldStart } from './cold-start';
+import { addHighlight, bookHeap, bookScroll, openBook } from './book';
+import { coreMemory, scenario as coldStart } from './cold-start';
 import { json as exportJson, markdown as exportMarkdown } from './export';
 import { scenario as library } from './library';
 import { scenario as notebook } from './notebook';
@@ -17,6 +17,7 @@ export const SCENARIOS: Scenario[] = [
   openBook,
   bookScroll,
   addHighlight,
+  bookHeap,
   saveAnnotation,
   tagRename,
   search,
@@ -27,4 +28,5 @@ export const SCENARIOS: Scenario[] = [
   exportJson,
   importPdf,
   coldStart,
+  coreMemory,
 ];

@@ -71,6 +71,26 @@ describe('the README performance table', () => {
     assert.match(table, /\| export \|.*\| 3\.00× \| ≤ 2× \| \*\*not met\*\* \| 10 \|/);
   });
 
+  it('shows a memory row in MB', () => {
+    const memory = renderReadmeTable({
+      ...run,
+      rows: [
+        {
+          name: 'book-heap',
+          gloss: 'heap',
+          baseline: 'static heap',
+          target: { ratio: 2 },
+          unit: 'MB',
+          glossMs: { n: 5, median: 84.2, q1: 83, q3: 85 },
+          baselineMs: { n: 5, median: 40.1, q1: 40, q3: 41 },
+          ratio: 2.1,
+          meets: false,
+        },
+      ],
+    });
+    assert.match(memory, /\| book-heap \| heap \| 84\.2 MB \(83\.0 MB–85\.0 MB\) \|/);
+  });
+
   it('marks a noisy row for a rerun instead of judging it', () => {
     assert.match(table, /\| library \|.*\| noisy — rerun \|/);
   });
