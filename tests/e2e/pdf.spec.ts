@@ -43,9 +43,6 @@ test('a two-column PDF shows its page numbers in the margin, and its export cite
   await dragSelect(page, `Paragraph ${n} opens the argument`);
   await toolbar(page).getByRole('button', { name: 'Highlight yellow' }).click();
   await expect(page.locator('article mark.hl')).toHaveText(`Paragraph ${n} opens the argument`);
-  await page.getByRole('note', { name: `Page ${printedOn}` }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(dir, 'pdf-reader.png') });
-  console.log(`screenshot: ${join(dir, 'pdf-reader.png')}`);
 
   const out = join(dir, 'notes.md');
   app.setDialogs({ exportPath: out });
