@@ -91,8 +91,8 @@ const SKIP_TAGS = new Set([
  * so whitespace can be collapsed after the fact and the edges still land on
  * the right characters (see finishText). The page's own copies are removed.
  */
-const LINK_OPEN = '\uE000';
-const LINK_CLOSE = '\uE001';
+export const LINK_OPEN = '\uE000';
+export const LINK_CLOSE = '\uE001';
 
 /**
  * Markup that reached a page's text (escaped twice by its CMS, or an attribute
@@ -292,6 +292,47 @@ function dataTableRows(table: Element): Element[][] | undefined {
   return cells;
 }
 
+/**
+ * Table blocks from rows of cells (text and links each): at most
+ * MAX_TABLE_COLUMNS cells a row, TABLE_ROWS_PER_BLOCK rows a block, the
+ * header rows counted on the first; nothing for a table with no text.
+ */
+export function tableBlocks(
+  rows: ReadonlyArray<ReadonlyArray<{ text: string; links: readonly LinkRange[] }>>,
+  headerRows: number,
+): BlockInput[] {
+  const out: BlockInput[] = [];
+  for (let from = 0; from < rows.length; from += TABLE_ROWS_PER_BLOCK) {
+    let text = '';
+    const links: LinkRange[] = [];
+    const ranges: Array<Array<{ start: number; end: number }>> = [];
+    rows.slice(from, from + TABLE_ROWS_PER_BLOCK).forEach((row, r) => {
+      if (r > 0) text += '\n';
+      const cells: Array<{ start: number; end: number }> = [];
+      for (const cell of row.slice(0, MAX_TABLE_COLUMNS)) {
+        if (cells.length > 0) text += '\t';
+        // Tabs and line breaks separate cells and rows: inside a cell they are spaces.
+        const value = cell.text.replace(/[\t\n]/g, ' ');
+        for (const l of cell.links)
+          if (l.end <= value.length)
+            links.push({ ...l, start: l.start + text.length, end: l.end + text.length });
+        cells.push({ start: text.length, end: text.length + value.length });
+        text += value;
+      }
+      ranges.push(cells);
+    });
+    if (!text.replace(/[\t\n ]/g, '')) continue;
+    out.push({
+      kind: 'table',
+      text,
+      rows: ranges,
+      headerRows: from === 0 ? headerRows : 0,
+      ...withLinks(links),
+    });
+  }
+  return out;
+}
+
 export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput[] {
   const out: BlockInput[] = [];
   let raw: RawText = { parts: [], hrefs: [] };
@@ -399,38 +440,17 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
         rows[headerRows].every((c) => c.localName === 'th'))
     )
       headerRows++;
-    for (let from = 0; from < rows.length; from += TABLE_ROWS_PER_BLOCK) {
-      let text = '';
-      const links: LinkRange[] = [];
-      const ranges: Array<Array<{ start: number; end: number }>> = [];
-      rows.slice(from, from + TABLE_ROWS_PER_BLOCK).forEach((row, r) => {
-        if (r > 0) text += '\n';
-        const cells: Array<{ start: number; end: number }> = [];
-        row.forEach((cell) => {
-          // A spanning cell is followed by empty ones, so every row keeps the columns aligned.
-          const span = Math.min(MAX_TABLE_COLUMNS, Math.max(1, Number(cell.getAttribute('colspan')) || 1));
-          const inline = inlineText(cell, opts);
-          for (let k = 0; k < span && cells.length < MAX_TABLE_COLUMNS; k++) {
-            if (cells.length > 0) text += '\t';
-            const value = k === 0 ? inline.text.replace(/\n/g, ' ') : '';
-            if (k === 0)
-              for (const l of inline.links)
-                links.push({ ...l, start: l.start + text.length, end: l.end + text.length });
-            cells.push({ start: text.length, end: text.length + value.length });
-            text += value;
-          }
-        });
-        ranges.push(cells);
-      });
-      if (!text.replace(/[\t\n]/g, '')) continue;
-      out.push({
-        kind: 'table',
-        text,
-        rows: ranges,
-        headerRows: from === 0 ? headerRows : 0,
-        ...withLinks(links),
-      });
-    }
+    const cells = rows.map((row) => {
+      const expanded: Array<{ text: string; links: LinkRange[] }> = [];
+      for (const cell of row) {
+        // A spanning cell is followed by empty ones, so every row keeps the columns aligned.
+        const span = Math.min(MAX_TABLE_COLUMNS, Math.max(1, Number(cell.getAttribute('colspan')) || 1));
+        expanded.push(inlineText(cell, opts));
+        for (let k = 1; k < span; k++) expanded.push({ text: '', links: [] });
+      }
+      return expanded;
+    });
+    out.push(...tableBlocks(cells, headerRows));
   };
 
   const visit = (n: Node, ctx: Ctx): void => {

@@ -8,9 +8,10 @@
 import path from 'node:path';
 import { marked, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
-import type { BlockInput } from '../document/types';
+import type { BlockInput, LinkRange } from '../document/types';
 import { decodeText } from './decode';
 import { decodeEntities } from './entities';
+import { finishText, LINK_CLOSE, LINK_OPEN, tableBlocks } from './html-blocks';
 import { AssetCollector, localImages } from './image-assets';
 import type { ImportInput, ParsedDocument } from './types';
 
@@ -66,8 +67,22 @@ export function frontMatter(text: string): { body: string; meta: Partial<Meta>; 
 
 const SKIP_INLINE_HTML = /^<(script|style|template|noscript|iframe|object|svg|math|textarea)\b/i;
 
-/** Inline tokens → the text a reader sees. */
-function inlineText(tokens: Token[] | undefined): string {
+/** An absolute http(s) address to keep as a link (a Markdown file has no web address to resolve against). */
+function webHref(href: string): string | undefined {
+  try {
+    const u = new URL(href.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Inline tokens → the text a reader sees. With `hrefs`, links to web
+ * addresses are marked in the text (finishText turns the marks into ranges)
+ * and their addresses collected in order.
+ */
+function inlineText(tokens: Token[] | undefined, hrefs?: string[]): string {
   let out = '';
   let skipping: string | undefined;
   for (const t of tokens ?? []) {
@@ -79,7 +94,7 @@ function inlineText(tokens: Token[] | undefined): string {
       case 'text':
         out +=
           'tokens' in t && t.tokens?.length
-            ? inlineText(t.tokens)
+            ? inlineText(t.tokens, hrefs)
             : decodeEntities(t.text).replace(/\s*\n\s*/g, ' ');
         break;
       case 'escape':
@@ -96,13 +111,22 @@ function inlineText(tokens: Token[] | undefined): string {
         if (open && !new RegExp(`</${open[1]}`, 'i').test(t.text)) skipping = open[1];
         break; // inline tags themselves are dropped; their text arrives as text tokens
       }
+      case 'link': {
+        const href = hrefs && webHref((t as Tokens.Link).href);
+        const words = inlineText((t as Tokens.Link).tokens);
+        if (href) {
+          hrefs!.push(href);
+          out += LINK_OPEN + words + LINK_CLOSE;
+        } else out += words;
+        break;
+      }
       case 'image':
         out += decodeEntities(t.text);
         break;
       default:
         out +=
           'tokens' in t && Array.isArray(t.tokens)
-            ? inlineText(t.tokens)
+            ? inlineText(t.tokens, hrefs)
             : typeof (t as { text?: unknown }).text === 'string'
               ? decodeEntities((t as { text: string }).text)
               : '';
@@ -125,18 +149,28 @@ interface Walk {
   htmlBlocks: Array<{ index: number; html: string; ctx: Ctx }>;
 }
 
-function emit(w: Walk, ctx: Ctx, text: string): void {
+function emit(w: Walk, ctx: Ctx, text: string, links: LinkRange[] = []): void {
   if (!text) return;
-  if (ctx.list) w.blocks.push({ kind: 'list-item', text, ordered: ctx.list.ordered, depth: ctx.list.depth });
-  else if (ctx.quote) w.blocks.push({ kind: 'quote', text });
-  else w.blocks.push({ kind: 'paragraph', text });
+  const linked = links.length ? { links } : {};
+  if (ctx.list)
+    w.blocks.push({ kind: 'list-item', text, ordered: ctx.list.ordered, depth: ctx.list.depth, ...linked });
+  else if (ctx.quote) w.blocks.push({ kind: 'quote', text, ...linked });
+  else w.blocks.push({ kind: 'paragraph', text, ...linked });
+}
+
+/** Inline tokens as a block's text and its links. */
+function linkedText(tokens: Token[] | undefined): { text: string; links: LinkRange[] } {
+  const hrefs: string[] = [];
+  const raw = inlineText(tokens, hrefs);
+  return finishText(raw.replace(/[ \t]+/g, ' '), hrefs);
 }
 
 /** A paragraph's inline tokens, split so each image becomes a caption of its own. */
 function paragraph(w: Walk, ctx: Ctx, tokens: Token[]): void {
   let run: Token[] = [];
   const flush = (): void => {
-    emit(w, ctx, tidy(inlineText(run)));
+    const { text, links } = linkedText(run);
+    emit(w, ctx, text, links);
     run = [];
   };
   for (const t of tokens) {
@@ -159,13 +193,16 @@ function paragraph(w: Walk, ctx: Ctx, tokens: Token[]): void {
 function walk(w: Walk, tokens: Token[], ctx: Ctx): void {
   for (const t of tokens) {
     switch (t.type) {
-      case 'heading':
+      case 'heading': {
+        const { text, links } = linkedText(t.tokens);
         w.blocks.push({
           kind: 'heading',
-          text: tidy(inlineText(t.tokens)),
+          text: text.replace(/\n/g, ' '),
           level: Math.min(6, Math.max(1, t.depth)) as 1 | 2 | 3 | 4 | 5 | 6,
+          ...(links.length ? { links } : {}),
         });
         break;
+      }
       case 'paragraph':
       case 'text':
         paragraph(
@@ -188,15 +225,8 @@ function walk(w: Walk, tokens: Token[], ctx: Ctx): void {
         break;
       case 'table': {
         const table = t as Tokens.Table;
-        for (const row of [table.header, ...table.rows])
-          emit(
-            w,
-            ctx,
-            row
-              .map((c) => tidy(inlineText(c.tokens)))
-              .filter(Boolean)
-              .join('\t'),
-          );
+        const rows = [table.header, ...table.rows].map((row) => row.map((c) => linkedText(c.tokens)));
+        w.blocks.push(...tableBlocks(rows, 1));
         break;
       }
       case 'html':
@@ -220,7 +250,7 @@ async function htmlToBlocks(
   ]);
   const dom = new JSDOM('', { virtualConsole: new VirtualConsole() });
   try {
-    return blocksFromDom(sanitizeHtml(dom.window, html), { resolveImage });
+    return blocksFromDom(sanitizeHtml(dom.window, html), { resolveImage, resolveLink: webHref });
   } finally {
     dom.window.close();
   }
@@ -243,7 +273,8 @@ export async function parseMarkdown(
     /^data:/i.test(src) ? collector.fromDataUrl(src) : local?.(src);
 
   const w: Walk = { blocks: [], resolveImage, htmlBlocks: [] };
-  walk(w, marked.lexer(fm.body, { gfm: true }), { quote: false });
+  // The link marks are ours: the document's own copies of those characters go.
+  walk(w, marked.lexer(fm.body.replace(/[\uE000\uE001]/g, ''), { gfm: true }), { quote: false });
   // Splice sanitized raw-HTML blocks in where they stood, back to front so indices hold.
   for (const h of [...w.htmlBlocks].reverse()) {
     const blocks = (await htmlToBlocks(h.html, resolveImage)).map((b) =>
