@@ -108,6 +108,27 @@ describe('PDF blocks', () => {
     );
   });
 
+  it('makes list items of a table of contents, whatever its type size, not headings', () => {
+    const { blocks } = blocksFromLines(
+      page(
+        [
+          { text: 'Contents', size: 14, gap: 20 },
+          { text: '1 Introduction . . . . . . . . . . . . 1', size: 12 },
+          { text: '2.1 Methods. . . . . . . . . . . . . . . 7' },
+        ],
+        2,
+      ),
+    );
+    assert.deepEqual(
+      blocks.map((b) => [b.kind, b.text]),
+      [
+        ['heading', 'Contents'],
+        ['list-item', '1 Introduction … 1'],
+        ['list-item', '2.1 Methods … 7'],
+      ],
+    );
+  });
+
   it('carries a paragraph over a page turn, recording where the new page starts', () => {
     const lines = [
       ...page([{ text: 'A sentence that does not end at the foot of the' }]),

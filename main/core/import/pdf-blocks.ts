@@ -24,6 +24,8 @@ const CAPTION =
   /^(?:figure|fig\.|table|chart|exhibit|box|map|graph|plate|diagram)\s*[\dIVX]+[a-z]?\s*[.:|—–-]/i;
 const NOTE_MARK = /^(?:\d{1,3}|[*†‡§¶]{1,3})(?=\s*\S)/;
 const BULLET = /^[•◦▪●○■–-]\s+/;
+/** A table-of-contents line: words, dot leaders, a page number ("2 Methods . . . . . 7"). */
+const CONTENTS_LINE = /\S\s*(?:\.\s*){4,}(\d{1,4}|[ivxlc]{1,6})$/i;
 const MONTHS = [
   'january',
   'february',
@@ -193,6 +195,11 @@ export function blocksFromLines(lines: readonly PdfLine[]): PdfBlocks {
       const note = notes[notes.length - 1];
       if (note && !NOTE_MARK.test(l.text) && note.page === l.page) note.text = joinLine(note.text, l.text);
       else notes.push({ kind: 'paragraph', text: l.text, page: l.page });
+      continue;
+    }
+    if (CONTENTS_LINE.test(l.text)) {
+      // An entry of the document's own contents: a list item, whatever its size, its leader shortened.
+      start('list-item', l, l.text.replace(/\s*(?:\.\s*){4,}(?=\S+$)/, ' … '));
       continue;
     }
     if (isHeading) {
