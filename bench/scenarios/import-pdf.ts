@@ -11,6 +11,7 @@ import { linesInReadingOrder, type PdfPageRuns } from '../../main/core/import/pd
 import { buildPdf, typesetPaper, type PaperPart } from '../../tests/unit/helpers/pdf-builder';
 import { RandomText } from '../lib/random-text';
 import type { Scenario } from '../lib/scenario';
+import { withStallProbe } from '../lib/stall';
 import { interleave, now, time } from '../lib/stats';
 
 const REPS = 7;
@@ -97,12 +98,15 @@ export const scenario: Scenario = {
         }),
     );
     const layout = await time(() => blocksFromLines(linesInReadingOrder(runs)));
+    // pdf.js runs on the importing thread (the app's main process): how long it holds the event loop at a stretch.
+    const { stallMs } = await withStallProbe(() => importSource({ bytes, fileName: 'paper.pdf' }));
     return {
       ...result,
       extra: {
         // Includes loading pdf.js (~0.6 s in plain node; tsx, which runs the bench, transforms it first and takes longer).
         'first import with pdf.js load': cold,
         'reading order + blocks': layout,
+        'longest event-loop stall': stallMs,
         'pages count': runs.length,
         'blocks count': first.article.blocks.length,
         'words count': first.article.meta.wordCount,
