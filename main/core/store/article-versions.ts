@@ -21,7 +21,7 @@ import { GlossError } from '../errors';
 import { ARTICLES_DIR, type ArticleFiles, parseArticleContent, sha256 } from './article-files';
 import { fsyncDir, replaceFileDurably } from './fs-durable';
 import type { LibraryIndex } from './library-index';
-import type { NotesShelf } from './notes';
+import type { NotesFiles } from './notes';
 import { assertSafeId } from './safe-names';
 import { indexEntryFor, withEdits } from './schemas';
 
@@ -47,7 +47,7 @@ export interface VersionParts {
   dataDir: string;
   library: LibraryIndex;
   articles: ArticleFiles;
-  notes: NotesShelf;
+  notes: NotesFiles;
 }
 
 /**

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { applyTagChange, tagChangeKeys, type TagChange } from '../annotations/tags';
 import type { Annotation } from '../annotations/types';
 import { fsyncDir, replaceFileDurably } from './fs-durable';
-import type { NotesShelf } from './notes';
+import type { NotesFiles } from './notes';
 
 export const BATCH_JOURNAL = 'batch-change.json';
 
@@ -44,7 +44,7 @@ export interface BatchResult {
 /** Runs a batch under the journal: nothing of it is lost or half done across a crash. */
 export async function runBatch(
   dataDir: string,
-  notes: NotesShelf,
+  notes: NotesFiles,
   articleIds: readonly string[],
   batch: Batch,
 ): Promise<BatchResult> {
@@ -59,7 +59,7 @@ export async function runBatch(
 /** At open: finish a batch a crash interrupted; says so through `warn`. */
 export async function finishInterruptedBatch(
   dataDir: string,
-  notes: NotesShelf,
+  notes: NotesFiles,
   articleIds: readonly string[],
   warn: (s: string) => void,
 ): Promise<void> {
@@ -90,7 +90,7 @@ function describe(batch: Batch): string {
 }
 
 async function applyBatch(
-  notes: NotesShelf,
+  notes: NotesFiles,
   articleIds: readonly string[],
   batch: Batch,
 ): Promise<BatchResult> {

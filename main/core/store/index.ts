@@ -21,7 +21,7 @@ import { DurableJsonFile } from './durable-json-file';
 import { sweepTempFiles } from './fs-durable';
 import { LibraryIndex } from './library-index';
 import { acquireDirLock } from './lock';
-import { NOTES_DIR, NotesShelf } from './notes';
+import { NOTES_DIR, NotesFiles } from './notes';
 import { finishInterruptedBatch, runBatch, type AnnotationRef, type BatchResult } from './batch-changes';
 import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
@@ -155,7 +155,7 @@ export async function openStore(dataDir: string): Promise<Store> {
     };
     const library = await LibraryIndex.open(root, warn);
     const settings = await openSettings(root, warn);
-    const notes = await NotesShelf.open(root, warn);
+    const notes = await NotesFiles.open(root, warn);
     await finishInterruptedBatch(root, notes, library.ids(), warn);
     const articleFiles = new ArticleFiles(root, warn);
     await finishInterruptedVersion({ dataDir: root, library, articles: articleFiles, notes }, warn);
@@ -181,7 +181,7 @@ class DataFolderStore implements Store {
     private readonly warningListeners: Set<(sentence: string) => void>,
     private readonly library: LibraryIndex,
     private readonly articles: ArticleFiles,
-    private readonly notes: NotesShelf,
+    private readonly notes: NotesFiles,
     private readonly settings: Low<Settings>,
     private readonly releaseLock: () => Promise<void>,
   ) {}

@@ -1,5 +1,5 @@
 /**
- * notes-index.json: per-article annotation and tag counts, so the library list
+ * notes-index.tsv: per-article annotation and tag counts, so the library list
  * opens without reading every notes file. Derived data — when it is missing,
  * damaged or may be stale it is rebuilt from the notes files, without a word
  * to the user.

@@ -1,7 +1,7 @@
 /**
  * notes/<articleId>.json: one small lowdb file per article, so saving a note
  * rewrites kilobytes, not the whole library. Counts for the library list come
- * from notes-index.json (see notes-index.ts), loaded on first use, kept current
+ * from notes-index.tsv (see notes-index.ts), loaded on first use, kept current
  * in memory on every write and saved a little later; only when that index is
  * missing or may be stale are the notes files themselves read, a few at a time.
  * Only the articles actually opened keep their annotations in memory.
@@ -33,7 +33,7 @@ import { parseNotesFile, type ArticleNote, type NotesFile } from './schemas';
 
 export const NOTES_DIR = 'notes';
 /**
- * Present while a session has changed notes that notes-index.json may not show
+ * Present while a session has changed notes that notes-index.tsv may not show
  * yet: created before the first change, removed at close once the index is saved.
  * Found at open, it means the last session ended without closing.
  */
@@ -42,7 +42,7 @@ const SCAN_CONCURRENCY = 8;
 /** Counts are saved this long after the last change (they are derivable, so a lost save costs only a re-check). */
 const INDEX_SAVE_DELAY_MS = 2000;
 
-interface Book {
+interface OpenNotesFile {
   articleId: string;
   adapter: DurableJsonFile<NotesFile>;
   db?: Low<NotesFile>;
@@ -73,8 +73,9 @@ export function summarise(annotations: readonly Annotation[], stamp?: FileStamp)
 
 const emptyNotes = (): NotesFile => ({ version: 1, annotations: [] });
 
-export class NotesShelf {
-  private readonly books = new Map<string, Book>();
+/** Every article's notes file: opened on demand (an `OpenNotesFile` each), counted through the index. */
+export class NotesFiles {
+  private readonly openFiles = new Map<string, OpenNotesFile>();
   private readonly dir: string;
   /** articleId → its counts; complete once `loading` has resolved (absent = no annotations). */
   private readonly summaries = new Map<string, IndexedNotes>();
@@ -106,20 +107,20 @@ export class NotesShelf {
     this.dirty = markerAtOpen ? Promise.resolve() : null;
   }
 
-  static async open(dataDir: string, onWarning: (s: string) => void): Promise<NotesShelf> {
+  static async open(dataDir: string, onWarning: (s: string) => void): Promise<NotesFiles> {
     const exists = (name: string) =>
       fs.access(path.join(dataDir, name)).then(
         () => true,
         () => false,
       );
     const [marker, index] = await Promise.all([exists(NOTES_INDEX_DIRTY), exists(NOTES_INDEX_FILE)]);
-    const shelf = new NotesShelf(dataDir, onWarning, marker || !index, marker);
+    const files = new NotesFiles(dataDir, onWarning, marker || !index, marker);
     // A new library: no notes to count, so the (empty) counts are complete from the start.
     if (!index && (await fs.readdir(path.join(dataDir, NOTES_DIR)).catch(() => [])).length === 0) {
-      shelf.loaded = true;
-      shelf.loading = Promise.resolve();
+      files.loaded = true;
+      files.loading = Promise.resolve();
     }
-    return shelf;
+    return files;
   }
 
   async list(articleId: string): Promise<Annotation[]> {
@@ -189,8 +190,8 @@ export class NotesShelf {
       return entry !== undefined && tagsOf(entry) === null;
     });
     await mapLimit(unreadable, SCAN_CONCURRENCY, async (id) => {
-      const book = this.book(id);
-      const data = book.db?.data ?? (await this.readOnce(book));
+      const opened = this.openNotes(id);
+      const data = opened.db?.data ?? (await this.readOnce(opened));
       if (tagsOf(this.summaries.get(id) ?? summarise([])) === null)
         this.summaries.set(id, summarise(data.annotations));
     });
@@ -212,20 +213,20 @@ export class NotesShelf {
     await this.ready();
     for (const articleId of articleIds) {
       if ((this.summaries.get(articleId)?.count ?? 0) === 0) continue;
-      const book = this.book(articleId);
-      const data = book.db?.data ?? (await this.readOnce(book));
+      const opened = this.openNotes(articleId);
+      const data = opened.db?.data ?? (await this.readOnce(opened));
       if (data.annotations.length > 0) yield { articleId, annotations: structuredClone(data.annotations) };
     }
   }
 
   /** Waits for the article's pending saves, then deletes its notes. */
   async remove(articleId: string): Promise<void> {
-    const book = this.book(articleId);
-    book.removed = true;
+    const opened = this.openNotes(articleId);
+    opened.removed = true;
     await this.markDirty();
-    await Promise.allSettled([book.opening, book.reading]);
-    await book.adapter.idle();
-    this.books.delete(articleId);
+    await Promise.allSettled([opened.opening, opened.reading]);
+    await opened.adapter.idle();
+    this.openFiles.delete(articleId);
     this.summaries.delete(articleId);
     this.fresh.add(articleId);
     const file = this.fileFor(articleId);
@@ -234,7 +235,7 @@ export class NotesShelf {
   }
 
   async idle(): Promise<void> {
-    await Promise.all([...this.books.values()].map((b) => b.adapter.idle()));
+    await Promise.all([...this.openFiles.values()].map((b) => b.adapter.idle()));
   }
 
   /**
@@ -268,8 +269,8 @@ export class NotesShelf {
     edit: (list: Annotation[]) => { next: Annotation[] | null; result: R },
   ): Promise<R> {
     const db = await this.open(articleId);
-    const book = this.book(articleId);
-    if (book.removed) throw new GlossError('NOT_FOUND', 'This article has been removed from the library.');
+    const opened = this.openNotes(articleId);
+    if (opened.removed) throw new GlossError('NOT_FOUND', 'This article has been removed from the library.');
     const before = db.data.annotations;
     const { next, result } = edit(before);
     if (!next) return result;
@@ -298,7 +299,7 @@ export class NotesShelf {
   /** Sets (or, with undefined, removes) the note on the whole article; durable once resolved. */
   async setArticleNote(articleId: string, note: ArticleNote | undefined): Promise<void> {
     const db = await this.open(articleId);
-    if (this.book(articleId).removed)
+    if (this.openNotes(articleId).removed)
       throw new GlossError('NOT_FOUND', 'This article has been removed from the library.');
     const before = db.data.articleNote;
     const next = note && { ...note };
@@ -392,8 +393,8 @@ export class NotesShelf {
         if (!this.fresh.has(id)) this.summaries.set(id, old);
         return;
       }
-      const book = this.book(id);
-      const data = book.db?.data ?? (await this.readOnce(book));
+      const opened = this.openNotes(id);
+      const data = opened.db?.data ?? (await this.readOnce(opened));
       if (!this.fresh.has(id)) this.summaries.set(id, summarise(data.annotations, stamp));
       changed = true;
     });
@@ -427,35 +428,35 @@ export class NotesShelf {
     return path.join(this.dir, `${assertSafeId(articleId, 'article id')}.json`);
   }
 
-  private book(articleId: string): Book {
-    let book = this.books.get(articleId);
-    if (!book) {
-      book = {
+  private openNotes(articleId: string): OpenNotesFile {
+    let opened = this.openFiles.get(articleId);
+    if (!opened) {
+      opened = {
         articleId,
         adapter: new DurableJsonFile<NotesFile>({
           file: this.fileFor(articleId),
           root: this.dataDir,
           validate: parseNotesFile,
           onWarning: (sentence) => {
-            book!.recovered = true;
+            opened!.recovered = true;
             this.onWarning(sentence);
           },
         }),
       };
-      this.books.set(articleId, book);
+      this.openFiles.set(articleId, opened);
     }
-    return book;
+    return opened;
   }
 
   private open(articleId: string): Promise<Low<NotesFile>> {
-    const book = this.book(articleId);
-    if (book.db) return Promise.resolve(book.db);
-    book.opening ??= (async () => {
+    const opened = this.openNotes(articleId);
+    if (opened.db) return Promise.resolve(opened.db);
+    opened.opening ??= (async () => {
       await fs.mkdir(this.dir, { recursive: true });
-      const db = new Low<NotesFile>(book.adapter, emptyNotes());
+      const db = new Low<NotesFile>(opened.adapter, emptyNotes());
       const stamp = await stampOf(this.fileFor(articleId));
-      db.data = await this.readOnce(book);
-      book.db = db;
+      db.data = await this.readOnce(opened);
+      opened.db = db;
       // What the file holds now is the truth: it corrects a stale count from the index.
       if (!this.fresh.has(articleId)) {
         const known = this.summaries.get(articleId)?.count;
@@ -465,27 +466,27 @@ export class NotesShelf {
       }
       return db;
     })().finally(() => {
-      book.opening = undefined;
+      opened.opening = undefined;
     });
-    return book.opening;
+    return opened.opening;
   }
 
-  private readOnce(book: Book): Promise<NotesFile> {
-    book.reading ??= book.adapter
+  private readOnce(opened: OpenNotesFile): Promise<NotesFile> {
+    opened.reading ??= opened.adapter
       .read()
-      .then((data) => this.unlessEmptiedOutside(book, data ?? emptyNotes()))
+      .then((data) => this.unlessEmptiedOutside(opened, data ?? emptyNotes()))
       .finally(() => {
-        book.reading = undefined;
+        opened.reading = undefined;
       });
-    return book.reading;
+    return opened.reading;
   }
 
   /** An empty notes file the index sealed at the last close says held annotations: see emptied-notes.ts. */
-  private async unlessEmptiedOutside(book: Book, data: NotesFile): Promise<NotesFile> {
-    const id = book.articleId;
+  private async unlessEmptiedOutside(opened: OpenNotesFile, data: NotesFile): Promise<NotesFile> {
+    const id = opened.articleId;
     if (
       data.annotations.length > 0 ||
-      book.recovered ||
+      opened.recovered ||
       this.suspectAtOpen ||
       this.fresh.has(id) ||
       this.checkedEmpty.has(id)
@@ -495,7 +496,7 @@ export class NotesShelf {
     const index = await this.indexAtOpen();
     const row = index?.sealed && index.intact ? index.entries.get(id) : undefined;
     if (!row || row.count === 0) return data;
-    return (await restoreEmptiedNotes(book.adapter, row.count, this.onWarning)) ?? data;
+    return (await restoreEmptiedNotes(opened.adapter, row.count, this.onWarning)) ?? data;
   }
 
   /** notes-index.tsv as the session found it: it is saved again only once loaded, so the first read is of that. */
