@@ -17,19 +17,28 @@ const FOLD: Record<string, string> = {
   '\u00a0': ' ',
 };
 
-/** Folded text plus, for each folded character, its offset in the original. */
-function fold(text: string): { folded: string; origin: number[] } {
-  let folded = '';
+/**
+ * Folded text plus, for each folded character, its offset in the original.
+ * Built in an array and joined once: testing the end of a string grown by `+=`
+ * flattens it every time (122 s for an 800,000-character book; now linear).
+ */
+export function foldTypography(text: string): { folded: string; origin: number[] } {
+  const out: string[] = [];
   const origin: number[] = [];
+  let lastSpace = false;
   for (let i = 0; i < text.length; i++) {
     const ch = FOLD[text[i]] ?? text[i];
     if (/\s/.test(ch)) {
-      if (folded.endsWith(' ')) continue;
-      folded += ' ';
-    } else folded += ch.toLowerCase();
+      if (lastSpace) continue;
+      out.push(' ');
+      lastSpace = true;
+    } else {
+      out.push(ch.toLowerCase());
+      lastSpace = false;
+    }
     origin.push(i);
   }
-  return { folded, origin };
+  return { folded: out.join(''), origin };
 }
 
 function occurrences(haystack: string, needle: string): number[] {
@@ -53,8 +62,8 @@ export function findQuote(text: string, quote: string): { start: number; end: nu
       `“${wanted}” appears ${exact.length} times in the article; quote a few more words so it is unique.`,
     );
   }
-  const t = fold(text);
-  const q = fold(wanted).folded.trim();
+  const t = foldTypography(text);
+  const q = foldTypography(wanted).folded.trim();
   const loose = occurrences(t.folded, q);
   if (loose.length === 1) {
     const start = t.origin[loose[0]];

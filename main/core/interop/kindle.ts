@@ -165,15 +165,13 @@ function overlaps(a: Entry, b: Entry): boolean {
 function toDocument(book: string, entries: Entry[]): ForeignDocument {
   const { title, authors } = splitTitleLine(book);
   // Re-highlights: a later entry over the same place whose words hold (or are held by) an earlier one replaces it.
-  const kept: Entry[] = [];
+  // Words squashed once per entry, compared only where the places overlap: a book may hold thousands of clippings.
+  const kept: Array<Entry & { words: string }> = [];
   for (const e of entries.filter((x) => x.kind === 'highlight')) {
     const words = squash(e.text);
-    const i = kept.findIndex((k) => {
-      const w = squash(k.text);
-      return overlaps(k, e) && (w.includes(words) || words.includes(w));
-    });
-    if (i === -1) kept.push(e);
-    else if (squash(kept[i].text) !== words) kept[i] = e;
+    const i = kept.findIndex((k) => overlaps(k, e) && (k.words.includes(words) || words.includes(k.words)));
+    if (i === -1) kept.push({ ...e, words });
+    else if (kept[i].words !== words) kept[i] = { ...e, words };
   }
   const highlights: Array<ForeignHighlight & { entry: Entry }> = kept.map((e) => ({
     entry: e,

@@ -6,7 +6,7 @@
  * (anchoring/find-quote: curly quotes, dashes, spaces), since a Kindle and a
  * web page rarely print the same apostrophes.
  */
-import { findQuote } from '../anchoring/find-quote';
+import { foldTypography } from '../anchoring/find-quote';
 import { matchQuote } from '../anchoring/match-quote';
 import type { ForeignDocument, ForeignHighlight } from './types';
 
@@ -114,29 +114,69 @@ export type Placement =
   | { kind: 'low'; start: number; end: number; why: string }
   | { kind: 'unanchored' };
 
-function count(text: string, words: string, limit = 3): number {
-  let n = 0;
-  for (let i = text.indexOf(words); i !== -1 && n < limit; i = text.indexOf(words, i + 1)) n++;
-  return n;
+function occurrences(text: string, words: string, limit = 3): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf(words); i !== -1 && at.length < limit; i = text.indexOf(words, i + 1)) at.push(i);
+  return at;
 }
 
-/** Where a passage is in an article's text, and how sure the match is. */
+/** The last text folded: an import places many passages in one article, and folding a book costs tens of milliseconds. */
+let folding: { text: string; folded: ReturnType<typeof foldTypography>; words: Set<string> } | undefined;
+function foldedOnce(text: string) {
+  if (folding?.text !== text) {
+    const folded = foldTypography(text);
+    folding = { text, folded, words: new Set(wordsOf(folded.folded)) };
+  }
+  return folding;
+}
+
+const wordsOf = (folded: string) => folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+
+/**
+ * The fuzzy search costs ~75 ms per passage on an 800,000-character book; a
+ * passage most of whose words the text never uses cannot be a near match
+ * (at most a quarter of it may differ), so it is not searched for.
+ */
+function mayBeThere(words: Set<string>, passage: string): boolean {
+  const own = wordsOf(passage);
+  if (own.length < 3) return true;
+  return own.filter((w) => words.has(w)).length * 2 >= own.length;
+}
+
+/**
+ * Where a passage is in an article's text, and how sure the match is.
+ * Cheapest first: the words exactly; then with typography folded (curly
+ * quotes, dashes, spaces, case); only then, for a passage whose words the
+ * text mostly has, the fuzzy search.
+ */
 export function placeHighlight(text: string, h: ForeignHighlight): Placement {
   const exact = h.text.trim();
   if (!exact) return { kind: 'unanchored' };
+  const hasContext = !!(h.prefix || h.suffix);
+  const exactly = occurrences(text, exact);
+  if (exactly.length === 1) return { kind: 'anchored', start: exactly[0], end: exactly[0] + exact.length };
+  if (exactly.length > 1) {
+    // The same words more than once: the stored context chooses; without any, the first, and said so.
+    const best = hasContext ? matchQuote(text, { exact, prefix: h.prefix, suffix: h.suffix }) : null;
+    if (best) return { kind: 'anchored', start: best.start, end: best.end };
+    return {
+      kind: 'low',
+      start: exactly[0],
+      end: exactly[0] + exact.length,
+      why: 'these words appear more than once',
+    };
+  }
+  const { folded: t, words } = foldedOnce(text);
+  const q = foldTypography(exact).folded.trim();
+  const loosely = q ? occurrences(t.folded, q) : [];
+  if (loosely.length > 0) {
+    const start = t.origin[loosely[0]];
+    const end = t.origin[loosely[0] + q.length - 1] + 1;
+    if (loosely.length === 1) return { kind: 'anchored', start, end };
+    return { kind: 'low', start, end, why: 'these words appear more than once' };
+  }
+  if (!mayBeThere(words, q)) return { kind: 'unanchored' };
   const match = matchQuote(text, { exact, prefix: h.prefix, suffix: h.suffix });
-  if (match && match.errors === 0) {
-    // The same words more than once and no context to choose by: placed at the first, and said so.
-    if (!h.prefix && !h.suffix && count(text, exact) > 1)
-      return { kind: 'low', start: match.start, end: match.end, why: 'these words appear more than once' };
-    return { kind: 'anchored', start: match.start, end: match.end };
-  }
-  try {
-    const folded = findQuote(text, exact);
-    return { kind: 'anchored', ...folded };
-  } catch {
-    // Not found even with typography folded, or found more than once that way.
-  }
   if (match) {
     const agreement = Math.round(100 * (1 - match.errors / exact.length));
     return {
