@@ -49,7 +49,8 @@ const SyncMarkdownDialog = lazy(() =>
   import('./interop/SyncMarkdownDialog').then((m) => ({ default: m.SyncMarkdownDialog })),
 );
 const HelpOverlay = lazy(() => import('./app/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
-const NotebookView = lazy(() => import('./notebook/NotebookView').then((m) => ({ default: m.NotebookView })));
+const loadNotebookView = () => import('./notebook/NotebookView');
+const NotebookView = lazy(() => loadNotebookView().then((m) => ({ default: m.NotebookView })));
 const TagManagerView = lazy(() =>
   import('./tags/TagManagerView').then((m) => ({ default: m.TagManagerView })),
 );
@@ -110,6 +111,8 @@ export function App() {
         await openArticle(id, { remember: false, prefetched: Promise.resolve(reopened) });
       } else await library;
       if (!cancelled) setReady(true);
+      // Fetched while idle, so opening the notebook waits only for its passages.
+      requestIdleCallback(() => void loadNotebookView().catch(() => undefined));
       gloss()
         .storeStatus()
         .then((st) => !cancelled && setWarnings((shown) => [...new Set([...st.warnings, ...shown])]))

@@ -50,17 +50,14 @@ export function holds(first: number, last: number, s = notebookStore.get()): boo
 }
 
 let requests = 0;
-/** Asks main for the window of rows around `first` (with the filter menus and tags when opening). */
-export async function loadWindow(first: number, opening = false): Promise<void> {
+/** Asks main for the window of rows around `first`. */
+export async function loadWindow(first: number): Promise<void> {
   const n = ++requests;
   const { filter } = notebookStore.get();
   const offset = Math.max(0, first - Math.floor(WINDOW_ROWS / 3));
   notebookStore.set({ loading: true });
   try {
-    const [page, tags] = await Promise.all([
-      gloss().listPassages({ filter, offset, limit: WINDOW_ROWS, choices: opening }),
-      opening ? gloss().listTags() : Promise.resolve(null),
-    ]);
+    const page = await gloss().listPassages({ filter, offset, limit: WINDOW_ROWS });
     if (n !== requests) return; // a newer filter or window was asked for since
     notebookStore.set((s) => ({
       total: page.total,
@@ -68,8 +65,6 @@ export async function loadWindow(first: number, opening = false): Promise<void> 
       offset: page.offset,
       passages: page.passages,
       articles: withArticles(s.articles, page.articles),
-      ...(page.choices && { choices: page.choices }),
-      ...(tags && { tags }),
       loaded: true,
       loading: false,
     }));
@@ -79,10 +74,22 @@ export async function loadWindow(first: number, opening = false): Promise<void> 
   }
 }
 
-/** Fresh on every visit: passages may have been added or edited in the reader. Selected ones gone since are dropped. */
+/**
+ * Fresh on every visit: passages may have been added or edited in the reader. The rows come
+ * first; the filter menus and tags (thousands of articles) after them. Selected ones gone since are dropped.
+ */
 export async function loadNotebook(): Promise<void> {
   const s = notebookStore.get();
-  await loadWindow(Math.floor(s.scrollTop / PASSAGE_ROW_HEIGHT), true);
+  await loadWindow(Math.floor(s.scrollTop / PASSAGE_ROW_HEIGHT));
+  try {
+    const [{ choices }, tags] = await Promise.all([
+      gloss().listPassages({ limit: 0, choices: true }),
+      gloss().listTags(),
+    ]);
+    notebookStore.set({ tags, ...(choices && { choices }) });
+  } catch (err) {
+    showError(err);
+  }
   if (s.selected.size === 0) return;
   const still = await passagesById([...s.selected]).catch(() => null);
   if (still && still.length < s.selected.size) {
