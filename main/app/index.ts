@@ -75,14 +75,14 @@ const OPEN_DIALOGS: Record<ImportKind, { title: string; filters: Electron.FileFi
 
 const host: ShellHost = {
   send,
-  async pickImportFiles(kind) {
+  async chooseImportFiles(kind) {
     const r = await dialog.showOpenDialog(win!, {
       ...OPEN_DIALOGS[kind],
       properties: kind === 'markdown' ? ['openFile'] : ['openFile', 'multiSelections'],
     });
     return r.canceled ? [] : r.filePaths;
   },
-  async pickExportPath({ defaultName, format }) {
+  async chooseExportPath({ defaultName, format }) {
     const r = await dialog.showSaveDialog(win!, {
       title: 'Export notes',
       defaultPath: join(app.getPath('documents'), defaultName),

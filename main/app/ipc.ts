@@ -34,7 +34,7 @@ export function registerIpc(api: GlossApi, isTrusted: (event: IpcMainInvokeEvent
  * a real drop, so the page can import what the user dropped and nothing else.
  */
 export function registerDropGrants(
-  api: { grantDropped(paths: string[]): ChosenFiles | null },
+  api: { grantDroppedFiles(paths: string[]): ChosenFiles | null },
   isTrusted: (event: IpcMainInvokeEvent) => boolean,
 ): void {
   ipcMain.handle(DROP_GRANT_CHANNEL, (event, paths: unknown): ChosenFiles | null => {
@@ -45,6 +45,6 @@ export function registerDropGrants(
       !paths.every((p) => typeof p === 'string')
     )
       return null;
-    return api.grantDropped(paths as string[]);
+    return api.grantDroppedFiles(paths as string[]);
   });
 }

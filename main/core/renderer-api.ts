@@ -13,9 +13,9 @@ import type { GlossService } from './service';
 /** What only the desktop (or the harness standing in for it) can do. */
 export interface ShellHost {
   /** The open dialog (filtered for articles, highlights files or Markdown): the files the user chose, [] when cancelled. */
-  pickImportFiles(kind: ImportKind): Promise<string[]>;
+  chooseImportFiles(kind: ImportKind): Promise<string[]>;
   /** The save dialog: where the user chose to write, null when cancelled. */
-  pickExportPath(req: Request<'chooseExportPath'>): Promise<string | null>;
+  chooseExportPath(req: Request<'chooseExportPath'>): Promise<string | null>;
   /** Opens an http(s) link in the system browser (the host checks the scheme). */
   openExternal(url: string): Promise<void>;
   /** Main → renderer event. */
@@ -24,7 +24,7 @@ export interface ShellHost {
 
 export interface RendererApi extends GlossApi {
   /** Files the shell saw dropped on its window (the preload names their paths). */
-  grantDropped(paths: string[]): ChosenFiles | null;
+  grantDroppedFiles(paths: string[]): ChosenFiles | null;
   /** Ask the renderer to save what is being typed; resolves when it has, or after `timeoutMs`. */
   flushDrafts(timeoutMs: number): Promise<'flushed' | 'timeout'>;
 }
@@ -35,11 +35,11 @@ export function createRendererApi(service: GlossService, host: ShellHost): Rende
   return {
     ...service,
     async chooseImportFiles(req) {
-      const paths = await host.pickImportFiles(req?.kind ?? 'articles');
+      const paths = await host.chooseImportFiles(req?.kind ?? 'articles');
       return paths.length ? grants.grant('import', paths) : null;
     },
     async chooseExportPath(req) {
-      const path = await host.pickExportPath(req);
+      const path = await host.chooseExportPath(req);
       return path ? grants.grant('export', [path]) : null;
     },
     importFiles: async (req) => service.importFiles({ paths: grants.take('import', req.grant) }),
@@ -61,7 +61,7 @@ export function createRendererApi(service: GlossService, host: ShellHost): Rende
     },
     openExternal: (req) => host.openExternal(req.url),
     draftsFlushed: async (req) => handshake.acknowledge(req.request),
-    grantDropped: (paths) =>
+    grantDroppedFiles: (paths) =>
       paths.length && paths.every((p) => p && resolve(p) === p) ? grants.grant('import', paths) : null,
     flushDrafts: (timeoutMs) => handshake.request(timeoutMs),
   };

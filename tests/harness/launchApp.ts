@@ -178,8 +178,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
       onEvent: (e) => void emit(e).catch(() => undefined),
     });
     const api = createRendererApi(service, {
-      pickImportFiles: async () => dialogs.importFiles ?? [],
-      pickExportPath: async (req) => {
+      chooseImportFiles: async () => dialogs.importFiles ?? [],
+      chooseExportPath: async (req) => {
         exportRequests.push(req);
         return dialogs.exportPath ?? null;
       },

@@ -102,8 +102,8 @@ describe('exporting only the passages chosen', () => {
   it('is asked from the renderer with a grant, and an empty selection is refused', async () => {
     const path = join(out, 'from-renderer.md');
     const api = createRendererApi(gloss, {
-      pickImportFiles: async () => [],
-      pickExportPath: async () => path,
+      chooseImportFiles: async () => [],
+      chooseExportPath: async () => path,
       openExternal: async () => undefined,
       send: () => undefined,
     });

@@ -154,8 +154,8 @@ describe('the annotations store against a real service', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'gloss-annotations-store-'));
     service = await createGloss({ dataDir });
     const api = createRendererApi(service, {
-      pickImportFiles: async () => [],
-      pickExportPath: async () => null,
+      chooseImportFiles: async () => [],
+      chooseExportPath: async () => null,
       openExternal: async () => undefined,
       send: () => undefined,
     });

@@ -27,11 +27,11 @@ describe('the renderer names files only through grants', () => {
     outside = await mkdtemp(join(tmpdir(), 'gloss-grants-out-'));
     gloss = await createGloss({ dataDir });
     api = createRendererApi(gloss, {
-      pickImportFiles: async (kind) => {
+      chooseImportFiles: async (kind) => {
         kinds.push(kind);
         return dialogs.importFiles;
       },
-      pickExportPath: async (_req: Request<'chooseExportPath'>) => dialogs.exportPath,
+      chooseExportPath: async (_req: Request<'chooseExportPath'>) => dialogs.exportPath,
       openExternal: async () => undefined,
       send: (e) => events.push(e),
     });
@@ -129,10 +129,10 @@ describe('the renderer names files only through grants', () => {
   });
 
   it('grants dropped files only by absolute paths the shell read from the drop', () => {
-    assert.equal(api.grantDropped([]), null);
-    assert.equal(api.grantDropped(['']), null, 'a File the page made itself has no path');
-    assert.equal(api.grantDropped(['relative/notes.txt']), null);
-    assert.deepEqual(api.grantDropped([join(outside, 'dropped.txt')])?.names, ['dropped.txt']);
+    assert.equal(api.grantDroppedFiles([]), null);
+    assert.equal(api.grantDroppedFiles(['']), null, 'a File the page made itself has no path');
+    assert.equal(api.grantDroppedFiles(['relative/notes.txt']), null);
+    assert.deepEqual(api.grantDroppedFiles([join(outside, 'dropped.txt')])?.names, ['dropped.txt']);
   });
 
   it('asks the renderer to flush its drafts and waits for the answer', async () => {
