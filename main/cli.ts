@@ -9,6 +9,7 @@ import { GlossError } from './core/errors';
 import { defaultDataDir } from './core/paths';
 import { createGloss, type GlossService } from './core/service';
 import { EXIT_RECOVERED, Exit, dataDirOption, resolveId, type CommandContext } from './cli/context';
+import { addCiteCommand } from './cli/cite-command';
 import { addExportCommand } from './cli/export-command';
 import { addHighlightCommand } from './cli/highlight-command';
 import { addImportHighlightsCommand } from './cli/import-highlights-command';
@@ -61,6 +62,7 @@ export async function runCli(
     addShowCommand,
     addHighlightCommand,
     addExportCommand,
+    addCiteCommand,
     addRemoveCommand,
     addWorkspaceCommands,
     addEditCommand,

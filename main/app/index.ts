@@ -46,6 +46,7 @@ const FILTERS: Record<ExportFormat, Electron.FileFilter[]> = {
   md: [{ name: 'Markdown', extensions: ['md'] }],
   json: [{ name: 'Web Annotation JSON', extensions: ['json', 'jsonld'] }],
   csv: [{ name: 'CSV', extensions: ['csv'] }],
+  readwise: [{ name: 'Readwise CSV', extensions: ['csv'] }],
 };
 
 const ALL_FILES: Electron.FileFilter = { name: 'All files', extensions: ['*'] };

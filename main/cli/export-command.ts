@@ -12,7 +12,10 @@ export function addExportCommand(program: Command, ctx: CommandContext): void {
     .description('export notes of one article, or of the whole library')
     .argument('[id]', 'article id (omit for the whole library)')
     .addOption(
-      new Option('--format <format>', 'md, json (W3C Web Annotation) or csv')
+      new Option(
+        '--format <format>',
+        'md, json (W3C Web Annotation), csv, or readwise (a CSV Readwise imports)',
+      )
         .choices([...EXPORT_FORMATS])
         .default('md'),
     )

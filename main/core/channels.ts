@@ -28,6 +28,7 @@ export const CHANNEL_NAMES = [
   'saveDraft',
   'listDrafts',
   'exportNotes',
+  'citeAnnotations',
   'search',
   'getSettings',
   'updateSettings',

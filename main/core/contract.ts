@@ -27,7 +27,7 @@ const color = z.enum(COLORS);
 const note = z.string().max(NOTE_MAX);
 
 export { THEMES, type Theme } from './reader-settings';
-export const EXPORT_FORMATS = ['md', 'json', 'csv'] as const;
+export const EXPORT_FORMATS = ['md', 'json', 'csv', 'readwise'] as const;
 /** What the open dialog is choosing: articles to import, highlights from another tool, or a Markdown file to sync. */
 export const IMPORT_KINDS = ['articles', 'highlights', 'markdown'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -41,6 +41,8 @@ export const SettingsSchema = z.object({
   scroll: z.record(id, z.number().min(0).max(1)),
   /** The reader's annotations panel is hidden (its button or shortcut shows it again). */
   panelHidden: z.boolean().optional(),
+  /** The user's name, as the author of exported annotations (W3C JSON creator); unset: anonymous. */
+  userName: z.string().max(200).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { theme: 'light', fontSize: FONT_DEFAULT, scroll: {} };
@@ -66,6 +68,18 @@ export interface ExportReport {
   bytes: number;
   /** Exported, but with something the user should know (an article whose saved copy is damaged). */
   warnings?: string[];
+}
+/** One passage as it is pasted elsewhere: the quote, `— Author, "Title", Source, Date, ¶N`, and a link to the words on the page. */
+export interface Citation {
+  text: string;
+  md: string;
+  html: string;
+  /** A text-fragment link (url#:~:text=…), when the article has an http(s) address. */
+  link?: string;
+}
+/** Each passage cited (in the order asked), and all of them as one clipboard entry. */
+export interface Citations extends Citation {
+  citations: Array<Citation & { articleId: string; id: string }>;
 }
 export interface StoreStatus {
   dataDir: string;
@@ -284,6 +298,23 @@ export const CHANNELS = {
     format: z.enum(EXPORT_FORMATS),
     grant,
   }),
+  /**
+   * Passages with their citations, to copy: highlights (one without its article id is looked for
+   * in every article), or a range of an article's text not highlighted yet.
+   */
+  citeAnnotations: z.object({
+    annotations: z
+      .array(
+        z.union([
+          z.object({ articleId: id.optional(), id }),
+          z
+            .object({ articleId: id, start: z.number().int().min(0), end: z.number().int().min(1) })
+            .refine((r) => r.start < r.end, 'A range ends after it starts.'),
+        ]),
+      )
+      .min(1)
+      .max(100_000),
+  }),
   /** Searches articles, passages and notes (the language: main/core/search/query.ts); hits grouped by article. */
   search: z.object({ query: z.string().max(2000), limit: z.number().int().min(1).max(1000).optional() }),
   getSettings: none,
@@ -346,6 +377,7 @@ export interface GlossCoreApi {
   saveDraft(req: Request<'saveDraft'>): Promise<void>;
   listDrafts(req: Request<'listDrafts'>): Promise<Draft[]>;
   exportNotes(req: ExportNotesRequest): Promise<ExportReport>;
+  citeAnnotations(req: Request<'citeAnnotations'>): Promise<Citations>;
   search(req: Request<'search'>): Promise<SearchResult>;
   getSettings(): Promise<Settings>;
   updateSettings(req: Request<'updateSettings'>): Promise<Settings>;

@@ -12,7 +12,8 @@ import { SOURCE_SEEDS_DIR } from './paths';
 import { librarySearch, type LibrarySearchOptions } from './search/library-search';
 import { Drafts } from './store/drafts';
 import { openStore } from './store/index';
-import { annotationRequests } from './service/annotations';
+import { annotationRequests, anchoredAnnotations } from './service/annotations';
+import { citeRequests } from './service/cite';
 import { createArticleQueue } from './service/article-queue';
 import type { ServiceContext } from './service/context';
 import { draftRequests } from './service/drafts';
@@ -91,6 +92,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     ...notebook,
     ...exportRequests(ctx),
     ...interopRequests(ctx),
+    ...citeRequests({ store, listAnnotations: (articleId) => anchoredAnnotations(ctx, articleId) }),
     search: async (request: Request<'search'>) => {
       const { query, limit } = parseRequest('search', request);
       return search.search(query, limit);

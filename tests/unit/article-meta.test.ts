@@ -64,7 +64,7 @@ describe('correcting an article’s citation fields', () => {
     assert.match(text, /^author: Kosar Nawzad$/m);
     assert.match(
       text,
-      /— Kosar Nawzad, Coalition: defeat of ISIS remains top priority, Kurdistan 24, 2021-03-30, ¶/,
+      /— Kosar Nawzad, "Coalition: defeat of ISIS remains top priority", Kurdistan 24, 2021-03-30, ¶/,
     );
   });
 

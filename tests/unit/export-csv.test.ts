@@ -83,6 +83,9 @@ const formulas = annotate('-5 degrees and +3 more; @everyone', {
 const csv = toCsv([{ article, annotations: [formulas, tricky] }]);
 const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
 
+/** A row's cell by column name. */
+const cell = (row: string[], name: (typeof CSV_COLUMNS)[number]): string => row[CSV_COLUMNS.indexOf(name)];
+
 describe('CSV export', () => {
   it('starts with a byte order mark (so Excel reads UTF-8) and a header of the documented columns', () => {
     assert.equal(csv[0], '\uFEFF');
@@ -91,34 +94,32 @@ describe('CSV export', () => {
 
   it('has one row per annotation, in reading order', () => {
     assert.equal(rows.length, 3);
-    assert.match(rows[1][3], /^rose/);
-    assert.match(rows[2][3], /degrees/);
+    assert.match(cell(rows[1], 'quote'), /^rose/);
+    assert.match(cell(rows[2], 'quote'), /degrees/);
   });
 
   it('round-trips commas, double quotes and line breaks inside cells', () => {
-    const [, source, published, quote, note, tags, color] = rows[1];
-    assert.equal(source, 'Kurdistan 24, English');
-    assert.equal(published, '2024-03-05');
-    assert.equal(quote, 'rose, "sharply", by 5%.\nA new line');
-    assert.equal(note, 'Line one,\r\nline "two"');
-    assert.equal(tags, 'prices; oil, gas');
-    assert.equal(color, 'green');
+    assert.equal(cell(rows[1], 'source'), 'Kurdistan 24, English');
+    assert.equal(cell(rows[1], 'published'), '2024-03-05');
+    assert.equal(cell(rows[1], 'quote'), 'rose, "sharply", by 5%.\nA new line');
+    assert.equal(cell(rows[1], 'note'), 'Line one,\r\nline "two"');
+    assert.equal(cell(rows[1], 'tags'), 'prices; oil, gas');
+    assert.equal(cell(rows[1], 'color'), 'green');
   });
 
   it('neutralises cells a spreadsheet would run as formulas (= + - @) with a leading apostrophe', () => {
-    const [title, , , quote, note, tags] = rows[2];
-    assert.equal(title, "'=cmd|' /C calc'!A0");
-    assert.equal(quote, "'-5 degrees and +3 more; @everyone");
-    assert.equal(note, '\'=HYPERLINK("http://evil")');
-    assert.equal(tags, "'@team");
+    assert.equal(cell(rows[2], 'article'), "'=cmd|' /C calc'!A0");
+    assert.equal(cell(rows[2], 'quote'), "'-5 degrees and +3 more; @everyone");
+    assert.equal(cell(rows[2], 'note'), '\'=HYPERLINK("http://evil")');
+    assert.equal(cell(rows[2], 'tags'), "'@team");
     for (const row of rows.slice(1)) {
-      for (const cell of row)
-        assert.doesNotMatch(cell, /^[=+\-@]/, `cell ${JSON.stringify(cell)} could run as a formula`);
+      for (const c of row)
+        assert.doesNotMatch(c, /^[=+\-@]/, `cell ${JSON.stringify(c)} could run as a formula`);
     }
   });
 
   it('gives positions in code points, like the JSON export', () => {
-    const [start, end] = rows[1].slice(7, 9).map(Number);
+    const [start, end] = [cell(rows[1], 'start'), cell(rows[1], 'end')].map(Number);
     assert.equal(
       start,
       tricky.target.position.start - 1,
@@ -127,12 +128,74 @@ describe('CSV export', () => {
     assert.equal([...article.text].slice(start, end).join(''), tricky.target.quote.exact);
   });
 
-  it('leaves positions empty for orphans', () => {
+  it('leaves positions and location empty for orphans', () => {
     const lost = parseCsv(toCsv([{ article, annotations: [annotate('Prices', { orphan: true })] }]).slice(1));
-    assert.deepEqual(lost[1].slice(7, 9), ['', '']);
+    assert.deepEqual([cell(lost[1], 'start'), cell(lost[1], 'end'), cell(lost[1], 'location')], ['', '', '']);
   });
 
   it('is just the header when there is nothing to export', () => {
     assert.deepEqual(parseCsv(toCsv([]).slice(1)), [[...CSV_COLUMNS]]);
+  });
+});
+
+describe('CSV export: what a citation rests on', () => {
+  const cited = buildArticle(
+    [
+      { kind: 'title', text: 'Parliament raises the oil levy' },
+      { kind: 'paragraph', text: 'Parliament met on Monday.' },
+      { kind: 'caption', text: 'Members vote in Erbil.' },
+      { kind: 'paragraph', text: 'The levy rises by five percent.' },
+    ],
+    {
+      title: 'Parliament raises the oil levy',
+      byline: 'Kosar Nawzad, Jane Doe',
+      source: 'Kurdistan 24',
+      published: '2024-03-05',
+      url: 'https://example.org/levy',
+      format: 'html',
+    },
+    'cited csv',
+  );
+  const at = (phrase: string) => {
+    const start = cited.text.indexOf(phrase);
+    const { quote, position } = describeRange(cited.text, start, start + phrase.length);
+    return {
+      ...annotate('Prices'),
+      id: phrase,
+      articleId: cited.id,
+      target: { source: cited.id, quote, position },
+    };
+  };
+  const table = parseCsv(
+    toCsv([
+      {
+        article: cited,
+        annotations: [at('The levy rises'), at('Members vote')],
+        articleNote: { text: 'Why it matters.', modified: '2024-03-08T10:00:00.000Z' },
+      },
+    ]).slice(1),
+  );
+
+  it('gives every row the title, authors, source, date and URL', () => {
+    for (const row of table.slice(1)) {
+      assert.equal(cell(row, 'article'), 'Parliament raises the oil levy');
+      assert.equal(cell(row, 'author'), 'Kosar Nawzad and Jane Doe');
+      assert.equal(cell(row, 'source'), 'Kurdistan 24');
+      assert.equal(cell(row, 'published'), '2024-03-05');
+      assert.equal(cell(row, 'url'), 'https://example.org/levy');
+    }
+  });
+
+  it('gives each passage its locator: the paragraph, or the kind of block', () => {
+    assert.equal(cell(table[2], 'location'), 'caption');
+    assert.equal(cell(table[3], 'location'), '¶2');
+  });
+
+  it('puts the note on the whole article first, with no quote and "article" as its location', () => {
+    assert.equal(table.length, 4);
+    assert.equal(cell(table[1], 'location'), 'article');
+    assert.equal(cell(table[1], 'quote'), '');
+    assert.equal(cell(table[1], 'note'), 'Why it matters.');
+    assert.equal(cell(table[1], 'modified'), '2024-03-08T10:00:00.000Z');
   });
 });

@@ -152,7 +152,7 @@ describe('Markdown export of one article', () => {
     const block = md.slice(md.indexOf('> The finance committee welcomed'));
     assert.match(
       block,
-      /^> The finance committee welcomed the vote\. \^gloss-\w+\n\n#Finance-committee #budget-2024\n\nThey wrote the bill\.\n\n— Parliament raises the oil levy, Kurdistan 24, 2024-03-05, ¶4\n/,
+      /^> The finance committee welcomed the vote\. \^gloss-\w+\n\n#Finance-committee #budget-2024\n\nThey wrote the bill\.\n\n— "Parliament raises the oil levy", Kurdistan 24, 2024-03-05, ¶4\n/,
     );
   });
 
@@ -172,20 +172,58 @@ describe('Markdown export of one article', () => {
 });
 
 describe('Markdown export of several articles', () => {
-  const one = makeArticle('First story');
+  const one = { ...makeArticle('First story') };
+  one.meta = { ...one.meta, byline: 'Kosar Nawzad' };
   const two = makeArticle('Second story');
   const md = toMarkdown([
-    { article: one, annotations: [annotate(one, 'debate the budget')] },
-    { article: two, annotations: [annotate(two, 'welcomed the vote')] },
+    { article: one, annotations: [annotate(one, 'debate the budget', { tags: ['budget'] })] },
+    {
+      article: two,
+      annotations: [annotate(two, 'welcomed the vote')],
+      articleNote: { text: 'Compare with the first.', modified: '2024-03-08T10:00:00.000Z' },
+    },
   ]);
 
-  it('has no front matter (Obsidian reads it only at the top) but a heading per article with a metadata line', () => {
+  it('has no front matter (Obsidian reads it only at the top) but a heading per article', () => {
     assert.equal(frontMatterOf(md), undefined);
-    assert.match(
-      md,
-      /^# Notes from Gloss\n\n## First story\n\n\*Kurdistan 24 · ERBIL · 2024-03-05\* · <https:\/\/example\.org\/levy>\n\n> debate the budget/,
-    );
+    assert.match(md, /^# Notes from Gloss\n\n## First story\n\n```yaml\n/);
     assert.ok(md.indexOf('## Second story') > md.indexOf('## First story'));
+  });
+
+  it('opens each article with its properties — title, author, source, date, url, tags — in a YAML block', () => {
+    const blocks = [...md.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]));
+    assert.deepEqual(blocks[0], {
+      title: 'First story',
+      author: 'Kosar Nawzad',
+      source: 'Kurdistan 24',
+      place: 'ERBIL',
+      date: '2024-03-05T08:00:00Z',
+      url: 'https://example.org/levy',
+      tags: ['budget'],
+    });
+    assert.equal(blocks[1].title, 'Second story');
+    assert.equal(blocks[1].author, undefined);
+  });
+
+  it('cites the author in each passage', () => {
+    assert.match(md, /\n— Kosar Nawzad, "First story", Kurdistan 24, 2024-03-05, ¶1\n/);
+  });
+
+  it('puts an article’s note under its properties, before its passages', () => {
+    const section = md.slice(md.indexOf('## Second story'));
+    assert.ok(section.indexOf('Compare with the first.') > section.indexOf('```\n'));
+    assert.ok(section.indexOf('Compare with the first.') < section.indexOf('> welcomed the vote'));
+  });
+
+  it('keeps a value with backticks inside its YAML block', () => {
+    const odd = makeArticle('Code ``` in a title');
+    const out = toMarkdown([
+      { article: odd, annotations: [] },
+      { article: two, annotations: [] },
+    ]);
+    const fence = /\n(`{4,})yaml\n([\s\S]*?)\n?\1\n/.exec(out);
+    assert.ok(fence, 'a fence longer than the backticks inside');
+    assert.equal(parse(fence[2]).title, 'Code ``` in a title');
   });
 });
 

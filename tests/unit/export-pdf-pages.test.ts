@@ -55,9 +55,9 @@ const onWeb = annotate(web, 'Second paragraph');
 describe('Exports of a PDF article cite pages', () => {
   it('Markdown cites “p. N” instead of a paragraph number, the page where the passage starts', () => {
     const md = toMarkdown([{ article: pdf, annotations: [onPage8, caption, onPage7] }]);
-    assert.match(md, /> debated for a week \^gloss-[\w-]+\n\n— Ana Lima, Water Agreements, p\. 7\n/);
-    assert.match(md, /> came on a Friday \^gloss-[\w-]+\n\n— Ana Lima, Water Agreements, p\. 8\n/);
-    assert.match(md, /> Votes by party \^gloss-[\w-]+\n\n— Ana Lima, Water Agreements, p\. 8\n/);
+    assert.match(md, /> debated for a week \^gloss-[\w-]+\n\n— Ana Lima, "Water Agreements", p\. 7\n/);
+    assert.match(md, /> came on a Friday \^gloss-[\w-]+\n\n— Ana Lima, "Water Agreements", p\. 8\n/);
+    assert.match(md, /> Votes by party \^gloss-[\w-]+\n\n— Ana Lima, "Water Agreements", p\. 8\n/);
     assert.ok(!md.includes('¶'));
   });
 
@@ -79,14 +79,14 @@ describe('Exports of a PDF article cite pages', () => {
     );
   });
 
-  it('W3C JSON gives a PDF passage "gloss:location": "p. N", and a web passage none', () => {
+  it('W3C JSON gives a PDF passage "gloss:location": "p. N", and a web passage its paragraph', () => {
     const items = toWebAnnotations([
       { article: pdf, annotations: [onPage7, onPage8] },
       { article: web, annotations: [onWeb] },
     ]).first.items;
     assert.deepEqual(
       items.map((i) => i['gloss:location']),
-      ['p. 7', 'p. 8', undefined],
+      ['p. 7', 'p. 8', '¶2'],
     );
   });
 
@@ -96,7 +96,7 @@ describe('Exports of a PDF article cite pages', () => {
     assert.equal(item['gloss:location'], undefined);
     assert.match(
       toMarkdown([{ article: pdf, annotations: [orphan] }]),
-      /Water Agreements, no longer found in the text/,
+      /"Water Agreements", no longer found in the text/,
     );
   });
 });

@@ -6,6 +6,7 @@
  * application the richest form it reads.
  */
 import type { Annotation } from '../annotations/types';
+import type { Citation } from '../contract';
 import type { Article } from '../document/types';
 import { citationFields, citationLine } from './citation';
 import { locationLabeller } from './reading-order';
@@ -14,13 +15,7 @@ import { textFragmentLink } from './text-fragment';
 export const CITE_FORMATS = ['text', 'md', 'html'] as const;
 export type CiteFormat = (typeof CITE_FORMATS)[number];
 
-export interface Citation {
-  text: string;
-  md: string;
-  html: string;
-  /** The text-fragment link, when the article has an http(s) address. */
-  link?: string;
-}
+export type { Citation } from '../contract';
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

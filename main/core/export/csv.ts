@@ -1,14 +1,18 @@
 /**
  * Annotations as CSV for spreadsheets: one row per annotation, in reading
- * order per article. Positions are Unicode code points, as in the JSON export.
- * A UTF-8 byte order mark leads the file so Excel reads accents and emoji
- * right; rows end in CRLF (RFC 4180). The last column says where the passage
- * starts as a citation would ("p. 7" in a PDF, "¶3" elsewhere); it comes last
- * so the columns before it keep their places.
+ * order per article, each with what a citation needs (title, source, date,
+ * locator, author, URL). The note on a whole article comes first among its
+ * rows, with no quote and "article" as its location. Positions are Unicode
+ * code points, as in the JSON export. A UTF-8 byte order mark leads the file
+ * so Excel reads accents and emoji right; rows end in CRLF (RFC 4180).
+ * Columns added later come last (location: where the passage starts as a
+ * citation would, "p. 7" in a PDF, "¶3" elsewhere; then author and url), so
+ * the columns before them keep their places.
  */
 import { stringify } from 'csv-stringify/sync';
 import { normalizeTags } from '../annotations/tags';
 import { codePointCounter } from '../anchoring/codepoints';
+import { authorList, citationFields } from './citation';
 import { inReadingOrder, locationLabeller } from './reading-order';
 import type { ExportEntry } from './types';
 
@@ -25,6 +29,8 @@ export const CSV_COLUMNS = [
   'created',
   'modified',
   'location',
+  'author',
+  'url',
 ] as const;
 
 /**
@@ -37,16 +43,34 @@ export function neutralizeFormula(cell: string): string {
 
 export function toCsv(entries: readonly ExportEntry[]): string {
   const rows: Array<Array<string | number>> = [];
-  for (const { article, annotations } of entries) {
+  for (const { article, annotations, articleNote } of entries) {
     const codePoints = codePointCounter(article.text);
     const where = locationLabeller(article);
+    const { title, source = '', published = '', url = '' } = article.meta;
+    const author = authorList(citationFields(article.meta).authors);
+    if (articleNote?.text.trim()) {
+      const row = [
+        title,
+        source,
+        published,
+        '',
+        articleNote.text.trim(),
+        '',
+        '',
+        '',
+        '',
+        '',
+        articleNote.modified,
+      ];
+      rows.push([...row, 'article', author, url].map(neutralizeFormula));
+    }
     for (const a of inReadingOrder(annotations)) {
       const { start, end } = a.target.position;
       const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
       const text = [
-        article.meta.title,
-        article.meta.source ?? '',
-        article.meta.published ?? '',
+        title,
+        source,
+        published,
         a.target.quote.exact,
         a.note,
         normalizeTags(a.tags).join('; '),
@@ -58,7 +82,7 @@ export function toCsv(entries: readonly ExportEntry[]): string {
         inText ? codePoints(end) : '',
         neutralizeFormula(a.created),
         neutralizeFormula(a.modified),
-        inText ? (where(start) ?? '') : '',
+        ...[inText ? (where(start) ?? '') : '', author, url].map(neutralizeFormula),
       ]);
     }
   }

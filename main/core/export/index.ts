@@ -2,21 +2,29 @@
 import type { ExportFormat } from '../contract';
 import { toCsv } from './csv';
 import { toMarkdown } from './markdown';
-import type { ExportEntry } from './types';
+import { toReadwiseCsv } from './readwise-csv';
+import type { ExportEntry, ExportOptions } from './types';
 import { toWebAnnotationsJson } from './web-annotation';
 
-export type { ExportEntry } from './types';
+export type { ExportEntry, ExportOptions } from './types';
 export { toCsv } from './csv';
 export { toMarkdown } from './markdown';
+export { toReadwiseCsv } from './readwise-csv';
 export { toWebAnnotations } from './web-annotation';
 
-export function renderExport(format: ExportFormat, entries: readonly ExportEntry[]): string {
+export function renderExport(
+  format: ExportFormat,
+  entries: readonly ExportEntry[],
+  options: ExportOptions = {},
+): string {
   switch (format) {
     case 'md':
       return toMarkdown(entries);
     case 'json':
-      return toWebAnnotationsJson(entries);
+      return toWebAnnotationsJson(entries, options);
     case 'csv':
       return toCsv(entries);
+    case 'readwise':
+      return toReadwiseCsv(entries);
   }
 }

@@ -2,17 +2,20 @@
  * Notes as Markdown, for Obsidian and for anyone reading the plain file.
  *
  * One article: YAML front matter (Obsidian's properties), "# Title", passages.
- * Several: "# Notes from Gloss", then one "## Title" section per article with
- * a metadata line — Obsidian reads front matter only at the top of a file.
+ * Several: "# Notes from Gloss", then one "## Title" section per article
+ * opening with the same properties in a fenced `yaml` block — Obsidian reads
+ * front matter only at the top of a file, and a second `---` block would
+ * render as a rule and a heading.
  *
  * Each passage is a blockquote with ">" on every line, ending in a block id
  * (^gloss-…) so it can be linked, followed by its tags, the note, and a
- * citation naming the paragraph it starts in.
+ * citation: `— Author, "Title", Source, Date, ¶N`.
  */
 import { stringify } from 'yaml';
 import type { Annotation } from '../annotations/types';
 import { normalizeTags } from '../annotations/tags';
 import type { Article } from '../document/types';
+import { citationFields, citationLine } from './citation';
 import { escapeInline, quoteLines, toObsidianTag } from './markdown-escape';
 import { passageLines } from './passage-markdown';
 import { locationLabeller, splitOrphans } from './reading-order';
@@ -22,13 +25,6 @@ import type { ExportEntry } from './types';
 export interface MarkdownOptions {
   /** Heading of a several-article export. */
   title?: string;
-}
-
-/** "2024-03-05T10:00:00Z" → "2024-03-05"; other spellings as given. */
-function shortDate(published: string | undefined): string | undefined {
-  if (!published) return undefined;
-  const m = /^\d{4}-\d{2}-\d{2}/.exec(published);
-  return m ? m[0] : published;
 }
 
 /** Block ids Obsidian accepts (letters, digits, dashes), unique within one file. */
@@ -47,7 +43,8 @@ function tagUnion(annotations: readonly Annotation[]): string[] {
   return normalizeTags(annotations.flatMap((a) => a.tags));
 }
 
-function frontMatter(article: Article, annotations: readonly Annotation[]): string {
+/** The article's properties: title, author, source, place, date, url and the union of its passages' tags. */
+function articleProperties(article: Article, annotations: readonly Annotation[]): Record<string, unknown> {
   const { meta } = article;
   const fields: Record<string, unknown> = { title: meta.title };
   if (meta.byline) fields.author = meta.byline;
@@ -60,24 +57,26 @@ function frontMatter(article: Article, annotations: readonly Annotation[]): stri
     .filter((t): t is string => t !== null)
     .map((t) => t.slice(1));
   if (tags.length > 0) fields.tags = [...new Set(tags)];
-  return `---\n${stringify(fields, { lineWidth: 0 })}---`;
+  return fields;
 }
 
-function metadataLine(article: Article): string | undefined {
-  const { meta } = article;
-  const parts = [meta.source, meta.place, shortDate(meta.published)]
-    .filter((p): p is string => !!p)
-    .map(escapeInline);
-  const line = parts.length > 0 ? `*${parts.join(' · ')}*` : '';
-  const url = meta.url ? `<${meta.url.replace(/[<>\s]/g, encodeURIComponent)}>` : '';
-  const both = [line, url].filter(Boolean).join(' · ');
-  return both || undefined;
+function frontMatter(article: Article, annotations: readonly Annotation[]): string {
+  return `---\n${stringify(articleProperties(article, annotations), { lineWidth: 0 })}---`;
+}
+
+/** The properties of one article among several, where front matter cannot go. */
+function propertiesBlock(article: Article, annotations: readonly Annotation[]): string {
+  const yaml = stringify(articleProperties(article, annotations), { lineWidth: 0 });
+  // A fence longer than any run of backticks in the values, so none can close it.
+  const longest = Math.max(2, ...(yaml.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}yaml\n${yaml}${fence}`;
 }
 
 /** What every passage of one article shares, worked out once per article. */
 interface ArticleContext {
-  /** "— Author, Title, Source, 2024-03-05", escaped. */
-  citedAs: string;
+  /** The citation line, escaped: `— Author, "Title", Source, Date` and the locator given. */
+  cite: (locator?: string) => string;
   where: (offset: number) => string | undefined;
   tidyTags: (tags: readonly string[]) => string[];
   obsidianTag: (tag: string) => string | null;
@@ -90,12 +89,9 @@ function articleContext(
   tidyTags: ArticleContext['tidyTags'],
   obsidianTag: ArticleContext['obsidianTag'],
 ): ArticleContext {
-  const { meta } = article;
-  const parts = [meta.byline, meta.title, meta.source, shortDate(meta.published)]
-    .filter((p): p is string => !!p)
-    .map(escapeInline);
+  const fields = citationFields(article.meta);
   return {
-    citedAs: `— ${parts.join(', ')}`,
+    cite: (locator) => citationLine(fields, locator, { escape: escapeInline }),
     where: locationLabeller(article),
     tidyTags,
     obsidianTag,
@@ -120,9 +116,8 @@ function memoizedObsidianTag(): (tag: string) => string | null {
 }
 
 function citation(ctx: ArticleContext, annotation: Annotation): string {
-  if (annotation.orphan) return `${ctx.citedAs}, no longer found in the text`;
-  const where = ctx.where(annotation.target.position.start);
-  return where ? `${ctx.citedAs}, ${where}` : ctx.citedAs;
+  if (annotation.orphan) return ctx.cite('no longer found in the text');
+  return ctx.cite(ctx.where(annotation.target.position.start));
 }
 
 function passage(ctx: ArticleContext, annotation: Annotation, blockId: string): string {
@@ -170,16 +165,14 @@ export function toMarkdown(entries: readonly ExportEntry[], opts: MarkdownOption
   if (entries.length === 1) {
     const { article, annotations, articleNote } = entries[0];
     sections.push(frontMatter(article, annotations), `# ${escapeInline(article.meta.title)}`);
-    if (articleNote?.trim()) sections.push(articleNote.trim());
+    if (articleNote?.text.trim()) sections.push(articleNote.text.trim());
     sections.push(...articleBody(articleContext(article, tidyTags, obsidianTag), annotations, 2, nextId));
   } else {
     sections.push(`# ${escapeInline(opts.title ?? 'Notes from Gloss')}`);
     if (entries.length === 0) sections.push('*No articles.*');
     for (const { article, annotations, articleNote } of entries) {
-      sections.push(`## ${escapeInline(article.meta.title)}`);
-      const meta = metadataLine(article);
-      if (meta) sections.push(meta);
-      if (articleNote?.trim()) sections.push(articleNote.trim());
+      sections.push(`## ${escapeInline(article.meta.title)}`, propertiesBlock(article, annotations));
+      if (articleNote?.text.trim()) sections.push(articleNote.text.trim());
       sections.push(...articleBody(articleContext(article, tidyTags, obsidianTag), annotations, 3, nextId));
     }
   }

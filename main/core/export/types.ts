@@ -1,4 +1,4 @@
-import type { Annotation } from '../annotations/types';
+import type { Annotation, ArticleNote } from '../annotations/types';
 import type { Article } from '../document/types';
 
 /** One article and the annotations to export from it. */
@@ -6,7 +6,13 @@ export interface ExportEntry {
   article: Article;
   annotations: Annotation[];
   /** The note on the whole article, exported before its passages. */
-  articleNote?: string;
+  articleNote?: ArticleNote;
   /** Set when `article` only stands in for one whose saved copy is damaged (metadata, no text): why. */
   warning?: string;
+}
+
+/** What an export says of who wrote it. */
+export interface ExportOptions {
+  /** The user's name (settings), as the annotations' creator. */
+  userName?: string;
 }

@@ -2,73 +2,134 @@
  * Annotations as W3C Web Annotations (https://www.w3.org/TR/annotation-model/),
  * one AnnotationCollection whose single page holds every item, so any tool
  * that reads the model (Hypothesis-style clients, Recogito, a JSON-LD processor)
- * can take them.
+ * can take them. tests/unit/web-annotation-assertions.test.ts checks every item
+ * against the model's MUST and SHOULD assertions.
+ *
+ * Each item carries what a citation rests on:
+ * - target.source is the article's URL when it has one, else
+ *   "urn:gloss:article:<id>"; the local id is kept as "gloss:article" either way.
+ * - The target names the article in Dublin Core terms (dcterms:title,
+ *   dcterms:creator — one per author, dcterms:publisher, dcterms:issued), its
+ *   format and language; "gloss:location" says where the passage starts, as
+ *   its citation does ("¶3", or "p. 7" in a PDF: the model has no page of a
+ *   text position).
+ * - creator is the user (a Person, named from settings when a name is set);
+ *   generator is Gloss (Software, with its version).
+ * - Every annotation has a body: its colour, as a "highlighting" TextualBody
+ *   (the model has no colour; "gloss:color" keeps it as a plain value too),
+ *   then the note ("commenting") and each tag ("tagging").
  *
  * Departures from Gloss's own storage the model requires or suggests:
  * - TextPositionSelector counts Unicode code points, not UTF-16 units.
- * - The target source is the article's URL when it has one, else
- *   "urn:gloss:article:<id>".
- * - Colour has no place in the model: it travels as "gloss:color" (the
- *   context maps the "gloss" prefix to urn:gloss:vocab#, so it is a real IRI
- *   to JSON-LD), and orphans carry "gloss:orphan": true and no position.
- * - A passage of a PDF carries "gloss:location": "p. 7", the page it starts
- *   on, as its citation says (the model has no page of a text position).
+ * - Orphans carry "gloss:orphan": true and no position.
+ * - The article note is an annotation of the whole article (its target the
+ *   article itself, no selector), first among that article's items.
  */
+import { version as GLOSS_VERSION } from '../../../package.json';
 import type { Annotation } from '../annotations/types';
 import { normalizeTags } from '../annotations/tags';
 import { codePointCounter } from '../anchoring/codepoints';
-import { memoizedTagNormalizer } from './tag-memo';
 import type { Article } from '../document/types';
-import { pageAt } from '../document/pages';
-import { blockAt } from '../document/build';
-import { inReadingOrder } from './reading-order';
-import type { ExportEntry } from './types';
+import { citationFields } from './citation';
+import { inReadingOrder, locationLabeller } from './reading-order';
+import { memoizedTagNormalizer } from './tag-memo';
+import type { ExportEntry, ExportOptions } from './types';
 
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-/** The model allows extra contexts after its own; this one gives "gloss:" terms an IRI. */
+/** The model allows extra contexts after its own; this one gives "gloss:" terms an IRI ("dcterms:" is in the model's). */
 const GLOSS_CONTEXT = { gloss: 'urn:gloss:vocab#' };
 
-export interface WebAnnotationOptions {
+export interface WebAnnotationOptions extends ExportOptions {
   /** Prefix for ids, e.g. "https://example.org/notes/"; ids default to urn:gloss:annotation:<id>. */
   baseId?: string;
+}
+
+export interface WebAgent {
+  id: string;
+  type: 'Person' | 'Software';
+  name?: string;
+  nickname?: string;
+  'schema:softwareVersion'?: string;
 }
 
 export interface WebTextualBody {
   type: 'TextualBody';
   value: string;
-  purpose: 'commenting' | 'tagging';
+  purpose: 'commenting' | 'tagging' | 'highlighting';
   format?: 'text/plain';
+  language?: string;
+  creator?: WebAgent;
 }
+
+/** What the target says of the article, beside where the passage is. */
+export interface WebArticleDescription {
+  format: string;
+  language?: string;
+  'dcterms:title': string;
+  'dcterms:creator'?: string[];
+  'dcterms:publisher'?: string;
+  'dcterms:issued'?: string;
+  'gloss:article': string;
+}
+
+export type WebSelector =
+  | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
+  | { type: 'TextPositionSelector'; start: number; end: number };
 
 export interface WebAnnotation {
   '@context': [typeof ANNO_CONTEXT, typeof GLOSS_CONTEXT];
   id: string;
   type: 'Annotation';
   motivation: 'highlighting' | 'commenting';
-  created: string;
+  created?: string;
   modified: string;
-  body?: WebTextualBody[];
-  target: {
-    source: string;
-    selector: Array<
-      | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
-      | { type: 'TextPositionSelector'; start: number; end: number }
-    >;
-  };
-  'gloss:color': string;
+  creator: WebAgent;
+  generator: WebAgent;
+  body: WebTextualBody[];
+  /** A passage: a SpecificResource of the article. The article note: the article itself. */
+  target:
+    | (WebArticleDescription & { source: string; selector: WebSelector[] })
+    | (WebArticleDescription & { id: string; type: 'Text' });
+  'gloss:color'?: string;
   'gloss:orphan'?: true;
-  /** PDF articles: "p. 7". */
+  /** Where the passage starts: "¶3", "caption", or "p. 7" in a PDF. */
   'gloss:location'?: string;
 }
 
 export interface WebAnnotationCollection {
   '@context': typeof ANNO_CONTEXT;
-  id?: string;
+  id: string;
   type: 'AnnotationCollection';
   label: string;
   total: number;
+  generator: WebAgent;
   first: { type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
 }
+
+/** Gloss, as the software that wrote the annotations. */
+export const GENERATOR: WebAgent = {
+  id: 'urn:gloss:software:gloss',
+  type: 'Software',
+  name: 'Gloss',
+  nickname: 'gloss',
+  'schema:softwareVersion': GLOSS_VERSION,
+};
+
+/** The user, as the annotations' author: named when settings hold a name (the model's SHOULD), else anonymous. */
+export function creatorAgent(userName?: string): WebAgent {
+  const name = userName?.trim();
+  if (!name) return { id: 'urn:gloss:person:unnamed', type: 'Person' };
+  return { id: `urn:gloss:person:${encodeURIComponent(name)}`, type: 'Person', name, nickname: name };
+}
+
+/** Media type of what the article was imported from (the document the URL names). */
+const SOURCE_MEDIA_TYPES: Record<string, string> = {
+  html: 'text/html',
+  markdown: 'text/markdown',
+  text: 'text/plain',
+  epub: 'application/epub+zip',
+  pdf: 'application/pdf',
+};
 
 /** Already what toISOString() writes: most stamps, since Gloss writes them so. */
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -88,36 +149,80 @@ export function articleSource(article: Pick<Article, 'id' | 'meta'>): string {
   return article.meta.url || `urn:gloss:article:${article.id}`;
 }
 
-/** What converting many annotations of one article can share; made by articleHelpers. */
+/** "en", "pt-br": the lower-case BCP 47 form the model's checks read; undefined for anything else. */
+function languageTag(language: string | undefined): string | undefined {
+  const tag = language?.trim().toLowerCase().replace(/_/g, '-');
+  return tag && /^[a-z]{2,3}(-[a-z0-9]+)*$/.test(tag) ? tag : undefined;
+}
+
+export function describeArticle(article: Pick<Article, 'id' | 'meta'>): WebArticleDescription {
+  const fields = citationFields(article.meta);
+  const language = languageTag(article.meta.language);
+  return {
+    format: SOURCE_MEDIA_TYPES[article.meta.format] ?? 'text/plain',
+    ...(language ? { language } : {}),
+    'dcterms:title': fields.title,
+    ...(fields.authors.length ? { 'dcterms:creator': fields.authors } : {}),
+    ...(fields.source ? { 'dcterms:publisher': fields.source } : {}),
+    ...(article.meta.published ? { 'dcterms:issued': article.meta.published } : {}),
+    'gloss:article': article.id,
+  };
+}
+
+/** What converting many annotations of one article can share; made once per article. */
 export interface Helpers {
   tidyTags: (tags: readonly string[]) => string[];
   codePoints: (offset: number) => number;
+  where: (offset: number) => string | undefined;
+  described: WebArticleDescription;
+  creator: WebAgent;
+}
+
+function helpersFor(
+  article: Article,
+  tidyTags: Helpers['tidyTags'] = normalizeTags,
+  creator: WebAgent = creatorAgent(),
+): Helpers {
+  return {
+    tidyTags,
+    codePoints: codePointCounter(article.text),
+    where: locationLabeller(article),
+    described: describeArticle(article),
+    creator,
+  };
 }
 
 export function toWebAnnotation(
   article: Article,
   a: Annotation,
   opts: WebAnnotationOptions = {},
-  helpers: Helpers = { tidyTags: normalizeTags, codePoints: codePointCounter(article.text) },
+  helpers: Helpers = helpersFor(article, normalizeTags, creatorAgent(opts.userName)),
 ): WebAnnotation {
-  const { tidyTags, codePoints } = helpers;
-  const body: WebTextualBody[] = [];
+  const { tidyTags, codePoints, creator } = helpers;
+  // The colour body carries format, language and creator, so every annotation's bodies describe themselves.
+  const body: WebTextualBody[] = [
+    {
+      type: 'TextualBody',
+      value: a.color,
+      purpose: 'highlighting',
+      format: 'text/plain',
+      language: 'en',
+      creator,
+    },
+  ];
   const note = a.note.trim();
   if (note) body.push({ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' });
   for (const tag of tidyTags(a.tags)) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
 
   const { exact, prefix, suffix } = a.target.quote;
-  const selector: WebAnnotation['target']['selector'] = [
+  const selector: WebSelector[] = [
     { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
   ];
   const { start, end } = a.target.position;
   // An orphan's stored position points at text that is no longer there.
   const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
-  if (inText) {
-    selector.push({ type: 'TextPositionSelector', start: codePoints(start), end: codePoints(end) });
-  }
-  const block = inText ? blockAt(article, start) : undefined;
-  const page = block ? pageAt(block, start) : undefined;
+  if (inText) selector.push({ type: 'TextPositionSelector', start: codePoints(start), end: codePoints(end) });
+  const locator = inText ? helpers.where(start) : undefined;
 
   return {
     '@context': [ANNO_CONTEXT, GLOSS_CONTEXT],
@@ -126,12 +231,70 @@ export function toWebAnnotation(
     motivation: note ? 'commenting' : 'highlighting',
     created: dateTime(a.created),
     modified: dateTime(a.modified),
-    ...(body.length > 0 ? { body } : {}),
-    target: { source: articleSource(article), selector },
+    creator,
+    generator: GENERATOR,
+    body,
+    target: { source: articleSource(article), ...helpers.described, selector },
     'gloss:color': a.color,
     ...(a.orphan ? { 'gloss:orphan': true as const } : {}),
-    ...(page !== undefined ? { 'gloss:location': `p. ${page}` } : {}),
+    ...(locator ? { 'gloss:location': locator } : {}),
   };
+}
+
+/** The note on a whole article, as an annotation whose target is the article itself. */
+export function articleNoteAnnotation(
+  article: Article,
+  note: NonNullable<ExportEntry['articleNote']>,
+  opts: WebAnnotationOptions = {},
+  helpers: Pick<Helpers, 'described' | 'creator'> = {
+    described: describeArticle(article),
+    creator: creatorAgent(opts.userName),
+  },
+): WebAnnotation {
+  return {
+    '@context': [ANNO_CONTEXT, GLOSS_CONTEXT],
+    id: opts.baseId
+      ? `${opts.baseId}article-note-${encodeURIComponent(article.id)}`
+      : `urn:gloss:article-note:${article.id}`,
+    type: 'Annotation',
+    motivation: 'commenting',
+    modified: dateTime(note.modified),
+    creator: helpers.creator,
+    generator: GENERATOR,
+    // The user's own words, in a language Gloss does not know: "und" (BCP 47: undetermined).
+    body: [
+      {
+        type: 'TextualBody',
+        value: note.text.trim(),
+        purpose: 'commenting',
+        format: 'text/plain',
+        language: 'und',
+        creator: helpers.creator,
+      },
+    ],
+    target: { id: articleSource(article), type: 'Text', ...helpers.described },
+  };
+}
+
+/** The collection's IRI (the model requires one): the base given, else what it holds. */
+function collectionId(entries: readonly ExportEntry[], opts: WebAnnotationOptions): string {
+  if (opts.baseId) return opts.baseId;
+  return entries.length === 1
+    ? `urn:gloss:collection:article:${entries[0].article.id}`
+    : 'urn:gloss:collection:library';
+}
+
+/** One article's items: its note first, then its passages in reading order. */
+function* articleItems(
+  entry: ExportEntry,
+  opts: WebAnnotationOptions,
+  tidyTags: Helpers['tidyTags'],
+  creator: WebAgent,
+): Generator<WebAnnotation> {
+  const { article, annotations, articleNote } = entry;
+  const helpers = helpersFor(article, tidyTags, creator);
+  if (articleNote?.text.trim()) yield articleNoteAnnotation(article, articleNote, opts, helpers);
+  for (const a of inReadingOrder(annotations)) yield toWebAnnotation(article, a, opts, helpers);
 }
 
 export function toWebAnnotations(
@@ -139,16 +302,15 @@ export function toWebAnnotations(
   opts: WebAnnotationOptions = {},
 ): WebAnnotationCollection {
   const tidyTags = memoizedTagNormalizer();
-  const items = entries.flatMap(({ article, annotations }) => {
-    const helpers = { tidyTags, codePoints: codePointCounter(article.text) };
-    return inReadingOrder(annotations).map((a) => toWebAnnotation(article, a, opts, helpers));
-  });
+  const creator = creatorAgent(opts.userName);
+  const items = entries.flatMap((entry) => [...articleItems(entry, opts, tidyTags, creator)]);
   return {
     '@context': ANNO_CONTEXT,
-    ...(opts.baseId ? { id: opts.baseId } : {}),
+    id: collectionId(entries, opts),
     type: 'AnnotationCollection',
     label: 'Annotations exported from Gloss',
     total: items.length,
+    generator: GENERATOR,
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
 }
@@ -164,19 +326,17 @@ export function toWebAnnotationsJson(
   opts: WebAnnotationOptions = {},
 ): string {
   const tidyTags = memoizedTagNormalizer();
+  const creator = creatorAgent(opts.userName);
   const lines: string[] = [];
-  for (const { article, annotations } of entries) {
-    if (annotations.length === 0) continue;
-    const helpers = { tidyTags, codePoints: codePointCounter(article.text) };
-    for (const a of inReadingOrder(annotations))
-      lines.push(JSON.stringify(toWebAnnotation(article, a, opts, helpers)));
-  }
+  for (const entry of entries)
+    for (const item of articleItems(entry, opts, tidyTags, creator)) lines.push(JSON.stringify(item));
   const frame = [
     `  "@context": ${JSON.stringify(ANNO_CONTEXT)},`,
-    ...(opts.baseId ? [`  "id": ${JSON.stringify(opts.baseId)},`] : []),
+    `  "id": ${JSON.stringify(collectionId(entries, opts))},`,
     '  "type": "AnnotationCollection",',
     '  "label": "Annotations exported from Gloss",',
     `  "total": ${lines.length},`,
+    `  "generator": ${JSON.stringify(GENERATOR)},`,
     '  "first": {',
     '    "type": "AnnotationPage",',
     '    "startIndex": 0,',

@@ -26,7 +26,11 @@ export function exportRequests(ctx: ServiceContext) {
       const { renderExport } = await import('../export/index');
       const { writeExport } = await import('../export/write');
       const path = resolve(req.path);
-      const { bytes } = await writeExport(path, renderExport(req.format, entries), { dataDir: ctx.dataDir });
+      // The user's name (settings) signs the annotations as their creator.
+      const { userName } = await ctx.store.getSettings();
+      const { bytes } = await writeExport(path, renderExport(req.format, entries, { userName }), {
+        dataDir: ctx.dataDir,
+      });
       const missing = only ? only.size - found : 0;
       const warnings = [
         ...entries.flatMap((e) => e.warning ?? []),
@@ -70,7 +74,7 @@ async function exportEntries(
     const annotations = only ? all.filter((a) => only.has(a.id)) : all;
     if (only && !annotations.length) continue;
     const article = await store.getArticleIfIntact(id);
-    const articleNote = only ? undefined : (await store.articleNote(id))?.text;
+    const articleNote = only ? undefined : await store.articleNote(id);
     if (article) entries.push({ article, annotations, articleNote });
     else {
       const standIn = store.articleStandIn(id);

@@ -57,7 +57,7 @@ export function standInArticle(entry: ArticleIndexEntry): Article {
     format: entry.format,
     wordCount: entry.wordCount,
   };
-  for (const key of ['source', 'place', 'published', 'fileName', 'url'] as const)
+  for (const key of ['source', 'place', 'byline', 'published', 'fileName', 'url'] as const)
     if (entry[key] !== undefined) meta[key] = entry[key];
   return { id: entry.id, meta, blocks: [], text: '' };
 }

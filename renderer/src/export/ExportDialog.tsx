@@ -9,6 +9,7 @@ const FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'md', label: 'Markdown' },
   { value: 'json', label: 'JSON (W3C Web Annotation)' },
   { value: 'csv', label: 'CSV (spreadsheet)' },
+  { value: 'readwise', label: 'Readwise CSV (to import into Readwise)' },
 ];
 
 /** A file name from a title: lower-case words joined by dashes. */
@@ -21,7 +22,8 @@ export function defaultExportName(title: string | undefined, format: ExportForma
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .slice(0, 60) || 'notes';
-  return `${base}-notes.${format}`;
+  // Readwise's import is a CSV too.
+  return format === 'readwise' ? `${base}-readwise.csv` : `${base}-notes.${format}`;
 }
 
 type State =
