@@ -12,7 +12,7 @@ import { annotationsStore } from '../annotations/annotationsStore';
 import { showError, showInfo } from '../app/toasts';
 import { gloss } from '../gloss';
 import { plural } from '../library/format';
-import { notebookStore, selectedPassages } from '../notebook/notebookStore';
+import { notebookStore } from '../notebook/notebookStore';
 import { readerStore } from '../reader/readerStore';
 import { viewStore } from './views';
 
@@ -56,10 +56,10 @@ function chosenPassages(): Cited {
     return selected ? [{ articleId: article.id, id: selected.id }] : [];
   }
   if (viewStore.get().view !== 'notebook') return [];
-  const notebook = notebookStore.get();
-  const chosen = selectedPassages(notebook);
-  const list = chosen.length ? chosen : notebook.passages.filter((a) => a.id === notebook.editing);
-  return list.map((a) => ({ articleId: a.articleId, id: a.id }));
+  // The notebook holds the ids chosen (main finds their articles), or the one open for editing.
+  const { selected, editing } = notebookStore.get();
+  const ids = selected.size ? [...selected] : editing ? [editing] : [];
+  return ids.map((id) => ({ id }));
 }
 
 const isTyping = (t: EventTarget | null) =>
