@@ -20,7 +20,8 @@ import { draftRequests } from './service/drafts';
 import { exportRequests } from './service/export';
 import type { RemoteImageOptions } from './import/types';
 import { importRequests } from './service/import';
-import { interopRequests } from './service/interop';
+import type { interopRequests } from './service/interop';
+import { onFirstUse } from './service/on-first-use';
 import { libraryRequests } from './service/library';
 import { seedIfNew } from './service/seed';
 import { workspaceRequests } from './service/workspace';
@@ -91,7 +92,10 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     ...workspaceRequests(ctx),
     ...notebook,
     ...exportRequests(ctx),
-    ...interopRequests(ctx),
+    ...onFirstUse<ReturnType<typeof interopRequests>>(
+      async () => (await import('./service/interop')).interopRequests(ctx),
+      ['importHighlights', 'syncMarkdown'],
+    ),
     ...citeRequests({ store, listAnnotations: (articleId) => anchoredAnnotations(ctx, articleId) }),
     search: async (request: Request<'search'>) => {
       const { query, limit } = parseRequest('search', request);

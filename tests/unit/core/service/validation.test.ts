@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGloss, type GlossService } from '../../../../main/core/service';
+import { CHANNEL_NAMES } from '../../../../main/core/channels';
 
 async function refused(p: Promise<unknown>, pattern: RegExp) {
   await assert.rejects(p, (err: Error & { code?: string }) => {
@@ -92,5 +93,18 @@ describe('a request made straight to the service', () => {
     const made = await gloss.createAnnotation({ articleId, start: 30, end: 40, color: 'green' });
     const back = await gloss.restoreAnnotation({ annotation: { ...made, injected: '<script>' } as never });
     assert.equal('injected' in back, false);
+  });
+
+  it('answers every channel of the contract but the few only a shell can (dialogs, links, the close handshake)', async () => {
+    const shellOnly = new Set(['chooseImportFiles', 'chooseExportPath', 'openExternal', 'draftsFlushed']);
+    const missing = CHANNEL_NAMES.filter(
+      (name) =>
+        !shellOnly.has(name) && typeof (gloss as unknown as Record<string, unknown>)[name] !== 'function',
+    );
+    assert.deepEqual(missing, []);
+  });
+
+  it('loads a part used by few sessions on its first request, and it then answers as any other', async () => {
+    await refused(gloss.importHighlights({ paths: 'clippings.txt' as never }), /importHighlights.*paths/);
   });
 });
