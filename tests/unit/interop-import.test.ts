@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createGloss, type GlossService } from '../../main/core/service';
+import { glossInProcess } from './helpers/run-gloss';
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'highlights');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -354,6 +355,43 @@ describe('a document matched by title alone', () => {
       assert.equal(other.unanchored, 2);
     } finally {
       await lib.close();
+    }
+  });
+});
+
+describe('gloss import-highlights', () => {
+  it('prints where each document went, warnings and failures on stderr, exits 1 when a file failed, and --json gives the report', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-interop-cli-'));
+    try {
+      const data = join(dir, 'data');
+      const wrong = join(dir, 'notes.txt');
+      await writeFile(wrong, 'not highlights\n');
+      const run = await glossInProcess(
+        'import-highlights',
+        fixture('zotero-annotations.json'),
+        wrong,
+        '--data-dir',
+        data,
+      );
+      assert.equal(run.code, 1);
+      assert.match(
+        run.stdout,
+        /^Zotero annotations: zotero-annotations\.json\n {2}A Paper About Attention — Ada Lovelace, The Research Group\n {4}as a new article “A Paper About Attention” \([0-9a-f]{8}\): 2 passages kept, 1 note added to the article note\n/,
+      );
+      assert.match(run.stderr, /warning {3}zotero-annotations\.json: 1 annotation without words or comment/);
+      assert.match(run.stderr, /failed {4}notes\.txt: “notes\.txt” is not a highlights file Gloss knows/);
+      const again = await glossInProcess(
+        'import-highlights',
+        fixture('zotero-annotations.json'),
+        '--json',
+        '--data-dir',
+        data,
+      );
+      assert.equal(again.code, 0);
+      const report = JSON.parse(again.stdout);
+      assert.equal(report.files[0].documents[0].alreadyImported, 2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
