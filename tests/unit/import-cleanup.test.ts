@@ -101,3 +101,18 @@ describe('Never boilerplate instead of the article', () => {
     assert.deepEqual(warnings, []);
   });
 });
+
+describe('The Readability fallback', () => {
+  it('does not count words no reader reads as text (a chart’s SVG labels) against the walk, nor bring them back', async () => {
+    const { parseHtmlString } = await import('../../main/core/import/html');
+    const labels = Array.from(
+      { length: 300 },
+      (_, i) => `<text x="${i}" y="10">Ward ${i} turnout</text>`,
+    ).join('');
+    const doc = parseHtmlString(
+      `<html><head><title>Vote</title></head><body><article><h1>Vote</h1>${'<p>The council will vote on the harbour plan next week, after months of argument about its cost.</p>'.repeat(3)}<p>Turnout by ward: <svg viewBox="0 0 300 20">${labels}</svg></p></article></body></html>`,
+    );
+    assert.deepEqual(doc.warnings, []);
+    assert.ok(!doc.blocks.some((b) => /Ward \d+ turnout/.test(b.text)));
+  });
+});

@@ -117,6 +117,9 @@ function stem(fileName?: string): string | undefined {
 
 /** Below this share of Readability's words, the walk lost the article (a form, a dialog…). */
 const FALLBACK_SHARE = 0.5;
+/** Elements whose text is never the article's, in Readability's content as in the walk. */
+const NOT_READING_MATTER =
+  'script, style, noscript, template, svg, math, iframe, object, embed, select, option, button, textarea, input';
 /** Readability's article must be at least this long for the comparison to mean anything. */
 const FALLBACK_MIN_WORDS = 60;
 
@@ -131,11 +134,14 @@ function readabilityFallback(
   walked: BlockInput[],
   walk: Parameters<typeof blocksFromDom>[1],
 ): BlockInput[] | undefined {
-  const theirs = countWords(article.textContent ?? '');
-  const ours = countWords(walked.map((b) => b.text).join(' '));
-  if (theirs < FALLBACK_MIN_WORDS || ours >= theirs * FALLBACK_SHARE) return undefined;
+  if (countWords(article.textContent ?? '') < FALLBACK_MIN_WORDS) return undefined;
   const holder = document.createElement('div');
   holder.innerHTML = article.content ?? '';
+  // Words no reader reads as the article (a country <select>, buttons, code) do not count, and never come back.
+  holder.querySelectorAll(NOT_READING_MATTER).forEach((el) => el.remove());
+  const theirs = countWords(holder.textContent ?? '');
+  const ours = countWords(walked.map((b) => b.text).join(' '));
+  if (theirs < FALLBACK_MIN_WORDS || ours >= theirs * FALLBACK_SHARE) return undefined;
   holder.querySelectorAll('dialog, form, fieldset, details').forEach((el) => {
     // Keep their contents, lose the element the walk would have dropped or folded.
     const div = document.createElement('div');
@@ -144,7 +150,7 @@ function readabilityFallback(
   });
   const again = blocksFromDom(holder, walk);
   if (countWords(again.map((b) => b.text).join(' ')) >= theirs * FALLBACK_SHARE) return again;
-  return (article.textContent ?? '')
+  return (holder.textContent ?? '')
     .split(/\n+/)
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
