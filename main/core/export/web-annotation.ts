@@ -25,7 +25,8 @@
  * - The article note is an annotation of the whole article (its target the
  *   article itself, no selector), first among that article's items.
  */
-import { version as GLOSS_VERSION } from '../../../package.json';
+// Node's ESM (the harness, the CLI under tsx) reads JSON only with this attribute; bundlers inline it.
+import packageJson from '../../../package.json' with { type: 'json' };
 import type { Annotation } from '../annotations/types';
 import { normalizeTags } from '../annotations/tags';
 import { codePointCounter } from '../anchoring/codepoints';
@@ -112,7 +113,7 @@ export const GENERATOR: WebAgent = {
   type: 'Software',
   name: 'Gloss',
   nickname: 'gloss',
-  'schema:softwareVersion': GLOSS_VERSION,
+  'schema:softwareVersion': packageJson.version,
 };
 
 /** The user, as the annotations' author: named when settings hold a name (the model's SHOULD), else anonymous. */
