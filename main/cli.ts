@@ -16,6 +16,9 @@ import { addImportHighlightsCommand } from './cli/import-highlights-command';
 import { addImportCommand, addListCommand, addRemoveCommand, addShowCommand } from './cli/library-commands';
 import { addSearchCommand } from './cli/search-command';
 import { addSyncCommand } from './cli/sync-command';
+import { addReviewCommand } from './cli/review-command';
+import { addVerifyCommand } from './cli/verify-command';
+import { addVersionsCommand } from './cli/versions-command';
 import { addEditCommand, addWorkspaceCommands } from './cli/workspace-commands';
 
 export { EXIT_RECOVERED } from './cli/context';
@@ -69,6 +72,9 @@ export async function runCli(
     addSearchCommand,
     addImportHighlightsCommand,
     addSyncCommand,
+    addVersionsCommand,
+    addReviewCommand,
+    addVerifyCommand,
   ])
     add(program, ctx);
 

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { Annotation, Article, ArticleSummary, ImportReport } from '../core/contract';
 import { clip, Exit, type CommandContext } from './context';
+import { importVersionLines } from './versions-command';
 
 export function addImportCommand(program: Command, ctx: CommandContext): void {
   program
@@ -14,17 +15,20 @@ export function addImportCommand(program: Command, ctx: CommandContext): void {
     .addOption(ctx.dataDirOption())
     .option('--json', 'print the report as JSON')
     .option('--download-images', 'download the web pictures of saved HTML pages (a URL’s always are)')
+    .option('--new-article', 'a new article even when it is a new version of one in the library')
     .action((sources: string[], opts) =>
       ctx.use(opts, async (gloss) => {
         const report: ImportReport = { imported: [], existing: [], failed: [] };
         const files = sources.filter((s) => !/^https?:\/\//i.test(s));
         const urls = sources.filter((s) => /^https?:\/\//i.test(s));
-        if (files.length) merge(report, await gloss.importFiles({ paths: files }));
-        for (const url of urls) merge(report, await gloss.importUrl({ url }));
+        const newArticle = opts.newArticle === true;
+        if (files.length) merge(report, await gloss.importFiles({ paths: files, newArticle }));
+        for (const url of urls) merge(report, await gloss.importUrl({ url, newArticle }));
         if (opts.json) ctx.out(JSON.stringify(report, null, 2) + '\n');
         else {
           for (const a of report.imported) ctx.out(`imported  ${a.id}  ${a.title}\n`);
           for (const a of report.existing) ctx.out(`exists    ${a.id}  ${a.title}\n`);
+          for (const line of importVersionLines(report)) ctx.out(line);
           for (const f of report.failed) ctx.err(`failed    ${f.source}: ${f.message}\n`);
           for (const w of report.warnings ?? []) ctx.err(`warning   ${w.source}: ${w.message}\n`);
         }
@@ -87,6 +91,8 @@ function merge(into: ImportReport, from: ImportReport): void {
   into.existing.push(...from.existing);
   into.failed.push(...from.failed);
   if (from.warnings?.length) (into.warnings ??= []).push(...from.warnings);
+  if (from.versions?.length) (into.versions ??= []).push(...from.versions);
+  if (from.possibleVersions?.length) (into.possibleVersions ??= []).push(...from.possibleVersions);
 }
 
 function formatSummary(a: ArticleSummary): string {

@@ -37,6 +37,13 @@ export const CHANNEL_NAMES = [
   'chooseExportPath',
   'openExternal',
   'draftsFlushed',
+  'listVersions',
+  'getArticleVersion',
+  'compareVersions',
+  'addAsVersion',
+  'listReview',
+  'resolveReview',
+  'acceptAllReview',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

@@ -12,11 +12,13 @@ import type { Channel } from './channels';
 import { FONT_DEFAULT, FONT_MAX, FONT_MIN, THEMES } from './reader-settings';
 import type { SearchResult } from './search/types';
 import { annotationSchema, ID_MAX, NOTE_MAX, TAG_MAX } from './annotations/schema';
+import type { TextChange, VersionAdded } from './versions/types';
 
 export type { Article, ArticleSummary, Block, BlockKind, EditableMeta } from './document/types';
 export type { Annotation, ArticleNote, Color, Draft, TagCount } from './annotations/types';
 export type { Result, SerializedError, GlossErrorCode } from './errors';
 export type { HitField, HitKind, SearchGroup, SearchHit, SearchResult, Snippet } from './search/types';
+export type { ChangeOp, TextChange, VersionAdded } from './versions/types';
 export { COLORS } from './annotations/types';
 
 const id = z.string().min(1).max(ID_MAX);
@@ -59,6 +61,66 @@ export interface ImportReport {
   failed: ImportFailure[];
   /** Imported, but with something the user should know (e.g. pictures that could not be downloaded). */
   warnings?: Array<{ source: string; message: string }>;
+  /** New versions of articles already in the library, added to them (main/core/service/versions.ts). */
+  versions?: VersionAdded[];
+  /** Imported as new articles that may be new versions of others: the user is asked (addAsVersion). */
+  possibleVersions?: Array<{
+    articleId: string;
+    title: string;
+    of: string;
+    ofTitle: string;
+    resemblance: number;
+  }>;
+}
+
+/** Where placeImport put an import: already there, added as a version, or to be asked about. */
+export type PlacedImport =
+  | { kind: 'existing'; articleId: string }
+  | { kind: 'version'; added: VersionAdded }
+  | { kind: 'ask'; of: string; resemblance: number };
+
+export interface VersionSummary {
+  hash: string;
+  importedAt: string;
+  title: string;
+  wordCount: number;
+  current: boolean;
+  /** Annotations made or last confirmed on this version. */
+  annotations: number;
+}
+export interface ArticleVersions {
+  articleId: string;
+  title: string;
+  /** The current version's hash. */
+  current: string;
+  /** Oldest first. */
+  versions: VersionSummary[];
+  /** Annotations waiting for review. */
+  inReview: number;
+}
+export interface VersionComparison {
+  from: string;
+  to: string;
+  changes: TextChange[];
+  /** Words inserted and deleted. */
+  inserted: number;
+  deleted: number;
+}
+/** One annotation waiting for review after a new version. */
+export interface ReviewItem {
+  annotation: Annotation;
+  band: 'changed' | 'not-found';
+  fromVersion: string;
+  /** Its words on the old version. */
+  previous: string;
+  /** Its words on the current version (null: not found there). */
+  current: string | null;
+  /** previous → current, word by word. */
+  changes: TextChange[];
+}
+export interface ReviewAnswer {
+  before: Annotation;
+  after: Annotation;
 }
 export interface ExportReport {
   path: string;
@@ -87,6 +149,8 @@ export interface StoreStatus {
 }
 
 const none = z.undefined();
+/** A version of an article: the sha256 (hex) of its text. */
+const versionHash = z.string().regex(/^[0-9a-f]{64}$/, 'A version is named by its 64-character hash');
 
 /** What a change to many annotations at once did: each changed one before and after (for undo and the UI). */
 export interface BatchReport {
@@ -203,7 +267,11 @@ export const CHANNELS = {
     html: z.string().max(50_000_000).optional(),
     title: z.string().max(1000).optional(),
   }),
-  importUrl: z.object({ url: z.string().url().max(8192) }),
+  importUrl: z.object({
+    url: z.string().url().max(8192),
+    /** A new article even when it is a new version of one in the library. */
+    newArticle: z.boolean().optional(),
+  }),
   /** Highlights exported from Kindle, Readwise, Hypothesis, KOReader, Calibre or Zotero, in files the user chose. */
   importHighlights: z.object({ grant }),
   /** Notes and tags edited in a Markdown file Gloss exported, applied back (dryRun: only listed). */
@@ -325,6 +393,24 @@ export const CHANNELS = {
   chooseImportFiles: z.object({ kind: z.enum(IMPORT_KINDS) }).optional(),
   chooseExportPath: z.object({ defaultName: z.string().max(255), format: z.enum(EXPORT_FORMATS) }),
   openExternal: z.object({ url: z.string().url().max(8192) }),
+  /** An article's versions, oldest first (main/core/service/versions.ts). */
+  listVersions: z.object({ articleId: id }),
+  getArticleVersion: z.object({ articleId: id, version: versionHash }),
+  /** Word by word, from one version to another. */
+  compareVersions: z.object({ articleId: id, from: versionHash, to: versionHash }),
+  /** Makes an article imported separately the newest version of another (the import asked). */
+  addAsVersion: z.object({ articleId: id, of: id }),
+  /** Annotations whose words changed or were not found on the newest version. */
+  listReview: z.object({ articleId: id }),
+  resolveReview: z.object({
+    articleId: id,
+    id,
+    action: z.enum(['accept', 'keep-old', 'reselect']),
+    /** reselect: the right words in the current text. */
+    start: z.number().int().nonnegative().optional(),
+    end: z.number().int().positive().optional(),
+  }),
+  acceptAllReview: z.object({ articleId: id }),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export { CHANNEL_NAMES, DROP_GRANT_CHANNEL, EVENT_CHANNEL, invokeChannel, type Channel } from './channels';
@@ -336,7 +422,11 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
  * the paths the user chose). The renderer only ever holds grants.
  */
 export const PATH_REQUESTS = {
-  importFiles: z.object({ paths: z.array(z.string().min(1).max(4096)).max(100_000) }),
+  importFiles: z.object({
+    paths: z.array(z.string().min(1).max(4096)).max(100_000),
+    /** Store each as a new article, even when it is a new version of one in the library. */
+    newArticle: z.boolean().optional(),
+  }),
   exportNotes: CHANNELS.exportNotes.omit({ grant: true }).extend({ path: z.string().min(1).max(4096) }),
   importHighlights: z.object({ paths: z.array(z.string().min(1).max(4096)).max(10_000) }),
   syncMarkdown: CHANNELS.syncMarkdown.omit({ grant: true }).extend({ path: z.string().min(1).max(4096) }),
@@ -382,6 +472,13 @@ export interface GlossCoreApi {
   getSettings(): Promise<Settings>;
   updateSettings(req: Request<'updateSettings'>): Promise<Settings>;
   storeStatus(): Promise<StoreStatus>;
+  listVersions(req: Request<'listVersions'>): Promise<ArticleVersions>;
+  getArticleVersion(req: Request<'getArticleVersion'>): Promise<Article>;
+  compareVersions(req: Request<'compareVersions'>): Promise<VersionComparison>;
+  addAsVersion(req: Request<'addAsVersion'>): Promise<VersionAdded | null>;
+  listReview(req: Request<'listReview'>): Promise<ReviewItem[]>;
+  resolveReview(req: Request<'resolveReview'>): Promise<ReviewAnswer>;
+  acceptAllReview(req: Request<'acceptAllReview'>): Promise<BatchReport>;
 }
 
 /** What only the desktop shell can answer. */

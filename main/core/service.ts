@@ -26,6 +26,8 @@ import { libraryRequests } from './service/library';
 import { seedIfNew } from './service/seed';
 import { workspaceRequests } from './service/workspace';
 import { notebookRequests } from './service/notebook';
+import { versionRequests } from './service/versions';
+import type { QuoteCheck } from './versions/verify';
 
 export interface GlossOptions {
   dataDir: string;
@@ -49,6 +51,8 @@ export interface GlossService extends GlossCoreApi {
   readonly dataDir: string;
   /** An image stored with an article (served to the reader by the shell, never over IPC). */
   readAsset(articleId: string, name: string): Promise<{ mime: string; data: Uint8Array }>;
+  /** The quotes of an export checked against the library (gloss verify). */
+  verifyExport(text: string): Promise<QuoteCheck[]>;
   close(): Promise<void>;
 }
 
@@ -97,6 +101,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       ['importHighlights', 'syncMarkdown'],
     ),
     ...citeRequests({ store, listAnnotations: (articleId) => anchoredAnnotations(ctx, articleId) }),
+    ...versionRequests(ctx),
     search: async (request: Request<'search'>) => {
       const { query, limit } = parseRequest('search', request);
       return search.search(query, limit);

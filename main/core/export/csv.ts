@@ -31,6 +31,7 @@ export const CSV_COLUMNS = [
   'location',
   'author',
   'url',
+  'version',
 ] as const;
 
 /**
@@ -83,6 +84,8 @@ export function toCsv(entries: readonly ExportEntry[]): string {
         neutralizeFormula(a.created),
         neutralizeFormula(a.modified),
         ...[inText ? (where(start) ?? '') : '', author, url].map(neutralizeFormula),
+        // The article version (sha256 of its text) it was made or confirmed on: gloss verify's reference.
+        a.versionHash ?? '',
       ]);
     }
   }

@@ -137,7 +137,11 @@ function passage(ctx: ArticleContext, annotation: Annotation, blockId: string): 
   if (tags.length > 0) parts.push(tags.join(' '));
   const note = annotation.note.trim();
   if (note) parts.push(note);
-  parts.push(citation(ctx, annotation));
+  // Hidden when rendered: the article and version the words were taken from (gloss verify reads it).
+  const version = annotation.versionHash
+    ? `\n<!-- gloss article=${annotation.articleId} version=${annotation.versionHash} -->`
+    : '';
+  parts.push(`${citation(ctx, annotation)}${version}`);
   return parts.join('\n\n');
 }
 

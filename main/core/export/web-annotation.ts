@@ -89,12 +89,19 @@ export interface WebAnnotation {
   body: WebTextualBody[];
   /** A passage: a SpecificResource of the article. The article note: the article itself. */
   target:
-    | (WebArticleDescription & { source: string; selector: WebSelector[] })
+    | (WebArticleDescription & {
+        source: string;
+        selector: WebSelector[];
+        /** The version of the article the selectors were taken on: when it was imported (W3C TimeState). */
+        state?: { type: 'TimeState'; sourceDate: string };
+      })
     | (WebArticleDescription & { id: string; type: 'Text' });
   'gloss:color'?: string;
   'gloss:orphan'?: true;
   /** Where the passage starts: "¶3", "caption", or "p. 7" in a PDF. */
   'gloss:location'?: string;
+  /** sha256 of the text of the article version it was made or last confirmed on (gloss verify). */
+  'gloss:version'?: string;
 }
 
 export interface WebAnnotationCollection {
@@ -235,11 +242,26 @@ export function toWebAnnotation(
     creator,
     generator: GENERATOR,
     body,
-    target: { source: articleSource(article), ...helpers.described, selector },
+    target: {
+      source: articleSource(article),
+      ...helpers.described,
+      selector,
+      ...versionState(article, a.versionHash),
+    },
     'gloss:color': a.color,
     ...(a.orphan ? { 'gloss:orphan': true as const } : {}),
     ...(locator ? { 'gloss:location': locator } : {}),
+    ...(a.versionHash ? { 'gloss:version': a.versionHash } : {}),
   };
+}
+
+/** The TimeState of a version the article still lists (none for an article of one version: its source is as imported). */
+function versionState(
+  article: Article,
+  hash: string | undefined,
+): { state?: { type: 'TimeState'; sourceDate: string } } {
+  const version = hash ? article.versions?.find((v) => v.hash === hash) : undefined;
+  return version ? { state: { type: 'TimeState', sourceDate: dateTime(version.importedAt) } } : {};
 }
 
 /** The note on a whole article, as an annotation whose target is the article itself. */

@@ -12,6 +12,7 @@ import { normalizeTags } from '../annotations/tags';
 import type { Annotation } from '../annotations/types';
 import { GlossError } from '../errors';
 import type { ServiceContext } from './context';
+import { currentVersionHash } from '../versions/version-list';
 import { intactArticle, requireArticle } from './library';
 
 export function annotationRequests(ctx: ServiceContext) {
@@ -45,6 +46,7 @@ export function annotationRequests(ctx: ServiceContext) {
           note: req.note.trim(),
           created: at,
           modified: at,
+          versionHash: currentVersionHash(article),
         };
         await store.putAnnotation(annotation);
         return annotation;
@@ -115,7 +117,14 @@ export async function anchoredAnnotations(
   const out: Annotation[] = [];
   for (const a of await store.listAnnotations(articleId)) {
     const { start, end } = a.target.position;
-    if (!article || (!a.orphan && article.text.slice(start, end) === a.target.quote.exact)) {
+    // Kept on an older version of the text (service/versions.ts): its words are not in this one.
+    const onOlderVersion =
+      article && a.orphan && a.versionHash && a.versionHash !== currentVersionHash(article);
+    if (
+      !article ||
+      (!a.orphan && article.text.slice(start, end) === a.target.quote.exact) ||
+      onOlderVersion
+    ) {
       out.push(a);
       continue;
     }

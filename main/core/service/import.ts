@@ -12,6 +12,7 @@ import { readImportFile } from '../import/read-file';
 import type { RemoteImageOptions } from '../import/types';
 import type { ServiceContext } from './context';
 import { summaryOf } from './library';
+import { placeImport } from './versions';
 
 export interface ImportOptions {
   /** Download a saved page's web pictures at import (see GlossOptions.savedPageImages). */
@@ -22,14 +23,14 @@ export function importRequests(ctx: ServiceContext, options: ImportOptions = {})
   const { emit } = ctx;
   return {
     async importFiles(request: ImportFilesRequest): Promise<ImportReport> {
-      const { paths } = parsePathRequest('importFiles', request);
+      const { paths, newArticle } = parsePathRequest('importFiles', request);
       const report = emptyReport();
       for (const [i, path] of paths.entries()) {
         emit({ type: 'import-progress', done: i, total: paths.length, current: basename(path) });
         try {
           const input = await readImportFile(path);
           if (options.savedPageImages) input.fetchImages = options.savedPageImages;
-          await storeImported(ctx, await importSource(input), report);
+          await storeImported(ctx, await importSource(input), report, { newArticle });
         } catch (err) {
           report.failed.push(failure(basename(path), err));
         }
@@ -50,11 +51,11 @@ export function importRequests(ctx: ServiceContext, options: ImportOptions = {})
     },
 
     async importUrl(request: Request<'importUrl'>): Promise<ImportReport> {
-      const { url } = parseRequest('importUrl', request);
+      const { url, newArticle } = parseRequest('importUrl', request);
       const report = emptyReport();
       try {
         const { importUrlBytes } = await import('../import/url');
-        await storeImported(ctx, await importSource(await importUrlBytes(url)), report);
+        await storeImported(ctx, await importSource(await importUrlBytes(url)), report, { newArticle });
       } catch (err) {
         report.failed.push(failure(url, err));
       }
@@ -84,12 +85,27 @@ async function importPasted(
   return { article, assets: doc.assets ?? new Map(), warnings: doc.warnings ?? [] };
 }
 
-/** Store an imported article unless the same content is already there (a damaged saved copy is repaired). */
+/**
+ * Store an imported article unless the same content is already there (a damaged saved copy is
+ * repaired), or it is a new version of an article in the library (added to it: service/versions.ts).
+ */
 export async function storeImported(
-  { store }: ServiceContext,
-  { article, assets, warnings }: Imported,
+  ctx: ServiceContext,
+  imported: Imported,
   report: ImportReport,
+  opts: { newArticle?: boolean } = {},
 ): Promise<void> {
+  const { store } = ctx;
+  const { article, assets, warnings } = imported;
+  const placed = await placeImport(ctx, imported, opts);
+  if (placed?.kind === 'existing') {
+    report.existing.push(await summaryOf(store, placed.articleId));
+    return;
+  }
+  if (placed?.kind === 'version') {
+    (report.versions ??= []).push(placed.added);
+    return;
+  }
   const repairing = store.hasArticle(article.id) && !(await store.getArticleIfIntact(article.id));
   if (store.hasArticle(article.id) && !repairing) {
     report.existing.push(await summaryOf(store, article.id));
@@ -104,6 +120,14 @@ export async function storeImported(
       message: 'Its saved copy in the library was damaged; this import repaired it, and its notes are kept.',
     });
   for (const message of warnings) (report.warnings ??= []).push({ source: summary.title, message });
+  if (placed?.kind === 'ask')
+    (report.possibleVersions ??= []).push({
+      articleId: summary.id,
+      title: summary.title,
+      of: placed.of,
+      ofTitle: store.articleEntry(placed.of)?.title ?? '',
+      resemblance: placed.resemblance,
+    });
 }
 
 function emptyReport(): ImportReport {

@@ -10,15 +10,9 @@ import { GlossError } from '../errors';
 import type { AssetInput, Store } from '../store/index';
 import { reanchorOnVersion, type ReanchorBand } from './reanchor';
 import { currentVersionHash, versionRecord, versionsOf } from './version-list';
+import type { VersionAdded } from './types';
 
-export interface VersionAdded {
-  articleId: string;
-  title: string;
-  /** The new version's hash. */
-  version: string;
-  /** How many annotations fell in each band. */
-  bands: Record<ReanchorBand, number>;
-}
+export type { VersionAdded } from './types';
 
 /**
  * Adds `incoming` (as an import built it: its id is its source's hash) as the

@@ -7,11 +7,8 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
 import { BLOCK_SEPARATOR } from '../document/types';
 
-export type ChangeOp = 'same' | 'inserted' | 'deleted';
-export interface TextChange {
-  op: ChangeOp;
-  text: string;
-}
+import type { ChangeOp, TextChange } from './types';
+export type { ChangeOp, TextChange } from './types';
 
 /** Word-level changes from `before` to `after`, adjacent parts of one kind merged. */
 export function compareTexts(before: string, after: string): TextChange[] {

@@ -31,7 +31,8 @@ import { BLOCK_SEPARATOR } from '../document/types';
 /** Stored context at least this similar on each side (edit distance) counts as "the same context". */
 export const SILENT_CONTEXT = 0.8;
 
-export type ReanchorBand = 'silent' | VersionChange['band'];
+import type { ReanchorBand } from './reanchor-band';
+export type { ReanchorBand } from './reanchor-band';
 
 export interface Reanchored {
   annotation: Annotation;

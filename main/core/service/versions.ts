@@ -1,0 +1,241 @@
+/**
+ * Article versions as service requests: an import that is a new version of an
+ * article in the library becomes one (placeImport, called by the import code
+ * before it stores anything), the versions listed, read and compared word by
+ * word, and the review of annotations whose words changed or were not found on
+ * the new version — accept, re-select, keep on the old version (delete and its
+ * undo are the ordinary deleteAnnotation / restoreAnnotations).
+ */
+import type {
+  ArticleVersions,
+  BatchReport,
+  PlacedImport,
+  Request,
+  ReviewAnswer,
+  ReviewItem,
+  VersionComparison,
+} from '../contract';
+import { parseRequest } from '../dispatch';
+import type { Annotation } from '../annotations/types';
+import { describeRange } from '../anchoring/describe';
+import type { Article, ArticleVersion } from '../document/types';
+import { GlossError } from '../errors';
+import type { Imported } from '../import/index';
+import type { ServiceContext } from './context';
+import { addVersionFrom } from '../versions/add-version';
+import { compareTexts, compareWords } from '../versions/compare';
+import { judgeVersion, mayBeVersion, resemblance, shingles } from '../versions/detect';
+import { inReview } from '../versions/reanchor';
+import { currentVersionHash, versionsOf } from '../versions/version-list';
+import { quotesFromExport } from '../versions/exported-quotes';
+import { verifyQuotes, type QuoteCheck } from '../versions/verify';
+
+/**
+ * Before an import is stored: the same source as one of an article's versions → that article
+ * (nothing to add); a new version of an article → added to it; uncertain → the caller stores
+ * it as a new article and asks. Null: an ordinary import.
+ */
+export async function placeImport(
+  { store, articleQueue }: ServiceContext,
+  imported: Imported,
+  opts: { newArticle?: boolean } = {},
+): Promise<PlacedImport | null> {
+  const incoming = imported.article;
+  const known = store.articleWithVersionSource(incoming.id);
+  if (known) return { kind: 'existing', articleId: known };
+  if (opts.newArticle || store.hasArticle(incoming.id)) return null;
+  const meta = { title: incoming.meta.title, source: incoming.meta.source, url: incoming.meta.url };
+  let best: { articleId: string; verdict: 'version' | 'ask'; resemblance: number } | null = null;
+  let incomingShingles: Set<number> | undefined;
+  for (const entry of store.listArticles()) {
+    // Index fields first: only an article of the same address, or title and source, is read.
+    if (!mayBeVersion(meta, entry)) continue;
+    const existing = await store.getArticleIfIntact(entry.id);
+    if (!existing) continue;
+    incomingShingles ??= shingles(incoming.text);
+    const r = resemblance(incomingShingles, shingles(existing.text));
+    const { verdict } = judgeVersion(meta, entry, () => r);
+    if (verdict === 'different') continue;
+    // A version beats an uncertain match; among equals, the more alike.
+    const rank = (v: 'version' | 'ask', x: number) => (v === 'version' ? 2 : 0) + x;
+    if (!best || rank(verdict, r) > rank(best.verdict, best.resemblance))
+      best = { articleId: entry.id, verdict, resemblance: r };
+  }
+  if (!best) return null;
+  if (best.verdict === 'ask') return { kind: 'ask', of: best.articleId, resemblance: best.resemblance };
+  const into = best.articleId;
+  const added = await articleQueue.run(into, () => addVersionFrom(store, into, incoming, imported.assets));
+  return added ? { kind: 'version', added } : { kind: 'existing', articleId: into };
+}
+
+export function versionRequests({ store, now, articleQueue }: ServiceContext) {
+  const inTurn = <T>(articleId: string, work: () => Promise<T>) => articleQueue.run(articleId, work);
+  async function article(id: string): Promise<Article> {
+    if (!store.hasArticle(id)) throw new GlossError('NOT_FOUND', `No article with id ${id} in the library.`);
+    return store.getArticle(id);
+  }
+
+  function versionOf(a: Article, hash: string): ArticleVersion {
+    const found = versionsOf(a).find((v) => v.hash === hash);
+    if (!found) throw new GlossError('NOT_FOUND', `“${a.meta.title}” has no version ${hash.slice(0, 12)}.`);
+    return found;
+  }
+
+  async function textOf(a: Article, hash: string): Promise<Article> {
+    return hash === currentVersionHash(a) ? a : store.getArticleVersion(a.id, versionOf(a, hash));
+  }
+
+  async function reviewAnnotation(articleId: string, id: string): Promise<Annotation> {
+    const found = (await store.listAnnotations(articleId)).find((a) => a.id === id);
+    if (!found)
+      throw new GlossError('NOT_FOUND', `No annotation ${id} on this article; it may have been deleted.`);
+    return found;
+  }
+
+  /** Confirmed on the current version, nothing left to review. */
+  function confirmed(a: Annotation, version: string, target = a.target): Annotation {
+    const { versionChange: _c, orphan: _o, ...rest } = a;
+    return { ...rest, target, versionHash: version, modified: now() };
+  }
+
+  /** Back on the version it was on, as it was there: an orphan of the current text. */
+  function keptOnOld(a: Annotation): Annotation {
+    const change = a.versionChange;
+    if (!change) return a;
+    const { versionChange: _c, ...rest } = a;
+    const { exact, prefix, suffix, start, end } = change.previous;
+    return {
+      ...rest,
+      orphan: true,
+      versionHash: change.fromVersion,
+      target: {
+        ...a.target,
+        quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
+        position: { type: 'TextPositionSelector', start, end },
+      },
+      modified: now(),
+    };
+  }
+
+  function accepted(a: Annotation, current: string): Annotation {
+    // Words not found in the new text: accepting can only keep them where they were.
+    return a.versionChange?.band === 'not-found' ? keptOnOld(a) : confirmed(a, current);
+  }
+
+  return {
+    /** Makes an article imported separately a version of another (the answer to "is this a new version?"). */
+    async addAsVersion(request: Request<'addAsVersion'>) {
+      const req = parseRequest('addAsVersion', request);
+      if (req.articleId === req.of)
+        throw new GlossError('INVALID_REQUEST', 'An article cannot be a version of itself.');
+      const incoming = await article(req.articleId);
+      await article(req.of);
+      if ((await store.listAnnotations(req.articleId)).length > 0)
+        throw new GlossError(
+          'INVALID_REQUEST',
+          `“${incoming.meta.title}” has highlights of its own: it stays a separate article.`,
+        );
+      const added = await inTurn(req.of, () => addVersionFrom(store, req.of, incoming));
+      await store.removeArticle(req.articleId);
+      return added;
+    },
+
+    async listVersions(request: Request<'listVersions'>): Promise<ArticleVersions> {
+      const req = parseRequest('listVersions', request);
+      const a = await article(req.articleId);
+      const annotations = await store.listAnnotations(req.articleId);
+      const current = currentVersionHash(a);
+      return {
+        articleId: a.id,
+        title: a.meta.title,
+        current,
+        versions: versionsOf(a).map((v) => ({
+          hash: v.hash,
+          importedAt: v.importedAt,
+          title: v.title,
+          wordCount: v.wordCount,
+          current: v.hash === current,
+          annotations: annotations.filter((x) => x.versionHash === v.hash).length,
+        })),
+        inReview: annotations.filter(inReview).length,
+      };
+    },
+
+    async getArticleVersion(request: Request<'getArticleVersion'>): Promise<Article> {
+      const req = parseRequest('getArticleVersion', request);
+      return textOf(await article(req.articleId), req.version);
+    },
+
+    async compareVersions(request: Request<'compareVersions'>): Promise<VersionComparison> {
+      const req = parseRequest('compareVersions', request);
+      const a = await article(req.articleId);
+      const [from, to] = await Promise.all([textOf(a, req.from), textOf(a, req.to)]);
+      const changes = compareTexts(from.text, to.text);
+      const words = (op: string) =>
+        changes
+          .filter((c) => c.op === op)
+          .reduce((n, c) => n + (c.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+      return { from: req.from, to: req.to, changes, inserted: words('inserted'), deleted: words('deleted') };
+    },
+
+    async listReview(request: Request<'listReview'>): Promise<ReviewItem[]> {
+      const req = parseRequest('listReview', request);
+      await article(req.articleId);
+      return (await store.listAnnotations(req.articleId)).filter(inReview).map(reviewItem);
+    },
+
+    resolveReview(request: Request<'resolveReview'>): Promise<ReviewAnswer> {
+      const req = parseRequest('resolveReview', request);
+      return inTurn(req.articleId, async () => {
+        const a = await article(req.articleId);
+        const before = await reviewAnnotation(req.articleId, req.id);
+        const current = currentVersionHash(a);
+        let after: Annotation;
+        if (req.action === 'reselect') {
+          if (req.start === undefined || req.end === undefined)
+            throw new GlossError('INVALID_REQUEST', 'Select the words in the new text first.');
+          after = confirmed(before, current, {
+            ...before.target,
+            ...describeRange(a.text, req.start, req.end),
+          });
+        } else if (!inReview(before))
+          throw new GlossError('INVALID_REQUEST', 'This highlight is not waiting for review.');
+        else after = req.action === 'keep-old' ? keptOnOld(before) : accepted(before, current);
+        await store.putAnnotation(after);
+        return { before, after };
+      });
+    },
+
+    /** Every quote of an export's text (Markdown or Web Annotation JSON) checked against the library (the CLI's verify). */
+    async verifyExport(text: string): Promise<QuoteCheck[]> {
+      return verifyQuotes(store, quotesFromExport(text));
+    },
+
+    acceptAllReview(request: Request<'acceptAllReview'>): Promise<BatchReport> {
+      const req = parseRequest('acceptAllReview', request);
+      return inTurn(req.articleId, async () => {
+        const a = await article(req.articleId);
+        const current = currentVersionHash(a);
+        const waiting = (await store.listAnnotations(req.articleId)).filter(inReview);
+        if (waiting.length === 0) return { articles: 0, before: [], after: [] };
+        return store.restoreAnnotations(waiting.map((x) => accepted(x, current)));
+      });
+    },
+  };
+}
+
+function reviewItem(a: Annotation): ReviewItem {
+  const change = a.versionChange!;
+  const band = change.band as ReviewItem['band'];
+  const current = band === 'changed' ? a.target.quote.exact : null;
+  return {
+    annotation: a,
+    band,
+    fromVersion: change.fromVersion,
+    previous: change.previous.exact,
+    current,
+    changes: current === null ? [] : compareWords(change.previous.exact, current),
+  };
+}
+
+export type VersionRequests = ReturnType<typeof versionRequests>;
