@@ -39,6 +39,8 @@ import { showView, viewStore, type View } from './ui/views';
 import { ViewTabs } from './ui/ViewTabs';
 import { redoBatch, undoBatch } from './ui/batchHistory';
 import { openSearch, searchStore } from './search/searchStore';
+import { loadVersions } from './versions/versionsStore';
+import { VersionsLayer } from './versions/VersionsLayer';
 
 // Rarely opened, so not part of the first bundle.
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -134,6 +136,10 @@ export function App() {
     if (article) void loadAnnotations(article.id);
     else clearAnnotations();
   }, [article?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Its versions and review count: the text itself changes with a new version.
+  useEffect(() => {
+    if (article) void loadVersions(article.id);
+  }, [article]);
 
   const backToLibrary = useCallback(() => {
     closeArticle();
@@ -370,6 +376,7 @@ export function App() {
           Drop files to import them
         </div>
       )}
+      <VersionsLayer />
       <Toasts />
     </div>
   );

@@ -108,6 +108,8 @@ function ImportStatus() {
           <p role="status">
             Imported {plural(r.imported.length, 'article')}
             {r.existing.length > 0 && `; ${r.existing.length} already in the library`}
+            {(r.versions?.length ?? 0) > 0 &&
+              `; ${plural(r.versions?.length ?? 0, 'new version')} of articles in the library`}
             {r.failed.length > 0 && `; ${r.failed.length} failed`}
             {warnings.length > 0 && `; ${plural(warnings.length, 'warning')}`}.
           </p>

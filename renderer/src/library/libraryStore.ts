@@ -3,6 +3,7 @@ import type { ArticleSummary, ChosenFiles, ImportReport } from '../../../main/co
 import { createStore } from '../store';
 import { gloss, messageOf } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
+import { noteImportVersions } from '../versions/versionsStore';
 import { ALL_ARTICLES, type LibraryFilter } from './libraryOrder';
 
 export interface ImportState {
@@ -75,6 +76,7 @@ async function runImport(total: number, work: () => Promise<ImportReport>): Prom
     const report = await work();
     libraryStore.set({ importing: { running: false, done: total, total, report } });
     await refreshLibrary();
+    noteImportVersions(report);
     return report;
   } catch (err) {
     libraryStore.set({ importing: { running: false, done: 0, total, error: messageOf(err) } });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useStore } from '../store';
 import { keysOf, MOD } from '../app/shortcuts';
 import { readerStore } from './readerStore';
+import { VersionMenu } from '../versions/VersionMenu';
 import {
   changeFontSize,
   FONT_MAX,
@@ -35,6 +36,7 @@ export function ReaderBar({
         ← Library
       </button>
       {contents}
+      <VersionMenu />
       <span className="reader-bar-title" aria-hidden="true">
         {title}
       </span>

@@ -1,0 +1,194 @@
+/**
+ * The open article's versions and its review queue: the version menu's list,
+ * the badge count, the compare and review dialogs, re-selecting a passage's
+ * words in the new text, and undo of review answers (each answer is undone by
+ * putting the annotation back as it was: restoreAnnotations).
+ */
+import type {
+  Annotation,
+  ArticleVersions,
+  ImportReport,
+  ReviewItem,
+  VersionComparison,
+} from '../../../main/core/contract';
+import { createStore } from '../store';
+import { gloss } from '../gloss';
+import { showError, showInfo } from '../app/toasts';
+import { loadAnnotations } from '../annotations/annotationsStore';
+import { openArticle, readerStore } from '../reader/readerStore';
+
+export type ReviewAction = 'accept' | 'keep-old' | 'reselect' | 'delete';
+
+/** One answer, as it can be undone: the annotation before it (and whether the answer deleted it). */
+interface Answered {
+  before: Annotation;
+  action: ReviewAction;
+}
+
+export const versionsStore = createStore({
+  articleId: null as string | null,
+  versions: null as ArticleVersions | null,
+  review: [] as ReviewItem[],
+  /** Which dialog is open. */
+  open: null as null | 'review' | 'compare',
+  comparison: null as VersionComparison | null,
+  /** The review item whose words are being chosen again in the reader. */
+  reselecting: null as ReviewItem | null,
+  undo: [] as Answered[],
+  /** An import that may be a new version of an article: the user is asked. */
+  asking: null as NonNullable<ImportReport['possibleVersions']>[number] | null,
+});
+
+/** The open article's versions and review count (the menu and its badge). */
+export async function loadVersions(articleId: string): Promise<void> {
+  if (versionsStore.get().articleId !== articleId)
+    versionsStore.set({ articleId, versions: null, review: [], undo: [], open: null, reselecting: null });
+  try {
+    const versions = await gloss().listVersions({ articleId });
+    if (versionsStore.get().articleId === articleId) versionsStore.set({ versions });
+  } catch {
+    /* the menu is a nicety: the article itself still reads */
+  }
+}
+
+export async function openReview(): Promise<void> {
+  const { articleId } = versionsStore.get();
+  if (!articleId) return;
+  try {
+    const review = await gloss().listReview({ articleId });
+    versionsStore.set({ review, open: 'review', reselecting: null });
+  } catch (err) {
+    showError(err);
+  }
+}
+
+export async function openCompare(from?: string, to?: string): Promise<void> {
+  const { articleId, versions } = versionsStore.get();
+  if (!articleId || !versions || versions.versions.length < 2) return;
+  const list = versions.versions;
+  try {
+    const comparison = await gloss().compareVersions({
+      articleId,
+      from: from ?? list[list.length - 2].hash,
+      to: to ?? versions.current,
+    });
+    versionsStore.set({ comparison, open: 'compare' });
+  } catch (err) {
+    showError(err);
+  }
+}
+
+export function closeVersionsDialog(): void {
+  versionsStore.set({ open: null, comparison: null });
+}
+
+/** After any answer: the reader's marks, the list and the badge show it. */
+async function refreshAfterAnswer(articleId: string): Promise<void> {
+  const [review] = await Promise.all([gloss().listReview({ articleId }), loadVersions(articleId)]);
+  versionsStore.set({ review });
+  await loadAnnotations(articleId);
+}
+
+export async function answerReview(item: ReviewItem, action: ReviewAction): Promise<void> {
+  const { articleId } = versionsStore.get();
+  if (!articleId) return;
+  if (action === 'reselect') {
+    // The words are chosen in the reader: the dialog steps aside until they are.
+    versionsStore.set({ reselecting: item, open: null });
+    return;
+  }
+  // Shown at once; put back if main refuses.
+  const shown = versionsStore.get().review;
+  versionsStore.set({ review: shown.filter((r) => r.annotation.id !== item.annotation.id) });
+  try {
+    if (action === 'delete') await gloss().deleteAnnotation({ articleId, id: item.annotation.id });
+    else await gloss().resolveReview({ articleId, id: item.annotation.id, action });
+    versionsStore.set((s) => ({ undo: [...s.undo, { before: item.annotation, action }] }));
+    await refreshAfterAnswer(articleId);
+  } catch (err) {
+    versionsStore.set({ review: shown });
+    showError(err);
+  }
+}
+
+/** The words selected in the reader become the passage of the item being re-selected. */
+export async function applyReselection(): Promise<void> {
+  const { articleId, reselecting } = versionsStore.get();
+  const selection = readerStore.get().selection;
+  if (!articleId || !reselecting || !selection) return;
+  try {
+    await gloss().resolveReview({
+      articleId,
+      id: reselecting.annotation.id,
+      action: 'reselect',
+      start: selection.start,
+      end: selection.end,
+    });
+    versionsStore.set((s) => ({
+      reselecting: null,
+      undo: [...s.undo, { before: reselecting.annotation, action: 'reselect' }],
+    }));
+    readerStore.set({ selection: null });
+    window.getSelection()?.removeAllRanges();
+    await refreshAfterAnswer(articleId);
+    versionsStore.set({ open: 'review' });
+  } catch (err) {
+    showError(err);
+  }
+}
+
+export function cancelReselection(): void {
+  versionsStore.set({ reselecting: null, open: 'review' });
+}
+
+/** Undo the last review answer: the annotation is put back as it was, in review again. */
+export async function undoReviewAnswer(): Promise<void> {
+  const { articleId, undo } = versionsStore.get();
+  const last = undo[undo.length - 1];
+  if (!articleId || !last) return;
+  try {
+    await gloss().restoreAnnotations({ annotations: [last.before] });
+    versionsStore.set({ undo: undo.slice(0, -1) });
+    await refreshAfterAnswer(articleId);
+  } catch (err) {
+    showError(err);
+  }
+}
+
+/** After an import: versions added are announced (with a way to their review), a possible one is asked about. */
+export function noteImportVersions(report: ImportReport): void {
+  for (const v of report.versions ?? []) {
+    // The open article has a new text: show it.
+    if (readerStore.get().article?.id === v.articleId) void openArticle(v.articleId, { remember: false });
+    const review = v.bands.changed + v.bands['not-found'];
+    const followed = v.bands.silent + v.bands.moved;
+    showInfo(
+      `New version of “${v.title}”: ${followed} highlight${followed === 1 ? '' : 's'} followed${review ? `, ${review} to review` : ''}.`,
+      review
+        ? {
+            label: 'Review',
+            run: () =>
+              void openArticle(v.articleId).then(async (ok) => {
+                if (!ok) return;
+                await loadVersions(v.articleId);
+                await openReview();
+              }),
+          }
+        : undefined,
+    );
+  }
+  const asking = report.possibleVersions?.[0];
+  if (asking) versionsStore.set({ asking });
+}
+
+export async function answerPossibleVersion(addAsVersion: boolean): Promise<void> {
+  const { asking } = versionsStore.get();
+  versionsStore.set({ asking: null });
+  if (!asking || !addAsVersion) return;
+  try {
+    await gloss().addAsVersion({ articleId: asking.articleId, of: asking.of });
+    showInfo(`Added as the newest version of “${asking.ofTitle}”.`);
+  } catch (err) {
+    showError(err);
+  }
+}

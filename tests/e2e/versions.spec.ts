@@ -1,0 +1,101 @@
+/**
+ * A user re-imports an edited news article they annotated: the unchanged
+ * passage follows silently, the one whose words changed waits in review with
+ * the old and new wording; they accept it from the keyboard, undo, accept
+ * again; and compare the two versions word by word.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { launchApp, type GlossApp } from '../harness/launchApp';
+import { dragSelect, toolbar } from './helpers';
+import { newsPage, PARAGRAPHS_V1, PARAGRAPHS_V2 } from '../unit/helpers/news-versions';
+
+let app: GlossApp;
+let dir: string;
+test.beforeEach(async () => {
+  app = await launchApp();
+  dir = await mkdtemp(join(tmpdir(), 'gloss-e2e-versions-'));
+});
+test.afterEach(async () => {
+  await app.close();
+});
+
+async function importFile(page: Page, file: string): Promise<void> {
+  app.setDialogs({ importFiles: [file] });
+  await page.getByRole('button', { name: 'Import files…' }).click();
+}
+
+async function highlight(page: Page, words: string): Promise<void> {
+  await dragSelect(page, words);
+  await toolbar(page).getByRole('button', { name: 'Highlight yellow' }).click();
+  await expect(page.locator('mark', { hasText: words.split(' ')[0] }).first()).toBeVisible();
+}
+
+test('re-import → review → accept, undo, accept; compare versions word by word', async () => {
+  const { page } = app;
+  const v1 = join(dir, 'ceasefire.html');
+  const v2 = join(dir, 'ceasefire-updated.html');
+  await writeFile(v1, newsPage(PARAGRAPHS_V1));
+  await writeFile(v2, newsPage(PARAGRAPHS_V2));
+
+  await importFile(page, v1);
+  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText(
+    'Imported 1 article',
+  );
+  await page.getByRole('button', { name: /^Open .*Ceasefire talks resume/ }).click();
+  await expect(page.getByRole('article')).toBeVisible();
+  await highlight(page, 'the ceasefire holds across the north');
+  await highlight(page, 'said 40 people died in the strike');
+  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('said 40 people died');
+
+  await page.getByRole('button', { name: '← Library' }).click();
+  await importFile(page, v2);
+  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText(
+    'Imported 0 articles; 1 new version of articles in the library',
+  );
+  const toast = page
+    .getByRole('status')
+    .filter({ hasText: 'New version of “Ceasefire talks resume in Doha”' });
+  await expect(toast).toContainText('1 highlight followed, 1 to review');
+  await toast.getByRole('button', { name: 'Review' }).click();
+
+  const review = page.getByRole('dialog', { name: 'Review highlights (1)' });
+  await expect(review).toBeVisible();
+  await expect(review.locator('del')).toHaveText('40');
+  await expect(review.locator('ins')).toHaveText('45');
+  await expect(page.getByRole('article')).toContainText('45 people died');
+  await expect(page.getByRole('button', { name: /Version 2 of 2, 1 highlights to review/ })).toBeVisible();
+  await page.screenshot({ path: join(dir, 'review.png') });
+
+  // The keyboard: A accepts the focused highlight; Ctrl+Z puts it back in review.
+  await page.keyboard.press('a');
+  await expect(page.getByRole('dialog', { name: 'Review highlights (0)' })).toContainText(
+    'Nothing left to review',
+  );
+  await expect(page.getByRole('button', { name: 'Version 2 of 2' })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('dialog', { name: 'Review highlights (1)' })).toBeVisible();
+  await page
+    .getByRole('dialog', { name: 'Review highlights (1)' })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await expect(page.getByRole('dialog', { name: 'Review highlights (0)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Both highlights on the new text, nothing lost.
+  await expect(page.locator('mark', { hasText: '45' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('said 45 people died');
+  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('the ceasefire holds');
+
+  await page.getByRole('button', { name: 'Version 2 of 2' }).click();
+  await page.getByRole('button', { name: 'Compare versions…' }).click();
+  const compare = page.getByRole('dialog', { name: 'Compare versions' });
+  await expect(compare.locator('ins', { hasText: '45' })).toBeVisible();
+  await expect(compare.locator('del', { hasText: '40' })).toBeVisible();
+  await expect(compare.locator('del', { hasText: 'prisoner exchange' })).toBeVisible();
+  await expect(compare.getByRole('status')).toContainText('words inserted');
+  await page.screenshot({ path: join(dir, 'compare.png') });
+  console.log(`screenshots in ${dir}`);
+});
