@@ -11,6 +11,7 @@ import { scenario as tagRename } from './tag-rename';
 import { scenario as search } from './search';
 import { scenario as indexArticle } from './index-article';
 import { scenario as importPdf } from './import-pdf';
+import { scenario as reanchorVersion } from './reanchor-version';
 
 export const SCENARIOS: Scenario[] = [
   openArticle,
@@ -22,6 +23,7 @@ export const SCENARIOS: Scenario[] = [
   tagRename,
   search,
   indexArticle,
+  reanchorVersion,
   library,
   notebook,
   exportMarkdown,
