@@ -74,7 +74,7 @@ test('re-import → review → accept, undo, accept; compare versions word by wo
   await expect(page.getByRole('dialog', { name: 'Review highlights (0)' })).toContainText(
     'Nothing left to review',
   );
-  await expect(page.getByRole('button', { name: 'Version 2 of 2' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Version 2 of 2', exact: true })).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('dialog', { name: 'Review highlights (1)' })).toBeVisible();
   await page
@@ -89,7 +89,7 @@ test('re-import → review → accept, undo, accept; compare versions word by wo
   await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('said 45 people died');
   await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('the ceasefire holds');
 
-  await page.getByRole('button', { name: 'Version 2 of 2' }).click();
+  await page.getByRole('button', { name: 'Version 2 of 2', exact: true }).click();
   await page.getByRole('button', { name: 'Compare versions…' }).click();
   const compare = page.getByRole('dialog', { name: 'Compare versions' });
   await expect(compare.locator('ins', { hasText: '45' })).toBeVisible();
@@ -97,5 +97,4 @@ test('re-import → review → accept, undo, accept; compare versions word by wo
   await expect(compare.locator('del', { hasText: 'prisoner exchange' })).toBeVisible();
   await expect(compare.getByRole('status')).toContainText('words inserted');
   await page.screenshot({ path: join(dir, 'compare.png') });
-  console.log(`screenshots in ${dir}`);
 });

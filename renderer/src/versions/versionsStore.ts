@@ -89,26 +89,38 @@ async function refreshAfterAnswer(articleId: string): Promise<void> {
   await loadAnnotations(articleId);
 }
 
-export async function answerReview(item: ReviewItem, action: ReviewAction): Promise<void> {
+/** Answers and their undoing run one at a time, in the order given: an undo pressed at once waits for its answer. */
+let queue: Promise<unknown> = Promise.resolve();
+function serial(work: () => Promise<void>): Promise<void> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export function answerReview(item: ReviewItem, action: ReviewAction): Promise<void> {
   const { articleId } = versionsStore.get();
-  if (!articleId) return;
+  if (!articleId) return Promise.resolve();
   if (action === 'reselect') {
     // The words are chosen in the reader: the dialog steps aside until they are.
     versionsStore.set({ reselecting: item, open: null });
-    return;
+    return Promise.resolve();
   }
-  // Shown at once; put back if main refuses.
-  const shown = versionsStore.get().review;
-  versionsStore.set({ review: shown.filter((r) => r.annotation.id !== item.annotation.id) });
-  try {
-    if (action === 'delete') await gloss().deleteAnnotation({ articleId, id: item.annotation.id });
-    else await gloss().resolveReview({ articleId, id: item.annotation.id, action });
-    versionsStore.set((s) => ({ undo: [...s.undo, { before: item.annotation, action }] }));
-    await refreshAfterAnswer(articleId);
-  } catch (err) {
-    versionsStore.set({ review: shown });
-    showError(err);
-  }
+  // Shown at once, and undoable at once; put back if main refuses.
+  const answered: Answered = { before: item.annotation, action };
+  versionsStore.set((s) => ({
+    review: s.review.filter((r) => r.annotation.id !== item.annotation.id),
+    undo: [...s.undo, answered],
+  }));
+  return serial(async () => {
+    try {
+      if (action === 'delete') await gloss().deleteAnnotation({ articleId, id: item.annotation.id });
+      else await gloss().resolveReview({ articleId, id: item.annotation.id, action });
+    } catch (err) {
+      versionsStore.set((s) => ({ undo: s.undo.filter((u) => u !== answered) }));
+      showError(err);
+    }
+    await refreshAfterAnswer(articleId).catch(showError);
+  });
 }
 
 /** The words selected in the reader become the passage of the item being re-selected. */
@@ -142,17 +154,20 @@ export function cancelReselection(): void {
 }
 
 /** Undo the last review answer: the annotation is put back as it was, in review again. */
-export async function undoReviewAnswer(): Promise<void> {
+export function undoReviewAnswer(): Promise<void> {
   const { articleId, undo } = versionsStore.get();
   const last = undo[undo.length - 1];
-  if (!articleId || !last) return;
-  try {
-    await gloss().restoreAnnotations({ annotations: [last.before] });
-    versionsStore.set({ undo: undo.slice(0, -1) });
-    await refreshAfterAnswer(articleId);
-  } catch (err) {
-    showError(err);
-  }
+  if (!articleId || !last) return Promise.resolve();
+  versionsStore.set({ undo: undo.slice(0, -1) });
+  return serial(async () => {
+    try {
+      await gloss().restoreAnnotations({ annotations: [last.before] });
+    } catch (err) {
+      versionsStore.set((s) => ({ undo: [...s.undo, last] }));
+      showError(err);
+    }
+    await refreshAfterAnswer(articleId).catch(showError);
+  });
 }
 
 /** After an import: versions added are announced (with a way to their review), a possible one is asked about. */
