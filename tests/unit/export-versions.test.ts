@@ -59,6 +59,7 @@ describe('exports carry the version', () => {
   it('Web Annotation JSON: gloss:version, and the version’s import time as the target’s TimeState', () => {
     const [item] = toWebAnnotations(entries).first.items;
     assert.equal(item['gloss:version'], hash);
+    assert.ok('selector' in item.target, 'a passage, not the article note');
     assert.deepEqual(item.target.state, { type: 'TimeState', sourceDate: '2026-11-20T08:00:00.000Z' });
   });
 
