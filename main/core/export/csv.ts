@@ -63,7 +63,8 @@ export function toCsv(entries: readonly ExportEntry[]): string {
         '',
         articleNote.modified,
       ];
-      rows.push([...row, 'article', author, url].map(neutralizeFormula));
+      // The article note is on no one version: its version cell stays empty.
+      rows.push([...row, 'article', author, url, ''].map(neutralizeFormula));
     }
     for (const a of inReadingOrder(annotations)) {
       const { start, end } = a.target.position;
