@@ -108,6 +108,13 @@ export const SHORTCUTS = [
     action: 'Delete the selected highlight (Undo in the message)',
     group: 'Highlights',
   },
+  {
+    id: 'copy-citation',
+    keys: ['Shift+Mod+C'],
+    action:
+      'Copy the highlight (or the text, or the passages chosen) with its citation and a link to the words',
+    group: 'Highlights',
+  },
   { id: 'undo', keys: ['Mod+Z'], action: 'Undo', group: 'Highlights', menu: 'undo' },
   { id: 'redo', keys: ['Shift+Mod+Z', 'Ctrl+Y'], action: 'Redo', group: 'Highlights', menu: 'redo' },
   {

@@ -41,6 +41,7 @@ import { redoBatch, undoBatch } from './ui/batchHistory';
 import { openSearch, searchStore } from './search/searchStore';
 import { loadVersions } from './versions/versionsStore';
 import { VersionsLayer } from './versions/VersionsLayer';
+import { useCopyCitationKey } from './ui/copyCitation';
 
 // Rarely opened, so not part of the first bundle.
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -94,6 +95,7 @@ export function App() {
   const searching = useStore(searchStore, (s) => s.open);
   const settings = useStore(settingsStore, (s) => s.settings);
   const view = useStore(viewStore, (s) => s.view);
+  useCopyCitationKey();
 
   // ---- start-up
   useEffect(() => {

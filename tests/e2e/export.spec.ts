@@ -57,7 +57,7 @@ test('the export menu command opens the dialog; CSV of the whole library', async
   const { page } = app;
   await app.emit({ type: 'command', command: 'export' });
   const dialog = page.getByRole('dialog', { name: 'Export notes' });
-  await dialog.getByRole('radio', { name: /CSV/ }).check();
+  await dialog.getByRole('radio', { name: 'CSV (spreadsheet)' }).check();
   await dialog.getByRole('radio', { name: 'Whole library' }).check();
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(dialog.getByRole('status')).toContainText(path);

@@ -156,6 +156,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
       viewport: options.viewport ?? { width: 1280, height: 860 },
       deviceScaleFactor: options.deviceScaleFactor ?? 1,
       locale: 'en-GB',
+      // Copy with citation writes the clipboard; tests read it back.
+      permissions: ['clipboard-read', 'clipboard-write'],
     });
     const page = await context.newPage();
     page.on('pageerror', (e) =>

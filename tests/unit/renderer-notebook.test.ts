@@ -7,7 +7,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Annotation, ArticleSummary, Color } from '../../main/core/contract';
 import { EVERY_PASSAGE, filterPassages, type NotebookFilter } from '../../main/core/notebook/passage-filter';
-import { citePassage } from '../../renderer/src/notebook/citation';
 import { findTagRows, tagRows } from '../../renderer/src/tags/tagTree';
 
 const article = (id: string, title: string, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({
@@ -112,21 +111,6 @@ describe('the notebook shows the passages that pass every filter', () => {
       sort: 'modified',
     });
     assert.equal(byModified[0].target.quote.exact, 'the prison is secure');
-  });
-});
-
-describe('Copy: the quote with its citation', () => {
-  it('says quote — title, source, date, on one line', () => {
-    assert.equal(
-      citePassage(list[0], older),
-      '“the coalition will stay” — Older report, Kurdistan 24, 3 May 2021',
-    );
-  });
-  it('leaves out what the article does not have', () => {
-    assert.equal(
-      citePassage(list[3], article('b', 'Untitled notes')),
-      '“a market reopened” — Untitled notes',
-    );
   });
 });
 

@@ -19,6 +19,7 @@ import { savedIdOf, type LocalAnnotation } from './localAnnotations';
 import { FOCUS_KEY_ATTR } from '../reader/focusKey';
 import { TagChips } from '../ui/TagChips';
 import { NoteField } from '../ui/NoteField';
+import { copyWithCitation } from '../ui/copyCitation';
 
 export function AnnotationEditor(props: {
   annotation: LocalAnnotation;
@@ -169,6 +170,14 @@ export function AnnotationEditor(props: {
           }}
         >
           Delete highlight
+        </button>
+        <button
+          type="button"
+          title="Copy with citation (Ctrl/Cmd+Shift+C)"
+          disabled={!!a.unsaved}
+          onClick={() => void copyWithCitation([{ articleId: a.articleId, id: a.id }])}
+        >
+          Copy with citation
         </button>
         <button type="button" className="primary" onClick={close}>
           Done

@@ -12,6 +12,7 @@ import { plural } from '../library/format';
 import { annotationsStore, revealAnnotation, setFilter, visibleAnnotations } from './annotationsStore';
 import { tagKey } from '../../../main/core/annotations/tags';
 import { ArticleNoteField } from './ArticleNoteField';
+import { copyWithCitation } from '../ui/copyCitation';
 
 export function AnnotationPanel() {
   const articleId = useStore(annotationsStore, (s) => s.articleId);
@@ -122,6 +123,17 @@ const PanelItem = memo(function PanelItem({ a, selected }: { a: LocalAnnotation;
         </ul>
       )}
       {a.note && <p className="panel-note">{a.note}</p>}
+      {selected && (
+        <button
+          type="button"
+          className="panel-cite text"
+          title="Copy with citation (Ctrl/Cmd+Shift+C)"
+          disabled={!!a.unsaved}
+          onClick={() => void copyWithCitation([{ articleId: a.articleId, id: a.id }])}
+        >
+          Copy with citation
+        </button>
+      )}
     </li>
   );
 });

@@ -3,6 +3,8 @@ import { useRef } from 'react';
 import { COLORS } from '../../../main/core/annotations/types';
 import type { ReaderSelection } from '../reader/readerStore';
 import { useCssVars } from '../reader/useCssVars';
+import { copyWithCitation } from '../ui/copyCitation';
+import { readerStore } from '../reader/readerStore';
 import { highlightSelection } from './actions';
 
 export function SelectionToolbar({ selection }: { selection: ReaderSelection }) {
@@ -34,6 +36,19 @@ export function SelectionToolbar({ selection }: { selection: ReaderSelection }) 
       </button>
       <button type="button" className="text" onClick={() => void highlightSelection(undefined, 'note')}>
         Note
+      </button>
+      <span className="divider" aria-hidden="true" />
+      <button
+        type="button"
+        className="text"
+        title="Copy with citation (Ctrl/Cmd+Shift+C)"
+        onClick={() => {
+          const article = readerStore.get().article;
+          if (article)
+            void copyWithCitation([{ articleId: article.id, start: selection.start, end: selection.end }]);
+        }}
+      >
+        Cite
       </button>
     </div>
   );

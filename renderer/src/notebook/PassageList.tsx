@@ -12,8 +12,8 @@ import { useStore } from '../store';
 import { useCssVars } from '../reader/useCssVars';
 import { formatDate } from '../library/format';
 import { rowWindow } from '../library/rowWindow';
+import { copyWithCitation } from '../ui/copyCitation';
 import {
-  copyPassages,
   holds,
   loadWindow,
   notebookStore,
@@ -244,7 +244,7 @@ const PassageRow = memo(function PassageRow(props: {
         <button
           type="button"
           aria-label={`Copy with citation: ${truncate(quote, 60)}`}
-          onClick={() => void copyPassages([a])}
+          onClick={() => void copyWithCitation([{ articleId: a.articleId, id: a.id }])}
         >
           Copy
         </button>

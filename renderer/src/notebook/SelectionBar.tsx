@@ -3,16 +3,8 @@ import { COLORS } from '../../../main/core/annotations/types';
 import { useStore } from '../store';
 import { plural } from '../library/format';
 import { TagField } from '../ui/TagField';
-import { showError } from '../app/toasts';
-import {
-  clearSelection,
-  copyPassages,
-  notebookStore,
-  recolourSelected,
-  selectAll,
-  selectedPassages,
-  tagSelected,
-} from './notebookStore';
+import { copyWithCitation } from '../ui/copyCitation';
+import { clearSelection, notebookStore, recolourSelected, selectAll, tagSelected } from './notebookStore';
 
 export function SelectionBar({ total, onExport }: { total: number; onExport: (ids: string[]) => void }) {
   const selected = useStore(notebookStore, (s) => s.selected);
@@ -41,7 +33,11 @@ export function SelectionBar({ total, onExport }: { total: number; onExport: (id
           />
         ))}
       </span>
-      <button type="button" onClick={() => void selectedPassages().then(copyPassages, showError)}>
+      <button
+        type="button"
+        title="Copy with citations"
+        onClick={() => void copyWithCitation([...notebookStore.get().selected].map((id) => ({ id })))}
+      >
         Copy
       </button>
       <button type="button" onClick={() => onExport([...selected])}>

@@ -14,7 +14,6 @@ import { plural } from '../library/format';
 import { openPassageById } from '../annotations/annotationsStore';
 import { onBatchChange, runBatch } from '../ui/batchHistory';
 import { EVERY_PASSAGE, type NotebookFilter } from '../../../main/core/notebook/passage-filter';
-import { citePassages } from './citation';
 
 /** Rows asked for at a time: a few screens, so scrolling asks rarely. */
 export const WINDOW_ROWS = 150;
@@ -262,21 +261,7 @@ export async function recolourSelected(color: Color): Promise<unknown> {
   );
 }
 
-// ---- copy and open
-
-export async function copyPassages(list: readonly Annotation[]): Promise<void> {
-  if (!list.length) return;
-  try {
-    await navigator.clipboard.writeText(citePassages(list, notebookStore.get().articles));
-    showInfo(
-      list.length === 1
-        ? 'Copied the passage with its citation'
-        : `Copied ${plural(list.length, 'passage')} with their citations`,
-    );
-  } catch (err) {
-    showError(`Could not copy: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
+// ---- open
 
 /** Open the passage's article, scrolled to it with its highlight selected. */
 export function openPassage(a: Annotation): Promise<void> {

@@ -9,6 +9,7 @@
 import { useEffect } from 'react';
 import type { Request } from '../../../main/core/contract';
 import { annotationsStore } from '../annotations/annotationsStore';
+import { shortcutOf } from '../app/shortcuts';
 import { showError, showInfo } from '../app/toasts';
 import { gloss } from '../gloss';
 import { plural } from '../library/format';
@@ -69,7 +70,7 @@ const isTyping = (t: EventTarget | null) =>
 export function useCopyCitationKey(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || !e.shiftKey || e.altKey || e.key.toLowerCase() !== 'c') return;
+      if (shortcutOf(e, ['copy-citation']) !== 'copy-citation') return;
       if (isTyping(e.target) || document.querySelector('[aria-modal="true"]')) return;
       const items = chosenPassages();
       if (!items.length) return;
