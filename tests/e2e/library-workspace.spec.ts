@@ -110,7 +110,7 @@ test('a wrong author and title are corrected in the reader, and the library and 
   const md = await readFile(out, 'utf8');
   expect(md).toContain('author: Kosar Nawzad');
   expect(md).toMatch(
-    /— Kosar Nawzad, Coalition: defeat of ISIS remains top priority, Kurdistan 24, 2021-03-30, ¶\d+/,
+    /— Kosar Nawzad, "Coalition: defeat of ISIS remains top priority", Kurdistan 24, 2021-03-30, ¶\d+/,
   );
   await exportDialog.getByRole('button', { name: 'Close' }).click();
 
