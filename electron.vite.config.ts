@@ -9,11 +9,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The search index's worker thread, started by main/core/search/search-client.ts from beside the bundle.
+      // The worker threads, started from beside the bundle (main/core/worker-file.ts): the search index's
+      // (main/core/search/search-client.ts) and the PDF reader's (main/core/import/pdf.ts).
       rollupOptions: {
         input: {
           index: resolve('main/app/index.ts'),
           'search-worker': resolve('main/core/search/worker.ts'),
+          'pdf-worker': resolve('main/core/import/pdf-worker.ts'),
         },
       },
     },

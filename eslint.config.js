@@ -30,7 +30,7 @@ export default tseslint.config(
       'tests/fixtures/**',
       'tmp-measure/**',
       '**/*.tmp.ts',
-      'main/core/search/worker-boot.mjs',
+      'main/core/worker-boot.mjs',
     ],
   },
   js.configs.recommended,

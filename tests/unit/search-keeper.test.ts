@@ -237,7 +237,7 @@ describe('search index on disk', () => {
 describe('search worker file', () => {
   it('from source: worker.ts through the tsx boot file', () => {
     const { file, workerData } = workerFile('file:///src/main/core/search/search-client.ts', () => false);
-    assert.equal(file.href, 'file:///src/main/core/search/worker-boot.mjs');
+    assert.ok(file.href.endsWith('/main/core/worker-boot.mjs'), file.href);
     assert.deepEqual(workerData, { entry: 'file:///src/main/core/search/worker.ts' });
   });
 

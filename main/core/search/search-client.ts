@@ -5,14 +5,13 @@
  * one postMessage of an id or a library entry; the reading and indexing happen
  * in the worker. `inThread` runs the same keeper on the calling thread (tests).
  *
- * The worker file: from source (under tsx) worker-boot.mjs starts worker.ts; in
+ * The worker file: from source (under tsx) ../worker-boot.mjs starts worker.ts; in
  * the built app electron-vite emits it as out/main/search-worker.js (see
- * electron.vite.config.ts), found beside the bundle.
+ * electron.vite.config.ts and ../worker-file.ts), found beside the bundle.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { GlossError } from '../errors';
+import { workerFile as locateWorker } from '../worker-file';
 import type { IndexChange, KeeperOptions } from './index-keeper';
 import type { FromWorker, ToWorker } from './worker-protocol';
 import type { SearchResult } from './types';
@@ -56,22 +55,13 @@ async function inThread(options: KeeperOptions): Promise<SearchIndexHandle> {
 /** The worker to start, given where this module runs from (`exists` checks a path; a parameter for tests). */
 export function workerFile(
   here = import.meta.url,
-  exists: (path: string) => boolean = existsSync,
+  exists?: (path: string) => boolean,
 ): { file: URL; workerData?: unknown } {
-  if (here.endsWith('.ts'))
-    return {
-      file: new URL('./worker-boot.mjs', here),
-      workerData: { entry: new URL('./worker.ts', here).href },
-    };
-  // Bundled: this code is in out/main/index.js or one of its chunks. Packaged, a worker cannot
-  // run from inside app.asar: electron-builder.yml unpacks it (and what it imports) beside it.
-  for (const rel of ['./search-worker.js', '../search-worker.js']) {
-    const url = new URL(rel, here);
-    const unpacked = new URL(url.href.replace(/\/app\.asar\//, '/app.asar.unpacked/'));
-    if (unpacked.href !== url.href && exists(fileURLToPath(unpacked))) return { file: unpacked };
-    if (exists(fileURLToPath(url))) return { file: url };
-  }
-  throw new GlossError('INTERNAL', `The search worker is missing beside ${fileURLToPath(here)}.`);
+  return locateWorker(
+    { source: './worker.ts', built: 'search-worker.js', what: 'search worker' },
+    here,
+    exists,
+  );
 }
 
 async function inWorker(options: KeeperOptions): Promise<SearchIndexHandle> {
