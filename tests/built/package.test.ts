@@ -29,6 +29,7 @@ import { extractAll, listPackage } from '@electron/asar';
 import { parse as parseYaml } from 'yaml';
 import { invokeChannel } from '../../main/core/channels';
 import { watchChild, type Finished } from '../unit/helpers/child-output';
+import { buildPdf, samplePaper, typesetPaper } from '../unit/helpers/pdf-builder';
 import { requireBuilt, ROOT } from './built-output';
 import { invoke, startShell } from './start-shell';
 
@@ -311,7 +312,7 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
     );
   });
 
-  it('starts the search worker from app.asar.unpacked, which holds all it imports (a worker cannot start inside app.asar)', async () => {
+  it('starts the search and PDF workers from app.asar.unpacked, which holds all they import (a worker cannot start inside app.asar)', async () => {
     const unpacked = join(extracted, 'app.asar.unpacked');
     await cp(join(resources, 'app.asar.unpacked'), unpacked, { recursive: true });
     // Only the unpacked copy of the worker is left: the command line must start that one.
@@ -327,10 +328,27 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
     ]);
     assert.equal(r.code, 0, r.stderr);
     assert.ok(JSON.parse(r.lines.join('\n')).hits > 0, 'the sample article is found');
+    // The PDF worker likewise: only its unpacked copy is left, and pdf.js is read from the unpacked node_modules.
+    await rm(join(extracted, 'app.asar', 'out', 'cli', 'pdf-worker.js'));
+    await writeFile(join(work, 'paper.pdf'), buildPdf(typesetPaper(samplePaper(6)).pages));
+    const pdf = await run(process.execPath, [
+      cli,
+      'import',
+      join(work, 'paper.pdf'),
+      '--json',
+      '--data-dir',
+      join(work, 'pdf-library'),
+    ]);
+    assert.equal(pdf.code, 0, `${pdf.stderr}\n${pdf.lines.join('\n')}`);
+    assert.doesNotMatch(pdf.stderr, /Cannot load/, 'pdf.js finds what it imports');
+    assert.equal(JSON.parse(pdf.lines.join('\n')).imported[0].format, 'pdf');
     for (const file of [
       'out/main/search-worker.js',
       'out/cli/search-worker.js',
+      'out/main/pdf-worker.js',
+      'out/cli/pdf-worker.js',
       'node_modules/minisearch/package.json',
+      'node_modules/pdfjs-dist/package.json',
     ]) {
       assert.ok((await stat(join(unpacked, file))).isFile(), `${file} is unpacked`);
     }
