@@ -81,6 +81,9 @@ export function passageLines(
     const from = Math.max(start, block.start) - block.start;
     const to = Math.min(end, block.end) - block.start;
     const part = blockLines(block, from, to);
+    // A photo caption inside a passage that goes on past it is marked as one, never read as body text.
+    if (block.kind === 'caption' && (start < block.start || end > block.end) && part[0])
+      part[0] = `*(Photo caption)* ${part[0]}`;
     if (lines.length) lines.push('');
     lines.push(...part);
   }

@@ -1,6 +1,7 @@
 /** What the toolbar and the H/N/T keys do with the current selection. */
 import type { Color } from '../../../main/core/contract';
 import { readerStore, setSelection } from '../reader/readerStore';
+import { bodyRanges } from '../reader/captionRanges';
 import { annotationsStore, createHighlight, openEditor, type EditorFocus } from './annotationsStore';
 
 /**
@@ -8,13 +9,17 @@ import { annotationsStore, createHighlight, openEditor, type EditorFocus } from 
  * saved it, so what is typed right after T or N lands in the field.
  */
 export function highlightSelection(color?: Color, then?: EditorFocus): Promise<boolean> {
-  const sel = readerStore.get().selection;
-  if (!sel) return Promise.resolve(false);
+  const { selection: sel, article } = readerStore.get();
+  if (!sel || !article) return Promise.resolve(false);
   const c = color ?? annotationsStore.get().lastColor;
   setSelection(null);
   document.getSelection()?.removeAllRanges();
-  const made = createHighlight({ start: sel.start, end: sel.end, color: c });
-  if (!made) return Promise.resolve(false);
-  if (then) openEditor(made.key, then);
-  return made.saved.then((a) => !!a);
+  // Across a photo: one highlight per stretch of body text, the caption left out (captionRanges.ts).
+  const made = bodyRanges(article.blocks, article.text, sel.start, sel.end).map((r) =>
+    createHighlight({ start: r.start, end: r.end, color: c }),
+  );
+  const first = made[0];
+  if (!first) return Promise.resolve(false);
+  if (then) openEditor(first.key, then);
+  return Promise.all(made.map((m) => m?.saved)).then((saved) => saved.every((a) => !!a));
 }
