@@ -159,12 +159,9 @@ const ArticleRow = memo(function ArticleRow({
       aria-posinset={count ? index + 1 : undefined}
       aria-setsize={count}
     >
-      <button
-        type="button"
-        className="article-open"
-        aria-label={`Open ${a.title}`}
-        onClick={() => void openArticle(a.id)}
-      >
+      <button type="button" className="article-open" onClick={() => void openArticle(a.id)}>
+        {/* Named by what it shows (title, byline, date, counts), after the hidden verb. */}
+        <span className="visually-hidden">Open </span>
         <span className="article-title">{a.title}</span>
         <span className="article-meta">
           {meta}

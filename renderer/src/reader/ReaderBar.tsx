@@ -57,22 +57,16 @@ export function ReaderBar({
       <div className="bar-group" role="group" aria-label="Text size">
         <button
           type="button"
-          aria-label="Smaller text"
           disabled={settings.fontSize <= FONT_MIN}
           onClick={() => void changeFontSize(-1)}
         >
-          A−
+          A−<span className="visually-hidden"> Smaller text</span>
         </button>
         <span className="font-size" aria-live="polite" aria-label={`Text size ${settings.fontSize}`}>
           {settings.fontSize}
         </span>
-        <button
-          type="button"
-          aria-label="Larger text"
-          disabled={settings.fontSize >= FONT_MAX}
-          onClick={() => void changeFontSize(1)}
-        >
-          A+
+        <button type="button" disabled={settings.fontSize >= FONT_MAX} onClick={() => void changeFontSize(1)}>
+          A+<span className="visually-hidden"> Larger text</span>
         </button>
       </div>
       <button type="button" onClick={() => readerStore.set({ finding: true })} title={`${MOD}+F`}>

@@ -59,7 +59,7 @@ export function ReaderView({
   const flash = useStore(annotationsStore, (s) => s.flash);
   const editor = useStore(annotationsStore, (s) => s.editor);
   const selection = useStore(readerStore, (s) => s.selection);
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
   const dragging = useRef(false);
@@ -381,7 +381,7 @@ export function ReaderView({
         />
       )}
       <div className="reader-body">
-        <div className="reader-scroll" ref={scrollRef} onScroll={onScroll}>
+        <main className="reader-scroll" ref={scrollRef} onScroll={onScroll} aria-label="Reader">
           <div className="reader-content" ref={contentRef}>
             <article
               ref={articleRef}
@@ -422,7 +422,7 @@ export function ReaderView({
               />
             )}
           </div>
-        </div>
+        </main>
         {!panelHidden && <AnnotationPanel />}
       </div>
     </div>

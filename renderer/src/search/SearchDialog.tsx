@@ -81,8 +81,14 @@ export function SearchDialog() {
         aria-label="Search results"
       >
         {result?.groups.map((g) => (
-          <section key={g.articleId} className="search-group" aria-label={g.title}>
-            <h3>
+          // A listbox holds options, in groups: the article's title names its group.
+          <section
+            key={g.articleId}
+            className="search-group"
+            role="group"
+            aria-labelledby={`search-group-${g.articleId}`}
+          >
+            <h3 id={`search-group-${g.articleId}`} role="presentation">
               {g.title}
               {g.source && <span className="search-source"> · {g.source}</span>}
             </h3>
