@@ -114,12 +114,12 @@ describe('Markdown export of one article', () => {
     );
   });
 
-  it('puts ">" on every line of a multi-paragraph passage, blank lines included', () => {
+  it('puts ">" on every line of a multi-paragraph passage, blank lines included; a caption in it is marked', () => {
     const lines = quoteBlock(md, crossing.id.slice(0, 8));
     assert.deepEqual(lines, [
       '> debate the budget.',
       '>',
-      `> Members vote in Erbil. ^gloss-${crossing.id.slice(0, 8)}`,
+      `> *(Photo caption)* Members vote in Erbil. ^gloss-${crossing.id.slice(0, 8)}`,
     ]);
   });
 

@@ -63,7 +63,9 @@ describe('bucketSpans: each block gets the highlights that intersect it', () => 
       id: 'k',
       key: 'k',
       color: 'yellow',
-      target: { position: { start: 1, end: 4 } },
+      tags: [],
+      note: '',
+      target: { quote: { exact: 'abc' }, position: { start: 1, end: 4 } },
     } as unknown as LocalAnnotation;
     assert.equal(toSpan(a), toSpan(a));
     const recoloured = { ...a, color: 'green' } as LocalAnnotation;

@@ -12,6 +12,8 @@ import { libraryStore } from './libraryStore';
 import { formatDate, plural } from './format';
 import { ROW_HEIGHT, rowWindow } from './rowWindow';
 
+const OPEN_VERB_ID = 'article-open-verb';
+
 /** Libraries longer than this are windowed. */
 export const VIRTUAL_MIN_ROWS = 300;
 
@@ -127,14 +129,19 @@ export function ArticleList({
       />,
     );
   return (
-    <ul
-      ref={listRef}
-      className={virtual ? 'article-list is-virtual' : 'article-list'}
-      aria-label="Articles"
-      onKeyDown={onKeyDown}
-    >
-      {rows}
-    </ul>
+    <>
+      <span id={OPEN_VERB_ID} hidden>
+        Open
+      </span>
+      <ul
+        ref={listRef}
+        className={virtual ? 'article-list is-virtual' : 'article-list'}
+        aria-label="Articles"
+        onKeyDown={onKeyDown}
+      >
+        {rows}
+      </ul>
+    </>
   );
 }
 
@@ -159,9 +166,14 @@ const ArticleRow = memo(function ArticleRow({
       aria-posinset={count ? index + 1 : undefined}
       aria-setsize={count}
     >
-      <button type="button" className="article-open" onClick={() => void openArticle(a.id)}>
-        {/* Named by what it shows (title, byline, date, counts), after the hidden verb. */}
-        <span className="visually-hidden">Open </span>
+      <button
+        type="button"
+        className="article-open"
+        id={`open-${a.id}`}
+        // Named "Open" and then what it shows (title, byline, date, counts): the name holds the visible text.
+        aria-labelledby={`${OPEN_VERB_ID} open-${a.id}`}
+        onClick={() => void openArticle(a.id)}
+      >
         <span className="article-title">{a.title}</span>
         <span className="article-meta">
           {meta}
