@@ -10,7 +10,7 @@ import globals from 'globals';
 const CORE_ONLY_MODELS = [
   {
     regex:
-      'main/core/(?!(contract|channels|bridge|annotations/types|annotations/tags|document/types|search/types|search/fold|search/query|util/first-index|reader-settings|shortcuts|notebook/passage-filter)$)',
+      '(main/core|@core)/(?!(contract|channels|bridge|annotations/types|annotations/tags|document/types|search/types|search/fold|search/query|util/first-index|reader-settings|shortcuts|notebook/passage-filter)$)',
     message:
       'The renderer takes from main/core only the contract and plain model modules; ask main through window.gloss.',
   },
@@ -29,6 +29,7 @@ export default tseslint.config(
       'node_modules/**',
       'tests/fixtures/**',
       'tmp-measure/**',
+      'bench/.out/**', // the cold-start scenario's bundle
       '**/*.tmp.ts',
       'main/core/worker-boot.mjs',
     ],

@@ -14,6 +14,8 @@ export default defineConfig({
   root: here,
   base: './',
   plugins: [react()],
+  // The same alias as tsconfig.base.json: the renderer's imports of the core's shared model modules.
+  resolve: { alias: { '@core': resolve(here, '../main/core') } },
   build: {
     outDir: resolve(here, '../out/renderer'),
     emptyOutDir: true,

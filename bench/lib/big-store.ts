@@ -9,12 +9,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { Article } from '../../main/core/document/types';
-import type { Annotation } from '../../main/core/annotations/types';
-import { indexEntryFor, byNewestImport, type ArticleIndexEntry } from '../../main/core/store/schemas';
+import type { Article } from '@core/document/types';
+import type { Annotation } from '@core/annotations/types';
+import { indexEntryFor, byNewestImport, type ArticleIndexEntry } from '@core/store/schemas';
 import { RandomText } from './random-text';
 import { syntheticAnnotations, syntheticArticle } from './synthetic';
-import { openStore } from '../../main/core/store/index';
+import { openStore } from '@core/store/index';
 
 export const BIG_ARTICLES = 10_000;
 export const BIG_ANNOTATIONS_PER_ARTICLE = 10;

@@ -4,9 +4,9 @@
  * scenarios (building and loading it is the expensive part). Measured once,
  * interleaved, and memoised.
  */
-import { openStore } from '../../main/core/store/index';
-import type { Article } from '../../main/core/document/types';
-import type { Annotation } from '../../main/core/annotations/types';
+import { openStore } from '@core/store/index';
+import type { Article } from '@core/document/types';
+import type { Annotation } from '@core/annotations/types';
 import { benchTempDir, writeLibrary } from './big-store';
 import { navigateAndTime, openBrowserPair, type BrowserPair } from './browser';
 import { RandomText } from './random-text';

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 const dataDir = process.argv[2];
 const list = process.argv.includes('--list');
 const t0 = performance.now();
-const { createGloss } = await import('../../main/core/service');
+const { createGloss } = await import('@core/service');
 const t1 = performance.now();
 const service = await createGloss({ dataDir });
 const t2 = performance.now();

@@ -1,5 +1,5 @@
 /** The 100,000 annotations of the big library as export entries (article + its annotations), in memory. */
-import type { ExportEntry } from '../../main/core/export/types';
+import type { ExportEntry } from '@core/export/types';
 import { bigLibrary } from './big-store';
 
 export function bigExportEntries(): ExportEntry[] {

@@ -3,8 +3,8 @@
  * plain, server-made HTML with the app's own CSS and the same wrapper elements
  * and classes, so the browser does the same layout and paint minus the app.
  */
-import type { Article, ArticleSummary, Block } from '../../main/core/document/types';
-import type { Annotation } from '../../main/core/annotations/types';
+import type { Article, ArticleSummary, Block } from '@core/document/types';
+import type { Annotation } from '@core/annotations/types';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

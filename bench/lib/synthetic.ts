@@ -1,9 +1,9 @@
 /** Synthetic articles and annotations in Gloss's own shapes, built fast from seeded text. */
-import { buildArticle } from '../../main/core/document/build';
-import { describeRange } from '../../main/core/anchoring/describe';
-import type { Article, BlockInput } from '../../main/core/document/types';
-import type { Annotation, Color } from '../../main/core/annotations/types';
-import { COLORS } from '../../main/core/annotations/types';
+import { buildArticle } from '@core/document/build';
+import { describeRange } from '@core/anchoring/describe';
+import type { Article, BlockInput } from '@core/document/types';
+import type { Annotation, Color } from '@core/annotations/types';
+import { COLORS } from '@core/annotations/types';
 import { RandomText } from './random-text';
 
 const BASE_TIME = Date.UTC(2025, 0, 1);

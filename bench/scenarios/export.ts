@@ -4,9 +4,9 @@
  * the same entries (articles' metadata and annotations) — the cheapest text
  * that carries the same data.
  */
-import { renderExport } from '../../main/core/export/index';
-import type { ExportFormat } from '../../main/core/contract';
-import type { ExportEntry } from '../../main/core/export/types';
+import { renderExport } from '@core/export/index';
+import type { ExportFormat } from '@core/contract';
+import type { ExportEntry } from '@core/export/types';
 import { annotationCount, bigExportEntries } from '../lib/export-data';
 import { interleave, time } from '../lib/stats';
 import type { Scenario } from '../lib/scenario';

@@ -5,9 +5,9 @@
  * raw getTextContent over the same pages with the same options: what any PDF
  * text import must pay. The issue's target: under 3 s here.
  */
-import { importSource } from '../../main/core/import/index';
-import { blocksFromLines } from '../../main/core/import/pdf-blocks';
-import { linesInReadingOrder, type PdfPageRuns } from '../../main/core/import/pdf-lines';
+import { importSource } from '@core/import/index';
+import { blocksFromLines } from '@core/import/pdf-blocks';
+import { linesInReadingOrder, type PdfPageRuns } from '@core/import/pdf-lines';
 import { buildPdf, typesetPaper, type PaperPart } from '../../tests/unit/helpers/pdf-builder';
 import { RandomText } from '../lib/random-text';
 import type { Scenario } from '../lib/scenario';

@@ -8,9 +8,9 @@
  * and indexing happen in the worker: how soon the article is found by a search
  * is shown as an extra, with the longest event-loop stall while it happens.
  */
-import { buildArticle } from '../../main/core/document/build';
-import { openStore } from '../../main/core/store/index';
-import { librarySearch } from '../../main/core/search/library-search';
+import { buildArticle } from '@core/document/build';
+import { openStore } from '@core/store/index';
+import { librarySearch } from '@core/search/library-search';
 import { bigStore } from '../lib/big-store';
 import { RandomText } from '../lib/random-text';
 import { withStallProbe } from '../lib/stall';

@@ -5,7 +5,7 @@
  * reported separately ("first open, cold service"); the timed repetitions
  * reload the page against the same, warm service.
  */
-import type { ArticleSummary } from '../../main/core/document/types';
+import type { ArticleSummary } from '@core/document/types';
 import { bigStore } from '../lib/big-store';
 import { navigateAndTime, openBrowserPair } from '../lib/browser';
 import { interleave } from '../lib/stats';

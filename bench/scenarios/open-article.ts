@@ -3,7 +3,7 @@
  * heading painted (the app reopens the last article at start-up), against a
  * static HTML page of the same blocks with the app's CSS, in the same browser.
  */
-import type { Article, ArticleSummary } from '../../main/core/document/types';
+import type { Article, ArticleSummary } from '@core/document/types';
 import { benchTempDir } from '../lib/big-store';
 import { navigateAndTime, openBrowserPair } from '../lib/browser';
 import { interleave, summarize } from '../lib/stats';

@@ -7,10 +7,10 @@
  * searching near the old position first.
  */
 import approxSearch from 'approx-string-match';
-import type { Article } from '../../main/core/document/types';
-import { buildArticle } from '../../main/core/document/build';
-import { reanchorOnVersion } from '../../main/core/versions/reanchor';
-import { versionHash } from '../../main/core/versions/version-list';
+import type { Article } from '@core/document/types';
+import { buildArticle } from '@core/document/build';
+import { reanchorOnVersion } from '@core/versions/reanchor';
+import { versionHash } from '@core/versions/version-list';
 import { RandomText } from '../lib/random-text';
 import { interleave } from '../lib/stats';
 import { syntheticAnnotations, syntheticArticle } from '../lib/synthetic';

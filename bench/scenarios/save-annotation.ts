@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createGloss } from '../../main/core/service';
+import { createGloss } from '@core/service';
 import { benchTempDir, bigStore } from '../lib/big-store';
 import { writeFsyncRename } from '../lib/durable-write';
 import { withStallProbe } from '../lib/stall';

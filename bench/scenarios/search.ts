@@ -5,7 +5,7 @@
  * the same words (lower-cased copies made once, then `includes` over every
  * article body, quote and note). The issue's target is the p95, shown as an extra.
  */
-import { createGloss } from '../../main/core/service';
+import { createGloss } from '@core/service';
 import { bigStore } from '../lib/big-store';
 import { interleave } from '../lib/stats';
 import type { Scenario } from '../lib/scenario';

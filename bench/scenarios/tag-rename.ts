@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createGloss } from '../../main/core/service';
-import type { Annotation } from '../../main/core/annotations/types';
+import { createGloss } from '@core/service';
+import type { Annotation } from '@core/annotations/types';
 import { benchTempDir, bigLibrary, writeLibrary } from '../lib/big-store';
 import { writeFsyncRename } from '../lib/durable-write';
 import { interleave } from '../lib/stats';

@@ -3,7 +3,7 @@
  * theme and text size, menu commands from main, keyboard shortcuts, file drops.
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { MenuCommand } from '../../main/core/contract';
+import type { MenuCommand } from '@core/contract';
 import { useStore } from './store';
 import { gloss, messageOf } from './gloss';
 import { Toasts } from './app/Toasts';

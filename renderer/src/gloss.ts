@@ -2,7 +2,7 @@
  * The renderer's only door to main: `window.gloss`, built by the preload (or
  * the test harness) from the contract. Only types cross from main/core.
  */
-import type { GlossBridge } from '../../main/core/contract';
+import type { GlossBridge } from '@core/contract';
 
 declare global {
   interface Window {

@@ -27,7 +27,7 @@ import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractAll, listPackage } from '@electron/asar';
 import { parse as parseYaml } from 'yaml';
-import { invokeChannel } from '../../main/core/channels';
+import { invokeChannel } from '@core/channels';
 import { watchChild, type Finished } from '../unit/helpers/child-output';
 import { buildPdf, samplePaper, typesetPaper } from '../unit/helpers/pdf-builder';
 import { requireBuilt, ROOT } from './built-output';

@@ -5,7 +5,7 @@
  */
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { EVENT_CHANNEL } from '../../main/core/channels';
+import { EVENT_CHANNEL } from '@core/channels';
 import { startShell, type RunningShell } from './start-shell';
 
 describe('the built shell, closed while the renderer is unresponsive', () => {

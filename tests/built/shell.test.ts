@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { CHANNEL_NAMES, DROP_GRANT_CHANNEL, EVENT_CHANNEL, invokeChannel } from '../../main/core/channels';
-import type { MenuCommand } from '../../main/core/contract';
-import { CSP_HEADER, WEB_PREFERENCES } from '../../main/core/security-policy';
-import { LOCK_FILE } from '../../main/core/store/lock';
+import { CHANNEL_NAMES, DROP_GRANT_CHANNEL, EVENT_CHANNEL, invokeChannel } from '@core/channels';
+import type { MenuCommand } from '@core/contract';
+import { CSP_HEADER, WEB_PREFERENCES } from '@core/security-policy';
+import { LOCK_FILE } from '@core/store/lock';
 import { OUT, ROOT } from './built-output';
 import {
   fromOurPage,
@@ -23,7 +23,7 @@ import {
   type RunningShell,
 } from './start-shell';
 import { preventable } from './electron-double/electron';
-import { menuAccelerator } from '../../main/core/shortcuts';
+import { menuAccelerator } from '@core/shortcuts';
 
 // Every menu command the renderer understands; the compiler keeps this list whole.
 const MENU_COMMANDS = Object.keys({

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { launchApp, ROOT, type GlossApp } from '../harness/launchApp';
-import { createGloss } from '../../main/core/service';
+import { createGloss } from '@core/service';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'highlights');
 let app: GlossApp | undefined;

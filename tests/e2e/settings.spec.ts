@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { createGloss } from '../../main/core/service';
+import { createGloss } from '@core/service';
 import { openSeed } from './helpers';
 
 let app: GlossApp;

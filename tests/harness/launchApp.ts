@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { buildBridge } from '../../main/core/bridge';
-import { CHANNEL_NAMES, type GlossEvent, type Request } from '../../main/core/contract';
-import { dispatch } from '../../main/core/dispatch';
-import { FLUSH_TIMEOUT_MS } from '../../main/core/flush-handshake';
-import { createRendererApi } from '../../main/core/renderer-api';
-import { createGloss } from '../../main/core/service';
+import { buildBridge } from '@core/bridge';
+import { CHANNEL_NAMES, type GlossEvent, type Request } from '@core/contract';
+import { dispatch } from '@core/dispatch';
+import { FLUSH_TIMEOUT_MS } from '@core/flush-handshake';
+import { createRendererApi } from '@core/renderer-api';
+import { createGloss } from '@core/service';
 import { chromiumPath } from './find-chromium';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));

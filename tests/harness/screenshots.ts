@@ -7,7 +7,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Color } from '../../main/core/contract';
+import type { Color } from '@core/contract';
 import type { Page } from '@playwright/test';
 import { ensureRendererBuilt, launchApp, ROOT, type GlossApp } from './launchApp';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { anchor } from '../../main/core/anchoring/anchor';
-import { codePointCounter, codePointToUtf16, utf16ToCodePoint } from '../../main/core/anchoring/codepoints';
-import { describeRange } from '../../main/core/anchoring/describe';
-import { matchQuote } from '../../main/core/anchoring/match-quote';
-import { GlossError } from '../../main/core/errors';
+import { anchor } from '@core/anchoring/anchor';
+import { codePointCounter, codePointToUtf16, utf16ToCodePoint } from '@core/anchoring/codepoints';
+import { describeRange } from '@core/anchoring/describe';
+import { matchQuote } from '@core/anchoring/match-quote';
+import { GlossError } from '@core/errors';
 
 const ARTICLE = [
   'ERBIL (Kurdistan 24) – The Kurdistan Region’s parliament met on Monday to debate the budget.',

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { glossInProcess } from './helpers/run-gloss';
-import { createGloss, type GlossService } from '../../main/core/service';
+import { createGloss, type GlossService } from '@core/service';
 
 describe('correcting an article’s citation fields', () => {
   let dir: string;

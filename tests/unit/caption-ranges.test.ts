@@ -7,8 +7,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { bodyRanges } from '../../renderer/src/reader/captionRanges';
-import { buildArticle } from '../../main/core/document/build';
-import { passageLines } from '../../main/core/export/passage-markdown';
+import { buildArticle } from '@core/document/build';
+import { passageLines } from '@core/export/passage-markdown';
 
 const article = async () =>
   buildArticle(

@@ -9,8 +9,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Annotation } from '../../main/core/contract';
-import { createGloss, type GlossService } from '../../main/core/service';
+import type { Annotation } from '@core/contract';
+import { createGloss, type GlossService } from '@core/service';
 import { ANNOTATION_ASSERTIONS, failures } from './helpers/web-annotation-assertions';
 
 describe('exports and citations through the service', () => {

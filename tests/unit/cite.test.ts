@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Annotation } from '../../main/core/annotations/types';
-import { describeRange } from '../../main/core/anchoring/describe';
-import { buildArticle } from '../../main/core/document/build';
-import type { Article } from '../../main/core/document/types';
-import { citationLine, splitAuthors } from '../../main/core/export/citation';
-import { citeAnnotation, joinCitations } from '../../main/core/export/cite';
+import type { Annotation } from '@core/annotations/types';
+import { describeRange } from '@core/anchoring/describe';
+import { buildArticle } from '@core/document/build';
+import type { Article } from '@core/document/types';
+import { citationLine, splitAuthors } from '@core/export/citation';
+import { citeAnnotation, joinCitations } from '@core/export/cite';
 
 function makeArticle(meta: Partial<Article['meta']> = {}): Article {
   return buildArticle(

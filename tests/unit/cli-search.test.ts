@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SearchResult } from '../../main/core/contract';
+import type { SearchResult } from '@core/contract';
 import { glossProcess, SEED } from './helpers/run-gloss';
 
 const gloss = glossProcess;

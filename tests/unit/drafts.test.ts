@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGloss, type GlossService } from '../../main/core/service';
-import { DRAFTS_FILE } from '../../main/core/store/drafts';
+import { createGloss, type GlossService } from '@core/service';
+import { DRAFTS_FILE } from '@core/store/drafts';
 
 describe('drafts of what is being typed', () => {
   let dir: string;

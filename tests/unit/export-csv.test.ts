@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Annotation } from '../../main/core/annotations/types';
-import { describeRange } from '../../main/core/anchoring/describe';
-import { buildArticle } from '../../main/core/document/build';
-import type { Article } from '../../main/core/document/types';
-import { CSV_COLUMNS, toCsv } from '../../main/core/export/csv';
+import type { Annotation } from '@core/annotations/types';
+import { describeRange } from '@core/anchoring/describe';
+import { buildArticle } from '@core/document/build';
+import type { Article } from '@core/document/types';
+import { CSV_COLUMNS, toCsv } from '@core/export/csv';
 
 /** RFC 4180 reader, strict enough to catch a broken quote or a stray line break. */
 function parseCsv(csv: string): string[][] {

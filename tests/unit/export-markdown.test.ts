@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import type { Annotation } from '../../main/core/annotations/types';
-import { describeRange } from '../../main/core/anchoring/describe';
-import { buildArticle } from '../../main/core/document/build';
-import type { Article } from '../../main/core/document/types';
-import { toMarkdown } from '../../main/core/export/markdown';
-import { toObsidianTag } from '../../main/core/export/markdown-escape';
+import type { Annotation } from '@core/annotations/types';
+import { describeRange } from '@core/anchoring/describe';
+import { buildArticle } from '@core/document/build';
+import type { Article } from '@core/document/types';
+import { toMarkdown } from '@core/export/markdown';
+import { toObsidianTag } from '@core/export/markdown-escape';
 
 function makeArticle(title = 'Parliament raises the oil levy'): Article {
   return buildArticle(

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Annotation } from '../../main/core/annotations/types';
-import { describeRange } from '../../main/core/anchoring/describe';
-import type { Article } from '../../main/core/document/types';
-import { toMarkdown } from '../../main/core/export/markdown';
-import { passageLines } from '../../main/core/export/passage-markdown';
+import type { Annotation } from '@core/annotations/types';
+import { describeRange } from '@core/anchoring/describe';
+import type { Article } from '@core/document/types';
+import { toMarkdown } from '@core/export/markdown';
+import { passageLines } from '@core/export/passage-markdown';
 import { importFixturePage } from './helpers/fixture-pages';
 
 function annotate(

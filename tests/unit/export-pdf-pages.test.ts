@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import type { Annotation } from '../../main/core/annotations/types';
-import { describeRange } from '../../main/core/anchoring/describe';
-import { buildArticle } from '../../main/core/document/build';
-import type { Article } from '../../main/core/document/types';
-import { toCsv } from '../../main/core/export/csv';
-import { toMarkdown } from '../../main/core/export/markdown';
-import { toWebAnnotations } from '../../main/core/export/web-annotation';
+import type { Annotation } from '@core/annotations/types';
+import { describeRange } from '@core/anchoring/describe';
+import { buildArticle } from '@core/document/build';
+import type { Article } from '@core/document/types';
+import { toCsv } from '@core/export/csv';
+import { toMarkdown } from '@core/export/markdown';
+import { toWebAnnotations } from '@core/export/web-annotation';
 
 const RUNS_ON = 'The levy was debated for a week before the vote, which came on a Friday.';
 /** A PDF article: its blocks know their pages; the second paragraph turns from page 7 to page 8 at "which". */

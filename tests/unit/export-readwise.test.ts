@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import type { Annotation } from '../../main/core/annotations/types';
-import { describeRange } from '../../main/core/anchoring/describe';
-import { buildArticle } from '../../main/core/document/build';
-import { renderExport } from '../../main/core/export/index';
-import { READWISE_COLUMNS, readwiseTags, toReadwiseCsv } from '../../main/core/export/readwise-csv';
+import type { Annotation } from '@core/annotations/types';
+import { describeRange } from '@core/anchoring/describe';
+import { buildArticle } from '@core/document/build';
+import { renderExport } from '@core/export/index';
+import { READWISE_COLUMNS, readwiseTags, toReadwiseCsv } from '@core/export/readwise-csv';
 
 const article = buildArticle(
   [

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dispatch } from '../../main/core/dispatch';
-import { createRendererApi } from '../../main/core/renderer-api';
-import { createGloss, type GlossService } from '../../main/core/service';
+import { dispatch } from '@core/dispatch';
+import { createRendererApi } from '@core/renderer-api';
+import { createGloss, type GlossService } from '@core/service';
 
 describe('exporting only the passages chosen', () => {
   let dir: string;

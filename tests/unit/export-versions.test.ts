@@ -6,14 +6,14 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildArticle } from '../../main/core/document/build';
-import type { Annotation } from '../../main/core/annotations/types';
-import { describeRange } from '../../main/core/anchoring/describe';
-import { toMarkdown } from '../../main/core/export/markdown';
-import { toWebAnnotations } from '../../main/core/export/web-annotation';
-import { toCsv } from '../../main/core/export/csv';
-import { quotesFromMarkdown } from '../../main/core/versions/exported-quotes';
-import { versionHash, versionRecord } from '../../main/core/versions/version-list';
+import { buildArticle } from '@core/document/build';
+import type { Annotation } from '@core/annotations/types';
+import { describeRange } from '@core/anchoring/describe';
+import { toMarkdown } from '@core/export/markdown';
+import { toWebAnnotations } from '@core/export/web-annotation';
+import { toCsv } from '@core/export/csv';
+import { quotesFromMarkdown } from '@core/versions/exported-quotes';
+import { versionHash, versionRecord } from '@core/versions/version-list';
 
 const article = buildArticle(
   [

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import type { Annotation } from '../../main/core/annotations/types';
-import { describeRange } from '../../main/core/anchoring/describe';
-import { buildArticle } from '../../main/core/document/build';
-import type { Article } from '../../main/core/document/types';
-import { renderExport } from '../../main/core/export/index';
-import {
-  toWebAnnotations,
-  toWebAnnotationsJson,
-  type WebAnnotation,
-} from '../../main/core/export/web-annotation';
+import type { Annotation } from '@core/annotations/types';
+import { describeRange } from '@core/anchoring/describe';
+import { buildArticle } from '@core/document/build';
+import type { Article } from '@core/document/types';
+import { renderExport } from '@core/export/index';
+import { toWebAnnotations, toWebAnnotationsJson, type WebAnnotation } from '@core/export/web-annotation';
 
 function makeArticle(url?: string): Article {
   return buildArticle(

@@ -4,8 +4,8 @@ import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { GlossError } from '../../main/core/errors';
-import { writeExport } from '../../main/core/export/write';
+import { GlossError } from '@core/errors';
+import { writeExport } from '@core/export/write';
 
 let dir: string;
 before(async () => {

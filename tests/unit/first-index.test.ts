@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstIndex } from '../../main/core/util/first-index';
+import { firstIndex } from '@core/util/first-index';
 
 describe('firstIndex (the one binary search)', () => {
   const sorted = [1, 3, 3, 5, 8, 13];

@@ -7,8 +7,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLORS } from '../../main/core/annotations/types';
-import { THEMES } from '../../main/core/reader-settings';
+import { COLORS } from '@core/annotations/types';
+import { THEMES } from '@core/reader-settings';
 
 const css = readFileSync(join(process.cwd(), 'renderer/src/styles/app.css'), 'utf8');
 

@@ -4,9 +4,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GlossError, type GlossErrorCode } from '../../main/core/errors';
-import { importSource, type Imported } from '../../main/core/import/index';
-import { MAX_IMPORT_BYTES } from '../../main/core/import/types';
+import { GlossError, type GlossErrorCode } from '@core/errors';
+import { importSource, type Imported } from '@core/import/index';
+import { MAX_IMPORT_BYTES } from '@core/import/types';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = path.join(root, 'seeds/000-kurdistan24-coalition-isis-priority.txt');

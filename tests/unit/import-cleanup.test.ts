@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { BlockInput } from '../../main/core/document/types';
-import { cleanBlocks } from '../../main/core/import/html-cleanup';
-import { parsePastedHtml } from '../../main/core/import/html';
+import type { BlockInput } from '@core/document/types';
+import { cleanBlocks } from '@core/import/html-cleanup';
+import { parsePastedHtml } from '@core/import/html';
 import { importFixturePage, PAGES_DIR } from './helpers/fixture-pages';
 
 const pic = { asset: 'img-0000000000000000.png' };
@@ -104,7 +104,7 @@ describe('Never boilerplate instead of the article', () => {
 
 describe('The Readability fallback', () => {
   it('does not count words no reader reads as text (a chart’s SVG labels) against the walk, nor bring them back', async () => {
-    const { parseHtmlString } = await import('../../main/core/import/html');
+    const { parseHtmlString } = await import('@core/import/html');
     const labels = Array.from(
       { length: 300 },
       (_, i) => `<text x="${i}" y="10">Ward ${i} turnout</text>`,

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Zip, ZipDeflate, ZipPassThrough, strToU8, zipSync, type Zippable } from 'fflate';
-import type { BlockInput } from '../../main/core/document/types';
-import { GlossError } from '../../main/core/errors';
-import { parseEpubFile } from '../../main/core/import/epub';
-import { importSource } from '../../main/core/import/index';
+import type { BlockInput } from '@core/document/types';
+import { GlossError } from '@core/errors';
+import { parseEpubFile } from '@core/import/epub';
+import { importSource } from '@core/import/index';
 
 const PNG_1x1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
-import type { CaptionBlock } from '../../main/core/document/types';
-import { captionWorthy, isDecorativeImage } from '../../main/core/import/html-figures';
-import { imageSize } from '../../main/core/import/image-assets';
+import type { CaptionBlock } from '@core/document/types';
+import { captionWorthy, isDecorativeImage } from '@core/import/html-figures';
+import { imageSize } from '@core/import/image-assets';
 import { importFixturePage } from './helpers/fixture-pages';
 import { png } from './helpers/png';
 

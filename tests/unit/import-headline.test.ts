@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { authorNames, chooseByline } from '../../main/core/import/authors';
-import { chooseHeadline, splitSiteName } from '../../main/core/import/headline';
-import { parseHtmlString } from '../../main/core/import/html';
+import { authorNames, chooseByline } from '@core/import/authors';
+import { chooseHeadline, splitSiteName } from '@core/import/headline';
+import { parseHtmlString } from '@core/import/html';
 import { importFixturePage } from './helpers/fixture-pages';
 
 describe('The headline', () => {

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import type { BlockInput } from '../../main/core/document/types';
-import { GlossError } from '../../main/core/errors';
-import { splitCredit } from '../../main/core/import/html-blocks';
-import { parseHtmlFile, parsePastedHtml } from '../../main/core/import/html';
-import { importSource } from '../../main/core/import/index';
-import type { ImportInput, ParsedDocument } from '../../main/core/import/types';
+import type { BlockInput } from '@core/document/types';
+import { GlossError } from '@core/errors';
+import { splitCredit } from '@core/import/html-blocks';
+import { parseHtmlFile, parsePastedHtml } from '@core/import/html';
+import { importSource } from '@core/import/index';
+import type { ImportInput, ParsedDocument } from '@core/import/types';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'gloss-html-'));

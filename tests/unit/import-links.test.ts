@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { finishText } from '../../main/core/import/html-blocks';
-import { parseHtmlString, parsePastedHtml } from '../../main/core/import/html';
-import type { ParsedDocument } from '../../main/core/import/types';
+import { finishText } from '@core/import/html-blocks';
+import { parseHtmlString, parsePastedHtml } from '@core/import/html';
+import type { ParsedDocument } from '@core/import/types';
 import { blockOf, importFixturePage, linked } from './helpers/fixture-pages';
 
 const prose =

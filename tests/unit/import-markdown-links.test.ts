@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BlockInput, TableBlock } from '../../main/core/document/types';
-import { parseMarkdown } from '../../main/core/import/markdown';
+import type { BlockInput, TableBlock } from '@core/document/types';
+import { parseMarkdown } from '@core/import/markdown';
 
 const linked = (b: BlockInput) => (b.links ?? []).map((l) => [b.text.slice(l.start, l.end), l.href]);
 

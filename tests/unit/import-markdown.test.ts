@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { BlockInput } from '../../main/core/document/types';
-import { importSource } from '../../main/core/import/index';
-import { parseMarkdownFile } from '../../main/core/import/markdown';
-import type { ParsedDocument } from '../../main/core/import/types';
+import type { BlockInput } from '@core/document/types';
+import { importSource } from '@core/import/index';
+import { parseMarkdownFile } from '@core/import/markdown';
+import type { ParsedDocument } from '@core/import/types';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const PNG_1x1 =

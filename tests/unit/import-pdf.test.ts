@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Block } from '../../main/core/document/types';
-import { GlossError } from '../../main/core/errors';
-import { detectFormat } from '../../main/core/import/detect';
-import { importSource } from '../../main/core/import/index';
-import { parsePdfFile } from '../../main/core/import/pdf';
+import type { Block } from '@core/document/types';
+import { GlossError } from '@core/errors';
+import { detectFormat } from '@core/import/detect';
+import { importSource } from '@core/import/index';
+import { parsePdfFile } from '@core/import/pdf';
 import {
   buildPdf,
   paperParts,

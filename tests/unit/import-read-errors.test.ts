@@ -12,8 +12,8 @@ import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GlossError, type GlossErrorCode } from '../../main/core/errors';
-import { readError, readImportFile } from '../../main/core/import/read-file';
+import { GlossError, type GlossErrorCode } from '@core/errors';
+import { readError, readImportFile } from '@core/import/read-file';
 
 const TEXT = 'A short article\n\nIts only paragraph.\n';
 

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { CaptionBlock } from '../../main/core/document/types';
-import { importSource, type Imported } from '../../main/core/import/index';
-import { type FetchOptions, importUrlBytes } from '../../main/core/import/url';
+import type { CaptionBlock } from '@core/document/types';
+import { importSource, type Imported } from '@core/import/index';
+import { type FetchOptions, importUrlBytes } from '@core/import/url';
 import { startLocalServer, type LocalServer } from './helpers/local-server';
 import { png } from './helpers/png';
 

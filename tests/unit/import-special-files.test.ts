@@ -13,9 +13,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createGloss, type GlossService } from '../../main/core/service';
-import { openStore } from '../../main/core/store/index';
-import type { ImportFailure } from '../../main/core/contract';
+import { createGloss, type GlossService } from '@core/service';
+import { openStore } from '@core/store/index';
+import type { ImportFailure } from '@core/contract';
 
 const TEXT = 'A short article\n\nIts only paragraph says that the coalition priority remains the fight.\n';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { TableBlock } from '../../main/core/document/types';
-import { MAX_TABLE_COLUMNS, TABLE_ROWS_PER_BLOCK } from '../../main/core/import/html-blocks';
-import { parsePastedHtml } from '../../main/core/import/html';
+import type { TableBlock } from '@core/document/types';
+import { MAX_TABLE_COLUMNS, TABLE_ROWS_PER_BLOCK } from '@core/import/html-blocks';
+import { parsePastedHtml } from '@core/import/html';
 import { blockOf, importFixturePage } from './helpers/fixture-pages';
 
 const cells = (t: Pick<TableBlock, 'rows' | 'text'>): string[][] =>

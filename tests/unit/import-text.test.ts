@@ -4,10 +4,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildArticle } from '../../main/core/document/build';
-import type { Article, BlockInput } from '../../main/core/document/types';
-import { decodeText, firstInvalidUtf8Offset } from '../../main/core/import/decode';
-import { matchDateline, parsePlainText, parseTextFile } from '../../main/core/import/text';
+import { buildArticle } from '@core/document/build';
+import type { Article, BlockInput } from '@core/document/types';
+import { decodeText, firstInvalidUtf8Offset } from '@core/import/decode';
+import { matchDateline, parsePlainText, parseTextFile } from '@core/import/text';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = path.join(root, 'seeds/000-kurdistan24-coalition-isis-priority.txt');

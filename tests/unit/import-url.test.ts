@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { GlossError } from '../../main/core/errors';
-import { importSource } from '../../main/core/import/index';
-import { importUrlBytes } from '../../main/core/import/url';
+import { GlossError } from '@core/errors';
+import { importSource } from '@core/import/index';
+import { importUrlBytes } from '@core/import/url';
 import { startLocalServer, type LocalServer } from './helpers/local-server';
 
 const ARTICLE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferry news</title>

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseHighlightsFile } from '../../main/core/interop/index';
-import { splitDotTags } from '../../main/core/interop/readwise-csv';
-import { mapColor } from '../../main/core/interop/colors';
-import { GlossError } from '../../main/core/errors';
+import { parseHighlightsFile } from '@core/interop/index';
+import { splitDotTags } from '@core/interop/readwise-csv';
+import { mapColor } from '@core/interop/colors';
+import { GlossError } from '@core/errors';
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'highlights');
 const parse = (name: string) => parseHighlightsFile(new Uint8Array(readFileSync(join(FIXTURES, name))), name);

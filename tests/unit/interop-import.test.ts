@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createGloss, type GlossService } from '../../main/core/service';
+import { createGloss, type GlossService } from '@core/service';
 import { glossInProcess } from './helpers/run-gloss';
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'highlights');

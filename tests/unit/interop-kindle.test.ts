@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseKindleDate } from '../../main/core/interop/kindle-dates';
-import { parseKindle, splitTitleLine } from '../../main/core/interop/kindle';
-import { parseHighlightsFile } from '../../main/core/interop/index';
+import { parseKindleDate } from '@core/interop/kindle-dates';
+import { parseKindle, splitTitleLine } from '@core/interop/kindle';
+import { parseHighlightsFile } from '@core/interop/index';
 
 const FIXTURE = join(process.cwd(), 'tests', 'fixtures', 'highlights', 'kindle-my-clippings.txt');
 const bytes = () => new Uint8Array(readFileSync(FIXTURE));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findArticle, placeHighlight, urlKey } from '../../main/core/interop/place';
-import type { ForeignDocument, ForeignHighlight } from '../../main/core/interop/types';
+import { findArticle, placeHighlight, urlKey } from '@core/interop/place';
+import type { ForeignDocument, ForeignHighlight } from '@core/interop/types';
 
 const h = (text: string, more: Partial<ForeignHighlight> = {}): ForeignHighlight => ({
   text,

@@ -7,11 +7,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Annotation } from '../../main/core/contract';
-import { createGloss, type GlossService } from '../../main/core/service';
-import { readMarkdownPassages } from '../../main/core/interop/markdown-passages';
+import type { Annotation } from '@core/contract';
+import { createGloss, type GlossService } from '@core/service';
+import { readMarkdownPassages } from '@core/interop/markdown-passages';
 import { glossInProcess } from './helpers/run-gloss';
-import { BATCH_JOURNAL } from '../../main/core/store/batch-changes';
+import { BATCH_JOURNAL } from '@core/store/batch-changes';
 
 const TEXT = [
   'The council voted on Tuesday to close the old bridge for repairs.',

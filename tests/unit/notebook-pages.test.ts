@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGloss, type GlossService } from '../../main/core/service';
+import { createGloss, type GlossService } from '@core/service';
 
 describe('notebook pages', () => {
   let dir: string;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { blocksFromLines, dateIn, joinLine } from '../../main/core/import/pdf-blocks';
-import type { PdfLine } from '../../main/core/import/pdf-lines';
-import { isJunkAuthor, isJunkTitle, pdfDate } from '../../main/core/import/pdf';
+import { blocksFromLines, dateIn, joinLine } from '@core/import/pdf-blocks';
+import type { PdfLine } from '@core/import/pdf-lines';
+import { isJunkAuthor, isJunkTitle, pdfDate } from '@core/import/pdf';
 
 /** One-column lines, top down, 12 pt apart unless a line says otherwise. */
 function page(

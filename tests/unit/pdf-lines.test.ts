@@ -7,7 +7,7 @@ import {
   segmentsOf,
   type PdfPageRuns,
   type PdfRun,
-} from '../../main/core/import/pdf-lines';
+} from '@core/import/pdf-lines';
 
 const run = (text: string, x: number, y: number, size = 10): PdfRun => ({
   text,

@@ -11,12 +11,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGloss, type GlossService } from '../../main/core/service';
-import { createRendererApi } from '../../main/core/renderer-api';
-import { dispatch } from '../../main/core/dispatch';
-import { buildBridge } from '../../main/core/bridge';
-import { CHANNEL_NAMES } from '../../main/core/channels';
-import type { Annotation, GlossBridge, RawInvoke } from '../../main/core/contract';
+import { createGloss, type GlossService } from '@core/service';
+import { createRendererApi } from '@core/renderer-api';
+import { dispatch } from '@core/dispatch';
+import { buildBridge } from '@core/bridge';
+import { CHANNEL_NAMES } from '@core/channels';
+import type { Annotation, GlossBridge, RawInvoke } from '@core/contract';
 import {
   findByKey,
   fromMain,

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GlossEvent, Request } from '../../main/core/contract';
-import { dispatch } from '../../main/core/dispatch';
-import { createRendererApi, type RendererApi } from '../../main/core/renderer-api';
-import { createGloss, type GlossService } from '../../main/core/service';
+import type { GlossEvent, Request } from '@core/contract';
+import { dispatch } from '@core/dispatch';
+import { createRendererApi, type RendererApi } from '@core/renderer-api';
+import { createGloss, type GlossService } from '@core/service';
 
 describe('the renderer names files only through grants', () => {
   let dataDir: string;

@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import { partsOf, runsByPart, splitRuns, topMark, type Span } from '../../renderer/src/reader/runs';
 import { offsetsToRange, rangeToOffsets } from '../../renderer/src/reader/selection';
 import { EMPTY_HISTORY, inverse, record, takeRedo, takeUndo } from '../../renderer/src/annotations/history';
-import type { Annotation } from '../../main/core/annotations/types';
+import type { Annotation } from '@core/annotations/types';
 
 const block = (start: number, text: string) => ({ start, end: start + text.length, text });
 const span = (id: string, start: number, end: number, color: Span['color'] = 'yellow'): Span => ({

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ArticleSummary } from '../../main/core/contract';
+import type { ArticleSummary } from '@core/contract';
 import { ALL_ARTICLES, librarySources, orderLibrary } from '../../renderer/src/library/libraryOrder';
 
 const article = (id: string, extra: Partial<ArticleSummary>): ArticleSummary => ({

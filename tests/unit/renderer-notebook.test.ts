@@ -5,8 +5,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Annotation, ArticleSummary, Color } from '../../main/core/contract';
-import { EVERY_PASSAGE, filterPassages, type NotebookFilter } from '../../main/core/notebook/passage-filter';
+import type { Annotation, ArticleSummary, Color } from '@core/contract';
+import { EVERY_PASSAGE, filterPassages, type NotebookFilter } from '@core/notebook/passage-filter';
 import { findTagRows, tagRows } from '../../renderer/src/tags/tagTree';
 
 const article = (id: string, title: string, extra: Partial<ArticleSummary> = {}): ArticleSummary => ({

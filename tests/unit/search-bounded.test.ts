@@ -1,13 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
-import { boundedLookup, type LookupPlan } from '../../main/core/search/bounded-lookup';
-import { SearchableText } from '../../main/core/search/searchable-text';
-import { TextCache } from '../../main/core/search/text-cache';
-import { findRun, placedTerms, processTerm, tokenize } from '../../main/core/search/fold';
-import { SearchIndex, variantStages } from '../../main/core/search/search-index';
-import { parseQuery } from '../../main/core/search/query';
-import type { Annotation } from '../../main/core/annotations/types';
+import { boundedLookup, type LookupPlan } from '@core/search/bounded-lookup';
+import { SearchableText } from '@core/search/searchable-text';
+import { TextCache } from '@core/search/text-cache';
+import { findRun, placedTerms, processTerm, tokenize } from '@core/search/fold';
+import { SearchIndex, variantStages } from '@core/search/search-index';
+import { parseQuery } from '@core/search/query';
+import type { Annotation } from '@core/annotations/types';
 
 const exact = (w: string) => ({ queries: [w], prefix: false, fuzzy: false });
 /** Every word required. */

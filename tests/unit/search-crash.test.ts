@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createGloss } from '../../main/core/service';
+import { createGloss } from '@core/service';
 import { spawnHelper, tempDataDir } from './helpers/store-fixtures';
 
 const ackOf = (line: string): number => {

@@ -1,11 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildArticle } from '../../main/core/document/build';
-import type { Article } from '../../main/core/document/types';
-import type { Annotation, Color } from '../../main/core/annotations/types';
-import { articleStamp, SearchIndex } from '../../main/core/search/search-index';
-import { parseQuery } from '../../main/core/search/query';
-import type { SearchHit, SearchResult } from '../../main/core/search/types';
+import { buildArticle } from '@core/document/build';
+import type { Article } from '@core/document/types';
+import type { Annotation, Color } from '@core/annotations/types';
+import { articleStamp, SearchIndex } from '@core/search/search-index';
+import { parseQuery } from '@core/search/query';
+import type { SearchHit, SearchResult } from '@core/search/types';
 
 function article(
   n: number,

@@ -7,10 +7,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { openStore, type Store } from '../../main/core/store/index';
-import { openSearchIndex, workerFile, type SearchIndexHandle } from '../../main/core/search/search-client';
-import { PART_FILES, SEARCH_DIR, OPEN_MARKER } from '../../main/core/search/index-files';
-import type { SearchResult } from '../../main/core/search/types';
+import { openStore, type Store } from '@core/store/index';
+import { openSearchIndex, workerFile, type SearchIndexHandle } from '@core/search/search-client';
+import { PART_FILES, SEARCH_DIR, OPEN_MARKER } from '@core/search/index-files';
+import type { SearchResult } from '@core/search/types';
 import { makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
 
 async function withLibrary(fn: (dir: string, store: Store) => Promise<void>): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isEmptyQuery, parseQuery, type SearchQuery } from '../../main/core/search/query';
+import { isEmptyQuery, parseQuery, type SearchQuery } from '@core/search/query';
 
 /** The parsed query with only the parts that are set. */
 function parsed(input: string): Partial<SearchQuery> {

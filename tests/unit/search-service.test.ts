@@ -9,8 +9,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGloss, type GlossService } from '../../main/core/service';
-import type { SearchResult } from '../../main/core/contract';
+import { createGloss, type GlossService } from '@core/service';
+import type { SearchResult } from '@core/contract';
 
 const SEED = join(process.cwd(), 'seeds', '000-kurdistan24-coalition-isis-priority.txt');
 

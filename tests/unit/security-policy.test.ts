@@ -10,7 +10,7 @@ import {
   isExternalHttpUrl,
   isPermissionAllowed,
   WEB_PREFERENCES,
-} from '../../main/core/security-policy';
+} from '@core/security-policy';
 
 describe('the window', () => {
   it('is isolated and sandboxed, with no Node.js in the page, its workers or frames, and no webviews', () => {

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGloss, type GlossService } from '../../main/core/service';
-import type { Annotation } from '../../main/core/contract';
+import { createGloss, type GlossService } from '@core/service';
+import type { Annotation } from '@core/contract';
 import { newsPage, OTHER_STORY, PARAGRAPHS_V1, PARAGRAPHS_V2 } from './helpers/news-versions';
 
 let dir: string;

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGloss, type GlossService } from '../../main/core/service';
-import { dispatch } from '../../main/core/dispatch';
-import type { GlossApi, GlossEvent } from '../../main/core/contract';
+import { createGloss, type GlossService } from '@core/service';
+import { dispatch } from '@core/dispatch';
+import type { GlossApi, GlossEvent } from '@core/contract';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'gloss-service-'));
 

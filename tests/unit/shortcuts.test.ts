@@ -12,7 +12,7 @@ import {
   SHORTCUTS,
   shortcutFor,
   type Shortcut,
-} from '../../main/core/shortcuts';
+} from '@core/shortcuts';
 import { headingFrom } from '../../renderer/src/reader/toc';
 
 const press = (

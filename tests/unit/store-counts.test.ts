@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openStore, type Store } from '../../main/core/store/index';
-import { NOTES_INDEX_DIRTY } from '../../main/core/store/notes';
-import { NOTES_INDEX_FILE } from '../../main/core/store/notes-index';
-import type { Article } from '../../main/core/document/types';
+import { openStore, type Store } from '@core/store/index';
+import { NOTES_INDEX_DIRTY } from '@core/store/notes';
+import { NOTES_INDEX_FILE } from '@core/store/notes-index';
+import type { Article } from '@core/document/types';
 import { ageArticleFiles, makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
 
 async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
@@ -284,7 +284,7 @@ describe('store: opening a large library stays cheap', () => {
 
 describe('store: the quick checks agree with the schemas', () => {
   it('accepts and refuses the same annotations as the stored annotation schema', async () => {
-    const { storedAnnotationSchema, isStoredAnnotation } = await import('../../main/core/annotations/schema');
+    const { storedAnnotationSchema, isStoredAnnotation } = await import('@core/annotations/schema');
     const good = makeAnnotation(makeArticle(1), 1, { tags: ['a'], orphan: true });
     const variants: unknown[] = [
       good,

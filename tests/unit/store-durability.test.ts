@@ -9,10 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openStore, type Store } from '../../main/core/store/index';
-import { GlossError } from '../../main/core/errors';
-import { DEFAULT_SETTINGS } from '../../main/core/contract';
-import type { Article } from '../../main/core/document/types';
+import { openStore, type Store } from '@core/store/index';
+import { GlossError } from '@core/errors';
+import { DEFAULT_SETTINGS } from '@core/contract';
+import type { Article } from '@core/document/types';
 import {
   ageArticleFiles,
   makeAnnotation,

@@ -8,10 +8,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { openStore, type Store } from '../../main/core/store/index';
-import { DEFAULT_SETTINGS, type Settings } from '../../main/core/contract';
+import { openStore, type Store } from '@core/store/index';
+import { DEFAULT_SETTINGS, type Settings } from '@core/contract';
 import { ageArticleFiles, makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
-import { NOTES_INDEX_DIRTY } from '../../main/core/store/notes';
+import { NOTES_INDEX_DIRTY } from '@core/store/notes';
 
 async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
   const store = await openStore(dir);

@@ -11,9 +11,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GlossError } from '../../main/core/errors';
-import { openStore } from '../../main/core/store/index';
-import { acquireDirLock } from '../../main/core/store/lock';
+import { GlossError } from '@core/errors';
+import { openStore } from '@core/store/index';
+import { acquireDirLock } from '@core/store/lock';
 
 function tryMount(dir: string): string | null {
   if (process.platform !== 'linux') return 'tmpfs mounts are a Linux feature';

@@ -9,9 +9,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { GlossError } from '../../main/core/errors';
-import { openStore } from '../../main/core/store/index';
-import { acquireDirLock, type DirLock } from '../../main/core/store/lock';
+import { GlossError } from '@core/errors';
+import { openStore } from '@core/store/index';
+import { acquireDirLock, type DirLock } from '@core/store/lock';
 import { tempDataDir } from './helpers/store-fixtures';
 
 describe('store lock: empty and unreadable lock files', () => {

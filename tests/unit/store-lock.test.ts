@@ -9,8 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore } from '../../main/core/store/index';
-import { GlossError } from '../../main/core/errors';
+import { openStore } from '@core/store/index';
+import { GlossError } from '@core/errors';
 import { makeArticle, spawnHelper, tempDataDir } from './helpers/store-fixtures';
 
 const lockedFor = (dir: string) => (err: unknown) =>

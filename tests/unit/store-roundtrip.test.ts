@@ -6,9 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { openStore } from '../../main/core/store/index';
-import { GlossError } from '../../main/core/errors';
-import { DEFAULT_SETTINGS } from '../../main/core/contract';
+import { openStore } from '@core/store/index';
+import { GlossError } from '@core/errors';
+import { DEFAULT_SETTINGS } from '@core/contract';
 import { makeAnnotation, makeArticle, tempDataDir } from './helpers/store-fixtures';
 
 const isCode = (code: string) => (err: unknown) => err instanceof GlossError && err.code === code;

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openStore, type Store } from '../../main/core/store/index';
-import { addVersionFrom } from '../../main/core/versions/add-version';
-import { versionHash, versionsOf } from '../../main/core/versions/version-list';
-import { VERSION_JOURNAL } from '../../main/core/store/article-versions';
+import { openStore, type Store } from '@core/store/index';
+import { addVersionFrom } from '@core/versions/add-version';
+import { versionHash, versionsOf } from '@core/versions/version-list';
+import { VERSION_JOURNAL } from '@core/store/article-versions';
 import { spawnHelper, tempDataDir } from './helpers/store-fixtures';
 import { versionArticle, versionedAnnotations, versionedBase } from './helpers/version-fixtures';
 

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  applyTagChange,
-  countTags,
-  normalizeTags,
-  sameTag,
-  tagCovers,
-} from '../../main/core/annotations/tags';
-import type { TagCount } from '../../main/core/annotations/types';
+import { applyTagChange, countTags, normalizeTags, sameTag, tagCovers } from '@core/annotations/tags';
+import type { TagCount } from '@core/annotations/types';
 
 describe('normalizeTags', () => {
   it('trims, collapses inner whitespace and drops empty tags', () => {

@@ -5,7 +5,7 @@ import {
   formatTextDirective,
   textDirectiveParts,
   textFragmentLink,
-} from '../../main/core/export/text-fragment';
+} from '@core/export/text-fragment';
 
 /** Parts for the first occurrence of `phrase` in `text`. */
 function partsFor(text: string, phrase: string, from = 0) {

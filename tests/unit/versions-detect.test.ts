@@ -12,7 +12,7 @@ import {
   resemblance,
   SAME_ARTICLE_RESEMBLANCE,
   shingles,
-} from '../../main/core/versions/detect';
+} from '@core/versions/detect';
 
 const BOILERPLATE =
   'Sign up for our morning newsletter to get the day’s top stories delivered to your inbox. ' +

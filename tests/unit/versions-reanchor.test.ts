@@ -4,10 +4,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Annotation } from '../../main/core/annotations/types';
-import { describeRange } from '../../main/core/anchoring/describe';
-import { offsetMap, reanchorOnVersion, sameWords } from '../../main/core/versions/reanchor';
-import { versionHash } from '../../main/core/versions/version-list';
+import type { Annotation } from '@core/annotations/types';
+import { describeRange } from '@core/anchoring/describe';
+import { offsetMap, reanchorOnVersion, sameWords } from '@core/versions/reanchor';
+import { versionHash } from '@core/versions/version-list';
 
 const OLD = [
   'Ceasefire talks resume in Doha',

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Annotation } from '../../main/core/annotations/types';
-import { describeRange } from '../../main/core/anchoring/describe';
-import { buildArticle } from '../../main/core/document/build';
-import type { Article } from '../../main/core/document/types';
-import type { ExportEntry } from '../../main/core/export/types';
-import { toWebAnnotationsJson } from '../../main/core/export/web-annotation';
+import type { Annotation } from '@core/annotations/types';
+import { describeRange } from '@core/anchoring/describe';
+import { buildArticle } from '@core/document/build';
+import type { Article } from '@core/document/types';
+import type { ExportEntry } from '@core/export/types';
+import { toWebAnnotationsJson } from '@core/export/web-annotation';
 import { ANNOTATION_ASSERTIONS, COLLECTION_ASSERTIONS, failures } from './helpers/web-annotation-assertions';
 
 function makeArticle(meta: Partial<Article['meta']>, seed: string): Article {

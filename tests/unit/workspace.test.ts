@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGloss, type GlossService } from '../../main/core/service';
-import { BATCH_JOURNAL } from '../../main/core/store/batch-changes';
+import { createGloss, type GlossService } from '@core/service';
+import { BATCH_JOURNAL } from '@core/store/batch-changes';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'gloss-workspace-'));
 

@@ -3,10 +3,10 @@
  * in the library), note, delete. Each edit is saved at once.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { COLORS } from '../../../main/core/annotations/types';
+import { COLORS } from '@core/annotations/types';
 import { useStore } from '../store';
 import { useCssVars } from '../reader/useCssVars';
-import { normalizeTags, sameTag } from '../../../main/core/annotations/tags';
+import { normalizeTags, sameTag } from '@core/annotations/tags';
 import {
   annotationsStore,
   closeEditor,

@@ -4,13 +4,13 @@
  * is scrolled (or when a highlight further down is selected).
  */
 import { memo, useMemo, useState } from 'react';
-import { COLORS } from '../../../main/core/annotations/types';
-import type { Color } from '../../../main/core/contract';
+import { COLORS } from '@core/annotations/types';
+import type { Color } from '@core/contract';
 import type { LocalAnnotation } from './localAnnotations';
 import { useStore } from '../store';
 import { plural } from '../library/format';
 import { annotationsStore, revealAnnotation, setFilter, visibleAnnotations } from './annotationsStore';
-import { tagKey } from '../../../main/core/annotations/tags';
+import { tagKey } from '@core/annotations/tags';
 import { ArticleNoteField } from './ArticleNoteField';
 import { copyWithCitation } from '../ui/copyCitation';
 

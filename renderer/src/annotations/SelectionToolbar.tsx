@@ -1,6 +1,6 @@
 /** The floating toolbar over a text selection: five colours, Tag and Note. */
 import { useRef } from 'react';
-import { COLORS } from '../../../main/core/annotations/types';
+import { COLORS } from '@core/annotations/types';
 import type { ReaderSelection } from '../reader/readerStore';
 import { useCssVars } from '../reader/useCssVars';
 import { copyWithCitation } from '../ui/copyCitation';

@@ -1,5 +1,5 @@
 /** What the toolbar and the H/N/T keys do with the current selection. */
-import type { Color } from '../../../main/core/contract';
+import type { Color } from '@core/contract';
 import { readerStore, setSelection } from '../reader/readerStore';
 import { bodyRanges } from '../reader/captionRanges';
 import { annotationsStore, createHighlight, openEditor, type EditorFocus } from './annotationsStore';

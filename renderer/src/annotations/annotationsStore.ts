@@ -3,7 +3,7 @@
  * Every change is applied to the UI at once, saved through main, and reverted
  * with an error toast if main refuses. Calls run one at a time, in order.
  */
-import type { Annotation, Color, TagCount } from '../../../main/core/contract';
+import type { Annotation, Color, TagCount } from '@core/contract';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';

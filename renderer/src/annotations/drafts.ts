@@ -4,8 +4,8 @@
  * reload, a crash or a quit never loses typing. When an article opens, its
  * drafts are applied to their annotations (one undoable change each).
  */
-import type { Annotation } from '../../../main/core/contract';
-import { normalizeTags } from '../../../main/core/annotations/tags';
+import type { Annotation } from '@core/contract';
+import { normalizeTags } from '@core/annotations/tags';
 import { gloss } from '../gloss';
 import { showInfo } from '../app/toasts';
 import { plural } from '../library/format';

@@ -2,7 +2,7 @@
  * Undo/redo as data: each change records what it needs to be reversed. Pure;
  * the annotations store turns a change into calls on main.
  */
-import type { Annotation } from '../../../main/core/annotations/types';
+import type { Annotation } from '@core/annotations/types';
 
 export type Change =
   | { kind: 'create'; annotation: Annotation }

@@ -7,8 +7,8 @@
  * when a save completes. Pure list operations (tested under node:test); the
  * store (annotationsStore.ts) does the calls to main.
  */
-import type { Annotation, Color } from '../../../main/core/annotations/types';
-import { tagCovers } from '../../../main/core/annotations/tags';
+import type { Annotation, Color } from '@core/annotations/types';
+import { tagCovers } from '@core/annotations/tags';
 
 export interface LocalAnnotation extends Annotation {
   /** Stable for the item's life in the renderer; never sent to main. */

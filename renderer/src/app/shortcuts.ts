@@ -2,15 +2,9 @@
  * The renderer's side of the one shortcut table (main/core/shortcuts.ts): which
  * row a key press means on this platform, and how keys read in the help.
  */
-import {
-  keyLabel,
-  shortcut,
-  shortcutFor,
-  type KeyPress,
-  type ShortcutId,
-} from '../../../main/core/shortcuts';
+import { keyLabel, shortcut, shortcutFor, type KeyPress, type ShortcutId } from '@core/shortcuts';
 
-export { SHORTCUTS, type Shortcut, type ShortcutId } from '../../../main/core/shortcuts';
+export { SHORTCUTS, type Shortcut, type ShortcutId } from '@core/shortcuts';
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 export const MOD = IS_MAC ? '⌘' : 'Ctrl';

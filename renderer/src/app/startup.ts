@@ -4,7 +4,7 @@
  * name it) the last article and its annotations side by side, instead of one
  * call after another.
  */
-import type { Annotation, Article, ArticleSummary, Settings } from '../../../main/core/contract';
+import type { Annotation, Article, ArticleSummary, Settings } from '@core/contract';
 import { gloss } from '../gloss';
 
 export interface Startup {

@@ -1,6 +1,6 @@
 /** Export notes: format and scope → the shell's save dialog → exportNotes → where it went. */
 import { useState } from 'react';
-import type { ExportFormat, ExportReport } from '../../../main/core/contract';
+import type { ExportFormat, ExportReport } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
 import { plural } from '../library/format';

@@ -5,7 +5,7 @@
  * article of its own — so the user knows where every passage went.
  */
 import { useEffect, useState } from 'react';
-import type { HighlightImportDocument, HighlightImportReport } from '../../../main/core/contract';
+import type { HighlightImportDocument, HighlightImportReport } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
 import { plural } from '../library/format';

@@ -5,7 +5,7 @@
  * ids not known), then the change applied as one batch the user can undo.
  */
 import { useEffect, useState } from 'react';
-import type { BatchReport, MarkdownSyncChange, MarkdownSyncReport } from '../../../main/core/contract';
+import type { BatchReport, MarkdownSyncChange, MarkdownSyncReport } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
 import { plural } from '../library/format';

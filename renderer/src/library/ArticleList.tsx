@@ -5,7 +5,7 @@
  * are (aria-posinset / aria-setsize). Arrow keys, Home and End move between rows.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { ArticleSummary } from '../../../main/core/contract';
+import type { ArticleSummary } from '@core/contract';
 import { openArticle, readerStore } from '../reader/readerStore';
 import { useCssVars } from '../reader/useCssVars';
 import { libraryStore } from './libraryStore';

@@ -1,6 +1,6 @@
 /** Sort and narrow the library: by date added, published, title, author, source or highlights; by source, tag, "has highlights". */
 import { useEffect, useMemo, useState } from 'react';
-import type { TagCount } from '../../../main/core/contract';
+import type { TagCount } from '@core/contract';
 import { useStore } from '../store';
 import { gloss } from '../gloss';
 import { LIBRARY_SORTS, librarySources, type LibrarySort } from './libraryOrder';

@@ -4,7 +4,7 @@
  * articles with highlights, or to the articles holding a tag. Pure, so the
  * list, its tests and the sort menu agree.
  */
-import type { ArticleSummary } from '../../../main/core/contract';
+import type { ArticleSummary } from '@core/contract';
 
 export const LIBRARY_SORTS = {
   added: 'Date added',

@@ -1,5 +1,5 @@
 /** The library list and imports. */
-import type { ArticleSummary, ChosenFiles, ImportReport } from '../../../main/core/contract';
+import type { ArticleSummary, ChosenFiles, ImportReport } from '@core/contract';
 import { createStore } from '../store';
 import { gloss, messageOf } from '../gloss';
 import { showError, showInfo } from '../app/toasts';

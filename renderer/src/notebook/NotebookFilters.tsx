@@ -1,10 +1,10 @@
 /** The notebook's filters: tags (all or any), colours, article, source, article date range, text; and the sort. */
-import { COLORS } from '../../../main/core/annotations/types';
-import { normalizeTags, sameTag } from '../../../main/core/annotations/tags';
+import { COLORS } from '@core/annotations/types';
+import { normalizeTags, sameTag } from '@core/annotations/tags';
 import { useStore } from '../store';
 import { TagField } from '../ui/TagField';
 import { notebookStore, setNotebookFilter } from './notebookStore';
-import { EVERY_PASSAGE, NOTEBOOK_SORTS, type NotebookSort } from '../../../main/core/notebook/passage-filter';
+import { EVERY_PASSAGE, NOTEBOOK_SORTS, type NotebookSort } from '@core/notebook/passage-filter';
 
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 

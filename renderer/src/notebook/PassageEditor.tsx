@@ -5,8 +5,8 @@
  * so a reload or quit loses nothing.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Annotation } from '../../../main/core/contract';
-import { normalizeTags } from '../../../main/core/annotations/tags';
+import type { Annotation } from '@core/contract';
+import { normalizeTags } from '@core/annotations/tags';
 import { useStore } from '../store';
 import { TagField } from '../ui/TagField';
 import { clearDraft, typeDraft } from '../annotations/drafts';

@@ -7,7 +7,7 @@
  * Arrow keys, Home and End move between rows.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { Annotation, ArticleSummary } from '../../../main/core/contract';
+import type { Annotation, ArticleSummary } from '@core/contract';
 import { useStore } from '../store';
 import { useCssVars } from '../reader/useCssVars';
 import { formatDate } from '../library/format';
@@ -21,7 +21,7 @@ import {
   PASSAGE_ROW_HEIGHT,
   toggleSelected,
 } from './notebookStore';
-import { articleDate } from '../../../main/core/notebook/passage-filter';
+import { articleDate } from '@core/notebook/passage-filter';
 import { PassageEditor } from './PassageEditor';
 
 export { PASSAGE_ROW_HEIGHT };

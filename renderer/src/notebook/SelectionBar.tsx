@@ -1,5 +1,5 @@
 /** What can be done with the passages checked: tag, recolour, copy, export; or clear the selection. */
-import { COLORS } from '../../../main/core/annotations/types';
+import { COLORS } from '@core/annotations/types';
 import { useStore } from '../store';
 import { plural } from '../library/format';
 import { TagField } from '../ui/TagField';

@@ -5,15 +5,15 @@
  * edits made from it — each one an undoable step of the library's history
  * (ui/batchHistory.ts).
  */
-import type { Annotation, ArticleSummary, Color, PassagePage, TagCount } from '../../../main/core/contract';
-import { normalizeTags } from '../../../main/core/annotations/tags';
+import type { Annotation, ArticleSummary, Color, PassagePage, TagCount } from '@core/contract';
+import { normalizeTags } from '@core/annotations/tags';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
 import { plural } from '../library/format';
 import { openPassageById } from '../annotations/annotationsStore';
 import { onBatchChange, runBatch } from '../ui/batchHistory';
-import { EVERY_PASSAGE, type NotebookFilter } from '../../../main/core/notebook/passage-filter';
+import { EVERY_PASSAGE, type NotebookFilter } from '@core/notebook/passage-filter';
 
 /** Rows asked for at a time: a few screens, so scrolling asks rarely. */
 export const WINDOW_ROWS = 150;

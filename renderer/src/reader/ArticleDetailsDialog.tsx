@@ -4,8 +4,8 @@
  * each corrected field, and can be gone back to.
  */
 import { useState } from 'react';
-import type { Article } from '../../../main/core/contract';
-import type { EditableMeta } from '../../../main/core/document/types';
+import type { Article } from '@core/contract';
+import type { EditableMeta } from '@core/document/types';
 import { Dialog } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
 import { refreshLibrary } from '../library/libraryStore';

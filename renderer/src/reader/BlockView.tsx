@@ -5,8 +5,8 @@
  * selection.ts needs to map the DOM back to canonical offsets.
  */
 import { memo, type ReactNode } from 'react';
-import type { Block } from '../../../main/core/contract';
-import type { TableBlock } from '../../../main/core/document/types';
+import type { Block } from '@core/contract';
+import type { TableBlock } from '@core/document/types';
 import { runsByPart, topMark, type Run, type Span } from './runs';
 import { BLOCK_ATTR, RUN_ATTR } from './selection';
 import { FOCUS_KEY_ATTR } from './focusKey';

@@ -6,7 +6,7 @@
  * place in its text (see readingPosition.ts).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Article, Block } from '../../../main/core/contract';
+import type { Article, Block } from '@core/contract';
 import { useStore } from '../store';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
@@ -38,7 +38,7 @@ import { headingFrom, sectionAt, tableOfContents, type TocEntry } from './toc';
 import { shortcutOf, type ShortcutId } from '../app/shortcuts';
 import { FOCUS_KEY_ATTR } from './focusKey';
 import { blockIndexAt, offsetOfFraction, textFraction } from './readingPosition';
-import { firstIndex } from '../../../main/core/util/first-index';
+import { firstIndex } from '@core/util/first-index';
 
 export function ReaderView({
   article,

@@ -5,7 +5,7 @@
  * its length until then), and only the chunks near the viewport are rendered.
  * Pure, so the arithmetic is tested without a browser.
  */
-import { firstIndex } from '../../../main/core/util/first-index';
+import { firstIndex } from '@core/util/first-index';
 
 export interface Chunk {
   /** Blocks [from, to) of the article. */

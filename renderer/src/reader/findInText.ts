@@ -4,7 +4,7 @@
  * finds "Café"), as offsets into the original text. The folded copy of the
  * text and the map back are built once per article.
  */
-import { fold } from '../../../main/core/search/fold';
+import { fold } from '@core/search/fold';
 
 export interface FoldedText {
   folded: string;

@@ -1,5 +1,5 @@
 /** Which article is open, and the current text selection in it. */
-import type { Article } from '../../../main/core/contract';
+import type { Article } from '@core/contract';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError } from '../app/toasts';

@@ -4,7 +4,7 @@
  * differs from one session to the next, so its reading position is kept as
  * the fraction of the canonical text before the block at the top of the view.
  */
-import { firstIndex } from '../../../main/core/util/first-index';
+import { firstIndex } from '@core/util/first-index';
 
 interface PositionBlock {
   start: number;

@@ -4,7 +4,7 @@
  * ends, and each run knows every highlight covering it. Pure, so the reader
  * re-renders marks from data and never edits the DOM behind React's back.
  */
-import type { Color } from '../../../main/core/annotations/types';
+import type { Color } from '@core/annotations/types';
 
 /** A highlight as the reader needs it: a canonical range and a colour. */
 export interface Span {

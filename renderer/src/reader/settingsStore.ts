@@ -1,6 +1,6 @@
 /** Reading settings (theme, font size, last article, scroll positions), saved through main. */
-import type { Settings } from '../../../main/core/contract';
-import { FONT_DEFAULT, FONT_MAX, FONT_MIN, THEMES, type Theme } from '../../../main/core/reader-settings';
+import type { Settings } from '@core/contract';
+import { FONT_DEFAULT, FONT_MAX, FONT_MIN, THEMES, type Theme } from '@core/reader-settings';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError } from '../app/toasts';

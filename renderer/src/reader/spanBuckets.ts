@@ -7,7 +7,7 @@
  */
 import { highlightLabel, type LocalAnnotation } from '../annotations/localAnnotations';
 import type { Span } from './runs';
-import { firstIndex } from '../../../main/core/util/first-index';
+import { firstIndex } from '@core/util/first-index';
 
 export interface BlockBounds {
   id: string;

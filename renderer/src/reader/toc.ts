@@ -4,7 +4,7 @@
  * level, so an EPUB's chapters (level 1) and a web article's sections (level 2,
  * its h1 being the title) both start at depth 1. Pure, tested without a browser.
  */
-import { firstIndex } from '../../../main/core/util/first-index';
+import { firstIndex } from '@core/util/first-index';
 
 export interface TocEntry {
   /** The heading block's id (what the reader scrolls to). */

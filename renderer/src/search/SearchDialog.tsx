@@ -6,7 +6,7 @@
  * Enter opens.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SearchHit } from '../../../main/core/contract';
+import type { SearchHit } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { useStore } from '../store';
 import { plural } from '../library/format';

@@ -3,7 +3,7 @@
  * for it, and opening a hit — the article scrolled to the words, or a
  * passage's highlight selected.
  */
-import type { SearchHit, SearchResult } from '../../../main/core/contract';
+import type { SearchHit, SearchResult } from '@core/contract';
 import { createStore } from '../store';
 import { gloss, messageOf } from '../gloss';
 import { openPassageById } from '../annotations/annotationsStore';

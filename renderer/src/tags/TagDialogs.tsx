@@ -4,7 +4,7 @@
  * merges two tags into one.
  */
 import { useEffect, useState } from 'react';
-import { sameTag } from '../../../main/core/annotations/tags';
+import { sameTag } from '@core/annotations/tags';
 import { useStore } from '../store';
 import { Dialog } from '../app/Dialog';
 import { plural } from '../library/format';

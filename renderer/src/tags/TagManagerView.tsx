@@ -4,12 +4,12 @@
  * passages in the notebook.
  */
 import { useEffect, useMemo } from 'react';
-import { tagKey } from '../../../main/core/annotations/tags';
+import { tagKey } from '@core/annotations/tags';
 import { useStore } from '../store';
 import { plural } from '../library/format';
 import { showView } from '../ui/views';
 import { setNotebookFilter } from '../notebook/notebookStore';
-import { EVERY_PASSAGE } from '../../../main/core/notebook/passage-filter';
+import { EVERY_PASSAGE } from '@core/notebook/passage-filter';
 import { findTagRows, tagRows, type TagRow } from './tagTree';
 import { loadTags, tagsStore, toggleChecked } from './tagsStore';
 import { TagDialogs } from './TagDialogs';

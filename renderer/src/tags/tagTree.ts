@@ -4,8 +4,8 @@
  * parent nobody used on its own still shows, with no passages of its own, so
  * its children have a place (and renaming it moves them all).
  */
-import type { TagCount } from '../../../main/core/contract';
-import { tagKey } from '../../../main/core/annotations/tags';
+import type { TagCount } from '@core/contract';
+import { tagKey } from '@core/annotations/tags';
 
 export interface TagRow {
   /** The full tag as written (`coalition/strategy`). */

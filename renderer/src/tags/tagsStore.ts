@@ -4,8 +4,8 @@
  * each one operation across the library, undone with Ctrl/Cmd+Z or the
  * toast's Undo (ui/batchHistory.ts).
  */
-import type { TagCount } from '../../../main/core/contract';
-import { sameTag, tagKey } from '../../../main/core/annotations/tags';
+import type { TagCount } from '@core/contract';
+import { sameTag, tagKey } from '@core/annotations/tags';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError } from '../app/toasts';

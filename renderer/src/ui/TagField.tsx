@@ -1,7 +1,7 @@
 /** A text field for one tag, suggesting the library's tags; Enter (or a comma) commits what is typed. */
 import { useId, useState } from 'react';
-import type { TagCount } from '../../../main/core/contract';
-import { sameTag } from '../../../main/core/annotations/tags';
+import type { TagCount } from '@core/contract';
+import { sameTag } from '@core/annotations/tags';
 
 export function TagField(props: {
   label: string;

@@ -5,7 +5,7 @@
  * one operation (restoreAnnotations); redo does the change again. Views that
  * show passages or tags listen, so every count follows.
  */
-import type { Annotation, BatchReport } from '../../../main/core/contract';
+import type { Annotation, BatchReport } from '@core/contract';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
 

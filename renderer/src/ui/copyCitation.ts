@@ -7,7 +7,7 @@
  * selected, not highlighted yet), or the passages chosen in the notebook.
  */
 import { useEffect } from 'react';
-import type { Request } from '../../../main/core/contract';
+import type { Request } from '@core/contract';
 import { annotationsStore } from '../annotations/annotationsStore';
 import { shortcutOf } from '../app/shortcuts';
 import { showError, showInfo } from '../app/toasts';

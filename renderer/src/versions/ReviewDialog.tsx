@@ -6,7 +6,7 @@
  * old version, Delete delete, Ctrl/Cmd+Z undo the last answer.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ReviewItem, TextChange } from '../../../main/core/contract';
+import type { ReviewItem, TextChange } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { useStore } from '../store';
 import {

@@ -10,7 +10,7 @@ import type {
   ImportReport,
   ReviewItem,
   VersionComparison,
-} from '../../../main/core/contract';
+} from '@core/contract';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';

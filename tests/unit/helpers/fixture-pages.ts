@@ -3,9 +3,9 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Block } from '../../../main/core/document/types';
-import { importSource, type Imported } from '../../../main/core/import/index';
-import type { ImportInput } from '../../../main/core/import/types';
+import type { Block } from '@core/document/types';
+import { importSource, type Imported } from '@core/import/index';
+import type { ImportInput } from '@core/import/types';
 
 export const PAGES_DIR = path.join(
   path.dirname(fileURLToPath(import.meta.url)),

@@ -2,8 +2,8 @@
  * Child process for the import read tests: reads argv[2] as Gloss would for an
  * import and prints one JSON line, {"bytes":n} or {"code":…,"message":…}.
  */
-import { readImportFile } from '../../../main/core/import/read-file';
-import { toSerializedError } from '../../../main/core/errors';
+import { readImportFile } from '@core/import/read-file';
+import { toSerializedError } from '@core/errors';
 
 try {
   const { bytes } = await readImportFile(process.argv[2]);

@@ -6,7 +6,7 @@
  * Round n adds a highlight noted "rNx"; every third round deletes the
  * highlight of round n-2; every fifth imports an article holding "aNx".
  */
-import { createGloss } from '../../../main/core/service';
+import { createGloss } from '@core/service';
 
 const dir = process.argv[2];
 const gloss = await createGloss({ dataDir: dir, seedsDir: `${dir}/no-seeds`, search: { saveDelayMs: 1 } });

@@ -3,9 +3,9 @@ import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { buildArticle } from '../../../main/core/document/build';
-import type { Article } from '../../../main/core/document/types';
-import type { Annotation } from '../../../main/core/annotations/types';
+import { buildArticle } from '@core/document/build';
+import type { Article } from '@core/document/types';
+import type { Annotation } from '@core/annotations/types';
 import { watchChild, type WatchedChild } from './child-output';
 
 export async function tempDataDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {

@@ -3,8 +3,8 @@
  * JSON line, {"ok":true} or {"code":…,"message":…}. With "hold", keeps it open
  * until killed; otherwise closes and exits.
  */
-import { openStore } from '../../../main/core/store/index';
-import { GlossError } from '../../../main/core/errors';
+import { openStore } from '@core/store/index';
+import { GlossError } from '@core/errors';
 
 const [dir, mode] = process.argv.slice(2);
 try {

@@ -4,7 +4,7 @@
  * Each round saves a notes file of about 1 MB (so a kill often lands
  * mid-write), the settings, and every fifth round a new article in library.json.
  */
-import { openStore } from '../../../main/core/store/index';
+import { openStore } from '@core/store/index';
 import { makeAnnotation, makeArticle } from './store-fixtures';
 
 const dir = process.argv[2];

@@ -1,8 +1,8 @@
 /** A large article and its numbered versions, for the version store tests. */
-import { buildArticle } from '../../../main/core/document/build';
-import type { Article } from '../../../main/core/document/types';
-import type { Annotation } from '../../../main/core/annotations/types';
-import { describeRange } from '../../../main/core/anchoring/describe';
+import { buildArticle } from '@core/document/build';
+import type { Article } from '@core/document/types';
+import type { Annotation } from '@core/annotations/types';
+import { describeRange } from '@core/anchoring/describe';
 
 const PARAGRAPHS = 2000;
 

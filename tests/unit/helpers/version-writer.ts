@@ -6,8 +6,8 @@
  * every round, so positions on one text are wrong on the next: a notes file
  * and a content file from different rounds would show.
  */
-import { openStore } from '../../../main/core/store/index';
-import { addVersionFrom } from '../../../main/core/versions/add-version';
+import { openStore } from '@core/store/index';
+import { addVersionFrom } from '@core/versions/add-version';
 import { versionArticle, versionedBase, versionedAnnotations } from './version-fixtures';
 
 const dir = process.argv[2];

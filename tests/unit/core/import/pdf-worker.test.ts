@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Worker } from 'node:worker_threads';
-import { GlossError } from '../../../../main/core/errors';
-import { importSource } from '../../../../main/core/import/index';
-import { parsePdfFile } from '../../../../main/core/import/pdf';
+import { GlossError } from '@core/errors';
+import { importSource } from '@core/import/index';
+import { parsePdfFile } from '@core/import/pdf';
 import { buildPdf, rawPdf, samplePaper, typesetPaper } from '../../helpers/pdf-builder';
 
 async function rejection(promise: Promise<unknown>): Promise<GlossError> {

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGloss, type GlossService } from '../../../../main/core/service';
-import { CHANNEL_NAMES } from '../../../../main/core/channels';
+import { createGloss, type GlossService } from '@core/service';
+import { CHANNEL_NAMES } from '@core/channels';
 
 async function refused(p: Promise<unknown>, pattern: RegExp) {
   await assert.rejects(p, (err: Error & { code?: string }) => {
