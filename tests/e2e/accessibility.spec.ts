@@ -112,7 +112,9 @@ test('the export dialog', async () => {
 
 test('search, with results', async () => {
   const { page } = app;
-  await page.keyboard.press('Control+k');
+  // The library is on screen (and its keys listened to) before the shortcut is pressed.
+  await expect(page.getByRole('button', { name: /^Open .*The enduring defeat/ })).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+k');
   const dialog = page.getByRole('dialog', { name: /Search/ });
   await expect(dialog).toBeVisible();
   await page.keyboard.type('coalition');
