@@ -53,12 +53,14 @@ function target(t: ResultRow['target']): string {
 
 function verdict(r: ResultRow): string {
   if (r.error) return 'error';
+  if (!r.glossMs) return 'not run';
   if (r.noisy) return 'noisy — rerun';
   if (r.meets === undefined) return '—';
   return r.meets ? 'met' : '**not met**';
 }
 
-export function renderReadmeTable(results: Results): string {
+/** `expected`: every scenario's name, so a row the run left out (--only) is shown as not measured, never dropped. */
+export function renderReadmeTable(results: Results, expected: readonly string[] = []): string {
   const when = results.started.slice(0, 10);
   const machine = [
     `${results.cpus} × ${results.cpuModel ?? 'cpu'}`,
@@ -73,6 +75,12 @@ export function renderReadmeTable(results: Results): string {
     '| scenario | Gloss | median (IQR) | limit | median (IQR) | ratio | target | verdict | n |',
     '|---|---|---:|---|---:|---:|---|---|---:|',
   ];
+  const missing = expected.filter((name) => !results.rows.some((r) => r.name === name));
+  for (const name of missing)
+    results = {
+      ...results,
+      rows: [...results.rows, { name, gloss: 'not measured in this run', baseline: '', target: {} }],
+    };
   for (const r of results.rows) {
     const g = r.glossMs;
     const b = r.baselineMs;

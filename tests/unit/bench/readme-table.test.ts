@@ -91,6 +91,11 @@ describe('the README performance table', () => {
     assert.match(memory, /\| book-heap \| heap \| 84\.2 MB \(83\.0 MB–85\.0 MB\) \|/);
   });
 
+  it('shows a scenario the run left out as not measured, never drops it', () => {
+    const partial = renderReadmeTable(run, ['open-article', 'export', 'library', 'search-10k']);
+    assert.match(partial, /\| search-10k \| not measured in this run \|.*\| not run \| — \|/);
+  });
+
   it('marks a noisy row for a rerun instead of judging it', () => {
     assert.match(table, /\| library \|.*\| noisy — rerun \|/);
   });
