@@ -2,7 +2,7 @@
  * Annotations as W3C Web Annotations (https://www.w3.org/TR/annotation-model/),
  * one AnnotationCollection whose single page holds every item, so any tool
  * that reads the model (Hypothesis-style clients, Recogito, a JSON-LD processor)
- * can take them. tests/unit/web-annotation-assertions.test.ts checks every item
+ * can take them. tests/unit/core/export/web-annotation-assertions.test.ts checks every item
  * against the model's MUST and SHOULD assertions.
  *
  * Each item carries what a citation rests on:

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CaptionBlock } from '@core/document/types';
+import { createGloss } from '@core/service';
+import { startLocalServer, type LocalServer } from '../../helpers/local-server';
+import { png } from '../../helpers/png';
+import { glossInProcess } from '../../helpers/run-gloss';
+
+const PICTURE = png(80, 60);
+let server: LocalServer;
+let requests = 0;
+before(async () => {
+  server = await startLocalServer((req, res) => {
+    requests++;
+    if (req.url === '/quay.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(PICTURE);
+    res.writeHead(404).end();
+  });
+});
+after(() => server.close());
+
+function savedPage(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-saved-'));
+  const file = path.join(dir, 'quay.html');
+  writeFileSync(
+    file,
+    `<!DOCTYPE html><html><head><title>The quay</title></head><body><article><h1>The quay</h1>${'<p>The north quay was rebuilt over the winter, and the first boats tied up there again on Monday morning.</p>'.repeat(3)}<figure><img src="${server.base}/quay.png"><figcaption>The rebuilt quay.</figcaption></figure></article></body></html>`,
+  );
+  return file;
+}
+
+describe('A saved page’s web pictures, imported through the service', () => {
+  it('are downloaded once at import when the service is set to (as the app is), and served from the library', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-svc-'));
+    const gloss = await createGloss({
+      dataDir: dir,
+      seedsDir: path.join(dir, 'no-seeds'),
+      savedPageImages: {},
+    });
+    try {
+      const report = await gloss.importFiles({ paths: [savedPage()] });
+      assert.equal(report.imported.length, 1);
+      const article = await gloss.getArticle({ id: report.imported[0].id });
+      const cap = article.blocks.find((b): b is CaptionBlock => b.kind === 'caption')!;
+      assert.ok(cap.image, 'the picture is stored');
+      assert.deepEqual(Buffer.from((await gloss.readAsset(article.id, cap.image.asset)).data), PICTURE);
+      assert.equal(report.warnings, undefined);
+    } finally {
+      await gloss.close();
+    }
+  });
+
+  it('are placeholders with their address, and a warning, when the service is not set to download', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-svc-'));
+    const gloss = await createGloss({ dataDir: dir, seedsDir: path.join(dir, 'no-seeds') });
+    requests = 0;
+    try {
+      const report = await gloss.importFiles({ paths: [savedPage()] });
+      const article = await gloss.getArticle({ id: report.imported[0].id });
+      const cap = article.blocks.find((b): b is CaptionBlock => b.kind === 'caption')!;
+      assert.equal(cap.image, undefined);
+      assert.equal(cap.imageUrl, `${server.base}/quay.png`);
+      assert.match(
+        report.warnings?.[0]?.message ?? '',
+        /1 picture of the page is on the web and was not downloaded/,
+      );
+      assert.equal(requests, 0);
+    } finally {
+      await gloss.close();
+    }
+  });
+
+  it('are downloaded by gloss import --download-images, and left as placeholders without it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-cli-'));
+    const plain = await glossInProcess('import', savedPage(), '--data-dir', path.join(dir, 'a'));
+    assert.equal(plain.code, 0);
+    assert.match(plain.stderr, /was not downloaded: shown by caption and address only/);
+    const asked = await glossInProcess(
+      'import',
+      savedPage(),
+      '--data-dir',
+      path.join(dir, 'b'),
+      '--download-images',
+    );
+    assert.equal(asked.code, 0);
+    assert.equal(asked.stderr, '', 'no warning: the picture was downloaded');
+    const shown = await glossInProcess(
+      'show',
+      asked.stdout.split(/\s+/)[1],
+      '--data-dir',
+      path.join(dir, 'b'),
+      '--json',
+    );
+    const { article } = JSON.parse(shown.stdout) as { article: { blocks: CaptionBlock[] } };
+    assert.ok(article.blocks.find((b) => b.kind === 'caption')?.image);
+  });
+});

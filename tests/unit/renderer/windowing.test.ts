@@ -1,0 +1,167 @@
+/**
+ * The reader and library at scale: highlights bucketed by block (each block
+ * sees only its own, unchanged blocks keep their array), long articles cut
+ * into chunks with heights, and the library's fixed-height row window.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { bucketSpans, firstBlockEndingAfter, toSpan } from '../../../renderer/src/reader/spanBuckets';
+import {
+  chunkAt,
+  chunkBlocks,
+  chunksInBand,
+  estimateHeights,
+  prefixTops,
+} from '../../../renderer/src/reader/chunks';
+import { rowWindow } from '../../../renderer/src/library/rowWindow';
+import type { Span } from '../../../renderer/src/reader/runs';
+import type { LocalAnnotation } from '../../../renderer/src/annotations/localAnnotations';
+
+const blocks = [
+  { id: 'a', kind: 'paragraph', start: 0, end: 10 },
+  { id: 'b', kind: 'paragraph', start: 11, end: 20 },
+  { id: 'c', kind: 'paragraph', start: 21, end: 30 },
+];
+const span = (id: string, start: number, end: number): Span => ({ id, start, end, color: 'yellow' });
+
+describe('bucketSpans: each block gets the highlights that intersect it', () => {
+  it('puts a highlight in every block it crosses, and in no other', () => {
+    const s = span('x', 5, 15);
+    const b = bucketSpans(blocks, [s]);
+    assert.deepEqual(b.get('a'), [s]);
+    assert.deepEqual(b.get('b'), [s]);
+    assert.equal(b.get('c'), undefined);
+  });
+
+  it('treats block ends as exclusive: a highlight ending where a block starts is not in it', () => {
+    const b = bucketSpans(blocks, [span('x', 0, 11), span('y', 19, 21)]);
+    assert.deepEqual([...b.keys()].sort(), ['a', 'b']);
+    assert.deepEqual(
+      b.get('b')!.map((s) => s.id),
+      ['y'],
+    );
+  });
+
+  it('ignores empty highlights and ones past the end of the text', () => {
+    const b = bucketSpans(blocks, [span('e', 5, 5), span('p', 40, 50)]);
+    assert.equal(b.size, 0);
+  });
+
+  it('keeps the previous array of a block whose highlights did not change', () => {
+    const one = span('one', 1, 3);
+    const two = span('two', 22, 25);
+    const before = bucketSpans(blocks, [one, two]);
+    const added = span('new', 12, 14);
+    const after = bucketSpans(blocks, [one, added, two], before);
+    assert.equal(after.get('a'), before.get('a'));
+    assert.equal(after.get('c'), before.get('c'));
+    assert.deepEqual(after.get('b'), [added]);
+  });
+
+  it('gives a changed annotation a new span and an unchanged one the same span', () => {
+    const a = {
+      id: 'k',
+      key: 'k',
+      color: 'yellow',
+      tags: [],
+      note: '',
+      target: { quote: { exact: 'abc' }, position: { start: 1, end: 4 } },
+    } as unknown as LocalAnnotation;
+    assert.equal(toSpan(a), toSpan(a));
+    const recoloured = { ...a, color: 'green' } as LocalAnnotation;
+    assert.notEqual(toSpan(recoloured), toSpan(a));
+    assert.equal(toSpan(recoloured).color, 'green');
+  });
+
+  it('finds the first block ending after an offset by binary search', () => {
+    assert.equal(firstBlockEndingAfter(blocks, 0), 0);
+    assert.equal(firstBlockEndingAfter(blocks, 10), 1);
+    assert.equal(firstBlockEndingAfter(blocks, 29), 2);
+    assert.equal(firstBlockEndingAfter(blocks, 30), 3);
+  });
+});
+
+describe('chunkBlocks: a long article cut into windows', () => {
+  const para = (i: number, len = 100) => ({
+    kind: 'paragraph',
+    start: i * (len + 1),
+    end: i * (len + 1) + len,
+  });
+
+  it('covers every block once, in order, with each chunk near the target size', () => {
+    const bs = Array.from({ length: 95 }, (_, i) => para(i));
+    const chunks = chunkBlocks(bs, 1000, 40);
+    assert.equal(chunks[0].from, 0);
+    for (let i = 1; i < chunks.length; i++) assert.equal(chunks[i].from, chunks[i - 1].to);
+    assert.equal(chunks[chunks.length - 1].to, 95);
+    assert.ok(chunks.slice(0, -1).every((c) => c.chars === 1000));
+    assert.equal(chunks[1].start, bs[10].start);
+    assert.equal(chunks[1].end, bs[19].end);
+  });
+
+  it('never cuts a run of list items in two', () => {
+    const bs = [
+      para(0),
+      ...Array.from({ length: 6 }, (_, i) => ({ ...para(i + 1), kind: 'list-item' })),
+      para(7),
+    ];
+    const chunks = chunkBlocks(bs, 250, 40);
+    for (const c of chunks)
+      assert.ok(!(c.from > 0 && bs[c.from].kind === 'list-item' && bs[c.from - 1].kind === 'list-item'));
+  });
+
+  it('puts one huge block in a chunk of its own', () => {
+    const chunks = chunkBlocks([para(0, 50_000), para(1, 10)], 4000);
+    assert.deepEqual(
+      chunks.map((c) => [c.from, c.to]),
+      [
+        [0, 1],
+        [1, 2],
+      ],
+    );
+  });
+
+  it('finds the chunk holding an offset', () => {
+    const chunks = chunkBlocks(
+      Array.from({ length: 30 }, (_, i) => para(i)),
+      1000,
+    );
+    assert.equal(chunkAt(chunks, 0), 0);
+    assert.equal(chunkAt(chunks, chunks[1].start + 5), 1);
+    assert.equal(chunkAt(chunks, 1e9), chunks.length - 1);
+  });
+});
+
+describe('chunk heights and the band in view', () => {
+  it('sums heights into tops and finds the chunks a band intersects', () => {
+    const tops = prefixTops([100, 200, 300, 400]);
+    assert.deepEqual([...tops], [0, 100, 300, 600, 1000]);
+    assert.deepEqual(chunksInBand(tops, 0, 50), [0, 0]);
+    assert.deepEqual(chunksInBand(tops, 150, 650), [1, 3]);
+    assert.deepEqual(chunksInBand(tops, -500, 100), [0, 0]);
+    assert.deepEqual(chunksInBand(tops, 5000, 6000), [3, 3]);
+  });
+
+  it('estimates unmeasured chunks from the pixels per character of measured ones', () => {
+    const chunks = [
+      { from: 0, to: 1, start: 0, end: 1000, chars: 1000 },
+      { from: 1, to: 2, start: 1000, end: 3000, chars: 2000 },
+    ];
+    const heights = new Float64Array([500, 0]);
+    const measured = new Uint8Array([1, 0]);
+    estimateHeights(chunks, heights, measured, 0.1);
+    assert.deepEqual([...heights], [500, 1000]);
+    measured.fill(0);
+    estimateHeights(chunks, heights, measured, 0.1);
+    assert.deepEqual([...heights], [100, 200]);
+  });
+});
+
+describe('rowWindow: the library rows to render', () => {
+  it('renders the rows in view plus an overscan on each side, within the list', () => {
+    assert.deepEqual(rowWindow(10_000, 0, 880, 88, 5), [0, 15]);
+    assert.deepEqual(rowWindow(10_000, 88 * 100, 880, 88, 5), [95, 115]);
+    assert.deepEqual(rowWindow(50, 88 * 100, 880, 88, 5), [50, 50]);
+    assert.deepEqual(rowWindow(10_000, -300, 880, 88, 0), [0, 7]);
+  });
+});
