@@ -81,6 +81,8 @@ test('Sync from Markdown lists the edits, asks before deleting, applies them as 
 
   app = await launchApp({ dataDir });
   const { page } = app;
+  // The app is listening for menu commands once its library is on screen (a command sent sooner is lost).
+  await expect(page.getByRole('list', { name: 'Articles' })).toBeVisible();
   app.setDialogs({ importFiles: [file] });
   await app.emit({ type: 'command', command: 'sync-markdown' });
   const dialog = page.getByRole('dialog', { name: 'Sync from Markdown' });
