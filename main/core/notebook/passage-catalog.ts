@@ -8,7 +8,7 @@
  */
 import type { Annotation, ParsedRequest, PassagePage } from '../contract';
 import type { Store } from '../store/index';
-import { filterChoices, filterPassages, type PassageArticle } from './passage-filter';
+import { EVERY_PASSAGE, filterChoices, filterPassages, type PassageArticle } from './passage-filter';
 import { summariesOf } from '../service/library';
 
 export class PassageCatalog {
@@ -42,7 +42,7 @@ export class PassageCatalog {
       list = filterPassages(
         all.filter((a) => only.has(a.id)),
         articles,
-        { ...EVERYTHING, sort: req.filter.sort },
+        { ...EVERY_PASSAGE, sort: req.filter.sort },
       );
     } else list = this.filteredList(all, articles, req.filter);
     const passages = list.slice(req.offset, req.offset + req.limit);
@@ -123,15 +123,3 @@ export class PassageCatalog {
     return this.loading;
   }
 }
-
-const EVERYTHING: ParsedRequest<'listPassages'>['filter'] = {
-  tags: [],
-  match: 'any',
-  colors: [],
-  articleId: '',
-  source: '',
-  from: '',
-  to: '',
-  text: '',
-  sort: 'article',
-};
