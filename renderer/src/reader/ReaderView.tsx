@@ -114,8 +114,9 @@ export function ReaderView({
       readSelection();
     };
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as Element | null;
-      if (t?.closest?.('input, textarea, select, [contenteditable="true"], [aria-modal="true"], .popover'))
+      // A key sent to the window itself (no element focused) has the window as its target.
+      const t = e.target instanceof Element ? e.target : null;
+      if (t?.closest('input, textarea, select, [contenteditable="true"], [aria-modal="true"], .popover'))
         return;
       const article = articleRef.current;
       const scroller = scrollRef.current;
