@@ -3,14 +3,20 @@ import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import type { TestContext } from 'node:test';
 import { buildArticle } from '@core/document/build';
 import type { Article } from '@core/document/types';
 import type { Annotation } from '@core/annotations/types';
 import { watchChild, type WatchedChild } from './child-output';
 
-export async function tempDataDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+/** A fresh data folder, removed when the test `t` ends (or by `cleanup()` when no test is given). */
+export async function tempDataDir(
+  t?: Pick<TestContext, 'after'>,
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gloss-store-'));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  t?.after(cleanup);
+  return { dir, cleanup };
 }
 
 /** Article number `n`, imported `n` minutes after a fixed moment (so newer n = newer import). */

@@ -28,130 +28,114 @@ async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<
 const ackOf = (line: string): number => (JSON.parse(line) as { acked: number }).acked;
 
 describe('store: article versions', () => {
-  it('keeps every version’s text, byte for byte, and switches the article and its annotations to the newest', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
+  it('keeps every version’s text, byte for byte, and switches the article and its annotations to the newest', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const base = versionedBase();
+    await withStore(dir, async (s) => {
+      await s.putArticle(base);
+      for (const a of versionedAnnotations(base)) await s.putAnnotation(a);
+      const added = await addVersionFrom(s, base.id, versionArticle(1));
+      assert.deepEqual(added?.bands, { silent: 200, moved: 0, changed: 0, 'not-found': 0 });
+      await addVersionFrom(s, base.id, versionArticle(2));
+    });
+    await withStore(dir, async (s) => {
+      const article = await s.getArticle(base.id);
+      assert.equal(article.id, base.id, 'still the same article');
+      assert.equal(article.text, versionArticle(2).text);
+      const versions = versionsOf(article);
+      assert.deepEqual(
+        versions.map((v) => v.hash),
+        [base.text, versionArticle(1).text, versionArticle(2).text].map(versionHash),
+      );
+      assert.equal((await s.getArticleVersion(base.id, versions[0])).text, base.text);
+      assert.equal((await s.getArticleVersion(base.id, versions[1])).text, versionArticle(1).text);
+      for (const a of await s.listAnnotations(base.id)) {
+        assert.equal(
+          article.text.slice(a.target.position.start, a.target.position.end),
+          a.target.quote.exact,
+        );
+        assert.equal(a.versionHash, versions[2].hash);
+      }
+      assert.equal(
+        s.articleWithVersionSource(versionArticle(1).id),
+        base.id,
+        'each version’s source is known',
+      );
+      assert.equal(s.listArticles().length, 1);
+      assert.deepEqual(s.warnings(), []);
+    });
+  });
+
+  it('adds nothing when the new text is the current text', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const base = versionedBase();
+    await withStore(dir, async (s) => {
+      await s.putArticle(base);
+      const same = { ...versionArticle(1), text: base.text, id: 'other-source' };
+      assert.equal(await addVersionFrom(s, base.id, same), null);
+      assert.equal((await s.getArticle(base.id)).versions, undefined);
+    });
+  });
+
+  it('refuses a damaged older version’s copy with CORRUPT rather than show the wrong words', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const base = versionedBase();
+    await withStore(dir, async (s) => {
+      await s.putArticle(base);
+      await addVersionFrom(s, base.id, versionArticle(1));
+      const [old] = versionsOf(await s.getArticle(base.id));
+      await fs.appendFile(path.join(dir, ...old.contentFile!.split('/')), ' ');
+      await assert.rejects(s.getArticleVersion(base.id, old), { code: 'CORRUPT' });
+    });
+  });
+
+  it('after a writer adding versions is killed at any moment, reopening finds the last acknowledged version or the next, whole', async (t) => {
+    const { dir } = await tempDataDir(t);
+    let onDisk = 0;
+    // Kill delays spread over a round (re-anchoring, then about 3 MB written: 60–900 ms here), so
+    // some land while the old text is kept, some between the journal's three writes, some between rounds.
+    const delays = [0, 15, 35, 60, 90, 120, 160, 200, 250, 320, 400, 500];
+    for (const delay of delays) {
+      const writer = spawnHelper('version-writer.ts', [dir]);
+      const target = onDisk + 1;
+      await writer.line((l) => ackOf(l) >= target);
+      if (delay > 0) await sleep(delay);
+      writer.child.kill('SIGKILL');
+      const { lines, signal } = await writer.finished();
+      assert.equal(signal, 'SIGKILL', 'the writer ran until it was killed');
+      const lastAcked = Math.max(...lines.map(ackOf));
       const base = versionedBase();
       await withStore(dir, async (s) => {
-        await s.putArticle(base);
-        for (const a of versionedAnnotations(base)) await s.putAnnotation(a);
-        const added = await addVersionFrom(s, base.id, versionArticle(1));
-        assert.deepEqual(added?.bands, { silent: 200, moved: 0, changed: 0, 'not-found': 0 });
-        await addVersionFrom(s, base.id, versionArticle(2));
-      });
-      await withStore(dir, async (s) => {
+        for (const w of s.warnings())
+          assert.match(
+            w,
+            /closed while adding a new version/,
+            'a crash is not damage: at most the switch is finished',
+          );
         const article = await s.getArticle(base.id);
-        assert.equal(article.id, base.id, 'still the same article');
-        assert.equal(article.text, versionArticle(2).text);
+        const n = Number(/^Update (\d+):/m.exec(article.text)?.[1]);
+        assert.ok(n === lastAcked || n === lastAcked + 1, `version ${n} after acknowledging ${lastAcked}`);
         const versions = versionsOf(article);
-        assert.deepEqual(
-          versions.map((v) => v.hash),
-          [base.text, versionArticle(1).text, versionArticle(2).text].map(versionHash),
+        assert.equal(versions.length, n + 1, 'every earlier version is listed');
+        assert.equal(versions.at(-1)?.hash, versionHash(article.text));
+        assert.equal(
+          (await s.getArticleVersion(base.id, versions[n - 1])).text.includes(`Update ${n - 1}:`),
+          n > 1,
         );
-        assert.equal((await s.getArticleVersion(base.id, versions[0])).text, base.text);
-        assert.equal((await s.getArticleVersion(base.id, versions[1])).text, versionArticle(1).text);
-        for (const a of await s.listAnnotations(base.id)) {
+        const annotations = await s.listAnnotations(base.id);
+        assert.equal(annotations.length, 200, 'no annotation lost');
+        for (const a of annotations) {
+          assert.equal(a.orphan, undefined);
           assert.equal(
             article.text.slice(a.target.position.start, a.target.position.end),
             a.target.quote.exact,
+            'the notes file is of the same version as the content file',
           );
-          assert.equal(a.versionHash, versions[2].hash);
+          assert.equal(a.versionHash, versions.at(-1)?.hash);
         }
-        assert.equal(
-          s.articleWithVersionSource(versionArticle(1).id),
-          base.id,
-          'each version’s source is known',
-        );
-        assert.equal(s.listArticles().length, 1);
-        assert.deepEqual(s.warnings(), []);
+        onDisk = n;
       });
-    } finally {
-      await cleanup();
-    }
-  });
-
-  it('adds nothing when the new text is the current text', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      const base = versionedBase();
-      await withStore(dir, async (s) => {
-        await s.putArticle(base);
-        const same = { ...versionArticle(1), text: base.text, id: 'other-source' };
-        assert.equal(await addVersionFrom(s, base.id, same), null);
-        assert.equal((await s.getArticle(base.id)).versions, undefined);
-      });
-    } finally {
-      await cleanup();
-    }
-  });
-
-  it('refuses a damaged older version’s copy with CORRUPT rather than show the wrong words', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      const base = versionedBase();
-      await withStore(dir, async (s) => {
-        await s.putArticle(base);
-        await addVersionFrom(s, base.id, versionArticle(1));
-        const [old] = versionsOf(await s.getArticle(base.id));
-        await fs.appendFile(path.join(dir, ...old.contentFile!.split('/')), ' ');
-        await assert.rejects(s.getArticleVersion(base.id, old), { code: 'CORRUPT' });
-      });
-    } finally {
-      await cleanup();
-    }
-  });
-
-  it('after a writer adding versions is killed at any moment, reopening finds the last acknowledged version or the next, whole', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      let onDisk = 0;
-      // Kill delays spread over a round (re-anchoring, then about 3 MB written: 60–900 ms here), so
-      // some land while the old text is kept, some between the journal's three writes, some between rounds.
-      const delays = [0, 15, 35, 60, 90, 120, 160, 200, 250, 320, 400, 500];
-      for (const delay of delays) {
-        const writer = spawnHelper('version-writer.ts', [dir]);
-        const target = onDisk + 1;
-        await writer.line((l) => ackOf(l) >= target);
-        if (delay > 0) await sleep(delay);
-        writer.child.kill('SIGKILL');
-        const { lines, signal } = await writer.finished();
-        assert.equal(signal, 'SIGKILL', 'the writer ran until it was killed');
-        const lastAcked = Math.max(...lines.map(ackOf));
-        const base = versionedBase();
-        await withStore(dir, async (s) => {
-          for (const w of s.warnings())
-            assert.match(
-              w,
-              /closed while adding a new version/,
-              'a crash is not damage: at most the switch is finished',
-            );
-          const article = await s.getArticle(base.id);
-          const n = Number(/^Update (\d+):/m.exec(article.text)?.[1]);
-          assert.ok(n === lastAcked || n === lastAcked + 1, `version ${n} after acknowledging ${lastAcked}`);
-          const versions = versionsOf(article);
-          assert.equal(versions.length, n + 1, 'every earlier version is listed');
-          assert.equal(versions.at(-1)?.hash, versionHash(article.text));
-          assert.equal(
-            (await s.getArticleVersion(base.id, versions[n - 1])).text.includes(`Update ${n - 1}:`),
-            n > 1,
-          );
-          const annotations = await s.listAnnotations(base.id);
-          assert.equal(annotations.length, 200, 'no annotation lost');
-          for (const a of annotations) {
-            assert.equal(a.orphan, undefined);
-            assert.equal(
-              article.text.slice(a.target.position.start, a.target.position.end),
-              a.target.quote.exact,
-              'the notes file is of the same version as the content file',
-            );
-            assert.equal(a.versionHash, versions.at(-1)?.hash);
-          }
-          onDisk = n;
-        });
-        await assert.rejects(fs.access(path.join(dir, VERSION_JOURNAL)), 'the journal is gone once reopened');
-      }
-    } finally {
-      await cleanup();
+      await assert.rejects(fs.access(path.join(dir, VERSION_JOURNAL)), 'the journal is gone once reopened');
     }
   });
 });

@@ -109,224 +109,194 @@ const CASES: FileCase[] = [
 describe('store: a damaged file is moved aside and the last good copy restored', () => {
   for (const c of CASES) {
     for (const how of DAMAGES) {
-      it(`${c.label}, ${how}: restores the previous version, keeps the damaged file, and says so`, async () => {
-        const { dir, cleanup } = await tempDataDir();
-        try {
-          const [a, b] = [makeArticle(1), makeArticle(2)];
-          await withStore(dir, async (s) => {
-            await c.saveV1(s, a, b);
-            await c.saveV2(s, a, b);
-          });
-          const file = c.file(dir, a);
-          const bad = await damage(file, how);
-          if (c.label === 'library.json') await ageArticleFiles(dir);
+      it(`${c.label}, ${how}: restores the previous version, keeps the damaged file, and says so`, async (t) => {
+        const { dir } = await tempDataDir(t);
+        const [a, b] = [makeArticle(1), makeArticle(2)];
+        await withStore(dir, async (s) => {
+          await c.saveV1(s, a, b);
+          await c.saveV2(s, a, b);
+        });
+        const file = c.file(dir, a);
+        const bad = await damage(file, how);
+        if (c.label === 'library.json') await ageArticleFiles(dir);
 
-          const [seen, warnings] = await withStore(
-            dir,
-            async (s) => [await c.observe(s, a), s.warnings()] as const,
-          );
-          assert.deepEqual(seen, c.v1(a, b));
-          const rel = path.relative(dir, file).split(path.sep).join('/');
-          const aside = await corruptCopy(path.dirname(file), path.basename(file));
-          assert.deepEqual(aside.bytes, bad, 'the damaged bytes are kept as they were');
-          assert.equal(warnings.length, 1 + (c.laterWarnings?.length ?? 0));
-          for (const [i, later] of (c.laterWarnings ?? []).entries()) assert.match(warnings[1 + i], later);
-          assert.match(
-            warnings[0],
-            new RegExp(
-              `^${rel.replace('.', '\\.')} was damaged and has been moved to ${path.dirname(rel) === '.' ? '' : 'notes/'}${aside.name.replace(/\./g, '\\.')}; restored the last good copy from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\.$`,
-            ),
-          );
+        const [seen, warnings] = await withStore(
+          dir,
+          async (s) => [await c.observe(s, a), s.warnings()] as const,
+        );
+        assert.deepEqual(seen, c.v1(a, b));
+        const rel = path.relative(dir, file).split(path.sep).join('/');
+        const aside = await corruptCopy(path.dirname(file), path.basename(file));
+        assert.deepEqual(aside.bytes, bad, 'the damaged bytes are kept as they were');
+        assert.equal(warnings.length, 1 + (c.laterWarnings?.length ?? 0));
+        for (const [i, later] of (c.laterWarnings ?? []).entries()) assert.match(warnings[1 + i], later);
+        assert.match(
+          warnings[0],
+          new RegExp(
+            `^${rel.replace('.', '\\.')} was damaged and has been moved to ${path.dirname(rel) === '.' ? '' : 'notes/'}${aside.name.replace(/\./g, '\\.')}; restored the last good copy from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\.$`,
+          ),
+        );
 
-          // The restored copy is on disk again: a third open sees it with no further warning.
-          const [again, quiet] = await withStore(
-            dir,
-            async (s) => [await c.observe(s, a), s.warnings()] as const,
-          );
-          assert.deepEqual(again, c.v1(a, b));
-          assert.deepEqual(quiet, []);
-        } finally {
-          await cleanup();
-        }
+        // The restored copy is on disk again: a third open sees it with no further warning.
+        const [again, quiet] = await withStore(
+          dir,
+          async (s) => [await c.observe(s, a), s.warnings()] as const,
+        );
+        assert.deepEqual(again, c.v1(a, b));
+        assert.deepEqual(quiet, []);
       });
     }
   }
 
   for (const c of CASES.filter((x) => x.label !== 'library.json')) {
-    it(`${c.label} damaged with no backup: starts empty and names where the damaged file went`, async () => {
-      const { dir, cleanup } = await tempDataDir();
-      try {
-        const a = makeArticle(1);
-        await withStore(dir, (s) => c.saveV1(s, a, a));
-        const file = c.file(dir, a);
-        await damage(file, 'cut in half');
-        const [seen, warnings] = await withStore(
-          dir,
-          async (s) => [await c.observe(s, a), s.warnings()] as const,
-        );
-        assert.deepEqual(seen, c.empty);
-        const rel = path.relative(dir, file).split(path.sep).join('/');
-        const aside = await corruptCopy(path.dirname(file), path.basename(file));
-        assert.equal(warnings.length, 1);
-        assert.equal(
-          warnings[0],
-          `${rel} was damaged and no good copy was found, so Gloss started it empty. The damaged file is kept at ${path.dirname(rel) === '.' ? '' : `${path.dirname(rel)}/`}${aside.name}.`,
-        );
-      } finally {
-        await cleanup();
-      }
+    it(`${c.label} damaged with no backup: starts empty and names where the damaged file went`, async (t) => {
+      const { dir } = await tempDataDir(t);
+      const a = makeArticle(1);
+      await withStore(dir, (s) => c.saveV1(s, a, a));
+      const file = c.file(dir, a);
+      await damage(file, 'cut in half');
+      const [seen, warnings] = await withStore(
+        dir,
+        async (s) => [await c.observe(s, a), s.warnings()] as const,
+      );
+      assert.deepEqual(seen, c.empty);
+      const rel = path.relative(dir, file).split(path.sep).join('/');
+      const aside = await corruptCopy(path.dirname(file), path.basename(file));
+      assert.equal(warnings.length, 1);
+      assert.equal(
+        warnings[0],
+        `${rel} was damaged and no good copy was found, so Gloss started it empty. The damaged file is kept at ${path.dirname(rel) === '.' ? '' : `${path.dirname(rel)}/`}${aside.name}.`,
+      );
     });
   }
 
-  it('library.json damaged with no backup: rebuilds the list from the saved articles and says so', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      const a = makeArticle(1);
-      await withStore(dir, (s) => s.putArticle(a));
-      await damage(path.join(dir, 'library.json'), 'garbage bytes');
-      const [ids, warnings, article] = await withStore(
-        dir,
-        async (s) => [s.listArticles().map((e) => e.id), s.warnings(), await s.getArticle(a.id)] as const,
-      );
-      assert.deepEqual(ids, [a.id]);
-      assert.deepEqual(article, a);
-      const aside = await corruptCopy(dir, 'library.json');
-      assert.deepEqual(warnings, [
-        `library.json was damaged and has been moved to ${aside.name}; no good copy was found, so Gloss rebuilt the library list from 1 saved article.`,
-      ]);
-    } finally {
-      await cleanup();
-    }
+  it('library.json damaged with no backup: rebuilds the list from the saved articles and says so', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const a = makeArticle(1);
+    await withStore(dir, (s) => s.putArticle(a));
+    await damage(path.join(dir, 'library.json'), 'garbage bytes');
+    const [ids, warnings, article] = await withStore(
+      dir,
+      async (s) => [s.listArticles().map((e) => e.id), s.warnings(), await s.getArticle(a.id)] as const,
+    );
+    assert.deepEqual(ids, [a.id]);
+    assert.deepEqual(article, a);
+    const aside = await corruptCopy(dir, 'library.json');
+    assert.deepEqual(warnings, [
+      `library.json was damaged and has been moved to ${aside.name}; no good copy was found, so Gloss rebuilt the library list from 1 saved article.`,
+    ]);
   });
 
-  it('library.json damaged with no backup and no saved articles: starts empty and names where it went', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      await fs.writeFile(path.join(dir, 'library.json'), '{"version":1,"articles":[');
-      const [ids, warnings] = await withStore(dir, async (s) => [s.listArticles(), s.warnings()] as const);
-      assert.deepEqual(ids, []);
-      const aside = await corruptCopy(dir, 'library.json');
-      assert.deepEqual(warnings, [
-        `library.json was damaged and no good copy was found, so Gloss started it empty. The damaged file is kept at ${aside.name}.`,
-      ]);
-    } finally {
-      await cleanup();
-    }
+  it('library.json damaged with no backup and no saved articles: starts empty and names where it went', async (t) => {
+    const { dir } = await tempDataDir(t);
+    await fs.writeFile(path.join(dir, 'library.json'), '{"version":1,"articles":[');
+    const [ids, warnings] = await withStore(dir, async (s) => [s.listArticles(), s.warnings()] as const);
+    assert.deepEqual(ids, []);
+    const aside = await corruptCopy(dir, 'library.json');
+    assert.deepEqual(warnings, [
+      `library.json was damaged and no good copy was found, so Gloss started it empty. The damaged file is kept at ${aside.name}.`,
+    ]);
   });
 
-  it('a notes file that parses but does not hold annotations counts as damaged', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      const a = makeArticle(1);
-      await withStore(dir, async (s) => {
-        await s.putArticle(a);
-        await s.putAnnotation(makeAnnotation(a, 1));
-        await s.putAnnotation(makeAnnotation(a, 2));
-      });
-      await fs.writeFile(path.join(dir, 'notes', `${a.id}.json`), '{"version":1,"annotations":[{"id":5}]}');
-      const [listed, counts, warnings] = await withStore(
-        dir,
-        async (s) =>
-          [(await s.listAnnotations(a.id)).length, await s.annotationCounts(), s.warnings()] as const,
-      );
-      assert.equal(listed, 1);
-      assert.deepEqual(counts, new Map([[a.id, 1]]));
-      assert.equal(warnings.length, 1);
-    } finally {
-      await cleanup();
-    }
+  it('a notes file that parses but does not hold annotations counts as damaged', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const a = makeArticle(1);
+    await withStore(dir, async (s) => {
+      await s.putArticle(a);
+      await s.putAnnotation(makeAnnotation(a, 1));
+      await s.putAnnotation(makeAnnotation(a, 2));
+    });
+    await fs.writeFile(path.join(dir, 'notes', `${a.id}.json`), '{"version":1,"annotations":[{"id":5}]}');
+    const [listed, counts, warnings] = await withStore(
+      dir,
+      async (s) =>
+        [(await s.listAnnotations(a.id)).length, await s.annotationCounts(), s.warnings()] as const,
+    );
+    assert.equal(listed, 1);
+    assert.deepEqual(counts, new Map([[a.id, 1]]));
+    assert.equal(warnings.length, 1);
   });
 
   for (const how of ['garbage bytes', 'changed but still valid JSON'] as const) {
-    it(`an article's content file with ${how}: getArticle fails with CORRUPT, the file is moved aside and reported`, async () => {
-      const { dir, cleanup } = await tempDataDir();
-      try {
-        const a = makeArticle(1);
-        const file = path.join(dir, 'articles', `${a.id}.json`);
-        await withStore(dir, async (s) => {
-          await s.putArticle(a);
-          await fs.writeFile(
-            file,
-            how === 'garbage bytes' ? randomBytes(100) : JSON.stringify({ ...a, text: 'edited' }),
+    it(`an article's content file with ${how}: getArticle fails with CORRUPT, the file is moved aside and reported`, async (t) => {
+      const { dir } = await tempDataDir(t);
+      const a = makeArticle(1);
+      const file = path.join(dir, 'articles', `${a.id}.json`);
+      await withStore(dir, async (s) => {
+        await s.putArticle(a);
+        await fs.writeFile(
+          file,
+          how === 'garbage bytes' ? randomBytes(100) : JSON.stringify({ ...a, text: 'edited' }),
+        );
+        await assert.rejects(s.getArticle(a.id), (err: unknown) => {
+          assert.ok(err instanceof GlossError);
+          assert.equal(err.code, 'CORRUPT');
+          assert.match(
+            err.message,
+            /^The saved copy of “Article number 1” was damaged and has been moved to articles\/.+\.json\.corrupt-.+\. Import the same file again to repair it \(its notes are kept\), or remove the article\.$/,
           );
-          await assert.rejects(s.getArticle(a.id), (err: unknown) => {
-            assert.ok(err instanceof GlossError);
-            assert.equal(err.code, 'CORRUPT');
-            assert.match(
-              err.message,
-              /^The saved copy of “Article number 1” was damaged and has been moved to articles\/.+\.json\.corrupt-.+\. Import the same file again to repair it \(its notes are kept\), or remove the article\.$/,
-            );
-            return true;
-          });
-          assert.equal(s.warnings().length, 1);
-          await assert.rejects(
-            s.getArticle(a.id),
-            (err: unknown) => err instanceof GlossError && err.code === 'CORRUPT',
-          );
-          assert.equal(s.hasArticle(a.id), true, 'the entry stays, so the user can remove or re-import it');
+          return true;
         });
-        await corruptCopy(path.join(dir, 'articles'), `${a.id}.json`);
-      } finally {
-        await cleanup();
-      }
+        assert.equal(s.warnings().length, 1);
+        await assert.rejects(
+          s.getArticle(a.id),
+          (err: unknown) => err instanceof GlossError && err.code === 'CORRUPT',
+        );
+        assert.equal(s.hasArticle(a.id), true, 'the entry stays, so the user can remove or re-import it');
+      });
+      await corruptCopy(path.join(dir, 'articles'), `${a.id}.json`);
     });
   }
 });
 
 describe('store: a writer killed mid-write leaves the last good state', () => {
-  it('after each SIGKILL, reopening finds parseable files holding the last acknowledged version or the one being written', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      let onDisk = 0;
-      // Kill delays spread over a writer's round (tens of ms): some land between
-      // saves, some in the middle of writing a file.
-      const delays = [0, 4, 11, 23, 37, 52];
-      for (const delay of delays) {
-        const writer = spawnHelper('store-writer.ts', [dir]);
-        const target = onDisk + 2;
-        await writer.line((l) => ackOf(l) >= target);
-        if (delay > 0) await sleep(delay);
-        writer.child.kill('SIGKILL');
-        // Every acknowledgement printed before death counts, also those after the one waited for.
-        const { lines, signal } = await writer.finished();
-        assert.equal(signal, 'SIGKILL', 'the writer ran until it was killed');
-        const lastAcked = Math.max(...lines.map(ackOf));
+  it('after each SIGKILL, reopening finds parseable files holding the last acknowledged version or the one being written', async (t) => {
+    const { dir } = await tempDataDir(t);
+    let onDisk = 0;
+    // Kill delays spread over a writer's round (tens of ms): some land between
+    // saves, some in the middle of writing a file.
+    const delays = [0, 4, 11, 23, 37, 52];
+    for (const delay of delays) {
+      const writer = spawnHelper('store-writer.ts', [dir]);
+      const target = onDisk + 2;
+      await writer.line((l) => ackOf(l) >= target);
+      if (delay > 0) await sleep(delay);
+      writer.child.kill('SIGKILL');
+      // Every acknowledgement printed before death counts, also those after the one waited for.
+      const { lines, signal } = await writer.finished();
+      assert.equal(signal, 'SIGKILL', 'the writer ran until it was killed');
+      const lastAcked = Math.max(...lines.map(ackOf));
 
-        const first = makeArticle(0);
-        await withStore(dir, async (s) => {
-          // Asked before the notes file is opened: the counts come from the index, checked after the crash.
-          assert.equal(
-            (await s.annotationCounts()).get(first.id),
-            2,
-            'the library list counts what the notes file holds',
-          );
-          const rounds = new Set(
-            (await s.listAnnotations(first.id)).map((a) => Number(a.note.split(' ')[0])),
-          );
-          assert.equal((await s.listAnnotations(first.id)).length, 2);
-          // Acknowledged rounds are kept; the round being written when killed may have reached the disk too.
-          for (const r of rounds)
-            assert.ok(r === lastAcked || r === lastAcked + 1, `round ${r} after acknowledging ${lastAcked}`);
-          const fontSize = s.getSettings().fontSize;
-          assert.ok(
-            fontSize === 12 + (lastAcked % 20) || fontSize === 12 + ((lastAcked + 1) % 20),
-            `font size ${fontSize} after acknowledging ${lastAcked}`,
-          );
-          const ids = s.listArticles().map((e) => e.id);
-          for (let n = 5; n <= lastAcked; n += 5)
-            assert.ok(ids.includes(makeArticle(1000 + n).id), `article of round ${n} is listed`);
-          for (const id of ids) assert.equal((await s.getArticle(id)).id, id);
-          assert.deepEqual(s.warnings(), [], 'a crash is not damage: no file needed recovery');
-          onDisk = Math.max(...rounds);
-        });
-        // Swept in the background while the store is open; close() waits for the sweep.
-        for (const sub of ['', 'notes', 'articles']) {
-          const temps = (await fs.readdir(path.join(dir, sub))).filter((n) => n.endsWith('.tmp'));
-          assert.deepEqual(temps, [], `no temp files left in ${sub || 'the data folder'} once reopened`);
-        }
+      const first = makeArticle(0);
+      await withStore(dir, async (s) => {
+        // Asked before the notes file is opened: the counts come from the index, checked after the crash.
+        assert.equal(
+          (await s.annotationCounts()).get(first.id),
+          2,
+          'the library list counts what the notes file holds',
+        );
+        const rounds = new Set((await s.listAnnotations(first.id)).map((a) => Number(a.note.split(' ')[0])));
+        assert.equal((await s.listAnnotations(first.id)).length, 2);
+        // Acknowledged rounds are kept; the round being written when killed may have reached the disk too.
+        for (const r of rounds)
+          assert.ok(r === lastAcked || r === lastAcked + 1, `round ${r} after acknowledging ${lastAcked}`);
+        const fontSize = s.getSettings().fontSize;
+        assert.ok(
+          fontSize === 12 + (lastAcked % 20) || fontSize === 12 + ((lastAcked + 1) % 20),
+          `font size ${fontSize} after acknowledging ${lastAcked}`,
+        );
+        const ids = s.listArticles().map((e) => e.id);
+        for (let n = 5; n <= lastAcked; n += 5)
+          assert.ok(ids.includes(makeArticle(1000 + n).id), `article of round ${n} is listed`);
+        for (const id of ids) assert.equal((await s.getArticle(id)).id, id);
+        assert.deepEqual(s.warnings(), [], 'a crash is not damage: no file needed recovery');
+        onDisk = Math.max(...rounds);
+      });
+      // Swept in the background while the store is open; close() waits for the sweep.
+      for (const sub of ['', 'notes', 'articles']) {
+        const temps = (await fs.readdir(path.join(dir, sub))).filter((n) => n.endsWith('.tmp'));
+        assert.deepEqual(temps, [], `no temp files left in ${sub || 'the data folder'} once reopened`);
       }
-    } finally {
-      await cleanup();
     }
   });
 });

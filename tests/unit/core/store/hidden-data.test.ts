@@ -29,128 +29,105 @@ const DAMAGES = {
 
 describe('store: library.json never hides saved articles', () => {
   for (const [how, damage] of Object.entries(DAMAGES)) {
-    it(`${how}, restored from .bak: articles imported after that backup are added back, with their notes, and the warning says so`, async () => {
-      const { dir, cleanup } = await tempDataDir();
-      try {
-        const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
-        await withStore(dir, async (s) => {
-          for (const x of [a, b, c]) await s.putArticle(x); // library.json.bak now lists a and b
-          await s.putAnnotation(makeAnnotation(c, 1));
-        });
-        const file = path.join(dir, 'library.json');
-        await fs.writeFile(file, damage(await fs.readFile(file)));
-        await ageArticleFiles(dir);
+    it(`${how}, restored from .bak: articles imported after that backup are added back, with their notes, and the warning says so`, async (t) => {
+      const { dir } = await tempDataDir(t);
+      const [a, b, c] = [makeArticle(1), makeArticle(2), makeArticle(3)];
+      await withStore(dir, async (s) => {
+        for (const x of [a, b, c]) await s.putArticle(x); // library.json.bak now lists a and b
+        await s.putAnnotation(makeAnnotation(c, 1));
+      });
+      const file = path.join(dir, 'library.json');
+      await fs.writeFile(file, damage(await fs.readFile(file)));
+      await ageArticleFiles(dir);
 
-        const [ids, notes, warnings] = await withStore(
-          dir,
-          async (s) =>
-            [
-              s.listArticles().map((e) => e.id),
-              (await s.listAnnotations(c.id)).map((n) => n.id),
-              s.warnings(),
-            ] as const,
-        );
-        assert.deepEqual(ids, [c.id, b.id, a.id]);
-        assert.deepEqual(notes, ['ann-1']);
-        assert.equal(warnings.length, 2);
-        assert.match(
-          warnings[0],
-          /^library\.json was damaged and has been moved to library\.json\.corrupt-.+; restored the last good copy from /,
-        );
-        assert.equal(
-          warnings[1],
-          'library.json did not list 1 article (“Article number 3”) saved in the library folder, so Gloss added it back.',
-        );
+      const [ids, notes, warnings] = await withStore(
+        dir,
+        async (s) =>
+          [
+            s.listArticles().map((e) => e.id),
+            (await s.listAnnotations(c.id)).map((n) => n.id),
+            s.warnings(),
+          ] as const,
+      );
+      assert.deepEqual(ids, [c.id, b.id, a.id]);
+      assert.deepEqual(notes, ['ann-1']);
+      assert.equal(warnings.length, 2);
+      assert.match(
+        warnings[0],
+        /^library\.json was damaged and has been moved to library\.json\.corrupt-.+; restored the last good copy from /,
+      );
+      assert.equal(
+        warnings[1],
+        'library.json did not list 1 article (“Article number 3”) saved in the library folder, so Gloss added it back.',
+      );
 
-        const quiet = await withStore(dir, async (s) => [s.listArticles().length, s.warnings()] as const);
-        assert.deepEqual(quiet, [3, []], 'the repaired list is saved');
-      } finally {
-        await cleanup();
-      }
+      const quiet = await withStore(dir, async (s) => [s.listArticles().length, s.warnings()] as const);
+      assert.deepEqual(quiet, [3, []], 'the repaired list is saved');
     });
   }
 
-  it('valid but empty ({"version":1,"articles":[]}): every saved article is listed again, and the user is told', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      const articles = [1, 2, 3, 4, 5].map((n) => makeArticle(n));
-      await withStore(dir, async (s) => {
-        for (const x of articles) await s.putArticle(x);
-      });
-      await fs.writeFile(path.join(dir, 'library.json'), '{"version":1,"articles":[]}');
-      await ageArticleFiles(dir);
-      const [entries, warnings] = await withStore(
-        dir,
-        async (s) => [s.listArticles(), s.warnings()] as const,
-      );
-      assert.deepEqual(
-        entries.map((e) => e.id),
-        articles.map((x) => x.id).reverse(),
-      );
-      assert.deepEqual(await withStore(dir, async (s) => s.getArticle(articles[0].id)), articles[0]);
-      assert.deepEqual(warnings, [
-        'library.json did not list 5 articles (“Article number 5”, “Article number 4”, “Article number 3” and 2 more) saved in the library folder, so Gloss added them back.',
-      ]);
-    } finally {
-      await cleanup();
-    }
+  it('valid but empty ({"version":1,"articles":[]}): every saved article is listed again, and the user is told', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const articles = [1, 2, 3, 4, 5].map((n) => makeArticle(n));
+    await withStore(dir, async (s) => {
+      for (const x of articles) await s.putArticle(x);
+    });
+    await fs.writeFile(path.join(dir, 'library.json'), '{"version":1,"articles":[]}');
+    await ageArticleFiles(dir);
+    const [entries, warnings] = await withStore(dir, async (s) => [s.listArticles(), s.warnings()] as const);
+    assert.deepEqual(
+      entries.map((e) => e.id),
+      articles.map((x) => x.id).reverse(),
+    );
+    assert.deepEqual(await withStore(dir, async (s) => s.getArticle(articles[0].id)), articles[0]);
+    assert.deepEqual(warnings, [
+      'library.json did not list 5 articles (“Article number 5”, “Article number 4”, “Article number 3” and 2 more) saved in the library folder, so Gloss added them back.',
+    ]);
   });
 
-  it('an import a crash stopped after its content file, before the list: finished at the next open, without a word (a crash is not damage)', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      const [a, b] = [makeArticle(1), makeArticle(2)];
-      await withStore(dir, (s) => s.putArticle(a));
-      await fs.writeFile(path.join(dir, 'articles', `${b.id}.json`), JSON.stringify(b));
-      const [ids, warnings] = await withStore(
-        dir,
-        async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const,
-      );
-      assert.deepEqual(ids, [b.id, a.id]);
-      assert.deepEqual(warnings, []);
-    } finally {
-      await cleanup();
-    }
+  it('an import a crash stopped after its content file, before the list: finished at the next open, without a word (a crash is not damage)', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const [a, b] = [makeArticle(1), makeArticle(2)];
+    await withStore(dir, (s) => s.putArticle(a));
+    await fs.writeFile(path.join(dir, 'articles', `${b.id}.json`), JSON.stringify(b));
+    const [ids, warnings] = await withStore(
+      dir,
+      async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const,
+    );
+    assert.deepEqual(ids, [b.id, a.id]);
+    assert.deepEqual(warnings, []);
   });
 
-  it('articles added back are listed even when the list cannot be saved at once (its .bak is in the way)', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      const a = makeArticle(1);
-      await withStore(dir, (s) => s.putArticle(a));
-      await fs.writeFile(path.join(dir, 'library.json'), '{"version":1,"articles":[]}');
-      await ageArticleFiles(dir);
-      await fs.rm(path.join(dir, 'library.json.bak'), { force: true });
-      await fs.mkdir(path.join(dir, 'library.json.bak', 'in-the-way'), { recursive: true });
-      const [ids, warnings] = await withStore(
-        dir,
-        async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const,
-      );
-      assert.deepEqual(ids, [a.id]);
-      assert.equal(warnings.length, 1);
-    } finally {
-      await cleanup();
-    }
+  it('articles added back are listed even when the list cannot be saved at once (its .bak is in the way)', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const a = makeArticle(1);
+    await withStore(dir, (s) => s.putArticle(a));
+    await fs.writeFile(path.join(dir, 'library.json'), '{"version":1,"articles":[]}');
+    await ageArticleFiles(dir);
+    await fs.rm(path.join(dir, 'library.json.bak'), { force: true });
+    await fs.mkdir(path.join(dir, 'library.json.bak', 'in-the-way'), { recursive: true });
+    const [ids, warnings] = await withStore(
+      dir,
+      async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const,
+    );
+    assert.deepEqual(ids, [a.id]);
+    assert.equal(warnings.length, 1);
   });
 
-  it('a removed article stays removed, and an intact library opens without a word', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      const [a, b] = [makeArticle(1), makeArticle(2)];
-      await withStore(dir, async (s) => {
-        await s.putArticle(a);
-        await s.putArticle(b);
-        await s.removeArticle(a.id);
-      });
-      const [ids, warnings] = await withStore(
-        dir,
-        async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const,
-      );
-      assert.deepEqual(ids, [b.id]);
-      assert.deepEqual(warnings, []);
-    } finally {
-      await cleanup();
-    }
+  it('a removed article stays removed, and an intact library opens without a word', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const [a, b] = [makeArticle(1), makeArticle(2)];
+    await withStore(dir, async (s) => {
+      await s.putArticle(a);
+      await s.putArticle(b);
+      await s.removeArticle(a.id);
+    });
+    const [ids, warnings] = await withStore(
+      dir,
+      async (s) => [s.listArticles().map((e) => e.id), s.warnings()] as const,
+    );
+    assert.deepEqual(ids, [b.id]);
+    assert.deepEqual(warnings, []);
   });
 });
 
@@ -212,52 +189,38 @@ describe('store: settings.json that parses but holds invalid values', () => {
     ]);
   });
 
-  it('repaired settings are used even when they cannot be saved at once (the .bak is in the way)', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      await fs.mkdir(path.join(dir, 'settings.json.bak', 'in-the-way'), { recursive: true });
-      await fs.writeFile(
-        path.join(dir, 'settings.json'),
-        JSON.stringify({ theme: 'dbrk', fontSize: 21, scroll: {} }),
-      );
-      const [settings, warnings] = await withStore(
-        dir,
-        async (s) => [s.getSettings(), s.warnings()] as const,
-      );
-      assert.deepEqual(settings, { ...DEFAULT_SETTINGS, fontSize: 21 });
-      assert.deepEqual(warnings, [
-        'settings.json held an invalid value for theme; Gloss reset it to its default.',
-      ]);
-    } finally {
-      await cleanup();
-    }
+  it('repaired settings are used even when they cannot be saved at once (the .bak is in the way)', async (t) => {
+    const { dir } = await tempDataDir(t);
+    await fs.mkdir(path.join(dir, 'settings.json.bak', 'in-the-way'), { recursive: true });
+    await fs.writeFile(
+      path.join(dir, 'settings.json'),
+      JSON.stringify({ theme: 'dbrk', fontSize: 21, scroll: {} }),
+    );
+    const [settings, warnings] = await withStore(dir, async (s) => [s.getSettings(), s.warnings()] as const);
+    assert.deepEqual(settings, { ...DEFAULT_SETTINGS, fontSize: 21 });
+    assert.deepEqual(warnings, [
+      'settings.json held an invalid value for theme; Gloss reset it to its default.',
+    ]);
   });
 
-  it('some fields from the last good copy, the rest from the defaults', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      await fs.writeFile(
-        path.join(dir, 'settings.json.bak'),
-        JSON.stringify({ theme: 'dark', fontSize: 1000, scroll: {} }),
-      );
-      await fs.writeFile(
-        path.join(dir, 'settings.json'),
-        JSON.stringify({ theme: 7, fontSize: 'big', scroll: {} }),
-      );
-      const [settings, warnings] = await withStore(
-        dir,
-        async (s) => [s.getSettings(), s.warnings()] as const,
-      );
-      assert.deepEqual(settings, { ...DEFAULT_SETTINGS, theme: 'dark' });
-      assert.match(
-        warnings[0],
-        new RegExp(
-          `^settings\\.json held invalid values for theme and fontSize; Gloss took theme from the last good copy${saved} and reset fontSize to its default\\.$`,
-        ),
-      );
-    } finally {
-      await cleanup();
-    }
+  it('some fields from the last good copy, the rest from the defaults', async (t) => {
+    const { dir } = await tempDataDir(t);
+    await fs.writeFile(
+      path.join(dir, 'settings.json.bak'),
+      JSON.stringify({ theme: 'dark', fontSize: 1000, scroll: {} }),
+    );
+    await fs.writeFile(
+      path.join(dir, 'settings.json'),
+      JSON.stringify({ theme: 7, fontSize: 'big', scroll: {} }),
+    );
+    const [settings, warnings] = await withStore(dir, async (s) => [s.getSettings(), s.warnings()] as const);
+    assert.deepEqual(settings, { ...DEFAULT_SETTINGS, theme: 'dark' });
+    assert.match(
+      warnings[0],
+      new RegExp(
+        `^settings\\.json held invalid values for theme and fontSize; Gloss took theme from the last good copy${saved} and reset fontSize to its default\\.$`,
+      ),
+    );
   });
 });
 

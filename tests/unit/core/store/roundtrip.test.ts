@@ -202,77 +202,66 @@ describe('store: round trip across close and reopen', () => {
 });
 
 describe('store: saving one annotation touches only that article’s notes file', () => {
-  it('leaves library.json, settings.json and the other notes files untouched', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      const store = await openStore(dir);
-      const articles = Array.from({ length: 300 }, (_, i) => makeArticle(100 + i));
-      for (const a of articles) await store.putArticle(a);
-      await store.putAnnotation(makeAnnotation(articles[0], 1));
-      await store.updateSettings({ fontSize: 20 });
-      const library = path.join(dir, 'library.json');
-      const settings = path.join(dir, 'settings.json');
-      const [libBefore, libText, setBefore] = await Promise.all([
-        fs.stat(library),
-        fs.readFile(library, 'utf8'),
-        fs.stat(settings),
-      ]);
+  it('leaves library.json, settings.json and the other notes files untouched', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const store = await openStore(dir);
+    const articles = Array.from({ length: 300 }, (_, i) => makeArticle(100 + i));
+    for (const a of articles) await store.putArticle(a);
+    await store.putAnnotation(makeAnnotation(articles[0], 1));
+    await store.updateSettings({ fontSize: 20 });
+    const library = path.join(dir, 'library.json');
+    const settings = path.join(dir, 'settings.json');
+    const [libBefore, libText, setBefore] = await Promise.all([
+      fs.stat(library),
+      fs.readFile(library, 'utf8'),
+      fs.stat(settings),
+    ]);
 
-      const target = articles[150];
-      await store.putAnnotation(makeAnnotation(target, 2, { tags: ['t'] }));
+    const target = articles[150];
+    await store.putAnnotation(makeAnnotation(target, 2, { tags: ['t'] }));
 
-      const [libAfter, setAfter] = await Promise.all([fs.stat(library), fs.stat(settings)]);
-      assert.equal(libAfter.ino, libBefore.ino, 'library.json was not replaced');
-      assert.equal(libAfter.mtimeMs, libBefore.mtimeMs);
-      assert.equal(await fs.readFile(library, 'utf8'), libText);
-      assert.equal(setAfter.ino, setBefore.ino, 'settings.json was not replaced');
-      assert.ok(!libText.includes('annotationCount'));
-      const notes = (await fs.readdir(path.join(dir, 'notes'))).filter((n) => n.endsWith('.json')).sort();
-      assert.deepEqual(notes, [`${articles[0].id}.json`, `${target.id}.json`].sort());
-      const saved = JSON.parse(await fs.readFile(path.join(dir, 'notes', `${target.id}.json`), 'utf8'));
-      assert.equal(saved.annotations.length, 1);
-      await store.close();
-    } finally {
-      await cleanup();
-    }
+    const [libAfter, setAfter] = await Promise.all([fs.stat(library), fs.stat(settings)]);
+    assert.equal(libAfter.ino, libBefore.ino, 'library.json was not replaced');
+    assert.equal(libAfter.mtimeMs, libBefore.mtimeMs);
+    assert.equal(await fs.readFile(library, 'utf8'), libText);
+    assert.equal(setAfter.ino, setBefore.ino, 'settings.json was not replaced');
+    assert.ok(!libText.includes('annotationCount'));
+    const notes = (await fs.readdir(path.join(dir, 'notes'))).filter((n) => n.endsWith('.json')).sort();
+    assert.deepEqual(notes, [`${articles[0].id}.json`, `${target.id}.json`].sort());
+    const saved = JSON.parse(await fs.readFile(path.join(dir, 'notes', `${target.id}.json`), 'utf8'));
+    assert.equal(saved.annotations.length, 1);
+    await store.close();
   });
 });
 
 describe('store: ids and names used in paths', () => {
-  it('rejects article ids and asset names that could leave the data folder', async () => {
-    const { dir, cleanup } = await tempDataDir();
-    try {
-      const store = await openStore(dir);
-      const a = makeArticle(1);
-      await store.putArticle(a);
-      for (const id of ['../outside', '..', 'a/b', 'a\\b', '', '.hidden', 'x'.repeat(129), 'nul\0']) {
-        await assert.rejects(store.getArticle(id), isCode('INVALID_REQUEST'), id);
-        await assert.rejects(store.listAnnotations(id), isCode('INVALID_REQUEST'), id);
-        await assert.rejects(store.removeArticle(id), isCode('INVALID_REQUEST'), id);
-        await assert.rejects(store.putArticle({ ...a, id }), isCode('INVALID_REQUEST'), id);
-        await assert.rejects(
-          store.putAnnotation(makeAnnotation({ ...a, id }, 1)),
-          isCode('INVALID_REQUEST'),
-          id,
-        );
-        assert.equal(store.hasArticle(id), false, id);
-      }
-      for (const name of ['../library.json', '..', 'a/b.png', 'a\\b.png', '.png', 'x..png']) {
-        await assert.rejects(store.readAsset(a.id, name), isCode('INVALID_REQUEST'), name);
-        await assert.rejects(
-          store.putArticle(
-            makeArticle(2),
-            new Map([[name, { mime: 'image/png', data: new Uint8Array([1]) }]]),
-          ),
-          isCode('INVALID_REQUEST'),
-          name,
-        );
-      }
-      await assert.rejects(store.readAsset(a.id, 'missing.png'), isCode('NOT_FOUND'));
-      assert.deepEqual(await fs.readdir(path.dirname(dir)).then((n) => n.includes('outside')), false);
-      await store.close();
-    } finally {
-      await cleanup();
+  it('rejects article ids and asset names that could leave the data folder', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const store = await openStore(dir);
+    const a = makeArticle(1);
+    await store.putArticle(a);
+    for (const id of ['../outside', '..', 'a/b', 'a\\b', '', '.hidden', 'x'.repeat(129), 'nul\0']) {
+      await assert.rejects(store.getArticle(id), isCode('INVALID_REQUEST'), id);
+      await assert.rejects(store.listAnnotations(id), isCode('INVALID_REQUEST'), id);
+      await assert.rejects(store.removeArticle(id), isCode('INVALID_REQUEST'), id);
+      await assert.rejects(store.putArticle({ ...a, id }), isCode('INVALID_REQUEST'), id);
+      await assert.rejects(
+        store.putAnnotation(makeAnnotation({ ...a, id }, 1)),
+        isCode('INVALID_REQUEST'),
+        id,
+      );
+      assert.equal(store.hasArticle(id), false, id);
     }
+    for (const name of ['../library.json', '..', 'a/b.png', 'a\\b.png', '.png', 'x..png']) {
+      await assert.rejects(store.readAsset(a.id, name), isCode('INVALID_REQUEST'), name);
+      await assert.rejects(
+        store.putArticle(makeArticle(2), new Map([[name, { mime: 'image/png', data: new Uint8Array([1]) }]])),
+        isCode('INVALID_REQUEST'),
+        name,
+      );
+    }
+    await assert.rejects(store.readAsset(a.id, 'missing.png'), isCode('NOT_FOUND'));
+    assert.deepEqual(await fs.readdir(path.dirname(dir)).then((n) => n.includes('outside')), false);
+    await store.close();
   });
 });
