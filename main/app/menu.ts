@@ -1,6 +1,7 @@
 /**
- * The application menu. Commands the renderer owns (undo, export, themes) are sent to it;
- * their accelerators come from the one shortcut table (core/shortcuts.ts).
+ * The application menu. Commands the renderer owns (undo, export, themes, preferences) are sent
+ * to it; their accelerators come from the one shortcut table (core/shortcuts.ts). Preferences…
+ * sits where each platform puts it: the app menu on macOS, Edit elsewhere.
  */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../core/contract';
@@ -14,7 +15,26 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
     click: () => send(command),
   });
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    ...(isMac
+      ? [
+          {
+            label: app.name,
+            submenu: [
+              { role: 'about' as const },
+              { type: 'separator' as const },
+              item('Preferences…', 'preferences'),
+              { type: 'separator' as const },
+              { role: 'services' as const },
+              { type: 'separator' as const },
+              { role: 'hide' as const },
+              { role: 'hideOthers' as const },
+              { role: 'unhide' as const },
+              { type: 'separator' as const },
+              { role: 'quit' as const },
+            ],
+          },
+        ]
+      : []),
     {
       label: 'File',
       submenu: [
@@ -42,6 +62,7 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
         { type: 'separator' },
         item('Find in Article…', 'find'),
         item('Search Library…', 'search'),
+        ...(isMac ? [] : [{ type: 'separator' as const }, item('Preferences…', 'preferences')]),
       ],
     },
     {

@@ -35,6 +35,11 @@ export const IMPORT_KINDS = ['articles', 'highlights', 'markdown'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * Every setting, once: the store checks settings.json field by field against it, updateSettings
+ * validates each patch with it, and the Preferences dialog (renderer/src/preferences/) shows the
+ * ones a user sets by hand, one row component each. A new setting is one optional field here.
+ */
 export const SettingsSchema = z.object({
   theme: z.enum(THEMES),
   fontSize: z.number().int().min(FONT_MIN).max(FONT_MAX),
@@ -44,7 +49,7 @@ export const SettingsSchema = z.object({
   /** The reader's annotations panel is hidden (its button or shortcut shows it again). */
   panelHidden: z.boolean().optional(),
   /** The user's name, as the author of exported annotations (W3C JSON creator); unset: anonymous. */
-  userName: z.string().max(200).optional(),
+  userName: z.string().trim().max(200).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { theme: 'light', fontSize: FONT_DEFAULT, scroll: {} };
@@ -515,6 +520,7 @@ export type MenuCommand =
   | 'theme-dark'
   | 'theme-sepia'
   | 'toggle-panel'
+  | 'preferences'
   | 'help';
 export type GlossEvent =
   | { type: 'command'; command: MenuCommand }

@@ -168,6 +168,13 @@ export const SHORTCUTS = [
   { id: 'zoom-in', keys: ['Mod+='], action: 'Larger text', group: 'App', menu: 'zoom-in' },
   { id: 'zoom-out', keys: ['Mod+-'], action: 'Smaller text', group: 'App', menu: 'zoom-out' },
   { id: 'zoom-reset', keys: ['Mod+0'], action: 'Default text size', group: 'App', menu: 'zoom-reset' },
+  {
+    id: 'preferences',
+    keys: ['Mod+,'],
+    action: 'Preferences (your name as the author of exported notes)',
+    group: 'App',
+    menu: 'preferences',
+  },
   { id: 'help', keys: ['F1', '?'], action: 'Show this list', group: 'App', menu: 'help' },
 ] as const satisfies readonly Shortcut[];
 

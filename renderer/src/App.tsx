@@ -51,6 +51,9 @@ const ImportHighlightsDialog = lazy(() =>
 const SyncMarkdownDialog = lazy(() =>
   import('./interop/SyncMarkdownDialog').then((m) => ({ default: m.SyncMarkdownDialog })),
 );
+const PreferencesDialog = lazy(() =>
+  import('./preferences/PreferencesDialog').then((m) => ({ default: m.PreferencesDialog })),
+);
 const HelpOverlay = lazy(() => import('./app/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
 const loadNotebookView = () => import('./notebook/NotebookView');
 const NotebookView = lazy(() => loadNotebookView().then((m) => ({ default: m.NotebookView })));
@@ -77,6 +80,7 @@ const FIELD_KEYS: readonly ShortcutId[] = [
   'import',
   'import-url',
   'toggle-panel',
+  'preferences',
 ];
 
 const isTyping = (t: EventTarget | null) =>
@@ -88,6 +92,7 @@ export function App() {
   const [warnings, setWarnings] = useState<string[]>([]);
   const [help, setHelp] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [preferences, setPreferences] = useState(false);
   const [interop, setInterop] = useState<'import-highlights' | 'sync-markdown' | null>(null);
   const closeInterop = useCallback(() => setInterop(null), []);
   const [dropping, setDropping] = useState(false);
@@ -196,6 +201,8 @@ export function App() {
           return void setTheme(c.slice('theme-'.length) as 'light');
         case 'help':
           return setHelp(true);
+        case 'preferences':
+          return setPreferences(true);
         case 'toggle-panel':
           return void togglePanel();
         case 'search':
@@ -274,6 +281,8 @@ export function App() {
               });
         case 'help':
           return modalOpen() ? undefined : act(() => setHelp(true));
+        case 'preferences':
+          return modalOpen() ? undefined : act(() => setPreferences(true));
       }
       if (modalOpen() || !inReader) return;
       const { selection } = readerStore.get();
@@ -370,6 +379,7 @@ export function App() {
         )}
         {interop === 'import-highlights' && <ImportHighlightsDialog onClose={closeInterop} />}
         {interop === 'sync-markdown' && <SyncMarkdownDialog onClose={closeInterop} />}
+        {preferences && <PreferencesDialog onClose={() => setPreferences(false)} />}
         {help && <HelpOverlay onClose={() => setHelp(false)} />}
         {searching && <SearchDialog />}
       </Suspense>

@@ -42,6 +42,7 @@ const MENU_COMMANDS = Object.keys({
   'theme-sepia': 1,
   'toggle-panel': 1,
   help: 1,
+  preferences: 1,
   find: 1,
   search: 1,
 } satisfies Record<MenuCommand, 1>);

@@ -50,6 +50,18 @@ export async function updateSettings(
   }
 }
 
+/**
+ * Save what a form asks (the Preferences dialog): main validates and may
+ * normalise (a name trimmed), and its values for those fields are kept; a
+ * refusal is thrown to the form, which says why and keeps what was typed.
+ */
+export async function saveSettings(patch: Partial<Settings>): Promise<void> {
+  const saved = await gloss().updateSettings(patch);
+  const mine: Record<string, unknown> = {};
+  for (const k of Object.keys(patch) as (keyof Settings)[]) mine[k] = saved[k];
+  settingsStore.set((s) => ({ settings: { ...s.settings, ...mine } }));
+}
+
 export const setTheme = (theme: Theme) => updateSettings({ theme });
 
 /** Hide or show the reader's annotations panel (remembered). */

@@ -61,6 +61,7 @@ describe('exports and citations through the service', () => {
 
   it('keeps the user’s name in settings', async () => {
     assert.equal((await gloss.getSettings()).userName, 'Ana Reyes');
+    assert.equal((await gloss.updateSettings({ userName: '  Ana Reyes\n' })).userName, 'Ana Reyes');
     await assert.rejects(gloss.updateSettings({ userName: 'x'.repeat(201) }), { code: 'INVALID_REQUEST' });
   });
 
