@@ -46,7 +46,7 @@ test('a link in an imported article opens in the browser through openExternal, n
 
 test('a table renders as a table with its header row, and a passage in its cells is highlighted', async () => {
   const { page } = app;
-  const table = page.getByRole('article').getByRole('table');
+  const table = page.getByRole('article').getByRole('table').filter({ hasText: 'Car and driver' });
   await table.scrollIntoViewIfNeeded();
   await expect(table.getByRole('columnheader')).toHaveText(['Route', 'Adult', 'Car and driver']);
   await expect(table.getByRole('row')).toHaveCount(4);
@@ -62,6 +62,29 @@ test('a table renders as a table with its header row, and a passage in its cells
   await expect(panelItems(page).first()).toContainText('South Channel');
   await expect(panelItems(page).first()).toContainText('£12.10');
   await page.screenshot({ path: test.info().outputPath('table.png') });
+});
+
+test('a table’s cells spanning rows and columns span them in the reader, and a passage across them is highlighted', async () => {
+  const { page } = app;
+  const table = page.getByRole('article').getByRole('table').filter({ hasText: 'Sailings cancelled' });
+  await table.scrollIntoViewIfNeeded();
+  await expect(table.getByRole('columnheader', { name: 'Sailings cancelled' })).toHaveAttribute(
+    'colspan',
+    '2',
+  );
+  await expect(table.getByRole('cell', { name: 'North Sound' })).toHaveAttribute('rowspan', '2');
+  await expect(table.getByRole('cell', { name: 'All crossings' })).toHaveAttribute('colspan', '2');
+  // Laid out on the columns they cover: "Freight" sits under "Passenger", not under "North Sound".
+  const left = async (name: string) =>
+    (await table.getByRole('cell', { name, exact: true }).first().boundingBox())!.x;
+  expect(await left('Freight')).toBe(await left('Passenger'));
+  expect(await left('Freight')).toBeGreaterThan(await left('North Sound'));
+
+  await dragSelect(page, 'Freight', 'South Channel');
+  await toolbar(page).getByRole('button', { name: 'Highlight yellow' }).click();
+  await expect(panelItems(page).first()).toContainText('Freight');
+  await expect(table.locator('mark').filter({ hasText: 'Freight' })).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('spanning-table.png') });
 });
 
 test('a picture not downloaded shows as a placeholder with its caption and address', async () => {

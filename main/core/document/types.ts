@@ -90,13 +90,25 @@ export interface CaptionBlock extends BlockBase {
   imageUrl?: string;
 }
 /**
+ * One cell of a table: its block-relative range and, as in HTML, how many
+ * columns and rows it spans (absent: one). A row lists only the cells that
+ * start in it; the columns a spanning cell covers are in no row
+ * (document/table-grid.ts lays them out).
+ */
+export interface TableCell {
+  start: number;
+  end: number;
+  colSpan?: number;
+  rowSpan?: number;
+}
+/**
  * A data table. `text` is its cells' texts, cells joined by a tab and rows by a
  * line break, so cell text is canonical text like any other (annotatable,
- * searchable); `rows` gives each cell's block-relative range.
+ * searchable); `rows` gives each cell's block-relative range and spans.
  */
 export interface TableBlock extends BlockBase {
   kind: 'table';
-  rows: Array<Array<{ start: number; end: number }>>;
+  rows: TableCell[][];
   /** How many leading rows are header rows. */
   headerRows: number;
 }

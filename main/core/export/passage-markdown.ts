@@ -6,7 +6,8 @@
  * still holds the passage at its position; otherwise (an orphan, a changed
  * text) the quote is written as plain text.
  */
-import type { Article, Block, LinkRange, TableBlock } from '../document/types';
+import { tableGrid } from '../document/table-grid';
+import type { Article, Block, LinkRange, TableBlock, TableCell } from '../document/types';
 import { firstIndex } from '../util/first-index';
 import { escapeInline, escapeLineStart, quoteLines } from './markdown-escape';
 
@@ -45,22 +46,46 @@ function blockLines(block: Block, from: number, to: number): string[] {
   return lines;
 }
 
-/** The covered rows of a table as Markdown table lines, or undefined when the passage stays in one cell. */
+/**
+ * The covered rows of a table as Markdown table lines, or undefined when the
+ * passage stays in one cell. Markdown tables cannot span: a spanning cell's
+ * text is written once, in its first (top-left) slot, and the slots it spans
+ * over are left empty, so the quote holds each word once, as the article does.
+ */
 function tableRows(block: TableBlock, from: number, to: number): string[] | undefined {
-  const covered = block.rows
-    .map((row) => row.filter((c) => c.end > from && c.start < to))
-    .filter((row) => row.length > 0);
-  if (covered.length === 0 || (covered.length === 1 && covered[0].length === 1)) return undefined;
-  const width = Math.max(...covered.map((r) => r.length));
-  const line = (row: ReadonlyArray<{ start: number; end: number }>): string => {
-    const cells = row.map((c) =>
-      inlineMarkdown(block.text, Math.max(from, c.start), Math.min(to, c.end), block.links).trim(),
-    );
-    while (cells.length < width) cells.push('');
+  const isCovered = (c: TableCell) => c.end > from && c.start < to;
+  const coveredCells = block.rows.reduce((n, row) => n + row.filter(isCovered).length, 0);
+  if (coveredCells <= 1) return undefined;
+  const grid = tableGrid(block.rows);
+  // The rows and columns the covered cells start in.
+  const rowsCovered: number[] = [];
+  let left = Infinity;
+  let right = -1;
+  grid.forEach((slots, r) => {
+    let any = false;
+    slots.forEach((slot, c) => {
+      if (!slot?.origin || !isCovered(block.rows[slot.row][slot.cell])) return;
+      any = true;
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    });
+    if (any) rowsCovered.push(r);
+  });
+  const line = (r: number): string => {
+    const cells: string[] = [];
+    for (let c = left; c <= right; c++) {
+      const slot = grid[r][c];
+      const cell = slot?.origin ? block.rows[slot.row][slot.cell] : undefined;
+      cells.push(
+        cell && isCovered(cell)
+          ? inlineMarkdown(block.text, Math.max(from, cell.start), Math.min(to, cell.end), block.links).trim()
+          : '',
+      );
+    }
     return `| ${cells.join(' | ')} |`;
   };
-  const [head, ...body] = covered;
-  return [line(head), `|${' --- |'.repeat(width)}`, ...body.map(line)];
+  const [head, ...body] = rowsCovered;
+  return [line(head), `|${' --- |'.repeat(right - left + 1)}`, ...body.map(line)];
 }
 
 /** The passage [start, end) of `article` as blockquote lines (without "> "), or its plain quote's lines. */

@@ -8,7 +8,7 @@
  * than content (decorative images, file-name captions, Wikipedia's [edit])
  * is left out here; block-level clean-up is in html-cleanup.ts.
  */
-import type { BlockInput, LinkRange } from '../document/types';
+import type { BlockInput, LinkRange, TableCell } from '../document/types';
 import { captionWorthy, isDecorativeImage } from './html-figures';
 
 export type ImageResolver = (src: string) => string | undefined;
@@ -275,6 +275,12 @@ export const TABLE_ROWS_PER_BLOCK = 200;
 /** A cell holding more running text than this is a layout cell, not data. */
 const MAX_DATA_CELL_CHARS = 600;
 
+/** A colspan or rowspan attribute as a number (0 kept: "to the end"), at most `max`; junk is 1. */
+function spanOf(value: string | null, max: number): number {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) && n >= 0 ? Math.min(n, max) : 1;
+}
+
 const cellsOf = (tr: Element): Element[] =>
   Array.from(tr.children).filter((c) => c.localName === 'td' || c.localName === 'th');
 
@@ -292,33 +298,62 @@ function dataTableRows(table: Element): Element[][] | undefined {
   return cells;
 }
 
+/** A cell as the walk reads it: its text and links, and the columns and rows it spans (HTML's colspan, rowspan). */
+export interface CellInput {
+  text: string;
+  links: readonly LinkRange[];
+  colSpan?: number;
+  rowSpan?: number;
+}
+
 /**
- * Table blocks from rows of cells (text and links each): at most
- * MAX_TABLE_COLUMNS cells a row, TABLE_ROWS_PER_BLOCK rows a block, the
- * header rows counted on the first; nothing for a table with no text.
+ * Table blocks from rows of cells (text, links and spans each): at most
+ * MAX_TABLE_COLUMNS columns a row, TABLE_ROWS_PER_BLOCK rows a block, the
+ * header rows counted on the first; nothing for a table with no text. Spans
+ * are kept within those bounds, laid out as HTML does (a cell takes the next
+ * column a span from above leaves free), so a hostile colspan or rowspan
+ * cannot make the grid larger than the table's own columns and rows.
  */
-export function tableBlocks(
-  rows: ReadonlyArray<ReadonlyArray<{ text: string; links: readonly LinkRange[] }>>,
-  headerRows: number,
-): BlockInput[] {
+export function tableBlocks(rows: ReadonlyArray<ReadonlyArray<CellInput>>, headerRows: number): BlockInput[] {
   const out: BlockInput[] = [];
   for (let from = 0; from < rows.length; from += TABLE_ROWS_PER_BLOCK) {
     let text = '';
     const links: LinkRange[] = [];
-    const ranges: Array<Array<{ start: number; end: number }>> = [];
-    rows.slice(from, from + TABLE_ROWS_PER_BLOCK).forEach((row, r) => {
+    const ranges: TableCell[][] = [];
+    const slice = rows.slice(from, from + TABLE_ROWS_PER_BLOCK);
+    // For each column, how many more rows a span from above covers.
+    const below: number[] = [];
+    slice.forEach((row, r) => {
       if (r > 0) text += '\n';
-      const cells: Array<{ start: number; end: number }> = [];
-      for (const cell of row.slice(0, MAX_TABLE_COLUMNS)) {
+      const cells: TableCell[] = [];
+      let col = 0;
+      row.forEach((cell, i) => {
+        while (col < MAX_TABLE_COLUMNS && (below[col] ?? 0) > 0) col++;
+        if (col >= MAX_TABLE_COLUMNS) return;
+        // A span leaves a column for each of the row's cells after it.
+        const room = MAX_TABLE_COLUMNS - col - (row.length - 1 - i);
+        let colSpan = 1;
+        while (colSpan < Math.min(cell.colSpan ?? 1, room) && (below[col + colSpan] ?? 0) === 0) colSpan++;
+        // rowspan="0" runs to the end of the table, as in HTML; a span never leaves its block.
+        const asked = cell.rowSpan === 0 ? slice.length : (cell.rowSpan ?? 1);
+        const rowSpan = Math.max(1, Math.min(asked, slice.length - r));
         if (cells.length > 0) text += '\t';
         // Tabs and line breaks separate cells and rows: inside a cell they are spaces.
         const value = cell.text.replace(/[\t\n]/g, ' ');
         for (const l of cell.links)
           if (l.end <= value.length)
             links.push({ ...l, start: l.start + text.length, end: l.end + text.length });
-        cells.push({ start: text.length, end: text.length + value.length });
+        cells.push({
+          start: text.length,
+          end: text.length + value.length,
+          ...(colSpan > 1 ? { colSpan } : {}),
+          ...(rowSpan > 1 ? { rowSpan } : {}),
+        });
         text += value;
-      }
+        for (let k = 0; k < colSpan; k++) below[col + k] = rowSpan;
+        col += colSpan;
+      });
+      for (let k = 0; k < below.length; k++) if (below[k] > 0) below[k]--;
       ranges.push(cells);
     });
     if (!text.replace(/[\t\n ]/g, '')) continue;
@@ -326,7 +361,7 @@ export function tableBlocks(
       kind: 'table',
       text,
       rows: ranges,
-      headerRows: from === 0 ? headerRows : 0,
+      headerRows: Math.min(from === 0 ? headerRows : 0, ranges.length),
       ...withLinks(links),
     });
   }
@@ -440,16 +475,17 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
         rows[headerRows].every((c) => c.localName === 'th'))
     )
       headerRows++;
-    const cells = rows.map((row) => {
-      const expanded: Array<{ text: string; links: LinkRange[] }> = [];
-      for (const cell of row) {
-        // A spanning cell is followed by empty ones, so every row keeps the columns aligned.
-        const span = Math.min(MAX_TABLE_COLUMNS, Math.max(1, Number(cell.getAttribute('colspan')) || 1));
-        expanded.push(inlineText(cell, opts));
-        for (let k = 1; k < span; k++) expanded.push({ text: '', links: [] });
-      }
-      return expanded;
-    });
+    const cells = rows.map((row) =>
+      row.map((cell): CellInput => {
+        const colSpan = spanOf(cell.getAttribute('colspan'), MAX_TABLE_COLUMNS);
+        const rowSpan = spanOf(cell.getAttribute('rowspan'), TABLE_ROWS_PER_BLOCK);
+        return {
+          ...inlineText(cell, opts),
+          ...(colSpan !== 1 ? { colSpan } : {}),
+          ...(rowSpan !== 1 ? { rowSpan } : {}),
+        };
+      }),
+    );
     out.push(...tableBlocks(cells, headerRows));
   };
 

@@ -115,7 +115,7 @@ function RunView({
   );
 }
 
-/** A table block: each cell shows its own runs; the tabs and line breaks between cells are not drawn. */
+/** A table block: each cell shows its own runs, spanning as imported; the tabs and line breaks between cells are not drawn. */
 function TableView({
   block,
   runs,
@@ -129,7 +129,11 @@ function TableView({
     <tr key={r}>
       {cells.map((c, i) => {
         const Cell = header ? 'th' : 'td';
-        return <Cell key={i}>{runs.filter((x) => x.start >= c.start && x.end <= c.end).map(render)}</Cell>;
+        return (
+          <Cell key={i} colSpan={c.colSpan} rowSpan={c.rowSpan}>
+            {runs.filter((x) => x.start >= c.start && x.end <= c.end).map(render)}
+          </Cell>
+        );
       })}
     </tr>
   );

@@ -60,6 +60,26 @@ describe('Markdown export of passages with links and tables', () => {
     );
   });
 
+  it('writes a passage across spanning cells once, in the first slot each covers, the slots it spans over left empty (Markdown tables cannot span)', async () => {
+    const { article } = await importFixturePage('harbour-courier.html');
+    const a = annotate(article, 'North Sound\tPassenger', '17');
+    const md = toMarkdown([{ article, annotations: [a] }]);
+    const quote = md
+      .split('\n')
+      .filter((l) => l.startsWith('> |'))
+      .join('\n');
+    assert.equal(
+      quote,
+      [
+        '> | North Sound | Passenger | 6 | 8 |',
+        '> | --- | --- | --- | --- |',
+        '> |  | Freight | 2 | 4 |',
+        '> | South Channel | Passenger | 4 | 5 |',
+        '> | All crossings |  | 12 | 17 |',
+      ].join('\n'),
+    );
+  });
+
   it('writes a passage within one cell as plain words, and a pipe in a cell escaped', () => {
     const text = 'A | B\tC';
     const article = {
