@@ -3,7 +3,7 @@
  * tag and colour. A long list renders a page of items at a time, more as it
  * is scrolled (or when a highlight further down is selected).
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { COLORS } from '@core/annotations/types';
 import type { Color } from '@core/contract';
 import type { LocalAnnotation } from './localAnnotations';
@@ -16,17 +16,14 @@ import { copyWithCitation } from '../ui/copyCitation';
 
 export function AnnotationPanel() {
   const articleId = useStore(annotationsStore, (s) => s.articleId);
-  const items = useStore(annotationsStore, (s) => s.items);
+  // The list follows a change a moment later, in a render of its own: a new
+  // highlight is painted in the text first (among thousands, re-rendering the
+  // list in the same frame would more than double the time to paint it).
+  const items = useDeferredValue(useStore(annotationsStore, (s) => s.items));
   const filter = useStore(annotationsStore, (s) => s.filter);
-  const selectedKey = useStore(annotationsStore, (s) => s.selectedKey);
+  const selectedKey = useDeferredValue(useStore(annotationsStore, (s) => s.selectedKey));
   const visible = useMemo(() => visibleAnnotations({ items, filter }), [items, filter]);
-  const tags = useMemo(
-    () =>
-      [...new Map(items.flatMap((a) => a.tags).map((t) => [tagKey(t), t])).values()].sort((a, b) =>
-        a.localeCompare(b),
-      ),
-    [items],
-  );
+  const tags = useTagNames(items);
   const [limit, setLimit] = useState(PAGE);
   // Whatever is selected is rendered, even past the current page.
   const selectedAt = selectedKey ? visible.findIndex((a) => a.key === selectedKey) : -1;
@@ -95,6 +92,36 @@ export function AnnotationPanel() {
       )}
     </aside>
   );
+}
+
+/** One collator for every sort of tag names (String#localeCompare builds one per call). */
+const byName = new Intl.Collator();
+
+/** Each annotation's tag keys, computed once per tags array (the arrays outlive list changes). */
+const keysOfTags = new WeakMap<readonly string[], string[]>();
+
+/**
+ * The tag names in use, once each (first spelling), sorted. A change that
+ * leaves the set of tags as it was (a new highlight without tags) keeps the
+ * same array, so the filter's options are not rebuilt.
+ */
+function useTagNames(items: readonly LocalAnnotation[]): string[] {
+  const last = useRef<{ byKey: Map<string, string>; names: string[] } | null>(null);
+  return useMemo(() => {
+    const byKey = new Map<string, string>();
+    for (const a of items) {
+      if (a.tags.length === 0) continue;
+      let keys = keysOfTags.get(a.tags);
+      if (!keys) keysOfTags.set(a.tags, (keys = a.tags.map(tagKey)));
+      keys.forEach((k, i) => byKey.has(k) || byKey.set(k, a.tags[i]));
+    }
+    const prev = last.current;
+    if (prev && prev.byKey.size === byKey.size && [...byKey].every(([k, t]) => prev.byKey.get(k) === t))
+      return prev.names;
+    const names = [...byKey.values()].sort(byName.compare);
+    last.current = { byKey, names };
+    return names;
+  }, [items]);
 }
 
 /** Items rendered at first, and added per scroll to the end of the list. */
