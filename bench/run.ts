@@ -114,7 +114,8 @@ function printTable(rows: Row[]): string {
         r.error.split('\n')[0].slice(0, 80),
       ];
     const extra = Object.entries(r.extra ?? {}).map(
-      ([k, v]) => `${k} ${k.includes('count') || k.includes('bytes') ? String(Math.round(v)) : formatMs(v)}`,
+      ([k, v]) =>
+        `${k} ${k.includes('count') || k.includes('bytes') ? String(Math.round(v)) : k.includes('(MB)') ? v.toFixed(1) : formatMs(v)}`,
     );
     if (r.note) extra.push(r.note);
     return [

@@ -25,21 +25,48 @@ export interface BookResults {
   highlightPainted: { gloss: number[]; baseline: number[] };
   highlightSaved: number[];
   staticLoaded: number[];
-  /** JS heap in use (MB) after a garbage collection, once the book is painted; one per timed open. */
+  /** V8 + Blink heaps in use (MB) after a garbage collection, once the book is painted; one per timed open. */
   heapMB: { gloss: number[]; baseline: number[] };
+  /** The same, in parts. */
+  memory: { gloss: PageMemory[]; baseline: PageMemory[] };
   note: string;
 }
 
-/** The page's JS heap in use, in MB, after a full garbage collection (Chromium's DevTools protocol). */
-async function heapMB(page: import('playwright').Page): Promise<number> {
+/**
+ * The memory holding the page's script and document, in MB, after a full
+ * garbage collection: V8's heap (what script holds) plus Blink's own
+ * garbage-collected heap (Oilpan: DOM nodes, computed styles, layout objects,
+ * shaped text). V8's heap alone was unfair to Gloss: the static page keeps
+ * the book in its DOM and layout, which V8's heap does not count, while Gloss
+ * keeps the text in script and lays out only the part near the view. Neither
+ * side's DOM strings (Blink's PartitionAlloc) are counted, so the static page
+ * is, if anything, under-counted.
+ */
+async function memoryMB(page: import('playwright').Page): Promise<PageMemory> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    return usedSize / 1e6;
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as {
+      usedSize: number;
+      embedderHeapUsedSize?: number;
+    };
+    const { nodes } = await cdp.send('Memory.getDOMCounters');
+    const js = heap.usedSize / 1e6;
+    const blink = (heap.embedderHeapUsedSize ?? NaN) / 1e6;
+    return { total: js + blink, js, blink, nodes };
   } finally {
     await cdp.detach();
   }
+}
+
+interface PageMemory {
+  total: number;
+  /** V8's heap in use. */
+  js: number;
+  /** Blink's garbage-collected heap in use (DOM, style, layout). */
+  blink: number;
+  /** DOM nodes in the document. */
+  nodes: number;
 }
 
 let results: Promise<BookResults> | undefined;
@@ -184,14 +211,14 @@ async function measure(): Promise<BookResults> {
     const staticUrl = pair.serve(articlePage(book, annotations, pair.cssHref));
     const scroll = { gloss: [] as number[], baseline: [] as number[] };
     const staticLoaded: number[] = [];
-    const heap = { gloss: [] as number[], baseline: [] as number[] };
+    const memory = { gloss: [] as PageMemory[], baseline: [] as PageMemory[] };
     const firstPaint = await interleave(
       OPEN_REPS,
       async (i) => {
         const ms = await navigateAndTime(pair.gloss, pair.glossUrl, 'marks');
         process.stderr.write(`  book gloss first paint ${ms.toFixed(0)} ms\n`);
         await pair.gloss.waitForTimeout(300);
-        if (i >= 0) heap.gloss.push(await heapMB(pair.gloss));
+        if (i >= 0) memory.gloss.push(await memoryMB(pair.gloss));
         const s = await scrollMiddle(pair, 'gloss');
         if (i >= 0) scroll.gloss.push(s);
         await resetGlossScroll(pair);
@@ -202,7 +229,7 @@ async function measure(): Promise<BookResults> {
         process.stderr.write(`  book static first paint ${ms.toFixed(0)} ms\n`);
         await pair.baseline.waitForLoadState('load');
         await pair.baseline.waitForTimeout(300);
-        if (i >= 0) heap.baseline.push(await heapMB(pair.baseline));
+        if (i >= 0) memory.baseline.push(await memoryMB(pair.baseline));
         const s = await scrollMiddle(pair, 'baseline');
         if (i >= 0) {
           scroll.baseline.push(s);
@@ -239,7 +266,8 @@ async function measure(): Promise<BookResults> {
       highlightPainted,
       highlightSaved: saved,
       staticLoaded,
-      heapMB: heap,
+      heapMB: { gloss: memory.gloss.map((m) => m.total), baseline: memory.baseline.map((m) => m.total) },
+      memory,
       note: `${words} words, ${book.blocks.length} blocks, ${annotations.length} highlights`,
     };
   } finally {

@@ -33,7 +33,7 @@ import {
   redo,
   undo,
 } from './annotations/annotationsStore';
-import { beginStartup } from './app/startup';
+import { takeStartup, type Startup } from './app/startup';
 import { highlightSelection } from './annotations/actions';
 import { showView, viewStore, type View } from './ui/views';
 import { ViewTabs } from './ui/ViewTabs';
@@ -105,9 +105,10 @@ export function App() {
   // ---- start-up
   useEffect(() => {
     let cancelled = false;
-    const start = beginStartup();
-    const library = refreshLibrary(start.articles);
-    void (async () => {
+    // `start` is this function's own, not the effect's: the cleanup below would keep the effect's
+    // scope, and with it a book's article and annotations, alive beside the reader's copies.
+    void (async (start: Startup) => {
+      const library = refreshLibrary(start.articles);
       const s = await loadSettings(start.settings);
       // The last article opens as soon as it arrives, without waiting for the library list.
       const id = s.lastArticleId;
@@ -126,7 +127,7 @@ export function App() {
         .storeStatus()
         .then((st) => !cancelled && setWarnings((shown) => [...new Set([...st.warnings, ...shown])]))
         .catch(() => undefined);
-    })();
+    })(takeStartup());
     return () => {
       cancelled = true;
     };

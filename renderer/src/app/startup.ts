@@ -36,3 +36,14 @@ export function beginStartup(): Startup {
   started = { settings, articles, article, annotations };
   return started;
 }
+
+/**
+ * The first screen's answers, for the one caller that shows them. Kept no
+ * longer: a book's article and annotations would otherwise stay in memory
+ * beside the copies the reader keeps, for as long as the window is open.
+ */
+export function takeStartup(): Startup {
+  const s = beginStartup();
+  started = undefined;
+  return s;
+}

@@ -10,6 +10,7 @@ import { Dialog } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
 import { refreshLibrary } from '../library/libraryStore';
 import { readerStore } from './readerStore';
+import { withSharedBlockTexts } from './sharedText';
 
 const FIELDS: { key: EditableMeta; label: string; hint?: string; type?: string }[] = [
   { key: 'title', label: 'Title' },
@@ -35,7 +36,8 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
     try {
       await gloss().updateArticleMeta({ id: article.id, ...changes });
       const fresh = await gloss().getArticle({ id: article.id });
-      if (readerStore.get().article?.id === article.id) readerStore.set({ article: fresh });
+      if (readerStore.get().article?.id === article.id)
+        readerStore.set({ article: withSharedBlockTexts(fresh) });
       void refreshLibrary();
       onClose();
     } catch (err) {

@@ -5,6 +5,7 @@ import { gloss } from '../gloss';
 import { showError } from '../app/toasts';
 import { updateSettings } from './settingsStore';
 import type { TextRange } from './selection';
+import { withSharedBlockTexts } from './sharedText';
 
 export interface ReaderSelection extends TextRange {
   /** Where to show the toolbar, relative to the reader's content box. */
@@ -40,7 +41,7 @@ export async function openArticle(
 ): Promise<boolean> {
   readerStore.set({ loading: true, selection: null });
   try {
-    const article = await (opts.prefetched ?? gloss().getArticle({ id }));
+    const article = withSharedBlockTexts(await (opts.prefetched ?? gloss().getArticle({ id })));
     readerStore.set({ article, loading: false });
     if (opts.remember !== false) void updateSettings({ lastArticleId: id }, { quiet: true });
     return true;
