@@ -1,7 +1,8 @@
 /**
  * `gloss sync FILE.md`: a Markdown file Gloss exported, edited in Obsidian or
  * any editor, read back — edited notes and added or removed #tags applied as
- * one batch; passages deleted from the file deleted only with --delete;
+ * one batch, an edited article note (the paragraphs above an article's first
+ * passage) after it; passages deleted from the file deleted only with --delete;
  * quotes edited by hand, and block ids Gloss does not know, reported and left
  * alone. --dry-run lists what would change and writes nothing.
  */
@@ -41,16 +42,21 @@ function line(c: MarkdownSyncChange): string {
   return `  ${c.annotationId.slice(0, 8)}  “${clip(c.quote, 50)}”  ${what.join(', ')}\n`;
 }
 
+function noteLine(n: MarkdownSyncReport['articleNotes'][number]): string {
+  const what = !n.to ? 'removed' : n.from ? 'changed' : 'added';
+  return `  article note of “${clip(n.articleTitle, 50)}” ${what}${n.to ? `: “${clip(n.to, 60)}”` : ''}\n`;
+}
+
 function print(r: MarkdownSyncReport, ctx: CommandContext): void {
   ctx.out(`${r.source}: ${plural(r.passages, 'passage')} of the library found\n`);
+  for (const n of r.articleNotes) ctx.out(noteLine(n));
   for (const c of r.changes) ctx.out(line(c));
   for (const p of r.problems) ctx.err(`note: ${p.message}\n`);
-  const applied = r.changes.filter((c) => c.applied).length;
+  const applied = r.changes.filter((c) => c.applied).length + r.articleNotes.filter((n) => n.applied).length;
+  const listed = r.changes.length + r.articleNotes.length;
   if (r.dryRun)
     ctx.out(
-      r.changes.length
-        ? `Dry run: ${plural(r.changes.length, 'change')} listed, nothing written.\n`
-        : 'Nothing to change.\n',
+      listed ? `Dry run: ${plural(listed, 'change')} listed, nothing written.\n` : 'Nothing to change.\n',
     );
   else ctx.out(applied ? `${plural(applied, 'change')} applied.\n` : 'Nothing changed.\n');
   if (r.deletionsHeldBack)

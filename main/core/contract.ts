@@ -216,6 +216,14 @@ export interface MarkdownSyncReport {
   /** Passages of the file found in the library. */
   passages: number;
   changes: MarkdownSyncChange[];
+  /** Article notes edited in the file (the paragraphs under the article's heading, before its first passage). */
+  articleNotes: Array<{
+    articleId: string;
+    articleTitle: string;
+    from: string;
+    to: string;
+    applied: boolean;
+  }>;
   /** Passages deleted in the file but kept: deleting needs --delete (CLI) or the user's yes (app). */
   deletionsHeldBack: number;
   /** Block ids not understood, not in the library, or whose quote was edited: each a sentence. */

@@ -50,7 +50,7 @@ test('Import Highlights reports each document: matched and anchored, uncertain, 
   await expect(page.getByText('吾輩は猫である')).toBeVisible();
 });
 
-test('Sync from Markdown lists the edits, asks before deleting, applies them as one change, and Undo puts them back', async () => {
+test('Sync from Markdown lists the edits (the article note too), asks before deleting, applies them as one change, and Undo puts them back', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'gloss-sync-e2e-'));
   const dataDir = join(dir, 'library');
   const file = join(dir, 'notes.md');
@@ -70,11 +70,13 @@ test('Sync from Markdown lists the edits, asks before deleting, applies them as 
   };
   await mark('remains firmly committed', ['claim'], 'First note.');
   await mark('degrading ISIS leadership', [], '');
+  await gloss.setArticleNote({ articleId: seed.id, text: 'Why it matters.' });
   await gloss.exportNotes({ articleId: seed.id, format: 'md', path: file });
   await gloss.close();
   const md = await readFile(file, 'utf8');
   const edited = md
     .replace('First note.', 'First note, rewritten in Obsidian.')
+    .replace('Why it matters.', 'Why it matters, seen from Erbil.')
     .replace(/> degrading ISIS leadership \^gloss-\w+\n\n— [^\n]*\n?/, '');
   expect(edited).not.toContain('degrading ISIS leadership');
   await writeFile(file, edited);
@@ -87,7 +89,9 @@ test('Sync from Markdown lists the edits, asks before deleting, applies them as 
   await app.emit({ type: 'command', command: 'sync-markdown' });
   const dialog = page.getByRole('dialog', { name: 'Sync from Markdown' });
   const report = dialog.getByRole('status', { name: 'Sync report' });
-  await expect(report).toContainText('notes.md: 1 passage of the library found. 2 changes to apply:');
+  await expect(report).toContainText('notes.md: 1 passage of the library found. 3 changes to apply:');
+  await expect(report.getByRole('listitem').first()).toContainText(/^Article note of “.+”changed/);
+  await expect(report).toContainText('Why it matters, seen from Erbil.');
   await expect(report).toContainText('First note, rewritten in Obsidian.');
   await expect(report).toContainText('deleted in the file');
   const alsoDelete = dialog.getByRole('checkbox', {
@@ -97,8 +101,8 @@ test('Sync from Markdown lists the edits, asks before deleting, applies them as 
   await alsoDelete.check();
   await page.screenshot({ path: join(tmpdir(), 'gloss-sync-markdown.png') });
   await dialog.getByRole('button', { name: 'Apply changes' }).click();
-  await expect(report).toContainText('2 changes applied.');
-  const toast = page.getByText('Synced notes.md: 2 passages changed');
+  await expect(report).toContainText('3 changes applied.');
+  const toast = page.getByText('Synced notes.md: 2 passages and 1 article note changed');
   await expect(toast).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -113,6 +117,7 @@ test('Sync from Markdown lists the edits, asks before deleting, applies them as 
       ['remains firmly committed', 'First note.'],
       ['degrading ISIS leadership', ''],
     ]);
+    expect((await after.getArticleNote({ articleId: seed.id }))?.text).toBe('Why it matters.');
   } finally {
     await after.close();
   }

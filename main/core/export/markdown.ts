@@ -22,6 +22,9 @@ import { locationLabeller, splitOrphans } from './reading-order';
 import { memoizedTagNormalizer } from './tag-memo';
 import type { ExportEntry } from './types';
 
+/** The heading over an article's passages no longer found in its text (markdown-passages.ts reads past it). */
+export const ORPHANS_HEADING = 'Passages no longer found in the text';
+
 export interface MarkdownOptions {
   /** Heading of a several-article export. */
   title?: string;
@@ -155,7 +158,7 @@ function articleBody(
   const out = anchored.map((a) => passage(ctx, a, nextId(a.id)));
   if (anchored.length === 0 && orphans.length === 0) out.push('*No highlights.*');
   if (orphans.length > 0) {
-    out.push(`${'#'.repeat(depth)} Passages no longer found in the text`);
+    out.push(`${'#'.repeat(depth)} ${ORPHANS_HEADING}`);
     out.push(...orphans.map((a) => passage(ctx, a, nextId(a.id))));
   }
   return out;

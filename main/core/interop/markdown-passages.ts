@@ -5,10 +5,18 @@
  * blockquote, heading, rule or fence, is its segment: a first paragraph made
  * only of #tags is its tags, a paragraph starting with "— " its citation,
  * and the paragraphs between them its note. Everything else — front matter,
- * headings, the article note, lines added after the citation — is not a
- * passage and is left alone, so changes to the export's surroundings (front
- * matter fields, citation forms) do not disturb reading it back.
+ * headings, lines added after the citation — is not a passage and is left
+ * alone, so changes to the export's surroundings (front matter fields,
+ * citation forms) do not disturb reading it back.
+ *
+ * The paragraphs under an article's heading, before its first passage, are
+ * that article's note (the export writes it there): each passage carries the
+ * paragraphs that come before its quote since the last heading or passage —
+ * its `lead`, empty for all but an article's first passage. Headings (but
+ * the one over passages no longer found) and fenced blocks (the properties of
+ * one article among several) are not part of it.
  */
+import { ORPHANS_HEADING } from '../export/markdown';
 
 export interface FilePassage {
   /** "gloss-1a2b3c4d" or "gloss-1a2b3c4d-2" (without the caret). */
@@ -22,6 +30,8 @@ export interface FilePassage {
   /** The note's paragraphs as written. */
   note: string[];
   citation?: string;
+  /** The paragraphs before the quote since the last heading or passage (an article's first: its note). */
+  lead: string[];
 }
 
 export interface DamagedBlockId {
@@ -38,6 +48,22 @@ const BLOCK_ID = /(?:^|\s)\^(gloss-\S*)\s*$/;
 const VALID_ID = /^gloss-[a-z0-9]{1,8}(?:-\d+)?$/;
 const BOUNDARY = /^(>|#{1,6}(\s|$)|(-{3,}|\*{3,}|_{3,})\s*$|```|~~~)/;
 const TAG_LINE = /^(#[^\s#]+)(\s+#[^\s#]+)*$/u;
+const HEADING = /^#{1,6}(\s|$)/;
+const ORPHANS = new RegExp(`^#{1,6}\\s+${ORPHANS_HEADING}\\s*$`);
+
+/** The lines between a heading (or passage) and a quote, less fenced blocks and headings. */
+function leadParagraphs(lines: string[]): string[] {
+  const kept: string[] = [];
+  let fenced = false;
+  for (const l of lines) {
+    if (/^(```|~~~)/.test(l)) {
+      fenced = !fenced;
+      continue;
+    }
+    if (!fenced && !HEADING.test(l)) kept.push(l);
+  }
+  return paragraphs(kept);
+}
 
 /** Front matter at the very top ("---" … "---"): not part of any passage. */
 function bodyStart(lines: string[]): number {
@@ -46,7 +72,8 @@ function bodyStart(lines: string[]): number {
   return end === -1 ? 0 : end + 1;
 }
 
-function paragraphs(lines: string[]): string[] {
+/** Lines as paragraphs: split at blank lines, each line's trailing space dropped. */
+export function paragraphs(lines: string[]): string[] {
   const out: string[] = [];
   let current: string[] = [];
   for (const l of lines) {
@@ -68,10 +95,13 @@ export function readMarkdownPassages(markdown: string): MarkdownPassages {
   const damaged: DamagedBlockId[] = [];
   let inFence = false;
   const start = bodyStart(lines);
+  // Where the next passage's lead begins: after the last heading or passage.
+  let leadFrom = start;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i];
     if (/^(```|~~~)/.test(line)) inFence = !inFence;
     if (inFence) continue;
+    if (HEADING.test(line) && !ORPHANS.test(line)) leadFrom = i + 1;
     const m = BLOCK_ID.exec(line);
     if (!m) continue;
     if (!VALID_ID.test(m[1])) {
@@ -106,8 +136,10 @@ export function readMarkdownPassages(markdown: string): MarkdownPassages {
       tags,
       note,
       ...(cited !== -1 && { citation: paras[cited] }),
+      lead: leadParagraphs(lines.slice(leadFrom, first)),
     });
     i = end - 1;
+    leadFrom = end;
   }
   return { passages, damaged };
 }

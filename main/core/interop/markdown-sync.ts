@@ -7,13 +7,15 @@
  * differ. Edited notes and added or removed #tags become changes; a passage
  * missing from the file is a deletion (only for articles the file holds
  * passages of); a quote edited in the file is reported and never written
- * back — the article's words are the article's. Applying the plan and
- * reading the same file again plans nothing.
+ * back — the article's words are the article's. The paragraphs under an
+ * article's heading, before its first passage, are its article note, compared
+ * the same way. Applying the plan and reading the same file again plans nothing.
  */
 import { normalizeTags, tagKey } from '../annotations/tags';
 import type { Annotation } from '../annotations/types';
+import { NOTE_MAX } from '../annotations/schema';
 import { toObsidianTag } from '../export/markdown-escape';
-import type { FilePassage, MarkdownPassages } from './markdown-passages';
+import { paragraphs, type FilePassage, type MarkdownPassages } from './markdown-passages';
 
 /** The first eight letters and digits of an annotation's id, as the export's block ids use them. */
 export function blockPrefix(annotationId: string): string {
@@ -55,15 +57,24 @@ export interface SyncChange {
   deleted?: boolean;
 }
 
+/** The article note as the file has it, where it differs from what Gloss would write now. */
+export interface ArticleNoteChange {
+  articleId: string;
+  from: string;
+  /** '' removes the note. */
+  to: string;
+}
+
 export interface SyncProblem {
   blockId: string;
   line: number;
-  kind: 'quote-changed' | 'unknown' | 'damaged' | 'repeated';
+  kind: 'quote-changed' | 'unknown' | 'damaged' | 'repeated' | 'article-note-kept';
   message: string;
 }
 
 export interface SyncPlan {
   changes: SyncChange[];
+  articleNotes: ArticleNoteChange[];
   problems: SyncProblem[];
   /** Articles the file holds passages of. */
   articleIds: string[];
@@ -76,6 +87,53 @@ export interface SyncLibrary {
   candidates(prefix: string): Annotation[];
   /** Each annotation of the article as Gloss would export it now (annotation id → passage). */
   expected(articleId: string): Map<string, FilePassage>;
+  /** The article's note as saved ('' when none), and the lead of its first passage as Gloss would export it now. */
+  articleNote(articleId: string): { text: string; lead: string[] };
+}
+
+/** A saved note's paragraphs as the file's reader would find them. */
+const paragraphsOf = (text: string) => paragraphs(text.replace(/\r\n?/g, '\n').split('\n'));
+
+/**
+ * The article note each article's first passage in the file is led by, where
+ * it differs from Gloss's rendering now. A saved note the export cannot give
+ * back as it is (it holds a heading or a fence, which end the lead) is kept,
+ * and said so, rather than cut.
+ */
+function planArticleNotes(
+  found: Map<string, { annotation: Annotation; passage: FilePassage }>,
+  library: SyncLibrary,
+  problems: SyncProblem[],
+): ArticleNoteChange[] {
+  const firsts = new Map<string, FilePassage>();
+  for (const { annotation, passage } of found.values())
+    if (!firsts.has(annotation.articleId)) firsts.set(annotation.articleId, passage);
+  const out: ArticleNoteChange[] = [];
+  for (const [articleId, first] of firsts) {
+    const { text, lead } = library.articleNote(articleId);
+    const inFile = first.lead.join('\n\n');
+    if (inFile === lead.join('\n\n')) continue;
+    if (paragraphsOf(text).join('\n\n') !== lead.join('\n\n')) {
+      problems.push({
+        blockId: first.blockId,
+        line: first.line,
+        kind: 'article-note-kept',
+        message: `The article note above ^${first.blockId} (line ${first.line}) was left alone: the one in the library holds headings or fenced blocks, which a Markdown file cannot give back unchanged.`,
+      });
+      continue;
+    }
+    if (inFile.length > NOTE_MAX) {
+      problems.push({
+        blockId: first.blockId,
+        line: first.line,
+        kind: 'article-note-kept',
+        message: `The article note above ^${first.blockId} (line ${first.line}) is longer than a note may be (${NOTE_MAX.toLocaleString('en')} characters); it was left alone.`,
+      });
+      continue;
+    }
+    out.push({ articleId, from: text, to: inFile });
+  }
+  return out;
 }
 
 /** A tag as the file writes it ("#oil-exports") → the tag to store ("oil-exports"; "#_1984" → "1984"). */
@@ -183,5 +241,6 @@ export function planSync(
       if (!a || (opts.writtenAt && a.created > opts.writtenAt)) continue;
       changes.push({ before: a, deleted: true });
     }
-  return { changes, problems, articleIds, matched: found.size };
+  const articleNotes = planArticleNotes(found, library, problems);
+  return { changes, articleNotes, problems, articleIds, matched: found.size };
 }

@@ -47,6 +47,8 @@ import { findArticle, placeHighlight, type LibraryDocument } from '../interop/pl
 import { parsePathRequest } from '../dispatch';
 import type { ServiceContext } from './context';
 
+type ArticleNoteNow = { text: string; lead: string[] };
+
 /** The contract's limits on an annotation (contract.ts): a foreign file may hold more. */
 const MAX_TAGS = 100;
 const MAX_NOTE = 100_000;
@@ -88,7 +90,7 @@ const oneParagraph = (text: string) =>
     .replace(/\r/g, '')
     .replace(/\n{2,}/g, '\n');
 
-export function interopRequests({ store, now }: ServiceContext) {
+export function interopRequests({ store, now, articleQueue }: ServiceContext) {
   function annotationFor(
     article: Article,
     id: string,
@@ -327,13 +329,16 @@ export function interopRequests({ store, now }: ServiceContext) {
   /** Gloss's own Markdown of one article now, read back: what the file would say had nobody edited it. */
   async function expectedPassages(articleId: string, annotations: Annotation[]) {
     const article = (await store.getArticleIfIntact(articleId)) ?? store.articleStandIn(articleId);
+    const articleNote = await store.articleNote(articleId);
     const ordered = inReadingOrder(annotations);
-    const rendered = readMarkdownPassages(toMarkdown([{ article, annotations: ordered }]));
+    const rendered = readMarkdownPassages(toMarkdown([{ article, annotations: ordered, articleNote }]));
     // The export puts orphans after the rest; the prefix match does not depend on that order.
-    return matchRendered(rendered.passages, [
+    const passages = matchRendered(rendered.passages, [
       ...ordered.filter((a) => !a.orphan),
       ...ordered.filter((a) => a.orphan),
     ]);
+    const note = { text: articleNote?.text ?? '', lead: rendered.passages[0]?.lead ?? [] };
+    return { passages, note };
   }
 
   async function syncMarkdown(request: SyncMarkdownRequest): Promise<MarkdownSyncReport> {
@@ -359,7 +364,7 @@ export function interopRequests({ store, now }: ServiceContext) {
       }
     }
     // Rendered once per article the file names, as the planner asks.
-    const expected = new Map<string, Map<string, FilePassage>>();
+    const expected = new Map<string, { passages: Map<string, FilePassage>; note: ArticleNoteNow }>();
     for (const p of file.passages)
       for (const a of byPrefix.get(p.blockId.replace(/^gloss-/, '').replace(/-\d+$/, '')) ?? [])
         if (!expected.has(a.articleId))
@@ -373,7 +378,8 @@ export function interopRequests({ store, now }: ServiceContext) {
       file,
       {
         candidates: (prefix) => byPrefix.get(prefix) ?? [],
-        expected: (articleId) => expected.get(articleId) ?? new Map(),
+        expected: (articleId) => expected.get(articleId)?.passages ?? new Map(),
+        articleNote: (articleId) => expected.get(articleId)?.note ?? { text: '', lead: [] },
       },
       { now: now(), writtenAt },
     );
@@ -394,6 +400,11 @@ export function interopRequests({ store, now }: ServiceContext) {
         ...(c.deleted && { deleted: true }),
         applied: !req.dryRun && (!c.deleted || deleting),
       })),
+      articleNotes: plan.articleNotes.map((n) => ({
+        ...n,
+        articleTitle: store.articleEntry(n.articleId)?.title ?? '',
+        applied: !req.dryRun,
+      })),
       deletionsHeldBack: deleting ? 0 : deletions.length,
       problems: plan.problems,
     };
@@ -404,6 +415,10 @@ export function interopRequests({ store, now }: ServiceContext) {
         deleting ? deletions.map((c) => ({ articleId: c.before.articleId, id: c.before.id })) : [],
       );
     }
+    // Each article note in its own atomic write, after the passages (undo: setArticleNote(from)).
+    if (!req.dryRun)
+      for (const n of plan.articleNotes)
+        await articleQueue.run(n.articleId, () => store.setArticleNote(n.articleId, n.to, now()));
     return report;
   }
 

@@ -21,6 +21,17 @@ type State =
 
 const short = (s: string) => (s.length > 70 ? `${s.slice(0, 69)}…` : s);
 
+function ArticleNoteLine({ n }: { n: MarkdownSyncReport['articleNotes'][number] }) {
+  const what = !n.to ? 'removed' : n.from ? 'changed' : 'added';
+  return (
+    <li className="sync-change">
+      <span className="sync-quote">Article note</span> <span className="muted">of “{n.articleTitle}”</span>
+      <div>{what}</div>
+      {n.to ? <blockquote className="sync-note">{n.to}</blockquote> : null}
+    </li>
+  );
+}
+
 function ChangeLine({ c }: { c: MarkdownSyncChange }) {
   const what: string[] = [];
   if (c.deleted) what.push('deleted in the file');
@@ -72,9 +83,24 @@ export function SyncMarkdownDialog({ onClose }: { onClose: () => void }) {
       grant = last.grant ?? grant;
       return last.batch ?? EMPTY;
     };
+    // An article note the sync rewrote is put back by undo too.
+    const also = () => {
+      const notes = last?.articleNotes.filter((n) => n.applied) ?? [];
+      if (!notes.length) return undefined;
+      return async () => {
+        for (const n of notes) await gloss().setArticleNote({ articleId: n.articleId, text: n.from });
+      };
+    };
     const done = await runBatch(
       run,
-      (r) => `Synced ${listed.source}: ${plural(r.before.length, 'passage')} changed`,
+      (r) =>
+        `Synced ${listed.source}: ${[
+          r.before.length || !last?.articleNotes.length ? plural(r.before.length, 'passage') : '',
+          last?.articleNotes.length ? plural(last.articleNotes.length, 'article note') : '',
+        ]
+          .filter(Boolean)
+          .join(' and ')} changed`,
+      { also },
     );
     if (!done || !last) return setState({ kind: 'listed', report: listed });
     setState({ kind: 'applied', report: last });
@@ -100,13 +126,20 @@ export function SyncMarkdownDialog({ onClose }: { onClose: () => void }) {
           <p>
             {report.source}: {plural(report.passages, 'passage')} of the library found.{' '}
             {state.kind === 'applied'
-              ? `${plural(report.changes.filter((c) => c.applied).length, 'change')} applied.`
-              : report.changes.length
-                ? `${plural(report.changes.length, 'change')} to apply:`
+              ? `${plural(
+                  report.changes.filter((c) => c.applied).length +
+                    report.articleNotes.filter((n) => n.applied).length,
+                  'change',
+                )} applied.`
+              : report.changes.length + report.articleNotes.length
+                ? `${plural(report.changes.length + report.articleNotes.length, 'change')} to apply:`
                 : 'Nothing to change.'}
           </p>
-          {report.changes.length ? (
+          {report.changes.length + report.articleNotes.length ? (
             <ul className="sync-changes">
+              {report.articleNotes.map((n) => (
+                <ArticleNoteLine key={`note:${n.articleId}`} n={n} />
+              ))}
               {report.changes.map((c) => (
                 <ChangeLine key={c.annotationId} c={c} />
               ))}
@@ -132,9 +165,11 @@ export function SyncMarkdownDialog({ onClose }: { onClose: () => void }) {
       )}
       <div className="modal-actions">
         <button type="button" onClick={onClose} disabled={state.kind === 'busy'}>
-          {state.kind === 'listed' && listed?.changes.length ? 'Cancel' : 'Close'}
+          {state.kind === 'listed' && (listed?.changes.length || listed?.articleNotes.length)
+            ? 'Cancel'
+            : 'Close'}
         </button>
-        {listed && listed.changes.some((c) => !c.deleted || deleting) ? (
+        {listed && (listed.articleNotes.length || listed.changes.some((c) => !c.deleted || deleting)) ? (
           <button type="button" className="primary" onClick={() => void apply(listed)}>
             Apply changes
           </button>

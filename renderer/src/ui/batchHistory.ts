@@ -16,6 +16,9 @@ export interface BatchStep {
   after: Annotation[];
   /** Do the change again; answers what it did this time. */
   redo: () => Promise<BatchReport>;
+  /** After the change (or its redo): how to undo what it did besides the passages (an article note), if anything. */
+  also?: () => (() => Promise<void>) | undefined;
+  undoAlso?: () => Promise<void>;
 }
 
 const undoStack: BatchStep[] = [];
@@ -48,16 +51,24 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
 export function runBatch(
   run: () => Promise<BatchReport>,
   label: (r: BatchReport) => string,
-  opts: { toast?: boolean } = {},
+  opts: { toast?: boolean; also?: BatchStep['also'] } = {},
 ): Promise<BatchReport | null> {
   return serial(async () => {
     try {
       const report = await run();
-      if (report.before.length === 0) {
+      const undoAlso = opts.also?.();
+      if (report.before.length === 0 && !undoAlso) {
         if (opts.toast !== false) showInfo(label(report));
         return report;
       }
-      const step: BatchStep = { label: label(report), before: report.before, after: report.after, redo: run };
+      const step: BatchStep = {
+        label: label(report),
+        before: report.before,
+        after: report.after,
+        redo: run,
+        also: opts.also,
+        undoAlso,
+      };
       undoStack.push(step);
       if (undoStack.length > LIMIT) undoStack.shift();
       redoStack.length = 0;
@@ -78,7 +89,8 @@ export function undoBatch(): Promise<void> {
     const step = undoStack.pop();
     if (!step) return;
     try {
-      await gloss().restoreAnnotations({ annotations: step.before });
+      if (step.before.length) await gloss().restoreAnnotations({ annotations: step.before });
+      await step.undoAlso?.();
       redoStack.push(step);
       changed(step.before);
       showInfo(`Undone: ${step.label}`, { label: 'Redo', run: () => void redoBatch() });
@@ -96,7 +108,7 @@ export function redoBatch(): Promise<void> {
     try {
       const report = await step.redo();
       // The passages as this redo left them: what the next undo puts back.
-      undoStack.push({ ...step, before: report.before, after: report.after });
+      undoStack.push({ ...step, before: report.before, after: report.after, undoAlso: step.also?.() });
       changed(report.after);
       showInfo(step.label, { label: 'Undo', run: () => void undoBatch() });
     } catch (err) {

@@ -309,6 +309,146 @@ describe('gloss sync', () => {
   });
 });
 
+describe('the article note (the paragraphs under the title, before the first passage)', () => {
+  let s: Setup;
+  const note = async () => (await s.gloss.getArticleNote({ articleId: s.articleId }))?.text ?? null;
+  const exportAgain = () => s.gloss.exportNotes({ articleId: s.articleId, format: 'md', path: s.file });
+  before(async () => {
+    s = await setup();
+    await s.gloss.setArticleNote({
+      articleId: s.articleId,
+      text: 'Why it matters: the only crossing.\n\nAsk the ferry company.',
+    });
+    await exportAgain();
+  });
+  after(async () => {
+    await s.gloss.close();
+    await rm(s.dir, { recursive: true, force: true });
+  });
+
+  it('is exported at the top of the article’s notes, and an unedited file changes nothing', async () => {
+    const md = await readFile(s.file, 'utf8');
+    assert.match(
+      md,
+      /^# Bridge closes\n\nWhy it matters: the only crossing\.\n\nAsk the ferry company\.\n\n> /m,
+    );
+    const r = await s.gloss.syncMarkdown({ path: s.file, dryRun: true });
+    assert.deepEqual(r.articleNotes, []);
+    assert.deepEqual(r.problems, []);
+  });
+
+  it('edited in the file: listed by a dry run, which writes nothing', async () => {
+    const md = await readFile(s.file, 'utf8');
+    await writeFile(
+      s.file,
+      md.replace('Ask the ferry company.', 'Asked the ferry company: no night crossings.'),
+    );
+    const r = await s.gloss.syncMarkdown({ path: s.file, dryRun: true });
+    assert.deepEqual(r.articleNotes, [
+      {
+        articleId: s.articleId,
+        articleTitle: 'Bridge closes',
+        from: 'Why it matters: the only crossing.\n\nAsk the ferry company.',
+        to: 'Why it matters: the only crossing.\n\nAsked the ferry company: no night crossings.',
+        applied: false,
+      },
+    ]);
+    assert.deepEqual(r.changes, []);
+    assert.equal(await note(), 'Why it matters: the only crossing.\n\nAsk the ferry company.');
+  });
+
+  it('is applied, and syncing the same file again changes nothing', async () => {
+    const r = await s.gloss.syncMarkdown({ path: s.file });
+    assert.equal(r.articleNotes[0]?.applied, true);
+    assert.equal(
+      await note(),
+      'Why it matters: the only crossing.\n\nAsked the ferry company: no night crossings.',
+    );
+    const again = await s.gloss.syncMarkdown({ path: s.file });
+    assert.deepEqual(again.articleNotes, []);
+    assert.deepEqual(again.changes, []);
+  });
+
+  it('removed from the file: removed from the article; written where there was none: added', async () => {
+    const md = await readFile(s.file, 'utf8');
+    await writeFile(s.file, md.replace(/(# Bridge closes\n\n)[^>]*(> )/, '$1$2'));
+    await s.gloss.syncMarkdown({ path: s.file });
+    assert.equal(await note(), null);
+    await writeFile(s.file, md.replace(/(# Bridge closes\n\n)[^>]*(> )/, '$1Read again on Monday.\n\n$2'));
+    const r = await s.gloss.syncMarkdown({ path: s.file });
+    assert.deepEqual(
+      r.articleNotes.map((n) => [n.from, n.to]),
+      [['', 'Read again on Monday.']],
+    );
+    assert.equal(await note(), 'Read again on Monday.');
+  });
+
+  it('a saved note the file cannot give back unchanged (it holds a heading) is kept, and the sync says so', async () => {
+    const saved = 'Plan:\n\n## Sources\n\nThe council minutes.';
+    await s.gloss.setArticleNote({ articleId: s.articleId, text: saved });
+    await exportAgain();
+    const md = await readFile(s.file, 'utf8');
+    await writeFile(s.file, md.replace('The council minutes.', 'The council minutes, 3 June.'));
+    const r = await s.gloss.syncMarkdown({ path: s.file });
+    assert.deepEqual(r.articleNotes, []);
+    assert.deepEqual(
+      r.problems.map((p) => p.kind),
+      ['article-note-kept'],
+    );
+    assert.match(r.problems[0].message, /The article note above \^gloss-\w+ \(line \d+\) was left alone/);
+    assert.equal(await note(), saved);
+  });
+
+  it('in a whole-library export, each article’s note is the one under its own heading', async () => {
+    await s.gloss.setArticleNote({ articleId: s.articleId, text: 'Bridge note.' });
+    const { imported } = await s.gloss.importText({
+      title: 'Second story',
+      text: 'A ferry timetable was posted at the pier.',
+    });
+    const second = imported[0].id;
+    await s.gloss.createAnnotation({ articleId: second, start: 2, end: 17, color: 'green' });
+    await s.gloss.setArticleNote({ articleId: second, text: 'Ferry note.' });
+    const file = join(s.dir, 'library.md');
+    await s.gloss.exportNotes({ format: 'md', path: file });
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Ferry note.', 'Ferry note, checked.'));
+    const r = await s.gloss.syncMarkdown({ path: file });
+    assert.deepEqual(
+      r.articleNotes.map((n) => [n.articleTitle, n.to]),
+      [['Second story', 'Ferry note, checked.']],
+    );
+    assert.equal((await s.gloss.getArticleNote({ articleId: second }))?.text, 'Ferry note, checked.');
+    assert.equal(await note(), 'Bridge note.');
+  });
+});
+
+describe('gloss sync and the article note', () => {
+  it('lists the edited note on a dry run, applies it, and finds nothing the second time', async () => {
+    const s = await setup();
+    await s.gloss.setArticleNote({ articleId: s.articleId, text: 'First thoughts.' });
+    await s.gloss.exportNotes({ articleId: s.articleId, format: 'md', path: s.file });
+    await s.gloss.close();
+    try {
+      await writeFile(
+        s.file,
+        (await readFile(s.file, 'utf8')).replace('First thoughts.', 'Second thoughts.'),
+      );
+      const dry = await glossInProcess('sync', s.file, '--dry-run', '--data-dir', s.data);
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.match(dry.stdout, /article note of “Bridge closes” changed: “Second thoughts\.”/);
+      assert.match(dry.stdout, /Dry run: 1 change listed, nothing written\./);
+      const applied = await glossInProcess('sync', s.file, '--data-dir', s.data);
+      assert.match(applied.stdout, /1 change applied\./);
+      const again = await glossInProcess('sync', s.file, '--data-dir', s.data);
+      assert.match(again.stdout, /Nothing changed\./);
+      const gloss = await createGloss({ dataDir: s.data, seedsDir: join(s.dir, 'none') });
+      assert.equal((await gloss.getArticleNote({ articleId: s.articleId }))?.text, 'Second thoughts.');
+      await gloss.close();
+    } finally {
+      await rm(s.dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a sync interrupted by a crash', () => {
   it('is finished at the next start — its changes and its deletions — and finishing twice changes nothing more', async () => {
     const s = await setup();
