@@ -48,10 +48,12 @@ export async function runCli(
   let task: ((gloss: GlossService) => Promise<void>) | undefined;
   let dataDir: string | undefined;
   let downloadImages = false;
+  let noImages = false;
   const ctx: CommandContext = {
     use: (opts, fn) => {
       dataDir = opts.dataDir;
       downloadImages = !!opts.downloadImages;
+      noImages = opts.images === false;
       task = fn;
     },
     out: io.out,
@@ -103,6 +105,7 @@ export async function runCli(
     gloss = await createGloss({
       dataDir: dataDir ?? defaultDataDir(),
       ...(downloadImages ? { savedPageImages: {} } : {}),
+      ...(noImages ? { noImages } : {}),
     });
     await printWarnings();
     await task(gloss);

@@ -8,7 +8,10 @@ import type { GlossService } from '../core/service';
 
 export interface CommandContext {
   /** Runs `fn` on the library named by the command's --data-dir (downloading saved pages' web pictures when asked). */
-  use(opts: { dataDir?: string; downloadImages?: boolean }, fn: (gloss: GlossService) => Promise<void>): void;
+  use(
+    opts: { dataDir?: string; downloadImages?: boolean; images?: boolean },
+    fn: (gloss: GlossService) => Promise<void>,
+  ): void;
   out(s: string): void;
   err(s: string): void;
   dataDirOption(): Option;

@@ -15,6 +15,7 @@ export function addImportCommand(program: Command, ctx: CommandContext): void {
     .addOption(ctx.dataDirOption())
     .option('--json', 'print the report as JSON')
     .option('--download-images', 'download the web pictures of saved HTML pages (a URL’s always are)')
+    .option('--no-images', 'download no picture, not even a URL’s: placeholders with their address')
     .option('--new-article', 'a new article even when it is a new version of one in the library')
     .action((sources: string[], opts) =>
       ctx.use(opts, async (gloss) => {

@@ -50,6 +50,8 @@ export const SettingsSchema = z.object({
   panelHidden: z.boolean().optional(),
   /** The user's name, as the author of exported annotations (W3C JSON creator); unset: anonymous. */
   userName: z.string().trim().max(200).optional(),
+  /** Download a page's web pictures at import; false: placeholders with their address (unset: download). */
+  downloadImages: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { theme: 'light', fontSize: FONT_DEFAULT, scroll: {} };

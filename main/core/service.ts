@@ -45,6 +45,8 @@ export interface GlossOptions {
    * no network, and such pictures stay placeholders with their address.
    */
   savedPageImages?: RemoteImageOptions;
+  /** Download no picture at import, whatever the settings say (gloss import --no-images). */
+  noImages?: boolean;
 }
 
 export interface GlossService extends GlossCoreApi {
@@ -83,7 +85,10 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     articleQueue: createArticleQueue(),
   };
 
-  const importing = importRequests(ctx, { savedPageImages: options.savedPageImages });
+  const importing = importRequests(ctx, {
+    savedPageImages: options.savedPageImages,
+    noImages: options.noImages,
+  });
   const { closeNotebook, ...notebook } = notebookRequests(ctx);
   await seedIfNew(ctx, options.seedsDir ?? SOURCE_SEEDS_DIR, importing.importFiles);
 

@@ -36,6 +36,8 @@ export interface LaunchOptions {
   dialogs?: Dialogs;
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
+  /** Download saved pages' web pictures at import, as the app does (off by default: tests touch no network). */
+  savedPageImages?: boolean;
 }
 
 export interface GlossApp {
@@ -177,6 +179,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
     service = await createGloss({
       dataDir,
       seedsDir: options.seedsDir,
+      ...(options.savedPageImages ? { savedPageImages: {} } : {}),
       onEvent: (e) => void emit(e).catch(() => undefined),
     });
     const api = createRendererApi(service, {

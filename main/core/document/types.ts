@@ -81,8 +81,12 @@ export interface CaptionBlock extends BlockBase {
   credit?: string;
   /** Where the credit (with its wrapper, e.g. "(Photo: …)") starts inside `text`. */
   creditOffset?: number;
-  /** The pictured image, stored with the article (never loaded from the network). */
-  image?: { asset: string; alt?: string };
+  /**
+   * The pictured image, stored with the article (never loaded from the network),
+   * with its size in pixels when known (the stored file's header, else the
+   * page's width/height attributes), so the reader reserves its space before it loads.
+   */
+  image?: { asset: string; alt?: string; width?: number; height?: number };
   /**
    * The picture's web address when it was not stored (download off or failed):
    * the block is a placeholder figure. A figure may have empty text (no caption).

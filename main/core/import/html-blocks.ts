@@ -10,6 +10,7 @@
  */
 import type { BlockInput, LinkRange, TableCell } from '../document/types';
 import { captionWorthy, isDecorativeImage } from './html-figures';
+import { MAX_IMAGE_SIDE_PX } from './image-assets';
 
 export type ImageResolver = (src: string) => string | undefined;
 
@@ -275,6 +276,13 @@ export const TABLE_ROWS_PER_BLOCK = 200;
 /** A cell holding more running text than this is a layout cell, not data. */
 const MAX_DATA_CELL_CHARS = 600;
 
+/** A width or height attribute in whole pixels ("640", "640px"), or undefined for "100%", "auto", junk or absurd sizes. */
+function pixels(value: string | null): number | undefined {
+  const m = /^\s*(\d{1,6})(?:\.\d*)?\s*(?:px)?\s*$/i.exec(value ?? '');
+  const n = m ? Number(m[1]) : 0;
+  return n >= 1 && n <= MAX_IMAGE_SIDE_PX ? n : undefined;
+}
+
 /** A colspan or rowspan attribute as a number (0 kept: "to the end"), at most `max`; junk is 1. */
 function spanOf(value: string | null, max: number): number {
   const n = Number.parseInt(value ?? '', 10);
@@ -392,12 +400,21 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
   };
 
   /** The stored picture of an <img>, or undefined. */
-  const image = (img: Element): { asset: string; alt?: string } | undefined => {
+  const image = (
+    img: Element,
+  ): { asset: string; alt?: string; width?: number; height?: number } | undefined => {
     const src = img.getAttribute('src') ?? '';
     const asset = src && opts.resolveImage ? opts.resolveImage(src) : undefined;
     if (!asset) return undefined;
     const alt = stripMarkupText(collapse(img.getAttribute('alt') ?? '')).trim();
-    return alt && captionWorthy(alt, src) ? { asset, alt } : { asset };
+    // The markup's size, until the stored file's header says better (finishImageSizes).
+    const width = pixels(img.getAttribute('width'));
+    const height = pixels(img.getAttribute('height'));
+    return {
+      asset,
+      ...(alt && captionWorthy(alt, src) ? { alt } : {}),
+      ...(width && height ? { width, height } : {}),
+    };
   };
 
   /** One figure block for `img`, with `caption` (a figcaption's text) when it is a real caption. */

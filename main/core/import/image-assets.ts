@@ -9,6 +9,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { digest } from '../document/build';
+import type { BlockInput } from '../document/types';
 import type { Asset } from './types';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -94,6 +95,28 @@ export function imageSize(b: Uint8Array): { width: number; height: number } | un
   }
   return undefined;
 }
+
+/** A side longer than this is no picture's (a hostile header or attribute): its size is not kept. */
+export const MAX_IMAGE_SIDE_PX = 100_000;
+
+/**
+ * Each stored picture's size from its file's header, where the header states a
+ * sane one; otherwise the size the markup gave (width/height attributes) stays.
+ * The reader gives the picture its place before it loads, so nothing moves.
+ */
+export function withImageSizes(
+  blocks: BlockInput[],
+  assets: ReadonlyMap<string, Asset> | undefined,
+): BlockInput[] {
+  return blocks.map((b) => {
+    if (b.kind !== 'caption' || !b.image) return b;
+    const data = assets?.get(b.image.asset)?.data;
+    const size = data && imageSize(data);
+    if (!size || !sane(size.width) || !sane(size.height)) return b;
+    return { ...b, image: { ...b.image, width: size.width, height: size.height } };
+  });
+}
+const sane = (n: number): boolean => Number.isInteger(n) && n >= 1 && n <= MAX_IMAGE_SIDE_PX;
 
 /**
  * Below this many pixels wide or high a downloaded picture is an icon, a pixel or a spacer: not a

@@ -7,6 +7,7 @@ import { buildArticle } from '../document/build';
 import type { Article, SourceFormat } from '../document/types';
 import { GlossError } from '../errors';
 import { detectFormat } from './detect';
+import { withImageSizes } from './image-assets';
 import { MAX_IMPORT_BYTES, type Asset, type ImportInput, type ParsedDocument } from './types';
 
 export interface Imported {
@@ -44,6 +45,7 @@ export async function importSource(input: ImportInput): Promise<Imported> {
   // A fetched page's web images are downloaded now, once; a file's are never fetched.
   if (doc.remoteImages)
     doc = await (await import('./remote-images')).fetchRemoteImages(doc, input.fetchImages);
+  doc.blocks = withImageSizes(doc.blocks, doc.assets);
   if (doc.blocks.every((b) => b.text.trim() === '')) {
     throw new GlossError('EMPTY', `${label(input)} has no readable text.`);
   }

@@ -188,13 +188,15 @@ const TINY = Symbol('tiny');
 /**
  * Replace `doc`'s placeholders with stored images. With no `opts` (a file
  * import not asked to download) nothing is fetched and every placeholder
- * keeps its address, with a warning. Rejects only when cancelled (GlossError
+ * keeps its address, with a warning; `false` (picture downloads turned off)
+ * the same, the warning saying why. Rejects only when cancelled (GlossError
  * CANCELLED); every other failure costs just that picture.
  */
 export async function fetchRemoteImages(
   doc: ParsedDocument,
-  opts?: RemoteImageOptions,
+  asked?: RemoteImageOptions | false,
 ): Promise<ParsedDocument> {
+  const opts = asked || undefined;
   const { remoteImages, ...rest } = doc;
   if (!remoteImages?.size) return rest;
   const maxImages = opts?.maxImages ?? REMOTE_IMAGE_DEFAULTS.maxImages;
@@ -247,8 +249,9 @@ export async function fetchRemoteImages(
   }
   if (!opts) {
     const n = remoteImages.size;
+    const why = asked === false ? ', as picture downloads are turned off' : '';
     warnings.push(
-      `${n} picture${n === 1 ? '' : 's'} of the page ${n === 1 ? 'is' : 'are'} on the web and ${n === 1 ? 'was' : 'were'} not downloaded: shown by caption and address only.`,
+      `${n} picture${n === 1 ? '' : 's'} of the page ${n === 1 ? 'is' : 'are'} on the web and ${n === 1 ? 'was' : 'were'} not downloaded${why}: shown by caption and address only.`,
     );
   }
   const assets = new Map([...(rest.assets ?? []), ...collector.assets]);

@@ -10,11 +10,13 @@ export interface ImportInput {
   /** Content-Type as a server sent it, when fetched. */
   contentType?: string;
   /**
-   * Set only for pages fetched from a URL: download their remote images once,
-   * at import, within these limits (see remote-images.ts). File imports never
-   * touch the network, so their remote images are simply not kept.
+   * Download the page's web images once, at import, within these limits (see
+   * remote-images.ts): set for a page fetched from a URL, and for a saved
+   * page when the service is told to. Unset: not asked (a file import touches
+   * no network); false: the user turned picture downloads off. Either way the
+   * pictures stay placeholder figures with their address, and a warning says so.
    */
-  fetchImages?: RemoteImageOptions;
+  fetchImages?: RemoteImageOptions | false;
 }
 
 export interface RemoteImageOptions {

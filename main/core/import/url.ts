@@ -169,8 +169,8 @@ export async function importUrlBytes(url: string, opts: FetchOptions = {}): Prom
       }
       const name = decodeURIComponent(current.pathname.split('/').pop() ?? '');
       const input: ImportInput = { bytes, url: current.href };
-      if (opts.images !== false)
-        input.fetchImages = { fetchImpl: opts.fetchImpl, signal: opts.signal, ...opts.images };
+      input.fetchImages =
+        opts.images === false ? false : { fetchImpl: opts.fetchImpl, signal: opts.signal, ...opts.images };
       const contentType = res.headers.get('content-type');
       if (contentType) input.contentType = contentType;
       // A file name only when the path names a file with an extension (helps detect .md/.epub); pages keep their URL.

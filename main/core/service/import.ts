@@ -17,19 +17,25 @@ import { placeImport } from './versions';
 export interface ImportOptions {
   /** Download a saved page's web pictures at import (see GlossOptions.savedPageImages). */
   savedPageImages?: RemoteImageOptions;
+  /** Download no picture at all (see GlossOptions.noImages). */
+  noImages?: boolean;
 }
 
 export function importRequests(ctx: ServiceContext, options: ImportOptions = {}) {
   const { emit } = ctx;
+  // The user's setting is read at each import, so a change in Preferences applies to the next one.
+  const imagesOff = (): boolean => !!options.noImages || ctx.store.getSettings().downloadImages === false;
   return {
     async importFiles(request: ImportFilesRequest): Promise<ImportReport> {
       const { paths, newArticle } = parsePathRequest('importFiles', request);
       const report = emptyReport();
+      const off = imagesOff();
       for (const [i, path] of paths.entries()) {
         emit({ type: 'import-progress', done: i, total: paths.length, current: basename(path) });
         try {
           const input = await readImportFile(path);
-          if (options.savedPageImages) input.fetchImages = options.savedPageImages;
+          if (off) input.fetchImages = false;
+          else if (options.savedPageImages) input.fetchImages = options.savedPageImages;
           await storeImported(ctx, await importSource(input), report, { newArticle });
         } catch (err) {
           report.failed.push(failure(basename(path), err));
@@ -55,7 +61,8 @@ export function importRequests(ctx: ServiceContext, options: ImportOptions = {})
       const report = emptyReport();
       try {
         const { importUrlBytes } = await import('../import/url');
-        await storeImported(ctx, await importSource(await importUrlBytes(url)), report, { newArticle });
+        const input = await importUrlBytes(url, imagesOff() ? { images: false } : {});
+        await storeImported(ctx, await importSource(input), report, { newArticle });
       } catch (err) {
         report.failed.push(failure(url, err));
       }
@@ -77,6 +84,7 @@ async function importPasted(
   const { parsePastedHtml } = await import('../import/html');
   const { buildArticle } = await import('../document/build');
   const doc = parsePastedHtml(html, text);
+  doc.blocks = (await import('../import/image-assets')).withImageSizes(doc.blocks, doc.assets);
   if (title) {
     doc.meta.title = title;
     doc.blocks = [{ kind: 'title', text: title }, ...doc.blocks.filter((b) => b.kind !== 'title')];

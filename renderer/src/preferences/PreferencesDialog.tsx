@@ -14,10 +14,11 @@ import { messageOf } from '../gloss';
 import { useStore } from '../store';
 import { saveSettings, settingsStore } from '../reader/settingsStore';
 import type { SettingRow } from './settingRow';
+import { DownloadImagesRow } from './DownloadImagesRow';
 import { UserNameRow } from './UserNameRow';
 
 /** The rows, in the order shown. */
-const ROWS: readonly SettingRow[] = [UserNameRow];
+const ROWS: readonly SettingRow[] = [UserNameRow, DownloadImagesRow];
 
 export function PreferencesDialog({ onClose }: { onClose: () => void }) {
   const saved = useStore(settingsStore, (s) => s.settings);

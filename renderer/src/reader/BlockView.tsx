@@ -224,6 +224,9 @@ function BlockViewImpl(props: BlockViewProps) {
             <img
               src={`gloss-asset://${props.articleId}/${encodeURIComponent(block.image.asset)}`}
               alt={block.image.alt ?? ''}
+              // Its size as imported: the browser reserves the picture's box before it loads, so the text never jumps.
+              width={block.image.width}
+              height={block.image.height}
             />
           )}
           {!block.image && block.imageUrl && (

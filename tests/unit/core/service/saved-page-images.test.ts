@@ -16,20 +16,27 @@ before(async () => {
   server = await startLocalServer((req, res) => {
     requests++;
     if (req.url === '/quay.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(PICTURE);
+    if (req.url === '/story')
+      return void res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(pageHtml(`${server.base}/quay.png`, 'Boats return to the slipway'));
     res.writeHead(404).end();
   });
 });
 after(() => server.close());
 
+const pageHtml = (src: string, title = 'The quay'): string =>
+  `<!DOCTYPE html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${`<p>${title}: the north quay was rebuilt over the winter, and the first boats tied up there again on Monday morning.</p>`.repeat(3)}<figure><img src="${src}"><figcaption>The rebuilt quay.</figcaption></figure></article></body></html>`;
+
 function savedPage(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-saved-'));
   const file = path.join(dir, 'quay.html');
-  writeFileSync(
-    file,
-    `<!DOCTYPE html><html><head><title>The quay</title></head><body><article><h1>The quay</h1>${'<p>The north quay was rebuilt over the winter, and the first boats tied up there again on Monday morning.</p>'.repeat(3)}<figure><img src="${server.base}/quay.png"><figcaption>The rebuilt quay.</figcaption></figure></article></body></html>`,
-  );
+  writeFileSync(file, pageHtml(`${server.base}/quay.png`));
   return file;
 }
+
+const figureOf = async (gloss: Awaited<ReturnType<typeof createGloss>>, id: string) =>
+  (await gloss.getArticle({ id })).blocks.find((b): b is CaptionBlock => b.kind === 'caption')!;
 
 describe('A saved page’s web pictures, imported through the service', () => {
   it('are downloaded once at import when the service is set to (as the app is), and served from the library', async () => {
@@ -45,6 +52,11 @@ describe('A saved page’s web pictures, imported through the service', () => {
       const article = await gloss.getArticle({ id: report.imported[0].id });
       const cap = article.blocks.find((b): b is CaptionBlock => b.kind === 'caption')!;
       assert.ok(cap.image, 'the picture is stored');
+      assert.deepEqual(
+        [cap.image.width, cap.image.height],
+        [80, 60],
+        'with its size, from the downloaded file',
+      );
       assert.deepEqual(Buffer.from((await gloss.readAsset(article.id, cap.image.asset)).data), PICTURE);
       assert.equal(report.warnings, undefined);
     } finally {
@@ -95,5 +107,58 @@ describe('A saved page’s web pictures, imported through the service', () => {
     );
     const { article } = JSON.parse(shown.stdout) as { article: { blocks: CaptionBlock[] } };
     assert.ok(article.blocks.find((b) => b.kind === 'caption')?.image);
+  });
+
+  it('are not downloaded, from a saved page or a URL, once the user turns picture downloads off; turned on again, they are', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-svc-'));
+    const gloss = await createGloss({
+      dataDir: dir,
+      seedsDir: path.join(dir, 'no-seeds'),
+      savedPageImages: {},
+    });
+    requests = 0;
+    try {
+      await gloss.updateSettings({ downloadImages: false });
+      const saved = await gloss.importFiles({ paths: [savedPage()] });
+      const fetched = await gloss.importUrl({ url: `${server.base}/story` });
+      assert.equal(requests, 1, 'only the page itself was fetched');
+      for (const report of [saved, fetched]) {
+        assert.equal(report.imported.length + report.existing.length, 1, JSON.stringify(report));
+        assert.match(
+          report.warnings?.[0]?.message ?? '',
+          /1 picture of the page is on the web and was not downloaded, as picture downloads are turned off: shown by caption and address only/,
+        );
+      }
+      const id = saved.imported[0].id;
+      const placeholder = await figureOf(gloss, id);
+      assert.equal(placeholder.image, undefined);
+      assert.equal(placeholder.imageUrl, `${server.base}/quay.png`);
+      assert.equal(placeholder.text, 'The rebuilt quay.');
+
+      await gloss.updateSettings({ downloadImages: true });
+      await gloss.removeArticle({ id });
+      const again = await gloss.importFiles({ paths: [savedPage()] });
+      assert.ok((await figureOf(gloss, again.imported[0].id)).image, 'downloaded once turned on again');
+      assert.equal(requests, 2);
+    } finally {
+      await gloss.close();
+    }
+  });
+
+  it('are never downloaded by gloss import --no-images, not even a URL’s', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-cli-'));
+    requests = 0;
+    const run = await glossInProcess(
+      'import',
+      `${server.base}/story`,
+      savedPage(),
+      '--download-images',
+      '--no-images',
+      '--data-dir',
+      dir,
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(requests, 1, 'only the page itself was fetched');
+    assert.equal(run.stderr.match(/as picture downloads are turned off/g)?.length, 2, run.stderr);
   });
 });
