@@ -6,6 +6,11 @@
  * as a web page (no Readability: chapters are all content) and opens with a
  * level-1 heading — its title from the table of contents (EPUB 3 nav or
  * EPUB 2 NCX), else its first heading — so level-1 headings are the book's TOC.
+ *
+ * Links are kept as in a web page: an absolute http(s) address stays a link
+ * on its words. A link to another place in the book (a chapter, a note) is
+ * dropped and its words kept as plain text: Gloss's links open in the
+ * browser, and a place inside the book has no address a browser could open.
  */
 import path from 'node:path/posix';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -14,6 +19,7 @@ import { GlossError } from '../errors';
 import { decodeHtml } from './charset';
 import { blocksFromDom } from './html-blocks';
 import { AssetCollector } from './image-assets';
+import { webLinkResolver } from './page-links';
 import { SafeZip } from './safe-unzip';
 import { sanitizeHtml } from './sanitize';
 import type { ImportInput, ParsedDocument } from './types';
@@ -164,6 +170,8 @@ export async function parseEpubFile(input: ImportInput): Promise<ParsedDocument>
 
   const collector = new AssetCollector();
   const window = new JSDOM('', { virtualConsole: quiet() }).window;
+  // No base address: only absolute http(s) links resolve; relative ones point inside the book.
+  const resolveLink = webLinkResolver(undefined);
   const blocks: BlockInput[] = [{ kind: 'title', text: title }];
   spine.forEach((item, n) => {
     const bytes = zip.read(item.href);
@@ -180,7 +188,7 @@ export async function parseEpubFile(input: ImportInput): Promise<ParsedDocument>
       return data ? collector.add(data, `“${target}”`) : undefined;
     };
     const body = sanitizeHtml(window, doc.body?.innerHTML ?? '');
-    const chapter = blocksFromDom(body, { resolveImage, headingShift: 1 });
+    const chapter = blocksFromDom(body, { resolveImage, resolveLink, headingShift: 1 });
     const firstHeading = chapter.findIndex((b) => b.kind === 'heading');
     const heading =
       toc.get(item.href) ??

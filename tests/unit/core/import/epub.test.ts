@@ -146,6 +146,75 @@ describe('Importing an EPUB book', () => {
   });
 });
 
+describe('Links in an EPUB book', () => {
+  const linkedBook = (ch1: string, ch2 = CH2): Uint8Array =>
+    epub({
+      'META-INF/container.xml': strToU8(CONTAINER),
+      'OEBPS/content.opf': strToU8(OPF),
+      'OEBPS/nav.xhtml': strToU8(NAV),
+      'OEBPS/text/ch1.xhtml': strToU8(chapter(ch1)),
+      'OEBPS/text/ch2.xhtml': strToU8(ch2),
+    });
+  const linksOf = (blocks: BlockInput[]) =>
+    blocks.flatMap((b) => (b.links ?? []).map((l) => [b.text.slice(l.start, l.end), l.href]));
+
+  it('keeps a link to the web on its words, as a web page’s links are kept', async () => {
+    const doc = await parseEpubFile({
+      bytes: linkedBook(
+        '<p>The <a href="https://archive.example.org/ferry?year=1920#log">ferry log</a> survives in the town archive.</p>',
+      ),
+      fileName: 'river.epub',
+    });
+    assert.deepEqual(linksOf(doc.blocks), [['ferry log', 'https://archive.example.org/ferry?year=1920#log']]);
+  });
+
+  it('drops a link to another place in the book (a chapter, a note), keeping its words as plain text', async () => {
+    const doc = await parseEpubFile({
+      bytes: linkedBook(
+        '<p>As the <a href="ch2.xhtml#start">next chapter</a> tells, the flood came.<a href="#note1" epub:type="noteref">1</a></p><aside id="note1"><p>1. <a href="ch1.xhtml">Back</a></p></aside>',
+      ),
+      fileName: 'river.epub',
+    });
+    assert.deepEqual(linksOf(doc.blocks), []);
+    const para = doc.blocks.find((b) => b.text.startsWith('As the next chapter tells'));
+    assert.ok(para, 'the words stay');
+  });
+
+  it('hostile: javascript:, data:, file: and mailto: links, and addresses that climb out of the book, are no links', async () => {
+    const doc = await parseEpubFile({
+      bytes: linkedBook(
+        [
+          '<a href="javascript:alert(1)">run</a>',
+          '<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">data</a>',
+          '<a href="file:///etc/passwd">file</a>',
+          '<a href="mailto:author@example.org">mail</a>',
+          '<a href="../../../../etc/passwd">climb</a>',
+          '<a href="//evil.example/x">scheme-less</a>',
+          `<a href="https://${'a'.repeat(5000)}.example/">long</a>`,
+        ]
+          .map((a) => `<p>A ${a} link in a paragraph of the book.</p>`)
+          .join(''),
+      ),
+      fileName: 'river.epub',
+    });
+    const kept = linksOf(doc.blocks);
+    assert.ok(
+      kept.every(([, href]) => /^https:\/\//.test(href)),
+      JSON.stringify(kept),
+    );
+    assert.ok(doc.blocks.some((b) => b.text.includes('A run link')));
+  });
+
+  it('damaged: an unclosed link in a chapter that is not well-formed still keeps the web link and the text', async () => {
+    const doc = await parseEpubFile({
+      bytes: linkedBook('<p>See <a href="https://river.example/map">the map<p>and then the next paragraph.'),
+      fileName: 'river.epub',
+    });
+    assert.ok(linksOf(doc.blocks).some(([, href]) => href === 'https://river.example/map'));
+    assert.ok(doc.blocks.some((b) => b.text.includes('and then the next paragraph')));
+  });
+});
+
 describe('Zip bombs posing as EPUB', () => {
   /** A valid-looking book whose second chapter is `size` bytes of zeros, deflated at level 9 in 1 MB pieces. */
   function bomb(size: number): Uint8Array {
