@@ -36,6 +36,7 @@ import {
 import { takeStartup, type Startup } from './app/startup';
 import { highlightSelection } from './annotations/actions';
 import { showView, viewStore, type View } from './ui/views';
+import { NotebookView, TagManagerView } from './ui/viewChunks';
 import { ViewTabs } from './ui/ViewTabs';
 import { redoBatch, undoBatch } from './ui/batchHistory';
 import { openSearch, searchStore } from './search/searchStore';
@@ -55,11 +56,6 @@ const PreferencesDialog = lazy(() =>
   import('./preferences/PreferencesDialog').then((m) => ({ default: m.PreferencesDialog })),
 );
 const HelpOverlay = lazy(() => import('./app/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
-const loadNotebookView = () => import('./notebook/NotebookView');
-const NotebookView = lazy(() => loadNotebookView().then((m) => ({ default: m.NotebookView })));
-const TagManagerView = lazy(() =>
-  import('./tags/TagManagerView').then((m) => ({ default: m.TagManagerView })),
-);
 const SearchDialog = lazy(() => import('./search/SearchDialog').then((m) => ({ default: m.SearchDialog })));
 const VIEW_OF: Record<'show-library' | 'show-notebook' | 'show-tags', View> = {
   'show-library': 'library',
@@ -122,7 +118,7 @@ export function App() {
       } else await library;
       if (!cancelled) setReady(true);
       // Fetched while idle, so opening the notebook waits only for its passages.
-      requestIdleCallback(() => void loadNotebookView().catch(() => undefined));
+      requestIdleCallback(() => void NotebookView.preload().catch(() => undefined));
       gloss()
         .storeStatus()
         .then((st) => !cancelled && setWarnings((shown) => [...new Set([...st.warnings, ...shown])]))

@@ -240,6 +240,29 @@ test('exports only the passages selected', async () => {
   expect(md).not.toContain('reaffirmed in a statement');
 });
 
+test('switching to the notebook or the tags shows the view itself, never a loading placeholder in its place', async () => {
+  const { page } = app;
+  // Counted from the page's start: React.lazy put 'Opening…' up on every first visit, and React
+  // then held the view back 300 ms after it.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __placeholders: number };
+    w.__placeholders = 0;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof HTMLElement && n.matches('.loading') && n.textContent === 'Opening…')
+            w.__placeholders++;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await page.getByRole('list', { name: 'Articles' }).waitFor();
+  await page.keyboard.press('Control+2');
+  await expect(passageRows(page)).toHaveCount(5);
+  await page.keyboard.press('Control+3');
+  await expect(page.getByRole('main', { name: 'Tags' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __placeholders: number }).__placeholders)).toBe(0);
+});
+
 test('a long notebook renders only the rows in view, and scrolls to its last passage', async () => {
   const { page } = app;
   const N = 3000;

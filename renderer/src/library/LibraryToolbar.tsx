@@ -48,7 +48,12 @@ export function LibraryToolbar({ shown }: { shown: number }) {
       </label>
       <label>
         Tag{' '}
-        <select value={tag} onChange={(e) => void setLibraryTag(e.target.value)}>
+        <select
+          // Made anew when the tags first arrive, filled in one pass (see NotebookFilters' article menu).
+          key={tags.length > 0 ? 'filled' : 'empty'}
+          value={tag}
+          onChange={(e) => void setLibraryTag(e.target.value)}
+        >
           <option value="">Any tag</option>
           {tags.map((t) => (
             <option key={t.tag} value={t.tag}>

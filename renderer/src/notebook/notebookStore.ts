@@ -73,11 +73,17 @@ export async function loadWindow(first: number): Promise<void> {
   }
 }
 
+let visit: Promise<void> | null = null;
 /**
  * Fresh on every visit: passages may have been added or edited in the reader. The rows come
  * first; the filter menus and tags (thousands of articles) after them. Selected ones gone since are dropped.
+ * Asked for as the view is chosen (ui/views.ts) and again as it mounts: the second joins the first.
  */
-export async function loadNotebook(): Promise<void> {
+export function loadNotebook(): Promise<void> {
+  return (visit ??= refreshNotebook().finally(() => (visit = null)));
+}
+
+async function refreshNotebook(): Promise<void> {
   const s = notebookStore.get();
   await loadWindow(Math.floor(s.scrollTop / PASSAGE_ROW_HEIGHT));
   try {

@@ -44,7 +44,8 @@ export function TagField(props: {
         }}
         onBlur={() => props.commitOnBlur && commit()}
       />
-      <datalist id={listId}>
+      {/* Made anew when the tags first arrive: filled in one pass, not option by option (NotebookFilters). */}
+      <datalist id={listId} key={props.tags.length > 0 ? 'filled' : 'empty'}>
         {props.tags
           .filter((t) => !props.except?.some((x) => sameTag(x, t.tag)))
           .map((t) => (
