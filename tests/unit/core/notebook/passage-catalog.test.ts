@@ -85,6 +85,18 @@ describe('notebook pages', () => {
     assert.equal(choices!.articles.length, 3);
   });
 
+  it('follows a corrected title and source in its menus and its source filter (kept between requests, not after a change)', async () => {
+    const { choices: first } = await gloss.listPassages({ limit: 0, choices: true });
+    assert.ok(!first!.articles.some((a) => a.title === 'Corrected title'));
+    await gloss.updateArticleMeta({ id: articles[1], title: 'Corrected title', source: 'Corrected Source' });
+    const { choices } = await gloss.listPassages({ limit: 0, choices: true });
+    assert.ok(choices!.articles.some((a) => a.id === articles[1] && a.title === 'Corrected title'));
+    assert.ok(choices!.sources.includes('Corrected Source'));
+    const bySource = await gloss.listPassages({ filter: { source: 'Corrected Source' }, limit: 100 });
+    assert.equal(bySource.total, 10);
+    assert.ok(bySource.passages.every((a) => a.articleId === articles[1]));
+  });
+
   it('follows changes made since: an edit, a new passage, a deletion, a removed article', async () => {
     const before = await gloss.listPassages({ limit: 1 });
     const a = before.passages[0];
