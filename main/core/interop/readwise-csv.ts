@@ -47,6 +47,8 @@ export function splitDotTags(note: string): { note: string; tags: string[] } {
       tags.push(tag);
       return space;
     })
+    // Gloss's Readwise export puts a word joiner before a note starting with "." (not a tag).
+    .replace(/\u2060(?=\.)/g, '')
     .replace(/[ \t]{2,}/g, ' ')
     .split('\n')
     .map((l) => l.trim())

@@ -84,7 +84,7 @@ describe('gloss cite', () => {
     const r = await gloss('export', '--format', 'readwise', '--out', out, '--data-dir', dir);
     assert.equal(r.code, 0, r.stderr);
     const lines = (await readFile(out, 'utf8')).split('\r\n');
-    assert.equal(lines[0], '\uFEFFHighlight,Title,Author,URL,Note,Location,Date');
+    assert.equal(lines[0], 'Highlight,Title,Author,URL,Note,Location,Date');
     assert.match(
       lines[1],
       /^reaffirmed in a statement on Wednesday,.*,Kosar Nawzad,https:\/\/www\.kurdistan24\.net\/en\/story\/123,\.claim,\d+,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,

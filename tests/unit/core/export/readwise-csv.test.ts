@@ -5,7 +5,8 @@ import type { Annotation } from '@core/annotations/types';
 import { describeRange } from '@core/anchoring/describe';
 import { buildArticle } from '@core/document/build';
 import { renderExport } from '@core/export/index';
-import { READWISE_COLUMNS, readwiseTags, toReadwiseCsv } from '@core/export/readwise-csv';
+import { READWISE_COLUMNS, READWISE_LIMITS, readwiseTags, toReadwiseCsv } from '@core/export/readwise-csv';
+import { splitDotTags } from '@core/interop/readwise-csv';
 
 const article = buildArticle(
   [
@@ -60,9 +61,9 @@ const csv = toReadwiseCsv([
 const rows: Array<Record<string, string>> = parse(csv, { bom: true, columns: true });
 
 describe('Readwise CSV export', () => {
-  it('has exactly Readwise’s documented columns, after a byte order mark', () => {
-    assert.equal(csv[0], '\uFEFF');
-    assert.deepEqual(csv.slice(1, csv.indexOf('\r\n')).split(','), [...READWISE_COLUMNS]);
+  it('starts with exactly Readwise’s documented columns — no byte order mark to hide “Highlight”', () => {
+    assert.deepEqual(csv.slice(0, csv.indexOf('\r\n')).split(','), [...READWISE_COLUMNS]);
+    assert.ok(Object.hasOwn(parse(csv, { columns: true })[0], 'Highlight'));
     assert.deepEqual(READWISE_COLUMNS, ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
   });
 
@@ -93,10 +94,10 @@ describe('Readwise CSV export', () => {
     assert.equal(readwiseTags(['Claim', 'claim', ' a  b ']), '.Claim .a-b');
   });
 
-  it('gives Location as a number — the paragraph — and leaves it empty for a caption or an orphan', () => {
+  it('gives Location as a number that orders the rows — the paragraph; a caption the paragraph before it — and leaves it empty for an orphan', () => {
     assert.deepEqual(
       rows.map((r) => r.Location),
-      ['', '1', '', '2'],
+      ['', '1', '1', '2'],
     );
   });
 
@@ -109,5 +110,61 @@ describe('Readwise CSV export', () => {
       renderExport('readwise', [{ article, annotations: [annotate('Members vote')] }]).split('\r\n')[1],
       'Members vote,Parliament raises the oil levy,Kosar Nawzad and Jane Doe,https://example.org/levy,,,2024-03-06 09:30:05',
     );
+  });
+
+  it('keeps a note that starts with "." from being read as a tag, and our own import reads it back as a note', () => {
+    const [row] = parse(
+      toReadwiseCsv([
+        { article, annotations: [annotate('Members vote', { note: '.5% of them', tags: ['vote'] })] },
+      ]),
+      { columns: true },
+    );
+    assert.equal(row.Note, '.vote \u2060.5% of them');
+    assert.deepEqual(splitDotTags(row.Note), { note: '.5% of them', tags: ['vote'] });
+  });
+});
+
+describe('Readwise’s limits on a highlight’s fields (its API: 8,191 / 511 / 1,024 / 2,047 characters)', () => {
+  const long = buildArticle(
+    [{ kind: 'paragraph', text: `${'word '.repeat(2000)}end` }],
+    {
+      title: `A ${'very '.repeat(120)}long title`,
+      url: `https://example.org/${'x'.repeat(2100)}`,
+      format: 'text',
+    },
+    'long',
+  );
+  const whole = long.text;
+  const { quote, position } = describeRange(whole, 0, whole.length);
+  const [row] = parse(
+    toReadwiseCsv([
+      {
+        article: long,
+        annotations: [
+          {
+            ...annotate('Members vote'),
+            articleId: long.id,
+            target: { source: long.id, quote, position },
+            note: 'Mine.',
+          },
+        ],
+      },
+    ]),
+    { columns: true },
+  );
+
+  it('shortens a highlight past 8,191 characters, ending in “…”, and says so in the note', () => {
+    assert.equal(row.Highlight.length, READWISE_LIMITS.highlight);
+    assert.ok(row.Highlight.endsWith('…') && whole.startsWith(row.Highlight.slice(0, -1)));
+    assert.equal(
+      row.Note,
+      `Mine.\n\n(Shortened to Readwise's 8,191 characters; the passage has ${whole.length.toLocaleString('en')}.)`,
+    );
+  });
+
+  it('shortens a title past 511 characters and leaves out an address past 2,047 rather than cut it', () => {
+    assert.equal(row.Title.length, READWISE_LIMITS.title);
+    assert.ok(row.Title.endsWith('…'));
+    assert.equal(row.URL, '');
   });
 });
