@@ -12,6 +12,7 @@ import { scenario as search } from './search';
 import { scenario as indexArticle } from './index-article';
 import { scenario as importPdf } from './import-pdf';
 import { scenario as reanchorVersion } from './reanchor-version';
+import { scenario as review } from './review';
 
 export const SCENARIOS: Scenario[] = [
   openArticle,
@@ -24,6 +25,7 @@ export const SCENARIOS: Scenario[] = [
   search,
   indexArticle,
   reanchorVersion,
+  review,
   library,
   notebook,
   exportMarkdown,

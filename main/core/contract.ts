@@ -416,7 +416,8 @@ export const CHANNELS = {
   /** Makes an article imported separately the newest version of another (the import asked). */
   addAsVersion: z.object({ articleId: id, of: id }),
   /** Annotations whose words changed or were not found on the newest version. */
-  listReview: z.object({ articleId: id }),
+  /** `limit`: the first so many only (the review dialog's first screen, the rest asked for after it is painted). */
+  listReview: z.object({ articleId: id, limit: z.number().int().positive().max(100_000).optional() }),
   resolveReview: z.object({
     articleId: id,
     id,

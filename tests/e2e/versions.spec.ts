@@ -11,6 +11,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
 import { dragSelect, toolbar } from './helpers';
 import { newsPage, PARAGRAPHS_V1, PARAGRAPHS_V2 } from '../unit/helpers/news-versions';
+import { reviewStore } from '../../bench/lib/review-store';
 
 let app: GlossApp;
 let dir: string;
@@ -97,4 +98,33 @@ test('re-import → review → accept, undo, accept; compare versions word by wo
   await expect(compare.locator('del', { hasText: 'prisoner exchange' })).toBeVisible();
   await expect(compare.getByRole('status')).toContainText('words inserted');
   await page.screenshot({ path: join(dir, 'compare.png') });
+});
+
+test('a review of 120 highlights renders only what is in view, and the keyboard reaches every item', async () => {
+  await app.close();
+  const { dataDir } = await reviewStore(120);
+  app = await launchApp({ dataDir });
+  const { page } = app;
+  await page.getByRole('button', { name: /^Version 2 of 2, 120 highlights to review/ }).click();
+  await page.getByRole('button', { name: 'Review highlights (120)' }).click();
+  await expect(page.getByRole('dialog', { name: 'Review highlights (120)' })).toBeVisible();
+  const review = page.getByRole('dialog', { name: /^Review highlights/ });
+  const items = review.getByRole('listitem');
+  await expect(items.first()).toBeFocused();
+  expect(await items.count()).toBeLessThan(40);
+
+  await page.keyboard.press('End');
+  const last = review.locator('li[aria-posinset="120"]');
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  await page.keyboard.press('ArrowUp');
+  await expect(review.locator('li[aria-posinset="119"]')).toBeFocused();
+  // Answered from the keyboard far down the list: the next one takes focus.
+  await page.keyboard.press('k');
+  await expect(page.getByRole('dialog', { name: 'Review highlights (119)' })).toBeVisible();
+  await expect(review.locator('li[aria-posinset="119"]')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(review.locator('li[aria-posinset="1"]')).toBeFocused();
+  await expect(review.locator('li[aria-posinset="1"]')).toBeInViewport();
+  expect(await items.count()).toBeLessThan(40);
 });

@@ -181,7 +181,12 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
     async listReview(request: Request<'listReview'>): Promise<ReviewItem[]> {
       const req = parseRequest('listReview', request);
       await article(req.articleId);
-      return (await store.listAnnotations(req.articleId)).filter(inReview).map(reviewItem);
+      // A first screen copies and diffs only its own items.
+      const waiting = await store.listAnnotations(req.articleId, (all) => {
+        const out = all.filter(inReview);
+        return req.limit === undefined ? out : out.slice(0, req.limit);
+      });
+      return waiting.map(reviewItem);
     },
 
     resolveReview(request: Request<'resolveReview'>): Promise<ReviewAnswer> {

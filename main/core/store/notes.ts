@@ -123,9 +123,14 @@ export class NotesFiles {
     return files;
   }
 
-  async list(articleId: string): Promise<Annotation[]> {
+  /** Copies, so no caller changes the file's data; `select` picks what to copy. */
+  async list(
+    articleId: string,
+    select?: (all: readonly Annotation[]) => readonly Annotation[],
+  ): Promise<Annotation[]> {
     const db = await this.open(articleId);
-    return structuredClone(db.data.annotations);
+    const all = db.data.annotations;
+    return structuredClone(select ? [...select(all)] : all);
   }
 
   /** Inserts or replaces by id; resolves once the article's notes file is on disk. */

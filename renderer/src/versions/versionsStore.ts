@@ -29,6 +29,8 @@ export const versionsStore = createStore({
   articleId: null as string | null,
   versions: null as ArticleVersions | null,
   review: [] as ReviewItem[],
+  /** Only the review's first screen has arrived (the title counts from the versions' inReview until the rest does). */
+  reviewPartial: false,
   /** Which dialog is open. */
   open: null as null | 'review' | 'compare',
   comparison: null as VersionComparison | null,
@@ -51,12 +53,22 @@ export async function loadVersions(articleId: string): Promise<void> {
   }
 }
 
+/** Items the review dialog's first screen can show: asked for first, so it opens at once on 1,000. */
+export const REVIEW_FIRST_SCREEN = 30;
+
+/** The review: its first screen at once, the rest right after (unless an answer changed the list meanwhile). */
 export async function openReview(): Promise<void> {
   const { articleId } = versionsStore.get();
   if (!articleId) return;
   try {
-    const review = await gloss().listReview({ articleId });
-    versionsStore.set({ review, open: 'review', reselecting: null });
+    const first = await gloss().listReview({ articleId, limit: REVIEW_FIRST_SCREEN });
+    const partial = first.length === REVIEW_FIRST_SCREEN;
+    versionsStore.set({ review: first, reviewPartial: partial, open: 'review', reselecting: null });
+    if (!partial) return;
+    const all = await gloss().listReview({ articleId });
+    const s = versionsStore.get();
+    if (s.articleId === articleId && s.review === first)
+      versionsStore.set({ review: all, reviewPartial: false });
   } catch (err) {
     showError(err);
   }
@@ -85,7 +97,7 @@ export function closeVersionsDialog(): void {
 /** After any answer: the reader's marks, the list and the badge show it. */
 async function refreshAfterAnswer(articleId: string): Promise<void> {
   const [review] = await Promise.all([gloss().listReview({ articleId }), loadVersions(articleId)]);
-  versionsStore.set({ review });
+  versionsStore.set({ review, reviewPartial: false });
   await loadAnnotations(articleId);
 }
 

@@ -95,6 +95,12 @@ describe('importing a new version of an annotated article', () => {
         { op: 'inserted', text: '45' },
       ],
     );
+    const firstScreen = await gloss.listReview({ articleId: id, limit: 1 });
+    assert.deepEqual(
+      firstScreen.map((x) => x.annotation.id),
+      [review[0].annotation.id],
+      'a limit gives the first items of the same list',
+    );
     const r = review.find((x) => x.band === 'not-found')!;
     assert.equal(r.annotation.orphan, true);
     assert.equal(r.annotation.note, removed.note);

@@ -1,0 +1,69 @@
+/**
+ * Windowing the review list: items differ in height (a quote may be a word or a
+ * paragraph), so each is measured once rendered and the ones not yet measured
+ * are taken to be as tall as the average of those that were. Which items are
+ * near the view is then arithmetic over their tops (reader/chunks.ts's prefix
+ * sums), so 1,000 highlights to review render like 10. Pure: tested without a browser.
+ */
+import { chunksInBand, prefixTops } from '../reader/chunks';
+
+/** A review item's height before any was measured (px): two lines of wording and the buttons. */
+export const ESTIMATED_ITEM_HEIGHT = 112;
+/** Rendered beyond each edge of the view (px), so a short scroll shows items already there. */
+export const OVERSCAN_PX = 480;
+
+/** Each item's height: measured, else the average of those measured (or `fallback` before any). */
+export function itemHeights(
+  ids: readonly string[],
+  measured: ReadonlyMap<string, number>,
+  fallback = ESTIMATED_ITEM_HEIGHT,
+): Float64Array {
+  let sum = 0;
+  let n = 0;
+  for (const id of ids) {
+    const h = measured.get(id);
+    if (h !== undefined) {
+      sum += h;
+      n++;
+    }
+  }
+  const guess = n > 0 ? sum / n : fallback;
+  const out = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = measured.get(ids[i]) ?? guess;
+  return out;
+}
+
+/** tops[i]: the space above item i; tops[n]: the list's whole height. */
+export const itemTops = prefixTops;
+
+/** Items [first, last) to render for a view of [viewTop, viewTop + viewHeight) over the list. */
+export function reviewWindow(
+  tops: Float64Array,
+  viewTop: number,
+  viewHeight: number,
+  overscan = OVERSCAN_PX,
+): [number, number] {
+  const n = tops.length - 1;
+  if (n <= 0) return [0, 0];
+  const [first, last] = chunksInBand(tops, Math.max(0, viewTop - overscan), viewTop + viewHeight + overscan);
+  return [first, last + 1];
+}
+
+/**
+ * The scroll position that brings item `i` wholly into a view of `viewHeight`
+ * at `viewTop` (its top first when it is taller than the view), or null when it
+ * is already in view.
+ */
+export function scrollToShow(
+  tops: Float64Array,
+  i: number,
+  viewTop: number,
+  viewHeight: number,
+): number | null {
+  const top = tops[i];
+  const bottom = tops[i + 1];
+  if (top === undefined || bottom === undefined) return null;
+  if (top < viewTop) return top;
+  if (bottom > viewTop + viewHeight) return Math.min(top, bottom - viewHeight);
+  return null;
+}
