@@ -1,7 +1,7 @@
 /**
  * `gloss tags …` and `gloss annotations`: the library as a workspace from a
  * terminal — every passage across articles, and tags renamed, merged and
- * deleted everywhere at once.
+ * deleted everywhere at once, and described (a colour and a description: the codebook).
  */
 import { Option, type Command } from 'commander';
 import { COLORS, type Annotation, type ArticleSummary, type BatchReport } from '../core/contract';
@@ -24,7 +24,11 @@ export function addWorkspaceCommands(program: Command, ctx: CommandContext): voi
       ctx.use(opts, async (gloss) => {
         const list = await gloss.listTags();
         if (opts.json) return ctx.out(JSON.stringify(list, null, 2) + '\n');
-        for (const t of list) ctx.out(`${String(t.count).padStart(5)}  ${t.tag}\n`);
+        for (const t of list) {
+          const color = t.color ? `  (${t.color})` : '';
+          const about = t.description ? `  — ${clip(t.description, 120)}` : '';
+          ctx.out(`${String(t.count).padStart(5)}  ${t.tag}${color}${about}\n`);
+        }
       }),
     );
 
@@ -51,6 +55,34 @@ export function addWorkspaceCommands(program: Command, ctx: CommandContext): voi
       ctx.use(opts, async (gloss) => {
         const r = await gloss.changeTags({ change: { kind: 'rename', from, to: opts.into } });
         ctx.out(`merged ${from.join(', ')} into ${opts.into}: ${changed(r)}\n`);
+      }),
+    );
+
+  tags
+    .command('describe')
+    .description(
+      "give a tag a colour and a description (the codebook); exports and the app's tag chips show them",
+    )
+    .argument('<tag>', 'the tag')
+    .addOption(
+      new Option('--color <color>', 'one of the highlight colours, or none to clear').choices([
+        ...COLORS,
+        'none',
+      ]),
+    )
+    .option('--description <text>', 'what the tag means, when to use it ("" to clear)')
+    .addOption(ctx.dataDirOption())
+    .action((tag: string, opts) =>
+      ctx.use(opts, async (gloss) => {
+        const r = await gloss.describeTag({
+          tag,
+          color: opts.color === 'none' ? null : opts.color,
+          description: opts.description,
+        });
+        const now = r.codebook?.[0]?.after;
+        if (!now) return ctx.out(r.codebook?.length ? `cleared ${tag}\n` : `${tag}: nothing changed\n`);
+        const parts = [now.color, now.description && `“${clip(now.description, 120)}”`].filter(Boolean);
+        ctx.out(`described ${now.tag}: ${parts.join(' ')}\n`);
       }),
     );
 

@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'restoreAnnotations',
   'listTags',
   'changeTags',
+  'describeTag',
   'listLibraryAnnotations',
   'listPassages',
   'saveDraft',

@@ -13,6 +13,8 @@ import { FONT_DEFAULT, FONT_MAX, FONT_MIN, THEMES } from './reader-settings';
 import type { SearchResult } from './search/types';
 import { annotationSchema, ID_MAX, NOTE_MAX, TAG_MAX } from './annotations/schema';
 import type { TextChange, VersionAdded } from './versions/types';
+import { DESCRIPTION_MAX, type TagCode, type TagCodeChange } from './annotations/codebook';
+export type { TagCode, TagCodeChange } from './annotations/codebook';
 
 export type { Article, ArticleSummary, Block, BlockKind, EditableMeta } from './document/types';
 export type { Annotation, ArticleNote, Color, Draft, TagCount } from './annotations/types';
@@ -27,6 +29,13 @@ const grant = z.string().min(1).max(100);
 const tag = z.string().max(TAG_MAX);
 const color = z.enum(COLORS);
 const note = z.string().max(NOTE_MAX);
+/** A tag's colour is a palette name (annotations/codebook.ts says why not any hex). */
+const tagColor = z.enum(COLORS, { error: `A tag's colour is one of ${COLORS.join(', ')}.` });
+const tagCode: z.ZodType<TagCode> = z.object({
+  tag: tag.min(1),
+  color: tagColor.optional(),
+  description: z.string().max(DESCRIPTION_MAX).optional(),
+});
 
 export { THEMES, type Theme } from './reader-settings';
 export const EXPORT_FORMATS = ['md', 'json', 'csv', 'readwise'] as const;
@@ -164,6 +173,8 @@ export interface BatchReport {
   articles: number;
   before: Annotation[];
   after: Annotation[];
+  /** Tags whose colour or description changed with it (undo puts each `before` back). */
+  codebook?: TagCodeChange[];
 }
 /** What became of one document's highlights brought in from another tool. */
 export interface HighlightImportDocument {
@@ -338,8 +349,16 @@ export const CHANNELS = {
   deleteAnnotation: z.object({ articleId: id, id }),
   /** Puts back an annotation exactly as it was (undo of delete or update). */
   restoreAnnotation: z.object({ annotation: annotationSchema }),
-  /** Puts many annotations back at once (undo of a tag change): one operation. */
-  restoreAnnotations: z.object({ annotations: z.array(annotationSchema).min(1).max(1_000_000) }),
+  /** Puts many annotations (and tags' colours and descriptions) back at once (undo of a tag change): one operation. */
+  restoreAnnotations: z
+    .object({
+      annotations: z.array(annotationSchema).max(1_000_000),
+      codebook: z
+        .array(z.object({ tag: tag.min(1), code: tagCode.nullable() }))
+        .max(100_000)
+        .optional(),
+    })
+    .refine((r) => r.annotations.length > 0 || !!r.codebook?.length, 'Nothing to put back.'),
   listTags: none,
   /** Rename (several names: merge) or delete tags across the library. */
   changeTags: z.object({
@@ -347,6 +366,12 @@ export const CHANNELS = {
       z.object({ kind: z.literal('rename'), from: z.array(tag.min(1)).min(1).max(1000), to: tag.min(1) }),
       z.object({ kind: z.literal('delete'), tags: z.array(tag.min(1)).min(1).max(1000) }),
     ]),
+  }),
+  /** A tag's colour and description in the codebook: a value replaces, null or '' clears, absent keeps. */
+  describeTag: z.object({
+    tag: tag.min(1),
+    color: tagColor.nullable().optional(),
+    description: z.string().trim().max(DESCRIPTION_MAX).nullable().optional(),
   }),
   /** Every annotation in the library that passes the filter, with the articles they belong to. */
   listLibraryAnnotations: z.object({
@@ -478,6 +503,7 @@ export interface GlossCoreApi {
   restoreAnnotations(req: Request<'restoreAnnotations'>): Promise<BatchReport>;
   listTags(): Promise<TagCount[]>;
   changeTags(req: Request<'changeTags'>): Promise<BatchReport>;
+  describeTag(req: Request<'describeTag'>): Promise<BatchReport>;
   listLibraryAnnotations(req: Request<'listLibraryAnnotations'>): Promise<LibraryAnnotations>;
   listPassages(req: Request<'listPassages'>): Promise<PassagePage>;
   saveDraft(req: Request<'saveDraft'>): Promise<void>;

@@ -8,6 +8,7 @@
 import type { AnnotationShape } from './schema';
 
 export { COLORS, type Color } from './colors';
+import type { Color } from './colors';
 
 /** The shape is described once, in ./schema.ts; these names are views of it (flattened, so interfaces can extend it). */
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -22,6 +23,9 @@ export type VersionBand = VersionChange['band'];
 export interface TagCount {
   tag: string;
   count: number;
+  /** From the tag codebook (annotations/codebook.ts): a palette colour and a description, when given. */
+  color?: Color;
+  description?: string;
 }
 
 /**

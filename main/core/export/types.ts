@@ -1,3 +1,4 @@
+import type { TagCode } from '../annotations/codebook';
 import type { Annotation, ArticleNote } from '../annotations/types';
 import type { Article } from '../document/types';
 
@@ -15,4 +16,6 @@ export interface ExportEntry {
 export interface ExportOptions {
   /** The user's name (settings), as the annotations' creator. */
   userName?: string;
+  /** The tag codebook: the JSON export carries the entries of the tags it holds (and their parents). */
+  codebook?: readonly TagCode[];
 }

@@ -22,13 +22,17 @@
  * Departures from Gloss's own storage the model requires or suggests:
  * - TextPositionSelector counts Unicode code points, not UTF-16 units.
  * - Orphans carry "gloss:orphan": true and no position.
+ * - The collection carries "gloss:codebook": the colour and description of each
+ *   tag it holds (and of their parents), when the user described any; the
+ *   collection's context then names the gloss: vocabulary too.
  * - The article note is an annotation of the whole article (its target the
  *   article itself, no selector), first among that article's items.
  */
 // Node's ESM (the harness, the CLI under tsx) reads JSON only with this attribute; bundlers inline it.
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { Annotation } from '../annotations/types';
-import { normalizeTags } from '../annotations/tags';
+import { normalizeTags, tagKey } from '../annotations/tags';
+import type { TagCode } from '../annotations/codebook';
 import { codePointCounter } from '../anchoring/codepoints';
 import type { Article } from '../document/types';
 import { citationFields } from './citation';
@@ -105,13 +109,38 @@ export interface WebAnnotation {
 }
 
 export interface WebAnnotationCollection {
-  '@context': typeof ANNO_CONTEXT;
+  '@context': typeof ANNO_CONTEXT | [typeof ANNO_CONTEXT, typeof GLOSS_CONTEXT];
   id: string;
   type: 'AnnotationCollection';
   label: string;
   total: number;
   generator: WebAgent;
   first: { type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
+  /** The codebook of the tags exported: each tag's colour and description (a Gloss term, hence the second context). */
+  'gloss:codebook'?: TagCode[];
+}
+
+/** The codebook entries of the tags the entries use, and of their parents by '/', by name. */
+function codebookOf(entries: readonly ExportEntry[], codebook: readonly TagCode[] | undefined): TagCode[] {
+  if (!codebook?.length) return [];
+  const used = new Set<string>();
+  const seen = new Set<string>(); // a library has few tags over many passages: each spelling keyed once
+  for (const { annotations } of entries)
+    for (const a of annotations)
+      for (const t of a.tags) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        const parts = tagKey(t).split('/');
+        for (let i = 1; i <= parts.length; i++) used.add(parts.slice(0, i).join('/'));
+      }
+  return codebook
+    .filter((c) => used.has(tagKey(c.tag)))
+    .sort((a, b) => a.tag.localeCompare(b.tag))
+    .map((c) => ({
+      tag: c.tag,
+      ...(c.color && { color: c.color }),
+      ...(c.description && { description: c.description }),
+    }));
 }
 
 /** Gloss, as the software that wrote the annotations. */
@@ -327,13 +356,15 @@ export function toWebAnnotations(
   const tidyTags = memoizedTagNormalizer();
   const creator = creatorAgent(opts.userName);
   const items = entries.flatMap((entry) => [...articleItems(entry, opts, tidyTags, creator)]);
+  const codebook = codebookOf(entries, opts.codebook);
   return {
-    '@context': ANNO_CONTEXT,
+    '@context': codebook.length ? [ANNO_CONTEXT, GLOSS_CONTEXT] : ANNO_CONTEXT,
     id: collectionId(entries, opts),
     type: 'AnnotationCollection',
     label: 'Annotations exported from Gloss',
     total: items.length,
     generator: GENERATOR,
+    ...(codebook.length && { 'gloss:codebook': codebook }),
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
 }
@@ -353,13 +384,15 @@ export function toWebAnnotationsJson(
   const lines: string[] = [];
   for (const entry of entries)
     for (const item of articleItems(entry, opts, tidyTags, creator)) lines.push(JSON.stringify(item));
+  const codebook = codebookOf(entries, opts.codebook);
   const frame = [
-    `  "@context": ${JSON.stringify(ANNO_CONTEXT)},`,
+    `  "@context": ${JSON.stringify(codebook.length ? [ANNO_CONTEXT, GLOSS_CONTEXT] : ANNO_CONTEXT)},`,
     `  "id": ${JSON.stringify(collectionId(entries, opts))},`,
     '  "type": "AnnotationCollection",',
     '  "label": "Annotations exported from Gloss",',
     `  "total": ${lines.length},`,
     `  "generator": ${JSON.stringify(GENERATOR)},`,
+    ...(codebook.length ? [`  "gloss:codebook": ${JSON.stringify(codebook)},`] : []),
     '  "first": {',
     '    "type": "AnnotationPage",',
     '    "startIndex": 0,',

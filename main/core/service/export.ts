@@ -28,7 +28,8 @@ export function exportRequests(ctx: ServiceContext) {
       const path = resolve(req.path);
       // The user's name (settings) signs the annotations as their creator.
       const { userName } = await ctx.store.getSettings();
-      const { bytes } = await writeExport(path, renderExport(req.format, entries, { userName }), {
+      const codebook = (await ctx.store.tagCounts()).filter((t) => t.color || t.description);
+      const { bytes } = await writeExport(path, renderExport(req.format, entries, { userName, codebook }), {
         dataDir: ctx.dataDir,
       });
       const missing = only ? only.size - found : 0;

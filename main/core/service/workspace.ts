@@ -6,11 +6,13 @@
  */
 import type { BatchReport, LibraryAnnotations, Request } from '../contract';
 import { parseRequest } from '../dispatch';
-import { normalizeTags, tagCovers, type TagChange } from '../annotations/tags';
+import { normalizeTags, sameTag, tagCovers, type TagChange } from '../annotations/tags';
 import type { Annotation } from '../annotations/types';
 import { GlossError } from '../errors';
 import type { ServiceContext } from './context';
 import { summariesOf } from './library';
+
+const tidyTag = (tag: string): string => normalizeTags([tag])[0] ?? '';
 
 export function workspaceRequests({ store, now }: ServiceContext) {
   return {
@@ -41,7 +43,27 @@ export function workspaceRequests({ store, now }: ServiceContext) {
       }
       return store.restoreAnnotations(
         req.annotations.map((a) => ({ ...a, tags: normalizeTags(a.tags) }) as Annotation),
+        undefined,
+        req.codebook?.map(({ tag, code }) => ({
+          tag: tidyTag(tag),
+          code: code && { ...code, tag: tidyTag(tag) },
+        })),
       );
+    },
+
+    async describeTag(request: Request<'describeTag'>): Promise<BatchReport> {
+      const req = parseRequest('describeTag', request);
+      const tag = tidyTag(req.tag);
+      if (!tag) throw new GlossError('INVALID_REQUEST', 'A tag needs a name.');
+      if (req.color === undefined && req.description === undefined)
+        throw new GlossError('INVALID_REQUEST', 'Give the tag a colour or a description (or clear one).');
+      const used = (await store.tagCounts()).find((t) => sameTag(t.tag, tag));
+      const code = {
+        tag: used?.tag ?? tag,
+        color: req.color === undefined ? used?.color : (req.color ?? undefined),
+        description: req.description === undefined ? used?.description : req.description || undefined,
+      };
+      return store.putTagCodes([{ tag: code.tag, code }], now());
     },
 
     async listLibraryAnnotations(request: Request<'listLibraryAnnotations'>): Promise<LibraryAnnotations> {

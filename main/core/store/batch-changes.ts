@@ -18,13 +18,29 @@ import { applyTagChange, tagChangeKeys, type TagChange } from '../annotations/ta
 import type { Annotation } from '../annotations/types';
 import { fsyncDir, replaceFileDurably } from './fs-durable';
 import type { NotesFiles } from './notes';
+import type { TagCode, TagCodeChange } from '../annotations/codebook';
+import type { TagCodebook } from './tag-codebook';
 
 export const BATCH_JOURNAL = 'batch-change.json';
 
 type Batch =
-  | { kind: 'tags'; change: TagChange; modified: string }
+  // `id`: told apart from any other change, so the codebook takes it once (journals without one: `modified`).
+  | { kind: 'tags'; change: TagChange; modified: string; id?: string }
   // `remove`: annotations taken out in the same operation (a Markdown sync deleting passages); undone by putting them back.
-  | { kind: 'restore'; annotations: Annotation[]; remove?: AnnotationRef[] };
+  // `codebook`: tags' colours and descriptions put back with them (undo of a tag change or a description).
+  | {
+      kind: 'restore';
+      annotations: Annotation[];
+      remove?: AnnotationRef[];
+      codebook?: CodebookPut[];
+      modified?: string;
+    };
+
+/** One tag's codebook entry as it should be (null: none). */
+export interface CodebookPut {
+  tag: string;
+  code: TagCode | null;
+}
 
 /** One annotation, by its article and id. */
 export interface AnnotationRef {
@@ -39,18 +55,21 @@ export interface BatchResult {
   before: Annotation[];
   /** And as it is now. */
   after: Annotation[];
+  /** Tags whose colour or description changed (a tag change carries the codebook along). */
+  codebook: TagCodeChange[];
 }
 
 /** Runs a batch under the journal: nothing of it is lost or half done across a crash. */
 export async function runBatch(
   dataDir: string,
   notes: NotesFiles,
+  codebook: TagCodebook,
   articleIds: readonly string[],
   batch: Batch,
 ): Promise<BatchResult> {
   const journal = path.join(dataDir, BATCH_JOURNAL);
   await replaceFileDurably(journal, JSON.stringify(batch), { backup: false });
-  const result = await applyBatch(notes, articleIds, batch);
+  const result = await applyBatch(notes, codebook, articleIds, batch);
   await fs.rm(journal, { force: true });
   await fsyncDir(dataDir);
   return result;
@@ -60,6 +79,7 @@ export async function runBatch(
 export async function finishInterruptedBatch(
   dataDir: string,
   notes: NotesFiles,
+  codebook: TagCodebook,
   articleIds: readonly string[],
   warn: (s: string) => void,
 ): Promise<void> {
@@ -72,13 +92,16 @@ export async function finishInterruptedBatch(
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') await fs.rm(journal, { force: true });
     return;
   }
-  const { articles } = await applyBatch(notes, articleIds, batch);
+  const { articles, codebook: codes } = await applyBatch(notes, codebook, articleIds, batch);
   await fs.rm(journal, { force: true });
   await fsyncDir(dataDir);
-  if (articles > 0) warn(`Gloss was closed while ${describe(batch)}; it has now been finished.`);
+  if (articles > 0 || codes.length > 0)
+    warn(`Gloss was closed while ${describe(batch)}; it has now been finished.`);
 }
 
 function describe(batch: Batch): string {
+  if (batch.kind === 'restore' && !batch.annotations.length && !batch.remove?.length)
+    return `putting back the colours and descriptions of ${batch.codebook?.length ?? 0} tags`;
   if (batch.kind === 'restore')
     return batch.remove?.length
       ? `changing ${batch.annotations.length} and deleting ${batch.remove.length} highlights`
@@ -91,10 +114,11 @@ function describe(batch: Batch): string {
 
 async function applyBatch(
   notes: NotesFiles,
+  codebook: TagCodebook,
   articleIds: readonly string[],
   batch: Batch,
 ): Promise<BatchResult> {
-  const result: BatchResult = { articles: 0, before: [], after: [] };
+  const result: BatchResult = { articles: 0, before: [], after: [], codebook: [] };
   if (batch.kind === 'tags') {
     const { change, modified } = batch;
     for (const id of await notes.articlesWithTags(articleIds, tagChangeKeys(change))) {
@@ -113,6 +137,8 @@ async function applyBatch(
         return changed ? next : null;
       });
     }
+    // After the notes: a crash before this line is finished at open, and the codebook's stamps make it once.
+    result.codebook = await codebook.applyTagChange(change, batch.id ?? modified, modified);
     return result;
   }
   const byArticle = new Map<string, Annotation[]>(); // Map.groupBy is Node 21+
@@ -157,5 +183,7 @@ async function applyBatch(
       return next;
     });
   }
+  if (batch.codebook?.length)
+    result.codebook = await codebook.put(batch.codebook, batch.modified ?? new Date().toISOString());
   return result;
 }

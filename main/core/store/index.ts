@@ -9,6 +9,7 @@
  * Every JSON file is written through the durable adapter; damage found on load
  * is moved aside, recovered, and reported through warnings().
  */
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -22,7 +23,16 @@ import { sweepTempFiles } from './fs-durable';
 import { LibraryIndex } from './library-index';
 import { acquireDirLock } from './lock';
 import { NOTES_DIR, NotesFiles } from './notes';
-import { finishInterruptedBatch, runBatch, type AnnotationRef, type BatchResult } from './batch-changes';
+import {
+  finishInterruptedBatch,
+  runBatch,
+  type AnnotationRef,
+  type BatchResult,
+  type CodebookPut,
+} from './batch-changes';
+import { TagCodebook } from './tag-codebook';
+import { tagKey } from '../annotations/tags';
+import type { TagCode } from '../annotations/codebook';
 import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
 import { addVersion, finishInterruptedVersion, readVersion } from './article-versions';
@@ -110,12 +120,21 @@ export interface Store {
   deleteAnnotation(articleId: string, id: string): Promise<Annotation | undefined>;
   /** articleId → count, for every article in the library (or just those given). */
   annotationCounts(ids?: readonly string[]): Promise<Map<string, number>>;
-  /** Tags over the whole library, compared case-insensitively and spelled as in the newest article using them; most used first. */
+  /**
+   * Tags over the whole library, compared case-insensitively and spelled as in the newest article using them;
+   * most used first; each with its colour and description, then described tags no passage uses yet (count 0).
+   */
   tagCounts(): Promise<TagCount[]>;
+  /** Sets tags' colours and descriptions (null: none): one durable write; answers what changed, for undo. */
+  putTagCodes(codes: CodebookPut[], modified: string): Promise<BatchResult>;
   /** Renames, merges or deletes tags across the library: one journaled operation; answers what changed, for undo. */
   changeTags(change: TagChange, modified: string): Promise<BatchResult>;
   /** Puts annotations back as they were (undo of a batch): one journaled operation. */
-  restoreAnnotations(annotations: Annotation[], remove?: AnnotationRef[]): Promise<BatchResult>;
+  restoreAnnotations(
+    annotations: Annotation[],
+    remove?: AnnotationRef[],
+    codebook?: CodebookPut[],
+  ): Promise<BatchResult>;
   /** Articles with annotations, newest import first, one at a time (for library export). */
   allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }>;
   getSettings(): Settings;
@@ -159,14 +178,25 @@ export async function openStore(dataDir: string): Promise<Store> {
     const library = await LibraryIndex.open(root, warn);
     const settings = await openSettings(root, warn);
     const notes = await NotesFiles.open(root, warn);
-    await finishInterruptedBatch(root, notes, library.ids(), warn);
+    const codebook = await TagCodebook.open(root, warn);
+    await finishInterruptedBatch(root, notes, codebook, library.ids(), warn);
     const articleFiles = new ArticleFiles(root, warn);
     await finishInterruptedVersion({ dataDir: root, library, articles: articleFiles, notes }, warn);
     const release = async () => {
       await sweep;
       await lock.release();
     };
-    return new DataFolderStore(root, warnings, listeners, library, articleFiles, notes, settings, release);
+    return new DataFolderStore(
+      root,
+      warnings,
+      listeners,
+      library,
+      articleFiles,
+      notes,
+      codebook,
+      settings,
+      release,
+    );
   } catch (err) {
     await sweep;
     await lock.release();
@@ -185,6 +215,7 @@ class DataFolderStore implements Store {
     private readonly library: LibraryIndex,
     private readonly articles: ArticleFiles,
     private readonly notes: NotesFiles,
+    private readonly codebook: TagCodebook,
     private readonly settings: Low<Settings>,
     private readonly releaseLock: () => Promise<void>,
   ) {}
@@ -379,8 +410,30 @@ class DataFolderStore implements Store {
     return this.notes.counts(ids ?? this.library.ids());
   }
 
-  tagCounts(): Promise<TagCount[]> {
-    return this.notes.tagCounts(this.library.ids());
+  async tagCounts(): Promise<TagCount[]> {
+    const counts = await this.notes.tagCounts(this.library.ids());
+    const codes = this.codebook.byKey();
+    const described = (t: TagCount): TagCount => {
+      const code = codes.get(tagKey(t.tag));
+      codes.delete(tagKey(t.tag));
+      return code
+        ? {
+            ...t,
+            ...(code.color && { color: code.color }),
+            ...(code.description && { description: code.description }),
+          }
+        : t;
+    };
+    const used = counts.map(described);
+    const unused = [...codes.values()]
+      .sort((a, b) => a.tag.localeCompare(b.tag))
+      .map((c: TagCode) => described({ tag: c.tag, count: 0 }));
+    return [...used, ...unused];
+  }
+
+  async putTagCodes(codes: CodebookPut[], modified: string): Promise<BatchResult> {
+    this.assertOpen();
+    return { articles: 0, before: [], after: [], codebook: await this.codebook.put(codes, modified) };
   }
 
   async articleNote(articleId: string): Promise<ArticleNote | undefined> {
@@ -399,15 +452,27 @@ class DataFolderStore implements Store {
 
   changeTags(change: TagChange, modified: string): Promise<BatchResult> {
     this.assertOpen();
-    return runBatch(this.dataDir, this.notes, this.library.ids(), { kind: 'tags', change, modified }).then(
-      (r) => this.changedNotes(r),
+    const batch = { kind: 'tags' as const, change, modified, id: randomUUID() };
+    return runBatch(this.dataDir, this.notes, this.codebook, this.library.ids(), batch).then((r) =>
+      this.changedNotes(r),
     );
   }
 
-  restoreAnnotations(annotations: Annotation[], remove?: AnnotationRef[]): Promise<BatchResult> {
+  restoreAnnotations(
+    annotations: Annotation[],
+    remove?: AnnotationRef[],
+    codebook?: CodebookPut[],
+  ): Promise<BatchResult> {
     this.assertOpen();
-    const batch = { kind: 'restore' as const, annotations, ...(remove?.length && { remove }) };
-    return runBatch(this.dataDir, this.notes, this.library.ids(), batch).then((r) => this.changedNotes(r));
+    const batch = {
+      kind: 'restore' as const,
+      annotations,
+      ...(remove?.length && { remove }),
+      ...(codebook?.length && { codebook, modified: new Date().toISOString() }),
+    };
+    return runBatch(this.dataDir, this.notes, this.codebook, this.library.ids(), batch).then((r) =>
+      this.changedNotes(r),
+    );
   }
 
   allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }> {
@@ -438,6 +503,7 @@ class DataFolderStore implements Store {
       await Promise.all([
         this.library.idle(),
         this.notes.close(),
+        this.codebook.idle(),
         (this.settings.adapter as DurableJsonFile<Settings>).idle(),
       ]);
     } finally {
