@@ -15,6 +15,7 @@ import { annotationSchema, ID_MAX, NOTE_MAX, TAG_MAX } from './annotations/schem
 import type { TextChange, VersionAdded } from './versions/types';
 import { DESCRIPTION_MAX, type TagCode, type TagCodeChange } from './annotations/codebook';
 export type { TagCode, TagCodeChange } from './annotations/codebook';
+export { DESCRIPTION_MAX } from './annotations/codebook';
 
 export type { Article, ArticleSummary, Block, BlockKind, EditableMeta } from './document/types';
 export type { Annotation, ArticleNote, Color, Draft, TagCount } from './annotations/types';

@@ -13,6 +13,7 @@ import { annotationsStore, revealAnnotation, setFilter, visibleAnnotations } fro
 import { tagKey } from '@core/annotations/tags';
 import { ArticleNoteField } from './ArticleNoteField';
 import { copyWithCitation } from '../ui/copyCitation';
+import { TagChip } from '../ui/TagChip';
 
 export function AnnotationPanel() {
   const articleId = useStore(annotationsStore, (s) => s.articleId);
@@ -143,9 +144,7 @@ const PanelItem = memo(function PanelItem({ a, selected }: { a: LocalAnnotation;
       {a.tags.length > 0 && (
         <ul className="tag-list" aria-label="Tags">
           {a.tags.map((t) => (
-            <li key={t} className="tag">
-              #{t}
-            </li>
+            <TagChip key={t} tag={t} />
           ))}
         </ul>
       )}

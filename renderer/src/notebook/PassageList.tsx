@@ -23,6 +23,7 @@ import {
 } from './notebookStore';
 import { articleDate } from '@core/notebook/passage-filter';
 import { PassageEditor } from './PassageEditor';
+import { TagChip } from '../ui/TagChip';
 
 export { PASSAGE_ROW_HEIGHT };
 
@@ -223,9 +224,7 @@ const PassageRow = memo(function PassageRow(props: {
           {a.tags.length > 0 && (
             <ul className="tag-list" aria-label="Tags">
               {a.tags.map((t) => (
-                <li key={t} className="tag">
-                  #{t}
-                </li>
+                <TagChip key={t} tag={t} />
               ))}
             </ul>
           )}

@@ -8,7 +8,8 @@ import { sameTag } from '@core/annotations/tags';
 import { useStore } from '../store';
 import { Dialog } from '../app/Dialog';
 import { plural } from '../library/format';
-import { deleteTags, existingTag, passagesTouched, renameTags, tagsStore } from './tagsStore';
+import { COLORS, DESCRIPTION_MAX, type Color, type TagCount } from '@core/contract';
+import { deleteTags, describeTag, existingTag, passagesTouched, renameTags, tagsStore } from './tagsStore';
 
 const close = () => tagsStore.set({ dialog: null });
 
@@ -33,11 +34,18 @@ function useTouched(kind: 'rename' | 'delete', tags: readonly string[]): number 
 const changes = (n: number | null) =>
   n === null ? 'Counting the passages…' : `${plural(n, 'passage')} will change.`;
 
+/** A merge keeps the target's own colour and description (the merged tags' fill in only what it lacks). */
+const keepsCode = (target: TagCount | undefined) =>
+  target && (target.color || target.description)
+    ? ` #${target.tag} keeps its own colour and description.`
+    : '';
+
 export function TagDialogs() {
   const dialog = useStore(tagsStore, (s) => s.dialog);
   if (!dialog) return null;
   if (dialog.kind === 'rename') return <RenameDialog key={dialog.tag} tag={dialog.tag} />;
   if (dialog.kind === 'merge') return <MergeDialog tags={dialog.tags} />;
+  if (dialog.kind === 'describe') return <DescribeDialog key={dialog.tag} tag={dialog.tag} />;
   return <DeleteDialog tags={dialog.tags} />;
 }
 
@@ -53,7 +61,7 @@ function RenameDialog({ tag }: { tag: string }) {
       <Dialog
         role="alertdialog"
         title={`Merge #${tag} into #${other.tag}?`}
-        description={`#${other.tag} already exists (${plural(other.count, 'passage')}). ${changes(touched)} They will carry #${other.tag} instead of #${tag}.`}
+        description={`#${other.tag} already exists (${plural(other.count, 'passage')}). ${changes(touched)} They will carry #${other.tag} instead of #${tag}.${keepsCode(other)}`}
         onClose={close}
         initialFocus="[data-cancel]"
       >
@@ -113,7 +121,7 @@ function MergeDialog({ tags }: { tags: string[] }) {
   return (
     <Dialog
       title={`Merge ${plural(tags.length, 'tag')}`}
-      description={`${tags.map((t) => `#${t}`).join(', ')} become one tag. ${changes(touched)}`}
+      description={`${tags.map((t) => `#${t}`).join(', ')} become one tag. ${changes(touched)}${keepsCode(existingTag(target))}`}
       onClose={close}
     >
       <form onSubmit={submit}>
@@ -172,6 +180,68 @@ function DeleteDialog({ tags }: { tags: string[] }) {
           Delete
         </button>
       </div>
+    </Dialog>
+  );
+}
+
+const COLOR_NAMES: Record<Color, string> = {
+  yellow: 'Yellow',
+  green: 'Green',
+  blue: 'Blue',
+  pink: 'Pink',
+  purple: 'Purple',
+};
+
+/** The codebook entry of one tag: a colour from the highlight palette (or none) and a description. */
+function DescribeDialog({ tag }: { tag: string }) {
+  const current = existingTag(tag);
+  const [color, setColor] = useState<Color | null>(current?.color ?? null);
+  const [description, setDescription] = useState(current?.description ?? '');
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void describeTag(tag, color, description.trim());
+  };
+  return (
+    <Dialog
+      title={`Describe #${tag}`}
+      description="Its colour marks the tag wherever it is shown; its description says what it means and when to use it."
+      onClose={close}
+    >
+      <form onSubmit={submit}>
+        <fieldset className="tag-colors">
+          <legend>Colour</legend>
+          <label className="choice">
+            <input type="radio" name="tag-color" checked={color === null} onChange={() => setColor(null)} />
+            None
+          </label>
+          {COLORS.map((c) => (
+            <label key={c} className="choice">
+              <input type="radio" name="tag-color" checked={color === c} onChange={() => setColor(c)} />
+              <span className="tag-swatch" data-color={c} aria-hidden="true" />
+              {COLOR_NAMES[c]}
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>Description</span>
+          <textarea
+            value={description}
+            maxLength={DESCRIPTION_MAX}
+            rows={4}
+            onChange={(e) => setDescription(e.target.value)}
+            placeholder="What the tag means; when to use it"
+            autoFocus
+          />
+        </label>
+        <div className="modal-actions">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save
+          </button>
+        </div>
+      </form>
     </Dialog>
   );
 }

@@ -1,10 +1,12 @@
 /**
  * The tag manager: every tag in the library with its count, nested by '/';
- * rename, merge several, delete — each undoable — and a way to see a tag's
+ * rename, merge several, delete, describe (colour and description: the
+ * codebook) — each undoable — and a way to see a tag's
  * passages in the notebook.
  */
 import { useEffect, useMemo } from 'react';
 import { tagKey } from '@core/annotations/tags';
+import type { TagCount } from '@core/contract';
 import { useStore } from '../store';
 import { plural } from '../library/format';
 import { showView } from '../ui/views';
@@ -21,6 +23,7 @@ export function TagManagerView() {
   const find = useStore(tagsStore, (s) => s.find);
   const rows = useMemo(() => tagRows(tags), [tags]);
   const shown = useMemo(() => findTagRows(rows, find), [rows, find]);
+  const codes = useMemo(() => new Map(tags.map((t) => [tagKey(t.tag), t])), [tags]);
   const chosen = tags.filter((t) => checked.has(tagKey(t.tag))).map((t) => t.tag);
 
   useEffect(() => void loadTags(), []);
@@ -65,7 +68,12 @@ export function TagManagerView() {
       ) : (
         <ul className="tag-tree" aria-label="Tags">
           {shown.map((r) => (
-            <TagRowView key={r.tag} row={r} checked={checked.has(tagKey(r.tag))} />
+            <TagRowView
+              key={r.tag}
+              row={r}
+              code={codes.get(tagKey(r.tag))}
+              checked={checked.has(tagKey(r.tag))}
+            />
           ))}
         </ul>
       )}
@@ -74,7 +82,7 @@ export function TagManagerView() {
   );
 }
 
-function TagRowView({ row: r, checked }: { row: TagRow; checked: boolean }) {
+function TagRowView({ row: r, code, checked }: { row: TagRow; code?: TagCount; checked: boolean }) {
   const showPassages = () => {
     setNotebookFilter({ ...EVERY_PASSAGE, tags: [r.tag] });
     showView('notebook');
@@ -89,8 +97,15 @@ function TagRowView({ row: r, checked }: { row: TagRow; checked: boolean }) {
         onChange={() => toggleChecked(r.tag)}
       />
       <span className="tag-name">
+        <span
+          className="tag-swatch"
+          data-color={code?.color}
+          role={code?.color ? 'img' : undefined}
+          aria-label={code?.color ? `Colour ${code.color}` : undefined}
+        />
         #{r.depth > 0 && <span className="tag-parent">{r.tag.slice(0, r.tag.length - r.name.length)}</span>}
         {r.name}
+        {code?.description && <span className="tag-description">{code.description}</span>}
       </span>
       <span className="tag-count">{r.implied ? 'only under it' : plural(r.count, 'passage')}</span>
       <span className="tag-actions">
@@ -101,6 +116,13 @@ function TagRowView({ row: r, checked }: { row: TagRow; checked: boolean }) {
           onClick={showPassages}
         >
           Passages
+        </button>
+        <button
+          type="button"
+          aria-label={`Describe ${r.tag}`}
+          onClick={() => tagsStore.set({ dialog: { kind: 'describe', tag: r.tag } })}
+        >
+          Describe…
         </button>
         <button
           type="button"

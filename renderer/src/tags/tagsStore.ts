@@ -1,21 +1,23 @@
 /**
  * The tag manager: every tag with its count, the tags checked, and the
- * changes — rename (to an existing name: a merge), merge several, delete —
- * each one operation across the library, undone with Ctrl/Cmd+Z or the
- * toast's Undo (ui/batchHistory.ts).
+ * changes — rename (to an existing name: a merge), merge several, delete,
+ * a colour and a description (the codebook) — each one operation across the
+ * library, undone with Ctrl/Cmd+Z or the toast's Undo (ui/batchHistory.ts).
  */
-import type { TagCount } from '@core/contract';
+import type { Color, TagCount } from '@core/contract';
 import { sameTag, tagKey } from '@core/annotations/tags';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError } from '../app/toasts';
 import { plural } from '../library/format';
 import { onBatchChange, runBatch } from '../ui/batchHistory';
+import { setCodebookFrom } from '../ui/tagCodebook';
 
 export type TagDialog =
   | { kind: 'rename'; tag: string }
   | { kind: 'merge'; tags: string[] }
   | { kind: 'delete'; tags: string[] }
+  | { kind: 'describe'; tag: string }
   | null;
 
 export const tagsStore = createStore({
@@ -30,6 +32,7 @@ export const tagsStore = createStore({
 export async function loadTags(): Promise<void> {
   try {
     const tags = await gloss().listTags();
+    setCodebookFrom(tags);
     const keys = new Set(tags.map((t) => tagKey(t.tag)));
     tagsStore.set((s) => ({
       tags,
@@ -82,5 +85,14 @@ export function deleteTags(tags: string[]): Promise<unknown> {
   return runBatch(
     () => gloss().changeTags({ change: { kind: 'delete', tags } }),
     (r) => `Deleted ${hash(tags)} from ${plural(r.after.length, 'passage')}`,
+  );
+}
+
+/** Sets a tag's colour and description (null: none); one undoable step. */
+export function describeTag(tag: string, color: Color | null, description: string): Promise<unknown> {
+  tagsStore.set({ dialog: null });
+  return runBatch(
+    () => gloss().describeTag({ tag, color, description }),
+    () => `Described #${tag}`,
   );
 }

@@ -1,14 +1,15 @@
+import { TagChip } from './TagChip';
+
 /** An annotation's tags as chips, each with its remove button (the highlight editor and the notebook's passage editor). */
 export function TagChips({ tags, onRemove }: { tags: readonly string[]; onRemove: (tag: string) => void }) {
   return (
     <ul className="tag-list" aria-label="Tags">
       {tags.map((t) => (
-        <li key={t} className="tag">
-          #{t}
+        <TagChip key={t} tag={t}>
           <button type="button" className="icon" aria-label={`Remove tag ${t}`} onClick={() => onRemove(t)}>
             ×
           </button>
-        </li>
+        </TagChip>
       ))}
     </ul>
   );

@@ -5,7 +5,7 @@
  * one operation (restoreAnnotations); redo does the change again. Views that
  * show passages or tags listen, so every count follows.
  */
-import type { Annotation, BatchReport } from '@core/contract';
+import type { Annotation, BatchReport, TagCodeChange } from '@core/contract';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
 
@@ -14,6 +14,8 @@ export interface BatchStep {
   label: string;
   before: Annotation[];
   after: Annotation[];
+  /** Tags whose colour or description changed with it. */
+  codebook: TagCodeChange[];
   /** Do the change again; answers what it did this time. */
   redo: () => Promise<BatchReport>;
   /** After the change (or its redo): how to undo what it did besides the passages (an article note), if anything. */
@@ -57,7 +59,7 @@ export function runBatch(
     try {
       const report = await run();
       const undoAlso = opts.also?.();
-      if (report.before.length === 0 && !undoAlso) {
+      if (report.before.length === 0 && !report.codebook?.length && !undoAlso) {
         if (opts.toast !== false) showInfo(label(report));
         return report;
       }
@@ -65,6 +67,7 @@ export function runBatch(
         label: label(report),
         before: report.before,
         after: report.after,
+        codebook: report.codebook ?? [],
         redo: run,
         also: opts.also,
         undoAlso,
@@ -89,7 +92,13 @@ export function undoBatch(): Promise<void> {
     const step = undoStack.pop();
     if (!step) return;
     try {
-      if (step.before.length) await gloss().restoreAnnotations({ annotations: step.before });
+      if (step.before.length || step.codebook.length)
+        await gloss().restoreAnnotations({
+          annotations: step.before,
+          ...(step.codebook.length && {
+            codebook: step.codebook.map((c) => ({ tag: c.tag, code: c.before })),
+          }),
+        });
       await step.undoAlso?.();
       redoStack.push(step);
       changed(step.before);
@@ -108,7 +117,13 @@ export function redoBatch(): Promise<void> {
     try {
       const report = await step.redo();
       // The passages as this redo left them: what the next undo puts back.
-      undoStack.push({ ...step, before: report.before, after: report.after, undoAlso: step.also?.() });
+      undoStack.push({
+        ...step,
+        before: report.before,
+        after: report.after,
+        codebook: report.codebook ?? [],
+        undoAlso: step.also?.(),
+      });
       changed(report.after);
       showInfo(step.label, { label: 'Undo', run: () => void undoBatch() });
     } catch (err) {
