@@ -63,7 +63,7 @@ const rows: Array<Record<string, string>> = parse(csv, { bom: true, columns: tru
 describe('Readwise CSV export', () => {
   it('starts with exactly Readwise’s documented columns — no byte order mark to hide “Highlight”', () => {
     assert.deepEqual(csv.slice(0, csv.indexOf('\r\n')).split(','), [...READWISE_COLUMNS]);
-    assert.ok(Object.hasOwn(parse(csv, { columns: true })[0], 'Highlight'));
+    assert.ok(Object.hasOwn((parse(csv, { columns: true }) as object[])[0], 'Highlight'));
     assert.deepEqual(READWISE_COLUMNS, ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
   });
 
@@ -113,7 +113,7 @@ describe('Readwise CSV export', () => {
   });
 
   it('keeps a note that starts with "." from being read as a tag, and our own import reads it back as a note', () => {
-    const [row] = parse(
+    const [row]: Array<Record<string, string>> = parse(
       toReadwiseCsv([
         { article, annotations: [annotate('Members vote', { note: '.5% of them', tags: ['vote'] })] },
       ]),
@@ -136,7 +136,7 @@ describe('Readwise’s limits on a highlight’s fields (its API: 8,191 / 511 / 
   );
   const whole = long.text;
   const { quote, position } = describeRange(whole, 0, whole.length);
-  const [row] = parse(
+  const [row]: Array<Record<string, string>> = parse(
     toReadwiseCsv([
       {
         article: long,
