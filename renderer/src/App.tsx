@@ -40,7 +40,8 @@ import { NotebookView, TagManagerView } from './ui/viewChunks';
 import { ViewTabs } from './ui/ViewTabs';
 import { redoBatch, undoBatch } from './ui/batchHistory';
 import { openSearch, searchStore } from './search/searchStore';
-import { loadVersions } from './versions/versionsStore';
+import { loadVersions, versionsStore } from './versions/versionsStore';
+import { OldVersionReader } from './versions/OldVersionReader';
 import { VersionsLayer } from './versions/VersionsLayer';
 import { useCopyCitationKey } from './ui/copyCitation';
 
@@ -96,6 +97,7 @@ export function App() {
   const searching = useStore(searchStore, (s) => s.open);
   const settings = useStore(settingsStore, (s) => s.settings);
   const view = useStore(viewStore, (s) => s.view);
+  const viewingOld = useStore(versionsStore, (s) => s.viewing?.articleId);
   useCopyCitationKey();
 
   // ---- start-up
@@ -348,6 +350,8 @@ export function App() {
         <p className="loading" role="status">
           Opening your library…
         </p>
+      ) : article && viewingOld === article.id ? (
+        <OldVersionReader onBack={backToLibrary} />
       ) : article ? (
         <ReaderView
           article={article}

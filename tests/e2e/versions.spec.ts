@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { dragSelect, toolbar } from './helpers';
+import { dragSelect, marks, panel, panelItems, toolbar } from './helpers';
 import { newsPage, PARAGRAPHS_V1, PARAGRAPHS_V2 } from '../unit/helpers/news-versions';
 import { reviewStore } from '../../bench/lib/review-store';
 
@@ -127,4 +127,61 @@ test('a review of 120 highlights renders only what is in view, and the keyboard 
   await expect(review.locator('li[aria-posinset="1"]')).toBeFocused();
   await expect(review.locator('li[aria-posinset="1"]')).toBeInViewport();
   expect(await items.count()).toBeLessThan(40);
+});
+
+/** v1 imported and opened, two passages highlighted, v2 imported: one followed, one waiting in review. */
+async function annotatedThenEdited(page: Page): Promise<void> {
+  const v1 = join(dir, 'ceasefire.html');
+  const v2 = join(dir, 'ceasefire-updated.html');
+  await writeFile(v1, newsPage(PARAGRAPHS_V1));
+  await writeFile(v2, newsPage(PARAGRAPHS_V2));
+  await importFile(page, v1);
+  await page.getByRole('button', { name: /^Open .*Ceasefire talks resume/ }).click();
+  await expect(page.getByRole('article')).toBeVisible();
+  await highlight(page, 'the ceasefire holds across the north');
+  await highlight(page, 'said 40 people died in the strike');
+  await expect(panel(page)).toContainText('said 40 people died');
+  await page.getByRole('button', { name: '← Library' }).click();
+  await importFile(page, v2);
+  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText(
+    '1 new version of articles in the library',
+  );
+}
+
+test('an older version opens read only from the version menu, with the highlights kept on it, and back', async () => {
+  const { page } = app;
+  await annotatedThenEdited(page);
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'New version of “Ceasefire talks resume in Doha”' })
+    .getByRole('button', { name: 'Review' })
+    .click();
+  await expect(page.getByRole('dialog', { name: 'Review highlights (1)' })).toBeVisible();
+  await page.keyboard.press('k'); // keep "said 40 people died" on the first version
+  await expect(page.getByRole('dialog', { name: 'Review highlights (0)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Version 2 of 2', exact: true }).click();
+  await page.getByRole('button', { name: 'Read version 1 (read only)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Version of .* — read only/ })).toBeVisible();
+  const article = page.getByRole('article');
+  await expect(article).toContainText('40 people died');
+  await expect(article).toContainText('prisoner exchange');
+  // The highlight kept on this version, and not the one that moved to the new text.
+  await expect(marks(page)).toHaveCount(1);
+  await expect(marks(page)).toHaveText('said 40 people died in the strike');
+  await page.screenshot({ path: join(dir, 'old-version.png') });
+
+  // No new highlight on it: no toolbar for a selection, and H does nothing.
+  await dragSelect(page, 'Aid convoys crossed at dawn');
+  await page.keyboard.press('h');
+  await expect(toolbar(page)).toHaveCount(0);
+  await expect(marks(page)).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Back to the current version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'read only' })).toHaveCount(0);
+  await expect(article).toContainText('45 people died');
+  await expect(article).not.toContainText('prisoner exchange');
+  await expect(page.getByRole('button', { name: 'Version 2 of 2', exact: true })).toBeVisible();
+  await expect(panelItems(page)).toHaveCount(2);
 });

@@ -461,7 +461,7 @@ export const VIRTUAL_MIN_BLOCKS = 1500;
  * Blocks [from, to) in order, list items grouped into lists, the byline after
  * the title and standfirst (a title from the metadata when there is no title block).
  */
-function renderBlocks(
+export function renderBlocks(
   article: Article,
   from: number,
   to: number,

@@ -1,12 +1,13 @@
 /**
  * The reader bar's version menu: which version is shown (the current one),
- * every version with its date, "Compare versions" and the review queue with
+ * every version with its date (an older one opened read only with Read),
+ * "Compare versions" and the review queue with
  * its badge count. Shown once an article has more than one version or
  * highlights waiting for review.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../store';
-import { openCompare, openReview, versionsStore } from './versionsStore';
+import { openCompare, openOldVersion, openReview, versionsStore } from './versionsStore';
 
 const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
@@ -92,6 +93,19 @@ export function VersionMenu() {
                   {day(v.importedAt)} · {v.wordCount.toLocaleString()} words · {v.annotations} highlight
                   {v.annotations === 1 ? '' : 's'}
                 </span>
+                {!v.current && (
+                  <button
+                    type="button"
+                    className="version-read"
+                    aria-label={`Read version ${i + 1} (read only)`}
+                    onClick={() => {
+                      close(false);
+                      void openOldVersion(v.hash);
+                    }}
+                  >
+                    Read
+                  </button>
+                )}
               </li>
             ))}
           </ol>

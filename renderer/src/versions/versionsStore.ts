@@ -6,6 +6,7 @@
  */
 import type {
   Annotation,
+  Article,
   ArticleVersions,
   ImportReport,
   ReviewItem,
@@ -37,6 +38,15 @@ export const versionsStore = createStore({
   /** The review item whose words are being chosen again in the reader. */
   reselecting: null as ReviewItem | null,
   undo: [] as Answered[],
+  /** An older version open in the reader, read only (its text checked against its hash by main). */
+  viewing: null as null | {
+    articleId: string;
+    version: string;
+    /** 1 = the oldest. */
+    number: number;
+    importedAt: string;
+    article: Article;
+  },
   /** An import that may be a new version of an article: the user is asked. */
   asking: null as NonNullable<ImportReport['possibleVersions']>[number] | null,
 });
@@ -89,6 +99,36 @@ export async function openCompare(from?: string, to?: string): Promise<void> {
     showError(err);
   }
 }
+
+/** Open an older version read only, in place of the current text. */
+export async function openOldVersion(version: string): Promise<void> {
+  const { articleId, versions } = versionsStore.get();
+  const i = versions?.versions.findIndex((v) => v.hash === version) ?? -1;
+  if (!articleId || !versions || i < 0) return;
+  if (versions.versions[i].current) return closeOldVersion();
+  try {
+    const article = await gloss().getArticleVersion({ articleId, version });
+    if (versionsStore.get().articleId !== articleId) return;
+    versionsStore.set({
+      viewing: { articleId, version, number: i + 1, importedAt: versions.versions[i].importedAt, article },
+    });
+  } catch (err) {
+    showError(err);
+  }
+}
+
+export function closeOldVersion(): void {
+  if (versionsStore.get().viewing) versionsStore.set({ viewing: null });
+}
+
+// Another article (or the same one opened again, or a new version of it shown): its current text.
+let shownArticle: Article | null = null;
+readerStore.subscribe(() => {
+  const { article } = readerStore.get();
+  if (article === shownArticle) return;
+  shownArticle = article;
+  closeOldVersion();
+});
 
 export function closeVersionsDialog(): void {
   versionsStore.set({ open: null, comparison: null });
