@@ -1,20 +1,29 @@
 /**
- * A MiniSearch lookup whose cost follows the rarest word asked for, not the
- * most common one. MiniSearch scores every document holding a word and builds
- * a result object for each: a word found in most of 10,000 articles and
- * 100,000 highlights costs it tens of milliseconds, although a page shows fifty.
- * Two rules, both through MiniSearch's public `boostDocument` (a document
- * boosted 0 is skipped before any result is built for it):
+ * A MiniSearch lookup whose cost follows the page asked for, not how common
+ * the words are. MiniSearch walks every document holding a word (cheap: ~0.1 ms
+ * per 2,000 documents) but builds a result object for each one it scores
+ * (expensive: a word found in 14,000 highlights took it 70 ms), although a page
+ * shows fifty. So the lookup walks first and scores last, both through
+ * MiniSearch's public `boostDocument` (a document boosted 0 is skipped before
+ * any result is built for it):
  *
- *   - Several words (all required): each word is first looked up alone, counting
- *     documents up to the cap; the smallest complete set found restricts the full
- *     query. The answer is exactly the unrestricted one (a document missing a
- *     word is not a result of an AND anyway, and scores do not depend on the
- *     restriction), at the cost of the rarest word's list.
- *   - One word: only the first `cap` documents that hold it are scored: title, author and source matches first (MiniSearch walks the
- *     fields in that order), then bodies in index order. The answer says it was
- *     capped; the caller asks again without a cap if the page is not filled.
- *   - Several words, all common: the whole query (the costly case left).
+ *   - One word: walked and scored in one pass; only the first `cap` documents
+ *     holding it that pass `accept` (the query's filters, pushed here so they
+ *     narrow the walk, not the page) are scored — title, author and source
+ *     matches first (MiniSearch walks the fields in that order), then bodies in
+ *     index order.
+ *   - Several words: the documents of the rarest word are found by counting
+ *     each word's up to the smallest count so far (a common word's walk stops
+ *     early); if there are more than `cap`, every word is walked (nothing
+ *     scored), keeping the documents that hold every word walked before and
+ *     pass `accept`. Then the full query (exclusions included) is scored in the
+ *     first `cap` of them.
+ * The answer says when it was capped; the caller asks again without a cap if
+ * the page is not filled.
+ *
+ * Uncapped, the answer is exactly MiniSearch's own for the full query (minus
+ * what `accept` refuses): a document missing a word is not a result of an AND
+ * anyway, and scores do not depend on the restriction.
  */
 import type MiniSearch from 'minisearch';
 import type { Query, SearchOptions as MiniOptions, SearchResult as MiniResult } from 'minisearch';
@@ -32,61 +41,96 @@ export interface Lookup {
   capped: boolean;
 }
 
+/** Whether a document may be a result, from its id and stored fields (a filter pushed into the walk). */
+export type Accept = (id: string, stored: Record<string, unknown> | undefined) => boolean;
+
 export function boundedLookup(
   index: MiniSearch<never> | MiniSearch,
   plan: LookupPlan,
   options: MiniOptions,
   cap: number | null,
+  accept?: Accept,
 ): Lookup {
-  // No word (a filter alone): nothing to bound.
-  if (cap === null || plan.required.length === 0)
-    return { results: index.search(plan.full, options), capped: false };
-  let smallest: Set<unknown> | null = null;
-  if (plan.required.length > 1) {
+  // No word (a filter alone): nothing to walk.
+  if (plan.required.length === 0) {
+    const results = index.search(plan.full, {
+      ...options,
+      ...(accept && { boostDocument: (id, _t, stored) => (accept(id, stored) ? 1 : 0) }),
+    });
+    return { results: accept ? results.filter((r) => r.score > 0) : results, capped: false };
+  }
+  // One word: walked and scored in one pass, the first `cap` documents accepted being the ones scored.
+  if (plan.required.length === 1) {
+    const scored = new Set<string>();
+    let capped = false;
+    const results = index.search(plan.full, {
+      ...options,
+      boostDocument: (id: string, _term, stored) => {
+        if (scored.has(id)) return 1;
+        if (accept && !accept(id, stored)) return 0;
+        if (cap === null || scored.size < cap) return (scored.add(id), 1);
+        capped = true;
+        return 0;
+      },
+    });
+    return { results, capped };
+  }
+  // The rarest word's documents, found without walking the common words' lists to their end.
+  let within: Set<string> | null = null;
+  for (const word of plan.required) {
+    const counted = countUpTo(index, word, within ? within.size : (cap ?? RARE_MAX), options.fields, accept);
+    if (counted && (!within || counted.size < within.size)) within = counted;
+  }
+  // Too many for the page: narrowed by walking the other words (nothing scored).
+  if (!within || (cap !== null && within.size > cap)) {
     for (const word of plan.required) {
-      // A word holding more documents than the smallest set so far cannot restrict more.
-      const counted = countUpTo(index, word, smallest ? Math.min(cap, smallest.size) : cap);
-      if (counted && (!smallest || counted.size < smallest.size)) smallest = counted;
+      const holding = new Set<string>();
+      const previous = within;
+      index.search(word, {
+        fields: options.fields,
+        boostDocument: (id: string, _term, stored) => {
+          if (previous ? previous.has(id) : !accept || accept(id, stored)) holding.add(id);
+          return 0; // walked, never scored
+        },
+      });
+      within = holding;
+      if (within.size === 0) return { results: [], capped: false };
     }
   }
-  if (smallest) {
-    const within = smallest;
-    return {
-      results: index.search(plan.full, { ...options, boostDocument: (id) => (within.has(id) ? 1 : 0) }),
-      capped: false,
-    };
-  }
-  // Several words, all common: a cap would keep each word's first documents, whose intersection
-  // may be empty. Looked up whole.
-  if (plan.required.length > 1) return { results: index.search(plan.full, options), capped: false };
-  const scored = new Set<unknown>();
-  let capped = false;
+  let chosen = within!;
+  const capped = cap !== null && chosen.size > cap;
+  if (capped) chosen = new Set(firstOf(chosen, cap));
   const results = index.search(plan.full, {
     ...options,
-    boostDocument: (id) => {
-      if (scored.has(id)) return 1;
-      if (scored.size < cap) return (scored.add(id), 1);
-      capped = true;
-      return 0;
-    },
+    boostDocument: (id: string) => (chosen.has(id) ? 1 : 0),
   });
   return { results, capped };
 }
 
+/** Uncapped, a word held by at most this many documents is walked to its end to find the rarest word. */
+const RARE_MAX = 2000;
+
 /** Thrown from `boostDocument` to stop MiniSearch's walk of a list once it is known to be too long. */
 const TOO_MANY = Symbol('too many documents');
 
-/** The ids of the documents holding `word`, or null when there are more than `max` (found without reading the rest). */
-function countUpTo(index: MiniSearch<never> | MiniSearch, word: Query, max: number): Set<unknown> | null {
-  const ids = new Set<unknown>();
+/** The accepted documents holding `word`, or null when there are more than `max` (found without reading the rest). */
+function countUpTo(
+  index: MiniSearch<never> | MiniSearch,
+  word: Query,
+  max: number,
+  fields: string[] | undefined,
+  accept: Accept | undefined,
+): Set<string> | null {
+  const ids = new Set<string>();
   try {
     index.search(word, {
-      boostDocument: (id) => {
-        if (!ids.has(id)) {
+      fields,
+      boostDocument: (id: string, _term, stored) => {
+        if (!ids.has(id) && (!accept || accept(id, stored))) {
           if (ids.size >= max) throw TOO_MANY; // MiniSearch keeps no state across a search: stopping is safe
           ids.add(id);
         }
-        return 1;
+        return 0;
       },
     });
   } catch (err) {
@@ -94,4 +138,12 @@ function countUpTo(index: MiniSearch<never> | MiniSearch, word: Query, max: numb
     throw err;
   }
   return ids;
+}
+
+function* firstOf<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  for (const x of items) {
+    yield x;
+    if (--n === 0) return;
+  }
 }

@@ -88,7 +88,14 @@ const READ_CONCURRENCY = 8;
  * parsing each article's file again is most of a query's time. Counted in characters, so a
  * library of books keeps a few of them, not gigabytes.
  */
-const CACHED_TEXT_CHARS = 24_000_000;
+const CACHED_TEXT_CHARS = 48_000_000;
+/**
+ * After opening, the cache is filled in the background up to this many characters (half the budget:
+ * a text grows by its folded terms when a phrase is first checked in it), a few files at a time
+ * between queries, so the first phrase query does not read hundreds of files.
+ */
+const WARM_TEXT_CHARS = CACHED_TEXT_CHARS / 2;
+const WARM_BATCH = 8;
 
 interface Pending {
   content: boolean;
@@ -152,6 +159,7 @@ export class IndexKeeper {
     if (articles.status !== 'ok') keeper.dirty.add('articles');
     if (annotations.status !== 'ok') keeper.dirty.add('annotations');
     await keeper.reconcile(options.entries, crashed);
+    void keeper.warmTexts();
     return keeper;
   }
 
@@ -370,6 +378,17 @@ export class IndexKeeper {
       return searchable;
     } catch {
       return null;
+    }
+  }
+
+  /** Reads article texts into the cache, newest first, while nothing else is queued and the budget allows. */
+  private async warmTexts(): Promise<void> {
+    const ids = [...this.entries.keys()];
+    for (let i = 0; i < ids.length && !this.closed; i += WARM_BATCH) {
+      await new Promise((resolve) => setImmediate(resolve)); // queries and changes first
+      await this.idle();
+      if (this.texts.chars >= WARM_TEXT_CHARS) return;
+      await Promise.all(ids.slice(i, i + WARM_BATCH).map((id) => this.textOf(id)));
     }
   }
 

@@ -18,7 +18,7 @@
  * Pure: no files, no threads; the keeper and the worker build on it.
  */
 import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisearch';
-import type { Annotation, Color } from '../annotations/types';
+import type { Color } from '../annotations/types';
 import { normalizeTags, tagKey } from '../annotations/tags';
 import { findRun, fold, placedTerms, processTerm, terms, tokenize } from './fold';
 import { HIT_KINDS, isEmptyQuery, type HitKind, type SearchQuery } from './query';
@@ -26,7 +26,7 @@ import { firstMatch, snippetOf, type Match } from './snippets';
 import type { HitField, SearchGroup, SearchHit, SearchResult } from './types';
 import { ARTICLE_NOTE_ID } from './article-note';
 import { SearchableText } from './searchable-text';
-import { boundedLookup, type LookupPlan } from './bounded-lookup';
+import { boundedLookup, type Accept, type LookupPlan } from './bounded-lookup';
 
 const NO_TEXT = new SearchableText('');
 
@@ -104,12 +104,39 @@ export interface SearchOptions {
   textOf: (articleId: string) => Promise<SearchableText | string | null>;
 }
 
+/** What the index reads of a highlight (an Annotation has it; so does a journal line, which holds no more). */
+export interface HighlightText {
+  id: string;
+  target: { quote: { exact: string } };
+  note: string;
+  tags: string[];
+  color: Color;
+}
+
+/** A change to each part, as its journal records it (index-journal.ts), replayed over the snapshot at load. */
+export type ArticlesChange =
+  { k: 'set'; info: ArticleInfo; body: string | null } | { k: 'remove'; id: string };
+export interface AnnotationsChange {
+  k: 'notes';
+  articleId: string;
+  highlights: HighlightText[];
+  stamp: NotesStamp | null;
+}
+export interface PartChanges {
+  articles: ArticlesChange[];
+  annotations: AnnotationsChange[];
+}
+
 export interface IndexParts {
   articles: { infos: ArticleInfo[]; index: string };
   annotations: { notes: Array<[string, NotesInfo]>; index: string };
 }
 
 export class SearchIndex {
+  /** Changes since the last takeChanges, per part: what the journal is to record. */
+  private changes: PartChanges = { articles: [], annotations: [] };
+  private replaying = false;
+
   private constructor(
     private readonly articleIndex: MiniSearch,
     private readonly annotationIndex: MiniSearch<AnnotationDoc>,
@@ -174,8 +201,40 @@ export class SearchIndex {
     return this.notes.get(articleId)?.stamp;
   }
 
+  /** The part's changes since they were last taken (for its journal), forgotten here. */
+  takeChanges<P extends keyof PartChanges>(part: P): PartChanges[P] {
+    const taken = this.changes[part];
+    this.changes[part] = [] as PartChanges[P];
+    return taken;
+  }
+
+  hasChanges(): boolean {
+    return this.changes.articles.length > 0 || this.changes.annotations.length > 0;
+  }
+
+  /** Applies a part's journal (as takeChanges gave it) over its snapshot; recorded nowhere. Throws on a malformed change. */
+  replay<P extends keyof PartChanges>(part: P, changes: PartChanges[P]): void {
+    this.replaying = true;
+    try {
+      for (const c of changes as Array<ArticlesChange | AnnotationsChange>) {
+        if (part === 'articles' && c.k === 'set') this.setArticle(c.info, c.body);
+        else if (part === 'articles' && c.k === 'remove') this.dropArticle(c.id);
+        else if (part === 'annotations' && c.k === 'notes')
+          this.setAnnotations(c.articleId, c.highlights, c.stamp);
+        else throw new Error(`not a change to ${part}`);
+      }
+    } finally {
+      this.replaying = false;
+    }
+  }
+
+  private record<P extends keyof PartChanges>(part: P, change: PartChanges[P][number]): void {
+    if (!this.replaying) (this.changes[part] as Array<typeof change>).push(change);
+  }
+
   /** Adds or replaces an article; `body` null when its text cannot be read (its metadata is still found). */
   setArticle(info: ArticleInfo, body: string | null): void {
+    this.record('articles', { k: 'set', info: { ...info }, body });
     const id = articleDocId(info.id);
     if (this.articleIndex.has(id)) this.articleIndex.discard(id);
     this.articleIndex.add({
@@ -190,15 +249,32 @@ export class SearchIndex {
 
   /** Forgets an article and its highlights. */
   removeArticle(articleId: string): void {
+    this.dropArticle(articleId);
+    this.setAnnotations(articleId, [], null);
+  }
+
+  /** Forgets an article in the articles part. */
+  private dropArticle(articleId: string): void {
+    this.record('articles', { k: 'remove', id: articleId });
     const id = articleDocId(articleId);
     if (this.articleIndex.has(id)) this.articleIndex.discard(id);
     this.articles.delete(articleId);
-    this.setAnnotations(articleId, [], null);
-    this.notes.delete(articleId);
   }
 
   /** Makes the article's highlights in the index exactly `annotations`, touching only those that changed. */
-  setAnnotations(articleId: string, annotations: readonly Annotation[], stamp: NotesStamp | null): void {
+  setAnnotations(articleId: string, annotations: readonly HighlightText[], stamp: NotesStamp | null): void {
+    this.record('annotations', {
+      k: 'notes',
+      articleId,
+      highlights: annotations.map(({ id, target, note, tags, color }) => ({
+        id,
+        target: { quote: { exact: target.quote.exact } },
+        note,
+        tags,
+        color,
+      })),
+      stamp,
+    });
     const before = new Set(this.notes.get(articleId)?.annotationIds ?? []);
     const ids: string[] = [];
     for (const a of annotations) {
@@ -241,11 +317,22 @@ export class SearchIndex {
     // A word found in thousands of documents is scored only in the first of them (see
     // bounded-lookup.ts) while that fills the page; else the stage is looked up whole.
     const stages = variantStages(q);
-    const cap = Math.max(CAP_FACTOR * limit, CAP_MIN);
+    // A phrase is checked after the lookup and most candidates lack it: capped to a page's worth,
+    // the first pass would rarely fill the page and the lookup would be done twice.
+    const cap = q.phrases.length
+      ? Math.max(PHRASE_CAP_FACTOR * limit, PHRASE_CAP_MIN)
+      : Math.max(CAP_FACTOR * limit, CAP_MIN);
     for (const [i, stage] of stages.entries()) {
       let found: Pick<SearchResult, 'groups' | 'hits' | 'truncated'> | undefined;
       for (const stageCap of [cap, null]) {
-        const { candidates, capped } = this.candidates(q, wantArticles, wantAnnotations, stage, stageCap);
+        const { candidates, capped } = this.candidates(
+          q,
+          kinds,
+          wantArticles,
+          wantAnnotations,
+          stage,
+          stageCap,
+        );
         found = await this.collect(q, candidates, kinds, limit, options.textOf);
         if (!capped) break;
         if (found.hits >= limit) {
@@ -307,6 +394,7 @@ export class SearchIndex {
    */
   private candidates(
     q: SearchQuery,
+    kinds: ReadonlySet<HitKind>,
     wantArticles: boolean,
     wantAnnotations: boolean,
     stage: VariantStage,
@@ -316,7 +404,8 @@ export class SearchIndex {
     const found: Array<{ r: MiniResult; annotation: boolean }> = [];
     let capped = false;
     if (wantArticles) {
-      const lookup = boundedLookup(this.articleIndex, plan, { boost: ARTICLE_BOOST }, cap);
+      const options = { boost: ARTICLE_BOOST };
+      const lookup = boundedLookup(this.articleIndex, plan, options, cap, this.articleFilter(q));
       for (const r of lookup.results) found.push({ r, annotation: false });
       capped ||= lookup.capped;
     }
@@ -324,13 +413,46 @@ export class SearchIndex {
     // stored fields one by one, only until the limit is reached, costs milliseconds.
     const everyHighlight = plan.full === MiniSearch.wildcard;
     if (wantAnnotations && !everyHighlight) {
-      const lookup = boundedLookup(this.annotationIndex, plan, { boost: ANNOTATION_BOOST }, cap);
+      // is:note looks for the words in notes only; is:passage in quotes and tags only.
+      const fields = !kinds.has('passage') ? ['note'] : !kinds.has('note') ? ['quote', 'tagText'] : undefined;
+      const options = { boost: ANNOTATION_BOOST, ...(fields && { fields }) };
+      const lookup = boundedLookup(this.annotationIndex, plan, options, cap, this.annotationFilter(q));
       for (const r of lookup.results) found.push({ r, annotation: true });
       capped ||= lookup.capped;
     }
     found.sort((a, b) => b.r.score - a.r.score);
     const rest = wantAnnotations && everyHighlight ? this.everyHighlight(q) : [];
     return { candidates: concat(found, rest), capped };
+  }
+
+  /** The query's source filter as a test of an article id (each source decided once per query); undefined when none. */
+  private articleFilter(q: SearchQuery): Accept | undefined {
+    if (q.sources.length === 0 && q.notSources.length === 0) return undefined;
+    const bySource = new Map<string | undefined, boolean>();
+    return (id) => {
+      const source = this.articles.get(id)?.source;
+      let ok = bySource.get(source);
+      if (ok === undefined) bySource.set(source, (ok = sourceMatches(q, source)));
+      return ok;
+    };
+  }
+
+  /** The query's filters (tags, colours, source) as a test of a highlight's stored fields; undefined when none. */
+  private annotationFilter(q: SearchQuery): Accept | undefined {
+    const bySource = this.articleFilter(q);
+    if (!bySource && !q.tags.length && !q.notTags.length && !q.colors.length && !q.notColors.length)
+      return undefined;
+    return (_id, stored) => {
+      const doc = stored as unknown as AnnotationDoc | undefined;
+      if (!doc) return false;
+      if ((q.colors.length && !q.colors.includes(doc.color)) || q.notColors.includes(doc.color)) return false;
+      if (q.tags.length || q.notTags.length) {
+        const tagKeys = doc.tags.map(foldedTagKey);
+        const covers = (f: string) => tagKeys.some((t) => t === f || t.startsWith(`${f}/`));
+        if (!q.tags.every(covers) || q.notTags.some(covers)) return false;
+      }
+      return !bySource || bySource(doc.articleId, undefined);
+    };
   }
 
   /** Every highlight a filter alone may select, in library order (narrowed by the tag words when tags are asked for). */
@@ -451,9 +573,15 @@ export class SearchIndex {
 /** A one- or two-letter prefix would expand to a good part of the vocabulary (seconds on 10,000 articles); typos from four letters. */
 const PREFIX_FROM = 3;
 const FUZZY_FROM = 4;
-/** A common word is scored in at most max(CAP_FACTOR × the page, CAP_MIN) documents per index while that fills the page. */
-const CAP_FACTOR = 10;
-const CAP_MIN = 500;
+/**
+ * A common word is scored in at most max(CAP_FACTOR × the page, CAP_MIN) documents per index while that
+ * fills the page (the filters are checked before, so what is scored is kept unless a phrase is missing);
+ * a query with a phrase in max(PHRASE_CAP_FACTOR × the page, PHRASE_CAP_MIN).
+ */
+const CAP_FACTOR = 2;
+const CAP_MIN = 100;
+const PHRASE_CAP_FACTOR = 10;
+const PHRASE_CAP_MIN = 500;
 
 /** Which variants of the words a lookup includes: whole words only, prefixes too, or prefixes and typos. */
 export type VariantStage = 'exact' | 'prefix' | 'typo';
@@ -504,10 +632,17 @@ function sourceMatches(q: SearchQuery, source: string | undefined): boolean {
 
 function hasPhrase(text: string, phrase: readonly string[]): boolean {
   if (text === '') return false;
+  // Most texts checked lack a word of the phrase: one fold of the whole text says so without
+  // placing every term (a term's fold is part of the text's, except a capital sigma, whose lower
+  // case depends on what follows).
+  if (!text.includes('Σ')) {
+    const folded = fold(text);
+    if (!phrase.every((w) => folded.includes(w))) return false;
+  }
   return findRun(placedTerms(text), phrase) >= 0;
 }
 
-function toDoc(articleId: string, a: Annotation): AnnotationDoc {
+function toDoc(articleId: string, a: HighlightText): AnnotationDoc {
   const tags = normalizeTags(a.tags);
   return {
     id: annotationDocId(articleId, a.id),

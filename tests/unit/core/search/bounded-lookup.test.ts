@@ -29,10 +29,10 @@ function library(): MiniSearch {
 }
 
 describe('bounded lookup: a common word costs no more than the page needs', () => {
-  it('several words: the answer is exactly the unbounded one, found through the rarest word', () => {
+  it('several words, the rarest within the cap: the answer is exactly the unbounded one', () => {
     const index = library();
     const both = plan('common', 'rare');
-    const bounded = boundedLookup(index, both, {}, 50);
+    const bounded = boundedLookup(index, both, {}, 200);
     const whole = index.search(both.full);
     assert.equal(bounded.capped, false);
     assert.equal(bounded.results.length, 100);
@@ -42,12 +42,31 @@ describe('bounded lookup: a common word costs no more than the page needs', () =
     );
   });
 
-  it('several words, all common: looked up whole (a cap per word would lose their intersection)', () => {
+  it('several words held together by more documents than the cap: only the first of their intersection are scored, and it says so', () => {
     const index = library();
-    const both = plan('common', 'words');
-    const bounded = boundedLookup(index, both, {}, 50);
-    assert.equal(bounded.capped, false);
-    assert.equal(bounded.results.length, 1000);
+    for (const words of [
+      ['common', 'words'],
+      ['common', 'rare'],
+    ]) {
+      const bounded = boundedLookup(index, plan(...words), {}, 50);
+      assert.equal(bounded.capped, true);
+      assert.equal(bounded.results.length, 50, words.join(' '));
+      for (const r of bounded.results) assert.deepEqual([...r.terms].sort(), [...words].sort());
+    }
+  });
+
+  it('a filter is checked while walking, before the cap: the one accepted document is scored', () => {
+    const index = library();
+    const only = (id: string) => id === 'd500';
+    for (const words of [['common'], ['common', 'words']]) {
+      const bounded = boundedLookup(index, plan(...words), {}, 10, only);
+      assert.deepEqual(
+        bounded.results.map((r) => r.id),
+        ['d500'],
+        words.join(' '),
+      );
+      assert.equal(bounded.capped, false);
+    }
   });
 
   it('one common word: only the first documents holding it are scored, title matches among them, and it says so', () => {
