@@ -1,7 +1,7 @@
 /**
  * The index's files in the data folder:
- *   search/articles.jsonl      the articles index
- *   search/annotations.jsonl   the highlights index
+ *   search/articles.jsonl      the articles index (its snapshot; changes since: index-journal.ts)
+ *   search/annotations.jsonl   the highlights index (the same)
  *   search/open                present while a Gloss has the index open (see index-keeper.ts)
  * Each index file is three lines: a header (format, version, part, crc32 of the
  * rest), the bookkeeping (what each entry was built from), and MiniSearch's own
@@ -36,7 +36,8 @@ interface Header {
 }
 
 export type LoadedPart<P extends PartName> =
-  | { status: 'ok'; part: IndexParts[P] }
+  /** `crc` names this snapshot (its journal continues it); `bytes`: its size. */
+  | { status: 'ok'; part: IndexParts[P]; crc: number; bytes: number }
   | { status: 'missing' | 'outdated' }
   | { status: 'damaged'; reason: string };
 
@@ -44,11 +45,14 @@ export function searchDir(dataDir: string): string {
   return path.join(dataDir, SEARCH_DIR);
 }
 
-export function serializePart<P extends PartName>(name: P, part: IndexParts[P]): string {
+export function serializePart<P extends PartName>(
+  name: P,
+  part: IndexParts[P],
+): { text: string; crc: number } {
   const { index, ...bookkeeping } = part;
   const rest = `${JSON.stringify(bookkeeping)}\n${index}`;
   const header: Header = { format: FORMAT, version: INDEX_VERSION, part: name, crc: crc32(rest) };
-  return `${JSON.stringify(header)}\n${rest}`;
+  return { text: `${JSON.stringify(header)}\n${rest}`, crc: header.crc };
 }
 
 export function parsePart<P extends PartName>(name: P, text: string): LoadedPart<P> {
@@ -68,7 +72,12 @@ export function parsePart<P extends PartName>(name: P, text: string): LoadedPart
   if (crc32(rest) !== header.crc) return { status: 'damaged', reason: 'its checksum does not match' };
   try {
     const bookkeeping = JSON.parse(text.slice(first + 1, second)) as Omit<IndexParts[P], 'index'>;
-    return { status: 'ok', part: { ...bookkeeping, index: text.slice(second + 1) } as IndexParts[P] };
+    return {
+      status: 'ok',
+      part: { ...bookkeeping, index: text.slice(second + 1) } as IndexParts[P],
+      crc: header.crc,
+      bytes: text.length,
+    };
   } catch {
     return { status: 'damaged', reason: 'its contents cannot be read' };
   }
@@ -85,13 +94,16 @@ export async function readPart<P extends PartName>(dataDir: string, name: P): Pr
   return parsePart(name, text);
 }
 
+/** Writes a snapshot (whole, atomically, durably); answers its checksum, which names it, and its size. */
 export async function writePart<P extends PartName>(
   dataDir: string,
   name: P,
   part: IndexParts[P],
-): Promise<void> {
+): Promise<{ crc: number; bytes: number }> {
   await fs.mkdir(searchDir(dataDir), { recursive: true });
-  await replaceFileDurably(path.join(searchDir(dataDir), PART_FILES[name]), serializePart(name, part));
+  const { text, crc } = serializePart(name, part);
+  await replaceFileDurably(path.join(searchDir(dataDir), PART_FILES[name]), text);
+  return { crc, bytes: text.length };
 }
 
 /** Marks the index open (durably); answers whether a marker was already there (the last session did not close). */

@@ -6,9 +6,28 @@
  * (worker.ts) or, for tests, on the calling thread: it reads the data folder
  * itself, never writes outside search/.
  *
- * How it stays consistent after a crash. Every indexed article records what it
- * was built from: the content hash and metadata of its library entry, and its
- * notes file's size, mtime and crc32. Opening compares these with the store:
+ * How it is saved. Each part (articles, highlights) is a snapshot plus a journal
+ * of the changes made since (index-files.ts, index-journal.ts): a save appends
+ * the changed articles' and highlights' lines to the journal and fsyncs it — a
+ * few kilobytes, milliseconds — instead of writing the whole index (seconds on
+ * 10,000 articles, during which the worker answered nothing). Loading replays
+ * the journal over the snapshot. A journal past a quarter of its snapshot is
+ * folded into a new snapshot (written whole, atomically: temp, fsync, rename),
+ * then a new journal naming that snapshot is started.
+ *
+ * How it stays consistent after a crash. Whatever a crash cuts, what loads is a
+ * state the index really had, or is detected as damaged:
+ *   - a snapshot is replaced atomically and checksummed: the old or the new one
+ *     loads, and one damaged otherwise is detected, the part rebuilt from the
+ *     store with a warning;
+ *   - a journal line cut short by a crash while appending is dropped (and cut
+ *     off before the next append); a bad line with good ones after it is
+ *     damage (rebuilt, warned); a journal naming another snapshot (a crash
+ *     between a new snapshot and its journal) is ignored, the snapshot holding
+ *     its changes.
+ * Then every indexed article records what it was built from: the content hash
+ * and metadata of its library entry, and its notes file's size, mtime and
+ * crc32. Opening compares these with the store:
  *   - each library entry with the recorded stamp (exact: the hash is the store's own);
  *   - each notes file: after a clean close, by size and mtime (a stat each);
  *     after a crash — search/open is still there, since it is written durably
@@ -16,11 +35,11 @@
  *     close — by reading it and comparing the crc32;
  *   - indexed articles no longer in the library are dropped.
  * Whatever differs is indexed again from the store's files, before any query
- * is answered. So no journal is written per change: a change acknowledged by the
- * store and not yet in the saved index (the index is saved seconds later, or
- * the process died first) is found by that comparison. The same check catches
- * changes made while the index was not open (the CLI without a search, a tag
- * rename finished by the store at start-up, files restored from a backup).
+ * is answered: a change acknowledged by the store and not yet in the journal
+ * (saved two seconds later, or the process died first, or its line was cut) is
+ * found by that comparison. The same check catches changes made while the index
+ * was not open (the CLI without a search, a tag rename finished by the store at
+ * start-up, files restored from a backup).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -39,10 +58,19 @@ import {
   searchDir,
   writePart,
   PART_FILES,
+  type LoadedPart,
   type PartName,
 } from './index-files';
+import {
+  appendJournal,
+  journalLine,
+  JOURNAL_FILES,
+  readJournal,
+  startJournal,
+  type LoadedJournal,
+} from './index-journal';
 import { parseQuery } from './query';
-import { articleStamp, SearchIndex, type NotesStamp } from './search-index';
+import { articleStamp, SearchIndex, type NotesStamp, type PartChanges } from './search-index';
 import { SearchableText } from './searchable-text';
 import { TextCache } from './text-cache';
 import type { SearchResult } from './types';
@@ -70,15 +98,16 @@ export interface KeeperOptions {
   /** The library as the store lists it now. */
   entries: LibraryEntry[];
   onWarning?: (sentence: string) => void;
-  /** How long after a change the index is saved (default 10 s). */
+  /** How long after a change the index is saved (default 2 s). */
   saveDelayMs?: number;
+  /** A journal is folded into a new snapshot past this many bytes, or a quarter of its snapshot if more (default 4 MB). */
+  compactAtBytes?: number;
 }
 
 const NOTES_DIR = 'notes';
 /**
- * MiniSearch serialises an index whole, and the worker answers no query while it
- * does (seconds for 100,000 highlights). So the index is saved at most every
- * this many times the last save took: the check at open makes a late save safe.
+ * A save is an append (milliseconds), but compacting writes a part whole (seconds on 10,000 articles,
+ * when the worker answers nothing): the next save waits at least this many times the last one took.
  */
 const SAVE_COST_FACTOR = 20;
 const READ_CONCURRENCY = 8;
@@ -97,6 +126,33 @@ const CACHED_TEXT_CHARS = 48_000_000;
 const WARM_TEXT_CHARS = CACHED_TEXT_CHARS / 2;
 const WARM_BATCH = 8;
 
+const PART_NAMES: readonly PartName[] = ['articles', 'annotations'];
+
+interface SavedPart {
+  /** The snapshot's checksum (its journal names it) and size. */
+  snapshot: number;
+  snapshotBytes: number;
+  /** Its journal; null when it has none of its own yet. `torn`: a crash cut its last line short after `bytes`. */
+  journal: { bytes: number; torn: boolean } | null;
+}
+
+/**
+ * A journal is folded into a new snapshot once it holds this many bytes: a quarter of the snapshot (so
+ * replaying it at open costs a fraction of building the part), and never less than a few megabytes
+ * (so a small library is not rewritten whole at every few changes).
+ */
+const COMPACT_MIN_BYTES = 4_000_000;
+
+/** A good snapshot's journal (none for a missing or damaged snapshot). */
+async function journalOf<P extends PartName>(
+  dataDir: string,
+  name: P,
+  snapshot: LoadedPart<P>,
+): Promise<LoadedJournal<PartChanges[P][number]> | null> {
+  if (snapshot.status !== 'ok') return null;
+  return readJournal<PartChanges[P][number]>(dataDir, name, snapshot.crc);
+}
+
 interface Pending {
   content: boolean;
   notes: boolean;
@@ -107,7 +163,8 @@ export class IndexKeeper {
   private readonly entries = new Map<string, LibraryEntry>();
   private readonly pending = new Map<string, Pending>();
   private draining: Promise<void> | null = null;
-  private readonly dirty = new Set<PartName>();
+  /** Each part's files as last written; null while it has none good (then it is written whole). */
+  private readonly saved: Record<PartName, SavedPart | null> = { articles: null, annotations: null };
   private saveTimer?: NodeJS.Timeout;
   private saving: Promise<void> = Promise.resolve();
   private lastSaveMs = 0;
@@ -118,6 +175,7 @@ export class IndexKeeper {
     private readonly dataDir: string,
     private index: SearchIndex,
     private readonly saveDelayMs: number,
+    private readonly compactAtBytes: number,
     private readonly warn: (s: string) => void,
   ) {}
 
@@ -130,34 +188,55 @@ export class IndexKeeper {
       readPart(dataDir, 'articles'),
       readPart(dataDir, 'annotations'),
     ]);
+    const snapshots = { articles, annotations };
+    // Each good snapshot's journal: the changes made since it was written.
+    const journals = {
+      articles: await journalOf<'articles'>(dataDir, 'articles', articles),
+      annotations: await journalOf<'annotations'>(dataDir, 'annotations', annotations),
+    };
+    const damaged = new Map<PartName, string>();
+    for (const name of PART_NAMES) {
+      if (snapshots[name].status === 'damaged') damaged.set(name, PART_FILES[name]);
+      else if (journals[name]?.status === 'damaged') damaged.set(name, JOURNAL_FILES[name]);
+    }
+    const usable = (name: PartName) => snapshots[name].status === 'ok' && !damaged.has(name);
     let index: SearchIndex;
-    const rebuilt: PartName[] = [];
-    const load = () =>
-      SearchIndex.fromParts(
-        articles.status === 'ok' ? articles.part : null,
-        annotations.status === 'ok' ? annotations.part : null,
-      );
     try {
-      index = load();
-    } catch {
-      // Parsed and checksummed, yet MiniSearch refuses it: treat both as damaged.
-      index = SearchIndex.empty();
-      rebuilt.push('articles', 'annotations');
-    }
-    for (const [name, loaded] of [
-      ['articles', articles],
-      ['annotations', annotations],
-    ] as const) {
-      if (loaded.status === 'damaged' && !rebuilt.includes(name)) rebuilt.push(name);
-    }
-    // Missing or outdated: built without a word. Each part stands alone, so only what is missing is redone.
-    for (const name of rebuilt)
-      warn(
-        `The search index (${path.join('search', PART_FILES[name])}) was damaged, so Gloss is rebuilding it from the library.`,
+      index = SearchIndex.fromParts(
+        usable('articles') && articles.status === 'ok' ? articles.part : null,
+        usable('annotations') && annotations.status === 'ok' ? annotations.part : null,
       );
-    const keeper = new IndexKeeper(dataDir, index, options.saveDelayMs ?? 10_000, warn);
-    if (articles.status !== 'ok') keeper.dirty.add('articles');
-    if (annotations.status !== 'ok') keeper.dirty.add('annotations');
+      for (const name of PART_NAMES) {
+        const journal = journals[name];
+        if (usable(name) && journal?.status === 'ok') index.replay(name, journal.entries);
+      }
+    } catch {
+      // Parsed and checksummed, yet MiniSearch (or a replayed change) refuses it: treat both as damaged.
+      index = SearchIndex.empty();
+      for (const name of PART_NAMES) if (!damaged.has(name)) damaged.set(name, PART_FILES[name]);
+    }
+    // Missing or outdated: built without a word. Each part stands alone, so only what is damaged is redone.
+    for (const file of damaged.values())
+      warn(
+        `The search index (${path.join('search', file)}) was damaged, so Gloss is rebuilding it from the library.`,
+      );
+    const keeper = new IndexKeeper(
+      dataDir,
+      index,
+      options.saveDelayMs ?? 2_000,
+      options.compactAtBytes ?? COMPACT_MIN_BYTES,
+      warn,
+    );
+    for (const name of PART_NAMES) {
+      const snapshot = snapshots[name];
+      const journal = journals[name];
+      if (snapshot.status !== 'ok' || damaged.has(name)) continue; // a new snapshot at the first save
+      keeper.saved[name] = {
+        snapshot: snapshot.crc,
+        snapshotBytes: snapshot.bytes,
+        journal: journal?.status === 'ok' ? { bytes: journal.bytes, torn: journal.torn } : null,
+      };
+    }
     await keeper.reconcile(options.entries, crashed);
     void keeper.warmTexts();
     return keeper;
@@ -216,7 +295,7 @@ export class IndexKeeper {
     if (this.closed) return;
     await this.flush();
     this.closed = true;
-    if (this.dirty.size === 0) await markClosed(this.dataDir);
+    if (!this.unsaved()) await markClosed(this.dataDir);
   }
 
   // ---- keeping in step -------------------------------------------------------
@@ -280,17 +359,14 @@ export class IndexKeeper {
         if (p.removed || !this.entries.has(id)) {
           if (this.index.articleInfo(id) || this.index.notesStamp(id) !== undefined) {
             this.index.removeArticle(id);
-            this.dirty.add('articles').add('annotations');
           }
           continue;
         }
         if (data.article) {
           this.index.setArticle(data.article.info, data.article.body);
-          this.dirty.add('articles');
         }
         if (data.notes) {
           this.index.setAnnotations(id, data.notes.annotations, data.notes.stamp);
-          this.dirty.add('annotations');
         }
       }
     }
@@ -394,8 +470,12 @@ export class IndexKeeper {
 
   // ---- saving ------------------------------------------------------------------
 
+  private unsaved(): boolean {
+    return this.index.hasChanges() || PART_NAMES.some((name) => !this.saved[name]);
+  }
+
   private scheduleSave(): void {
-    if (this.dirty.size === 0 || this.saveTimer || this.closed) return;
+    if (!this.unsaved() || this.saveTimer || this.closed) return;
     this.saveTimer = setTimeout(
       () => {
         this.saveTimer = undefined;
@@ -406,16 +486,56 @@ export class IndexKeeper {
     this.saveTimer.unref?.();
   }
 
+  /**
+   * Each part's changes are appended to its journal (a few kilobytes an article); a part with no
+   * snapshot yet, or whose journal has grown past a share of its snapshot, is written whole instead
+   * and starts a new journal. Taken now, with nothing queued: what is written describes one moment.
+   */
   private async save(): Promise<void> {
     const started = performance.now();
-    // Serialised now, with nothing queued: the parts and their stamps describe one moment.
-    for (const name of [...this.dirty]) {
-      this.dirty.delete(name);
+    for (const name of PART_NAMES) {
+      const saved = this.saved[name];
+      const changes = this.index.takeChanges(name);
       try {
-        const part = name === 'articles' ? this.index.articlesPart() : this.index.annotationsPart();
-        await writePart(this.dataDir, name, part);
+        if (
+          saved &&
+          saved.journal &&
+          saved.journal.bytes < Math.max(this.compactAtBytes, saved.snapshotBytes / 4)
+        ) {
+          if (changes.length === 0) continue;
+          const lines = changes.map(journalLine).join('');
+          const { journal } = saved;
+          // After a crash cut its last line short, that line is cut off first.
+          journal.bytes += await appendJournal(
+            this.dataDir,
+            name,
+            lines,
+            journal.torn ? journal.bytes : undefined,
+          );
+          journal.torn = false;
+        } else if (saved && !saved.journal) {
+          // A snapshot with no journal of its own (none, or another snapshot's): one is started.
+          const bytes = await startJournal(
+            this.dataDir,
+            name,
+            saved.snapshot,
+            changes.map(journalLine).join(''),
+          );
+          saved.journal = { bytes, torn: false };
+        } else {
+          this.saved[name] = null; // until both are written
+          const part = name === 'articles' ? this.index.articlesPart() : this.index.annotationsPart();
+          const { crc, bytes } = await writePart(this.dataDir, name, part);
+          const journalBytes = await startJournal(this.dataDir, name, crc);
+          this.saved[name] = {
+            snapshot: crc,
+            snapshotBytes: bytes,
+            journal: { bytes: journalBytes, torn: false },
+          };
+        }
       } catch (err) {
-        this.dirty.add(name);
+        // Not saved: written whole next time (the check at open covers what is lost meanwhile).
+        this.saved[name] = null;
         throw err;
       }
     }
