@@ -24,7 +24,16 @@ import type { Imported } from '../import/index';
 import type { ServiceContext } from './context';
 import { addVersionFrom } from '../versions/add-version';
 import { compareTexts, compareWords } from '../versions/compare';
-import { judgeVersion, mayBeVersion, resemblance, shingles } from '../versions/detect';
+import {
+  boilerplateOf,
+  candidateKind,
+  judgeVersion,
+  MAX_RETITLED_CANDIDATES,
+  resemblance,
+  shingles,
+  without,
+} from '../versions/detect';
+import type { ArticleIndexEntry } from '../store/schemas';
 import { inReview } from '../versions/reanchor';
 import { currentVersionHash, versionsOf } from '../versions/version-list';
 import { quotesFromExport } from '../versions/exported-quotes';
@@ -44,16 +53,33 @@ export async function placeImport(
   const known = store.articleWithVersionSource(incoming.id);
   if (known) return { kind: 'existing', articleId: known };
   if (opts.newArticle || store.hasArticle(incoming.id)) return null;
-  const meta = { title: incoming.meta.title, source: incoming.meta.source, url: incoming.meta.url };
-  let best: { articleId: string; verdict: 'version' | 'ask'; resemblance: number } | null = null;
-  let incomingShingles: Set<number> | undefined;
+  const meta = {
+    title: incoming.meta.title,
+    source: incoming.meta.source,
+    url: incoming.meta.url,
+    wordCount: incoming.meta.wordCount,
+  };
+  // Index fields first: only an article of the same address, title and source, or source is read.
+  const read: { entry: ArticleIndexEntry; shingles: Set<number> }[] = [];
+  let retitled = 0;
   for (const entry of store.listArticles()) {
-    // Index fields first: only an article of the same address, or title and source, is read.
-    if (!mayBeVersion(meta, entry)) continue;
+    const kind = candidateKind(meta, entry);
+    if (!kind || (kind === 'source' && ++retitled > MAX_RETITLED_CANDIDATES)) continue;
     const existing = await store.getArticleIfIntact(entry.id);
-    if (!existing) continue;
-    incomingShingles ??= shingles(incoming.text);
-    const r = resemblance(incomingShingles, shingles(existing.text));
+    if (existing) read.push({ entry, shingles: shingles(existing.text) });
+  }
+  if (read.length === 0) return null;
+  const all = shingles(incoming.text);
+  let boilerplate = boilerplateOf(
+    all,
+    read.map((c) => c.shingles),
+  );
+  // A text that is all boilerplate is measured whole (two empty sets would look alike).
+  if (boilerplate.size >= all.size) boilerplate = new Set();
+  const mine = without(all, boilerplate);
+  let best: { articleId: string; verdict: 'version' | 'ask'; resemblance: number } | null = null;
+  for (const { entry, shingles: theirs } of read) {
+    const r = resemblance(mine, without(theirs, boilerplate));
     const { verdict } = judgeVersion(meta, entry, () => r);
     if (verdict === 'different') continue;
     // A version beats an uncertain match; among equals, the more alike.

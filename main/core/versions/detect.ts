@@ -11,6 +11,14 @@
  *   news story keeps most of its runs; two different stories from one source
  *   share only their boilerplate (a newsletter footer, a credit line), which is
  *   a small share of their runs. Between the two thresholds the user is asked.
+ * - the same source under another title (the headline was edited): the same
+ *   measure with higher thresholds, since the title no longer vouches for it.
+ *   Only articles whose word counts allow it are read (Jaccard ≤ the ratio of the
+ *   two sets' sizes), the newest MAX_RETITLED_CANDIDATES of them.
+ *
+ * Boilerplate is left out of the measure when the library shows it: a shingle
+ * of the incoming text found in two or more of the candidates read (other
+ * articles of the source) belongs to the source, not to one story.
  *
  * Pure: the caller reads the candidates' texts.
  */
@@ -21,6 +29,12 @@ export const SHINGLE_WORDS = 5;
 export const SAME_ARTICLE_RESEMBLANCE = 0.5;
 /** At or above (and below SAME_ARTICLE_RESEMBLANCE): uncertain, the user confirms. Below: different articles. */
 export const ASK_RESEMBLANCE = 0.3;
+/** Another title, same source: at or above, a version (the text alone must vouch for it). */
+export const RETITLED_SAME_RESEMBLANCE = 0.7;
+/** Another title, same source: at or above (and below RETITLED_SAME_RESEMBLANCE), the user confirms. */
+export const RETITLED_ASK_RESEMBLANCE = 0.5;
+/** Articles of the same source under another title read per import, newest first (each is read from disk). */
+export const MAX_RETITLED_CANDIDATES = 50;
 
 export type VersionVerdict = 'version' | 'ask' | 'different';
 
@@ -28,7 +42,12 @@ export interface VersionCandidate {
   title: string;
   source?: string;
   url?: string;
+  /** Lets an article of another title be ruled out without reading it. */
+  wordCount?: number;
 }
+
+/** Why an article may be a version of an import: its address, its title and source, or its source alone. */
+export type CandidateKind = 'url' | 'title' | 'source';
 
 const TRACKING_PARAM = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid)$/i;
 
@@ -90,29 +109,70 @@ export function resemblance(a: Set<number>, b: Set<number>): number {
 }
 
 /**
- * The verdict for one existing article: a version (same canonical URL, or same
- * title and source and resemblance ≥ SAME_ARTICLE_RESEMBLANCE), ask (same title
- * and source, resemblance in the middle band) or different.
+ * The verdict for one existing article: a version (same canonical URL; same
+ * title and source and resemblance ≥ SAME_ARTICLE_RESEMBLANCE; same source,
+ * another title and resemblance ≥ RETITLED_SAME_RESEMBLANCE), ask (the band
+ * below each of those) or different.
  */
 export function judgeVersion(
   incoming: VersionCandidate,
   existing: VersionCandidate,
   score: () => number,
 ): { verdict: VersionVerdict; resemblance?: number; reason: 'url' | 'text' | 'none' } {
-  const url = canonicalUrl(incoming.url);
-  if (url && url === canonicalUrl(existing.url)) return { verdict: 'version', reason: 'url' };
-  if (!sameLabel(incoming.title, existing.title) || !sameLabel(incoming.source, existing.source))
-    return { verdict: 'different', reason: 'none' };
+  const kind = candidateKind(incoming, existing);
+  if (kind === 'url') return { verdict: 'version', reason: 'url' };
+  if (!kind) return { verdict: 'different', reason: 'none' };
   const r = score();
-  const verdict = r >= SAME_ARTICLE_RESEMBLANCE ? 'version' : r >= ASK_RESEMBLANCE ? 'ask' : 'different';
+  const [same, ask] =
+    kind === 'title'
+      ? [SAME_ARTICLE_RESEMBLANCE, ASK_RESEMBLANCE]
+      : [RETITLED_SAME_RESEMBLANCE, RETITLED_ASK_RESEMBLANCE];
+  const verdict = r >= same ? 'version' : r >= ask ? 'ask' : 'different';
   return { verdict, resemblance: r, reason: 'text' };
 }
 
-/** Candidates worth reading: same canonical URL, or same title and source (cheap: index fields only). */
-export function mayBeVersion(incoming: VersionCandidate, existing: VersionCandidate): boolean {
+/**
+ * Why an existing article is worth reading as a possible earlier version (cheap:
+ * index fields only), or null: the same canonical URL; the same title and
+ * source; the same named source under another title, when the word counts do
+ * not already rule out RETITLED_ASK_RESEMBLANCE.
+ */
+export function candidateKind(incoming: VersionCandidate, existing: VersionCandidate): CandidateKind | null {
   const url = canonicalUrl(incoming.url);
-  if (url && url === canonicalUrl(existing.url)) return true;
-  return sameLabel(incoming.title, existing.title) && sameLabel(incoming.source, existing.source);
+  if (url && url === canonicalUrl(existing.url)) return 'url';
+  if (!sameLabel(incoming.source, existing.source)) return null;
+  if (sameLabel(incoming.title, existing.title)) return 'title';
+  if (!incoming.source?.trim()) return null;
+  const [a, b] = [incoming.wordCount, existing.wordCount];
+  // Two sets of sizes m ≤ n share at most m shingles: Jaccard ≤ m / n (a little slack for the 4 words a text's edges lose).
+  if (a !== undefined && b !== undefined && Math.min(a, b) + 8 < RETITLED_ASK_RESEMBLANCE * Math.max(a, b))
+    return null;
+  return 'source';
+}
+
+/** Candidates worth reading (see candidateKind). */
+export function mayBeVersion(incoming: VersionCandidate, existing: VersionCandidate): boolean {
+  return candidateKind(incoming, existing) !== null;
+}
+
+/** The shingles of `incoming` found in two or more of `others`: the source's boilerplate, not one story's. */
+export function boilerplateOf(incoming: Set<number>, others: readonly Set<number>[]): Set<number> {
+  const out = new Set<number>();
+  if (others.length < 2) return out;
+  for (const s of incoming) {
+    let seen = 0;
+    for (const o of others) if (o.has(s) && ++seen >= 2) break;
+    if (seen >= 2) out.add(s);
+  }
+  return out;
+}
+
+/** A shingle set without the boilerplate's shingles (the same set when there is none). */
+export function without(set: Set<number>, boilerplate: Set<number>): Set<number> {
+  if (boilerplate.size === 0) return set;
+  const out = new Set<number>();
+  for (const s of set) if (!boilerplate.has(s)) out.add(s);
+  return out;
 }
 
 function fnv1a(s: string): number {

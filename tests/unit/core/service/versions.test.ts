@@ -174,6 +174,58 @@ describe('importing a new version of an annotated article', () => {
   });
 });
 
+describe('a new version whose headline was edited (same source, another title, no address in common)', () => {
+  const NEW_TITLE = 'Ceasefire talks resume in Doha as death toll rises';
+  const ONE_WORD = PARAGRAPHS_V1.map((p) => p.replace('40 people died', '45 people died'));
+
+  it('is added as a version when nearly all of the text is the same', async () => {
+    const v1 = await gloss.importFiles({
+      paths: [await file('a.html', newsPage(PARAGRAPHS_V1, { url: '' }))],
+    });
+    const v2 = await gloss.importFiles({
+      paths: [await file('b.html', newsPage(ONE_WORD, { url: '', title: NEW_TITLE }))],
+    });
+    assert.equal(v2.imported.length, 0);
+    assert.equal(v2.versions?.[0].articleId, v1.imported[0].id);
+    assert.equal((await gloss.listArticles()).length, 1);
+  });
+
+  it('is asked about when most, not nearly all, of the text is the same', async () => {
+    const v1 = await gloss.importFiles({
+      paths: [await file('a.html', newsPage(PARAGRAPHS_V1, { url: '' }))],
+    });
+    const v2 = await gloss.importFiles({
+      paths: [await file('b.html', newsPage(PARAGRAPHS_V2, { url: '', title: NEW_TITLE }))],
+    });
+    assert.equal(v2.imported.length, 1, 'stored apart until the user says');
+    assert.equal(v2.possibleVersions?.[0].of, v1.imported[0].id);
+    const r = v2.possibleVersions![0].resemblance;
+    assert.ok(r >= 0.5 && r < 0.7, `resemblance ${r}`);
+  });
+
+  it('keeps apart another story of the same site under another title, sharing only boilerplate', async () => {
+    await gloss.importFiles({ paths: [await file('a.html', newsPage(PARAGRAPHS_V1, { url: '' }))] });
+    const other = await gloss.importFiles({
+      paths: [await file('b.html', newsPage(OTHER_STORY, { url: '', title: 'Ferry timetable approved' }))],
+    });
+    assert.equal(other.imported.length, 1);
+    assert.equal(other.versions, undefined);
+    assert.equal(other.possibleVersions, undefined);
+  });
+
+  it('is not looked for in pasted text, which names no source', async () => {
+    const text = PARAGRAPHS_V1.join('\n\n');
+    await gloss.importText({ text, title: 'Notes from the talks' });
+    const again = await gloss.importText({
+      text: text.replace('40 people', '45 people'),
+      title: 'Other notes',
+    });
+    assert.equal(again.imported.length, 1);
+    assert.equal(again.versions, undefined);
+    assert.equal(again.possibleVersions, undefined);
+  });
+});
+
 describe('the review of a new version', () => {
   async function inReview() {
     const first = await annotatedFirstVersion();

@@ -7,11 +7,16 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ASK_RESEMBLANCE,
+  boilerplateOf,
+  candidateKind,
   canonicalUrl,
   judgeVersion,
   resemblance,
+  RETITLED_ASK_RESEMBLANCE,
+  RETITLED_SAME_RESEMBLANCE,
   SAME_ARTICLE_RESEMBLANCE,
   shingles,
+  without,
 } from '@core/versions/detect';
 
 const BOILERPLATE =
@@ -101,11 +106,82 @@ describe('version detection', () => {
     assert.equal(judgeVersion(meta(), meta(), () => r).verdict, 'ask');
   });
 
-  it('never compares texts of another title or source (no URL in common)', () => {
+  it('never compares texts of another source, or of another title when no source is named (no URL in common)', () => {
     let compared = false;
-    const v = judgeVersion(meta({ title: 'Something else' }), meta(), () => ((compared = true), 1));
-    assert.equal(v.verdict, 'different');
+    const score = () => ((compared = true), 1);
+    assert.equal(judgeVersion(meta({ source: 'The Courier' }), meta(), score).verdict, 'different');
+    const unnamed = { title: 'Pasted text', source: undefined };
+    assert.equal(judgeVersion({ ...unnamed, title: 'Another paste' }, unnamed, score).verdict, 'different');
     assert.equal(compared, false);
-    assert.equal(judgeVersion(meta({ source: 'The Courier' }), meta(), () => 1).verdict, 'different');
+  });
+});
+
+describe('version detection when the headline was edited (same source, another title)', () => {
+  const retitled = meta({ title: 'City council approves budget after late-night vote' });
+
+  it('takes a story with an edited headline and most of its text unchanged as a version', () => {
+    const before = story('alpha', 40) + ' ' + BOILERPLATE;
+    const after = before.replace('alpha council', 'alpha councillors');
+    const r = resemblance(shingles(before), shingles(after));
+    assert.ok(r >= RETITLED_SAME_RESEMBLANCE, `resemblance ${r}`);
+    assert.deepEqual(
+      judgeVersion(retitled, meta(), () => r),
+      { verdict: 'version', resemblance: r, reason: 'text' },
+    );
+  });
+
+  it('asks when a retitled story shares most but not nearly all of its text', () => {
+    const a = story('alpha', 30);
+    const b = story('alpha', 22) + ' ' + story('gamma', 8);
+    const r = resemblance(shingles(a), shingles(b));
+    assert.ok(r >= RETITLED_ASK_RESEMBLANCE && r < RETITLED_SAME_RESEMBLANCE, `resemblance ${r}`);
+    assert.equal(judgeVersion(retitled, meta(), () => r).verdict, 'ask');
+  });
+
+  it('is stricter than for the same title: what would be asked under the same title is another article', () => {
+    const r = (ASK_RESEMBLANCE + SAME_ARTICLE_RESEMBLANCE) / 2;
+    assert.equal(judgeVersion(meta(), meta(), () => r).verdict, 'ask');
+    assert.equal(judgeVersion(retitled, meta(), () => r).verdict, 'different');
+  });
+
+  it('keeps apart two stories of one source under different titles that share their boilerplate', () => {
+    const a = story('alpha', 20) + ' ' + BOILERPLATE;
+    const b = story('beta', 20) + ' ' + BOILERPLATE;
+    const r = resemblance(shingles(a), shingles(b));
+    assert.equal(judgeVersion(retitled, meta(), () => r).verdict, 'different', `resemblance ${r}`);
+  });
+
+  it('leaves out the boilerplate the source’s other articles show, so short stories that are mostly boilerplate stay apart', () => {
+    const footer = story('footer', 14) + ' ' + BOILERPLATE;
+    const [incoming, other, third] = ['alpha', 'beta', 'delta'].map((s) =>
+      shingles(story(s, 2) + ' ' + footer),
+    );
+    const raw = resemblance(incoming, other);
+    assert.ok(raw >= RETITLED_SAME_RESEMBLANCE, `without the library's help they look alike: ${raw}`);
+    const bp = boilerplateOf(incoming, [other, third]);
+    assert.ok(bp.size > 0);
+    const cleaned = resemblance(without(incoming, bp), without(other, bp));
+    assert.equal(
+      judgeVersion(retitled, meta(), () => cleaned).verdict,
+      'different',
+      `resemblance ${cleaned}`,
+    );
+  });
+
+  it('learns no boilerplate from a single other article (its shared runs may be the story itself)', () => {
+    const a = shingles(story('alpha', 10));
+    assert.equal(boilerplateOf(a, [a]).size, 0);
+  });
+
+  it('reads an article of another title only when the source is named and the word counts allow the threshold', () => {
+    const existing = { ...meta(), wordCount: 1000 };
+    assert.equal(candidateKind({ ...retitled, wordCount: 900 }, existing), 'source');
+    assert.equal(candidateKind({ ...retitled, wordCount: 300 }, existing), null, 'too short to share half');
+    assert.equal(
+      candidateKind({ ...meta(), wordCount: 300 }, existing),
+      'title',
+      'the same title is always read',
+    );
+    assert.equal(candidateKind({ ...retitled, source: ' ' }, { ...existing, source: ' ' }), null);
   });
 });
