@@ -185,3 +185,64 @@ test('an older version opens read only from the version menu, with the highlight
   await expect(page.getByRole('button', { name: 'Version 2 of 2', exact: true })).toBeVisible();
   await expect(panelItems(page)).toHaveCount(2);
 });
+
+test('Re-select in the review: the right words chosen in the new text become the highlight', async () => {
+  const { page } = app;
+  await annotatedThenEdited(page);
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'New version of “Ceasefire talks resume in Doha”' })
+    .getByRole('button', { name: 'Review' })
+    .click();
+  const review = page.getByRole('dialog', { name: 'Review highlights (1)' });
+  await expect(review).toBeVisible();
+  await review.getByRole('button', { name: 'Re-select…' }).click();
+
+  // The dialog steps aside while the words are chosen in the reader.
+  const bar = page.getByRole('region', { name: 'Re-select a highlight' });
+  await expect(bar).toContainText('said 40 people died in the strike');
+  await expect(review).toHaveCount(0);
+  await expect(bar.getByRole('button', { name: 'Use selected words' })).toBeDisabled();
+  await dragSelect(page, 'The health minister said 45 people died');
+  await bar.getByRole('button', { name: 'Use selected words' }).click();
+
+  await expect(page.getByRole('dialog', { name: 'Review highlights (0)' })).toContainText(
+    'Nothing left to review',
+  );
+  await page.keyboard.press('Escape');
+  await expect(bar).toHaveCount(0);
+  await expect(page.locator('mark', { hasText: 'The health minister said 45 people died' })).toBeVisible();
+  await expect(panel(page)).toContainText('The health minister said 45 people died');
+  await expect(page.getByRole('button', { name: 'Version 2 of 2', exact: true })).toBeVisible();
+});
+
+test('an import that may be a new version (headline edited, most text shared) is asked about, and added when told', async () => {
+  const { page } = app;
+  const v1 = join(dir, 'ceasefire.html');
+  const v2 = join(dir, 'ceasefire-retitled.html');
+  await writeFile(v1, newsPage(PARAGRAPHS_V1, { url: '' }));
+  await writeFile(
+    v2,
+    newsPage(PARAGRAPHS_V2, { url: '', title: 'Ceasefire talks resume in Doha as death toll rises' }),
+  );
+  await importFile(page, v1);
+  await page.getByRole('button', { name: /^Open .*Ceasefire talks resume in Doha/ }).click();
+  await expect(page.getByRole('article')).toContainText('40 people died');
+  await highlight(page, 'said 40 people died in the strike');
+  await page.getByRole('button', { name: '← Library' }).click();
+
+  await importFile(page, v2);
+  const ask = page.getByRole('alertdialog', { name: 'A new version?' });
+  await expect(ask).toContainText('“Ceasefire talks resume in Doha as death toll rises” shares');
+  await expect(ask).toContainText('with “Ceasefire talks resume in Doha”, already in the library');
+  await page.screenshot({ path: join(dir, 'ask.png') });
+  await ask.getByRole('button', { name: 'Add as its new version' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Added as the newest version of' })).toBeVisible();
+
+  // One article, with two versions and the changed highlight waiting in review.
+  await expect(page.getByRole('button', { name: /^Open .*Ceasefire talks/ })).toHaveCount(1);
+  await page.getByRole('button', { name: /^Open .*Ceasefire talks resume in Doha/ }).click();
+  await expect(page.getByRole('article')).toContainText('45 people died');
+  await expect(page.getByRole('button', { name: 'Version 2 of 2, 1 highlights to review' })).toBeVisible();
+});

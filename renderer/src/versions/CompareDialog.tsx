@@ -49,7 +49,7 @@ export function CompareDialog() {
           ),
         )}
       </div>
-      <div className="dialog-actions">
+      <div className="modal-actions">
         <button type="button" onClick={closeVersionsDialog}>
           Close
         </button>

@@ -207,7 +207,7 @@ export function ReviewDialog() {
             </ol>
           </div>
         )}
-        <div className="dialog-actions">
+        <div className="modal-actions">
           <button type="button" disabled={!canUndo} onClick={() => void undoReviewAnswer()}>
             Undo
           </button>

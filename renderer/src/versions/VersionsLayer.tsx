@@ -52,7 +52,7 @@ function AskVersion() {
       onClose={() => void answerPossibleVersion(false)}
       description={`“${asking.title}” shares ${Math.round(asking.resemblance * 100)} % of its text with “${asking.ofTitle}”, already in the library.`}
     >
-      <div className="dialog-actions">
+      <div className="modal-actions">
         <button type="button" onClick={() => void answerPossibleVersion(true)}>
           Add as its new version
         </button>

@@ -17,6 +17,7 @@ import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
 import { loadAnnotations } from '../annotations/annotationsStore';
 import { openArticle, readerStore } from '../reader/readerStore';
+import { refreshLibrary } from '../library/libraryStore';
 
 export type ReviewAction = 'accept' | 'keep-old' | 'reselect' | 'delete';
 
@@ -255,6 +256,8 @@ export async function answerPossibleVersion(addAsVersion: boolean): Promise<void
   try {
     await gloss().addAsVersion({ articleId: asking.articleId, of: asking.of });
     showInfo(`Added as the newest version of “${asking.ofTitle}”.`);
+    // The separate copy is gone from the library.
+    await refreshLibrary();
   } catch (err) {
     showError(err);
   }
