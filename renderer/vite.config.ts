@@ -7,13 +7,14 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react()],
+  plugins: [react(), startEntryAfterFirstScreen()],
   // The same alias as tsconfig.base.json: the renderer's imports of the core's shared model modules.
   resolve: { alias: { '@core': resolve(here, '../main/core') } },
   build: {
@@ -22,3 +23,34 @@ export default defineConfig({
     rollupOptions: { input: { index: resolve(here, 'index.html') } },
   },
 });
+
+/**
+ * Build step for the first screen's picture (src/reader/firstScreen.ts). The
+ * page asks for its stylesheet and public/first-screen.js first, then for the
+ * app's script (a preload: fetched, not run) and its chunks, so the picture's
+ * first frame waits for no more than a static page's would. first-screen.js
+ * then starts the app's entry: at once when there is no picture, or just after
+ * the picture's first frame, so the app's start-up never delays that frame.
+ */
+function startEntryAfterFirstScreen(): Plugin {
+  return {
+    name: 'gloss:start-entry-after-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\n?/;
+        const m = entry.exec(html);
+        if (!m) throw new Error('index.html: no entry module script to hand to first-screen.js');
+        const chunks = html.match(/ *<link rel="modulepreload"[^>]*>\n?/g) ?? [];
+        let out = html.replace(entry, '');
+        for (const link of chunks) out = out.replace(link, '');
+        const late = [
+          `<link rel="preload" as="script" crossorigin href="${m[1]}" data-gloss-entry />`,
+          ...chunks.map((l) => l.trim()),
+        ];
+        return out.replace('</body>', `  ${late.join('\n    ')}\n  </body>`);
+      },
+    },
+  };
+}

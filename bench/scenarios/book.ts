@@ -20,7 +20,10 @@ export const openBook: Scenario = {
     const r = await bookResults();
     return {
       ...r.firstPaint,
-      extra: { 'static fully loaded': summarize(r.staticLoaded).median },
+      extra: {
+        'gloss live reader painted': summarize(r.livePaint).median,
+        'static fully loaded': summarize(r.staticLoaded).median,
+      },
       note: r.note,
     };
   },

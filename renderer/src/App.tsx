@@ -2,7 +2,7 @@
  * The app shell: start-up (settings, recovery warnings, library, last article),
  * theme and text size, menu commands from main, keyboard shortcuts, file drops.
  */
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { MenuCommand } from '@core/contract';
 import { useStore } from './store';
 import { gloss, messageOf } from './gloss';
@@ -34,6 +34,7 @@ import {
   undo,
 } from './annotations/annotationsStore';
 import { takeStartup, type Startup } from './app/startup';
+import { dropFirstScreen } from './reader/firstScreen';
 import { highlightSelection } from './annotations/actions';
 import { showView, viewStore, type View } from './ui/views';
 import { NotebookView, TagManagerView } from './ui/viewChunks';
@@ -130,6 +131,11 @@ export function App() {
       cancelled = true;
     };
   }, []);
+
+  // The picture of the last screen goes in the commit that paints the live one (never both on screen).
+  useLayoutEffect(() => {
+    if (ready) dropFirstScreen();
+  }, [ready]);
 
   // ---- theme and text size live on the root element (outside React's tree)
   useEffect(() => {

@@ -90,6 +90,9 @@ async function serveRenderer(dir: string): Promise<{ url: string; server: Server
       `No built renderer at ${dir}. Run "npm run build" (or "npx vite build --config renderer/vite.config.ts") first.`,
     );
   });
+  // Read once per launch and then served from memory, as Electron serves file:// from its own
+  // threads: a page load here must not wait on this (busy) process's disk reads, six per start.
+  const bodies = new Map<string, Promise<Buffer>>();
   const server = createServer((req, res) => {
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -99,7 +102,12 @@ async function serveRenderer(dir: string): Promise<{ url: string; server: Server
         return;
       }
       try {
-        const body = await readFile(file);
+        let read = bodies.get(file);
+        if (!read) bodies.set(file, (read = readFile(file)));
+        const body = await read.catch((err) => {
+          bodies.delete(file);
+          throw err;
+        });
         res
           .writeHead(200, {
             'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
