@@ -26,6 +26,8 @@ export interface LibrarySearchOptions {
 
 export interface LibrarySearch {
   search(query: string, limit?: number): Promise<SearchResult>;
+  /** Saves the index's changes now (they are saved a moment after each change anyway). */
+  flush(): Promise<void>;
   /** Saves the index and stops its worker (before the store closes). */
   close(): Promise<void>;
 }
@@ -60,6 +62,10 @@ export function librarySearch(store: Store, options: LibrarySearchOptions): Libr
     search: async (query, limit) => {
       if (closed) throw new GlossError('INTERNAL', 'The library has been closed.');
       return (await open()).search(query, limit);
+    },
+    flush: async () => {
+      const index = await opening?.catch(() => null);
+      await index?.flush();
     },
     close: async () => {
       if (closed) return;
