@@ -19,6 +19,7 @@ import { addSyncCommand } from './cli/sync-command';
 import { addReviewCommand } from './cli/review-command';
 import { addVerifyCommand } from './cli/verify-command';
 import { addVersionsCommand } from './cli/versions-command';
+import { readStdin } from './cli/stdin';
 import { addEditCommand, addWorkspaceCommands } from './cli/workspace-commands';
 
 export { EXIT_RECOVERED } from './cli/context';
@@ -26,6 +27,8 @@ export { EXIT_RECOVERED } from './cli/context';
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Standard input, read whole (default: the process's). */
+  stdin?: () => Promise<string>;
 }
 
 /** Runs one command line; resolves to the exit code (never calls process.exit). */
@@ -58,6 +61,7 @@ export async function runCli(
     },
     out: io.out,
     err: io.err,
+    readStdin: io.stdin ?? (() => readStdin()),
     dataDirOption,
     resolveId,
   };

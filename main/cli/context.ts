@@ -14,6 +14,8 @@ export interface CommandContext {
   ): void;
   out(s: string): void;
   err(s: string): void;
+  /** Standard input, read whole (`gloss import -`). */
+  readStdin(): Promise<string>;
   dataDirOption(): Option;
   resolveId(gloss: GlossService, id: string): Promise<string>;
 }

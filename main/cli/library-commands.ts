@@ -10,21 +10,33 @@ import { importVersionLines } from './versions-command';
 export function addImportCommand(program: Command, ctx: CommandContext): void {
   program
     .command('import')
-    .description('import files (text, HTML, Markdown, EPUB, PDF) or http(s) URLs')
-    .argument('<sources...>', 'files or URLs')
+    .description(
+      'import files (text, HTML, Markdown, EPUB, PDF), http(s) URLs, or - for text on standard input',
+    )
+    .argument(
+      '<sources...>',
+      'files, URLs, or - (standard input: plain text, or HTML when it starts with a tag)',
+    )
     .addOption(ctx.dataDirOption())
     .option('--json', 'print the report as JSON')
     .option('--download-images', 'download the web pictures of saved HTML pages (a URL’s always are)')
     .option('--no-images', 'download no picture, not even a URL’s: placeholders with their address')
     .option('--new-article', 'a new article even when it is a new version of one in the library')
+    .option('--title <title>', 'the title of the text on standard input (default: its first line)')
     .action((sources: string[], opts) =>
       ctx.use(opts, async (gloss) => {
         const report: ImportReport = { imported: [], existing: [], failed: [] };
-        const files = sources.filter((s) => !/^https?:\/\//i.test(s));
+        const files = sources.filter((s) => s !== '-' && !/^https?:\/\//i.test(s));
         const urls = sources.filter((s) => /^https?:\/\//i.test(s));
         const newArticle = opts.newArticle === true;
         if (files.length) merge(report, await gloss.importFiles({ paths: files, newArticle }));
         for (const url of urls) merge(report, await gloss.importUrl({ url, newArticle }));
+        if (sources.includes('-')) {
+          const text = await ctx.readStdin();
+          // HTML when it starts with a tag, as a paste of a web page's HTML would.
+          const html = /^\s*</.test(text) ? text : undefined;
+          merge(report, await gloss.importText({ text, html, title: opts.title, newArticle }));
+        }
         if (opts.json) ctx.out(JSON.stringify(report, null, 2) + '\n');
         else {
           for (const a of report.imported) ctx.out(`imported  ${a.id}  ${a.title}\n`);

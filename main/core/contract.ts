@@ -293,6 +293,8 @@ export const CHANNELS = {
     text: z.string().max(50_000_000),
     html: z.string().max(50_000_000).optional(),
     title: z.string().max(1000).optional(),
+    /** A new article even when it is a new version of one in the library. */
+    newArticle: z.boolean().optional(),
   }),
   importUrl: z.object({
     url: z.string().url().max(8192),

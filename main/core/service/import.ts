@@ -49,7 +49,9 @@ export function importRequests(ctx: ServiceContext, options: ImportOptions = {})
       const req = parseRequest('importText', request);
       const report = emptyReport();
       try {
-        await storeImported(ctx, await importPasted(req.text, req.html, req.title), report);
+        await storeImported(ctx, await importPasted(req.text, req.html, req.title), report, {
+          newArticle: req.newArticle,
+        });
       } catch (err) {
         report.failed.push(failure('Pasted text', err));
       }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { glossInProcess, glossProcess } from '../helpers/run-gloss';
+import { glossInProcess, glossProcess, glossProcessWithInput } from '../helpers/run-gloss';
 import { newsPage, PARAGRAPHS_V1, PARAGRAPHS_V2 } from '../helpers/news-versions';
 
 let dir: string;
@@ -208,5 +208,35 @@ describe('gloss verify', () => {
     const cut = await gloss('verify', await put('cut.json', '{"type": "AnnotationCollection", "first": {'));
     assert.equal(cut.code, 1);
     assert.match(cut.stderr, /does not parse/);
+  });
+});
+
+describe('gloss import - (text on standard input)', () => {
+  it('adds an edited paste of the same title as a version, and a separate article with --new-article', async () => {
+    await newLibrary();
+    const text = PARAGRAPHS_V1.join('\n\n');
+    const edited = text.replace('40 people died', '45 people died');
+    const paste = (input: string, ...more: string[]) =>
+      glossProcessWithInput(input, 'import', '-', '--title', 'Talks, as pasted', '--data-dir', data, ...more);
+
+    const first = await paste(text);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^imported {2}\w+ {2}Talks, as pasted$/m);
+
+    const second = await paste(edited);
+    assert.equal(second.code, 0, second.stderr);
+    assert.doesNotMatch(second.stdout, /^imported/m);
+    assert.match(second.stdout, /version/i);
+
+    const forced = await paste(edited.replace('Aid convoys', 'Relief convoys'), '--new-article');
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(forced.stdout, /^imported {2}\w+ {2}Talks, as pasted$/m);
+
+    const list = await gloss('list', '--json');
+    assert.equal(
+      (JSON.parse(list.stdout) as unknown[]).length,
+      2,
+      'the first paste (two versions) and the forced one',
+    );
   });
 });

@@ -3,7 +3,7 @@
  * command's source entry, as `npm run gloss` does; tests/built runs bin/gloss.js
  * on the build), or in this process through runCli when only its output matters.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runCli } from '../../../main/cli';
@@ -31,6 +31,20 @@ export async function glossProcess(...args: string[]): Promise<GlossRun> {
     const e = err as GlossRun;
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/** A real process given `input` on its standard input; resolves once it has exited with all its output read. */
+export function glossProcessWithInput(input: string, ...args: string[]): Promise<GlossRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...CLI, ...args], { env: { ...process.env, GLOSS_DATA_DIR: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => void (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => void (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
+  });
 }
 
 /** The same command line, run in this process. */

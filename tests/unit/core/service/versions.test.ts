@@ -213,6 +213,20 @@ describe('a new version whose headline was edited (same source, another title, n
     assert.equal(other.possibleVersions, undefined);
   });
 
+  it('is never made of pasted text asked to be a new article (newArticle), even under the same title', async () => {
+    const text = PARAGRAPHS_V1.join('\n\n');
+    await gloss.importText({ text, title: 'Notes from the talks' });
+    const edited = text.replace('40 people', '45 people');
+    const forced = await gloss.importText({ text: edited, title: 'Notes from the talks', newArticle: true });
+    assert.equal(forced.imported.length, 1);
+    assert.equal(forced.versions, undefined);
+    const again = await gloss.importText({
+      text: edited.replace('Aid', 'Relief'),
+      title: 'Notes from the talks',
+    });
+    assert.ok(again.versions?.length || again.possibleVersions?.length, 'without it, a version');
+  });
+
   it('is not looked for in pasted text, which names no source', async () => {
     const text = PARAGRAPHS_V1.join('\n\n');
     await gloss.importText({ text, title: 'Notes from the talks' });
