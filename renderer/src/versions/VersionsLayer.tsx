@@ -50,7 +50,7 @@ function AskVersion() {
       title="A new version?"
       role="alertdialog"
       onClose={() => void answerPossibleVersion(false)}
-      description={`“${asking.title}” shares ${Math.round(asking.resemblance * 100)} % of its text with “${asking.ofTitle}”, already in the library.`}
+      description={`“${asking.title}” shares ${Math.round(asking.resemblance * 100)} % of its five-word phrases with “${asking.ofTitle}”, already in the library.`}
     >
       <div className="modal-actions">
         <button type="button" onClick={() => void answerPossibleVersion(true)}>
