@@ -202,7 +202,8 @@ test('Re-select in the review: the right words chosen in the new text become the
   const bar = page.getByRole('region', { name: 'Re-select a highlight' });
   await expect(bar).toContainText('said 40 people died in the strike');
   await expect(review).toHaveCount(0);
-  await expect(bar.getByRole('button', { name: 'Use selected words' })).toBeDisabled();
+  // The new wording is selected to start from; the mouse chooses other words.
+  await expect(bar.getByRole('button', { name: 'Use selected words' })).toBeEnabled();
   await dragSelect(page, 'The health minister said 45 people died');
   await bar.getByRole('button', { name: 'Use selected words' }).click();
 
@@ -247,4 +248,30 @@ test('an import that may be a new version (headline edited, most text shared) is
   await page.getByRole('button', { name: /^Open .*Ceasefire talks resume in Doha/ }).click();
   await expect(page.getByRole('article')).toContainText('45 people died');
   await expect(page.getByRole('button', { name: 'Version 2 of 2, 1 highlights to review' })).toBeVisible();
+});
+
+test('Re-select from the keyboard: R, Shift+arrows trim the new wording, Enter uses it', async () => {
+  const { page } = app;
+  await annotatedThenEdited(page);
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'New version of “Ceasefire talks resume in Doha”' })
+    .getByRole('button', { name: 'Review' })
+    .click();
+  await expect(page.getByRole('dialog', { name: 'Review highlights (1)' })).toBeVisible();
+  await page.keyboard.press('r');
+  const bar = page.getByRole('region', { name: 'Re-select a highlight' });
+  await expect(bar.getByRole('button', { name: 'Use selected words' })).toBeEnabled();
+  await expect(page.getByRole('article')).toBeFocused();
+  // "said 45 people died in the strike" less its last three words.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Control+ArrowLeft');
+  await expect
+    .poll(() => page.evaluate(() => document.getSelection()?.toString().trim()))
+    .toBe('said 45 people died');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Review highlights (0)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('mark', { hasText: 'said 45 people died' })).toBeVisible();
+  await expect(panel(page)).toContainText('said 45 people died');
+  await expect(panel(page)).not.toContainText('in the strike');
 });
