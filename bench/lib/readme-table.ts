@@ -47,7 +47,8 @@ function target(t: ResultRow['target']): string {
   const parts: string[] = [];
   if (t.ratio !== undefined) parts.push(`≤ ${t.ratio}×`);
   if (t.glossMs !== undefined) parts.push(`≤ ${t.glossMs} ms`);
-  for (const [k, v] of Object.entries(t.extraMax ?? {})) parts.push(`${k} ≤ ${v} ms`);
+  for (const [k, v] of Object.entries(t.extraMax ?? {}))
+    parts.push(`${k} ≤ ${v}${k.endsWith('(MB)') ? '' : ' ms'}`);
   return parts.join(', ') || '—';
 }
 

@@ -14,7 +14,7 @@ import { normalizeTags } from '../annotations/tags';
 import { codePointCounter } from '../anchoring/codepoints';
 import { authorList, citationFields } from './citation';
 import { inReadingOrder, locationLabeller } from './reading-order';
-import type { ExportEntry } from './types';
+import type { ExportEntry, ExportRenderer } from './types';
 
 export const CSV_COLUMNS = [
   'article',
@@ -42,60 +42,75 @@ export function neutralizeFormula(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-export function toCsv(entries: readonly ExportEntry[]): string {
+const CSV_OPTIONS = {
+  columns: [...CSV_COLUMNS],
+  record_delimiter: 'windows',
+  // csv-stringify quotes only fields holding the record delimiter (CRLF); a bare LF inside a quote must be quoted too.
+  quoted_match: /[\r\n]/,
+} as const;
+
+/** One article's rows: its note first, then its passages in reading order. */
+function articleRows({ article, annotations, articleNote }: ExportEntry): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = [];
-  for (const { article, annotations, articleNote } of entries) {
-    const codePoints = codePointCounter(article.text);
-    const where = locationLabeller(article);
-    const { title, source = '', published = '', url = '' } = article.meta;
-    const author = authorList(citationFields(article.meta).authors);
-    if (articleNote?.text.trim()) {
-      const row = [
-        title,
-        source,
-        published,
-        '',
-        articleNote.text.trim(),
-        '',
-        '',
-        '',
-        '',
-        '',
-        articleNote.modified,
-      ];
-      // The article note is on no one version: its version cell stays empty.
-      rows.push([...row, 'article', author, url, ''].map(neutralizeFormula));
-    }
-    for (const a of inReadingOrder(annotations)) {
-      const { start, end } = a.target.position;
-      const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
-      const text = [
-        title,
-        source,
-        published,
-        a.target.quote.exact,
-        a.note,
-        normalizeTags(a.tags).join('; '),
-        a.color,
-      ].map(neutralizeFormula);
-      rows.push([
-        ...text,
-        inText ? codePoints(start) : '',
-        inText ? codePoints(end) : '',
-        neutralizeFormula(a.created),
-        neutralizeFormula(a.modified),
-        ...[inText ? (where(start) ?? '') : '', author, url].map(neutralizeFormula),
-        // The article version (sha256 of its text) it was made or confirmed on: gloss verify's reference.
-        a.versionHash ?? '',
-      ]);
-    }
+  const codePoints = codePointCounter(article.text);
+  const where = locationLabeller(article);
+  const { title, source = '', published = '', url = '' } = article.meta;
+  const author = authorList(citationFields(article.meta).authors);
+  if (articleNote?.text.trim()) {
+    const row = [
+      title,
+      source,
+      published,
+      '',
+      articleNote.text.trim(),
+      '',
+      '',
+      '',
+      '',
+      '',
+      articleNote.modified,
+    ];
+    // The article note is on no one version: its version cell stays empty.
+    rows.push([...row, 'article', author, url, ''].map(neutralizeFormula));
   }
-  return stringify(rows, {
-    header: true,
-    columns: [...CSV_COLUMNS],
-    bom: true,
-    record_delimiter: 'windows',
-    // csv-stringify quotes only fields holding the record delimiter (CRLF); a bare LF inside a quote must be quoted too.
-    quoted_match: /[\r\n]/,
-  });
+  for (const a of inReadingOrder(annotations)) {
+    const { start, end } = a.target.position;
+    const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
+    const text = [
+      title,
+      source,
+      published,
+      a.target.quote.exact,
+      a.note,
+      normalizeTags(a.tags).join('; '),
+      a.color,
+    ].map(neutralizeFormula);
+    rows.push([
+      ...text,
+      inText ? codePoints(start) : '',
+      inText ? codePoints(end) : '',
+      neutralizeFormula(a.created),
+      neutralizeFormula(a.modified),
+      ...[inText ? (where(start) ?? '') : '', author, url].map(neutralizeFormula),
+      // The article version (sha256 of its text) it was made or confirmed on: gloss verify's reference.
+      a.versionHash ?? '',
+    ]);
+  }
+  return rows;
+}
+
+/** The CSV written one article at a time: the byte order mark and header row, then each article's rows. */
+export function csvRenderer(): ExportRenderer {
+  return {
+    head: () => stringify([], { ...CSV_OPTIONS, header: true, bom: true }),
+    entry: (entry) => stringify(articleRows(entry), CSV_OPTIONS),
+    tail: () => '',
+  };
+}
+
+export function toCsv(entries: readonly ExportEntry[]): string {
+  const renderer = csvRenderer();
+  let out = renderer.head();
+  for (const entry of entries) out += renderer.entry(entry);
+  return out + renderer.tail();
 }

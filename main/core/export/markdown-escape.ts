@@ -25,6 +25,9 @@ export function escapeInline(text: string): string {
 
 /** Escape what changes meaning at the start of a line: lists, quotes, setext/thematic lines, indented code. */
 export function escapeLineStart(line: string): string {
+  // Most lines start with a letter: nothing to escape or trim.
+  const c = line.charCodeAt(0) | 0x20;
+  if (c >= 0x61 && c <= 0x7a) return line;
   const trimmed = line.replace(/^\s+/, '');
   return trimmed.replace(/^[-+=>]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
 }

@@ -36,14 +36,14 @@ function blockLines(block: Block, from: number, to: number): string[] {
     if (rows) return rows;
   }
   const lines: string[] = [];
-  let lineStart = from;
-  for (let i = from; i <= to; i++) {
-    if (i < to && block.text[i] !== '\n') continue;
+  for (let lineStart = from; ;) {
+    const nl = block.text.indexOf('\n', lineStart);
+    const i = nl < 0 || nl >= to ? to : nl;
     const md = inlineMarkdown(block.text, lineStart, i, block.links).trimEnd();
     lines.push(md.trim() === '' ? '' : escapeLineStart(md));
+    if (i === to) return lines;
     lineStart = i + 1;
   }
-  return lines;
 }
 
 /**

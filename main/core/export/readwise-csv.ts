@@ -33,7 +33,7 @@ import { normalizeTags } from '../annotations/tags';
 import { authorList, citationFields } from './citation';
 import { neutralizeFormula } from './csv';
 import { inReadingOrder, locationLabeller } from './reading-order';
-import type { ExportEntry } from './types';
+import type { ExportEntry, ExportRenderer } from './types';
 
 export const READWISE_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'] as const;
 
@@ -64,50 +64,66 @@ function bounded(text: string, max: number): string {
   return `${text.slice(0, cut)}…`;
 }
 
-export function toReadwiseCsv(entries: readonly ExportEntry[]): string {
+const READWISE_OPTIONS = {
+  columns: [...READWISE_COLUMNS],
+  record_delimiter: 'windows',
+  quoted_match: /[\r\n]/,
+} as const;
+
+function articleRows({ article, annotations }: ExportEntry): string[][] {
   const rows: string[][] = [];
-  for (const { article, annotations } of entries) {
-    const fields = citationFields(article.meta);
-    const title = bounded(fields.title, READWISE_LIMITS.title);
-    const author = bounded(authorList(fields.authors), READWISE_LIMITS.author);
-    const url = fields.url && fields.url.length <= READWISE_LIMITS.url ? fields.url : '';
-    const where = locationLabeller(article);
-    let lastNumber = '';
-    for (const a of inReadingOrder(annotations)) {
-      const { start, end } = a.target.position;
-      const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
-      const number = inText ? (/\d+/.exec(where(start) ?? '')?.[0] ?? lastNumber) : '';
-      if (inText) lastNumber = number;
-      const quote = a.target.quote.exact;
-      const shortened = quote.length > READWISE_LIMITS.highlight;
-      const own = [
-        a.note.trim(),
-        shortened
-          ? `(Shortened to Readwise's ${READWISE_LIMITS.highlight.toLocaleString('en')} characters; the passage has ${quote.length.toLocaleString('en')}.)`
-          : '',
-      ]
-        .filter(Boolean)
-        .join('\n\n');
-      const note = [readwiseTags(a.tags), own.startsWith('.') ? WORD_JOINER + own : own]
-        .filter(Boolean)
-        .join(' ');
-      rows.push(
-        [
-          bounded(quote, READWISE_LIMITS.highlight),
-          title,
-          author,
-          url,
-          note,
-          number,
-          readwiseDate(a.created),
-        ].map(neutralizeFormula),
-      );
-    }
+  const fields = citationFields(article.meta);
+  const title = bounded(fields.title, READWISE_LIMITS.title);
+  const author = bounded(authorList(fields.authors), READWISE_LIMITS.author);
+  const url = fields.url && fields.url.length <= READWISE_LIMITS.url ? fields.url : '';
+  const where = locationLabeller(article);
+  let lastNumber = '';
+  for (const a of inReadingOrder(annotations)) {
+    const { start, end } = a.target.position;
+    const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
+    const number = inText ? (/\d+/.exec(where(start) ?? '')?.[0] ?? lastNumber) : '';
+    if (inText) lastNumber = number;
+    const quote = a.target.quote.exact;
+    const shortened = quote.length > READWISE_LIMITS.highlight;
+    const own = [
+      a.note.trim(),
+      shortened
+        ? `(Shortened to Readwise's ${READWISE_LIMITS.highlight.toLocaleString('en')} characters; the passage has ${quote.length.toLocaleString('en')}.)`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    const note = [readwiseTags(a.tags), own.startsWith('.') ? WORD_JOINER + own : own]
+      .filter(Boolean)
+      .join(' ');
+    rows.push(
+      [
+        bounded(quote, READWISE_LIMITS.highlight),
+        title,
+        author,
+        url,
+        note,
+        number,
+        readwiseDate(a.created),
+      ].map(neutralizeFormula),
+    );
   }
-  return stringify(rows, {
-    header: true,
-    columns: [...READWISE_COLUMNS],
-    record_delimiter: 'windows',
-    quoted_match: /[\r\n]/,
-  });
+  return rows;
+}
+
+/** The Readwise CSV written one article at a time: the header row, then each article's rows. */
+export function readwiseCsvRenderer(): ExportRenderer {
+  return {
+    head: () => stringify([], { ...READWISE_OPTIONS, header: true }),
+    entry: (entry) => stringify(articleRows(entry), READWISE_OPTIONS),
+    tail: () => '',
+  };
+}
+
+export function toReadwiseCsv(entries: readonly ExportEntry[]): string {
+  const renderer = readwiseCsvRenderer();
+  const pieces = [renderer.head()];
+  for (const entry of entries) pieces.push(renderer.entry(entry));
+  pieces.push(renderer.tail());
+  return pieces.join('');
 }

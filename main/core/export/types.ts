@@ -19,3 +19,22 @@ export interface ExportOptions {
   /** The tag codebook: the JSON export carries the entries of the tags it holds (and their parents). */
   codebook?: readonly TagCode[];
 }
+
+/** What an export knows before its first article is read, so it can be written as it goes. */
+export interface ExportPlan {
+  /** How many articles it holds (one article is laid out on its own, several under one heading). */
+  articles: number;
+  /** The article's id when it holds exactly one (the JSON collection is named by it). */
+  onlyArticleId?: string;
+  /** Annotations plus article notes with text: the JSON collection's `total`. */
+  items: number;
+  /** The codebook entries of the tags it holds and their parents (JSON's `gloss:codebook`). */
+  codebook?: TagCode[];
+}
+
+/** An export written one article at a time: head, then each entry's text in order, then tail. */
+export interface ExportRenderer {
+  head(): string;
+  entry(entry: ExportEntry): string;
+  tail(): string;
+}

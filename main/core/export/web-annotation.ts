@@ -38,7 +38,8 @@ import type { Article } from '../document/types';
 import { citationFields } from './citation';
 import { inReadingOrder, locationLabeller } from './reading-order';
 import { memoizedTagNormalizer } from './tag-memo';
-import type { ExportEntry, ExportOptions } from './types';
+import type { ArticleNote } from '../annotations/types';
+import type { ExportEntry, ExportOptions, ExportPlan, ExportRenderer } from './types';
 
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** The model allows extra contexts after its own; this one gives "gloss:" terms an IRI ("dcterms:" is in the model's). */
@@ -121,7 +122,10 @@ export interface WebAnnotationCollection {
 }
 
 /** The codebook entries of the tags the entries use, and of their parents by '/', by name. */
-function codebookOf(entries: readonly ExportEntry[], codebook: readonly TagCode[] | undefined): TagCode[] {
+export function codebookOf(
+  entries: Iterable<{ annotations: readonly Annotation[] }>,
+  codebook: readonly TagCode[] | undefined,
+): TagCode[] {
   if (!codebook?.length) return [];
   const used = new Set<string>();
   const seen = new Set<string>(); // a library has few tags over many passages: each spelling keyed once
@@ -369,35 +373,146 @@ export function toWebAnnotations(
   };
 }
 
+/** JSON of a string (or anything), as JSON.stringify writes it inside an object. */
+const q = JSON.stringify;
+
 /**
- * The collection as JSON text: the frame indented, each annotation compact on
- * its own line. Half the size of indenting everything, and several times
- * faster to write for a whole library, while a diff still shows one line per
- * annotation.
+ * One annotation's JSON text, exactly JSON.stringify(toWebAnnotation(…)) but
+ * built from strings: what every item of an article shares (context, creator,
+ * generator, the target's description of the article) is turned to text once
+ * per article, not once per annotation. toWebAnnotation stays the definition;
+ * tests/unit/core/export/web-annotation.test.ts holds them equal.
  */
+function webAnnotationJsonMaker(
+  article: Article,
+  opts: WebAnnotationOptions,
+  helpers: Helpers,
+): (a: Annotation) => string {
+  const { tidyTags, codePoints, creator } = helpers;
+  const creatorJson = q(creator);
+  const head = `{"@context":${q([ANNO_CONTEXT, GLOSS_CONTEXT])},"id":`;
+  const agents = `,"creator":${creatorJson},"generator":${q(GENERATOR)},"body":[`;
+  const colorBody = (color: string) =>
+    `{"type":"TextualBody","value":${q(color)},"purpose":"highlighting","format":"text/plain","language":"en","creator":${creatorJson}}`;
+  const target = `,"target":{"source":${q(articleSource(article))},${q(helpers.described).slice(1, -1)},"selector":[`;
+  return (a) => {
+    const note = a.note.trim();
+    let json = `${head}${q(annotationId(a.id, opts.baseId))},"type":"Annotation","motivation":"${note ? 'commenting' : 'highlighting'}"`;
+    json += `,"created":${q(dateTime(a.created))},"modified":${q(dateTime(a.modified))}${agents}${colorBody(a.color)}`;
+    if (note)
+      json += `,{"type":"TextualBody","value":${q(a.note)},"format":"text/plain","purpose":"commenting"}`;
+    for (const tag of tidyTags(a.tags))
+      json += `,{"type":"TextualBody","value":${q(tag)},"purpose":"tagging"}`;
+    const { exact, prefix, suffix } = a.target.quote;
+    json += `]${target}{"type":"TextQuoteSelector","exact":${q(exact)}`;
+    if (prefix) json += `,"prefix":${q(prefix)}`;
+    if (suffix) json += `,"suffix":${q(suffix)}`;
+    json += '}';
+    const { start, end } = a.target.position;
+    const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
+    if (inText)
+      json += `,{"type":"TextPositionSelector","start":${codePoints(start)},"end":${codePoints(end)}}`;
+    json += ']';
+    const { state } = versionState(article, a.versionHash);
+    if (state) json += `,"state":${q(state)}`;
+    json += `},"gloss:color":${q(a.color)}`;
+    if (a.orphan) json += ',"gloss:orphan":true';
+    const locator = inText ? helpers.where(start) : undefined;
+    if (locator) json += `,"gloss:location":${q(locator)}`;
+    if (a.versionHash) json += `,"gloss:version":${q(a.versionHash)}`;
+    return `${json}}`;
+  };
+}
+
+/**
+ * The collection as JSON text, written one article at a time: the frame
+ * indented, each annotation compact on its own line. Half the size of
+ * indenting everything, and several times faster to write for a whole
+ * library, while a diff still shows one line per annotation. The frame's
+ * `total` comes first, so the plan must count the items the entries will hold.
+ */
+export function webAnnotationRenderer(plan: ExportPlan, opts: WebAnnotationOptions = {}): ExportRenderer {
+  const tidyTags = memoizedTagNormalizer();
+  const creator = creatorAgent(opts.userName);
+  let written = 0;
+  const item = (json: string) => (written++ === 0 ? json : `,\n      ${json}`);
+  return {
+    head: () => {
+      const codebook = plan.codebook ?? [];
+      const frame = [
+        `  "@context": ${q(codebook.length ? [ANNO_CONTEXT, GLOSS_CONTEXT] : ANNO_CONTEXT)},`,
+        `  "id": ${q(planCollectionId(plan, opts))},`,
+        '  "type": "AnnotationCollection",',
+        '  "label": "Annotations exported from Gloss",',
+        `  "total": ${plan.items},`,
+        `  "generator": ${q(GENERATOR)},`,
+        ...(codebook.length ? [`  "gloss:codebook": ${q(codebook)},`] : []),
+        '  "first": {',
+        '    "type": "AnnotationPage",',
+        '    "startIndex": 0,',
+      ];
+      return `{\n${frame.join('\n')}\n${plan.items === 0 ? '    "items": []' : '    "items": [\n      '}`;
+    },
+    entry: ({ article, annotations, articleNote }) => {
+      const helpers = helpersFor(article, tidyTags, creator);
+      let out = '';
+      if (articleNote?.text.trim())
+        out += item(q(articleNoteAnnotation(article, articleNote, opts, helpers)));
+      const json = webAnnotationJsonMaker(article, opts, helpers);
+      for (const a of inReadingOrder(annotations)) out += item(json(a));
+      return out;
+    },
+    tail: () => {
+      // The total was written first: an export whose entries disagree with it must not be kept.
+      if (written !== plan.items)
+        throw new Error(`The export counted ${plan.items} items but wrote ${written}.`);
+      return `${plan.items === 0 ? '' : '\n    ]'}\n  }\n}\n`;
+    },
+  };
+}
+
+/**
+ * What an export holds, known from its notes before any article's text is
+ * read: how many articles, how many items (JSON's total) and the codebook
+ * entries of the tags it uses (JSON's frame).
+ */
+export function exportPlan(
+  notes: readonly { id: string; annotations: readonly Annotation[]; articleNote?: ArticleNote }[],
+  opts: ExportOptions = {},
+): ExportPlan {
+  let items = 0;
+  for (const n of notes) items += n.annotations.length + (n.articleNote?.text.trim() ? 1 : 0);
+  const codebook = codebookOf(notes, opts.codebook);
+  return {
+    articles: notes.length,
+    ...(notes.length === 1 ? { onlyArticleId: notes[0].id } : {}),
+    items,
+    ...(codebook.length ? { codebook } : {}),
+  };
+}
+
+/** The plan of an export of these entries. */
+export function planOf(entries: readonly ExportEntry[], opts: ExportOptions = {}): ExportPlan {
+  return exportPlan(
+    entries.map((e) => ({ id: e.article.id, annotations: e.annotations, articleNote: e.articleNote })),
+    opts,
+  );
+}
+
+function planCollectionId(plan: ExportPlan, opts: WebAnnotationOptions): string {
+  if (opts.baseId) return opts.baseId;
+  return plan.articles === 1 && plan.onlyArticleId !== undefined
+    ? `urn:gloss:collection:article:${plan.onlyArticleId}`
+    : 'urn:gloss:collection:library';
+}
+
 export function toWebAnnotationsJson(
   entries: readonly ExportEntry[],
   opts: WebAnnotationOptions = {},
 ): string {
-  const tidyTags = memoizedTagNormalizer();
-  const creator = creatorAgent(opts.userName);
-  const lines: string[] = [];
-  for (const entry of entries)
-    for (const item of articleItems(entry, opts, tidyTags, creator)) lines.push(JSON.stringify(item));
-  const codebook = codebookOf(entries, opts.codebook);
-  const frame = [
-    `  "@context": ${JSON.stringify(codebook.length ? [ANNO_CONTEXT, GLOSS_CONTEXT] : ANNO_CONTEXT)},`,
-    `  "id": ${JSON.stringify(collectionId(entries, opts))},`,
-    '  "type": "AnnotationCollection",',
-    '  "label": "Annotations exported from Gloss",',
-    `  "total": ${lines.length},`,
-    `  "generator": ${JSON.stringify(GENERATOR)},`,
-    ...(codebook.length ? [`  "gloss:codebook": ${JSON.stringify(codebook)},`] : []),
-    '  "first": {',
-    '    "type": "AnnotationPage",',
-    '    "startIndex": 0,',
-  ];
-  const items =
-    lines.length === 0 ? '    "items": []' : `    "items": [\n      ${lines.join(',\n      ')}\n    ]`;
-  return `{\n${frame.join('\n')}\n${items}\n  }\n}\n`;
+  const renderer = webAnnotationRenderer(planOf(entries, opts), opts);
+  const pieces = [renderer.head()];
+  for (const entry of entries) pieces.push(renderer.entry(entry));
+  pieces.push(renderer.tail());
+  return pieces.join('');
 }

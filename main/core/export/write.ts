@@ -74,20 +74,40 @@ async function exportTarget(path: string, options: WriteExportOptions): Promise<
   return target;
 }
 
+/** Pieces are gathered to about this many UTF-16 units before each write: few system calls, little memory. */
+const WRITE_BATCH = 1 << 20;
+
+/**
+ * Writes `content` — the whole text, or its pieces as they are built — to a
+ * temp file beside `path`, flushes it and renames it over `path`. Pieces are
+ * written as they come, so a library's export never sits whole in memory; a
+ * piece that throws (or a failed write) leaves nothing behind.
+ */
 export async function writeExport(
   path: string,
-  content: string,
+  content: string | Iterable<string> | AsyncIterable<string>,
   options: WriteExportOptions = {},
 ): Promise<{ bytes: number }> {
   const target = await exportTarget(path, options);
-  const data = Buffer.from(content, 'utf8');
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let created = false;
+  let bytes = 0;
   try {
     const handle = await open(temp, 'wx');
     created = true;
     try {
-      await handle.writeFile(data);
+      let pending = '';
+      const flush = async () => {
+        const data = Buffer.from(pending, 'utf8');
+        pending = '';
+        bytes += data.byteLength;
+        await handle.writeFile(data);
+      };
+      for await (const piece of typeof content === 'string' ? [content] : content) {
+        pending += piece;
+        if (pending.length >= WRITE_BATCH) await flush();
+      }
+      if (pending) await flush();
       await handle.sync();
     } finally {
       await handle.close();
@@ -96,7 +116,8 @@ export async function writeExport(
     created = false;
   } catch (err) {
     if (created) await rm(temp, { force: true }).catch(() => undefined);
+    if (err instanceof GlossError) throw err;
     throw new GlossError('IO', `Could not write ${path}: ${plainReason(err)}.`, { cause: err });
   }
-  return { bytes: data.byteLength };
+  return { bytes };
 }

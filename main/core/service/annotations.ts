@@ -10,6 +10,7 @@ import { anchor } from '../anchoring/anchor';
 import { describeRange } from '../anchoring/describe';
 import { normalizeTags } from '../annotations/tags';
 import type { Annotation } from '../annotations/types';
+import type { Article } from '../document/types';
 import { GlossError } from '../errors';
 import type { ServiceContext } from './context';
 import { currentVersionHash } from '../versions/version-list';
@@ -109,13 +110,19 @@ export function annotationRequests(ctx: ServiceContext) {
  * one whose quote moved is re-anchored, one whose quote is gone is marked
  * orphaned (and saved so). Without the text (a damaged copy) they are listed as saved.
  */
-export async function anchoredAnnotations(
+export async function anchoredAnnotations(ctx: ServiceContext, articleId: string): Promise<Annotation[]> {
+  const article = await intactArticle(ctx.store, articleId);
+  return anchoredOn(ctx, article, await ctx.store.listAnnotations(articleId));
+}
+
+/** `annotations` (as listed by the store) checked against `article`'s text (null: damaged), fixes saved. */
+export async function anchoredOn(
   { store }: ServiceContext,
-  articleId: string,
+  article: Article | null,
+  annotations: readonly Annotation[],
 ): Promise<Annotation[]> {
-  const article = await intactArticle(store, articleId);
   const out: Annotation[] = [];
-  for (const a of await store.listAnnotations(articleId)) {
+  for (const a of annotations) {
     const { start, end } = a.target.position;
     // Kept on an older version of the text (service/versions.ts): its words are not in this one.
     const onOlderVersion =

@@ -7,8 +7,11 @@ import { resolve } from 'node:path';
 import type { ExportNotesRequest, ExportReport } from '../contract';
 import { parsePathRequest } from '../dispatch';
 import { GlossError } from '../errors';
+import type { Annotation } from '../annotations/types';
 import type { ExportEntry } from '../export/types';
-import { anchoredAnnotations } from './annotations';
+import type { ArticleNote } from '../store/schemas';
+import { anchoredOn } from './annotations';
+import { requireKnown } from './library';
 import type { ServiceContext } from './context';
 
 export function exportRequests(ctx: ServiceContext) {
@@ -16,33 +19,36 @@ export function exportRequests(ctx: ServiceContext) {
     async exportNotes(request: ExportNotesRequest): Promise<ExportReport> {
       const req = parsePathRequest('exportNotes', request);
       const only = req.annotationIds && new Set(req.annotationIds);
-      const entries = await exportEntries(ctx, req.articleId, only);
-      const found = entries.reduce((n, e) => n + e.annotations.length, 0);
+      const notes = await exportNotesOf(ctx, req.articleId, only);
+      const found = notes.reduce((n, e) => n + e.annotations.length, 0);
       if (only && found === 0)
         throw new GlossError(
           'NOT_FOUND',
           'None of the passages chosen is in the library any more: nothing was exported.',
         );
-      const { renderExport } = await import('../export/index');
+      const { exportChunks, exportPlan } = await import('../export/index');
       const { writeExport } = await import('../export/write');
       const path = resolve(req.path);
       // The user's name (settings) signs the annotations as their creator.
       const { userName } = await ctx.store.getSettings();
       const codebook = (await ctx.store.tagCounts()).filter((t) => t.color || t.description);
-      const { bytes } = await writeExport(path, renderExport(req.format, entries, { userName, codebook }), {
+      const options = { userName, codebook };
+      const warnings: string[] = [];
+      // Articles are read one at a time as the file is written: a library's export never sits whole in memory.
+      const entries = exportEntries(ctx, notes, warnings);
+      const plan = exportPlan(notes, options);
+      const { bytes } = await writeExport(path, exportChunks(req.format, plan, entries, options), {
         dataDir: ctx.dataDir,
       });
       const missing = only ? only.size - found : 0;
-      const warnings = [
-        ...entries.flatMap((e) => e.warning ?? []),
-        ...(missing > 0
-          ? [`${missing} of the passages chosen ${missing === 1 ? 'is' : 'are'} no longer in the library.`]
-          : []),
-      ];
+      if (missing > 0)
+        warnings.push(
+          `${missing} of the passages chosen ${missing === 1 ? 'is' : 'are'} no longer in the library.`,
+        );
       return {
         path,
         format: req.format,
-        articles: entries.length,
+        articles: notes.length,
         annotations: found,
         bytes,
         ...(warnings.length && { warnings }),
@@ -51,17 +57,28 @@ export function exportRequests(ctx: ServiceContext) {
   };
 }
 
-/** One article, or every article that has notes (the counts index spares reading the others' files); with `only`, just those passages. */
-async function exportEntries(
+/** One article's notes to export, read before its text. */
+interface ArticleNotes {
+  id: string;
+  annotations: Annotation[];
+  articleNote?: ArticleNote;
+}
+
+/**
+ * One article, or every article that has notes (the counts index spares reading the others' files); with
+ * `only`, just those passages. Notes only: they say how much the export holds before any text is read.
+ */
+async function exportNotesOf(
   ctx: ServiceContext,
   articleId: string | undefined,
   only: ReadonlySet<string> | undefined,
-): Promise<ExportEntry[]> {
+): Promise<ArticleNotes[]> {
   const { store } = ctx;
   let ids: string[];
-  if (articleId)
-    ids = [articleId]; // anchoredAnnotations below: NOT_FOUND if unknown
-  else if (only) ids = await articlesHolding(ctx, only);
+  if (articleId) {
+    requireKnown(store, articleId);
+    ids = [articleId];
+  } else if (only) ids = await articlesHolding(ctx, only);
   else {
     const counts = await store.annotationCounts();
     ids = store
@@ -69,25 +86,34 @@ async function exportEntries(
       .map((a) => a.id)
       .filter((id) => (counts.get(id) ?? 0) > 0);
   }
-  const entries: ExportEntry[] = [];
+  const out: ArticleNotes[] = [];
   for (const id of ids) {
-    const all = await anchoredAnnotations(ctx, id);
+    const all = await store.listAnnotations(id);
     const annotations = only ? all.filter((a) => only.has(a.id)) : all;
     if (only && !annotations.length) continue;
-    const article = await store.getArticleIfIntact(id);
     const articleNote = only ? undefined : await store.articleNote(id);
-    if (article) entries.push({ article, annotations, articleNote });
+    out.push({ id, annotations, ...(articleNote ? { articleNote } : {}) });
+  }
+  return out;
+}
+
+/** Each article's entry as the export reaches it: its text read, its passages checked against it. */
+async function* exportEntries(
+  ctx: ServiceContext,
+  notes: readonly ArticleNotes[],
+  warnings: string[],
+): AsyncGenerator<ExportEntry> {
+  const { store } = ctx;
+  for (const { id, annotations: listed, articleNote } of notes) {
+    const article = await store.getArticleIfIntact(id);
+    const annotations = await anchoredOn(ctx, article, listed);
+    if (article) yield { article, annotations, articleNote };
     else {
       const standIn = store.articleStandIn(id);
-      entries.push({
-        article: standIn,
-        annotations,
-        articleNote,
-        warning: damagedInExport(standIn.meta.title, annotations.length),
-      });
+      warnings.push(damagedInExport(standIn.meta.title, annotations.length));
+      yield { article: standIn, annotations, articleNote };
     }
   }
-  return entries;
 }
 
 /** The articles (in library order) whose notes hold any of these passages. */

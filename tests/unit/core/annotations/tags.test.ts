@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyTagChange, countTags, normalizeTags, sameTag, tagCovers } from '@core/annotations/tags';
+import { applyTagChange, countTags, normalizeTags, sameTag, tagCovers, tagKey } from '@core/annotations/tags';
 import type { TagCount } from '@core/annotations/types';
 
 describe('normalizeTags', () => {
@@ -34,6 +34,20 @@ describe('sameTag', () => {
   it('ignores case and spacing', () => {
     assert.equal(sameTag('Oil  Exports', ' oil exports'), true);
     assert.equal(sameTag('oil', 'oils'), false);
+  });
+
+  it('lower-cases every letter as the root locale does (no Turkish or Lithuanian rules), İ and final sigma included', () => {
+    for (let cp = 0; cp < 0x110000; cp++) {
+      if (cp >= 0xd800 && cp < 0xe000) continue;
+      const c = String.fromCodePoint(cp);
+      if (c.toLowerCase() === c) continue; // caseless or already lower: nothing for a locale to differ on
+      assert.equal(
+        tagKey(`x${c}`),
+        `x${c}`.normalize('NFC').toLocaleLowerCase('und'),
+        `U+${cp.toString(16)}`,
+      );
+    }
+    assert.equal(tagKey('ΟΔΟΣ İstanbul'), 'ΟΔΟΣ İstanbul'.toLocaleLowerCase('und'));
   });
 });
 

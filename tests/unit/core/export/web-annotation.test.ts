@@ -192,6 +192,34 @@ describe('Web Annotation export', () => {
     }
     assert.deepEqual(JSON.parse(toWebAnnotationsJson([])), toWebAnnotations([]));
   });
+
+  it('writes each item line exactly as JSON.stringify writes the item (the text is built per article, not per object)', () => {
+    const versioned = {
+      ...withUrl,
+      versions: [{ hash: 'v1', importedAt: '2024-01-01T00:00:00Z', wordCount: 3 }],
+    } as Article;
+    const entries = [
+      {
+        article,
+        annotations: [
+          noted,
+          plain,
+          orphan,
+          annotate(article, 'Crowds waved', { tags: ['#a  b', 'A b', ''] }),
+        ],
+        articleNote: { text: ' Why it matters ', modified: '2024-03-07T09:30:00.000Z' },
+      },
+      { article: versioned, annotations: [{ ...tagged, versionHash: 'v1', note: '  \n ' }] },
+    ];
+    for (const opts of [{}, { baseId: 'https://notes.example/a/', userName: 'Ana "A" Lima' }]) {
+      const lines = toWebAnnotationsJson(entries, opts)
+        .split('\n')
+        .filter((l) => l.trimStart().startsWith('{"@context"'))
+        .map((l) => l.trim().replace(/,$/, ''));
+      const expected = toWebAnnotations(entries, opts).first.items.map((item) => JSON.stringify(item));
+      assert.deepEqual(lines, expected);
+    }
+  });
 });
 
 describe('Web Annotation export: what a citation rests on', () => {

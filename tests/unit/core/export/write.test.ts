@@ -27,6 +27,33 @@ function ioError(pathPart: string) {
 }
 
 describe('writeExport', () => {
+  it('writes pieces as they come, the file whole only once the last is written', async () => {
+    const path = join(dir, 'pieces.md');
+    const pieces = ['# Notes\n', '> 🇮🇶 '.repeat(300_000), '\nend\n'];
+    async function* slowly() {
+      for (const piece of pieces) {
+        yield piece;
+        // Not there yet: a reader never sees part of the export under its name.
+        assert.equal(await lstat(path).catch(() => null), null);
+      }
+    }
+    const { bytes } = await writeExport(path, slowly());
+    const written = await readFile(path, 'utf8');
+    assert.equal(written, pieces.join(''));
+    assert.equal(bytes, Buffer.byteLength(written));
+  });
+
+  it('leaves nothing behind when building a piece fails half-way', async () => {
+    const folder = join(dir, 'failing');
+    await mkdir(folder);
+    async function* failing() {
+      yield 'x'.repeat(3_000_000);
+      throw new GlossError('CORRUPT', 'An article could not be read.');
+    }
+    await assert.rejects(writeExport(join(folder, 'notes.md'), failing()), /could not be read/);
+    assert.deepEqual(await readdir(folder), []);
+  });
+
   it('writes the content and reports its size in bytes (not characters)', async () => {
     const path = join(dir, 'notes.md');
     const content = '> Crowds waved 🇮🇶 flags ^gloss-1\n';
