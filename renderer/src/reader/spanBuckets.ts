@@ -46,6 +46,13 @@ const sameSpans = (a: readonly Span[], b: readonly Span[]) =>
   a.length === b.length && a.every((s, i) => s === b[i]);
 
 /**
+ * Each span's first and last block index, per blocks array: a span stands for
+ * one version of an annotation and blocks for one article, so the binary
+ * search is done once per highlight, not once per change of the list.
+ */
+const blockRanges = new WeakMap<readonly BlockBounds[], WeakMap<Span, readonly [number, number]>>();
+
+/**
  * Spans per block id. `spans` may come in any order; within a block they keep
  * their order. `previous` lends its arrays to blocks whose spans are unchanged.
  */
@@ -54,20 +61,27 @@ export function bucketSpans(
   spans: readonly Span[],
   previous?: SpanBuckets,
 ): Map<string, readonly Span[]> {
-  const fresh = new Map<string, Span[]>();
+  let ranges = blockRanges.get(blocks);
+  if (!ranges) blockRanges.set(blocks, (ranges = new WeakMap()));
+  // By block index (an array, not a map keyed by id): thousands of highlights are bucketed per change.
+  const lists = new Array<Span[] | undefined>(blocks.length);
   for (const s of spans) {
     if (s.end <= s.start) continue;
-    for (let i = firstBlockEndingAfter(blocks, s.start); i < blocks.length && blocks[i].start < s.end; i++) {
-      const id = blocks[i].id;
-      const list = fresh.get(id);
-      if (list) list.push(s);
-      else fresh.set(id, [s]);
+    let range = ranges.get(s);
+    if (!range) {
+      const first = firstBlockEndingAfter(blocks, s.start);
+      let last = first - 1;
+      while (last + 1 < blocks.length && blocks[last + 1].start < s.end) last++;
+      ranges.set(s, (range = [first, last]));
     }
+    for (let i = range[0]; i <= range[1]; i++) (lists[i] ??= []).push(s);
   }
   const out = new Map<string, readonly Span[]>();
-  for (const [id, list] of fresh) {
+  lists.forEach((list, i) => {
+    if (!list) return;
+    const id = blocks[i].id;
     const before = previous?.get(id);
     out.set(id, before && sameSpans(before, list) ? before : list);
-  }
+  });
   return out;
 }
