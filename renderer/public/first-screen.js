@@ -1,7 +1,8 @@
 // Paints the picture of the reader's first screen that the app kept when it
 // last went away (src/reader/firstScreen.ts), before the app's own script has
 // run: inert, hidden from assistive technology, taken down by the app in the
-// commit that paints the live screen. Then starts the app's entry script
+// commit that paints the live screen. Asks main for the first screen's data
+// (src/app/startup.ts takes the answers). Then starts the app's entry script
 // (fetched meanwhile: a preload link, see renderer/vite.config.ts) — after
 // the picture's first frame, so the app's start-up never delays it. A classic
 // script, run as the page is parsed; anything wrong and the page opens as usual.
@@ -41,6 +42,27 @@
     }
   } catch {
     // A damaged picture: nothing is shown.
+  }
+  // The first screen's data, asked for once the picture is up, so it arrives while the app's
+  // script loads: the same requests as src/app/startup.ts, which takes these promises.
+  try {
+    const g = window.gloss;
+    const settings = g.getSettings();
+    const articles = g.listArticles();
+    const lastId = settings.then(
+      (s) => s.lastArticleId ?? null,
+      () => null,
+    );
+    settings.catch(() => undefined);
+    articles.catch(() => undefined);
+    window.__glossStartup = {
+      settings,
+      articles,
+      article: lastId.then((id) => (id ? g.getArticle({ id }).catch(() => null) : null)),
+      annotations: lastId.then((id) => (id ? g.listAnnotations({ articleId: id }).catch(() => null) : null)),
+    };
+  } catch {
+    // No bridge (a page opened outside the app): the app asks, or says what is wrong.
   }
   // requestAnimationFrame runs just before the frame is drawn; the task after it, just after.
   if (painted) requestAnimationFrame(() => setTimeout(startApp));

@@ -15,10 +15,22 @@ export interface Startup {
   annotations: Promise<Annotation[] | null>;
 }
 
+declare global {
+  interface Window {
+    /** The same four requests, made by public/first-screen.js while this script was still loading. */
+    __glossStartup?: Startup;
+  }
+}
+
 let started: Startup | undefined;
 
 export function beginStartup(): Startup {
   if (started) return started;
+  const early = window.__glossStartup;
+  if (early) {
+    delete window.__glossStartup;
+    return (started = early);
+  }
   const g = gloss();
   const settings = g.getSettings();
   const articles = g.listArticles();
