@@ -106,8 +106,9 @@ export interface KeeperOptions {
 
 const NOTES_DIR = 'notes';
 /**
- * A save is an append (milliseconds), but compacting writes a part whole (seconds on 10,000 articles,
- * when the worker answers nothing): the next save waits at least this many times the last one took.
+ * A save is an append (milliseconds): on a slow disk, the next one waits at least this many times the
+ * last append took, so the worker spends most of its time answering. (A part written whole — the first
+ * build, a compaction — takes seconds but is rare: it does not delay the next append.)
  */
 const SAVE_COST_FACTOR = 20;
 const READ_CONCURRENCY = 8;
@@ -493,6 +494,7 @@ export class IndexKeeper {
    */
   private async save(): Promise<void> {
     const started = performance.now();
+    let whole = false;
     for (const name of PART_NAMES) {
       const saved = this.saved[name];
       const changes = this.index.takeChanges(name);
@@ -523,6 +525,7 @@ export class IndexKeeper {
           );
           saved.journal = { bytes, torn: false };
         } else {
+          whole = true;
           this.saved[name] = null; // until both are written
           const part = name === 'articles' ? this.index.articlesPart() : this.index.annotationsPart();
           const { crc, bytes } = await writePart(this.dataDir, name, part);
@@ -539,7 +542,7 @@ export class IndexKeeper {
         throw err;
       }
     }
-    this.lastSaveMs = performance.now() - started;
+    if (!whole) this.lastSaveMs = performance.now() - started;
   }
 
   private notesFile(id: string): string {
