@@ -100,6 +100,8 @@ export interface KeeperOptions {
   onWarning?: (sentence: string) => void;
   /** How long after a change the index is saved (default 2 s). */
   saveDelayMs?: number;
+  /** A part is written whole (first build, compaction) only after this long without a query, unless at close (default 30 s). */
+  wholeWriteQuietMs?: number;
   /** A journal is folded into a new snapshot past this many bytes, or a quarter of its snapshot if more (default 4 MB). */
   compactAtBytes?: number;
 }
@@ -111,6 +113,8 @@ const NOTES_DIR = 'notes';
  * build, a compaction — takes seconds but is rare: it does not delay the next append.)
  */
 const SAVE_COST_FACTOR = 20;
+/** A part is written whole only after this long without a query (unless at close, or asked). */
+const WHOLE_WRITE_QUIET_MS = 30_000;
 const READ_CONCURRENCY = 8;
 /**
  * Article texts kept in memory (the worker's), least recently used dropped first: a phrase
@@ -169,6 +173,9 @@ export class IndexKeeper {
   private saveTimer?: NodeJS.Timeout;
   private saving: Promise<void> = Promise.resolve();
   private lastSaveMs = 0;
+  private lastQueryAt = -Infinity;
+  /** A part waits to be written whole until queries pause. */
+  private wholeWaiting = false;
   private readonly texts = new TextCache(CACHED_TEXT_CHARS);
   private closed = false;
 
@@ -177,6 +184,7 @@ export class IndexKeeper {
     private index: SearchIndex,
     private readonly saveDelayMs: number,
     private readonly compactAtBytes: number,
+    private readonly wholeWriteQuietMs: number,
     private readonly warn: (s: string) => void,
   ) {}
 
@@ -226,6 +234,7 @@ export class IndexKeeper {
       index,
       options.saveDelayMs ?? 2_000,
       options.compactAtBytes ?? COMPACT_MIN_BYTES,
+      options.wholeWriteQuietMs ?? WHOLE_WRITE_QUIET_MS,
       warn,
     );
     for (const name of PART_NAMES) {
@@ -263,6 +272,7 @@ export class IndexKeeper {
   }
 
   async search(text: string, limit?: number): Promise<SearchResult> {
+    this.lastQueryAt = performance.now();
     await this.idle();
     return this.index.search(parseQuery(text), { limit, textOf: (id) => this.textOf(id) });
   }
@@ -276,13 +286,16 @@ export class IndexKeeper {
     return { articles: this.index.articlesPart(), annotations: this.index.annotationsPart() };
   }
 
-  /** Saves what changed now (not waiting for the delay). */
-  async flush(): Promise<void> {
+  /**
+   * Saves what changed now (not waiting for the delay). `whole`: a part that must be written whole (the
+   * first build, a compaction) is written even if a query came lately — at close, and when asked.
+   */
+  async flush(whole = true): Promise<void> {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     await this.idle();
     this.saving = this.saving
-      .then(() => this.save())
+      .then(() => this.save(whole))
       .catch((err) => {
         this.warn(
           `The search index could not be saved (${(err as Error).message}); it will be rebuilt from the library if needed.`,
@@ -472,7 +485,7 @@ export class IndexKeeper {
   // ---- saving ------------------------------------------------------------------
 
   private unsaved(): boolean {
-    return this.index.hasChanges() || PART_NAMES.some((name) => !this.saved[name]);
+    return this.index.hasChanges() || this.wholeWaiting || PART_NAMES.some((name) => !this.saved[name]);
   }
 
   private scheduleSave(): void {
@@ -480,9 +493,11 @@ export class IndexKeeper {
     this.saveTimer = setTimeout(
       () => {
         this.saveTimer = undefined;
-        void this.flush();
+        void this.flush(false);
       },
-      Math.max(this.saveDelayMs, SAVE_COST_FACTOR * this.lastSaveMs),
+      this.wholeWaiting
+        ? this.wholeWriteQuietMs
+        : Math.max(this.saveDelayMs, SAVE_COST_FACTOR * this.lastSaveMs),
     );
     this.saveTimer.unref?.();
   }
@@ -492,39 +507,21 @@ export class IndexKeeper {
    * snapshot yet, or whose journal has grown past a share of its snapshot, is written whole instead
    * and starts a new journal. Taken now, with nothing queued: what is written describes one moment.
    */
-  private async save(): Promise<void> {
+  private async save(wholeNow: boolean): Promise<void> {
     const started = performance.now();
     let whole = false;
+    // Writing a part whole takes the worker seconds on 10,000 articles, answering nothing meanwhile: unless
+    // asked, it waits for a while with no query (meanwhile the journal grows, or the check at open covers).
+    const quiet = wholeNow || performance.now() - this.lastQueryAt >= this.wholeWriteQuietMs;
+    this.wholeWaiting = false;
     for (const name of PART_NAMES) {
       const saved = this.saved[name];
+      // Taken now, with nothing queued: what is written describes one moment.
       const changes = this.index.takeChanges(name);
+      const outgrown =
+        !!saved?.journal && saved.journal.bytes >= Math.max(this.compactAtBytes, saved.snapshotBytes / 4);
       try {
-        if (
-          saved &&
-          saved.journal &&
-          saved.journal.bytes < Math.max(this.compactAtBytes, saved.snapshotBytes / 4)
-        ) {
-          if (changes.length === 0) continue;
-          const lines = changes.map(journalLine).join('');
-          const { journal } = saved;
-          // After a crash cut its last line short, that line is cut off first.
-          journal.bytes += await appendJournal(
-            this.dataDir,
-            name,
-            lines,
-            journal.torn ? journal.bytes : undefined,
-          );
-          journal.torn = false;
-        } else if (saved && !saved.journal) {
-          // A snapshot with no journal of its own (none, or another snapshot's): one is started.
-          const bytes = await startJournal(
-            this.dataDir,
-            name,
-            saved.snapshot,
-            changes.map(journalLine).join(''),
-          );
-          saved.journal = { bytes, torn: false };
-        } else {
+        if ((!saved || outgrown) && quiet) {
           whole = true;
           this.saved[name] = null; // until both are written
           const part = name === 'articles' ? this.index.articlesPart() : this.index.annotationsPart();
@@ -535,6 +532,25 @@ export class IndexKeeper {
             snapshotBytes: bytes,
             journal: { bytes: journalBytes, torn: false },
           };
+        } else if (!saved) {
+          this.wholeWaiting = true; // its changes will be in it when it is written
+        } else if (!saved.journal) {
+          // A snapshot with no journal of its own (none, or another snapshot's): one is started.
+          const lines = changes.map(journalLine).join('');
+          const bytes = await startJournal(this.dataDir, name, saved.snapshot, lines);
+          saved.journal = { bytes, torn: false };
+        } else {
+          if (outgrown) this.wholeWaiting = true;
+          if (changes.length === 0) continue;
+          const { journal } = saved;
+          // After a crash cut its last line short, that line is cut off first.
+          journal.bytes += await appendJournal(
+            this.dataDir,
+            name,
+            changes.map(journalLine).join(''),
+            journal.torn ? journal.bytes : undefined,
+          );
+          journal.torn = false;
         }
       } catch (err) {
         // Not saved: written whole next time (the check at open covers what is lost meanwhile).
@@ -543,6 +559,7 @@ export class IndexKeeper {
       }
     }
     if (!whole) this.lastSaveMs = performance.now() - started;
+    if (this.wholeWaiting) this.scheduleSave();
   }
 
   private notesFile(id: string): string {

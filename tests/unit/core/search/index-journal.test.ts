@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { openStore, type Store } from '@core/store/index';
 import { openSearchIndex } from '@core/search/search-client';
+import { IndexKeeper } from '@core/search/index-keeper';
 import { OPEN_MARKER, PART_FILES, SEARCH_DIR, type PartName } from '@core/search/index-files';
 import { JOURNAL_FILES, journalLine, parseJournal } from '@core/search/index-journal';
 import type { SearchResult } from '@core/search/types';
@@ -175,6 +176,23 @@ describe('search index: snapshot and journal', () => {
         'the other part kept',
       );
       await again.close();
+    });
+  });
+
+  it('a part to be written whole (seconds on a large library) waits for a pause in queries; at close it is written anyway', async () => {
+    await withLibrary(async (dir, store) => {
+      const keeper = await IndexKeeper.open({
+        dataDir: dir,
+        entries: store.listArticles(),
+        saveDelayMs: 60_000,
+        wholeWriteQuietMs: 60_000,
+      });
+      assert.equal((await keeper.search('zeppelin')).hits, 1);
+      await keeper.flush(false); // as the save timer does
+      await assert.rejects(fs.access(snapshot(dir, 'articles')), 'a query came just now: not written yet');
+      await keeper.close();
+      await fs.access(snapshot(dir, 'articles'));
+      await fs.access(snapshot(dir, 'annotations'));
     });
   });
 
