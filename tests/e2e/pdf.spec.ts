@@ -56,3 +56,35 @@ test('a two-column PDF shows its page numbers in the margin, and its export cite
   );
   expect(md).not.toContain('¶');
 });
+
+test('a PDF whose front matter is numbered in roman numerals shows and cites its pages as printed: p. i, then p. 1', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gloss-pdf-roman-'));
+  const spec = samplePaper(12);
+  const { pages } = typesetPaper(spec);
+  const file = join(dir, 'report.pdf');
+  await writeFile(file, buildPdf(pages, { info: { Title: spec.title, Author: 'Ana Lima' }, romanPages: 1 }));
+
+  app = await launchApp({ dialogs: { importFiles: [file] } });
+  const { page } = app;
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toHaveText(
+    'Imported 1 article.',
+  );
+  await page.getByRole('button', { name: /^Open .*Sharing a River/ }).click();
+  const article = page.getByRole('article');
+  const labels = await article
+    .getByRole('note')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect(labels.slice(0, pages.length)).toEqual(pages.map((_, i) => (i === 0 ? 'Page i' : `Page ${i}`)));
+  await expect(article.getByRole('note').first()).toHaveText('p. i');
+
+  await dragSelect(page, 'Paragraph 1 opens the argument');
+  await toolbar(page).getByRole('button', { name: 'Highlight yellow' }).click();
+  const out = join(dir, 'notes.md');
+  app.setDialogs({ exportPath: out });
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export notes' });
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  await expect(dialog.getByRole('status')).toContainText(out);
+  expect(await readFile(out, 'utf8')).toMatch(/^— .*, p\. i\n/m);
+});

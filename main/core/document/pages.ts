@@ -5,6 +5,11 @@
  */
 import type { Block } from './types';
 
+/** How page `page` (by place) is cited: its printed label when the article has labels ("iv"), else its number. */
+export function pageLabel(labels: readonly string[] | undefined, page: number): string {
+  return labels?.[page - 1] ?? String(page);
+}
+
 /** The page holding `offset` (in the canonical text) of `block`, or undefined for a block with no page. */
 export function pageAt(
   block: Pick<Block, 'start' | 'page' | 'pageBreaks'>,

@@ -159,6 +159,13 @@ export interface Article {
   blocks: Block[];
   /** Canonical text: blocks' texts joined by BLOCK_SEPARATOR. */
   text: string;
+  /**
+   * PDF only: the label each page is printed with, by place ([0] is page 1), when
+   * the file labels its pages otherwise than 1, 2, 3… (roman numerals in the
+   * front matter: "iv"). Blocks keep the page's place; citations and the reader's
+   * margin show its label (document/pages.ts).
+   */
+  pageLabels?: string[];
   /** Files stored beside the article (images), by asset name. */
   assets?: Record<string, { mime: string; bytes: number }>;
   /** Every version of the article, oldest first; the last is this text. Absent: only one version so far. */

@@ -1,7 +1,7 @@
 /** Order shared by every export: anchored passages as they appear in the article, orphans apart. */
 import type { Annotation } from '../annotations/types';
 import { blockAt } from '../document/build';
-import { pageAt } from '../document/pages';
+import { pageAt, pageLabel } from '../document/pages';
 import type { Article } from '../document/types';
 
 export function inReadingOrder(annotations: readonly Annotation[]): Annotation[] {
@@ -30,18 +30,23 @@ const BODY_KINDS = new Set(['paragraph', 'quote', 'list-item']);
  * the kind of block for the rest ("caption", "heading", …). Every export and
  * citation takes its locator from here.
  */
-export function locationLabel(article: Pick<Article, 'blocks'>, offset: number): string | undefined {
+export function locationLabel(
+  article: Pick<Article, 'blocks' | 'pageLabels'>,
+  offset: number,
+): string | undefined {
   return locationLabeller(article)(offset);
 }
 
 /** locationLabel for many offsets into one article: paragraphs are numbered once. */
-export function locationLabeller(article: Pick<Article, 'blocks'>): (offset: number) => string | undefined {
+export function locationLabeller(
+  article: Pick<Article, 'blocks' | 'pageLabels'>,
+): (offset: number) => string | undefined {
   let numbers: Map<object, number> | undefined;
   return (offset) => {
     const block = blockAt(article, offset);
     if (!block) return undefined;
     const page = pageAt(block, offset);
-    if (page !== undefined) return `p. ${page}`;
+    if (page !== undefined) return `p. ${pageLabel(article.pageLabels, page)}`;
     if (!BODY_KINDS.has(block.kind)) return block.kind;
     if (!numbers) {
       numbers = new Map();

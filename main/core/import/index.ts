@@ -54,6 +54,7 @@ export async function importSource(input: ImportInput): Promise<Imported> {
     { ...doc.meta, format, fileName: input.fileName, url: doc.meta.url ?? input.url },
     input.bytes,
   );
+  if (doc.pageLabels) article.pageLabels = doc.pageLabels;
   return { article, assets: doc.assets ?? new Map(), warnings: doc.warnings ?? [] };
 }
 

@@ -4,7 +4,8 @@
  *
  * The body size is the size most characters are set in. Larger lines are
  * headings (the larger, the higher), the largest near the top of page 1 the
- * title; lines opening with "Figure 3", "Table 2"… are captions; smaller lines
+ * title, the names under it (in whatever size) the authors; a short bold line
+ * (or two) of body size standing alone is a heading below those; lines opening with "Figure 3", "Table 2"… are captions; smaller lines
  * at the foot of a page opening with a note mark are footnotes, gathered under
  * "Notes" at the end so the text flows past them. A paragraph ends where the
  * line spacing opens up, the next line is indented, or a line stops short after
@@ -19,6 +20,9 @@ const HEADING_RATIO = 1.12;
 /** Lines this much smaller, at the foot of a page, may be footnotes. */
 const FOOTNOTE_RATIO = 0.9;
 const MAX_HEADING_CHARS = 200;
+/** A bold heading of body size: at most this many lines and characters. */
+const MAX_BOLD_HEADING_LINES = 2;
+const MAX_BOLD_HEADING_CHARS = 150;
 
 const CAPTION =
   /^(?:figure|fig\.|table|chart|exhibit|box|map|graph|plate|diagram)\s*[\dIVX]+[a-z]?\s*[.:|—–-]/i;
@@ -121,6 +125,38 @@ function looksLikeNames(text: string): boolean {
   );
 }
 
+/** Words of headings and front matter that no person's name holds. */
+const NOT_A_NAME =
+  /^(?:abstract|summary|executive|introduction|contents|keywords|preface|foreword|chapter|part|section|appendix|annex|report|overview|background|acknowledg\w*|references|table|figure|working|paper|policy|brief|series|volume|issue|edition|draft|final|annual|global|national|international|united|nations|department|ministry|institute|university|centre|center|office|agency|council|committee|commission|programme|program|foundation|trust|group|the|of|for|on|in|at|to|with|from)$/i;
+/** A word of a person's name: capitalised (hyphens, apostrophes), an initial, or a particle (de, van, bin…). */
+const NAME_WORD =
+  /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*|de|da|das|do|dos|van|von|der|den|del|della|la|le|di|du|bin|ibn|al|el|y|zu)$/u;
+
+/**
+ * The line's persons' names, cleaned of "By" and affiliation marks ("Ana
+ * Lima¹, Bo Chen*"), when it is a list of names (each two to five name words);
+ * else undefined. Stricter than looksLikeNames: a line in large type under the
+ * title may as well be a subtitle.
+ */
+export function authorNames(text: string): string | undefined {
+  const cleaned = text
+    .replace(/^by\s+/i, '')
+    .replace(/(?<=\p{L})\s?[\d*†‡§]+(?=\s*(?:,|;|&|\band\b|$))/gu, '')
+    .replace(/\s+,/g, ',')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (cleaned.length === 0 || cleaned.length > 200) return undefined;
+  const names = cleaned.split(/\s*(?:,|;|&|\band\b)\s*/).filter(Boolean);
+  if (names.length === 0 || names.length > 12) return undefined;
+  for (const name of names) {
+    const words = name.split(' ');
+    if (words.length < 2 || words.length > 5) return undefined;
+    if (!words.every((w) => NAME_WORD.test(w) && !NOT_A_NAME.test(w.replace(/\.$/, '')))) return undefined;
+    if (words.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length < 1) return undefined;
+  }
+  return cleaned;
+}
+
 /** Join a line to the text before it: a word broken by a hyphen at the line end is mended. */
 export function joinLine(before: string, line: string): string {
   if (before === '') return line;
@@ -137,6 +173,8 @@ interface Building {
   text: string;
   page: number;
   size: number;
+  /** A heading told by its bold type, not its size. */
+  bold?: boolean;
   breaks: number[];
   last: PdfLine;
 }
@@ -156,6 +194,9 @@ export function blocksFromLines(lines: readonly PdfLine[]): PdfBlocks {
   ].sort((a, b) => b - a);
   const level = (size: number): 2 | 3 | 4 =>
     Math.min(4, 2 + headingSizes.indexOf(roundSize(size))) as 2 | 3 | 4;
+  // Bold headings of body size rank below every larger one.
+  const boldLevel = Math.min(4, 2 + headingSizes.length) as 2 | 3 | 4;
+  const boldHeadings = findBoldHeadings(lines, body, skip);
   const footnoteLines = findFootnotes(lines, body);
 
   const out: BlockInput[] = [];
@@ -167,7 +208,8 @@ export function blocksFromLines(lines: readonly PdfLine[]): PdfBlocks {
     const b = open;
     open = undefined;
     const where = { page: b.page, ...(b.breaks.length > 0 ? { pageBreaks: b.breaks } : {}) };
-    if (b.kind === 'heading') out.push({ kind: 'heading', level: level(b.size), text: b.text, ...where });
+    if (b.kind === 'heading')
+      out.push({ kind: 'heading', level: b.bold ? boldLevel : level(b.size), text: b.text, ...where });
     else if (b.kind === 'caption') out.push({ kind: 'caption', text: b.text, ...where });
     else if (b.kind === 'list-item')
       out.push({ kind: 'list-item', ordered: false, depth: 0, text: b.text, ...where });
@@ -206,6 +248,14 @@ export function blocksFromLines(lines: readonly PdfLine[]): PdfBlocks {
       if (open?.kind === 'heading' && roundSize(open.size) === size && sameFlow(open.last, l, 1.6 * l.size))
         extend(l);
       else start('heading', l);
+      continue;
+    }
+    if (boldHeadings.has(l)) {
+      if (open?.kind === 'heading' && open.bold && sameFlow(open.last, l, 1.6 * l.size)) extend(l);
+      else {
+        start('heading', l);
+        open!.bold = true;
+      }
       continue;
     }
     if (CAPTION.test(l.text)) {
@@ -258,6 +308,54 @@ function continues(a: PdfLine, b: PdfLine, leading: number, body: number): boole
 }
 
 /**
+ * Bold lines of about body size that stand alone as a heading: one or two in a
+ * row (a bold paragraph runs longer), short, the last stopping well before the
+ * column's edge (a heading does not fill its line), not ending mid-sentence,
+ * and not a caption, a list item or a contents entry.
+ */
+function findBoldHeadings(lines: readonly PdfLine[], body: number, skip: ReadonlySet<PdfLine>): Set<PdfLine> {
+  const found = new Set<PdfLine>();
+  // Where most of the running text is bold, bold marks nothing out.
+  let boldChars = 0;
+  let bodyChars = 0;
+  for (const l of lines)
+    if (Math.abs(roundSize(l.size) - body) <= 1) {
+      bodyChars += l.text.length;
+      if (l.bold) boldChars += l.text.length;
+    }
+  if (boldChars * 2 > bodyChars) return found;
+  const candidate = (l: PdfLine) =>
+    !!l.bold &&
+    !skip.has(l) &&
+    Math.abs(roundSize(l.size) - body) <= 1 &&
+    !CAPTION.test(l.text) &&
+    !BULLET.test(l.text) &&
+    !CONTENTS_LINE.test(l.text);
+  for (let i = 0; i < lines.length;) {
+    if (!candidate(lines[i])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lines.length && candidate(lines[j]) && sameFlow(lines[j - 1], lines[j], 1.6 * lines[j].size))
+      j++;
+    const group = lines.slice(i, j);
+    const last = group[group.length - 1];
+    const chars = group.reduce((n, l) => n + l.text.length, 0);
+    if (
+      group.length <= MAX_BOLD_HEADING_LINES &&
+      chars <= MAX_BOLD_HEADING_CHARS &&
+      last.right < last.colRight - 3 * last.size &&
+      !/[,;\-–]$/.test(last.text) &&
+      /\p{L}/u.test(last.text)
+    )
+      for (const l of group) found.add(l);
+    i = j;
+  }
+  return found;
+}
+
+/**
  * Small lines below every body line of their column on their page, the first
  * of them opening with a note mark.
  */
@@ -303,15 +401,18 @@ function readFirstPage(lines: readonly PdfLine[], body: number): PdfFirstPage & 
   const title = titleLines.reduce((t, l) => joinLine(t, l.text), '');
   let byline: string | undefined;
   let date: string | undefined;
-  // Up to three short lines under the title, set smaller than it: the names, then a date.
-  for (let n = 0; n < 3 && i < page1.length; n++, i++) {
+  // Up to four short lines under the title, set smaller than it: the names (one line or several), then a date.
+  for (let n = 0; n < 4 && i < page1.length; n++, i++) {
     const l = page1[i];
-    if (roundSize(l.size) >= largest || roundSize(l.size) >= body * HEADING_RATIO * 1.2) break;
-    if (!date && l.text.length <= 60 && dateIn(l.text)) {
+    if (roundSize(l.size) >= largest) break;
+    // Names are often set large, as large as a heading: only a line of persons' names is taken then.
+    const large = roundSize(l.size) >= body * HEADING_RATIO * 1.2;
+    const names = large ? authorNames(l.text) : looksLikeNames(l.text) ? l.text : undefined;
+    if (!large && !date && l.text.length <= 60 && dateIn(l.text)) {
       date = dateIn(l.text);
       taken.push(l);
-    } else if (!byline && !date && looksLikeNames(l.text)) {
-      byline = l.text;
+    } else if (!date && names && (byline === undefined || authorNames(l.text))) {
+      byline = byline === undefined ? names : `${byline}, ${authorNames(l.text)}`;
       taken.push(l);
     } else break;
   }

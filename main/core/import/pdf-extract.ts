@@ -46,20 +46,61 @@ interface TextItemLike {
   str: string;
   transform: number[];
   width: number;
+  fontName: string;
 }
 
 /** pdf.js's text items as runs; vertical and rotated text is left out (it is not the body). */
-function runsOf(items: readonly unknown[]): PdfRun[] {
+function runsOf(items: readonly unknown[], boldFonts: ReadonlySet<string>): PdfRun[] {
   const runs: PdfRun[] = [];
   for (const item of items) {
     const it = item as Partial<TextItemLike>;
     if (typeof it.str !== 'string' || !Array.isArray(it.transform) || it.str === '') continue;
     const [a, b, c, d, e, f] = it.transform;
     if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 || a <= 0) continue;
-    runs.push({ text: it.str, x: e, y: f, width: it.width ?? 0, size: Math.abs(d) || a });
+    const run: PdfRun = { text: it.str, x: e, y: f, width: it.width ?? 0, size: Math.abs(d) || a };
+    if (it.fontName && boldFonts.has(it.fontName)) run.bold = true;
+    runs.push(run);
   }
   return runs;
 }
+
+/** A font's name that says bold ("ABCDEF+Times-Bold", "Arial,BoldItalic", "Inter-SemiBold", "…-Black", "…-Heavy"). */
+const BOLD_NAME = /bold|black|heavy|[-,]bd\b|demi/i;
+
+interface FontLike {
+  name?: unknown;
+  bold?: unknown;
+}
+
+/**
+ * Which of `fontNames` (pdf.js's names for a page's fonts) are bold. pdf.js's
+ * text content does not say; its fonts, with their names and bold flag, reach
+ * this side only with a page's operator list. Fonts belong to the document, so
+ * the list is read only on a page that brings a font not met before (the first
+ * page or two of a paper), and a page the list cannot be read for (an image
+ * over the size limit) only leaves its fonts unknown: boldness is a hint.
+ */
+async function learnFonts(
+  page: {
+    getOperatorList(): Promise<unknown>;
+    commonObjs: { has(n: string): boolean; get(n: string): unknown };
+  },
+  fontNames: readonly string[],
+  known: Map<string, boolean>,
+): Promise<void> {
+  const unknown = fontNames.filter((n) => !known.has(n));
+  if (unknown.length === 0) return;
+  await page.getOperatorList().catch(() => undefined);
+  for (const n of unknown) {
+    if (!page.commonObjs.has(n)) continue;
+    const font = page.commonObjs.get(n) as FontLike | null;
+    const name = typeof font?.name === 'string' ? font.name : '';
+    known.set(n, font?.bold === true || BOLD_NAME.test(name));
+  }
+}
+
+/** A page's pictures are never drawn here: one larger than this many pixels is not even decoded (the operator list throws, caught above). */
+const MAX_IMAGE_PIXELS = 4096 * 4096;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
@@ -74,17 +115,21 @@ export async function extractPdfText(bytes: Uint8Array, maxPages: number): Promi
     useSystemFonts: false,
     disableAutoFetch: true,
     stopAtErrors: true,
+    maxImageSize: MAX_IMAGE_PIXELS,
   });
   try {
     const doc = await task.promise;
     if (doc.numPages > maxPages) throw new TooManyPages(doc.numPages);
     const pages: PdfPageRuns[] = [];
+    const fonts = new Map<string, boolean>();
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view;
       const content = await page.getTextContent();
+      if (content.items.length > 0) await learnFonts(page, Object.keys(content.styles), fonts);
+      const bold = new Set([...fonts].filter(([, b]) => b).map(([name]) => name));
       // Positions relative to the page's box, whatever its origin.
-      const runs = runsOf(content.items).map((r) => ({ ...r, x: r.x - x0, y: r.y - y0 }));
+      const runs = runsOf(content.items, bold).map((r) => ({ ...r, x: r.x - x0, y: r.y - y0 }));
       pages.push({ page: n, width: x1 - x0, height: y1 - y0, runs });
       page.cleanup();
     }

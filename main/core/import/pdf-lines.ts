@@ -21,6 +21,8 @@ export interface PdfRun {
   width: number;
   /** Font size in user space. */
   size: number;
+  /** Set in a bold font (by its name or flags). */
+  bold?: boolean;
 }
 
 export interface PdfPageRuns {
@@ -47,6 +49,8 @@ export interface PdfLine {
   column: 0 | 1 | 2;
   /** Top of the page's text area for this page. */
   pageHeight: number;
+  /** Most of its characters are bold. */
+  bold?: boolean;
 }
 
 /** Runs further apart than this (in ems) on one baseline are in different columns or cells. */
@@ -75,6 +79,19 @@ interface Segment {
   right: number;
   y: number;
   size: number;
+  bold: boolean;
+}
+
+/** Whether most of the runs' characters are bold. */
+function mostlyBold(runs: readonly PdfRun[]): boolean {
+  let bold = 0;
+  let all = 0;
+  for (const r of runs) {
+    const n = r.text.trim().length;
+    all += n;
+    if (r.bold) bold += n;
+  }
+  return all > 0 && bold * 2 > all;
 }
 
 function joinRuns(runs: PdfRun[]): string {
@@ -135,6 +152,7 @@ export function segmentsOf(runs: readonly PdfRun[]): Segment[] {
           right: maxOf(inked, (r) => r.x + r.width),
           y: main.y,
           size,
+          bold: mostlyBold(inked),
         });
       }
       current = [];
@@ -244,6 +262,7 @@ function orderPage(page: PdfPageRuns, segments: Segment[]): PdfLine[] {
     colRight,
     column,
     pageHeight: page.height,
+    bold: s.bold,
   });
   const byY = [...segments].sort((a, b) => b.y - a.y || a.x - b.x);
   if (gutter === undefined) return byY.map((s) => line(s, 0, left, right));

@@ -1,7 +1,7 @@
 /**
  * The importing thread's handle on the PDF worker (pdf-worker.ts): a copy of a
  * file's bytes goes there (transferred; the caller still needs its own — the
- * article id is their hash), the pages' runs come back. One worker, started on
+ * article id is their hash), the article's blocks and metadata come back. One worker, started on
  * the first PDF and kept for the next (loading pdf.js costs more than reading a
  * paper), one file at a time. When the time limit passes the worker is
  * terminated, whatever pdf.js is doing; a worker that fails or runs out of
@@ -16,8 +16,10 @@ export interface PdfReadOptions {
   timeLimitMs: number;
   maxPages: number;
   memoryLimitMb: number;
-  /** "“paper.pdf”", for the errors' sentences. */
+  /** "“paper.pdf”", for the errors' and warnings' sentences. */
   label: string;
+  /** The file's name, for a title when the PDF has none. */
+  fileName?: string;
   /** Sees the worker that reads this file (tests watch it end). */
   onWorker?: (worker: Worker) => void;
 }
@@ -121,6 +123,8 @@ function readNow(bytes: Uint8Array, opts: PdfReadOptions): Promise<FromPdfWorker
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.ref(); // alive while an answer is awaited
     const copy = bytes.slice();
-    worker.postMessage({ id, bytes: copy, maxPages: opts.maxPages } satisfies ToPdfWorker, [copy.buffer]);
+    const request: ToPdfWorker = { id, bytes: copy, maxPages: opts.maxPages, label: opts.label };
+    if (opts.fileName !== undefined) request.fileName = opts.fileName;
+    worker.postMessage(request, [copy.buffer]);
   });
 }

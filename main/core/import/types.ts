@@ -50,6 +50,8 @@ export interface ParsedDocument {
    * them from the blocks); an Article never sees a placeholder.
    */
   remoteImages?: Map<string, string>;
+  /** PDF only: each page's printed label, when not 1, 2, 3… (see Article.pageLabels). */
+  pageLabels?: string[];
 }
 
 /** Upper bound for any single imported file. */

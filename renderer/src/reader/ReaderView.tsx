@@ -431,7 +431,7 @@ export function ReaderView({
 }
 
 /** Outside the text (no offsets, not selectable), so highlights and copies never include it. */
-function PageMark({ page }: { page: number }) {
+function PageMark({ page }: { page: string }) {
   return (
     <div className="page-mark" role="note" aria-label={`Page ${page}`}>
       <span aria-hidden="true">p. {page}</span>
@@ -483,7 +483,8 @@ export function renderBlocks(
     if (i === bylineAt) out.push(byline);
     // A PDF's page number in the margin, beside the first block on each page.
     if (b.page !== undefined && b.page !== blocks[i - 1]?.page)
-      out.push(<PageMark key={`page-${b.id}`} page={b.page} />);
+      // As printed ("iv") where the file labels its pages, as document/pages.ts's pageLabel cites it.
+      out.push(<PageMark key={`page-${b.id}`} page={article.pageLabels?.[b.page - 1] ?? String(b.page)} />);
     if (b.kind === 'list-item') {
       const group: Block[] = [];
       while (i < to && blocks[i].kind === 'list-item') group.push(blocks[i++]);

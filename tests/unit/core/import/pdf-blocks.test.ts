@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { blocksFromLines, dateIn, joinLine } from '@core/import/pdf-blocks';
+import { authorNames, blocksFromLines, dateIn, joinLine } from '@core/import/pdf-blocks';
 import type { PdfLine } from '@core/import/pdf-lines';
-import { isJunkAuthor, isJunkTitle, pdfDate } from '@core/import/pdf';
+import { isJunkAuthor, isJunkTitle, pdfDate } from '@core/import/pdf-document';
 
 /** One-column lines, top down, 12 pt apart unless a line says otherwise. */
 function page(
@@ -28,6 +28,29 @@ function page(
 }
 
 describe('PDF blocks', () => {
+  it('reads a line of persons’ names as authors, without "By" or affiliation marks, and nothing else', () => {
+    assert.equal(
+      authorNames('Ana Lima¹, Bo Chen² and Carla Ruiz*'.replace(/[¹²]/g, (c) => (c === '¹' ? '1' : '2'))),
+      'Ana Lima, Bo Chen and Carla Ruiz',
+    );
+    assert.equal(
+      authorNames('By Jean-Paul de la Fontaine & Ö. Yılmaz'),
+      'Jean-Paul de la Fontaine & Ö. Yılmaz',
+    );
+    assert.equal(authorNames('A. B. Okafor'), 'A. B. Okafor');
+    for (const not of [
+      'Executive Summary',
+      'Lessons from Two River Basins',
+      'Department of Hydrology',
+      'United Nations Development Programme',
+      '1. Introduction',
+      'Madonna',
+      'x'.repeat(300),
+      `${'Ana Lima, '.repeat(20)}Bo Chen`,
+    ])
+      assert.equal(authorNames(not), undefined, not);
+  });
+
   it('mends a word hyphenated at a line end, and keeps a hyphen before a capital or a number', () => {
     assert.equal(joinLine('extra-', 'ordinary claims'), 'extraordinary claims');
     assert.equal(joinLine('soft\u00ad', 'hyphen'), 'softhyphen');

@@ -4,7 +4,11 @@ import type { Block } from '@core/document/types';
 import { GlossError } from '@core/errors';
 import { detectFormat } from '@core/import/detect';
 import { importSource } from '@core/import/index';
+import { describeRange } from '@core/anchoring/describe';
+import { toMarkdown } from '@core/export/markdown';
+import { locationLabel } from '@core/export/reading-order';
 import { parsePdfFile } from '@core/import/pdf';
+import { citablePageLabels } from '@core/import/pdf-document';
 import {
   buildPdf,
   paperParts,
@@ -149,6 +153,150 @@ describe('PDF import', () => {
     assert.equal(bodyParagraphs(labelled.blocks).at(-1)!.page, 232 + lastParagraph);
     const roman = (await importPdf(pdfOf({}, { romanPages: 1 }))).article;
     assert.equal(bodyParagraphs(roman.blocks).at(-1)!.page, lastParagraph, 'a roman label: pages by place');
+  });
+
+  it('cites pages by the labels printed on them when they are not all numbers: roman numerals for the front matter (p. i), then 1, 2…', async () => {
+    const { partPages } = typesetPaper(SPEC);
+    const pageCount = Math.max(...partPages);
+    const { article } = await importPdf(pdfOf({}, { romanPages: 1 }));
+    assert.deepEqual(article.pageLabels, [
+      'i',
+      ...Array.from({ length: pageCount - 1 }, (_, i) => String(i + 1)),
+    ]);
+    const first = bodyParagraphs(article.blocks)[0];
+    const last = bodyParagraphs(article.blocks).at(-1)!;
+    assert.equal(first.page, 1, 'blocks keep the page’s place');
+    assert.equal(locationLabel(article, first.start), 'p. i');
+    assert.equal(locationLabel(article, last.start), `p. ${partPages[SPEC.parts.length - 1] - 1}`);
+    const { quote, position } = describeRange(article.text, first.start, first.start + 40);
+    const md = toMarkdown([
+      {
+        article,
+        annotations: [
+          {
+            id: 'a1000000-0000-4000-8000-000000000000',
+            articleId: article.id,
+            target: { source: article.id, quote, position },
+            color: 'yellow',
+            tags: [],
+            note: '',
+            created: '2024-03-06T10:00:00.000Z',
+            modified: '2024-03-06T10:00:00.000Z',
+          },
+        ],
+      },
+    ]);
+    assert.match(md, /, p\. i\b/);
+  });
+
+  it('hostile: page labels holding markup, control characters or pages of text are not cited (pages by place)', () => {
+    assert.equal(citablePageLabels(['i', '<script>alert(1)</script>'], 2), undefined);
+    assert.equal(citablePageLabels(['i', 'x'.repeat(10_000)], 2), undefined);
+    assert.equal(citablePageLabels(['i', 'ii\u0000'], 2), undefined);
+    assert.equal(citablePageLabels(['i', 'ii'], 3), undefined, 'one label a page, or none');
+    assert.equal(
+      citablePageLabels(['1', '2', '3'], 3),
+      undefined,
+      'labels that are the pages’ places say nothing',
+    );
+    assert.deepEqual(citablePageLabels(['i', 'ii', 'A-1', ' 2 '], 4), ['i', 'ii', 'A-1', '2']);
+  });
+
+  it('makes a short bold line of body size a heading (a report’s sections set in bold), but not a bold paragraph', async () => {
+    const full = (n: number) =>
+      `Line ${n} of the running text fills its column from the left margin to the right margin here.`;
+    let y = 720;
+    const at = (text: string, opts: { bold?: boolean; gap?: number } = {}) => {
+      y -= opts.gap ?? 13;
+      return { x: 72, y, size: 10, text, ...(opts.bold ? { bold: true } : {}) };
+    };
+    const texts = [
+      at('Key findings', { bold: true }),
+      at(full(1), { gap: 16 }),
+      at(full(2)),
+      at('and ends short here.'),
+      at('Water use by the two towns', { bold: true, gap: 24 }),
+      at('over the last decade', { bold: true }),
+      at(full(3), { gap: 16 }),
+      at(full(7)),
+      at(full(8)),
+      at(full(9)),
+      at(full(10)),
+      at('and ends short again.'),
+      at(full(4), { bold: true, gap: 24 }),
+      at(full(5), { bold: true }),
+      at(full(6), { bold: true }),
+      at('the whole of it bold.', { bold: true }),
+    ];
+    const { article } = await importPdf(buildPdf([{ texts }], { info: { Title: 'Bold Sections Report' } }));
+    const headings = article.blocks.filter((b) => b.kind === 'heading');
+    assert.deepEqual(
+      headings.map((h) => h.text),
+      ['Key findings', 'Water use by the two towns over the last decade'],
+    );
+    assert.ok(headings.every((h) => h.kind === 'heading' && h.level === 2));
+    const bold = article.blocks.find((b) => b.text.startsWith('Line 4'));
+    assert.equal(bold?.kind, 'paragraph', 'four bold lines are a bold paragraph');
+    assert.ok(bold?.text.endsWith('the whole of it bold.'));
+  });
+
+  it('hostile: a document set all in bold has no bold headings, and a picture too large to decode costs only the hint', async () => {
+    const lines = (bold: boolean) =>
+      Array.from({ length: 12 }, (_, n) => ({
+        x: 72,
+        y: 700 - n * (n % 3 === 0 ? 26 : 13),
+        size: 10,
+        text:
+          n % 3 === 2
+            ? 'A short closing line.'
+            : `Line ${n} of bold running text runs on across the page width here.`,
+        bold,
+      }));
+    const allBold = (await importPdf(buildPdf([{ texts: lines(true) }], { info: { Title: 'All in Bold' } })))
+      .article;
+    assert.equal(allBold.blocks.filter((b) => b.kind === 'heading').length, 0);
+
+    // A page of text under an image declared 100,000 × 100,000 pixels: never decoded, the text imported.
+    const content =
+      'q 612 0 0 792 0 0 cm /Im1 Do Q BT /F1 10 Tf 72 700 Td (The text beside a huge picture.) Tj ET';
+    const { article } = await importPdf(
+      rawPdf([
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>',
+        `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+        '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>',
+        '<< /Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\nabcd\nendstream',
+      ]),
+      'huge-picture.pdf',
+    );
+    assert.ok(article.text.includes('The text beside a huge picture.'));
+  });
+
+  it('takes the authors printed large under the title on page 1 when the metadata names none', async () => {
+    const body = (n: number) => ({
+      x: 72,
+      y: 560 - n * 13,
+      size: 10,
+      text: `Body line ${n} of the report runs on across the whole width of the page here.`,
+    });
+    const texts = [
+      { x: 72, y: 700, size: 24, text: 'Sharing the Upper River', bold: true },
+      { x: 72, y: 670, size: 16, text: 'Ana Lima, Bo Chen and Carla M. Ruiz' },
+      { x: 72, y: 640, size: 10, text: 'March 2024' },
+      ...Array.from({ length: 8 }, (_, n) => body(n)),
+    ];
+    const { article } = await importPdf(buildPdf([{ texts }]));
+    assert.equal(article.meta.title, 'Sharing the Upper River');
+    assert.equal(article.meta.byline, 'Ana Lima, Bo Chen and Carla M. Ruiz');
+    assert.equal(article.meta.published, '2024-03');
+    assert.ok(!article.blocks.some((b) => b.text.includes('Bo Chen')), 'the names are not a heading');
+
+    // A subtitle set as large is no author: it stays in the text.
+    texts[1] = { ...texts[1], text: 'Lessons from Two River Basins' };
+    const subtitled = (await importPdf(buildPdf([{ texts }]))).article;
+    assert.equal(subtitled.meta.byline, undefined);
+    assert.ok(subtitled.blocks.some((b) => b.text === 'Lessons from Two River Basins'));
   });
 
   it('takes title, author and date from the PDF metadata when they are real', async () => {
