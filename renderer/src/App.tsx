@@ -35,6 +35,7 @@ import {
 } from './annotations/annotationsStore';
 import { takeStartup, type Startup } from './app/startup';
 import { dropFirstScreen } from './reader/firstScreen';
+import { handleMainEvents } from './app/mainEvents';
 import { highlightSelection } from './annotations/actions';
 import { showView, viewStore, type View } from './ui/views';
 import { NotebookView, TagManagerView } from './ui/viewChunks';
@@ -217,7 +218,7 @@ export function App() {
           return;
       }
     };
-    return gloss().onEvent((e) => {
+    return handleMainEvents((e) => {
       if (e.type === 'command') run(e.command);
       else if (e.type === 'import-progress') onImportProgress(e.done, e.total, e.current);
       // Found while serving a request (a damaged notes file, say): shown like those found at start-up.

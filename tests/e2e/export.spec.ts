@@ -100,7 +100,6 @@ test('notes of an article whose saved copy is damaged are still exported, and th
   app = await launchApp({ dataDir });
   const path = join(out, 'all.md');
   app.setDialogs({ exportPath: path });
-  await expect(app.page.getByRole('heading', { name: 'Library' })).toBeVisible();
   await app.emit({ type: 'command', command: 'export' });
   const dialog = app.page.getByRole('dialog', { name: 'Export notes' });
   await dialog.getByRole('radio', { name: 'Whole library' }).check();

@@ -23,7 +23,6 @@ test('Import Highlights reports each document: matched and anchored, uncertain, 
   await writeFile(wrong, 'eggs\nmilk\n');
   app = await launchApp();
   const { page } = app;
-  await expect(page.getByRole('list', { name: 'Articles' })).toBeVisible();
   app.setDialogs({
     importFiles: [
       join(FIXTURES, 'readwise-export-10-columns.csv'),
@@ -83,8 +82,6 @@ test('Sync from Markdown lists the edits (the article note too), asks before del
 
   app = await launchApp({ dataDir });
   const { page } = app;
-  // The app is listening for menu commands once its library is on screen (a command sent sooner is lost).
-  await expect(page.getByRole('list', { name: 'Articles' })).toBeVisible();
   app.setDialogs({ importFiles: [file] });
   await app.emit({ type: 'command', command: 'sync-markdown' });
   const dialog = page.getByRole('dialog', { name: 'Sync from Markdown' });

@@ -5,6 +5,11 @@
  * Electron IPC handlers use, and the same renderer API (grants for chosen
  * files, the flush before closing) the shell builds. Only the ShellHost
  * differs: dialogs and links are answered by the harness, as the test says.
+ *
+ * launchApp resolves once the renderer has subscribed to main's events, and
+ * `emit` waits for that in the page it reaches (after a reload too): an event
+ * is never sent to a page not yet listening. The renderer keeps a menu command
+ * that arrives before its shell has mounted (renderer/src/app/mainEvents.ts).
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
@@ -38,6 +43,13 @@ export interface LaunchOptions {
   deviceScaleFactor?: number;
   /** Download saved pages' web pictures at import, as the app does (off by default: tests touch no network). */
   savedPageImages?: boolean;
+  /** Slow the page's CPU this many times (CDP), before it loads: start-up races show up at once. */
+  cpuThrottle?: number;
+  /**
+   * Events main sends the moment the page's renderer first subscribes, before React has mounted
+   * (a menu item chosen while the window is still starting), on each load of the page.
+   */
+  earlyEvents?: GlossEvent[];
 }
 
 export interface GlossApp {
@@ -69,6 +81,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** How long the page may take to subscribe to main's events before launchApp gives up (a hang bound). */
+const SUBSCRIBE_TIMEOUT_MS = 60_000;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -146,6 +161,30 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
+/** Until the renderer has subscribed to main's events (bounded, so a renderer that never starts fails clearly). */
+async function listening(page: Page): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const never = new Promise<never>((_, fail) => {
+    timer = setTimeout(
+      () =>
+        fail(
+          new Error(
+            `The renderer did not subscribe to main's events within ${SUBSCRIBE_TIMEOUT_MS / 1000} s.`,
+          ),
+        ),
+      SUBSCRIBE_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([
+      page.evaluate(() => (window as unknown as { __glossListening: Promise<void> }).__glossListening),
+      never,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'gloss-e2e-')));
   let dialogs: Dialogs = { ...options.dialogs };
@@ -177,9 +216,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
 
+    // Sent once the page's renderer listens (a promise the bridge's subscribe resolves, per page load).
     const emit = async (event: GlossEvent) => {
-      await page.evaluate((e) => {
-        const w = window as unknown as { __glossListeners?: Set<(e: unknown) => void> };
+      await page.evaluate(async (e) => {
+        const w = window as unknown as {
+          __glossListening: Promise<void>;
+          __glossListeners?: Set<(e: unknown) => void>;
+        };
+        await w.__glossListening;
         for (const l of w.__glossListeners ?? []) l(e);
       }, event);
     };
@@ -214,10 +258,20 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
     // tsx (esbuild keepNames) wraps named functions in __name(); functions that
     // scripts run under tsx pass to page.evaluate need it defined in the page.
     await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    // The first subscription resolves __glossListening and, after the subscribing script's
+    // synchronous part (a microtask), sends the early events.
     await page.addInitScript({
-      content: `window.gloss = (${buildBridge.toString()})(${JSON.stringify(CHANNEL_NAMES)}, (c, r) => window.__glossInvoke(c, r), (l) => { (window.__glossListeners ??= new Set()).add(l); return () => window.__glossListeners.delete(l); });`,
+      content: `window.__glossListening = new Promise((ok) => { window.__glossListened = () => { ok(); const early = window.__glossEarly.splice(0); if (early.length) queueMicrotask(() => { for (const e of early) for (const l of window.__glossListeners) l(e); }); }; }); window.__glossEarly = ${JSON.stringify(options.earlyEvents ?? [])};`,
     });
+    await page.addInitScript({
+      content: `window.gloss = (${buildBridge.toString()})(${JSON.stringify(CHANNEL_NAMES)}, (c, r) => window.__glossInvoke(c, r), (l) => { (window.__glossListeners ??= new Set()).add(l); window.__glossListened(); return () => window.__glossListeners.delete(l); });`,
+    });
+    if (options.cpuThrottle) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottle });
+    }
     await page.goto(url);
+    await listening(page);
 
     let closed = false;
     const close = async () => {
