@@ -58,7 +58,10 @@ async function writeAndSync(file: string, data: string | Uint8Array): Promise<vo
  */
 async function keepBackup(target: string): Promise<void> {
   const bak = `${target}.bak`;
-  await fs.rm(bak, { force: true });
+  // unlink, not rm: rm looks first (lstat), one more round trip per file in a 2,000-file tag rename.
+  await fs.unlink(bak).catch((err: unknown) => {
+    if (code(err) !== 'ENOENT') throw err;
+  });
   try {
     await fs.link(target, bak);
   } catch (err) {
