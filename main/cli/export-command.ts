@@ -1,5 +1,5 @@
 /**
- * `gloss export`: one article's notes, or the whole library's, written in a
+ * `gloss export`: one article's notes, several articles', or the whole library's, written in a
  * format other tools read; damage recovered on the way is said, with exit 3.
  */
 import { Option, type Command } from 'commander';
@@ -9,8 +9,8 @@ import { Exit, EXIT_RECOVERED, type CommandContext } from './context';
 export function addExportCommand(program: Command, ctx: CommandContext): void {
   program
     .command('export')
-    .description('export notes of one article, or of the whole library')
-    .argument('[id]', 'article id (omit for the whole library)')
+    .description('export notes of one article, several, or the whole library')
+    .argument('[ids...]', 'article ids (a unique prefix is enough; omit for the whole library)')
     .addOption(
       new Option(
         '--format <format>',
@@ -21,10 +21,14 @@ export function addExportCommand(program: Command, ctx: CommandContext): void {
     )
     .requiredOption('--out <file>', 'where to write')
     .addOption(ctx.dataDirOption())
-    .action((id: string | undefined, opts) =>
+    .action((given: string[], opts) =>
       ctx.use(opts, async (gloss) => {
-        const articleId = id ? await ctx.resolveId(gloss, id) : undefined;
-        const r = await gloss.exportNotes({ articleId, format: opts.format, path: opts.out });
+        const ids = await Promise.all(given.map((id) => ctx.resolveId(gloss, id)));
+        const r = await gloss.exportNotes({
+          ...(ids.length === 1 ? { articleId: ids[0] } : ids.length > 1 ? { articleIds: ids } : {}),
+          format: opts.format,
+          path: opts.out,
+        });
         ctx.out(
           `wrote ${r.annotations} annotation${r.annotations === 1 ? '' : 's'} from ${r.articles} article${r.articles === 1 ? '' : 's'} to ${r.path}\n`,
         );

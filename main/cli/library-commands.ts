@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Annotation, Article, ArticleSummary, ImportReport } from '../core/contract';
-import { clip, Exit, type CommandContext } from './context';
+import { clip, Exit, plural, type CommandContext } from './context';
 import { importVersionLines } from './versions-command';
 
 export function addImportCommand(program: Command, ctx: CommandContext): void {
@@ -87,14 +87,21 @@ export function addShowCommand(program: Command, ctx: CommandContext): void {
 export function addRemoveCommand(program: Command, ctx: CommandContext): void {
   program
     .command('remove')
-    .description('remove an article and its notes from the library')
-    .argument('<id>', 'article id (a unique prefix is enough)')
+    .description('remove articles and their notes from the library')
+    .argument('<ids...>', 'article ids (a unique prefix is enough)')
     .addOption(ctx.dataDirOption())
-    .action((id: string, opts) =>
+    .action((given: string[], opts) =>
       ctx.use(opts, async (gloss) => {
-        const articleId = await ctx.resolveId(gloss, id);
-        await gloss.removeArticle({ id: articleId });
-        ctx.out(`removed ${articleId}\n`);
+        // Every id resolved first: one unknown id removes nothing.
+        const ids = [...new Set(await Promise.all(given.map((id) => ctx.resolveId(gloss, id))))];
+        if (ids.length === 1) {
+          await gloss.removeArticle({ id: ids[0] });
+          return ctx.out(`removed ${ids[0]}\n`);
+        }
+        const counts = new Map((await gloss.listArticles()).map((a) => [a.id, a.annotationCount]));
+        for (const id of ids) await gloss.removeArticle({ id });
+        const highlights = ids.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
+        ctx.out(`removed ${plural(ids.length, 'article')} and ${plural(highlights, 'highlight')}\n`);
       }),
     );
 }

@@ -12,6 +12,8 @@ export const CHANNEL_NAMES = [
   'importHighlights',
   'syncMarkdown',
   'removeArticle',
+  'removeArticles',
+  'restoreArticles',
   'updateArticleMeta',
   'listAnnotations',
   'getArticleNote',

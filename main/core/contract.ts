@@ -248,6 +248,13 @@ export interface MarkdownSyncReport {
   grant?: string;
 }
 
+/** Articles removed together: how many, with how many highlights, and the token restoreArticles takes to undo it. */
+export interface ArticlesRemoved {
+  articles: number;
+  annotations: number;
+  token: string;
+}
+
 /** Annotations from across the library, with the articles they belong to (once each). */
 export interface LibraryAnnotations {
   annotations: Annotation[];
@@ -306,6 +313,10 @@ export const CHANNELS = {
   /** Notes and tags edited in a Markdown file Gloss exported, applied back (dryRun: only listed). */
   syncMarkdown: z.object({ grant, dryRun: z.boolean().default(false), delete: z.boolean().default(false) }),
   removeArticle: z.object({ id }),
+  /** Several articles at once (the library's selection); answered with a token that undoes it this session. */
+  removeArticles: z.object({ ids: z.array(id).min(1).max(100_000) }),
+  /** Undo of removeArticles: its token. */
+  restoreArticles: z.object({ token: z.string().min(1).max(100) }),
   /** Correct an article's citation fields: a value replaces, '' clears, null goes back to what the import found. */
   updateArticleMeta: z.object({
     id,
@@ -404,6 +415,8 @@ export const CHANNELS = {
   /** Written where the user chose in the shell's save dialog, named by its grant. */
   exportNotes: z.object({
     articleId: id.optional(),
+    /** Only these articles (a selection in the library), in the library's order. */
+    articleIds: z.array(id).min(1).max(100_000).optional(),
     /** Only these passages (a selection in the notebook). */
     annotationIds: z.array(id).min(1).max(1_000_000).optional(),
     format: z.enum(EXPORT_FORMATS),
@@ -495,6 +508,8 @@ export interface GlossCoreApi {
   importHighlights(req: ImportHighlightsRequest): Promise<HighlightImportReport>;
   syncMarkdown(req: SyncMarkdownRequest): Promise<MarkdownSyncReport>;
   removeArticle(req: Request<'removeArticle'>): Promise<void>;
+  removeArticles(req: Request<'removeArticles'>): Promise<ArticlesRemoved>;
+  restoreArticles(req: Request<'restoreArticles'>): Promise<ArticleSummary[]>;
   updateArticleMeta(req: Request<'updateArticleMeta'>): Promise<ArticleSummary>;
   listAnnotations(req: Request<'listAnnotations'>): Promise<Annotation[]>;
   getArticleNote(req: Request<'getArticleNote'>): Promise<ArticleNote | null>;

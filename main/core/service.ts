@@ -23,6 +23,7 @@ import { importRequests } from './service/import';
 import type { interopRequests } from './service/interop';
 import { onFirstUse } from './service/on-first-use';
 import { libraryRequests } from './service/library';
+import { librarySelectionRequests } from './service/library-selection';
 import { seedIfNew } from './service/seed';
 import { workspaceRequests } from './service/workspace';
 import { notebookRequests } from './service/notebook';
@@ -96,6 +97,7 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     dataDir,
     ...importing,
     ...libraryRequests(ctx),
+    ...librarySelectionRequests(ctx),
     ...annotationRequests(ctx),
     ...draftRequests(ctx),
     ...workspaceRequests(ctx),

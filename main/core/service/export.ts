@@ -1,6 +1,6 @@
 /**
- * Export: one article's notes, every article that has notes, or a chosen set
- * of passages, rendered in a format and written atomically where the user
+ * Export: one article's notes, every article that has notes, the articles
+ * chosen in the library, or a chosen set of passages, rendered in a format and written atomically where the user
  * chose. A damaged article's notes are exported from their saved quotes, with a warning.
  */
 import { resolve } from 'node:path';
@@ -19,7 +19,7 @@ export function exportRequests(ctx: ServiceContext) {
     async exportNotes(request: ExportNotesRequest): Promise<ExportReport> {
       const req = parsePathRequest('exportNotes', request);
       const only = req.annotationIds && new Set(req.annotationIds);
-      const notes = await exportNotesOf(ctx, req.articleId, only);
+      const notes = await exportNotesOf(ctx, req.articleId, only, req.articleIds);
       const found = notes.reduce((n, e) => n + e.annotations.length, 0);
       if (only && found === 0)
         throw new GlossError(
@@ -65,19 +65,28 @@ interface ArticleNotes {
 }
 
 /**
- * One article, or every article that has notes (the counts index spares reading the others' files); with
- * `only`, just those passages. Notes only: they say how much the export holds before any text is read.
+ * One article, the articles chosen, or every article that has notes (the counts index spares reading the
+ * others' files); with `only`, just those passages. Notes only: they say how much the export holds before any text is read.
  */
 async function exportNotesOf(
   ctx: ServiceContext,
   articleId: string | undefined,
   only: ReadonlySet<string> | undefined,
+  articleIds?: readonly string[],
 ): Promise<ArticleNotes[]> {
   const { store } = ctx;
   let ids: string[];
   if (articleId) {
     requireKnown(store, articleId);
     ids = [articleId];
+  } else if (articleIds) {
+    // The articles chosen, in the library's order, each whether or not it has highlights (the user chose it).
+    for (const id of articleIds) requireKnown(store, id);
+    const chosen = new Set(articleIds);
+    ids = store
+      .listArticles()
+      .map((a) => a.id)
+      .filter((id) => chosen.has(id));
   } else if (only) ids = await articlesHolding(ctx, only);
   else {
     const counts = await store.annotationCounts();

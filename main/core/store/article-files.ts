@@ -188,7 +188,8 @@ export class ArticleFiles {
     });
   }
 
-  private forget(id: string): void {
+  /** Drops what is cached of an article whose files were moved or removed. */
+  forget(id: string): void {
     this.parsed.delete(id);
     this.assetRecords.delete(id);
   }

@@ -31,6 +31,7 @@ import {
   type CodebookPut,
 } from './batch-changes';
 import { TagCodebook } from './tag-codebook';
+import { RemovedArticles, type Removal } from './removed-articles';
 import { tagKey } from '../annotations/tags';
 import type { TagCode } from '../annotations/codebook';
 import type { TagChange } from '../annotations/tags';
@@ -89,6 +90,10 @@ export interface Store {
   ): Promise<ArticleIndexEntry>;
   /** Removes the index entry, content, assets and notes. NOT_FOUND if unknown. */
   removeArticle(id: string): Promise<void>;
+  /** Removes several articles at once, kept aside for this session so restoreRemovedArticles can undo it. NOT_FOUND if one is unknown. */
+  removeArticles(ids: readonly string[]): Promise<Removal>;
+  /** Puts back the articles a removeArticles took out (its token); answers the entries listed again. */
+  restoreRemovedArticles(token: string): Promise<ArticleIndexEntry[]>;
   /**
    * Keeps the current text as an older version and switches the article to `next`
    * (its `versions` list ending with its own record), with `annotations` (every one
@@ -182,6 +187,8 @@ export async function openStore(dataDir: string): Promise<Store> {
     await finishInterruptedBatch(root, notes, codebook, library.ids(), warn);
     const articleFiles = new ArticleFiles(root, warn);
     await finishInterruptedVersion({ dataDir: root, library, articles: articleFiles, notes }, warn);
+    const removed = new RemovedArticles({ dataDir: root, library, articles: articleFiles, notes });
+    sweep = sweep.then(() => removed.sweepEarlier());
     const release = async () => {
       await sweep;
       await lock.release();
@@ -194,6 +201,7 @@ export async function openStore(dataDir: string): Promise<Store> {
       articleFiles,
       notes,
       codebook,
+      removed,
       settings,
       release,
     );
@@ -216,6 +224,7 @@ class DataFolderStore implements Store {
     private readonly articles: ArticleFiles,
     private readonly notes: NotesFiles,
     private readonly codebook: TagCodebook,
+    private readonly removed: RemovedArticles,
     private readonly settings: Low<Settings>,
     private readonly releaseLock: () => Promise<void>,
   ) {}
@@ -338,6 +347,27 @@ class DataFolderStore implements Store {
     } finally {
       this.changed({ kind: 'article-removed', id });
     }
+  }
+
+  async removeArticles(ids: readonly string[]): Promise<Removal> {
+    this.assertOpen();
+    for (const id of ids) this.entry(id);
+    const unique = [...new Set(ids)];
+    try {
+      return await this.removed.remove(unique);
+    } finally {
+      for (const id of unique) this.changed({ kind: 'article-removed', id });
+    }
+  }
+
+  async restoreRemovedArticles(token: string): Promise<ArticleIndexEntry[]> {
+    this.assertOpen();
+    const back = await this.removed.restore(token);
+    for (const { id } of back) {
+      this.changed({ kind: 'article', id });
+      this.changed({ kind: 'notes', articleId: id });
+    }
+    return back;
   }
 
   async addVersion(

@@ -100,6 +100,17 @@ export class LibraryIndex {
     await this.db.write();
   }
 
+  /** Several entries out, or back in (undo of a removal), in one write. */
+  async replaceMany(remove: ReadonlySet<string>, add: readonly ArticleIndexEntry[] = []): Promise<void> {
+    const adding = new Set(add.map((e) => e.id));
+    const articles = this.db.data.articles.filter((e) => !remove.has(e.id) && !adding.has(e.id));
+    articles.push(...add);
+    articles.sort(byNewestImport);
+    this.db.data.articles = articles;
+    this.reindex();
+    await this.db.write();
+  }
+
   idle(): Promise<void> {
     return this.adapter.idle();
   }

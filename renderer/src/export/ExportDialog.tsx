@@ -32,19 +32,24 @@ type State =
   | { kind: 'done'; report: ExportReport }
   | { kind: 'error'; message: string };
 
-/** `passages`: the passages chosen in the notebook, offered as the scope (and chosen first). */
+/**
+ * `passages`: the passages chosen in the notebook; `articles`: the articles chosen in the library;
+ * either is offered as the scope (and chosen first).
+ */
 export function ExportDialog({
   article,
   passages,
+  articles,
   onClose,
 }: {
   article?: { id: string; title: string };
   passages?: string[];
+  articles?: string[];
   onClose: () => void;
 }) {
   const [format, setFormat] = useState<ExportFormat>('md');
-  const [scope, setScope] = useState<'article' | 'library' | 'passages'>(
-    passages?.length ? 'passages' : article ? 'article' : 'library',
+  const [scope, setScope] = useState<'article' | 'library' | 'passages' | 'articles'>(
+    passages?.length ? 'passages' : articles?.length ? 'articles' : article ? 'article' : 'library',
   );
   const [state, setState] = useState<State>({ kind: 'idle' });
 
@@ -53,14 +58,14 @@ export function ExportDialog({
     try {
       const one = scope === 'article' && article;
       const some = scope === 'passages' && passages?.length ? passages : undefined;
-      const chosen = await gloss().chooseExportPath({
-        defaultName: defaultExportName(one ? article.title : some ? 'gloss-passages' : undefined, format),
-        format,
-      });
+      const several = scope === 'articles' && articles?.length ? articles : undefined;
+      const name = one ? article.title : some ? 'gloss-passages' : several ? 'gloss-articles' : undefined;
+      const chosen = await gloss().chooseExportPath({ defaultName: defaultExportName(name, format), format });
       if (!chosen) return setState({ kind: 'idle' });
       const report = await gloss().exportNotes({
         articleId: one ? article.id : undefined,
         annotationIds: some,
+        articleIds: several,
         format,
         grant: chosen.grant,
       });
@@ -110,6 +115,18 @@ export function ExportDialog({
               onChange={() => setScope('passages')}
             />
             The {passages.length === 1 ? 'passage' : `${passages.length} passages`} selected
+          </label>
+        ) : null}
+        {articles?.length ? (
+          <label className="choice">
+            <input
+              type="radio"
+              name="scope"
+              value="articles"
+              checked={scope === 'articles'}
+              onChange={() => setScope('articles')}
+            />
+            The {articles.length === 1 ? 'article' : `${articles.length} articles`} selected
           </label>
         ) : null}
         <label className="choice">

@@ -3,6 +3,8 @@
  * the viewport (rows have one fixed height, so the window is arithmetic), the
  * list padded above and below to its full height; virtual rows say where they
  * are (aria-posinset / aria-setsize). Arrow keys, Home and End move between rows.
+ * Each row has a checkbox (librarySelection.ts): Shift-click checks a range,
+ * Ctrl/Cmd+A every article shown, Escape clears.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { ArticleSummary } from '@core/contract';
@@ -11,6 +13,8 @@ import { useCssVars } from '../reader/useCssVars';
 import { libraryStore } from './libraryStore';
 import { formatDate, plural } from './format';
 import { ROW_HEIGHT, rowWindow } from './rowWindow';
+import { useStore } from '../store';
+import { clearArticleSelection, selectAllShown, selectionStore, toggleArticle } from './librarySelection';
 
 const OPEN_VERB_ID = 'article-open-verb';
 
@@ -30,6 +34,10 @@ export function ArticleList({
     rowWindow(articles.length, 0, window.innerHeight),
   );
   const pendingFocus = useRef<number | null>(null);
+  const selected = useStore(selectionStore, (s) => s.selected);
+  const shown = useRef(articles);
+  shown.current = articles;
+  const onToggle = useCallback((id: string, range: boolean) => toggleArticle(id, range, shown.current), []);
 
   const update = useCallback(() => {
     const el = scrollRef.current;
@@ -89,6 +97,17 @@ export function ArticleList({
   }, [articles, virtual, scrollRef, update]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      selectAllShown(articles);
+      return;
+    }
+    if (e.key === 'Escape' && selectionStore.get().selected.size > 0) {
+      e.preventDefault();
+      e.stopPropagation();
+      clearArticleSelection();
+      return;
+    }
     const row = (e.target as Element).closest<HTMLElement>('[data-index]');
     if (!row || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const i = Number(row.dataset.index);
@@ -126,6 +145,8 @@ export function ArticleList({
         article={articles[i]}
         index={i}
         count={virtual ? articles.length : undefined}
+        selected={selected.has(articles[i].id)}
+        onToggle={onToggle}
       />,
     );
   return (
@@ -149,10 +170,14 @@ const ArticleRow = memo(function ArticleRow({
   article: a,
   index,
   count,
+  selected,
+  onToggle,
 }: {
   article: ArticleSummary;
   index: number;
   count?: number;
+  selected: boolean;
+  onToggle: (id: string, range: boolean) => void;
 }) {
   // Published (the source's date) and added (ours) are different facts: each says which it is.
   const when = [a.published && `Published ${formatDate(a.published)}`, `Added ${formatDate(a.importedAt)}`]
@@ -161,11 +186,19 @@ const ArticleRow = memo(function ArticleRow({
   const meta = [a.byline, a.source, when].filter(Boolean).join(' · ');
   return (
     <li
-      className="article-row"
+      className={selected ? 'article-row is-selected' : 'article-row'}
       data-index={index}
       aria-posinset={count ? index + 1 : undefined}
       aria-setsize={count}
     >
+      <input
+        type="checkbox"
+        className="article-select"
+        aria-label={`Select ${a.title}`}
+        checked={selected}
+        // Shift with the click (or with Space) extends from the last row checked.
+        onChange={(e) => onToggle(a.id, (e.nativeEvent as MouseEvent).shiftKey === true)}
+      />
       <button
         type="button"
         className="article-open"

@@ -15,6 +15,7 @@ import { LibraryToolbar } from './LibraryToolbar';
 import { openSearch } from '../search/searchStore';
 import { MOD } from '../app/shortcuts';
 import { orderLibrary } from './libraryOrder';
+import { LibrarySelectionBar } from './LibrarySelectionBar';
 
 export function LibraryView({ onExport }: { onExport: () => void }) {
   const all = useStore(libraryStore, (s) => s.articles);
@@ -49,6 +50,7 @@ export function LibraryView({ onExport }: { onExport: () => void }) {
       </header>
       <ImportStatus />
       {all.length > 1 && <LibraryToolbar shown={articles.length} />}
+      <LibrarySelectionBar shown={articles} />
       {loaded && all.length === 0 ? (
         <p className="empty">
           Your library is empty. Import a file, paste an article, or drop files onto this window.
