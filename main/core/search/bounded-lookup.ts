@@ -17,7 +17,8 @@
  *     early); if there are more than `cap`, every word is walked (nothing
  *     scored), keeping the documents that hold every word walked before and
  *     pass `accept`. Then the full query (exclusions included) is scored in the
- *     first `cap` of them.
+ *     first `cap` of them — without the words the caller checks again itself (a
+ *     phrase's), so a common word of a phrase is counted, never walked whole.
  * The answer says when it was capped; the caller asks again without a cap if
  * the page is not filled.
  *
@@ -29,10 +30,16 @@ import type MiniSearch from 'minisearch';
 import type { Query, SearchOptions as MiniOptions, SearchResult as MiniResult } from 'minisearch';
 
 export interface LookupPlan {
-  /** The words (each with its variants) every result must hold. */
+  /** The words (each with its variants) every result must hold, and that are scored. */
   required: Query[];
-  /** The whole query: the required words combined, with exclusions. */
-  full: Query;
+  /**
+   * Words every result must hold that the caller checks again afterwards (a phrase's): they narrow
+   * the lookup but are not scored — a common one is never walked to be scored — unless no word is
+   * required, when the rarest of them is.
+   */
+  checked?: Query[];
+  /** The query to score for these words: all of them, with the exclusions (no word: every document). */
+  scored(words: Query[]): Query;
 }
 
 export interface Lookup {
@@ -51,19 +58,20 @@ export function boundedLookup(
   cap: number | null,
   accept?: Accept,
 ): Lookup {
+  const words = [...plan.required, ...(plan.checked ?? [])];
   // No word (a filter alone): nothing to walk.
-  if (plan.required.length === 0) {
-    const results = index.search(plan.full, {
+  if (words.length === 0) {
+    const results = index.search(plan.scored([]), {
       ...options,
       ...(accept && { boostDocument: (id, _t, stored) => (accept(id, stored) ? 1 : 0) }),
     });
     return { results: accept ? results.filter((r) => r.score > 0) : results, capped: false };
   }
   // One word: walked and scored in one pass, the first `cap` documents accepted being the ones scored.
-  if (plan.required.length === 1) {
+  if (words.length === 1) {
     const scored = new Set<string>();
     let capped = false;
-    const results = index.search(plan.full, {
+    const results = index.search(plan.scored(words), {
       ...options,
       boostDocument: (id: string, _term, stored) => {
         if (scored.has(id)) return 1;
@@ -77,13 +85,17 @@ export function boundedLookup(
   }
   // The rarest word's documents, found without walking the common words' lists to their end.
   let within: Set<string> | null = null;
-  for (const word of plan.required) {
+  let rarest: Query = words[words.length - 1];
+  for (const word of words) {
     const counted = countUpTo(index, word, within ? within.size : (cap ?? RARE_MAX), options.fields, accept);
-    if (counted && (!within || counted.size < within.size)) within = counted;
+    if (counted && (!within || counted.size < within.size)) {
+      within = counted;
+      rarest = word;
+    }
   }
   // Too many for the page: narrowed by walking the other words (nothing scored).
   if (!within || (cap !== null && within.size > cap)) {
-    for (const word of plan.required) {
+    for (const word of words) {
       const holding = new Set<string>();
       const previous = within;
       index.search(word, {
@@ -100,7 +112,7 @@ export function boundedLookup(
   let chosen = within!;
   const capped = cap !== null && chosen.size > cap;
   if (capped) chosen = new Set(firstOf(chosen, cap));
-  const results = index.search(plan.full, {
+  const results = index.search(plan.scored(plan.required.length ? plan.required : [rarest]), {
     ...options,
     boostDocument: (id: string) => (chosen.has(id) ? 1 : 0),
   });

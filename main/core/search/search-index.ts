@@ -135,6 +135,7 @@ export interface IndexParts {
 export class SearchIndex {
   /** Changes since the last takeChanges, per part: what the journal is to record. */
   private changes: PartChanges = { articles: [], annotations: [] };
+  private readonly metaTexts = new Map<string, Record<'title' | 'authors' | 'source', SearchableText>>();
   private replaying = false;
 
   private constructor(
@@ -235,6 +236,7 @@ export class SearchIndex {
   /** Adds or replaces an article; `body` null when its text cannot be read (its metadata is still found). */
   setArticle(info: ArticleInfo, body: string | null): void {
     this.record('articles', { k: 'set', info: { ...info }, body });
+    this.metaTexts.delete(info.id);
     const id = articleDocId(info.id);
     if (this.articleIndex.has(id)) this.articleIndex.discard(id);
     this.articleIndex.add({
@@ -256,6 +258,7 @@ export class SearchIndex {
   /** Forgets an article in the articles part. */
   private dropArticle(articleId: string): void {
     this.record('articles', { k: 'remove', id: articleId });
+    this.metaTexts.delete(articleId);
     const id = articleDocId(articleId);
     if (this.articleIndex.has(id)) this.articleIndex.discard(id);
     this.articles.delete(articleId);
@@ -411,7 +414,7 @@ export class SearchIndex {
     }
     // A wildcard over 100,000 highlights costs MiniSearch seconds (a result object each); reading
     // stored fields one by one, only until the limit is reached, costs milliseconds.
-    const everyHighlight = plan.full === MiniSearch.wildcard;
+    const everyHighlight = q.words.length === 0 && q.phrases.length === 0 && q.notWords.length === 0;
     if (wantAnnotations && !everyHighlight) {
       // is:note looks for the words in notes only; is:passage in quotes and tags only.
       const fields = !kinds.has('passage') ? ['note'] : !kinds.has('note') ? ['quote', 'tagText'] : undefined;
@@ -527,6 +530,21 @@ export class SearchIndex {
     };
   }
 
+  /** An article's title, authors and source with their folded terms, for phrase checks (kept: a phrase query checks hundreds). */
+  private metaTextsOf(info: ArticleInfo): Record<'title' | 'authors' | 'source', SearchableText> {
+    let texts = this.metaTexts.get(info.id);
+    if (!texts) {
+      if (this.metaTexts.size >= META_TEXTS_KEPT) this.metaTexts.clear();
+      texts = {
+        title: new SearchableText(info.title),
+        authors: new SearchableText(info.authors ?? ''),
+        source: new SearchableText(info.source ?? ''),
+      };
+      this.metaTexts.set(info.id, texts);
+    }
+    return texts;
+  }
+
   private async articleHit(
     q: SearchQuery,
     r: MiniResult,
@@ -549,11 +567,12 @@ export class SearchIndex {
       const read = await textOf(info.id);
       return (body = typeof read === 'string' ? new SearchableText(read) : (read ?? NO_TEXT));
     };
+    const metaTexts = q.phrases.length || q.notPhrases.length ? this.metaTextsOf(info) : undefined;
     const anyField = async (p: readonly string[]) =>
-      Object.values(meta).some((t) => hasPhrase(t, p)) || (await bodyOf()).hasPhrase(p);
+      Object.values(metaTexts!).some((t) => t.hasPhrase(p)) || (await bodyOf()).hasPhrase(p);
     for (const p of q.notPhrases) if (await anyField(p)) return null;
     for (const p of q.phrases) {
-      const where = (Object.keys(meta) as Array<keyof typeof meta>).filter((f) => hasPhrase(meta[f], p));
+      const where = (Object.keys(meta) as Array<keyof typeof meta>).filter((f) => metaTexts![f].hasPhrase(p));
       if ((await bodyOf()).hasPhrase(p)) where.push('body' as never);
       if (where.length === 0) return null;
       where.forEach((f) => fields.add(f));
@@ -578,6 +597,8 @@ const FUZZY_FROM = 4;
  * fills the page (the filters are checked before, so what is scored is kept unless a phrase is missing);
  * a query with a phrase in max(PHRASE_CAP_FACTOR × the page, PHRASE_CAP_MIN).
  */
+/** Articles whose title, authors and source keep their folded terms (cleared past this: a few MB). */
+const META_TEXTS_KEPT = 20_000;
 const CAP_FACTOR = 2;
 const CAP_MIN = 100;
 const PHRASE_CAP_FACTOR = 10;
@@ -595,27 +616,29 @@ export function variantStages(q: Pick<SearchQuery, 'words'>): VariantStage[] {
   return stages;
 }
 
-/** MiniSearch's query: every word (with the stage's variants) and every phrase word (exact), minus excluded words. */
+/** MiniSearch's lookup: every word (with the stage's variants) scored, every phrase word (exact) required, minus excluded words. */
 function lookupPlan(q: SearchQuery, stage: VariantStage = 'typo'): LookupPlan {
   const exact = { prefix: false, fuzzy: false };
-  const required: Query[] = [
-    ...q.words.map((w) =>
-      stage === 'exact'
-        ? { queries: [w], ...exact }
-        : {
-            queries: [w],
-            prefix: w.length >= PREFIX_FROM,
-            fuzzy: stage === 'typo' && w.length >= FUZZY_FROM ? 0.2 : false,
-            maxFuzzy: 2,
-          },
-    ),
-    ...[...new Set(q.phrases.flat())].map((w) => ({ queries: [w], ...exact })),
-  ];
-  const base: Query = required.length ? { queries: required, combineWith: 'AND' } : MiniSearch.wildcard;
-  if (q.notWords.length === 0) return { required, full: base };
+  const required: Query[] = q.words.map((w) =>
+    stage === 'exact'
+      ? { queries: [w], ...exact }
+      : {
+          queries: [w],
+          prefix: w.length >= PREFIX_FROM,
+          fuzzy: stage === 'typo' && w.length >= FUZZY_FROM ? 0.2 : false,
+          maxFuzzy: 2,
+        },
+  );
+  // A phrase's words narrow the lookup; the phrase itself is checked in each candidate's text.
+  const checked = [...new Set(q.phrases.flat())].map((w) => ({ queries: [w], ...exact }));
+  const excluded = q.notWords.map((w) => ({ queries: [w], ...exact }));
   return {
     required,
-    full: { queries: [base, ...q.notWords.map((w) => ({ queries: [w], ...exact }))], combineWith: 'AND_NOT' },
+    checked,
+    scored: (words) => {
+      const base: Query = words.length ? { queries: words, combineWith: 'AND' } : MiniSearch.wildcard;
+      return excluded.length ? { queries: [base, ...excluded], combineWith: 'AND_NOT' } : base;
+    },
   };
 }
 

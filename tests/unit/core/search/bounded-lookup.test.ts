@@ -13,7 +13,7 @@ const exact = (w: string) => ({ queries: [w], prefix: false, fuzzy: false });
 /** Every word required. */
 const plan = (...words: string[]): LookupPlan => ({
   required: words.map(exact),
-  full: { queries: words.map(exact), combineWith: 'AND' },
+  scored: (ws) => ({ queries: ws, combineWith: 'AND' }),
 });
 
 /** 1,000 documents all holding "common"; every tenth holds "rare" too; the last has "common" in its title. */
@@ -33,7 +33,7 @@ describe('bounded lookup: a common word costs no more than the page needs', () =
     const index = library();
     const both = plan('common', 'rare');
     const bounded = boundedLookup(index, both, {}, 200);
-    const whole = index.search(both.full);
+    const whole = index.search(both.scored(both.required));
     assert.equal(bounded.capped, false);
     assert.equal(bounded.results.length, 100);
     assert.deepEqual(
@@ -53,6 +53,19 @@ describe('bounded lookup: a common word costs no more than the page needs', () =
       assert.equal(bounded.results.length, 50, words.join(' '));
       for (const r of bounded.results) assert.deepEqual([...r.terms].sort(), [...words].sort());
     }
+  });
+
+  it("words the caller checks again (a phrase's) narrow the lookup, but only the rarest is scored: a common one is not walked to be scored", () => {
+    const index = library();
+    const phrase: LookupPlan = {
+      required: [],
+      checked: [exact('common'), exact('rare')],
+      scored: (ws) => ({ queries: ws, combineWith: 'AND' }),
+    };
+    const bounded = boundedLookup(index, phrase, {}, 500);
+    assert.equal(bounded.capped, false);
+    assert.equal(bounded.results.length, 100, 'every document holding the rarest word');
+    for (const r of bounded.results) assert.deepEqual(r.terms, ['rare']);
   });
 
   it('a filter is checked while walking, before the cap: the one accepted document is scored', () => {
