@@ -205,6 +205,17 @@ describe('Links in an EPUB book', () => {
     assert.ok(doc.blocks.some((b) => b.text.includes('A run link')));
   });
 
+  it('huge: a chapter of 20,000 links keeps every web link on its words', async () => {
+    const links = Array.from(
+      { length: 20_000 },
+      (_, i) => `<a href="${i % 2 ? `https://river.example/${i}` : `ch2.xhtml#n${i}`}">w${i}</a>`,
+    ).join(' ');
+    const doc = await parseEpubFile({ bytes: linkedBook(`<p>${links}</p>`), fileName: 'river.epub' });
+    const kept = linksOf(doc.blocks);
+    assert.equal(kept.length, 10_000);
+    assert.deepEqual(kept[0], ['w1', 'https://river.example/1']);
+  });
+
   it('damaged: an unclosed link in a chapter that is not well-formed still keeps the web link and the text', async () => {
     const doc = await parseEpubFile({
       bytes: linkedBook('<p>See <a href="https://river.example/map">the map<p>and then the next paragraph.'),

@@ -61,6 +61,14 @@ describe('The size of an imported picture', () => {
     }
   });
 
+  it('damaged: a picture cut short inside its header keeps the markup’s size, or none', async () => {
+    const cut = png(640, 480).subarray(0, 20);
+    const [f] = await figuresOf(
+      `<figure><img src="${dataUrl(cut)}" width="320" height="240"><figcaption>The quay.</figcaption></figure>`,
+    );
+    assert.deepEqual(sizeOf(f), [320, 240]);
+  });
+
   it('hostile: a header claiming a picture billions of pixels wide is not believed (the markup’s size stays)', async () => {
     const liar = Buffer.from(png(64, 64));
     liar.writeUInt32BE(0x7fffffff, 16);

@@ -161,4 +161,45 @@ describe('A saved page’s web pictures, imported through the service', () => {
     assert.equal(requests, 1, 'only the page itself was fetched');
     assert.equal(run.stderr.match(/as picture downloads are turned off/g)?.length, 2, run.stderr);
   });
+
+  it('bad input: a setting that is not true or false is refused, and one damaged on disk counts as unset (downloads on)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-svc-'));
+    const gloss = await createGloss({
+      dataDir: dir,
+      seedsDir: path.join(dir, 'no-seeds'),
+      savedPageImages: {},
+    });
+    try {
+      for (const bad of ['no', 0, null, { off: true }])
+        await assert.rejects(
+          gloss.updateSettings({ downloadImages: bad } as unknown as { downloadImages: boolean }),
+          { code: 'INVALID_REQUEST' },
+        );
+      assert.equal((await gloss.getSettings()).downloadImages, undefined);
+    } finally {
+      await gloss.close();
+    }
+    const settings = path.join(dir, 'settings.json');
+    writeFileSync(
+      settings,
+      JSON.stringify({ theme: 'dark', fontSize: 19, scroll: {}, downloadImages: 'no' }),
+    );
+    const reopened = await createGloss({
+      dataDir: dir,
+      seedsDir: path.join(dir, 'no-seeds'),
+      savedPageImages: {},
+    });
+    requests = 0;
+    try {
+      assert.equal((await reopened.getSettings()).theme, 'dark', 'the valid values are kept');
+      const report = await reopened.importFiles({ paths: [savedPage()] });
+      assert.ok(
+        (await figureOf(reopened, report.imported[0].id)).image,
+        'downloaded: the damaged value counts as unset',
+      );
+      assert.equal(requests, 1);
+    } finally {
+      await reopened.close();
+    }
+  });
 });
