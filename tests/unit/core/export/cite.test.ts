@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Annotation } from '@core/annotations/types';
-import { describeRange } from '@core/anchoring/describe';
 import { buildArticle } from '@core/document/build';
 import type { Article } from '@core/document/types';
 import { citationLine, splitAuthors } from '@core/export/citation';
 import { citeAnnotation, joinCitations } from '@core/export/cite';
+import { annotator } from '../../helpers/export-fixtures';
 
 function makeArticle(meta: Partial<Article['meta']> = {}): Article {
   return buildArticle(
@@ -28,22 +27,7 @@ function makeArticle(meta: Partial<Article['meta']> = {}): Article {
   );
 }
 
-function annotate(article: Article, phrase: string, extra: Partial<Annotation> = {}): Annotation {
-  const start = article.text.indexOf(phrase);
-  assert.notEqual(start, -1, `test setup: "${phrase}" not in the article`);
-  const { quote, position } = describeRange(article.text, start, start + phrase.length);
-  return {
-    id: 'a1',
-    articleId: article.id,
-    target: { source: article.id, quote, position },
-    color: 'yellow',
-    tags: [],
-    note: '',
-    created: '2024-03-06T10:00:00.000Z',
-    modified: '2024-03-06T10:00:00.000Z',
-    ...extra,
-  };
-}
+const annotate = annotator(() => ({ id: 'a1' }));
 
 const article = makeArticle();
 const levy = annotate(article, 'The levy rises by 5 percent & more');

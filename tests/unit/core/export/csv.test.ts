@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Annotation } from '@core/annotations/types';
-import { describeRange } from '@core/anchoring/describe';
 import { buildArticle } from '@core/document/build';
 import type { Article } from '@core/document/types';
 import { CSV_COLUMNS, toCsv } from '@core/export/csv';
+import { annotator } from '../../helpers/export-fixtures';
 
 /** RFC 4180 reader, strict enough to catch a broken quote or a stray line break. */
 function parseCsv(csv: string): string[][] {
@@ -55,22 +55,12 @@ const article: Article = buildArticle(
   'csv article',
 );
 
-function annotate(phrase: string, extra: Partial<Annotation> = {}): Annotation {
-  const start = article.text.indexOf(phrase);
-  assert.notEqual(start, -1, `test setup: "${phrase}" not in the article`);
-  const { quote, position } = describeRange(article.text, start, start + phrase.length);
-  return {
-    id: `id-${start}`,
-    articleId: article.id,
-    target: { source: article.id, quote, position },
-    color: 'green',
-    tags: [],
-    note: '',
-    created: '2024-03-06T10:00:00.000Z',
-    modified: '2024-03-06T11:00:00.000Z',
-    ...extra,
-  };
-}
+const annotateOn = annotator((_phrase, start) => ({
+  id: `id-${start}`,
+  color: 'green',
+  modified: '2024-03-06T11:00:00.000Z',
+}));
+const annotate = (phrase: string, extra: Partial<Annotation> = {}) => annotateOn(article, phrase, extra);
 
 const tricky = annotate('rose, "sharply", by 5%.\nA new line', {
   note: 'Line one,\r\nline "two"',
@@ -156,16 +146,7 @@ describe('CSV export: what a citation rests on', () => {
     },
     'cited csv',
   );
-  const at = (phrase: string) => {
-    const start = cited.text.indexOf(phrase);
-    const { quote, position } = describeRange(cited.text, start, start + phrase.length);
-    return {
-      ...annotate('Prices'),
-      id: phrase,
-      articleId: cited.id,
-      target: { source: cited.id, quote, position },
-    };
-  };
+  const at = (phrase: string) => annotateOn(cited, phrase, { id: phrase });
   const table = parseCsv(
     toCsv([
       {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import type { Annotation } from '@core/annotations/types';
-import { describeRange } from '@core/anchoring/describe';
 import { buildArticle } from '@core/document/build';
 import type { Article } from '@core/document/types';
 import { toMarkdown } from '@core/export/markdown';
 import { toObsidianTag } from '@core/export/markdown-escape';
+import { annotator } from '../../helpers/export-fixtures';
 
 function makeArticle(title = 'Parliament raises the oil levy'): Article {
   return buildArticle(
@@ -32,23 +31,10 @@ function makeArticle(title = 'Parliament raises the oil levy'): Article {
 }
 
 let serial = 0;
-function annotate(article: Article, phrase: string, extra: Partial<Annotation> = {}): Annotation {
-  const start = article.text.indexOf(phrase);
-  assert.notEqual(start, -1, `test setup: "${phrase}" not in the article`);
-  const { quote, position } = describeRange(article.text, start, start + phrase.length);
+const annotate = annotator(() => {
   serial++;
-  return {
-    id: `a${serial}b2c3d4-0000-4000-8000-00000000000${serial % 10}`,
-    articleId: article.id,
-    target: { source: article.id, quote, position },
-    color: 'yellow',
-    tags: [],
-    note: '',
-    created: '2024-03-06T10:00:00.000Z',
-    modified: '2024-03-06T10:00:00.000Z',
-    ...extra,
-  };
-}
+  return { id: `a${serial}b2c3d4-0000-4000-8000-00000000000${serial % 10}` };
+});
 
 /** The front matter block's YAML, or undefined. */
 function frontMatterOf(md: string): string | undefined {

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { Annotation } from '@core/annotations/types';
-import { describeRange } from '@core/anchoring/describe';
 import { buildArticle } from '@core/document/build';
 import { renderExport } from '@core/export/index';
 import { READWISE_COLUMNS, READWISE_LIMITS, readwiseTags, toReadwiseCsv } from '@core/export/readwise-csv';
 import { splitDotTags } from '@core/interop/readwise-csv';
+import { annotator } from '../../helpers/export-fixtures';
 
 const article = buildArticle(
   [
@@ -25,22 +25,12 @@ const article = buildArticle(
   'readwise',
 );
 
-function annotate(phrase: string, extra: Partial<Annotation> = {}): Annotation {
-  const start = article.text.indexOf(phrase);
-  assert.notEqual(start, -1, `test setup: "${phrase}" not in the article`);
-  const { quote, position } = describeRange(article.text, start, start + phrase.length);
-  return {
-    id: phrase,
-    articleId: article.id,
-    target: { source: article.id, quote, position },
-    color: 'yellow',
-    tags: [],
-    note: '',
-    created: '2024-03-06T12:30:05+03:00',
-    modified: '2024-03-07T09:30:00.000Z',
-    ...extra,
-  };
-}
+const annotateOn = annotator((phrase) => ({
+  id: phrase,
+  created: '2024-03-06T12:30:05+03:00',
+  modified: '2024-03-07T09:30:00.000Z',
+}));
+const annotate = (phrase: string, extra: Partial<Annotation> = {}) => annotateOn(article, phrase, extra);
 
 const csv = toReadwiseCsv([
   {
@@ -135,21 +125,8 @@ describe('Readwise’s limits on a highlight’s fields (its API: 8,191 / 511 / 
     'long',
   );
   const whole = long.text;
-  const { quote, position } = describeRange(whole, 0, whole.length);
   const [row]: Array<Record<string, string>> = parse(
-    toReadwiseCsv([
-      {
-        article: long,
-        annotations: [
-          {
-            ...annotate('Members vote'),
-            articleId: long.id,
-            target: { source: long.id, quote, position },
-            note: 'Mine.',
-          },
-        ],
-      },
-    ]),
+    toReadwiseCsv([{ article: long, annotations: [annotateOn(long, whole, { id: 'long', note: 'Mine.' })] }]),
     { columns: true },
   );
 

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Annotation } from '@core/annotations/types';
-import { describeRange } from '@core/anchoring/describe';
 import { buildArticle } from '@core/document/build';
 import type { Article } from '@core/document/types';
 import type { ExportEntry } from '@core/export/types';
@@ -11,6 +9,7 @@ import {
   COLLECTION_ASSERTIONS,
   failures,
 } from '../../helpers/web-annotation-assertions';
+import { annotator } from '../../helpers/export-fixtures';
 
 function makeArticle(meta: Partial<Article['meta']>, seed: string): Article {
   return buildArticle(
@@ -26,22 +25,11 @@ function makeArticle(meta: Partial<Article['meta']>, seed: string): Article {
 }
 
 let serial = 0;
-function annotate(article: Article, phrase: string, extra: Partial<Annotation> = {}): Annotation {
-  const start = article.text.indexOf(phrase);
-  assert.notEqual(start, -1, `test setup: "${phrase}" not in the article`);
-  const { quote, position } = describeRange(article.text, start, start + phrase.length);
-  return {
-    id: `a-${++serial}`,
-    articleId: article.id,
-    target: { source: article.id, quote, position },
-    color: 'yellow',
-    tags: [],
-    note: '',
-    created: '2024-03-06T12:00:00+03:00',
-    modified: '2024-03-07T09:30:00.000Z',
-    ...extra,
-  };
-}
+const annotate = annotator(() => ({
+  id: `a-${++serial}`,
+  created: '2024-03-06T12:00:00+03:00',
+  modified: '2024-03-07T09:30:00.000Z',
+}));
 
 /** A library with each kind of item: bare, noted, tagged, across paragraphs, orphaned, an article note, no URL, no author. */
 function library(): ExportEntry[] {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import type { Annotation } from '@core/annotations/types';
-import { describeRange } from '@core/anchoring/describe';
 import { buildArticle } from '@core/document/build';
 import type { Article } from '@core/document/types';
 import { renderExport } from '@core/export/index';
 import { toWebAnnotations, toWebAnnotationsJson, type WebAnnotation } from '@core/export/web-annotation';
+import { annotator } from '../../helpers/export-fixtures';
 
 function makeArticle(url?: string): Article {
   return buildArticle(
@@ -23,22 +22,12 @@ function makeArticle(url?: string): Article {
   );
 }
 
-function annotate(article: Article, phrase: string, extra: Partial<Annotation> = {}): Annotation {
-  const start = article.text.indexOf(phrase);
-  assert.notEqual(start, -1, `test setup: "${phrase}" not in the article`);
-  const { quote, position } = describeRange(article.text, start, start + phrase.length);
-  return {
-    id: `id-${phrase.length}-${start}`,
-    articleId: article.id,
-    target: { source: article.id, quote, position },
-    color: 'blue',
-    tags: [],
-    note: '',
-    created: '2024-03-06T12:00:00+03:00',
-    modified: '2024-03-07T09:30:00.000Z',
-    ...extra,
-  };
-}
+const annotate = annotator((phrase, start) => ({
+  id: `id-${phrase.length}-${start}`,
+  color: 'blue',
+  created: '2024-03-06T12:00:00+03:00',
+  modified: '2024-03-07T09:30:00.000Z',
+}));
 
 const article = makeArticle();
 const withUrl = makeArticle('https://example.org/levy');

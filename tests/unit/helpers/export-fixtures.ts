@@ -1,0 +1,39 @@
+/**
+ * Annotations on a phrase of a built article, as the export tests make them:
+ * the phrase is found in the article's text (the test stops if it is not),
+ * described as a selection of it would be (quote with its context, position),
+ * and given the fields every export reads. Each test file says its own
+ * defaults (ids, colour, dates) once, with `annotator`.
+ */
+import assert from 'node:assert/strict';
+import { describeRange } from '@core/anchoring/describe';
+import type { Annotation } from '@core/annotations/types';
+import type { Article } from '@core/document/types';
+
+export type Annotate = (article: Article, phrase: string, extra?: Partial<Annotation>) => Annotation;
+
+/** An `annotate(article, phrase, extra)` whose fields default to `defaults(phrase, start)`, then to plain ones. */
+export function annotator(
+  defaults: (phrase: string, start: number) => Partial<Annotation> = () => ({}),
+): Annotate {
+  return (article, phrase, extra = {}) => {
+    const start = article.text.indexOf(phrase);
+    assert.notEqual(start, -1, `test setup: "${phrase}" not in the article`);
+    const { quote, position } = describeRange(article.text, start, start + phrase.length);
+    return {
+      id: `${article.id}-${start}-${phrase.length}`,
+      articleId: article.id,
+      target: { source: article.id, quote, position },
+      color: 'yellow',
+      tags: [],
+      note: '',
+      created: '2024-03-06T10:00:00.000Z',
+      modified: '2024-03-06T10:00:00.000Z',
+      ...defaults(phrase, start),
+      ...extra,
+    };
+  };
+}
+
+/** An annotation on `phrase` with the plain defaults. */
+export const annotationOn: Annotate = annotator();
