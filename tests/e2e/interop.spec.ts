@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { launchApp, ROOT, type GlossApp } from '../harness/launchApp';
 import { createGloss } from '@core/service';
+import { openSeed } from './helpers';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'highlights');
 let app: GlossApp | undefined;
@@ -114,6 +115,47 @@ test('Sync from Markdown lists the edits (the article note too), asks before del
       ['remains firmly committed', 'First note.'],
       ['degrading ISIS leadership', ''],
     ]);
+    expect((await after.getArticleNote({ articleId: seed.id }))?.text).toBe('Why it matters.');
+  } finally {
+    await after.close();
+  }
+});
+
+test('an article note synced while its article is open shows in the panel at once, and Undo puts it back there', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gloss-sync-note-e2e-'));
+  const dataDir = join(dir, 'library');
+  const file = join(dir, 'notes.md');
+  const gloss = await createGloss({ dataDir });
+  const [seed] = await gloss.listArticles();
+  const article = await gloss.getArticle({ id: seed.id });
+  const start = article.text.indexOf('remains firmly committed');
+  await gloss.createAnnotation({ articleId: seed.id, start, end: start + 24, color: 'yellow' });
+  await gloss.setArticleNote({ articleId: seed.id, text: 'Why it matters.' });
+  await gloss.exportNotes({ articleId: seed.id, format: 'md', path: file });
+  await gloss.close();
+  await writeFile(
+    file,
+    (await readFile(file, 'utf8')).replace('Why it matters.', 'Why it matters, checked.'),
+  );
+
+  app = await launchApp({ dataDir });
+  const { page } = app;
+  await openSeed(page);
+  const field = page.getByRole('textbox', { name: 'Note on this article' });
+  await expect(field).toHaveValue('Why it matters.');
+  app.setDialogs({ importFiles: [file] });
+  await app.emit({ type: 'command', command: 'sync-markdown' });
+  const dialog = page.getByRole('dialog', { name: 'Sync from Markdown' });
+  await dialog.getByRole('button', { name: 'Apply changes' }).click();
+  await expect(dialog.getByRole('status', { name: 'Sync report' })).toContainText('1 change applied.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(field).toHaveValue('Why it matters, checked.');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(field).toHaveValue('Why it matters.');
+  await app.close();
+  app = undefined;
+  const after = await createGloss({ dataDir });
+  try {
     expect((await after.getArticleNote({ articleId: seed.id }))?.text).toBe('Why it matters.');
   } finally {
     await after.close();

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { gloss } from '../gloss';
 import { showError } from '../app/toasts';
 import { DRAFT_DEBOUNCE_MS, registerFlush } from './drafts';
+import { onArticleNoteChanged } from './articleNoteChanges';
 
 export function ArticleNoteField({ articleId }: { articleId: string }) {
   const [text, setText] = useState('');
@@ -30,6 +31,17 @@ export function ArticleNoteField({ articleId }: { articleId: string }) {
       live = false;
     };
   }, [articleId]);
+
+  // Changed elsewhere (a Markdown sync): shown, and taken as saved, unless the user is typing here.
+  useEffect(
+    () =>
+      onArticleNoteChanged((id, changed) => {
+        if (id !== articleId || latest.current !== saved.current) return;
+        saved.current = latest.current = changed;
+        setText(changed);
+      }),
+    [articleId],
+  );
 
   useEffect(() => {
     const save = (): Promise<void> => {

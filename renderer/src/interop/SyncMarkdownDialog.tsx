@@ -11,6 +11,7 @@ import { gloss, messageOf } from '../gloss';
 import { plural } from '../library/format';
 import { refreshLibrary } from '../library/libraryStore';
 import { runBatch } from '../ui/batchHistory';
+import { articleNoteChanged } from '../annotations/articleNoteChanges';
 
 type State =
   | { kind: 'choosing' }
@@ -81,6 +82,7 @@ export function SyncMarkdownDialog({ onClose }: { onClose: () => void }) {
     const run = async () => {
       last = await gloss().syncMarkdown({ grant, dryRun: false, delete: deleting });
       grant = last.grant ?? grant;
+      for (const n of last.articleNotes) if (n.applied) articleNoteChanged(n.articleId, n.to);
       return last.batch ?? EMPTY;
     };
     // An article note the sync rewrote is put back by undo too.
@@ -88,7 +90,10 @@ export function SyncMarkdownDialog({ onClose }: { onClose: () => void }) {
       const notes = last?.articleNotes.filter((n) => n.applied) ?? [];
       if (!notes.length) return undefined;
       return async () => {
-        for (const n of notes) await gloss().setArticleNote({ articleId: n.articleId, text: n.from });
+        for (const n of notes) {
+          await gloss().setArticleNote({ articleId: n.articleId, text: n.from });
+          articleNoteChanged(n.articleId, n.from);
+        }
       };
     };
     const done = await runBatch(
