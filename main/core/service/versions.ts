@@ -22,8 +22,6 @@ import type { Article, ArticleVersion } from '../document/types';
 import { GlossError } from '../errors';
 import type { Imported } from '../import/index';
 import type { ServiceContext } from './context';
-import { addVersionFrom } from '../versions/add-version';
-import { compareTexts, compareWords } from '../versions/compare';
 import {
   boilerplateOf,
   candidateKind,
@@ -34,7 +32,8 @@ import {
   without,
 } from '../versions/detect';
 import type { ArticleIndexEntry } from '../store/schemas';
-import { inReview } from '../versions/reanchor';
+import { inReview } from '../versions/review-band';
+import type { compareWords as CompareWords } from '../versions/compare';
 import { currentVersionHash, versionsOf } from '../versions/version-list';
 import { quotesFromExport } from '../versions/exported-quotes';
 import { verifyQuotes, type QuoteCheck } from '../versions/verify';
@@ -90,6 +89,7 @@ export async function placeImport(
   if (!best) return null;
   if (best.verdict === 'ask') return { kind: 'ask', of: best.articleId, resemblance: best.resemblance };
   const into = best.articleId;
+  const { addVersionFrom } = await import('../versions/add-version');
   const added = await articleQueue.run(into, () => addVersionFrom(store, into, incoming, imported.assets));
   return added ? { kind: 'version', added } : { kind: 'existing', articleId: into };
 }
@@ -161,6 +161,7 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
           'INVALID_REQUEST',
           `“${incoming.meta.title}” has highlights of its own: it stays a separate article.`,
         );
+      const { addVersionFrom } = await import('../versions/add-version');
       const added = await inTurn(req.of, () => addVersionFrom(store, req.of, incoming));
       await store.removeArticle(req.articleId);
       return added;
@@ -196,6 +197,7 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
       const req = parseRequest('compareVersions', request);
       const a = await article(req.articleId);
       const [from, to] = await Promise.all([textOf(a, req.from), textOf(a, req.to)]);
+      const { compareTexts } = await import('../versions/compare');
       const changes = compareTexts(from.text, to.text);
       const words = (op: string) =>
         changes
@@ -212,7 +214,9 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
         const out = all.filter(inReview);
         return req.limit === undefined ? out : out.slice(0, req.limit);
       });
-      return waiting.map(reviewItem);
+      // diff (compare.ts) is loaded when a review is first listed, not at start.
+      const { compareWords } = await import('../versions/compare');
+      return waiting.map((a) => reviewItem(a, compareWords));
     },
 
     resolveReview(request: Request<'resolveReview'>): Promise<ReviewAnswer> {
@@ -255,7 +259,7 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
   };
 }
 
-function reviewItem(a: Annotation): ReviewItem {
+function reviewItem(a: Annotation, compareWords: typeof CompareWords): ReviewItem {
   const change = a.versionChange!;
   const band = change.band as ReviewItem['band'];
   const current = band === 'changed' ? a.target.quote.exact : null;

@@ -178,7 +178,4 @@ function reanchorOne(
   };
 }
 
-/** Annotations waiting for the user after a new version: their words changed or were not found. */
-export function inReview(a: Annotation): boolean {
-  return a.versionChange?.band === 'changed' || a.versionChange?.band === 'not-found';
-}
+export { inReview } from './review-band';
