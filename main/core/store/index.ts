@@ -140,8 +140,12 @@ export interface Store {
     remove?: AnnotationRef[],
     codebook?: CodebookPut[],
   ): Promise<BatchResult>;
-  /** Articles with annotations, newest import first, one at a time (for library export). */
-  allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }>;
+  /** Articles with annotations (and their article note), newest import first, one at a time, not kept (for library export). */
+  allAnnotations(): AsyncIterable<{
+    articleId: string;
+    annotations: Annotation[];
+    articleNote?: ArticleNote;
+  }>;
   getSettings(): Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Flushes pending writes and releases the lock. */
@@ -505,7 +509,11 @@ class DataFolderStore implements Store {
     );
   }
 
-  allAnnotations(): AsyncIterable<{ articleId: string; annotations: Annotation[] }> {
+  allAnnotations(): AsyncIterable<{
+    articleId: string;
+    annotations: Annotation[];
+    articleNote?: ArticleNote;
+  }> {
     return this.notes.all(this.library.ids());
   }
 

@@ -219,13 +219,18 @@ export class NotesFiles {
   /** Each article with annotations, one at a time, without keeping them all in memory. */
   async *all(
     articleIds: readonly string[],
-  ): AsyncGenerator<{ articleId: string; annotations: Annotation[] }> {
+  ): AsyncGenerator<{ articleId: string; annotations: Annotation[]; articleNote?: ArticleNote }> {
     await this.ready();
     for (const articleId of articleIds) {
       if ((this.summaries.get(articleId)?.count ?? 0) === 0) continue;
       const opened = this.openNotes(articleId);
       const data = opened.db?.data ?? (await this.readOnce(opened));
-      if (data.annotations.length > 0) yield { articleId, annotations: structuredClone(data.annotations) };
+      if (data.annotations.length > 0)
+        yield {
+          articleId,
+          annotations: structuredClone(data.annotations),
+          ...(data.articleNote && { articleNote: { ...data.articleNote } }),
+        };
     }
   }
 
