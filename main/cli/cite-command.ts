@@ -14,11 +14,15 @@ async function resolveAnnotation(
   gloss: GlossService,
   given: string,
 ): Promise<{ articleId: string; id: string }> {
-  const { annotations } = await gloss.listLibraryAnnotations({});
-  const exact = annotations.find((a) => a.id === given);
+  const [exact] = (await gloss.listPassages({ only: [given], limit: 1 })).passages;
   if (exact) return { articleId: exact.articleId, id: exact.id };
-  const starting = given.length >= 4 ? annotations.filter((a) => a.id.startsWith(given)) : [];
-  if (starting.length === 1) return { articleId: starting[0].articleId, id: starting[0].id };
+  // A start of an id: every passage's id (strings only), then the one it names.
+  const ids = given.length >= 4 ? ((await gloss.listPassages({ ids: true, limit: 0 })).ids ?? []) : [];
+  const starting = ids.filter((id) => id.startsWith(given));
+  if (starting.length === 1) {
+    const [one] = (await gloss.listPassages({ only: starting, limit: 1 })).passages;
+    return { articleId: one.articleId, id: one.id };
+  }
   throw new GlossError(
     'NOT_FOUND',
     starting.length > 1

@@ -7,6 +7,7 @@ import { Option, type Command } from 'commander';
 import { COLORS, type Annotation, type ArticleSummary, type BatchReport } from '../core/contract';
 import { GlossError } from '../core/errors';
 import { clip, collect, plural, type CommandContext } from './context';
+import { passageWindows } from './passages';
 
 function changed(r: BatchReport): string {
   return `${plural(r.after.length, 'passage')} in ${plural(r.articles, 'article')}`;
@@ -112,25 +113,34 @@ export function addWorkspaceCommands(program: Command, ctx: CommandContext): voi
         const articleIds = await Promise.all(
           (opts.article as string[]).map((id) => ctx.resolveId(gloss, id)),
         );
-        const result = await gloss.listLibraryAnnotations({
+        const filter = {
           tags: opts.tag,
-          match: opts.allTags ? 'all' : 'any',
+          match: opts.allTags ? ('all' as const) : ('any' as const),
           colors: opts.color,
           articleIds,
-        });
-        if (opts.json) return ctx.out(JSON.stringify(result, null, 2) + '\n');
-        const articles = new Map(result.articles.map((a) => [a.id, a]));
-        let current: string | undefined;
-        for (const a of result.annotations) {
-          if (a.articleId !== current) {
-            current = a.articleId;
-            ctx.out(
-              `${current === result.annotations[0].articleId ? '' : '\n'}${heading(articles.get(current))}\n`,
-            );
+        };
+        if (opts.json) {
+          // The same shape as ever: every passage, then its articles once each.
+          const annotations: Annotation[] = [];
+          const articles = new Map<string, ArticleSummary>();
+          for await (const w of passageWindows(gloss, filter)) {
+            annotations.push(...w.passages);
+            for (const a of w.articles) if (!articles.has(a.id)) articles.set(a.id, a);
           }
-          ctx.out(formatPassage(a));
+          return ctx.out(JSON.stringify({ annotations, articles: [...articles.values()] }, null, 2) + '\n');
         }
-        if (!result.annotations.length) ctx.out('No passages match.\n');
+        let current: string | undefined;
+        for await (const { passages, articles } of passageWindows(gloss, filter)) {
+          const byId = new Map(articles.map((a) => [a.id, a]));
+          for (const a of passages) {
+            if (a.articleId !== current) {
+              ctx.out(`${current === undefined ? '' : '\n'}${heading(byId.get(a.articleId))}\n`);
+              current = a.articleId;
+            }
+            ctx.out(formatPassage(a));
+          }
+        }
+        if (current === undefined) ctx.out('No passages match.\n');
       }),
     );
 }

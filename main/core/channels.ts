@@ -26,7 +26,6 @@ export const CHANNEL_NAMES = [
   'listTags',
   'changeTags',
   'describeTag',
-  'listLibraryAnnotations',
   'listPassages',
   'saveDraft',
   'listDrafts',

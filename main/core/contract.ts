@@ -255,12 +255,6 @@ export interface ArticlesRemoved {
   token: string;
 }
 
-/** Annotations from across the library, with the articles they belong to (once each). */
-export interface LibraryAnnotations {
-  annotations: Annotation[];
-  articles: ArticleSummary[];
-}
-
 /** One window of the notebook's passages for a filter, with how many pass it and how many there are. */
 export interface PassagePage {
   /** Passages passing the filter. */
@@ -273,6 +267,8 @@ export interface PassagePage {
   articles: ArticleSummary[];
   /** Every passage passing the filter, in order (when asked for: select all, a Shift-click range). */
   ids?: string[];
+  /** Every article holding a passage that passes the filter, in the list's order (when asked for). */
+  holding?: string[];
   /** Articles and sources that have passages (when asked for: the filter menus). */
   choices?: { articles: Array<{ id: string; title: string }>; sources: string[] };
 }
@@ -283,10 +279,12 @@ const passageFilter = z.object({
   match: z.enum(['all', 'any']).default('any'),
   colors: z.array(color).max(COLORS.length).default([]),
   articleId: z.union([id, z.literal('')]).default(''),
+  articleIds: z.array(id).max(10_000).default([]),
   source: z.string().max(1000).default(''),
   from: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal('')]).default(''),
   to: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.literal('')]).default(''),
   text: z.string().max(1000).default(''),
+  tagChildren: z.boolean().default(true),
   sort: z.enum(['article', 'created', 'modified']).default('article'),
 });
 
@@ -387,14 +385,6 @@ export const CHANNELS = {
     color: tagColor.nullable().optional(),
     description: z.string().trim().max(DESCRIPTION_MAX).nullable().optional(),
   }),
-  /** Every annotation in the library that passes the filter, with the articles they belong to. */
-  listLibraryAnnotations: z.object({
-    tags: z.array(tag.min(1)).max(100).default([]),
-    /** all: every tag given; any: one of them. A tag covers its children (`coalition` covers `coalition/strategy`). */
-    match: z.enum(['all', 'any']).default('any'),
-    colors: z.array(color).max(COLORS.length).default([]),
-    articleIds: z.array(id).max(10_000).default([]),
-  }),
   /**
    * The notebook's passages passing a filter, one window at a time (`offset`, `limit`); `only` keeps
    * just the passages named (the selected ones, to tag or copy); `ids` and `choices` ask for more.
@@ -405,6 +395,8 @@ export const CHANNELS = {
     limit: z.number().int().nonnegative().max(100_000).default(100),
     only: z.array(id).max(200_000).optional(),
     ids: z.boolean().default(false),
+    /** The articles holding a passage that passes the filter (the library's tag filter). */
+    holding: z.boolean().default(false),
     choices: z.boolean().default(false),
   }),
   /** The note or tag being typed into an annotation, saved as the user types (neither field: cleared). */
@@ -522,7 +514,6 @@ export interface GlossCoreApi {
   listTags(): Promise<TagCount[]>;
   changeTags(req: Request<'changeTags'>): Promise<BatchReport>;
   describeTag(req: Request<'describeTag'>): Promise<BatchReport>;
-  listLibraryAnnotations(req: Request<'listLibraryAnnotations'>): Promise<LibraryAnnotations>;
   listPassages(req: Request<'listPassages'>): Promise<PassagePage>;
   saveDraft(req: Request<'saveDraft'>): Promise<void>;
   listDrafts(req: Request<'listDrafts'>): Promise<Draft[]>;

@@ -62,9 +62,9 @@ export async function storedPassages(
   page: Page,
 ): Promise<Record<string, { tags: string[]; color: string; note: string }>> {
   return page.evaluate(async () => {
-    const { annotations } = await window.gloss.listLibraryAnnotations({});
+    const { passages } = await window.gloss.listPassages({ limit: 100_000 });
     return Object.fromEntries(
-      annotations.map((a) => [a.target.quote.exact, { tags: a.tags, color: a.color, note: a.note }]),
+      passages.map((a) => [a.target.quote.exact, { tags: a.tags, color: a.color, note: a.note }]),
     );
   });
 }

@@ -58,6 +58,7 @@ export class PassageCatalog {
       articles: await summariesOf(this.store, [...new Set(passages.map((a) => a.articleId))]),
     };
     if (req.ids) page.ids = list.map((a) => a.id);
+    if (req.holding) page.holding = [...new Set(list.map((a) => a.articleId))];
     if (req.choices) page.choices = this.choices();
     return page;
   }

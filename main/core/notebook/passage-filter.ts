@@ -22,6 +22,8 @@ export interface NotebookFilter {
   colors: Color[];
   /** '' for every article. */
   articleId: string;
+  /** Several articles (the command line's repeated --article); empty or absent for every article. */
+  articleIds?: string[];
   /** '' for every source. */
   source: string;
   /** YYYY-MM-DD bounds on the article's date, inclusive; '' for open. */
@@ -29,6 +31,8 @@ export interface NotebookFilter {
   to: string;
   /** Words looked for in the quote and the note (case and accents ignored). */
   text: string;
+  /** false: a tag covers only itself, not its children (how many passages a tag's deletion touches). */
+  tagChildren?: boolean;
   sort: NotebookSort;
 }
 
@@ -87,10 +91,15 @@ export function filterPassages(
   const colors = new Set(f.colors);
   const words = fold(f.text).split(/\s+/).filter(Boolean);
   const wanted = f.tags.map(tagKey).filter(Boolean);
-  const hasTag = (a: Annotation, filterKey: string) => keysOf(a).some((k) => covers(filterKey, k));
+  const hasTag =
+    f.tagChildren === false
+      ? (a: Annotation, filterKey: string) => keysOf(a).includes(filterKey)
+      : (a: Annotation, filterKey: string) => keysOf(a).some((k) => covers(filterKey, k));
+  const inArticles = f.articleIds?.length ? new Set(f.articleIds) : null;
   const kept = annotations.filter((a) => {
     if (colors.size && !colors.has(a.color)) return false;
     if (f.articleId && a.articleId !== f.articleId) return false;
+    if (inArticles && !inArticles.has(a.articleId)) return false;
     if (
       wanted.length &&
       !(f.match === 'all' ? wanted.every((t) => hasTag(a, t)) : wanted.some((t) => hasTag(a, t)))

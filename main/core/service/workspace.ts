@@ -1,16 +1,15 @@
 /**
  * The library as a workspace: tags renamed, merged and deleted across every
  * article (one journaled operation each, undone by putting the annotations
- * back), and every annotation of the library in one list, filtered by tags
- * (a tag covers its children), colours and articles.
+ * back), and described (the codebook). Every passage of the library in one
+ * list is the notebook's listPassages (service/notebook.ts).
  */
-import type { BatchReport, LibraryAnnotations, Request } from '../contract';
+import type { BatchReport, Request } from '../contract';
 import { parseRequest } from '../dispatch';
-import { normalizeTags, sameTag, tagCovers, type TagChange } from '../annotations/tags';
+import { normalizeTags, sameTag, type TagChange } from '../annotations/tags';
 import type { Annotation } from '../annotations/types';
 import { GlossError } from '../errors';
 import type { ServiceContext } from './context';
-import { summariesOf } from './library';
 
 const tidyTag = (tag: string): string => normalizeTags([tag])[0] ?? '';
 
@@ -64,28 +63,6 @@ export function workspaceRequests({ store, now }: ServiceContext) {
         description: req.description === undefined ? used?.description : req.description || undefined,
       };
       return store.putTagCodes([{ tag: code.tag, code }], now());
-    },
-
-    async listLibraryAnnotations(request: Request<'listLibraryAnnotations'>): Promise<LibraryAnnotations> {
-      const req = parseRequest('listLibraryAnnotations', request);
-      const wanted = new Set(req.articleIds);
-      const colors = new Set(req.colors);
-      const passes = (a: Annotation) =>
-        (colors.size === 0 || colors.has(a.color)) &&
-        (req.tags.length === 0 ||
-          (req.match === 'all'
-            ? req.tags.every((f) => a.tags.some((t) => tagCovers(f, t)))
-            : req.tags.some((f) => a.tags.some((t) => tagCovers(f, t)))));
-      const annotations: Annotation[] = [];
-      const articleIds: string[] = [];
-      for await (const { articleId, annotations: list } of store.allAnnotations()) {
-        if (wanted.size && !wanted.has(articleId)) continue;
-        const kept = list.filter(passes);
-        if (!kept.length) continue;
-        articleIds.push(articleId);
-        annotations.push(...kept.sort((x, y) => x.target.position.start - y.target.position.start));
-      }
-      return { annotations, articles: await summariesOf(store, articleIds) };
     },
   };
 }

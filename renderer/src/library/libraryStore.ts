@@ -45,8 +45,9 @@ export async function setLibraryTag(tag: string): Promise<void> {
   libraryStore.set({ tag });
   if (!tag) return setLibraryFilter({ articleIds: null });
   try {
-    const { articles } = await gloss().listLibraryAnnotations({ tags: [tag] });
-    if (libraryStore.get().tag === tag) setLibraryFilter({ articleIds: new Set(articles.map((a) => a.id)) });
+    // Only the articles' ids: no passage crosses the bridge.
+    const { holding = [] } = await gloss().listPassages({ filter: { tags: [tag] }, limit: 0, holding: true });
+    if (libraryStore.get().tag === tag) setLibraryFilter({ articleIds: new Set(holding) });
   } catch (err) {
     showError(err);
   }

@@ -62,9 +62,9 @@ export const existingTag = (name: string): TagCount | undefined =>
 
 /** How many passages a change would touch: a rename carries children along; a delete takes only the tags named. */
 export async function passagesTouched(kind: 'rename' | 'delete', tags: readonly string[]): Promise<number> {
-  const { annotations } = await gloss().listLibraryAnnotations({ tags: [...tags], match: 'any' });
-  if (kind === 'rename') return annotations.length;
-  return annotations.filter((a) => a.tags.some((t) => tags.some((x) => sameTag(x, t)))).length;
+  // A count, not the passages: a rename carries children along; a delete takes only the tags named.
+  const filter = { tags: [...tags], match: 'any' as const, tagChildren: kind === 'rename' };
+  return (await gloss().listPassages({ filter, limit: 0 })).total;
 }
 
 const hash = (tags: readonly string[]) => tags.map((t) => `#${t}`).join(', ');

@@ -53,18 +53,40 @@ describe('the workspace over a library', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const tagsOf = async (filter: Parameters<GlossService['listLibraryAnnotations']>[0]) =>
-    (await gloss.listLibraryAnnotations(filter)).annotations.map((x) => x.tags.join('+')).sort();
+  type Filter = NonNullable<Parameters<GlossService['listPassages']>[0]['filter']>;
+  const tagsOf = async (filter: Filter) =>
+    (await gloss.listPassages({ filter, limit: 1000 })).passages.map((x) => x.tags.join('+')).sort();
 
   it('lists every passage of the library with the articles they belong to', async () => {
-    const all = await gloss.listLibraryAnnotations({});
-    assert.equal(all.annotations.length, 5);
+    const all = await gloss.listPassages({ limit: 1000 });
+    assert.equal(all.passages.length, 5);
     assert.deepEqual(all.articles.map((x) => x.id).sort(), [ids.a, ids.b, ids.c].sort());
   });
 
   it('a tag filter covers the tag and its children, not longer names', async () => {
     assert.deepEqual(await tagsOf({ tags: ['coalition'] }), ['claim+coalition/strategy', 'claims+coalition']);
     assert.deepEqual(await tagsOf({ tags: ['claim'] }), ['claim+coalition/strategy', 'claim/disputed']);
+  });
+
+  it('with tagChildren false a tag covers only itself (what deleting it touches)', async () => {
+    assert.deepEqual(await tagsOf({ tags: ['claim'], tagChildren: false }), ['claim+coalition/strategy']);
+    const page = await gloss.listPassages({
+      filter: { tags: ['claim', 'coalition'], tagChildren: false },
+      limit: 0,
+    });
+    assert.equal(page.total, 2, 'a passage carrying both is counted once');
+    assert.deepEqual(page.passages, []);
+  });
+
+  it('holding: the articles with a passage that passes the filter, without the passages', async () => {
+    const page = await gloss.listPassages({ filter: { tags: ['claim'] }, limit: 0, holding: true });
+    assert.deepEqual([...(page.holding ?? [])].sort(), [ids.a, ids.b].sort());
+    assert.deepEqual(page.passages, []);
+    assert.equal(
+      (await gloss.listPassages({ filter: { tags: ['claim'] } })).holding,
+      undefined,
+      'only when asked',
+    );
   });
 
   it('several tags: any of them, or all of them', async () => {
@@ -119,9 +141,9 @@ describe('the workspace over a library', () => {
   });
 
   it('deleting a tag removes it from its passages and keeps the passages', async () => {
-    const count = (await gloss.listLibraryAnnotations({})).annotations.length;
+    const count = (await gloss.listPassages({ limit: 0 })).all;
     await gloss.changeTags({ change: { kind: 'delete', tags: ['#market'] } });
-    assert.equal((await gloss.listLibraryAnnotations({})).annotations.length, count);
+    assert.equal((await gloss.listPassages({ limit: 0 })).all, count);
     assert.deepEqual(await tagsOf({ articleIds: [ids.c] }), ['']);
   });
 
@@ -130,7 +152,7 @@ describe('the workspace over a library', () => {
       gloss.changeTags({ change: { kind: 'rename', from: ['claim'], to: '  #  ' } }),
       /A tag needs a name/,
     );
-    const [one] = (await gloss.listLibraryAnnotations({})).annotations;
+    const [one] = (await gloss.listPassages({ limit: 1 })).passages;
     await assert.rejects(
       gloss.restoreAnnotations({
         annotations: [{ ...one, articleId: 'nope', target: { ...one.target, source: 'nope' } }],
@@ -163,7 +185,7 @@ describe('a tag change interrupted by a crash', () => {
       'Gloss was closed while renaming “claim” to “claim/official”; it has now been finished.',
     ]);
     const tags = async () =>
-      (await gloss.listLibraryAnnotations({ articleIds: [ids.a, ids.b] })).annotations
+      (await gloss.listPassages({ filter: { articleIds: [ids.a, ids.b] }, limit: 1000 })).passages
         .map((x) => x.tags.join('+'))
         .sort();
     const expected = [
