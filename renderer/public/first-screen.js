@@ -23,7 +23,7 @@
   try {
     const raw = localStorage.getItem('gloss:first-screen');
     const shot = raw && JSON.parse(raw);
-    if (shot && shot.v === 1 && typeof shot.html === 'string') {
+    if (shot && shot.v === 2 && typeof shot.html === 'string') {
       const root = document.documentElement;
       if (shot.theme) root.dataset.theme = shot.theme;
       if (shot.fontSize) root.style.setProperty('--reader-font-size', shot.fontSize);
@@ -33,8 +33,12 @@
       el.setAttribute('aria-hidden', 'true');
       el.inert = true;
       el.innerHTML = shot.html;
-      // The content security policy ignores style attributes in parsed HTML; set through the CSSOM, they apply.
-      for (const s of el.querySelectorAll('[style]')) s.style.cssText = s.getAttribute('style');
+      // The picture carries styles as data (firstScreen.ts's STYLE_ATTR): the CSP refuses
+      // style attributes in parsed HTML, and allows them set through the CSSOM.
+      for (const s of el.querySelectorAll('[data-gloss-style]')) {
+        s.style.cssText = s.getAttribute('data-gloss-style');
+        s.removeAttribute('data-gloss-style');
+      }
       document.body.insertBefore(el, document.getElementById('root'));
       const scroller = el.querySelector('.reader-scroll');
       if (scroller) scroller.scrollTop = shot.scrollTop || 0;

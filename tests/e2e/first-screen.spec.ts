@@ -84,3 +84,23 @@ test('a damaged picture is ignored: the app starts as usual', async () => {
   await expect(picture(page)).toHaveCount(0);
   expect(app.errors).toEqual([]);
 });
+
+test('a picture holding styled elements (a long article’s spacers) keeps their styles, and the page’s CSP reports nothing', async () => {
+  const { page } = app;
+  await openSeed(page);
+  await page.evaluate(() => {
+    // A styled element at the top of the live article, as a long book's spacers are.
+    const spacer = document.createElement('div');
+    spacer.className = 'spacer-under-test';
+    spacer.style.height = '123px';
+    document.querySelector('#root article.article')!.prepend(spacer);
+  });
+  const release = await holdAppScript(page);
+  await page.reload({ waitUntil: 'commit' });
+  const spacer = picture(page).locator('.spacer-under-test');
+  await expect(spacer).toHaveCount(1);
+  expect(await spacer.evaluate((el) => el.getBoundingClientRect().height)).toBe(123);
+  await release();
+  await expect(page.getByRole('article')).toBeFocused();
+  expect(app.errors).toEqual([]);
+});

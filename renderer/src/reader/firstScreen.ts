@@ -15,9 +15,10 @@
 /** The same key and shape `first-screen.js` reads (it cannot import this module). */
 export const FIRST_SCREEN_KEY = 'gloss:first-screen';
 export const FIRST_SCREEN_ID = 'first-screen';
+export const STYLE_ATTR = 'data-gloss-style';
 
 export interface FirstScreen {
-  v: 1;
+  v: 2;
   html: string;
   scrollTop: number;
   theme: string;
@@ -68,11 +69,17 @@ export function captureFirstScreen(doc: Document = document): FirstScreen | null
     el.removeAttribute('id');
     el.removeAttribute('tabindex');
   }
+  // Styles travel as data (STYLE_ATTR): the page's CSP refuses a style attribute
+  // in parsed HTML (and reports it); first-screen.js sets them through the CSSOM.
+  for (const el of copy.querySelectorAll<HTMLElement>('[style]')) {
+    el.setAttribute(STYLE_ATTR, el.style.cssText);
+    el.removeAttribute('style');
+  }
   const html = `<div class="app">${copy.outerHTML}</div>`;
   if (html.length > MAX_HTML) return null;
   const root = doc.documentElement;
   return {
-    v: 1,
+    v: 2,
     html,
     scrollTop: scroller.scrollTop,
     theme: root.dataset.theme ?? 'light',
