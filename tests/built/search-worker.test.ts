@@ -38,6 +38,12 @@ describe('the built search worker', () => {
       result.groups[0].hits.map((h: { kind: string }) => h.kind),
       ['article'],
     );
-    assert.deepEqual((await readdir(join(dir, 'search'))).sort(), ['annotations.jsonl', 'articles.jsonl']);
+    // Each part of the index saved as its snapshot and the journal that names it (docs/technical/search.md).
+    assert.deepEqual((await readdir(join(dir, 'search'))).sort(), [
+      'annotations.journal',
+      'annotations.jsonl',
+      'articles.journal',
+      'articles.jsonl',
+    ]);
   });
 });
