@@ -40,6 +40,11 @@ import { FOCUS_KEY_ATTR } from './focusKey';
 import { blockIndexAt, offsetOfFraction, textFraction } from './readingPosition';
 import { firstIndex } from '@core/util/first-index';
 
+/** A link clicked in an article: main opens it in the system browser (http and https only). */
+export function openArticleLink(href: string): void {
+  gloss().openExternal({ url: href }).catch(showError);
+}
+
 export function ReaderView({
   article,
   onBack,
@@ -153,10 +158,6 @@ export function ReaderView({
     if (!document.getSelection()?.isCollapsed) return; // the end of a drag, not a click
     e.stopPropagation();
     openEditor(key);
-  }, []);
-
-  const onOpenLink = useCallback((href: string) => {
-    gloss().openExternal({ url: href }).catch(showError);
   }, []);
 
   // ---- going to a block, rendered or not
@@ -352,7 +353,7 @@ export function ReaderView({
       selectedKey={selectedKey}
       flashKey={flash?.key ?? null}
       onMarkClick={onMarkClick}
-      onOpenLink={onOpenLink}
+      onOpenLink={openArticleLink}
     />
   );
 

@@ -8,12 +8,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Block } from '@core/contract';
 import { useStore } from '../store';
-import { gloss } from '../gloss';
-import { showError } from '../app/toasts';
 import { shortcutOf, type ShortcutId } from '../app/shortcuts';
 import { annotationsStore } from '../annotations/annotationsStore';
 import { BlockView } from '../reader/BlockView';
-import { renderBlocks, VIRTUAL_MIN_BLOCKS } from '../reader/ReaderView';
+import { openArticleLink, renderBlocks, VIRTUAL_MIN_BLOCKS } from '../reader/ReaderView';
 import { bucketSpans, NO_SPANS } from '../reader/spanBuckets';
 import { VirtualBlocks, type VirtualControl } from '../reader/VirtualBlocks';
 import { settingsStore } from '../reader/settingsStore';
@@ -77,7 +75,7 @@ export function OldVersionReader({ onBack }: { onBack: () => void }) {
       selectedKey={null}
       flashKey={null}
       onMarkClick={noop}
-      onOpenLink={(href) => gloss().openExternal({ url: href }).catch(showError)}
+      onOpenLink={openArticleLink}
     />
   );
   return (
