@@ -104,7 +104,8 @@ async function applyJournal(parts: VersionParts, journal: VersionJournal): Promi
   const article = parseArticleContent(journal.content, journal.articleId);
   const { contentFile, contentHash } = await articles.writeContent(journal.articleId, journal.content);
   await library.upsert(withEdits(indexEntryFor(article, contentFile, contentHash), entry.edited));
-  const byId = new Map(journal.annotations.map((a) => [a.id, a]));
+  // Copies: NotesFiles.edit keeps what it is given, and the caller still holds (and goes on using) these objects.
+  const byId = new Map(journal.annotations.map((a) => [a.id, structuredClone(a)]));
   await notes.edit(journal.articleId, (list) => list.map((a) => byId.get(a.id) ?? a));
 }
 
