@@ -27,13 +27,17 @@ export function describeRange(text: string, start: number, end: number, context 
       `The range ${start}–${end} is not a non-empty range inside the text (0–${text.length}).`,
     );
   }
-  const exact = text.slice(start, end);
-  if (exact.trim() === '') {
+  if (text.slice(start, end).trim() === '') {
     throw new GlossError(
       'INVALID_REQUEST',
       'Select some words to highlight: the selection holds only spaces.',
     );
   }
+  // A selection made by words (double-click, Ctrl+Shift+arrows) takes the space after the last
+  // word too: a quote begins and ends with its words, or its citation reads "died ”.
+  while (/\s/.test(text[start])) start++;
+  while (/\s/.test(text[end - 1])) end--;
+  const exact = text.slice(start, end);
   const prefixStart = snapOffPair(text, Math.max(0, start - context), 1);
   const suffixEnd = snapOffPair(text, Math.min(text.length, end + context), -1);
   return {

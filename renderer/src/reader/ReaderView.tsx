@@ -137,9 +137,17 @@ export function ReaderView({
         readingKey.current(id, e);
         if (e.defaultPrevented) return;
       }
-      // H, N, T act on the selection: read it now rather than trust the last
-      // selectionchange, which the browser may not have delivered yet.
-      if (!e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && /^[hnt]$/i.test(e.key) && !dragging.current)
+      // H, N, T (and Enter, while re-selecting a passage's words) act on the selection: read it
+      // now rather than trust the last selectionchange, which the browser may not have delivered
+      // yet (Shift+arrows then Enter at once used the words from before the arrows).
+      if (
+        !e.shiftKey &&
+        !e.ctrlKey &&
+        !e.metaKey &&
+        !e.altKey &&
+        /^([hnt]|Enter)$/i.test(e.key) &&
+        !dragging.current
+      )
         readSelection();
     };
     document.addEventListener('selectionchange', onChange);

@@ -50,6 +50,14 @@ describe('describeRange', () => {
     assert.equal(quote.suffix, 'y'.repeat(31));
   });
 
+  it('leaves out the spaces and line breaks a selection by words takes at either end', () => {
+    const [start, end] = rangeOf(ARTICLE, 'raise the levy on oil exports');
+    const { quote, position } = describeRange(ARTICLE, start - 1, end + 1);
+    assert.equal(quote.exact, 'raise the levy on oil exports');
+    assert.deepEqual(position, { type: 'TextPositionSelector', start, end });
+    assert.equal(quote.prefix, ARTICLE.slice(start - 32, start));
+  });
+
   it('rejects ranges outside the text, reversed or empty with OUT_OF_RANGE', () => {
     assert.throws(() => describeRange(ARTICLE, -1, 4), isGlossError('OUT_OF_RANGE'));
     assert.throws(() => describeRange(ARTICLE, 0, ARTICLE.length + 1), isGlossError('OUT_OF_RANGE'));
