@@ -115,7 +115,13 @@ export const SHORTCUTS = [
       'Copy the highlight (or the text, or the passages chosen) with its citation and a link to the words',
     group: 'Highlights',
   },
-  { id: 'undo', keys: ['Mod+Z'], action: 'Undo', group: 'Highlights', menu: 'undo' },
+  {
+    id: 'undo',
+    keys: ['Mod+Z'],
+    action: 'Undo (in the library: put back the articles last removed)',
+    group: 'Highlights',
+    menu: 'undo',
+  },
   { id: 'redo', keys: ['Shift+Mod+Z', 'Ctrl+Y'], action: 'Redo', group: 'Highlights', menu: 'redo' },
   {
     id: 'escape',

@@ -41,6 +41,7 @@ import { showView, viewStore, type View } from './ui/views';
 import { NotebookView, TagManagerView } from './ui/viewChunks';
 import { ViewTabs } from './ui/ViewTabs';
 import { redoBatch, undoBatch } from './ui/batchHistory';
+import { redoRemoval, undoRemoval } from './library/removalHistory';
 import { openSearch, searchStore } from './search/searchStore';
 import { loadVersions, versionsStore } from './versions/versionsStore';
 import { OldVersionReader } from './versions/OldVersionReader';
@@ -82,8 +83,11 @@ const FIELD_KEYS: readonly ShortcutId[] = [
   'preferences',
 ];
 
+// A checkbox or radio button takes no typing (and has no undo of its own): the library's row checkboxes keep Ctrl/Cmd+Z.
 const isTyping = (t: EventTarget | null) =>
-  !!(t as Element | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
+  !!(t as Element | null)?.closest?.(
+    'input:not([type="checkbox"]):not([type="radio"]), textarea, select, [contenteditable="true"]',
+  );
 const modalOpen = () => !!document.querySelector('[aria-modal="true"]');
 
 export function App() {
@@ -169,10 +173,10 @@ export function App() {
         document.execCommand(which);
         return;
       }
-      // The notebook and the tag manager undo their own changes across the library.
-      if (!readerStore.get().article && viewStore.get().view !== 'library')
-        void (which === 'undo' ? undoBatch() : redoBatch());
-      else void (which === 'undo' ? undo() : redo());
+      // The reader undoes its annotations; the library its removals; the notebook and the tag manager their changes.
+      if (readerStore.get().article) void (which === 'undo' ? undo() : redo());
+      else if (viewStore.get().view === 'library') void (which === 'undo' ? undoRemoval() : redoRemoval());
+      else void (which === 'undo' ? undoBatch() : redoBatch());
     },
     [lastKeyHistory],
   );

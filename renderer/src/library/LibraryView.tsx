@@ -7,8 +7,8 @@ import {
   importFromDialog,
   importUrl,
   libraryStore,
-  removeArticle,
 } from './libraryStore';
+import { removeArticlesUndoably } from './removalHistory';
 import { plural } from './format';
 import { ArticleList } from './ArticleList';
 import { LibraryToolbar } from './LibraryToolbar';
@@ -65,7 +65,7 @@ export function LibraryView({ onExport }: { onExport: () => void }) {
         <Dialog
           role="alertdialog"
           title="Remove article?"
-          description={`“${confirmRemove.title}” and its ${plural(confirmRemove.annotationCount, 'highlight')} will be removed from the library.`}
+          description={`“${confirmRemove.title}” and its ${plural(confirmRemove.annotationCount, 'highlight')} will be removed from the library. You can undo this until Gloss is closed.`}
           onClose={() => libraryStore.set({ confirmRemove: null })}
           initialFocus="[data-cancel]"
         >
@@ -73,7 +73,11 @@ export function LibraryView({ onExport }: { onExport: () => void }) {
             <button type="button" data-cancel onClick={() => libraryStore.set({ confirmRemove: null })}>
               Cancel
             </button>
-            <button type="button" className="danger" onClick={() => void removeArticle(confirmRemove.id)}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void removeArticlesUndoably([confirmRemove.id])}
+            >
               Remove
             </button>
           </div>

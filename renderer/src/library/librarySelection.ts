@@ -2,14 +2,10 @@
  * Articles checked in the library: a checkbox per row, Shift-click for a range
  * of the list as shown, Ctrl/Cmd+A for every article shown, Escape to clear.
  * The selection is removed with one confirmation and put back with one Undo
- * (main keeps the removed articles aside for the session: removeArticles /
- * restoreArticles), or exported alone through the export dialog.
+ * (removalHistory.ts), or exported alone through the export dialog.
  */
 import { createStore } from '../store';
-import { gloss } from '../gloss';
-import { showError, showInfo } from '../app/toasts';
-import { plural } from './format';
-import { libraryStore, refreshLibrary } from './libraryStore';
+import { removeArticlesUndoably } from './removalHistory';
 
 export const selectionStore = createStore({
   selected: new Set<string>() as ReadonlySet<string>,
@@ -50,30 +46,8 @@ export function clearArticleSelection(): void {
   selectionStore.set({ selected: new Set(), anchor: null, confirmRemove: false });
 }
 
-/** Removes the articles chosen (one request), then offers one Undo that puts them all back. */
-export async function removeChosen(ids: readonly string[]): Promise<void> {
+/** Removes the articles chosen (one request); one Undo, or Ctrl/Cmd+Z, puts them all back (removalHistory.ts). */
+export function removeChosen(ids: readonly string[]): Promise<void> {
   clearArticleSelection();
-  const before = libraryStore.get().articles;
-  const gone = new Set(ids);
-  libraryStore.set({ articles: before.filter((a) => !gone.has(a.id)) });
-  try {
-    const r = await gloss().removeArticles({ ids: [...ids] });
-    const what = `${plural(r.articles, 'article')} and ${plural(r.annotations, 'highlight')}`;
-    showInfo(`Removed ${what}`, {
-      label: 'Undo',
-      run: () =>
-        void gloss()
-          .restoreArticles({ token: r.token })
-          .then(
-            (back) => {
-              showInfo(`Put back ${plural(back.length, 'article')}`);
-              return refreshLibrary();
-            },
-            (err: unknown) => showError(err),
-          ),
-    });
-  } catch (err) {
-    showError(err);
-    libraryStore.set({ articles: before });
-  }
+  return removeArticlesUndoably(ids);
 }

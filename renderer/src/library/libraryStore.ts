@@ -176,14 +176,3 @@ export async function importFromClipboard(): Promise<void> {
 export function dismissImport(): void {
   libraryStore.set({ importing: null });
 }
-
-export async function removeArticle(id: string): Promise<void> {
-  const before = libraryStore.get().articles;
-  libraryStore.set({ articles: before.filter((a) => a.id !== id), confirmRemove: null });
-  try {
-    await gloss().removeArticle({ id });
-  } catch (err) {
-    showError(err);
-    libraryStore.set({ articles: before });
-  }
-}
