@@ -90,7 +90,7 @@ const oneParagraph = (text: string) =>
     .replace(/\r/g, '')
     .replace(/\n{2,}/g, '\n');
 
-export function interopRequests({ store, now, articleQueue }: ServiceContext) {
+export function interopRequests({ store, now }: ServiceContext) {
   function annotationFor(
     article: Article,
     id: string,
@@ -408,17 +408,20 @@ export function interopRequests({ store, now, articleQueue }: ServiceContext) {
       deletionsHeldBack: deleting ? 0 : deletions.length,
       problems: plan.problems,
     };
-    if (!req.dryRun && (updates.length || (deleting && deletions.length))) {
-      // One journaled batch: all of the file's changes or none; undo puts `before` back.
+    if (!req.dryRun && (updates.length || (deleting && deletions.length) || plan.articleNotes.length)) {
+      // One journaled batch: all of the file's changes or none — the article notes too, each in the
+      // same write as its article's passages; undo puts `before` back (and setArticleNote(from)).
+      const modified = now();
       report.batch = await store.restoreAnnotations(
         updates.map((c) => c.after!),
         deleting ? deletions.map((c) => ({ articleId: c.before.articleId, id: c.before.id })) : [],
+        [],
+        plan.articleNotes.map((n) => ({
+          articleId: n.articleId,
+          note: n.to.trim() ? { text: n.to, modified } : null,
+        })),
       );
     }
-    // Each article note in its own atomic write, after the passages (undo: setArticleNote(from)).
-    if (!req.dryRun)
-      for (const n of plan.articleNotes)
-        await articleQueue.run(n.articleId, () => store.setArticleNote(n.articleId, n.to, now()));
     return report;
   }
 

@@ -16,7 +16,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { applyTagChange, tagChangeKeys, type TagChange } from '../annotations/tags';
 import { mapLimitUntilFailure } from '../util/map-limit';
-import type { Annotation } from '../annotations/types';
+import type { Annotation, ArticleNote } from '../annotations/types';
 import { fsyncDir, replaceFileDurably } from './fs-durable';
 import type { NotesFiles } from './notes';
 import type { TagCode, TagCodeChange } from '../annotations/codebook';
@@ -29,13 +29,21 @@ type Batch =
   | { kind: 'tags'; change: TagChange; modified: string; id?: string }
   // `remove`: annotations taken out in the same operation (a Markdown sync deleting passages); undone by putting them back.
   // `codebook`: tags' colours and descriptions put back with them (undo of a tag change or a description).
+  // `articleNotes`: article notes set in the same write as their article's annotations (a Markdown sync).
   | {
       kind: 'restore';
       annotations: Annotation[];
       remove?: AnnotationRef[];
       codebook?: CodebookPut[];
+      articleNotes?: ArticleNotePut[];
       modified?: string;
     };
+
+/** One article's note as it should be (null: none). */
+export interface ArticleNotePut {
+  articleId: string;
+  note: ArticleNote | null;
+}
 
 /** One tag's codebook entry as it should be (null: none). */
 export interface CodebookPut {
@@ -102,11 +110,15 @@ export async function finishInterruptedBatch(
 
 function describe(batch: Batch): string {
   if (batch.kind === 'restore' && !batch.annotations.length && !batch.remove?.length)
-    return `putting back the colours and descriptions of ${batch.codebook?.length ?? 0} tags`;
-  if (batch.kind === 'restore')
+    return batch.articleNotes?.length
+      ? `syncing ${batch.articleNotes.length} article notes`
+      : `putting back the colours and descriptions of ${batch.codebook?.length ?? 0} tags`;
+  if (batch.kind === 'restore') {
+    const notes = batch.articleNotes?.length ? ` and ${batch.articleNotes.length} article notes` : '';
     return batch.remove?.length
-      ? `changing ${batch.annotations.length} and deleting ${batch.remove.length} highlights`
-      : `putting back ${batch.annotations.length} highlights`;
+      ? `changing ${batch.annotations.length} and deleting ${batch.remove.length} highlights${notes}`
+      : `putting back ${batch.annotations.length} highlights${notes}`;
+  }
   const { change } = batch;
   return change.kind === 'delete'
     ? `deleting the tag ${change.tags.map((t) => `“${t}”`).join(', ')}`
@@ -134,7 +146,7 @@ async function applyBatch(
           BATCH_WRITE_CONCURRENCY,
           (id) => changeTagsIn(notes, id, batch.change, batch.modified),
         )
-      : await restoreInto(notes, articleIds, batch.annotations, batch.remove ?? []);
+      : await restoreInto(notes, articleIds, batch.annotations, batch.remove ?? [], batch.articleNotes ?? []);
   const result: BatchResult = { articles: 0, before: [], after: [], codebook: [] };
   for (const part of parts) {
     if (!part) continue;
@@ -176,12 +188,13 @@ async function changeTagsIn(
   return part.after.length ? part : null;
 }
 
-/** Annotations put back by id (and those named taken out), one notes file per article. */
+/** Annotations put back by id (and those named taken out, and article notes set), one write of one notes file per article. */
 async function restoreInto(
   notes: NotesFiles,
   articleIds: readonly string[],
   annotations: readonly Annotation[],
   remove: readonly AnnotationRef[],
+  articleNotes: readonly ArticleNotePut[],
 ): Promise<Part[]> {
   const byArticle = new Map<string, Annotation[]>(); // Map.groupBy is Node 21+
   for (const a of annotations) {
@@ -196,35 +209,41 @@ async function restoreInto(
     else removing.set(r.articleId, new Set([r.id]));
     if (!byArticle.has(r.articleId)) byArticle.set(r.articleId, []);
   }
+  const noteOf = new Map(articleNotes.map((n) => [n.articleId, n.note]));
+  for (const articleId of noteOf.keys()) if (!byArticle.has(articleId)) byArticle.set(articleId, []);
   const known = new Set(articleIds);
   // Removed since: nothing to put back into.
   const targets = [...byArticle].filter(([articleId]) => known.has(articleId));
   return mapLimitUntilFailure(targets, BATCH_WRITE_CONCURRENCY, async ([articleId, put]) => {
     const part = { before: [] as Annotation[], after: [] as Annotation[] };
-    await notes.edit(articleId, (list) => {
-      const gone = removing.get(articleId);
-      // Removing by id is the same however often it is done: finishing after a crash repeats it safely.
-      const next = gone
-        ? list.filter((x) => {
-            if (!gone.has(x.id)) return true;
-            part.before.push(x);
-            return false;
-          })
-        : list.slice();
-      const at = new Map(next.map((x, i) => [x.id, i])); // by id: a batch may put back 100,000
-      for (const a of put) {
-        const i = at.get(a.id);
-        if (i !== undefined) {
-          part.before.push(next[i]);
-          next[i] = a;
-        } else {
-          at.set(a.id, next.length);
-          next.push(a);
+    await notes.edit(
+      articleId,
+      (list) => {
+        const gone = removing.get(articleId);
+        // Removing by id is the same however often it is done: finishing after a crash repeats it safely.
+        const next = gone
+          ? list.filter((x) => {
+              if (!gone.has(x.id)) return true;
+              part.before.push(x);
+              return false;
+            })
+          : list.slice();
+        const at = new Map(next.map((x, i) => [x.id, i])); // by id: a batch may put back 100,000
+        for (const a of put) {
+          const i = at.get(a.id);
+          if (i !== undefined) {
+            part.before.push(next[i]);
+            next[i] = a;
+          } else {
+            at.set(a.id, next.length);
+            next.push(a);
+          }
+          part.after.push(a);
         }
-        part.after.push(a);
-      }
-      return next;
-    });
+        return put.length || gone ? next : null;
+      },
+      noteOf.get(articleId),
+    );
     return part;
   });
 }

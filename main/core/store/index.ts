@@ -27,6 +27,7 @@ import {
   finishInterruptedBatch,
   runBatch,
   type AnnotationRef,
+  type ArticleNotePut,
   type BatchResult,
   type CodebookPut,
 } from './batch-changes';
@@ -134,11 +135,15 @@ export interface Store {
   putTagCodes(codes: CodebookPut[], modified: string): Promise<BatchResult>;
   /** Renames, merges or deletes tags across the library: one journaled operation; answers what changed, for undo. */
   changeTags(change: TagChange, modified: string): Promise<BatchResult>;
-  /** Puts annotations back as they were (undo of a batch): one journaled operation. */
+  /**
+   * Puts annotations back as they were (undo of a batch): one journaled operation. `articleNotes` are
+   * set in the same operation, each in the same write as its article's annotations.
+   */
   restoreAnnotations(
     annotations: Annotation[],
     remove?: AnnotationRef[],
     codebook?: CodebookPut[],
+    articleNotes?: ArticleNotePut[],
   ): Promise<BatchResult>;
   /** Articles with annotations (and their article note), newest import first, one at a time, not kept (for library export). */
   allAnnotations(): AsyncIterable<{
@@ -496,17 +501,21 @@ class DataFolderStore implements Store {
     annotations: Annotation[],
     remove?: AnnotationRef[],
     codebook?: CodebookPut[],
+    articleNotes?: ArticleNotePut[],
   ): Promise<BatchResult> {
     this.assertOpen();
+    for (const n of articleNotes ?? []) this.entry(n.articleId);
     const batch = {
       kind: 'restore' as const,
       annotations,
       ...(remove?.length && { remove }),
       ...(codebook?.length && { codebook, modified: new Date().toISOString() }),
+      ...(articleNotes?.length && { articleNotes }),
     };
-    return runBatch(this.dataDir, this.notes, this.codebook, this.library.ids(), batch).then((r) =>
-      this.changedNotes(r),
-    );
+    return runBatch(this.dataDir, this.notes, this.codebook, this.library.ids(), batch).then((r) => {
+      for (const n of articleNotes ?? []) this.changed({ kind: 'notes', articleId: n.articleId });
+      return this.changedNotes(r);
+    });
   }
 
   allAnnotations(): AsyncIterable<{

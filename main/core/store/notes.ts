@@ -185,8 +185,12 @@ export class NotesFiles {
    * list, where unchanged annotations may be the same objects (a copy of every list cost a 2,000-file
    * tag rename 150 ms and its garbage).
    */
-  async edit(articleId: string, edit: (list: readonly Annotation[]) => Annotation[] | null): Promise<void> {
-    await this.change(articleId, (list) => ({ next: edit(list), result: undefined }));
+  async edit(
+    articleId: string,
+    edit: (list: readonly Annotation[]) => Annotation[] | null,
+    articleNote?: ArticleNote | null,
+  ): Promise<void> {
+    await this.change(articleId, (list) => ({ next: edit(list), result: undefined }), articleNote);
   }
 
   /** Each given article that has annotations, with its tags by key, from the counts index. */
@@ -279,27 +283,41 @@ export class NotesFiles {
     return this.closing;
   }
 
+  /**
+   * `articleNote`, when given, is set in the same write (null removes it): the annotations and the
+   * article note live in one file, so a change to both is one atomic write.
+   */
   private async change<R>(
     articleId: string,
     edit: (list: Annotation[]) => { next: Annotation[] | null; result: R },
+    articleNote?: ArticleNote | null,
   ): Promise<R> {
     const db = await this.open(articleId);
     const opened = this.openNotes(articleId);
     if (opened.removed) throw new GlossError('NOT_FOUND', 'This article has been removed from the library.');
     const before = db.data.annotations;
+    const noteBefore = db.data.articleNote;
     const { next, result } = edit(before);
-    if (!next) return result;
-    db.data.annotations = next;
+    const noteNext: ArticleNote | undefined =
+      articleNote === undefined ? noteBefore : articleNote ? { ...articleNote } : undefined;
+    if (!next && noteNext === noteBefore) return result;
     const previous = this.summaries.get(articleId);
-    this.summaries.set(articleId, summarise(next));
-    this.fresh.add(articleId);
+    if (next) {
+      db.data.annotations = next;
+      this.summaries.set(articleId, summarise(next));
+      this.fresh.add(articleId);
+    }
+    if (noteNext) db.data.articleNote = noteNext;
+    else delete db.data.articleNote;
     await this.save(
       articleId,
       db,
-      () => db.data.annotations === next,
+      () => db.data.annotations === (next ?? before) && db.data.articleNote === noteNext,
       () => {
         db.data.annotations = before;
-        this.summaries.set(articleId, previous ?? summarise(before));
+        if (noteBefore) db.data.articleNote = noteBefore;
+        else delete db.data.articleNote;
+        if (next) this.summaries.set(articleId, previous ?? summarise(before));
       },
     );
     return result;
@@ -313,22 +331,7 @@ export class NotesFiles {
 
   /** Sets (or, with undefined, removes) the note on the whole article; durable once resolved. */
   async setArticleNote(articleId: string, note: ArticleNote | undefined): Promise<void> {
-    const db = await this.open(articleId);
-    if (this.openNotes(articleId).removed)
-      throw new GlossError('NOT_FOUND', 'This article has been removed from the library.');
-    const before = db.data.articleNote;
-    const next = note && { ...note };
-    if (next) db.data.articleNote = next;
-    else delete db.data.articleNote;
-    await this.save(
-      articleId,
-      db,
-      () => db.data.articleNote === next,
-      () => {
-        if (before) db.data.articleNote = before;
-        else delete db.data.articleNote;
-      },
-    );
+    await this.change(articleId, () => ({ next: null, result: undefined }), note ?? null);
   }
 
   /**

@@ -3,7 +3,8 @@
  * (Obsidian), and synced back with `gloss sync` / File › Sync from Markdown….
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -12,6 +13,7 @@ import { createGloss, type GlossService } from '@core/service';
 import { readMarkdownPassages } from '@core/interop/markdown-passages';
 import { glossInProcess } from '../../helpers/run-gloss';
 import { BATCH_JOURNAL } from '@core/store/batch-changes';
+import { spawnHelper } from '../../helpers/store-fixtures';
 
 const TEXT = [
   'The council voted on Tuesday to close the old bridge for repairs.',
@@ -475,5 +477,57 @@ describe('a sync interrupted by a crash', () => {
     assert.deepEqual(await gloss.listAnnotations({ articleId: s.articleId }), after);
     await gloss.close();
     await rm(s.dir, { recursive: true, force: true });
+  });
+
+  it('killed after any one of its writes, leaves the whole sync or none of it: passages, deletion and article note', async () => {
+    const s = await setup();
+    await s.gloss.setArticleNote({ articleId: s.articleId, text: 'First thoughts.' });
+    await s.gloss.exportNotes({ articleId: s.articleId, format: 'md', path: s.file });
+    await s.gloss.close();
+    const md = edit(await readFile(s.file, 'utf8')).replace('First thoughts.', 'Second thoughts.');
+    await writeFile(s.file, md);
+    const stateOf = async (dataDir: string) => {
+      const gloss = await createGloss({ dataDir, seedsDir: join(s.dir, 'none') });
+      try {
+        const passages = (await gloss.listAnnotations({ articleId: s.articleId }))
+          .map(({ id, note, tags, modified }) => ({ id, note, tags, modified }))
+          .sort((a, b) => a.id.localeCompare(b.id));
+        const note = (await gloss.getArticleNote({ articleId: s.articleId }))?.text ?? null;
+        return { passages, note };
+      } finally {
+        await gloss.close();
+      }
+    };
+    try {
+      const before = await stateOf(s.data);
+      const crashed: Array<{ after: number; state: typeof before }> = [];
+      let whole: typeof before | undefined;
+      // The child dies right after its 1st, 2nd, … file rename (each durable write's last step), until it finishes.
+      for (let k = 1; !whole; k++) {
+        assert.ok(k < 100, 'the sync ends after a bounded number of writes');
+        const copy = join(s.dir, `crash-${k}`);
+        await cp(s.data, copy, { recursive: true });
+        const run = await spawnHelper('sync-crasher.ts', [copy, s.file, String(k)]).finished();
+        if (run.signal === 'SIGKILL') crashed.push({ after: k, state: await stateOf(copy) });
+        else {
+          assert.equal(run.code, 0, run.stderr);
+          whole = await stateOf(copy);
+        }
+      }
+      assert.equal(whole.note, 'Second thoughts.');
+      assert.equal(whole.passages.length, 3, 'the passage deleted in the file is deleted');
+      assert.ok(crashed.length >= 2, 'the sync writes more than once, so a crash can fall between writes');
+      for (const { after, state } of crashed)
+        assert.ok(
+          isDeepStrictEqual(state, before) || isDeepStrictEqual(state, whole),
+          `killed after write ${after}: ${JSON.stringify(state)}`,
+        );
+      assert.ok(
+        crashed.some(({ state }) => isDeepStrictEqual(state, whole)),
+        'a crash after the journal is written is finished at the next start',
+      );
+    } finally {
+      await rm(s.dir, { recursive: true, force: true });
+    }
   });
 });
