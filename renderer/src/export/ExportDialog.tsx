@@ -1,9 +1,15 @@
 /** Export notes: format and scope → the shell's save dialog → exportNotes → where it went. */
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ExportFormat, ExportReport } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
 import { plural } from '../library/format';
+import { settingsStore } from '../reader/settingsStore';
+import { useStore } from '../store';
+
+const PreferencesDialog = lazy(() =>
+  import('../preferences/PreferencesDialog').then((m) => ({ default: m.PreferencesDialog })),
+);
 
 const FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'md', label: 'Markdown' },
@@ -52,6 +58,14 @@ export function ExportDialog({
     passages?.length ? 'passages' : articles?.length ? 'articles' : article ? 'article' : 'library',
   );
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // The W3C export names the user as the highlights' creator: without a name it names nobody.
+  const unnamed = useStore(settingsStore, (s) => !s.settings.userName?.trim());
+  const [preferences, setPreferences] = useState(false);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  // Back from Preferences with the name set, the button that opened them is gone: focus stays in this dialog.
+  useEffect(() => {
+    if (!preferences && document.activeElement === document.body) exportButton.current?.focus();
+  }, [preferences]);
 
   const run = async () => {
     setState({ kind: 'busy' });
@@ -76,96 +90,117 @@ export function ExportDialog({
   };
 
   return (
-    <Dialog title="Export notes" onClose={onClose} className="export">
-      <fieldset>
-        <legend>Format</legend>
-        {FORMATS.map((f) => (
-          <label key={f.value} className="choice">
-            <input
-              type="radio"
-              name="format"
-              value={f.value}
-              checked={format === f.value}
-              onChange={() => setFormat(f.value)}
-            />
-            {f.label}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Scope</legend>
-        <label className="choice">
-          <input
-            type="radio"
-            name="scope"
-            value="article"
-            disabled={!article}
-            checked={scope === 'article'}
-            onChange={() => setScope('article')}
-          />
-          This article{article ? ` (“${article.title}”)` : ''}
-        </label>
-        {passages?.length ? (
-          <label className="choice">
-            <input
-              type="radio"
-              name="scope"
-              value="passages"
-              checked={scope === 'passages'}
-              onChange={() => setScope('passages')}
-            />
-            The {passages.length === 1 ? 'passage' : `${passages.length} passages`} selected
-          </label>
-        ) : null}
-        {articles?.length ? (
-          <label className="choice">
-            <input
-              type="radio"
-              name="scope"
-              value="articles"
-              checked={scope === 'articles'}
-              onChange={() => setScope('articles')}
-            />
-            The {articles.length === 1 ? 'article' : `${articles.length} articles`} selected
-          </label>
-        ) : null}
-        <label className="choice">
-          <input
-            type="radio"
-            name="scope"
-            value="library"
-            checked={scope === 'library'}
-            onChange={() => setScope('library')}
-          />
-          Whole library
-        </label>
-      </fieldset>
-      {state.kind === 'done' && (
-        <p className="export-result" role="status">
-          Exported {plural(state.report.annotations, 'annotation')} from{' '}
-          {plural(state.report.articles, 'article')} to <code>{state.report.path}</code>
-        </p>
-      )}
-      {state.kind === 'done' && state.report.warnings?.length ? (
-        <ul className="export-result warning" aria-label="Export warnings">
-          {state.report.warnings.map((w) => (
-            <li key={w}>{w}</li>
+    <>
+      <Dialog title="Export notes" onClose={onClose} className="export">
+        <fieldset>
+          <legend>Format</legend>
+          {FORMATS.map((f) => (
+            <label key={f.value} className="choice">
+              <input
+                type="radio"
+                name="format"
+                value={f.value}
+                checked={format === f.value}
+                onChange={() => setFormat(f.value)}
+              />
+              {f.label}
+            </label>
           ))}
-        </ul>
-      ) : null}
-      {state.kind === 'error' && (
-        <p className="export-result error" role="alert">
-          Export failed: {state.message}
-        </p>
+        </fieldset>
+        {format === 'json' && unnamed && (
+          <p className="export-unnamed">
+            Your name is not set, so this export names no one as the author of your highlights.{' '}
+            <button type="button" className="link" onClick={() => setPreferences(true)}>
+              Set your name in Preferences…
+            </button>
+          </p>
+        )}
+        <fieldset>
+          <legend>Scope</legend>
+          <label className="choice">
+            <input
+              type="radio"
+              name="scope"
+              value="article"
+              disabled={!article}
+              checked={scope === 'article'}
+              onChange={() => setScope('article')}
+            />
+            This article{article ? ` (“${article.title}”)` : ''}
+          </label>
+          {passages?.length ? (
+            <label className="choice">
+              <input
+                type="radio"
+                name="scope"
+                value="passages"
+                checked={scope === 'passages'}
+                onChange={() => setScope('passages')}
+              />
+              The {passages.length === 1 ? 'passage' : `${passages.length} passages`} selected
+            </label>
+          ) : null}
+          {articles?.length ? (
+            <label className="choice">
+              <input
+                type="radio"
+                name="scope"
+                value="articles"
+                checked={scope === 'articles'}
+                onChange={() => setScope('articles')}
+              />
+              The {articles.length === 1 ? 'article' : `${articles.length} articles`} selected
+            </label>
+          ) : null}
+          <label className="choice">
+            <input
+              type="radio"
+              name="scope"
+              value="library"
+              checked={scope === 'library'}
+              onChange={() => setScope('library')}
+            />
+            Whole library
+          </label>
+        </fieldset>
+        {state.kind === 'done' && (
+          <p className="export-result" role="status">
+            Exported {plural(state.report.annotations, 'annotation')} from{' '}
+            {plural(state.report.articles, 'article')} to <code>{state.report.path}</code>
+          </p>
+        )}
+        {state.kind === 'done' && state.report.warnings?.length ? (
+          <ul className="export-result warning" aria-label="Export warnings">
+            {state.report.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        ) : null}
+        {state.kind === 'error' && (
+          <p className="export-result error" role="alert">
+            Export failed: {state.message}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>
+            {state.kind === 'done' ? 'Close' : 'Cancel'}
+          </button>
+          <button
+            ref={exportButton}
+            type="button"
+            className="primary"
+            disabled={state.kind === 'busy'}
+            onClick={() => void run()}
+          >
+            {state.kind === 'busy' ? 'Exporting…' : 'Export…'}
+          </button>
+        </div>
+      </Dialog>
+      {preferences && (
+        <Suspense fallback={null}>
+          <PreferencesDialog onClose={() => setPreferences(false)} />
+        </Suspense>
       )}
-      <div className="modal-actions">
-        <button type="button" onClick={onClose}>
-          {state.kind === 'done' ? 'Close' : 'Cancel'}
-        </button>
-        <button type="button" className="primary" disabled={state.kind === 'busy'} onClick={() => void run()}>
-          {state.kind === 'busy' ? 'Exporting…' : 'Export…'}
-        </button>
-      </div>
-    </Dialog>
+    </>
   );
 }
