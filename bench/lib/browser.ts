@@ -4,7 +4,11 @@
  * the same browser context for the static baseline, served from 127.0.0.1 like
  * the app. Paint times come from inside the page: a MutationObserver notes when
  * an element first matches, then a requestAnimationFrame and a message-channel
- * task after it (i.e. after that frame has been produced).
+ * task after it (i.e. after that frame has been produced). The page reports each
+ * time in a console message, so waiting for it runs nothing in the page: a
+ * `waitForFunction` would evaluate Playwright's injected script there (40–65 ms
+ * of compile under load), inside the very interval being timed on whichever
+ * page had not painted yet — most often the slower one.
  */
 import { createServer, type Server } from 'node:http';
 import { readdir, readFile } from 'node:fs/promises';
@@ -22,6 +26,28 @@ export interface BrowserPair {
   close(): Promise<void>;
 }
 
+/** The console message a paint probe sends: this prefix, the key, the time. */
+const PAINT_MESSAGE = '__gloss_paint';
+
+/** Paint times each page's current document has reported, and who waits for them. */
+const reported = new WeakMap<Page, { times: Map<string, number>; waiting: Map<string, () => void> }>();
+
+/** Collects the paint probe's console messages of `page`. */
+function listenForPaints(page: Page): void {
+  const state = { times: new Map<string, number>(), waiting: new Map<string, () => void>() };
+  reported.set(page, state);
+  page.on('console', (m) => {
+    if (m.type() !== 'debug' || !m.text().startsWith(PAINT_MESSAGE)) return;
+    const [, key, ms] = m.text().split(' ');
+    state.times.set(key, Number(ms));
+    state.waiting.get(key)?.();
+  });
+  // A new document's paints only (CDP delivers the old document's messages before this event).
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) state.times.clear();
+  });
+}
+
 /** Installs `window.__paint[key] = ms` (since navigation start) for each selector, first time it is painted. */
 export function paintProbe(selectors: Record<string, string>): string {
   return `(() => {
@@ -33,7 +59,7 @@ export function paintProbe(selectors: Record<string, string>): string {
       let pending = false;
       for (const k of Object.keys(wanted)) {
         if (seen[k]) continue;
-        if (document.querySelector(wanted[k])) { seen[k] = true; window.__afterPaint((t) => { window.__paint[k] = t; }); }
+        if (document.querySelector(wanted[k])) { seen[k] = true; window.__afterPaint((t) => { window.__paint[k] = t; console.debug(${JSON.stringify(PAINT_MESSAGE)}, k, t); }); }
         else pending = true;
       }
       if (!pending) mo.disconnect();
@@ -44,6 +70,20 @@ export function paintProbe(selectors: Record<string, string>): string {
 }
 
 export async function waitPaint(page: Page, key: string, timeout = 120_000): Promise<number> {
+  const state = reported.get(page);
+  if (state) {
+    if (!state.times.has(key)) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((ok, fail) => {
+        state.waiting.set(key, ok);
+        timer = setTimeout(() => fail(new Error(`"${key}" was not painted within ${timeout} ms.`)), timeout);
+      }).finally(() => {
+        clearTimeout(timer);
+        state.waiting.delete(key);
+      });
+    }
+    return state.times.get(key)!;
+  }
   const handle = await page.waitForFunction(
     (k) => (window as unknown as { __paint?: Record<string, number> }).__paint?.[k],
     key,
@@ -85,6 +125,8 @@ export async function openBrowserPair(
     await app.page.addInitScript({ content: probe });
     const baseline = await app.page.context().newPage();
     await baseline.addInitScript({ content: probe });
+    listenForPaints(app.page);
+    listenForPaints(baseline);
     let n = 0;
     return {
       gloss: app.page,
