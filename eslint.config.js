@@ -89,7 +89,7 @@ export default tseslint.config(
   },
   {
     // The one classic script the page runs before the app (the first screen's picture).
-    files: ['renderer/public/**/*.js'],
+    files: ['renderer/first-screen.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
   {

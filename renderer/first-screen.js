@@ -6,6 +6,9 @@
 // (fetched meanwhile: a preload link, see renderer/vite.config.ts) — after
 // the picture's first frame, so the app's start-up never delays it. A classic
 // script, run as the page is parsed; anything wrong and the page opens as usual.
+// The build puts it inline in index.html (renderer/vite.config.ts), allowed by
+// the CSP through its hash: edit it, and FIRST_SCREEN_SCRIPT_HASH in
+// main/core/security-policy.ts must change with it (a unit test says so).
 (() => {
   const startApp = () => {
     // The entry's link comes after this script in the page: wait for the parser to reach it.

@@ -31,10 +31,18 @@ export function isPermissionAllowed(
   return ALLOWED_PERMISSIONS.has(permission) && isOurPage(requestingUrl);
 }
 
+/**
+ * The one inline script the page may run: renderer/first-screen.js, which the
+ * build puts inline in index.html (it paints the last screen's picture before
+ * any file of script could load). The SHA-256 of its exact bytes; a unit test
+ * fails when the file changes without it.
+ */
+export const FIRST_SCREEN_SCRIPT_HASH = "'sha256-Py5mns6rQX3eKNetZQ/pg3kVN4ks2zuzBn68Y2YlgnE='";
+
 /** The renderer's CSP. renderer/index.html carries it as a meta tag (a test keeps the two equal). */
 export const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'none'",
-  'script-src': "'self'",
+  'script-src': `'self' ${FIRST_SCREEN_SCRIPT_HASH}`,
   'style-src': "'self'",
   'img-src': "'self' data: blob: gloss-asset:",
   'font-src': "'self'",

@@ -17,7 +17,7 @@ export interface Startup {
 
 declare global {
   interface Window {
-    /** The same four requests, made by public/first-screen.js while this script was still loading. */
+    /** The same four requests, made by first-screen.js (inline in index.html) while this script was still loading. */
     __glossStartup?: Startup;
   }
 }

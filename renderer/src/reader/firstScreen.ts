@@ -4,8 +4,8 @@
  * screen, the part of it in view (the bar, the blocks down to the bottom of
  * the view, the top of the panel) is kept as HTML in localStorage — per data
  * folder in the desktop app, whose userData is the data folder.
- * `renderer/public/first-screen.js` shows it, inert and hidden from assistive
- * technology, over the page at the next start; the app drops it in the very
+ * `renderer/first-screen.js` (inline in index.html) shows it, inert and
+ * hidden from assistive technology, over the page at the next start; the app drops it in the very
  * commit that puts the live reader (or the library) on screen, so the two are
  * never painted together. It is only a picture: a highlight changed from the
  * command line while the app was closed shows as it was for those few

@@ -1,11 +1,13 @@
 /** The shell's security decisions: what may leave the app, who may talk to main, the CSP. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import {
   CSP,
   CSP_DIRECTIVES,
+  FIRST_SCREEN_SCRIPT_HASH,
   isAppPage,
   isExternalHttpUrl,
   isPermissionAllowed,
@@ -151,11 +153,20 @@ describe('permissions', () => {
 });
 
 describe('the Content-Security-Policy', () => {
-  it('runs no inline or remote script, loads nothing from the network', () => {
+  it('runs no remote script and no inline script but the first screen’s, loads nothing from the network', () => {
     assert.equal(CSP_DIRECTIVES['default-src'], "'none'");
-    assert.equal(CSP_DIRECTIVES['script-src'], "'self'");
+    assert.equal(CSP_DIRECTIVES['script-src'], `'self' ${FIRST_SCREEN_SCRIPT_HASH}`);
     assert.equal(CSP_DIRECTIVES['connect-src'], "'none'");
     assert.doesNotMatch(CSP, /unsafe-inline|unsafe-eval|https?:|\*/);
+  });
+  it('allows the first screen’s script by the hash of its exact bytes, as the build inlines it', () => {
+    const source = readFileSync('renderer/first-screen.js');
+    const hash = `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
+    assert.equal(
+      FIRST_SCREEN_SCRIPT_HASH,
+      hash,
+      'renderer/first-screen.js changed: update FIRST_SCREEN_SCRIPT_HASH',
+    );
   });
   it('is the one renderer/index.html carries', () => {
     const html = readFileSync('renderer/index.html', 'utf8');
