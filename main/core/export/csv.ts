@@ -7,14 +7,16 @@
  * so Excel reads accents and emoji right; rows end in CRLF (RFC 4180).
  * Columns added later come last (location: where the passage starts as a
  * citation would, "p. 7" in a PDF, "¶3" elsewhere; then author and url), so
- * the columns before them keep their places.
+ * the columns before them keep their places. The last, `codebook`, holds the
+ * descriptions of the row's tags (codebook-text.ts).
  */
 import { stringify } from 'csv-stringify/sync';
 import { normalizeTags } from '../annotations/tags';
 import { codePointCounter } from '../anchoring/codepoints';
 import { authorList, citationFields } from './citation';
 import { inReadingOrder, locationLabeller } from './reading-order';
-import type { ExportEntry, ExportRenderer } from './types';
+import { codebookCells, codebookOf } from './codebook-text';
+import type { ExportEntry, ExportOptions, ExportPlan, ExportRenderer } from './types';
 
 export const CSV_COLUMNS = [
   'article',
@@ -32,6 +34,7 @@ export const CSV_COLUMNS = [
   'author',
   'url',
   'version',
+  'codebook',
 ] as const;
 
 /**
@@ -50,7 +53,10 @@ const CSV_OPTIONS = {
 } as const;
 
 /** One article's rows: its note first, then its passages in reading order. */
-function articleRows({ article, annotations, articleNote }: ExportEntry): Array<Array<string | number>> {
+function articleRows(
+  { article, annotations, articleNote }: ExportEntry,
+  codebookCell: (tags: readonly string[]) => string,
+): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = [];
   const codePoints = codePointCounter(article.text);
   const where = locationLabeller(article);
@@ -71,7 +77,7 @@ function articleRows({ article, annotations, articleNote }: ExportEntry): Array<
       articleNote.modified,
     ];
     // The article note is on no one version: its version cell stays empty.
-    rows.push([...row, 'article', author, url, ''].map(neutralizeFormula));
+    rows.push([...row, 'article', author, url, '', ''].map(neutralizeFormula));
   }
   for (const a of inReadingOrder(annotations)) {
     const { start, end } = a.target.position;
@@ -94,22 +100,24 @@ function articleRows({ article, annotations, articleNote }: ExportEntry): Array<
       ...[inText ? (where(start) ?? '') : '', author, url].map(neutralizeFormula),
       // The article version (sha256 of its text) it was made or confirmed on: gloss verify's reference.
       a.versionHash ?? '',
+      neutralizeFormula(codebookCell(a.tags)),
     ]);
   }
   return rows;
 }
 
 /** The CSV written one article at a time: the byte order mark and header row, then each article's rows. */
-export function csvRenderer(): ExportRenderer {
+export function csvRenderer(plan: Pick<ExportPlan, 'codebook'> = {}): ExportRenderer {
+  const codebookCell = codebookCells(plan.codebook);
   return {
     head: () => stringify([], { ...CSV_OPTIONS, header: true, bom: true }),
-    entry: (entry) => stringify(articleRows(entry), CSV_OPTIONS),
+    entry: (entry) => stringify(articleRows(entry, codebookCell), CSV_OPTIONS),
     tail: () => '',
   };
 }
 
-export function toCsv(entries: readonly ExportEntry[]): string {
-  const renderer = csvRenderer();
+export function toCsv(entries: readonly ExportEntry[], opts: Pick<ExportOptions, 'codebook'> = {}): string {
+  const renderer = csvRenderer({ codebook: codebookOf(entries, opts.codebook) });
   let out = renderer.head();
   for (const entry of entries) out += renderer.entry(entry);
   return out + renderer.tail();

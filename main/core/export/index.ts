@@ -27,7 +27,7 @@ export function exportRenderer(
     case 'json':
       return webAnnotationRenderer(plan, options);
     case 'csv':
-      return csvRenderer();
+      return csvRenderer(plan);
     case 'readwise':
       return readwiseCsvRenderer();
   }

@@ -10,10 +10,15 @@
  * Each passage is a blockquote with ">" on every line, ending in a block id
  * (^gloss-…) so it can be linked, followed by its tags, the note, and a
  * citation: `— Author, "Title", Source, Date, ¶N`.
+ *
+ * The tags' codebook, when any tag held has a colour or description, closes
+ * the file as a "## Codebook" list (codebook-text.ts).
  */
+import type { TagCode } from '../annotations/codebook';
 import type { Annotation } from '../annotations/types';
 import type { Article } from '../document/types';
 import { citationFields, citationLine } from './citation';
+import { codebookMarkdown, codebookOf } from './codebook-text';
 import { escapeInline, quoteLines, toObsidianTag } from './markdown-escape';
 import { passageLines } from './passage-markdown';
 import { locationLabeller, splitOrphans } from './reading-order';
@@ -27,6 +32,8 @@ export const ORPHANS_HEADING = 'Passages no longer found in the text';
 export interface MarkdownOptions {
   /** Heading of a several-article export. */
   title?: string;
+  /** The tag codebook: the entries of the tags the export holds (and their parents) close it. */
+  codebook?: readonly TagCode[];
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -207,7 +214,7 @@ function articleBody(
  * one-article layout or the several-article one.
  */
 export function markdownRenderer(
-  plan: Pick<ExportPlan, 'articles'>,
+  plan: Pick<ExportPlan, 'articles' | 'codebook'>,
   opts: MarkdownOptions = {},
 ): ExportRenderer {
   const nextId = blockIdMaker();
@@ -231,12 +238,20 @@ export function markdownRenderer(
       parts.push(...articleBody(articleContext(article, memo), annotations, single ? 2 : 3, nextId));
       return sections(parts);
     },
-    tail: () => (!single && entries === 0 ? sections(['*No articles.*']) : '') + '\n',
+    tail: () => {
+      const codebook = codebookMarkdown(plan.codebook, memo.obsidianTag);
+      const parts = [
+        ...(!single && entries === 0 ? ['*No articles.*'] : []),
+        ...(codebook ? [codebook] : []),
+      ];
+      return (parts.length ? sections(parts) : '') + '\n';
+    },
   };
 }
 
 export function toMarkdown(entries: readonly ExportEntry[], opts: MarkdownOptions = {}): string {
-  const renderer = markdownRenderer({ articles: entries.length }, opts);
+  const codebook = codebookOf(entries, opts.codebook);
+  const renderer = markdownRenderer({ articles: entries.length, codebook }, opts);
   let out = renderer.head();
   for (const entry of entries) out += renderer.entry(entry);
   return out + renderer.tail();

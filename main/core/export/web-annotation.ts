@@ -31,11 +31,12 @@
 // Node's ESM (the harness, the CLI under tsx) reads JSON only with this attribute; bundlers inline it.
 import packageJson from '../../../package.json' with { type: 'json' };
 import type { Annotation } from '../annotations/types';
-import { normalizeTags, tagKey } from '../annotations/tags';
+import { normalizeTags } from '../annotations/tags';
 import type { TagCode } from '../annotations/codebook';
 import { codePointCounter } from '../anchoring/codepoints';
 import type { Article } from '../document/types';
 import { citationFields } from './citation';
+import { codebookOf } from './codebook-text';
 import { inReadingOrder, locationLabeller } from './reading-order';
 import { memoizedTagNormalizer } from './tag-memo';
 import type { ArticleNote } from '../annotations/types';
@@ -119,32 +120,6 @@ export interface WebAnnotationCollection {
   first: { type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
   /** The codebook of the tags exported: each tag's colour and description (a Gloss term, hence the second context). */
   'gloss:codebook'?: TagCode[];
-}
-
-/** The codebook entries of the tags the entries use, and of their parents by '/', by name. */
-export function codebookOf(
-  entries: Iterable<{ annotations: readonly Annotation[] }>,
-  codebook: readonly TagCode[] | undefined,
-): TagCode[] {
-  if (!codebook?.length) return [];
-  const used = new Set<string>();
-  const seen = new Set<string>(); // a library has few tags over many passages: each spelling keyed once
-  for (const { annotations } of entries)
-    for (const a of annotations)
-      for (const t of a.tags) {
-        if (seen.has(t)) continue;
-        seen.add(t);
-        const parts = tagKey(t).split('/');
-        for (let i = 1; i <= parts.length; i++) used.add(parts.slice(0, i).join('/'));
-      }
-  return codebook
-    .filter((c) => used.has(tagKey(c.tag)))
-    .sort((a, b) => a.tag.localeCompare(b.tag))
-    .map((c) => ({
-      tag: c.tag,
-      ...(c.color && { color: c.color }),
-      ...(c.description && { description: c.description }),
-    }));
 }
 
 /** Gloss, as the software that wrote the annotations. */

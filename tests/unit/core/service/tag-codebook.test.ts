@@ -206,6 +206,29 @@ describe('the codebook in exports', () => {
     await rm(path, { force: true });
     await rm(dir, { recursive: true, force: true });
   });
+  it('the Markdown export closes with a Codebook section, and the CSV gives each row its tags’ descriptions', async () => {
+    const dir = await tempDir();
+    const gloss = await createGloss({ dataDir: dir });
+    await tagged(gloss);
+    await gloss.describeTag({ tag: 'claim', color: 'pink', description: 'Asserted.' });
+    await gloss.describeTag({ tag: 'rumour', description: 'Not in any passage.' });
+    const path = join(dir, '..', `${dir.split('/').pop()}`);
+    await gloss.exportNotes({ format: 'md', path: `${path}.md` });
+    const md = await readFile(`${path}.md`, 'utf8');
+    assert.match(md, /\n## Codebook\n\n- #claim \(pink\): Asserted\.\n$/);
+    await gloss.exportNotes({ format: 'csv', path: `${path}.csv` });
+    const csv = (await readFile(`${path}.csv`, 'utf8')).split('\r\n');
+    assert.match(csv[0], /,codebook$/);
+    // claim/official takes its parent's description; the passage tagged Evidence alone has none.
+    assert.deepEqual(
+      csv.slice(1, -1).map((row) => row.split(',').at(-1)),
+      ['claim: Asserted.', 'claim: Asserted.', ''],
+    );
+    await gloss.close();
+    await rm(`${path}.md`, { force: true });
+    await rm(`${path}.csv`, { force: true });
+    await rm(dir, { recursive: true, force: true });
+  });
 });
 
 describe('a damaged codebook and a rename cut by a crash', () => {
