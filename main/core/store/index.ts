@@ -33,7 +33,6 @@ import {
 } from './batch-changes';
 import { TagCodebook } from './tag-codebook';
 import { RemovedArticles, type Removal } from './removed-articles';
-import { tagKey } from '../annotations/tags';
 import type { TagCode } from '../annotations/codebook';
 import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
@@ -450,23 +449,23 @@ class DataFolderStore implements Store {
   }
 
   async tagCounts(): Promise<TagCount[]> {
-    const counts = await this.notes.tagCounts(this.library.ids());
+    const counts = await this.notes.tagCounts(this.library);
     const codes = this.codebook.byKey();
-    const described = (t: TagCount): TagCount => {
-      const code = codes.get(tagKey(t.tag));
-      codes.delete(tagKey(t.tag));
+    const described = (key: string, t: TagCount): TagCount => {
+      const code = codes.get(key);
+      codes.delete(key);
       return code
         ? {
             ...t,
             ...(code.color && { color: code.color }),
             ...(code.description && { description: code.description }),
           }
-        : t;
+        : { ...t };
     };
-    const used = counts.map(described);
-    const unused = [...codes.values()]
-      .sort((a, b) => a.tag.localeCompare(b.tag))
-      .map((c: TagCode) => described({ tag: c.tag, count: 0 }));
+    const used = counts.map(([key, t]) => described(key, t));
+    const unused = [...codes]
+      .sort(([, a], [, b]) => a.tag.localeCompare(b.tag))
+      .map(([key, c]: [string, TagCode]) => described(key, { tag: c.tag, count: 0 }));
     return [...used, ...unused];
   }
 

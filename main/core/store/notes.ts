@@ -28,6 +28,7 @@ import {
   type LoadedIndex,
 } from './notes-index';
 import { restoreEmptiedNotes } from './emptied-notes';
+import { NotesSummaries, type ListedArticles } from './notes-summaries';
 import { assertSafeId, isSafeId } from './safe-names';
 import { parseNotesFile, type ArticleNote, type NotesFile } from './schemas';
 
@@ -79,8 +80,8 @@ const emptyNotes = (): NotesFile => ({ version: 1, annotations: [] });
 export class NotesFiles {
   private readonly openFiles = new Map<string, OpenNotesFile>();
   private readonly dir: string;
-  /** articleId → its counts; complete once `loading` has resolved (absent = no annotations). */
-  private readonly summaries = new Map<string, IndexedNotes>();
+  /** articleId → its counts, and the tag totals; complete once `loading` has resolved (absent = no annotations). */
+  private readonly summaries = new NotesSummaries();
   /** Articles whose counts this session took from their data: newer than anything in the index. */
   private readonly fresh = new Set<string>();
   private loading?: Promise<void>;
@@ -160,17 +161,11 @@ export class NotesFiles {
     return new Map(articleIds.map((id) => [id, this.summaries.get(id)?.count ?? 0]));
   }
 
-  /** Tags over the given articles, most used first. */
-  async tagCounts(articleIds: readonly string[]): Promise<TagCount[]> {
-    const total = new Map<string, TagCount>();
-    for (const [, tags] of await this.tagsByArticle(articleIds)) {
-      for (const [key, t] of tags) {
-        const sum = total.get(key);
-        if (sum) sum.count += t.count;
-        else total.set(key, { ...t });
-      }
-    }
-    return [...total.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  /** Tags over the library's articles, most used first, with their keys: kept up to date, not summed per call. */
+  async tagCounts(library: ListedArticles): Promise<ReadonlyArray<readonly [key: string, tag: TagCount]>> {
+    await this.ready();
+    await this.readUnreadableTags(this.summaries.unreadableTags());
+    return this.summaries.tagCounts(library);
   }
 
   /** The articles (of those given) holding a tag covered by one of `keys` (tag keys; children by "/" too). */
@@ -200,17 +195,12 @@ export class NotesFiles {
     articleIds: readonly string[],
   ): Promise<Array<[string, Map<string, TagCount>]>> {
     await this.ready();
-    // Stored tags that do not parse are taken from the notes file itself.
-    const unreadable = articleIds.filter((id) => {
-      const entry = this.summaries.get(id);
-      return entry !== undefined && tagsOf(entry) === null;
-    });
-    await mapLimit(unreadable, SCAN_CONCURRENCY, async (id) => {
-      const opened = this.openNotes(id);
-      const data = opened.db?.data ?? (await this.readOnce(opened));
-      if (tagsOf(this.summaries.get(id) ?? summarise([])) === null)
-        this.summaries.set(id, summarise(data.annotations));
-    });
+    await this.readUnreadableTags(
+      articleIds.filter((id) => {
+        const entry = this.summaries.get(id);
+        return entry !== undefined && tagsOf(entry) === null;
+      }),
+    );
     const out: Array<[string, Map<string, TagCount>]> = [];
     for (const id of articleIds) {
       const entry = this.summaries.get(id);
@@ -220,6 +210,16 @@ export class NotesFiles {
       if (tags?.size) out.push([id, tags]);
     }
     return out;
+  }
+
+  /** Stored tags that do not parse are taken from the notes file itself. */
+  private async readUnreadableTags(ids: readonly string[]): Promise<void> {
+    await mapLimit(ids, SCAN_CONCURRENCY, async (id) => {
+      const opened = this.openNotes(id);
+      const data = opened.db?.data ?? (await this.readOnce(opened));
+      if (tagsOf(this.summaries.get(id) ?? summarise([])) === null)
+        this.summaries.set(id, summarise(data.annotations));
+    });
   }
 
   /**
