@@ -34,6 +34,13 @@ function savedAnnotations(page: Page) {
   });
 }
 
+function savedDraftNotes(page: Page) {
+  return page.evaluate(async () => {
+    const [article] = (await window.gloss.listArticles()).filter((a) => a.title.includes('enduring defeat'));
+    return (await window.gloss.listDrafts({ articleId: article.id })).map((d) => d.note);
+  });
+}
+
 const noteField = (page: Page) => editor(page).getByRole('textbox', { name: 'Note' });
 const tagField = (page: Page) => editor(page).getByRole('combobox', { name: 'Add tag' });
 
@@ -57,6 +64,35 @@ test('a note being typed survives a reload (Ctrl+R) at once, before any pause or
 
   await page.keyboard.press('ControlOrMeta+z');
   await expect.poll(() => savedAnnotations(page).then((a) => a.map((x) => x.note))).toEqual(['']);
+});
+
+/** The types of the window's event listeners, read through the DevTools protocol. */
+async function windowListeners(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    return listeners.map((l) => l.type);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+// While typing is unsent the page does listen (the reloads "at once" above need it).
+test('the page listens for beforeunload only while something typed is unsent, so a reload otherwise leaves at once', async () => {
+  const { page } = app;
+  // A beforeunload listener makes each navigation wait for a round trip to the page before its request leaves.
+  expect(await windowListeners(page)).toContain('pagehide');
+  expect(await windowListeners(page)).not.toContain('beforeunload');
+
+  await startTyping(page, 'Note');
+  await page.keyboard.type('Compare');
+  // Sent a moment after the last keystroke: nothing left to guard.
+  await expect.poll(() => windowListeners(page)).not.toContain('beforeunload');
+  await expect.poll(() => savedDraftNotes(page)).toEqual(['Compare']);
+
+  await panel(page).getByRole('textbox', { name: 'Note on this article' }).fill('Why it matters');
+  await expect.poll(() => windowListeners(page)).not.toContain('beforeunload');
 });
 
 test('a tag typed but not yet added survives a reload', async () => {

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { gloss } from '../gloss';
 import { showError } from '../app/toasts';
-import { DRAFT_DEBOUNCE_MS, registerFlush } from './drafts';
+import { DRAFT_DEBOUNCE_MS, registerFlush, sentTyping, typedUnsent } from './drafts';
 import { onArticleNoteChanged } from './articleNoteChanges';
 
 export function ArticleNoteField({ articleId }: { articleId: string }) {
@@ -53,7 +53,7 @@ export function ArticleNoteField({ articleId }: { articleId: string }) {
         .setArticleNote({ articleId, text: value })
         .then(() => undefined, showError);
     };
-    const unregister = registerFlush(save);
+    const unregister = registerFlush(save, () => latest.current !== saved.current);
     return () => {
       unregister();
       void save(); // leaving the article saves what was typed
@@ -71,14 +71,14 @@ export function ArticleNoteField({ articleId }: { articleId: string }) {
         onChange={(e) => {
           setText(e.target.value);
           latest.current = e.target.value;
+          typedUnsent();
           clearTimeout(timer.current);
-          timer.current = setTimeout(
-            () =>
-              void gloss()
-                .setArticleNote({ articleId, text: (saved.current = latest.current) })
-                .catch(showError),
-            DRAFT_DEBOUNCE_MS,
-          );
+          timer.current = setTimeout(() => {
+            void gloss()
+              .setArticleNote({ articleId, text: (saved.current = latest.current) })
+              .catch(showError);
+            sentTyping();
+          }, DRAFT_DEBOUNCE_MS);
         }}
       />
     </label>
