@@ -4,8 +4,9 @@
  * that jumps the reader there. Arrow keys, Home and End move between entries;
  * Escape, a click outside or Tab away closes it.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { TocEntry } from './toc';
+import { usePopoverMenu } from '../ui/usePopoverMenu';
 
 export interface ContentsMenuProps {
   entries: readonly TocEntry[];
@@ -17,29 +18,21 @@ export interface ContentsMenuProps {
 }
 
 export function ContentsMenu({ entries, currentSection, scrollEl, onJump }: ContentsMenuProps) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, rootRef, buttonRef, items, onPopoverKeyDown, onRootBlur } =
+    usePopoverMenu('.contents-list button');
   const [current, setCurrent] = useState(-1);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const listRef = useRef<HTMLOListElement>(null);
-
-  const entryButtons = () => Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? []);
-  const close = (refocus: boolean) => {
-    setOpen(false);
-    if (refocus) buttonRef.current?.focus();
-  };
 
   // Opening: mark the current section and put focus on it.
   useLayoutEffect(() => {
     if (!open) return;
     const i = currentSection();
     setCurrent(i);
-    const target = entryButtons()[Math.max(0, i)];
+    const target = items()[Math.max(0, i)];
     target?.focus({ preventScroll: true });
     target?.scrollIntoView({ block: 'nearest' });
-  }, [open, currentSection]);
+  }, [open, currentSection, items]);
 
-  // While open: follow the reader's scrolling (once a frame at most), close on a click outside.
+  // While open: follow the reader's scrolling (once a frame at most).
   useEffect(() => {
     if (!open) return;
     const el = scrollEl();
@@ -51,50 +44,15 @@ export function ContentsMenu({ entries, currentSection, scrollEl, onJump }: Cont
         setCurrent(currentSection());
       });
     };
-    const onPointer = (e: MouseEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) close(false);
-    };
     el?.addEventListener('scroll', onScroll, { passive: true });
-    document.addEventListener('mousedown', onPointer);
     return () => {
       cancelAnimationFrame(frame);
       el?.removeEventListener('scroll', onScroll);
-      document.removeEventListener('mousedown', onPointer);
     };
   }, [open, currentSection, scrollEl]);
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      close(true);
-      return;
-    }
-    const buttons = entryButtons();
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const to =
-      e.key === 'ArrowDown'
-        ? Math.min(buttons.length - 1, at + 1)
-        : e.key === 'ArrowUp'
-          ? Math.max(0, at - 1)
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? buttons.length - 1
-              : null;
-    if (to === null || at < 0) return;
-    e.preventDefault();
-    buttons[to]?.focus();
-  };
-
   return (
-    <div
-      className="contents-menu"
-      ref={rootRef}
-      onBlur={(e) => {
-        if (open && e.relatedTarget && !rootRef.current?.contains(e.relatedTarget as Node)) close(false);
-      }}
-    >
+    <div className="contents-menu" ref={rootRef} onBlur={onRootBlur}>
       <button
         type="button"
         ref={buttonRef}
@@ -115,9 +73,9 @@ export function ContentsMenu({ entries, currentSection, scrollEl, onJump }: Cont
           id="reader-contents"
           className="popover contents-popover"
           aria-label="Contents"
-          onKeyDown={onKeyDown}
+          onKeyDown={onPopoverKeyDown}
         >
-          <ol ref={listRef} className="contents-list">
+          <ol className="contents-list">
             {entries.map((entry, i) => (
               <li key={entry.id} className={`contents-depth-${entry.depth}`}>
                 <button

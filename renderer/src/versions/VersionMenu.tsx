@@ -5,60 +5,27 @@
  * its badge count. Shown once an article has more than one version or
  * highlights waiting for review.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useStore } from '../store';
+import { usePopoverMenu } from '../ui/usePopoverMenu';
 import { openCompare, openOldVersion, openReview, versionsStore } from './versionsStore';
 
 const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 export function VersionMenu() {
   const versions = useStore(versionsStore, (s) => s.versions);
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, close, rootRef, buttonRef, items, onPopoverKeyDown, onRootBlur } =
+    usePopoverMenu('.version-popover button');
 
   useEffect(() => {
-    if (!open) return;
-    rootRef.current?.querySelector<HTMLButtonElement>('.version-popover button')?.focus();
-    const onPointer = (e: MouseEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onPointer);
-    return () => document.removeEventListener('mousedown', onPointer);
-  }, [open]);
+    if (open) items()[0]?.focus();
+  }, [open, items]);
 
   if (!versions || (versions.versions.length < 2 && versions.inReview === 0)) return null;
   const n = versions.versions.length;
   const at = versions.versions.findIndex((v) => v.current) + 1;
-  const close = (focus: boolean) => {
-    setOpen(false);
-    if (focus) buttonRef.current?.focus();
-  };
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      close(true);
-      return;
-    }
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const buttons = Array.from(
-      rootRef.current?.querySelectorAll<HTMLButtonElement>('.version-popover button') ?? [],
-    );
-    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    e.preventDefault();
-    buttons[e.key === 'ArrowDown' ? Math.min(buttons.length - 1, i + 1) : Math.max(0, i - 1)]?.focus();
-  };
-
   return (
-    <div
-      className="version-menu"
-      ref={rootRef}
-      onBlur={(e) => {
-        if (open && e.relatedTarget && !rootRef.current?.contains(e.relatedTarget as Node)) setOpen(false);
-      }}
-    >
+    <div className="version-menu" ref={rootRef} onBlur={onRootBlur}>
       <button
         type="button"
         ref={buttonRef}
@@ -80,7 +47,7 @@ export function VersionMenu() {
           className="popover version-popover"
           role="group"
           aria-label="Versions"
-          onKeyDown={onKeyDown}
+          onKeyDown={onPopoverKeyDown}
         >
           <ol className="version-list">
             {versions.versions.map((v, i) => (
