@@ -62,6 +62,8 @@ export const SettingsSchema = z.object({
   userName: z.string().trim().max(200).optional(),
   /** Download a page's web pictures at import; false: placeholders with their address (unset: download). */
   downloadImages: z.boolean().optional(),
+  /** Add an import that is a new version of an article to it; false: every import is an article of its own (unset: add). */
+  detectVersions: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { theme: 'light', fontSize: FONT_DEFAULT, scroll: {} };

@@ -25,10 +25,14 @@ export function importRequests(ctx: ServiceContext, options: ImportOptions = {})
   const { emit } = ctx;
   // The user's setting is read at each import, so a change in Preferences applies to the next one.
   const imagesOff = (): boolean => !!options.noImages || ctx.store.getSettings().downloadImages === false;
+  // Asked for (--new-article), or new versions turned off in Preferences: an article of its own.
+  const separate = (newArticle: boolean | undefined) =>
+    !!newArticle || ctx.store.getSettings().detectVersions === false;
   return {
     async importFiles(request: ImportFilesRequest): Promise<ImportReport> {
-      const { paths, newArticle } = parsePathRequest('importFiles', request);
+      const { paths, newArticle: asked } = parsePathRequest('importFiles', request);
       const report = emptyReport();
+      const newArticle = separate(asked);
       const off = imagesOff();
       for (const [i, path] of paths.entries()) {
         emit({ type: 'import-progress', done: i, total: paths.length, current: basename(path) });
@@ -50,7 +54,7 @@ export function importRequests(ctx: ServiceContext, options: ImportOptions = {})
       const report = emptyReport();
       try {
         await storeImported(ctx, await importPasted(req.text, req.html, req.title), report, {
-          newArticle: req.newArticle,
+          newArticle: separate(req.newArticle),
         });
       } catch (err) {
         report.failed.push(failure('Pasted text', err));
@@ -64,7 +68,7 @@ export function importRequests(ctx: ServiceContext, options: ImportOptions = {})
       try {
         const { importUrlBytes } = await import('../import/url');
         const input = await importUrlBytes(url, imagesOff() ? { images: false } : {});
-        await storeImported(ctx, await importSource(input), report, { newArticle });
+        await storeImported(ctx, await importSource(input), report, { newArticle: separate(newArticle) });
       } catch (err) {
         report.failed.push(failure(url, err));
       }

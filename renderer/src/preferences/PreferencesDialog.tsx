@@ -14,11 +14,12 @@ import { messageOf } from '../gloss';
 import { useStore } from '../store';
 import { saveSettings, settingsStore } from '../reader/settingsStore';
 import type { SettingRow } from './settingRow';
+import { DetectVersionsRow } from './DetectVersionsRow';
 import { DownloadImagesRow } from './DownloadImagesRow';
 import { UserNameRow } from './UserNameRow';
 
 /** The rows, in the order shown. */
-const ROWS: readonly SettingRow[] = [UserNameRow, DownloadImagesRow];
+const ROWS: readonly SettingRow[] = [UserNameRow, DownloadImagesRow, DetectVersionsRow];
 
 export function PreferencesDialog({ onClose }: { onClose: () => void }) {
   const saved = useStore(settingsStore, (s) => s.settings);

@@ -160,6 +160,31 @@ describe('importing a new version of an annotated article', () => {
     assert.equal((await gloss.listArticles()).length, 2);
   });
 
+  it('stores every import and paste as an article of its own while new versions are turned off in the settings', async () => {
+    await annotatedFirstVersion();
+    await gloss.updateSettings({ detectVersions: false });
+    const report = await gloss.importFiles({ paths: [await file('v2.html', newsPage(PARAGRAPHS_V2))] });
+    assert.equal(report.imported.length, 1);
+    assert.equal(report.versions, undefined);
+    const text = PARAGRAPHS_V1.join('\n\n');
+    await gloss.importText({ text, title: 'Notes from the talks' });
+    const pasted = await gloss.importText({
+      text: text.replace('40 people', '45 people'),
+      title: 'Notes from the talks',
+    });
+    assert.equal(pasted.imported.length, 1);
+    assert.equal(pasted.versions, undefined);
+    assert.equal(pasted.possibleVersions, undefined);
+    assert.equal((await gloss.listArticles()).length, 4);
+
+    // Turned on again, the next edit is a version once more.
+    await gloss.updateSettings({ detectVersions: true });
+    const again = await gloss.importFiles({
+      paths: [await file('v3.html', newsPage(PARAGRAPHS_V2.map((p) => p.replace('Aid', 'Relief'))))],
+    });
+    assert.equal(again.versions?.length, 1);
+  });
+
   it('asks when the same title and source share only part of the text, and adds it as a version when told', async () => {
     const { id } = await annotatedFirstVersion();
     const half = [...PARAGRAPHS_V1.slice(0, 3), ...OTHER_STORY];

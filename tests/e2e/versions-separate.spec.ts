@@ -1,0 +1,92 @@
+/**
+ * A user can always keep a paste or an import as an article of its own: when
+ * Gloss is unsure and asks "A new version?", Keep as a separate article keeps
+ * both; and with new versions turned off in Preferences, even an edited copy
+ * Gloss would have added as a version stays an article of its own.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { launchApp, type GlossApp } from '../harness/launchApp';
+import { PARAGRAPHS_V1, PARAGRAPHS_V2 } from '../unit/helpers/news-versions';
+
+const TITLE = 'Ceasefire talks resume in Doha';
+const textOf = (paragraphs: readonly string[]) => [TITLE, ...paragraphs].join('\n\n');
+const V1 = textOf(PARAGRAPHS_V1);
+/** Edited: 64 % of its five-word phrases shared with V1, a version for certain. */
+const V2 = textOf(PARAGRAPHS_V2);
+/** Half rewritten: 36 % shared with V1, so Gloss asks. */
+const HALF = textOf([
+  ...PARAGRAPHS_V1.slice(0, 3),
+  'A different paragraph entirely about weather patterns over the coast this week and the fishing fleet that stayed in harbour.',
+  'Another new paragraph on the market prices of bread and fuel, which rose sharply in the past days according to traders in the souk.',
+  'And a third new one about schools reopening after the holiday with fewer teachers than before.',
+]);
+
+let app: GlossApp;
+test.beforeEach(async () => {
+  app = await launchApp();
+  await app.page.getByRole('list', { name: 'Articles' }).waitFor();
+  await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+test.afterEach(async () => {
+  expect(app.errors).toEqual([]);
+  await app.close();
+});
+
+const copies = (page: Page) => page.getByRole('button', { name: new RegExp(`^Open ${TITLE}`) });
+const result = (page: Page) => page.getByRole('region', { name: 'Import result' }).getByRole('status');
+
+/** Copy `text` and paste it into the library with Ctrl+Shift+V, as a user does. */
+async function paste(page: Page, text: string, reported: string | RegExp): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+Shift+V');
+  await expect(result(page)).toContainText(reported);
+  await page.getByRole('button', { name: 'Dismiss import result' }).click();
+}
+
+const versionCounts = (page: Page) =>
+  page.evaluate(async (title) => {
+    const mine = (await window.gloss.listArticles()).filter((a) => a.title === title);
+    return Promise.all(
+      mine.map((a) => window.gloss.listVersions({ articleId: a.id }).then((v) => v.versions.length)),
+    );
+  }, TITLE);
+
+test('a paste Gloss is unsure of is asked about; Keep as a separate article keeps both, each with one version', async () => {
+  const { page } = app;
+  await paste(page, V1, 'Imported 1 article');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), HALF);
+  await page.keyboard.press('Control+Shift+V');
+  const ask = page.getByRole('alertdialog', { name: 'A new version?' });
+  await expect(ask).toContainText(`shares 36 % of its five-word phrases with “${TITLE}”`);
+  await ask.getByRole('button', { name: 'Keep as a separate article' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(copies(page)).toHaveCount(2);
+  expect(await versionCounts(page)).toEqual([1, 1]);
+});
+
+test('with new versions turned off in Preferences, an edited copy Gloss would add as a version stays an article of its own', async () => {
+  const { page } = app;
+  await paste(page, V1, 'Imported 1 article');
+  // On by default: the edited copy becomes the article's second version.
+  await paste(page, V2, '1 new version of articles in the library');
+  await expect(copies(page)).toHaveCount(1);
+  expect(await versionCounts(page)).toEqual([2]);
+
+  await page.keyboard.press('Control+,');
+  const dialog = page.getByRole('dialog', { name: 'Preferences' });
+  const detect = dialog.getByRole('checkbox', {
+    name: 'Add an import that is a new version of an article to it',
+  });
+  await expect(detect).toBeChecked();
+  await detect.uncheck();
+  await page.screenshot({ path: test.info().outputPath('preferences-versions.png') });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await page.evaluate(() => window.gloss.getSettings().then((s) => s.detectVersions))).toBe(false);
+
+  // The same kind of edit again: now an article of its own, and no question asked.
+  await paste(page, V2.replace('45 people died', '47 people died'), /^Imported 1 article\.$/);
+  await expect(page.getByRole('alertdialog', { name: 'A new version?' })).toHaveCount(0);
+  await expect(copies(page)).toHaveCount(2);
+  expect((await versionCounts(page)).sort()).toEqual([1, 2]);
+});
