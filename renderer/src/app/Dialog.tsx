@@ -93,3 +93,30 @@ export function Dialog(props: {
     </div>
   );
 }
+
+/** A form dialog's last lines: its error, if any, then Cancel and the submit button. */
+export function FormActions(props: {
+  onCancel: () => void;
+  /** The submit button's label. */
+  submit: string;
+  disabled?: boolean;
+  error?: string | null;
+}) {
+  return (
+    <>
+      {props.error && (
+        <p className="form-error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={props.disabled}>
+          {props.submit}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -9,7 +9,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { Settings } from '@core/contract';
-import { Dialog } from '../app/Dialog';
+import { Dialog, FormActions } from '../app/Dialog';
 import { messageOf } from '../gloss';
 import { useStore } from '../store';
 import { saveSettings, settingsStore } from '../reader/settingsStore';
@@ -49,19 +49,7 @@ export function PreferencesDialog({ onClose }: { onClose: () => void }) {
         {ROWS.map((Row, i) => (
           <Row key={i} draft={draft} change={change} />
         ))}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Save
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submit="Save" disabled={busy} error={error} />
       </form>
     </Dialog>
   );

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { Article } from '@core/contract';
 import type { EditableMeta } from '@core/document/types';
-import { Dialog } from '../app/Dialog';
+import { Dialog, FormActions } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
 import { refreshLibrary } from '../library/libraryStore';
 import { readerStore } from './readerStore';
@@ -91,19 +91,7 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
             </label>
           );
         })}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Save
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submit="Save" disabled={busy} error={error} />
       </form>
     </Dialog>
   );

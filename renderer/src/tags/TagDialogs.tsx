@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { sameTag } from '@core/annotations/tags';
 import { useStore } from '../store';
-import { Dialog } from '../app/Dialog';
+import { Dialog, FormActions } from '../app/Dialog';
 import { plural } from '../library/format';
 import { COLORS, DESCRIPTION_MAX, type Color, type TagCount } from '@core/contract';
 import { deleteTags, describeTag, existingTag, passagesTouched, renameTags, tagsStore } from './tagsStore';
@@ -94,14 +94,7 @@ function RenameDialog({ tag }: { tag: string }) {
           <input type="text" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
         </label>
         {other && <p className="tag-note">#{other.tag} already exists: renaming merges the two.</p>}
-        <div className="modal-actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!target}>
-            {other ? 'Merge…' : 'Rename'}
-          </button>
-        </div>
+        <FormActions onCancel={close} submit={other ? 'Merge…' : 'Rename'} disabled={!target} />
       </form>
     </Dialog>
   );
@@ -148,14 +141,7 @@ function MergeDialog({ tags }: { tags: string[] }) {
             </datalist>
           </label>
         </fieldset>
-        <div className="modal-actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!target || sources.length === 0}>
-            Merge
-          </button>
-        </div>
+        <FormActions onCancel={close} submit="Merge" disabled={!target || sources.length === 0} />
       </form>
     </Dialog>
   );
