@@ -25,8 +25,12 @@ export function buildArticle(
 ): Article {
   const blocks: Block[] = [];
   const seen = new Map<string, number>();
+  // Anchor name → the block holding it; anchors of a dropped block go to the next kept one.
+  const anchored = new Map<string, string>();
+  let waiting: string[] = [];
   let offset = 0;
-  for (const input of inputs) {
+  for (const { anchors, ...input } of inputs) {
+    if (anchors) waiting = waiting.length ? [...waiting, ...anchors] : anchors;
     // A figure without a caption is still a figure; any other block without text is nothing.
     if (input.text.length === 0 && !(input.kind === 'caption' && (input.image || input.imageUrl))) continue;
     if (blocks.length > 0) offset += BLOCK_SEPARATOR.length;
@@ -34,9 +38,15 @@ export function buildArticle(
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     const id = n === 0 ? key.replace(':', '-') : `${key.replace(':', '-')}-${n}`;
+    for (const name of waiting) if (!anchored.has(name)) anchored.set(name, id);
+    waiting = [];
     blocks.push({ ...input, id, start: offset, end: offset + input.text.length } as Block);
     offset += input.text.length;
   }
+  const last = blocks.at(-1);
+  for (const name of waiting) if (last && !anchored.has(name)) anchored.set(name, last.id);
+  for (const block of blocks)
+    if (block.links?.some((l) => l.href.startsWith('#'))) resolveInArticle(block, anchored);
   const text = blocks.map((b) => b.text).join(BLOCK_SEPARATOR);
   return {
     id: digest(source),
@@ -48,6 +58,17 @@ export function buildArticle(
     blocks,
     text,
   };
+}
+
+/** In-article links (`#name`) pointed at the block holding that anchor; a link to no anchor is dropped. */
+function resolveInArticle(block: Block, anchored: ReadonlyMap<string, string>): void {
+  const links = block.links!.flatMap((l) => {
+    if (!l.href.startsWith('#')) return [l];
+    const id = anchored.get(l.href.slice(1));
+    return id ? [{ ...l, href: `#${id}` }] : [];
+  });
+  if (links.length) block.links = links;
+  else delete block.links;
 }
 
 /** The block containing canonical offset `pos` (or the next one after a separator). */

@@ -29,7 +29,11 @@ export interface ArticleMeta {
   wordCount: number;
 }
 
-/** An inline link: a range of its block's text (block-relative offsets) and where it points (http/https). */
+/**
+ * An inline link: a range of its block's text (block-relative offsets) and where it points: an absolute
+ * http(s) address (opened in the browser), or `#` and the id of a block of the same article (an
+ * in-article link, e.g. a book's note reference: the reader scrolls there).
+ */
 export interface LinkRange {
   start: number;
   end: number;
@@ -136,12 +140,16 @@ export type Block =
 
 export type BlockKind = Block['kind'];
 
-/** A block as an importer produces it: no id or offsets yet (see buildArticle). */
-export type BlockInput = Block extends infer B
+/**
+ * A block as an importer produces it: no id or offsets yet (see buildArticle). Import only: `anchors`
+ * name places in the block that an in-article link (`href: '#' + name`) may lead to; buildArticle turns
+ * such links into `#<block id>` (a name no block holds: the link is dropped, its words kept).
+ */
+export type BlockInput = (Block extends infer B
   ? B extends Block
     ? Omit<B, 'id' | 'start' | 'end'>
     : never
-  : never;
+  : never) & { anchors?: string[] };
 
 /** The citation fields a reader may correct (a site's generic title, an author that is a URL…). */
 export const EDITABLE_META = ['title', 'byline', 'published', 'source', 'url'] as const;

@@ -21,7 +21,8 @@ function inlineMarkdown(text: string, from: number, to: number, links: readonly 
   for (const l of links) {
     const s = Math.max(from, l.start);
     const e = Math.min(to, l.end);
-    if (e <= s || s < at) continue;
+    // An in-article link (`#<block id>`) leads nowhere outside Gloss: its words only.
+    if (e <= s || s < at || l.href.startsWith('#')) continue;
     out += escapeInline(text.slice(at, s));
     out += `[${escapeInline(text.slice(s, e))}](${target(l.href)})`;
     at = e;

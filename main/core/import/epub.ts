@@ -8,9 +8,13 @@
  * EPUB 2 NCX), else its first heading — so level-1 headings are the book's TOC.
  *
  * Links are kept as in a web page: an absolute http(s) address stays a link
- * on its words. A link to another place in the book (a chapter, a note) is
- * dropped and its words kept as plain text: Gloss's links open in the
- * browser, and a place inside the book has no address a browser could open.
+ * on its words. A link to another place in the book (a chapter, a note
+ * reference `ch2.xhtml#fn3`, `#fn3`) becomes an in-article link to the block
+ * holding that place: each chapter's element ids are kept as anchors of their
+ * blocks (and the chapter's file name as its heading's), and buildArticle
+ * turns `#<file>#<id>` into `#<block id>`. A place the book does not have
+ * leads to its chapter, or, in no chapter of the spine, to nothing (the words
+ * stay). Any other scheme is dropped.
  */
 import path from 'node:path/posix';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -44,6 +48,17 @@ function els(doc: Document | Element, name: string): Element[] {
 
 const textOf = (e: Element | undefined): string | undefined =>
   e?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+
+/** The fragment of an href (after `#`), decoded; '' when there is none. */
+function fragmentOf(href: string): string {
+  const hash = href.indexOf('#');
+  if (hash < 0) return '';
+  try {
+    return decodeURIComponent(href.slice(hash + 1));
+  } catch {
+    return href.slice(hash + 1);
+  }
+}
 
 /** A path inside the archive, resolved from the file that refers to it; undefined if it leaves the archive root. */
 function resolveIn(fromFile: string, href: string): string | undefined {
@@ -126,6 +141,34 @@ function tableOfContents(
   return toc;
 }
 
+/**
+ * A link to a place the book does not have (an id no chapter holds) leads to its chapter; a link to a
+ * skipped chapter (a blank page) leads nowhere and is dropped. Anchors no link uses are not kept.
+ */
+function pointInBookLinks(blocks: BlockInput[]): void {
+  const named = new Set(blocks.flatMap((b) => b.anchors ?? []));
+  const used = new Set<string>();
+  for (const b of blocks) {
+    if (!b.links?.some((l) => l.href.startsWith('#'))) continue;
+    const links = b.links.flatMap((l) => {
+      if (!l.href.startsWith('#')) return [l];
+      const name = l.href.slice(1);
+      const to = named.has(name) ? name : name.split('#')[0];
+      if (!named.has(to)) return [];
+      used.add(to);
+      return [{ ...l, href: `#${to}` }];
+    });
+    if (links.length) b.links = links;
+    else delete b.links;
+  }
+  for (const b of blocks) {
+    if (!b.anchors) continue;
+    const kept = b.anchors.filter((a) => used.has(a));
+    if (kept.length) b.anchors = kept;
+    else delete b.anchors;
+  }
+}
+
 export async function parseEpubFile(input: ImportInput): Promise<ParsedDocument> {
   const label = input.fileName ? `“${input.fileName}”` : 'The book';
   const zip = new SafeZip(input.bytes, label);
@@ -170,8 +213,16 @@ export async function parseEpubFile(input: ImportInput): Promise<ParsedDocument>
 
   const collector = new AssetCollector();
   const window = new JSDOM('', { virtualConsole: quiet() }).window;
-  // No base address: only absolute http(s) links resolve; relative ones point inside the book.
-  const resolveLink = webLinkResolver(undefined);
+  // No base address: only absolute http(s) links go to the web; relative ones point inside the book.
+  const webLink = webLinkResolver(undefined);
+  const chapters = new Set(spine.map((item) => item.href));
+  /** An in-book href as `#<chapter file>#<id>` (buildArticle's anchor name), or undefined. */
+  const bookLink = (fromFile: string, href: string): string | undefined => {
+    const file = href.trim().startsWith('#') ? fromFile : resolveIn(fromFile, href.trim());
+    if (!file || !chapters.has(file)) return undefined;
+    const id = fragmentOf(href.trim());
+    return id ? `#${file}#${id}` : `#${file}`;
+  };
   const blocks: BlockInput[] = [{ kind: 'title', text: title }];
   spine.forEach((item, n) => {
     const bytes = zip.read(item.href);
@@ -188,7 +239,9 @@ export async function parseEpubFile(input: ImportInput): Promise<ParsedDocument>
       return data ? collector.add(data, `“${target}”`) : undefined;
     };
     const body = sanitizeHtml(window, doc.body?.innerHTML ?? '');
-    const chapter = blocksFromDom(body, { resolveImage, resolveLink, headingShift: 1 });
+    const resolveLink = (href: string) => webLink(href) ?? bookLink(item.href, href);
+    const chapter = blocksFromDom(body, { resolveImage, resolveLink, headingShift: 1, keepAnchors: true });
+    for (const b of chapter) if (b.anchors) b.anchors = b.anchors.map((id) => `${item.href}#${id}`);
     const firstHeading = chapter.findIndex((b) => b.kind === 'heading');
     const heading =
       toc.get(item.href) ??
@@ -197,17 +250,19 @@ export async function parseEpubFile(input: ImportInput): Promise<ParsedDocument>
     if (chapter.length === 0 && !toc.has(item.href)) return; // a cover page or blank divider
     const chapterTitle = heading ?? `Chapter ${n + 1}`;
     // The chapter's own copy of its title is not repeated under the level-1 heading.
+    const anchors = [item.href];
     if (
       firstHeading >= 0 &&
       firstHeading < 2 &&
       chapter[firstHeading].text.toLowerCase() === chapterTitle.toLowerCase()
     )
-      chapter.splice(firstHeading, 1);
-    blocks.push({ kind: 'heading', text: chapterTitle, level: 1 }, ...chapter);
+      anchors.push(...(chapter.splice(firstHeading, 1)[0].anchors ?? []));
+    blocks.push({ kind: 'heading', text: chapterTitle, level: 1, anchors }, ...chapter);
   });
   window.close();
   if (blocks.length === 1)
     throw new GlossError('EMPTY', `${label} has no chapters with text Gloss could read.`);
+  pointInBookLinks(blocks);
 
   const meta: ParsedDocument['meta'] = { title };
   if (creators.length) meta.byline = creators.join(', ');

@@ -21,6 +21,25 @@ export interface WalkOptions {
   resolveLink?: (href: string) => string | undefined;
   /** Added to every heading level (EPUB chapters demote their own h1s). */
   headingShift?: number;
+  /**
+   * Keep each element's `id` (and an `<a name>`) as an anchor of the block it falls in (the next block
+   * made from there on), so in-book links can point at it (EPUB: chapter-to-chapter, note references).
+   */
+  keepAnchors?: boolean;
+}
+
+/** The walk's own options: where an anchor met while reading text is recorded. */
+type Walk = WalkOptions & { onAnchor?: (el: Element) => void };
+
+/** The sanitizer's prefix on every id and name (SANITIZE_NAMED_PROPS: no id can clobber the DOM). */
+const NAMED_PROP_PREFIX = /^user-content-/;
+
+/** The names an element can be linked to by: its id, and an old-style `<a name>`, as the book wrote them. */
+function anchorNames(el: Element): string[] {
+  const id = el.getAttribute('id')?.trim().replace(NAMED_PROP_PREFIX, '');
+  const name =
+    el.localName === 'a' ? el.getAttribute('name')?.trim().replace(NAMED_PROP_PREFIX, '') : undefined;
+  return [id, name].filter((n, i, all): n is string => !!n && all.indexOf(n) === i);
 }
 
 const BLOCK_TAGS = new Set([
@@ -70,6 +89,19 @@ const BLOCK_SELECTOR = [
   'pre',
   'figure',
 ].join(', ');
+/** Elements whose content starts a new block (the text read before them is a block of its own). */
+const STARTS_BLOCKS = new Set([
+  ...BLOCK_TAGS,
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'figure',
+  'tr',
+  'td',
+  'th',
+]);
 const SKIP_TAGS = new Set([
   'script',
   'style',
@@ -132,7 +164,7 @@ interface RawText {
 }
 
 /** Collect `node`'s rendered text into `raw`: block edges and <br> as "\n", links marked. */
-function collectInline(node: Node, raw: RawText, opts: WalkOptions, inLink = false): void {
+function collectInline(node: Node, raw: RawText, opts: Walk, inLink = false): void {
   if (node.nodeType === 3) {
     raw.parts.push(collapse(node.nodeValue ?? ''));
     return;
@@ -141,6 +173,7 @@ function collectInline(node: Node, raw: RawText, opts: WalkOptions, inLink = fal
   const el = node as Element;
   const tag = el.localName;
   if (SKIP_TAGS.has(tag) || isEditorChrome(el)) return;
+  opts.onAnchor?.(el);
   if (tag === 'br') raw.parts.push('\n');
   else if (tag === 'img') return;
   else if (BLOCK_TAGS.has(tag) || tag === 'li') {
@@ -209,7 +242,7 @@ export function renderedText(node: Node): string {
 }
 
 /** Rendered text of an element with its links. */
-function inlineText(node: Node, opts: WalkOptions): { text: string; links: LinkRange[] } {
+function inlineText(node: Node, opts: Walk): { text: string; links: LinkRange[] } {
   const raw: RawText = { parts: [], hrefs: [] };
   collectInline(node, raw, opts);
   return finishText(raw.parts.join(''), raw.hrefs);
@@ -376,9 +409,16 @@ export function tableBlocks(rows: ReadonlyArray<ReadonlyArray<CellInput>>, heade
   return out;
 }
 
-export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput[] {
+export function blocksFromDom(root: Element, options: WalkOptions = {}): BlockInput[] {
   const out: BlockInput[] = [];
   let raw: RawText = { parts: [], hrefs: [] };
+  // Each anchor with the index of the block it falls in: the next block made (an element that starts
+  // blocks is met after the text before it is flushed; inline, its text joins the block being read).
+  const anchors: Array<[string, number]> = [];
+  const onAnchor = (el: Element): void => {
+    for (const name of anchorNames(el)) anchors.push([name, out.length]);
+  };
+  const opts: Walk = options.keepAnchors ? { ...options, onAnchor } : options;
 
   const emit = (ctx: Ctx, text: string, links: LinkRange[]): void => {
     if (!text) return;
@@ -517,6 +557,10 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
     if (SKIP_TAGS.has(tag) || isEditorChrome(el)) return;
     if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return;
     const heading = /^h([1-6])$/.exec(tag);
+    if (opts.onAnchor && anchorNames(el).length) {
+      if (heading || STARTS_BLOCKS.has(tag)) flush(ctx);
+      opts.onAnchor(el);
+    }
     if (heading) {
       flush(ctx);
       const inline = inlineText(el, opts);
@@ -607,5 +651,13 @@ export function blocksFromDom(root: Element, opts: WalkOptions = {}): BlockInput
   const ctx: Ctx = { list: [], quote: false, figure: false, link: false };
   visit(root, ctx);
   flush(ctx);
+  // An anchor after the last block (an empty element at the end) belongs to the last block.
+  const named = new Set<string>(); // an element's id is met twice when its text is read inline too
+  for (const [name, at] of anchors) {
+    const block = out[Math.min(at, out.length - 1)];
+    if (!block || named.has(`${at}\n${name}`)) continue;
+    named.add(`${at}\n${name}`);
+    (block.anchors ??= []).push(name);
+  }
   return out;
 }

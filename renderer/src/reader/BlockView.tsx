@@ -23,7 +23,7 @@ export interface BlockViewProps {
   onOpenLink?: (href: string) => void;
 }
 
-/** A link's words: opened in the browser through the shell (never navigated here), unless the click ended a selection. */
+/** A link's words: opened in the browser through the shell, or (an in-article link) scrolled to — never navigated here — unless the click ended a selection. */
 function LinkText({
   href,
   text,
@@ -37,7 +37,8 @@ function LinkText({
     <a
       className="b-link"
       href={href}
-      title={href}
+      // An in-article link's address is a block id: nothing a reader needs to see.
+      title={href.startsWith('#') ? undefined : href}
       onClick={(e) => {
         e.preventDefault();
         e.stopPropagation();

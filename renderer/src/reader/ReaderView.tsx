@@ -40,8 +40,18 @@ import { FOCUS_KEY_ATTR } from './focusKey';
 import { blockIndexAt, offsetOfFraction, textFraction } from './readingPosition';
 import { firstIndex } from '@core/util/first-index';
 
-/** A link clicked in an article: main opens it in the system browser (http and https only). */
+/**
+ * A link clicked in an article: main opens it in the system browser (http and https only). An
+ * in-article link (`#<block id>`, a book's note reference) scrolls to its block instead: it never
+ * navigates the window nor leaves the app.
+ */
 export function openArticleLink(href: string): void {
+  if (href.startsWith('#')) {
+    document
+      .querySelector(`[data-block-id="${CSS.escape(href.slice(1))}"]`)
+      ?.scrollIntoView({ block: 'start' });
+    return;
+  }
   gloss().openExternal({ url: href }).catch(showError);
 }
 
@@ -352,6 +362,18 @@ export function ReaderView({
     [scrollToBlock],
   );
 
+  // An in-article link goes to its block, rendered or not (a long book is windowed).
+  const blocks = article.blocks;
+  const onOpenLink = useCallback(
+    (href: string) => {
+      const target = href.startsWith('#') ? blocks.find((b) => b.id === href.slice(1)) : undefined;
+      if (!target) return openArticleLink(href);
+      scrollToBlock(target.id, target.start, 'start');
+      articleRef.current?.focus({ preventScroll: true });
+    },
+    [blocks, scrollToBlock],
+  );
+
   const renderBlock = (b: Block) => (
     <BlockView
       key={b.id}
@@ -361,7 +383,7 @@ export function ReaderView({
       selectedKey={selectedKey}
       flashKey={flash?.key ?? null}
       onMarkClick={onMarkClick}
-      onOpenLink={openArticleLink}
+      onOpenLink={onOpenLink}
     />
   );
 

@@ -6,6 +6,8 @@ import type { Article } from '@core/document/types';
 import { toMarkdown } from '@core/export/markdown';
 import { passageLines } from '@core/export/passage-markdown';
 import { importFixturePage } from '../../helpers/fixture-pages';
+import { importSource } from '@core/import/index';
+import { linkedEpub } from '../../helpers/linked-epub';
 
 function annotate(
   article: Article,
@@ -31,6 +33,19 @@ function annotate(
 }
 
 describe('Markdown export of passages with links and tables', () => {
+  it('writes an in-book link (a note reference, a chapter) as its words alone: outside Gloss it leads nowhere', async () => {
+    const { article } = await importSource({ bytes: linkedEpub(), fileName: 'delta.epub' });
+    const a = annotate(article, 'The boatmen said the great levee', 'too early.');
+    const b = annotate(article, 'A survey of the channels', 'kept at the archive.');
+    const md = toMarkdown([{ article, annotations: [a, b] }]);
+    assert.match(
+      md,
+      /^> The boatmen said the great levee was built too late, and the mill too early\. \^gloss-/m,
+    );
+    assert.match(md, /\[kept at the archive\]\(https:\/\/archive\.example\.org\/delta\/survey\)/);
+    assert.doesNotMatch(md, /\]\(#/);
+  });
+
   it('writes a link inside the quote as [text](url)', async () => {
     const { article } = await importFixturePage('harbour-courier.html');
     const a = annotate(article, 'leaving about four thousand passengers without a crossing');

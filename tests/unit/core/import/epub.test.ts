@@ -5,6 +5,8 @@ import type { BlockInput } from '@core/document/types';
 import { GlossError } from '@core/errors';
 import { parseEpubFile } from '@core/import/epub';
 import { importSource } from '@core/import/index';
+import type { Article } from '@core/document/types';
+import { linkedEpub } from '../../helpers/linked-epub';
 
 const PNG_1x1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -146,15 +148,16 @@ describe('Importing an EPUB book', () => {
   });
 });
 
+const linkedBook = (ch1: string, ch2 = CH2): Uint8Array =>
+  epub({
+    'META-INF/container.xml': strToU8(CONTAINER),
+    'OEBPS/content.opf': strToU8(OPF),
+    'OEBPS/nav.xhtml': strToU8(NAV),
+    'OEBPS/text/ch1.xhtml': strToU8(chapter(ch1)),
+    'OEBPS/text/ch2.xhtml': strToU8(ch2),
+  });
+
 describe('Links in an EPUB book', () => {
-  const linkedBook = (ch1: string, ch2 = CH2): Uint8Array =>
-    epub({
-      'META-INF/container.xml': strToU8(CONTAINER),
-      'OEBPS/content.opf': strToU8(OPF),
-      'OEBPS/nav.xhtml': strToU8(NAV),
-      'OEBPS/text/ch1.xhtml': strToU8(chapter(ch1)),
-      'OEBPS/text/ch2.xhtml': strToU8(ch2),
-    });
   const linksOf = (blocks: BlockInput[]) =>
     blocks.flatMap((b) => (b.links ?? []).map((l) => [b.text.slice(l.start, l.end), l.href]));
 
@@ -168,16 +171,30 @@ describe('Links in an EPUB book', () => {
     assert.deepEqual(linksOf(doc.blocks), [['ferry log', 'https://archive.example.org/ferry?year=1920#log']]);
   });
 
-  it('drops a link to another place in the book (a chapter, a note), keeping its words as plain text', async () => {
-    const doc = await parseEpubFile({
+  it('keeps a link to another place in the book as an in-article link to the block holding that place', async () => {
+    const { article } = await importSource({
       bytes: linkedBook(
-        '<p>As the <a href="ch2.xhtml#start">next chapter</a> tells, the flood came.<a href="#note1" epub:type="noteref">1</a></p><aside id="note1"><p>1. <a href="ch1.xhtml">Back</a></p></aside>',
+        '<p>As the <a href="ch2.xhtml#start">next chapter</a> tells, the flood came.<a href="#note1" epub:type="noteref">1</a></p><aside id="note1"><p>1. The river rose <a href="ch1.xhtml">back</a>.</p></aside>',
       ),
       fileName: 'river.epub',
     });
-    assert.deepEqual(linksOf(doc.blocks), []);
-    const para = doc.blocks.find((b) => b.text.startsWith('As the next chapter tells'));
-    assert.ok(para, 'the words stay');
+    const to = (words: string) => {
+      const b = article.blocks.find((x) => x.links?.some((l) => x.text.slice(l.start, l.end) === words));
+      const href = b?.links?.find((l) => b.text.slice(l.start, l.end) === words)?.href;
+      assert.match(href ?? '', /^#/, `“${words}” is an in-article link`);
+      return article.blocks.find((x) => `#${x.id}` === href)?.text;
+    };
+    assert.equal(
+      to('next chapter'),
+      'Then the water came.',
+      'a chapter and an id in it: the block with that id',
+    );
+    assert.equal(to('1'), '1. The river rose back.', 'a note reference: its note');
+    assert.equal(to('back'), 'One: The Ferry', 'a chapter without an id: its heading');
+    assert.ok(
+      article.blocks.every((b) => !('anchors' in b)),
+      'anchors are import-only, never stored',
+    );
   });
 
   it('hostile: javascript:, data:, file: and mailto: links, and addresses that climb out of the book, are no links', async () => {
@@ -205,15 +222,16 @@ describe('Links in an EPUB book', () => {
     assert.ok(doc.blocks.some((b) => b.text.includes('A run link')));
   });
 
-  it('huge: a chapter of 20,000 links keeps every web link on its words', async () => {
+  it('huge: a chapter of 20,000 links keeps every link on its words (a place the chapter lacks: the chapter)', async () => {
     const links = Array.from(
       { length: 20_000 },
       (_, i) => `<a href="${i % 2 ? `https://river.example/${i}` : `ch2.xhtml#n${i}`}">w${i}</a>`,
     ).join(' ');
     const doc = await parseEpubFile({ bytes: linkedBook(`<p>${links}</p>`), fileName: 'river.epub' });
     const kept = linksOf(doc.blocks);
-    assert.equal(kept.length, 10_000);
-    assert.deepEqual(kept[0], ['w1', 'https://river.example/1']);
+    assert.equal(kept.filter(([, href]) => href.startsWith('https:')).length, 10_000);
+    assert.deepEqual(kept[1], ['w1', 'https://river.example/1']);
+    assert.equal(kept.filter(([, href]) => href === '#OEBPS/text/ch2.xhtml').length, 10_000);
   });
 
   it('damaged: an unclosed link in a chapter that is not well-formed still keeps the web link and the text', async () => {
@@ -223,6 +241,99 @@ describe('Links in an EPUB book', () => {
     });
     assert.ok(linksOf(doc.blocks).some(([, href]) => href === 'https://river.example/map'));
     assert.ok(doc.blocks.some((b) => b.text.includes('and then the next paragraph')));
+  });
+});
+
+describe('In-book links of a real-shaped book (chapters, note references, endnotes)', () => {
+  /** The text of the block the link on `words` leads to (asserting it is an in-article link). */
+  const target = (article: Article, words: string, inBlock?: string): string | undefined => {
+    for (const b of article.blocks) {
+      if (inBlock && !b.text.startsWith(inBlock)) continue;
+      const link = b.links?.find((l) => b.text.slice(l.start, l.end) === words);
+      if (!link) continue;
+      assert.match(link.href, /^#/, `“${words}” is an in-article link`);
+      return article.blocks.find((x) => `#${x.id}` === link.href)?.text;
+    }
+    assert.fail(`no link on “${words}”`);
+  };
+
+  it('a note reference leads to its note, and the note’s number back to the reference', async () => {
+    const { article } = await importSource({ bytes: linkedEpub(), fileName: 'delta.epub' });
+    assert.equal(
+      target(article, '1', 'The ferry crossed'),
+      '1. The ferry ran until 1954, when the bridge opened.',
+    );
+    assert.equal(target(article, '2', "The mill's wheel"), 'The wheel is kept at the county museum. ↩');
+    assert.equal(
+      target(article, '1.'),
+      'The ferry crossed the delta every morning1 before the mill opened.',
+      'an endnote links back to the paragraph holding its reference',
+    );
+    assert.equal(target(article, '↩'), "The mill's wheel turned for forty years2 until the channel silted.");
+  });
+
+  it('a link to another chapter leads to the heading or paragraph its id names, or to the chapter’s heading', async () => {
+    const { article } = await importSource({ bytes: linkedEpub(), fileName: 'delta.epub' });
+    assert.equal(target(article, 'great levee'), 'The great levee', 'an id on a section heading');
+    assert.equal(target(article, 'the mill'), 'Two: The Mill', 'a chapter file without an id');
+    assert.equal(
+      target(article, 'the ferry'),
+      'The ferry crossed the delta every morning1 before the mill opened.',
+    );
+    assert.equal(
+      target(article, 'with the lower levee'),
+      'The lower levee guarded the ford.',
+      'a percent-encoded fragment names the id as written (é), on an inline element',
+    );
+  });
+
+  it('keeps the link to the web as it is, and stores no anchors in the article', async () => {
+    const { article } = await importSource({ bytes: linkedEpub(), fileName: 'delta.epub' });
+    const survey = article.blocks.find((b) => b.text.startsWith('A survey'));
+    assert.deepEqual(
+      survey?.links?.map((l) => l.href),
+      ['https://archive.example.org/delta/survey'],
+    );
+    assert.ok(article.blocks.every((b) => !('anchors' in b)));
+    const hrefs = article.blocks.flatMap((b) => (b.links ?? []).map((l) => l.href));
+    assert.ok(
+      hrefs.every((h) => /^https:\/\//.test(h) || article.blocks.some((b) => h === `#${b.id}`)),
+      'every in-article link names a block of the article',
+    );
+  });
+
+  it('an old-style <a name> is a place too; a place the chapter lacks leads to the chapter; a file outside the spine leads nowhere', async () => {
+    const ch1 = `<p>See <a href="ch2.xhtml#lower">the lower ford</a>, <a href="ch2.xhtml#gone">a lost page</a> and <a href="../cover.xhtml">the cover</a>.</p>`;
+    const ch2 = chapter('<h2>The Ford</h2><p>Above it.</p><p><a name="lower"></a>The ford was shallow.</p>');
+    const { article } = await importSource({
+      bytes: epub({
+        'META-INF/container.xml': strToU8(CONTAINER),
+        'OEBPS/content.opf': strToU8(OPF),
+        'OEBPS/nav.xhtml': strToU8(NAV),
+        'OEBPS/text/ch1.xhtml': strToU8(chapter(ch1)),
+        'OEBPS/text/ch2.xhtml': strToU8(ch2),
+        'OEBPS/cover.xhtml': strToU8(chapter('<p>Cover</p>')),
+      }),
+      fileName: 'river.epub',
+    });
+    assert.equal(target(article, 'the lower ford'), 'The ford was shallow.');
+    assert.equal(target(article, 'a lost page'), 'Two: The Flood');
+    const para = article.blocks.find((b) => b.text.startsWith('See the lower ford'))!;
+    assert.deepEqual(
+      para.links?.map((l) => para.text.slice(l.start, l.end)),
+      ['the lower ford', 'a lost page'],
+      'the cover is not in the book’s reading order: its words stay, with no link',
+    );
+  });
+
+  it('huge: a chapter whose 20,000 elements each carry an id imports, and keeps only the anchors links use', async () => {
+    const spans = Array.from({ length: 20_000 }, (_, i) => `<span id="w${i}">w${i}</span>`).join(' ');
+    const { article } = await importSource({
+      bytes: linkedBook(`<p><a href="ch1.xhtml#w19999">last word</a> ${spans}</p>`),
+      fileName: 'river.epub',
+    });
+    const para = article.blocks.find((b) => b.text.startsWith('last word'))!;
+    assert.equal(target(article, 'last word'), para.text, 'an id inside the same paragraph: that paragraph');
   });
 });
 
