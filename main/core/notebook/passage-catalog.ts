@@ -9,7 +9,15 @@
  */
 import type { Annotation, ParsedRequest, PassagePage } from '../contract';
 import type { Store } from '../store/index';
-import { EVERY_PASSAGE, filterChoices, filterPassages, type PassageArticle } from './passage-filter';
+import {
+  articleOrder,
+  EVERY_PASSAGE,
+  filterChoices,
+  filterPassages,
+  isEveryPassageByArticle,
+  sortPassages,
+  type PassageArticle,
+} from './passage-filter';
 import { summariesOf } from '../service/library';
 
 export class PassageCatalog {
@@ -38,6 +46,15 @@ export class PassageCatalog {
   }
 
   async page(req: ParsedRequest<'listPassages'>): Promise<PassagePage> {
+    if (
+      !this.byArticle &&
+      !req.only &&
+      !req.ids &&
+      !req.holding &&
+      !req.choices &&
+      isEveryPassageByArticle(req.filter)
+    )
+      return this.earlyWindow(req);
     const all = await this.all();
     const articles = this.articleInfo();
     let list: Annotation[];
@@ -61,6 +78,41 @@ export class PassageCatalog {
     if (req.holding) page.holding = [...new Set(list.map((a) => a.articleId))];
     if (req.choices) page.choices = this.choices();
     return page;
+  }
+
+  /**
+   * A window of every passage in article order before the catalogue is read (10,000 notes files take
+   * seconds: the notebook's first screen waited for them all): the articles in that order with their
+   * counts from the notes index, and only the notes files the window reaches. The whole catalogue
+   * loads meanwhile, for the next request.
+   */
+  private async earlyWindow(req: ParsedRequest<'listPassages'>): Promise<PassagePage> {
+    void this.load().catch(() => {}); // a failure is the next request's to report
+    const counts = await this.store.annotationCounts();
+    const info = new Map<string, PassageArticle>();
+    let all = 0;
+    for (const [id, n] of counts) {
+      const e = n > 0 ? this.store.articleEntry(id) : undefined;
+      if (!e) continue;
+      info.set(id, { source: e.source, published: e.published, importedAt: e.importedAt });
+      all += n;
+    }
+    const reached: string[] = [];
+    let rows = 0;
+    for (const id of [...info.keys()].sort(articleOrder(info))) {
+      if (rows >= req.offset + req.limit) break;
+      reached.push(id);
+      rows += counts.get(id)!;
+    }
+    const lists = await Promise.all(reached.map((id) => this.store.listAnnotations(id).catch(() => [])));
+    const passages = sortPassages(lists.flat(), info, 'article').slice(req.offset, req.offset + req.limit);
+    return {
+      total: all,
+      all,
+      offset: req.offset,
+      passages,
+      articles: await summariesOf(this.store, [...new Set(passages.map((a) => a.articleId))]),
+    };
   }
 
   /** The filter menus' articles and sources (those with passages), sorted once per change. */

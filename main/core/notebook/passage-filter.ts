@@ -133,14 +133,36 @@ export function sortPassages(
   if (sort === 'modified')
     return list.sort((a, b) => newestFirst(a.modified, b.modified) || a.id.localeCompare(b.id));
   // Article order: the library's order (newest first), then the place in the text.
-  const rank = new Map<string, string>();
-  for (const [id, a] of articles) rank.set(id, articleDate(a));
+  const byArticle = articleOrder(articles);
   return list.sort(
     (a, b) =>
-      newestFirst(rank.get(a.articleId) ?? '', rank.get(b.articleId) ?? '') ||
-      (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) ||
+      byArticle(a.articleId, b.articleId) ||
       a.target.position.start - b.target.position.start ||
       a.target.position.end - b.target.position.end,
+  );
+}
+
+/** The order of articles in the notebook's article order (by ids): newest date first, then by id. */
+export function articleOrder(
+  articles: ReadonlyMap<string, PassageArticle>,
+): (x: string, y: string) => number {
+  const rank = new Map<string, string>();
+  for (const [id, a] of articles) rank.set(id, articleDate(a));
+  return (x, y) => newestFirst(rank.get(x) ?? '', rank.get(y) ?? '') || (x < y ? -1 : x > y ? 1 : 0);
+}
+
+/** The filter that shows every passage in article order: its first windows need only the first articles' notes. */
+export function isEveryPassageByArticle(f: NotebookFilter): boolean {
+  return (
+    f.sort === 'article' &&
+    f.tags.length === 0 &&
+    f.colors.length === 0 &&
+    !f.articleId &&
+    !f.articleIds?.length &&
+    !f.source &&
+    !f.from &&
+    !f.to &&
+    !fold(f.text).trim()
   );
 }
 

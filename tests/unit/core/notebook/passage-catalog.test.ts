@@ -6,7 +6,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGloss, type GlossService } from '@core/service';
@@ -122,5 +122,71 @@ describe('notebook pages', () => {
   it('refuses a window it cannot serve (negative offset, limit beyond the cap)', async () => {
     await assert.rejects(gloss.listPassages({ offset: -1 }), /offset/i);
     await assert.rejects(gloss.listPassages({ limit: 1_000_000 }), /limit/i);
+  });
+});
+
+describe('notebook pages: the first screen', () => {
+  it('is served from the first articles’ notes alone, before every notes file of the library is read', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-notebook-first-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    const open = () => createGloss({ dataDir: dir, seedsDir: join(dir, 'no-seeds') });
+    let gloss = await open();
+    const paths = [];
+    for (const n of [0, 1, 2]) {
+      const p = join(dir, `source-${n}.txt`);
+      await writeFile(p, `Article ${n}\n\n${'Words of the article follow here. '.repeat(30)}`);
+      paths.push(p);
+    }
+    for (const articleId of (await gloss.importFiles({ paths })).imported.map((a) => a.id))
+      for (let i = 0; i < 4; i++)
+        await gloss.createAnnotation({
+          articleId,
+          start: 12 + i * 30,
+          end: 20 + i * 30,
+          color: 'yellow',
+          tags: [],
+        });
+    const everything = await gloss.listPassages({ limit: 100 });
+    await gloss.close();
+
+    // The last article's notes file cannot be read (a folder in its place): the first screen never needs it.
+    const last = everything.passages.at(-1)!.articleId;
+    const notes = join(dir, 'notes', `${last}.json`);
+    const saved = await readFile(notes);
+    await rm(notes);
+    await mkdir(notes);
+    gloss = await open();
+    try {
+      const first = await gloss.listPassages({ limit: 5 });
+      assert.deepEqual(
+        first.passages.map((a) => a.id),
+        everything.passages.slice(0, 5).map((a) => a.id),
+        'the same passages, in the same order, as once everything is read',
+      );
+      assert.equal(first.total, 12, 'counted from the notes index');
+      assert.equal(first.all, 12);
+      assert.deepEqual(
+        new Set(first.articles.map((a) => a.id)),
+        new Set(first.passages.map((a) => a.articleId)),
+      );
+      const second = await gloss.listPassages({ offset: 4, limit: 4 });
+      assert.deepEqual(
+        second.passages.map((a) => a.id),
+        everything.passages.slice(4, 8).map((a) => a.id),
+        'a later window in the same order',
+      );
+
+      await rm(notes, { recursive: true });
+      await writeFile(notes, saved);
+      let whole = await gloss.listPassages({ limit: 100 }).catch(() => null);
+      // The catalogue's own load met the folder; asked again, it reads the file put back.
+      whole ??= await gloss.listPassages({ limit: 100 });
+      assert.deepEqual(
+        whole.passages.map((a) => a.id),
+        everything.passages.map((a) => a.id),
+      );
+    } finally {
+      await gloss.close();
+    }
   });
 });
