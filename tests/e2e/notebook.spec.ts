@@ -77,6 +77,24 @@ test('shows every passage with its article, tags and note', async () => {
   await expect(row).toHaveClass(/passage-green/);
 });
 
+test('the article menu holds only its choice until opened, then lists every article with passages; choosing one shows its passages', async () => {
+  const { page } = app;
+  const menu = notebook(page).getByRole('combobox', { name: 'Article' });
+  // Thousands of articles in a menu nobody opened cost a second of layout: it is filled when first used.
+  await expect(menu.locator('option')).toHaveText(['All articles']);
+  await menu.focus();
+  await expect(menu.locator('option')).toHaveCount(3);
+  const reading = (await menu.locator('option').allTextContents()).find((t) =>
+    t.startsWith('Reading slowly'),
+  )!;
+  await menu.selectOption({ label: reading });
+  await expect(passageRows(page)).toHaveCount(2);
+  await expect(notebookCount(page)).toHaveText('2 of 5 passages');
+  await notebook(page).getByRole('button', { name: 'Clear filters' }).click();
+  await expect(passageRows(page)).toHaveCount(5);
+  await expect(menu).toHaveValue('');
+});
+
 test('filters by tag (its children included), by several tags with any or all, by colour and by text', async () => {
   const { page } = app;
   const tagFilter = notebook(page).getByRole('combobox', { name: 'Filter by tag' });

@@ -6,6 +6,7 @@ import { gloss } from '../gloss';
 import { LIBRARY_SORTS, librarySources, type LibrarySort } from './libraryOrder';
 import { libraryStore, setLibraryFilter, setLibraryTag } from './libraryStore';
 import { plural } from './format';
+import { LongMenu } from '../ui/LongMenu';
 
 export function LibraryToolbar({ shown }: { shown: number }) {
   const articles = useStore(libraryStore, (s) => s.articles);
@@ -18,6 +19,10 @@ export function LibraryToolbar({ shown }: { shown: number }) {
       .listTags()
       .then(setTags, () => undefined);
   }, [articles]);
+  const tagChoices = useMemo(
+    () => tags.map((t) => ({ value: t.tag, label: `#${t.tag} (${t.count})` })),
+    [tags],
+  );
   const narrowed = filter.source || filter.withHighlights || tag;
 
   return (
@@ -48,19 +53,7 @@ export function LibraryToolbar({ shown }: { shown: number }) {
       </label>
       <label>
         Tag{' '}
-        <select
-          // Made anew when the tags first arrive, filled in one pass (see NotebookFilters' article menu).
-          key={tags.length > 0 ? 'filled' : 'empty'}
-          value={tag}
-          onChange={(e) => void setLibraryTag(e.target.value)}
-        >
-          <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t.tag} value={t.tag}>
-              #{t.tag} ({t.count})
-            </option>
-          ))}
-        </select>
+        <LongMenu value={tag} onChange={(t) => void setLibraryTag(t)} none="Any tag" choices={tagChoices} />
       </label>
       <label className="check">
         <input

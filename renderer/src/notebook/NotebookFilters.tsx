@@ -3,6 +3,8 @@ import { COLORS } from '@core/annotations/types';
 import { normalizeTags, sameTag } from '@core/annotations/tags';
 import { useStore } from '../store';
 import { TagField } from '../ui/TagField';
+import { LongMenu } from '../ui/LongMenu';
+import { useMemo } from 'react';
 import { notebookStore, setNotebookFilter } from './notebookStore';
 import { EVERY_PASSAGE, NOTEBOOK_SORTS, type NotebookSort } from '@core/notebook/passage-filter';
 
@@ -12,6 +14,10 @@ export function NotebookFilters() {
   const f = useStore(notebookStore, (s) => s.filter);
   const tags = useStore(notebookStore, (s) => s.tags);
   const choices = useStore(notebookStore, (s) => s.choices);
+  const articleChoices = useMemo(
+    () => choices.articles.map((a) => ({ value: a.id, label: a.title })),
+    [choices.articles],
+  );
   const narrowed = JSON.stringify({ ...f, sort: 'article' }) !== JSON.stringify(EVERY_PASSAGE);
 
   return (
@@ -99,22 +105,13 @@ export function NotebookFilters() {
       <div className="filter-row">
         <label>
           Article{' '}
-          <select
-            // Made anew when the choices first arrive: React inserts thousands of options into a
-            // menu already on screen one by one, each looking for its next sibling (300 ms at 10,000
-            // articles), but fills a new menu in one pass.
-            key={choices.articles.length > 0 ? 'filled' : 'empty'}
+          <LongMenu
             className="filter-article"
             value={f.articleId}
-            onChange={(e) => setNotebookFilter({ articleId: e.target.value })}
-          >
-            <option value="">All articles</option>
-            {choices.articles.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-              </option>
-            ))}
-          </select>
+            onChange={(articleId) => setNotebookFilter({ articleId })}
+            none="All articles"
+            choices={articleChoices}
+          />
         </label>
         <label>
           Source{' '}
