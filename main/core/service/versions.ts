@@ -27,8 +27,11 @@ import {
   candidateKind,
   judgeVersion,
   MAX_RETITLED_CANDIDATES,
+  MAX_TITLE_MATCHED_CANDIDATES,
   resemblance,
   shingles,
+  titlesShareWords,
+  titleWords,
   without,
 } from '../versions/detect';
 import type { ArticleIndexEntry } from '../store/schemas';
@@ -61,9 +64,17 @@ export async function placeImport(
   // Index fields first: only an article of the same address, title and source, or source is read.
   const read: { entry: ArticleIndexEntry; shingles: Set<number> }[] = [];
   let retitled = 0;
+  let titled = 0;
+  const words = titleWords(meta.title);
   for (const entry of store.listArticles()) {
     const kind = candidateKind(meta, entry);
-    if (!kind || (kind === 'source' && ++retitled > MAX_RETITLED_CANDIDATES)) continue;
+    if (!kind) continue;
+    if (kind === 'source' && ++retitled > MAX_RETITLED_CANDIDATES) {
+      // Past the source's newest, across the whole library: only a title sharing most of its words is read.
+      if (titled >= MAX_TITLE_MATCHED_CANDIDATES || !titlesShareWords(words, titleWords(entry.title)))
+        continue;
+      titled++;
+    }
     const existing = await store.getArticleIfIntact(entry.id);
     if (existing) read.push({ entry, shingles: shingles(existing.text) });
   }

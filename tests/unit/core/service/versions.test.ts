@@ -215,6 +215,37 @@ describe('a new version whose headline was edited (same source, another title, n
     assert.equal((await gloss.listArticles()).length, 1);
   });
 
+  it('is found among the whole library, not only the newest 50 of its source, when the headline keeps most of its words', async () => {
+    // The original, then 59 other stories of the same site and length: it is the source's 60th newest.
+    const v1 = await gloss.importFiles({
+      paths: [await file('a.html', newsPage(PARAGRAPHS_V1, { url: '' }))],
+    });
+    const words = PARAGRAPHS_V1.join(' ').split(' ');
+    const others: string[] = [];
+    for (let i = 1; i <= 59; i++) {
+      // A shuffle of the same words: as long, and no five-word run in common with it or with each other.
+      let seed = i * 7919;
+      const shuffled = [...words].sort(() => ((seed = (seed * 48271) % 2147483647) % 3) - 1);
+      const paragraphs = [0, 1, 2].map((k) => shuffled.slice(k * 50, (k + 1) * 50).join(' '));
+      others.push(
+        await file(`other-${i}.html`, newsPage(paragraphs, { url: '', title: `Harbour notes ${i}` })),
+      );
+    }
+    const stored = await gloss.importFiles({ paths: others });
+    assert.equal(stored.imported.length, 59, 'each an article of its own');
+    const list = await gloss.listArticles();
+    assert.equal(
+      list.findIndex((a) => a.id === v1.imported[0].id),
+      59,
+    );
+
+    const v2 = await gloss.importFiles({
+      paths: [await file('b.html', newsPage(ONE_WORD, { url: '', title: NEW_TITLE }))],
+    });
+    assert.equal(v2.imported.length, 0);
+    assert.equal(v2.versions?.[0].articleId, v1.imported[0].id);
+  });
+
   it('is asked about when most, not nearly all, of the text is the same', async () => {
     const v1 = await gloss.importFiles({
       paths: [await file('a.html', newsPage(PARAGRAPHS_V1, { url: '' }))],

@@ -16,6 +16,8 @@ import {
   RETITLED_SAME_RESEMBLANCE,
   SAME_ARTICLE_RESEMBLANCE,
   shingles,
+  titlesShareWords,
+  titleWords,
   without,
 } from '@core/versions/detect';
 
@@ -183,5 +185,20 @@ describe('version detection when the headline was edited (same source, another t
       'the same title is always read',
     );
     assert.equal(candidateKind({ ...retitled, source: ' ' }, { ...existing, source: ' ' }), null);
+  });
+});
+
+describe('titles that share most of their words (the prefilter for older articles of a source)', () => {
+  const share = (a: string, b: string) => titlesShareWords(titleWords(a), titleWords(b));
+
+  it('holds for an edited headline that keeps its names and nouns', () => {
+    assert.ok(share('Ceasefire talks resume in Doha', 'Ceasefire talks resume in Doha as death toll rises'));
+    assert.ok(share('Budget vote delayed to 2025', 'Council budget vote delayed again to 2025'));
+  });
+
+  it('does not hold for titles sharing a word or two of many, or only short words', () => {
+    assert.ok(!share('Ceasefire talks resume in Doha', 'Ferry talks collapse at the harbour'));
+    assert.ok(!share('In the end, it is', 'It is the end'));
+    assert.ok(!share('Doha', 'Weather in Oslo'));
   });
 });
