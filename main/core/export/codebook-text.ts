@@ -25,16 +25,19 @@ export function codebookOf(
   codebook: readonly TagCode[] | undefined,
 ): TagCode[] {
   if (!codebook?.length) return [];
+  const tags = new Set<string>(); // a library has few tags over many passages: each spelling keyed once
+  for (const { annotations } of entries) for (const a of annotations) for (const t of a.tags) tags.add(t);
+  return codebookOfTags(tags, codebook);
+}
+
+/** The codebook entries of these tags (each spelling once), and of their parents by '/', by name. */
+export function codebookOfTags(tags: Iterable<string>, codebook: readonly TagCode[] | undefined): TagCode[] {
+  if (!codebook?.length) return [];
   const used = new Set<string>();
-  const seen = new Set<string>(); // a library has few tags over many passages: each spelling keyed once
-  for (const { annotations } of entries)
-    for (const a of annotations)
-      for (const t of a.tags) {
-        if (seen.has(t)) continue;
-        seen.add(t);
-        const parts = tagKey(t).split('/');
-        for (let i = 1; i <= parts.length; i++) used.add(parts.slice(0, i).join('/'));
-      }
+  for (const t of tags) {
+    const parts = tagKey(t).split('/');
+    for (let i = 1; i <= parts.length; i++) used.add(parts.slice(0, i).join('/'));
+  }
   return codebook
     .filter((c) => used.has(tagKey(c.tag)))
     .sort((a, b) => a.tag.localeCompare(b.tag))

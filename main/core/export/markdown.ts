@@ -18,7 +18,7 @@ import type { TagCode } from '../annotations/codebook';
 import type { Annotation } from '../annotations/types';
 import type { Article } from '../document/types';
 import { citationFields, citationLine } from './citation';
-import { codebookMarkdown, codebookOf } from './codebook-text';
+import { codebookMarkdown, codebookOf, codebookOfTags } from './codebook-text';
 import { escapeInline, quoteLines, toObsidianTag } from './markdown-escape';
 import { passageLines } from './passage-markdown';
 import { locationLabeller, splitOrphans } from './reading-order';
@@ -214,7 +214,7 @@ function articleBody(
  * one-article layout or the several-article one.
  */
 export function markdownRenderer(
-  plan: Pick<ExportPlan, 'articles' | 'codebook'>,
+  plan: Pick<ExportPlan, 'articles' | 'codebook' | 'estimated'>,
   opts: MarkdownOptions = {},
 ): ExportRenderer {
   const nextId = blockIdMaker();
@@ -222,6 +222,8 @@ export function markdownRenderer(
   const single = plan.articles === 1;
   let started = false;
   let entries = 0;
+  // An estimated plan's codebook is only the counts index's guess: the closing list is of the tags written.
+  const tagsWritten = new Set<string>();
   const sections = (parts: string[]): string => {
     const text = (started ? '\n\n' : '') + parts.join('\n\n');
     started = true;
@@ -231,6 +233,7 @@ export function markdownRenderer(
     head: () => (single ? '' : sections([`# ${escapeInline(opts.title ?? 'Notes from Gloss')}`])),
     entry: ({ article, annotations, articleNote }) => {
       entries++;
+      if (plan.estimated) for (const a of annotations) for (const t of a.tags) tagsWritten.add(t);
       const parts = single
         ? [frontMatter(article, annotations, memo), `# ${escapeInline(article.meta.title)}`]
         : [`## ${escapeInline(article.meta.title)}`, propertiesBlock(article, annotations, memo)];
@@ -239,7 +242,8 @@ export function markdownRenderer(
       return sections(parts);
     },
     tail: () => {
-      const codebook = codebookMarkdown(plan.codebook, memo.obsidianTag);
+      const codes = plan.estimated ? codebookOfTags(tagsWritten, opts.codebook) : plan.codebook;
+      const codebook = codebookMarkdown(codes, memo.obsidianTag);
       const parts = [
         ...(!single && entries === 0 ? ['*No articles.*'] : []),
         ...(codebook ? [codebook] : []),

@@ -30,6 +30,11 @@ export interface ExportPlan {
   items: number;
   /** The codebook entries of the tags it holds and their parents (JSON's `gloss:codebook`). */
   codebook?: TagCode[];
+  /**
+   * Counted from the counts index, not from the notes themselves: the head is written from it and
+   * corrected once every entry is written (the renderer's finalHead), so the notes need not be held first.
+   */
+  estimated?: true;
 }
 
 /** An export written one article at a time: head, then each entry's text in order, then tail. */
@@ -37,4 +42,6 @@ export interface ExportRenderer {
   head(): string;
   entry(entry: ExportEntry): string;
   tail(): string;
+  /** For an estimated plan: the head as the entries written call for it (writeExport's finalHead). */
+  finalHead?(): string;
 }

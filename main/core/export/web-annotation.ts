@@ -36,7 +36,7 @@ import type { TagCode } from '../annotations/codebook';
 import { codePointCounter } from '../anchoring/codepoints';
 import type { Article } from '../document/types';
 import { citationFields } from './citation';
-import { codebookOf } from './codebook-text';
+import { codebookOf, codebookOfTags } from './codebook-text';
 import { inReadingOrder, locationLabeller } from './reading-order';
 import { memoizedTagNormalizer } from './tag-memo';
 import type { ArticleNote } from '../annotations/types';
@@ -411,37 +411,55 @@ export function webAnnotationRenderer(plan: ExportPlan, opts: WebAnnotationOptio
   const creator = creatorAgent(opts.userName);
   let written = 0;
   const item = (json: string) => (written++ === 0 ? json : `,\n      ${json}`);
+  // What an estimated plan is checked against: the articles and tags actually written.
+  let articles = 0;
+  let firstArticleId: string | undefined;
+  const tagsWritten = new Set<string>();
+  const head = (plan: ExportPlan) => {
+    const codebook = plan.codebook ?? [];
+    const frame = [
+      `  "@context": ${q(codebook.length ? [ANNO_CONTEXT, GLOSS_CONTEXT] : ANNO_CONTEXT)},`,
+      `  "id": ${q(planCollectionId(plan, opts))},`,
+      '  "type": "AnnotationCollection",',
+      '  "label": "Annotations exported from Gloss",',
+      `  "total": ${plan.items},`,
+      `  "generator": ${q(GENERATOR)},`,
+      ...(codebook.length ? [`  "gloss:codebook": ${q(codebook)},`] : []),
+      '  "first": {',
+      '    "type": "AnnotationPage",',
+      '    "startIndex": 0,',
+    ];
+    return `{\n${frame.join('\n')}\n${plan.items === 0 ? '    "items": []' : '    "items": [\n      '}`;
+  };
   return {
-    head: () => {
-      const codebook = plan.codebook ?? [];
-      const frame = [
-        `  "@context": ${q(codebook.length ? [ANNO_CONTEXT, GLOSS_CONTEXT] : ANNO_CONTEXT)},`,
-        `  "id": ${q(planCollectionId(plan, opts))},`,
-        '  "type": "AnnotationCollection",',
-        '  "label": "Annotations exported from Gloss",',
-        `  "total": ${plan.items},`,
-        `  "generator": ${q(GENERATOR)},`,
-        ...(codebook.length ? [`  "gloss:codebook": ${q(codebook)},`] : []),
-        '  "first": {',
-        '    "type": "AnnotationPage",',
-        '    "startIndex": 0,',
-      ];
-      return `{\n${frame.join('\n')}\n${plan.items === 0 ? '    "items": []' : '    "items": [\n      '}`;
-    },
+    head: () => head(plan),
     entry: ({ article, annotations, articleNote }) => {
+      if (articles++ === 0) firstArticleId = article.id;
       const helpers = helpersFor(article, tidyTags, creator);
       let out = '';
       if (articleNote?.text.trim())
         out += item(q(articleNoteAnnotation(article, articleNote, opts, helpers)));
       const json = webAnnotationJsonMaker(article, opts, helpers);
-      for (const a of inReadingOrder(annotations)) out += item(json(a));
+      for (const a of inReadingOrder(annotations)) {
+        out += item(json(a));
+        if (plan.estimated) for (const t of a.tags) tagsWritten.add(t);
+      }
       return out;
     },
     tail: () => {
       // The total was written first: an export whose entries disagree with it must not be kept.
-      if (written !== plan.items)
+      if (written !== plan.items && !plan.estimated)
         throw new Error(`The export counted ${plan.items} items but wrote ${written}.`);
-      return `${plan.items === 0 ? '' : '\n    ]'}\n  }\n}\n`;
+      return `${written === 0 ? '' : '\n    ]'}\n  }\n}\n`;
+    },
+    finalHead: () => {
+      const codebook = codebookOfTags(tagsWritten, opts.codebook);
+      return head({
+        articles,
+        ...(articles === 1 ? { onlyArticleId: firstArticleId } : {}),
+        items: written,
+        ...(codebook.length ? { codebook } : {}),
+      });
     },
   };
 }

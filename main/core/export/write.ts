@@ -9,7 +9,7 @@
  * symbolic link is written through (its target replaced, the link kept).
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, open, readlink, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { GlossError } from '../errors';
 
@@ -35,6 +35,13 @@ function plainReason(err: unknown): string {
 export interface WriteExportOptions {
   /** The library's data folder: never written by an export. */
   dataDir?: string;
+  /**
+   * The first piece was written before what follows was known (JSON's `total`, taken from the counts
+   * index so the notes need not all be held first): called once every piece is written, this answers
+   * the first piece as it must be. When it differs the file is corrected before it is renamed into
+   * place: overwritten where it stands when its length is the same, else written again behind it.
+   */
+  finalHead?: () => string;
 }
 
 const isInside = (dir: string, p: string) => {
@@ -89,35 +96,84 @@ export async function writeExport(
   options: WriteExportOptions = {},
 ): Promise<{ bytes: number }> {
   const target = await exportTarget(path, options);
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let created = false;
-  let bytes = 0;
+  const tempBeside = () =>
+    join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  /** Temp files made so far: all removed if anything fails. */
+  const temps: string[] = [];
+  let bytes: number;
   try {
-    const handle = await open(temp, 'wx');
-    created = true;
+    const first = tempBeside();
+    let file = first;
+    // Readable too: a corrected head of another length means copying what follows it.
+    const handle = await open(first, 'wx+');
+    temps.push(first);
     try {
-      let pending = '';
-      const flush = async () => {
-        const data = Buffer.from(pending, 'utf8');
-        pending = '';
-        bytes += data.byteLength;
-        await handle.writeFile(data);
-      };
-      for await (const piece of typeof content === 'string' ? [content] : content) {
-        pending += piece;
-        if (pending.length >= WRITE_BATCH) await flush();
+      const written = await writePieces(handle, typeof content === 'string' ? [content] : content);
+      bytes = written.bytes;
+      const final = options.finalHead?.();
+      if (final !== undefined && final !== written.head) {
+        const now = Buffer.from(final, 'utf8');
+        const was = Buffer.byteLength(written.head, 'utf8');
+        if (now.byteLength === was) await handle.write(now, 0, now.byteLength, 0);
+        else {
+          file = tempBeside();
+          temps.push(file);
+          await copyBehind(now, handle, was, file);
+          bytes += now.byteLength - was;
+        }
       }
-      if (pending) await flush();
-      await handle.sync();
+      if (file === first) await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
-    created = false;
+    await rename(file, target);
+    if (file !== first) await rm(first, { force: true }).catch(() => undefined);
+    temps.length = 0;
   } catch (err) {
-    if (created) await rm(temp, { force: true }).catch(() => undefined);
+    await Promise.all(temps.map((t) => rm(t, { force: true }).catch(() => undefined)));
     if (err instanceof GlossError) throw err;
     throw new GlossError('IO', `Could not write ${path}: ${plainReason(err)}.`, { cause: err });
   }
   return { bytes };
+}
+
+/** Writes the pieces in batches; answers the bytes written and the first piece. */
+async function writePieces(
+  handle: FileHandle,
+  pieces: Iterable<string> | AsyncIterable<string>,
+): Promise<{ bytes: number; head: string }> {
+  let bytes = 0;
+  let head: string | undefined;
+  let pending = '';
+  const flush = async () => {
+    const data = Buffer.from(pending, 'utf8');
+    pending = '';
+    bytes += data.byteLength;
+    await handle.writeFile(data);
+  };
+  for await (const piece of pieces) {
+    head ??= piece;
+    pending += piece;
+    if (pending.length >= WRITE_BATCH) await flush();
+  }
+  if (pending) await flush();
+  return { bytes, head: head ?? '' };
+}
+
+/** A new file `file` holding `head`, then what `from` holds after its first `skip` bytes; flushed. */
+async function copyBehind(head: Buffer, from: FileHandle, skip: number, file: string): Promise<void> {
+  const out = await open(file, 'wx');
+  try {
+    await out.writeFile(head);
+    const chunk = Buffer.allocUnsafe(WRITE_BATCH);
+    for (let at = skip; ;) {
+      const { bytesRead } = await from.read(chunk, 0, chunk.byteLength, at);
+      if (bytesRead === 0) break;
+      await out.write(chunk, 0, bytesRead);
+      at += bytesRead;
+    }
+    await out.sync();
+  } finally {
+    await out.close();
+  }
 }

@@ -8,7 +8,8 @@ import type { ExportNotesRequest, ExportReport } from '../contract';
 import { parsePathRequest } from '../dispatch';
 import { GlossError } from '../errors';
 import type { Annotation } from '../annotations/types';
-import type { ExportEntry } from '../export/types';
+import type { ExportEntry, ExportPlan } from '../export/types';
+import type { TagCount } from '../annotations/types';
 import type { ArticleNote } from '../store/schemas';
 import { anchoredOn } from './annotations';
 import { requireKnown } from './library';
@@ -19,28 +20,37 @@ export function exportRequests(ctx: ServiceContext) {
     async exportNotes(request: ExportNotesRequest): Promise<ExportReport> {
       const req = parsePathRequest('exportNotes', request);
       const only = req.annotationIds && new Set(req.annotationIds);
-      const notes = await exportNotesOf(ctx, req.articleId, only, req.articleIds);
-      const found = notes.reduce((n, e) => n + e.annotations.length, 0);
-      if (only && found === 0)
-        throw new GlossError(
-          'NOT_FOUND',
-          'None of the passages chosen is in the library any more: nothing was exported.',
-        );
-      const { exportChunks, exportPlan } = await import('../export/index');
+      const { exportWriting, exportPlan } = await import('../export/index');
       const { writeExport } = await import('../export/write');
       const path = resolve(req.path);
       // The user's name (settings) signs the annotations as their creator.
       const { userName } = await ctx.store.getSettings();
-      const codebook = (await ctx.store.tagCounts()).filter((t) => t.color || t.description);
+      const tags = await ctx.store.tagCounts();
+      const codebook = tags.filter((t) => t.color || t.description);
       const options = { userName, codebook };
+      let plan: ExportPlan;
+      let notes: AsyncIterable<ArticleNotes> | Iterable<ArticleNotes>;
+      if (req.articleId || only) {
+        // One article, or passages chosen: few enough to read whole first, so the plan is exact.
+        const held = await exportNotesOf(ctx, req.articleId, only);
+        if (only && !held.some((e) => e.annotations.length))
+          throw new GlossError(
+            'NOT_FOUND',
+            'None of the passages chosen is in the library any more: nothing was exported.',
+          );
+        plan = exportPlan(held, options);
+        notes = held;
+      } else ({ plan, notes } = await streamedNotes(ctx, req.articleIds, tags));
       const warnings: string[] = [];
+      const written = { articles: 0, annotations: 0 };
       // Articles are read one at a time as the file is written: a library's export never sits whole in memory.
-      const entries = exportEntries(ctx, notes, warnings);
-      const plan = exportPlan(notes, options);
-      const { bytes } = await writeExport(path, exportChunks(req.format, plan, entries, options), {
+      const entries = exportEntries(ctx, notes, warnings, written);
+      const { content, finalHead } = exportWriting(req.format, plan, entries, options);
+      const { bytes } = await writeExport(path, content, {
         dataDir: ctx.dataDir,
+        ...(finalHead && { finalHead }),
       });
-      const missing = only ? only.size - found : 0;
+      const missing = only ? only.size - written.annotations : 0;
       if (missing > 0)
         warnings.push(
           `${missing} of the passages chosen ${missing === 1 ? 'is' : 'are'} no longer in the library.`,
@@ -48,13 +58,76 @@ export function exportRequests(ctx: ServiceContext) {
       return {
         path,
         format: req.format,
-        articles: notes.length,
-        annotations: found,
+        articles: written.articles,
+        annotations: written.annotations,
         bytes,
         ...(warnings.length && { warnings }),
       };
     },
   };
+}
+
+/**
+ * Every article that has notes, or the articles chosen, planned from the counts index (the JSON frame's
+ * total and codebook come before any item; the export puts them right at the end if the notes disagree)
+ * and read as the file reaches them: a library's 100,000 annotations held first took it past +200 MB.
+ */
+async function streamedNotes(
+  { store }: ServiceContext,
+  articleIds: readonly string[] | undefined,
+  libraryTags: readonly TagCount[],
+): Promise<{ plan: ExportPlan; notes: AsyncIterable<ArticleNotes> }> {
+  const { codebookOfTags } = await import('../export/index');
+  let ids = store.listArticles().map((a) => a.id);
+  if (articleIds) {
+    // The articles chosen, in the library's order, each whether or not it has highlights (the user chose it).
+    for (const id of articleIds) requireKnown(store, id);
+    const chosen = new Set(articleIds);
+    ids = ids.filter((id) => chosen.has(id));
+  }
+  const counts = await store.annotationCounts(ids);
+  if (!articleIds) ids = ids.filter((id) => (counts.get(id) ?? 0) > 0);
+  let items = 0;
+  for (const id of ids) items += counts.get(id) ?? 0;
+  // The library's tags: for the articles chosen only a guess, which the JSON head puts right at the end.
+  const codebook = codebookOfTags(
+    libraryTags.filter((t) => t.count > 0).map((t) => t.tag),
+    libraryTags.filter((t) => t.color || t.description),
+  );
+  const plan: ExportPlan = {
+    articles: ids.length,
+    ...(ids.length === 1 ? { onlyArticleId: ids[0] } : {}),
+    items,
+    ...(codebook.length ? { codebook } : {}),
+    estimated: true,
+  };
+  return { plan, notes: articleIds ? chosenNotes(store, ids) : libraryNotes(store) };
+}
+
+/** Every article that has notes, in library order, each read as it is reached (a few ahead). */
+async function* libraryNotes(store: ServiceContext['store']): AsyncGenerator<ArticleNotes> {
+  for await (const { articleId: id, annotations, articleNote } of store.allAnnotations())
+    yield { id, annotations, ...(articleNote ? { articleNote } : {}) };
+}
+
+/** Each article chosen, in order; one the counts index says has no notes is asked for its own (the index may lag). */
+async function* chosenNotes(
+  store: ServiceContext['store'],
+  ids: readonly string[],
+): AsyncGenerator<ArticleNotes> {
+  const withNotes = store.allAnnotations(ids)[Symbol.asyncIterator]();
+  let next = await withNotes.next();
+  for (const id of ids) {
+    if (!next.done && next.value.articleId === id) {
+      const { annotations, articleNote } = next.value;
+      yield { id, annotations, ...(articleNote ? { articleNote } : {}) };
+      next = await withNotes.next();
+      continue;
+    }
+    const annotations = await store.listAnnotations(id);
+    const articleNote = await store.articleNote(id);
+    yield { id, annotations, ...(articleNote ? { articleNote } : {}) };
+  }
 }
 
 /** One article's notes to export, read before its text. */
@@ -64,38 +137,18 @@ interface ArticleNotes {
   articleNote?: ArticleNote;
 }
 
-/**
- * One article, the articles chosen, or every article that has notes (the counts index spares reading the
- * others' files); with `only`, just those passages. Notes only: they say how much the export holds before any text is read.
- */
+/** One article, or the articles holding the passages chosen (just those passages). Notes only, read before any text. */
 async function exportNotesOf(
   ctx: ServiceContext,
   articleId: string | undefined,
   only: ReadonlySet<string> | undefined,
-  articleIds?: readonly string[],
 ): Promise<ArticleNotes[]> {
   const { store } = ctx;
   let ids: string[];
   if (articleId) {
     requireKnown(store, articleId);
     ids = [articleId];
-  } else if (articleIds) {
-    // The articles chosen, in the library's order, each whether or not it has highlights (the user chose it).
-    for (const id of articleIds) requireKnown(store, id);
-    const chosen = new Set(articleIds);
-    ids = store
-      .listArticles()
-      .map((a) => a.id)
-      .filter((id) => chosen.has(id));
-  } else if (only) ids = await articlesHolding(ctx, only);
-  else {
-    // The whole library: notes files read once each and not kept by the store (100,000 annotations held
-    // twice took the export past +300 MB).
-    const out: ArticleNotes[] = [];
-    for await (const { articleId: id, annotations, articleNote } of store.allAnnotations())
-      out.push({ id, annotations, ...(articleNote ? { articleNote } : {}) });
-    return out;
-  }
+  } else ids = await articlesHolding(ctx, only!);
   const out: ArticleNotes[] = [];
   for (const id of ids) {
     const all = await store.listAnnotations(id);
@@ -110,11 +163,14 @@ async function exportNotesOf(
 /** Each article's entry as the export reaches it: its text read, its passages checked against it. */
 async function* exportEntries(
   ctx: ServiceContext,
-  notes: ArticleNotes[],
+  notes: AsyncIterable<ArticleNotes> | Iterable<ArticleNotes>,
   warnings: string[],
+  written: { articles: number; annotations: number },
 ): AsyncGenerator<ExportEntry> {
   const { store } = ctx;
-  for (const notesOfOne of notes) {
+  for await (const notesOfOne of notes) {
+    written.articles++;
+    written.annotations += notesOfOne.annotations.length;
     const { id, annotations: listed, articleNote } = notesOfOne;
     const article = await store.getArticleIfIntact(id);
     const annotations = await anchoredOn(ctx, article, listed);

@@ -144,8 +144,11 @@ export interface Store {
     codebook?: CodebookPut[],
     articleNotes?: ArticleNotePut[],
   ): Promise<BatchResult>;
-  /** Articles with annotations (and their article note), newest import first, one at a time, not kept (for library export). */
-  allAnnotations(): AsyncIterable<{
+  /**
+   * Articles with annotations (and their article note), newest import first (or those of `articleIds`
+   * that have any, in that order), one at a time, not kept (for library export).
+   */
+  allAnnotations(articleIds?: readonly string[]): AsyncIterable<{
     articleId: string;
     annotations: Annotation[];
     articleNote?: ArticleNote;
@@ -517,12 +520,12 @@ class DataFolderStore implements Store {
     });
   }
 
-  allAnnotations(): AsyncIterable<{
+  allAnnotations(articleIds?: readonly string[]): AsyncIterable<{
     articleId: string;
     annotations: Annotation[];
     articleNote?: ArticleNote;
   }> {
-    return this.notes.all(this.library.ids());
+    return this.notes.all(articleIds ?? this.library.ids());
   }
 
   getSettings(): Settings {

@@ -112,6 +112,63 @@ describe('writeExport', () => {
   });
 });
 
+describe('writeExport: a head written before the rest was known, put right at the end', () => {
+  // Pieces as the JSON export writes them: the head holds a count only the end knows.
+  const body = ['{"n": 9, "items": [\n', '"é",\n'.repeat(400_000), '"end"]}\n'];
+  const rest = body.slice(1).join('');
+
+  it('keeps the head when it was right', async () => {
+    const folder = join(dir, 'head-right');
+    await mkdir(folder);
+    const path = join(folder, 'notes.json');
+    const { bytes } = await writeExport(path, body, { finalHead: () => body[0] });
+    assert.equal(await readFile(path, 'utf8'), body.join(''));
+    assert.equal(bytes, Buffer.byteLength(body.join('')));
+    assert.deepEqual(await readdir(folder), ['notes.json']);
+  });
+
+  it('overwrites a head of the same length where it stands', async () => {
+    const folder = join(dir, 'head-same-length');
+    await mkdir(folder);
+    const path = join(folder, 'notes.json');
+    const final = '{"n": 8, "items": [\n';
+    const { bytes } = await writeExport(path, body, { finalHead: () => final });
+    assert.equal(await readFile(path, 'utf8'), final + rest);
+    assert.equal(bytes, Buffer.byteLength(final + rest));
+    assert.deepEqual(await readdir(folder), ['notes.json']);
+  });
+
+  it('writes the file again behind a head of another length, leaving no temp file', async () => {
+    const folder = join(dir, 'head-longer');
+    await mkdir(folder);
+    const path = join(folder, 'notes.json');
+    for (const final of ['{"n": 10, "items": [\n', '{"items": [\n', '{"n": "neuf ✓", "items": [\n']) {
+      const { bytes } = await writeExport(path, body, { finalHead: () => final });
+      const written = await readFile(path, 'utf8');
+      assert.ok(written === final + rest, `head ${final} then the rest, unchanged`);
+      assert.equal(bytes, Buffer.byteLength(final + rest));
+      assert.deepEqual(await readdir(folder), ['notes.json']);
+    }
+  });
+
+  it('leaves nothing behind, and the old file as it was, when the head cannot be worked out', async () => {
+    const folder = join(dir, 'head-fails');
+    await mkdir(folder);
+    const path = join(folder, 'notes.json');
+    await writeFile(path, 'the previous export\n');
+    await assert.rejects(
+      writeExport(path, body, {
+        finalHead: () => {
+          throw new Error('The export counted 9 items but wrote 8.');
+        },
+      }),
+      /counted 9 items/,
+    );
+    assert.equal(await readFile(path, 'utf8'), 'the previous export\n');
+    assert.deepEqual(await readdir(folder), ['notes.json']);
+  });
+});
+
 describe('writeExport never writes where it must not', () => {
   const madeFifo = (p: string) => execFileSync('mkfifo', [p]);
 
