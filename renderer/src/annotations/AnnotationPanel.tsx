@@ -1,9 +1,13 @@
 /**
  * The side panel: the article's annotations in reading order, filterable by
- * tag and colour. A long list renders a page of items at a time, more as it
- * is scrolled (or when a highlight further down is selected).
+ * tag and colour. It follows the store after the text is painted
+ * (ui/afterPaint.ts), and its list is windowed (PanelList): only the items
+ * near its view are in the page, so 5,000 highlights cost what 15 do — in its
+ * own render after a new highlight, and in the frame showing that highlight
+ * (Chromium's pre-paint walked thousands of mounted items). A newly selected
+ * highlight is scrolled into the list's view.
  */
-import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { COLORS } from '@core/annotations/types';
 import type { Color } from '@core/contract';
 import type { LocalAnnotation } from './localAnnotations';
@@ -14,26 +18,31 @@ import { tagKey } from '@core/annotations/tags';
 import { ArticleNoteField } from './ArticleNoteField';
 import { copyWithCitation } from '../ui/copyCitation';
 import { TagChip } from '../ui/TagChip';
+import { useCssVars } from '../reader/useCssVars';
+import { useStoreAfterPaint } from '../ui/afterPaint';
+import { itemHeights, itemTops, reviewWindow, scrollToShow } from '../versions/reviewWindow';
 
 export function AnnotationPanel() {
   const articleId = useStore(annotationsStore, (s) => s.articleId);
-  // The list follows a change a moment later, in a render of its own: a new
-  // highlight is painted in the text first (among thousands, re-rendering the
-  // list in the same frame would more than double the time to paint it).
-  const items = useDeferredValue(useStore(annotationsStore, (s) => s.items));
+  // The list follows a change once the frame showing it in the text is painted:
+  // a new highlight is painted first, the panel never in the same frame.
+  const { items, selectedKey } = useStoreAfterPaint(annotationsStore, (s) => ({
+    items: s.items,
+    selectedKey: s.selectedKey,
+  }));
   const filter = useStore(annotationsStore, (s) => s.filter);
-  const selectedKey = useDeferredValue(useStore(annotationsStore, (s) => s.selectedKey));
   const visible = useMemo(() => visibleAnnotations({ items, filter }), [items, filter]);
   const tags = useTagNames(items);
-  const [limit, setLimit] = useState(PAGE);
-  // Whatever is selected is rendered, even past the current page.
-  const selectedAt = selectedKey ? visible.findIndex((a) => a.key === selectedKey) : -1;
-  const shown = Math.max(limit, selectedAt + 1);
-  const onScroll = (e: React.UIEvent<HTMLElement>) => {
-    const el = e.currentTarget;
-    if (shown < visible.length && el.scrollTop + el.clientHeight > el.scrollHeight - 600)
-      setLimit(shown + PAGE);
-  };
+  // Thousands of tags: the same elements while the tags are the same, so React skips them.
+  const tagOptions = useMemo(
+    () =>
+      tags.map((t) => (
+        <option key={t} value={t}>
+          #{t}
+        </option>
+      )),
+    [tags],
+  );
 
   return (
     <aside className="panel" id="annotations-panel" aria-label="Annotations">
@@ -55,11 +64,7 @@ export function AnnotationPanel() {
             onChange={(e) => setFilter({ tag: e.target.value })}
           >
             <option value="">All tags</option>
-            {tags.map((t) => (
-              <option key={t} value={t}>
-                #{t}
-              </option>
-            ))}
+            {tagOptions}
           </select>
         </label>
         <label>
@@ -85,11 +90,7 @@ export function AnnotationPanel() {
       ) : visible.length === 0 ? (
         <p className="panel-empty">No highlights match these filters.</p>
       ) : (
-        <ol className="panel-list" aria-label="Highlights" onScroll={onScroll}>
-          {(shown < visible.length ? visible.slice(0, shown) : visible).map((a) => (
-            <PanelItem key={a.key} a={a} selected={a.key === selectedKey} />
-          ))}
-        </ol>
+        <PanelList visible={visible} selectedKey={selectedKey} />
       )}
     </aside>
   );
@@ -125,13 +126,158 @@ function useTagNames(items: readonly LocalAnnotation[]): string[] {
   }, [items]);
 }
 
-/** Items rendered at first, and added per scroll to the end of the list. */
-const PAGE = 150;
+/** An item's height (px, with its margin) until one has been measured: a two-line quote and a tag. */
+const ESTIMATED_ITEM_HEIGHT = 96;
+const keyOf = (a: LocalAnnotation) => a.key;
 
-const PanelItem = memo(function PanelItem({ a, selected }: { a: LocalAnnotation; selected: boolean }) {
+/**
+ * The highlights, windowed as the review list is (versions/reviewWindow.ts):
+ * each rendered item is measured, the others are taken to be as tall as the
+ * average, and padding above and below stands for the items not rendered.
+ * A new measure moves the estimated space above the view (and the browser's
+ * scroll anchoring stands aside when padding changes), so the list keeps the
+ * first item in view where it was itself.
+ */
+function PanelList({ visible, selectedKey }: { visible: LocalAnnotation[]; selectedKey: string | null }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const measured = useRef(new Map<string, number>());
+  const [measures, setMeasures] = useState(0);
+  /** This commit measured new heights: the tops it rendered with are about to move. */
+  const remeasured = useRef(false);
+  const [view, setView] = useState(() => ({ top: 0, height: window.innerHeight }));
+  const tops = useMemo(
+    () => itemTops(itemHeights(visible.map(keyOf), measured.current, ESTIMATED_ITEM_HEIGHT)),
+    // `measures` counts new measurements of the same items.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [visible, measures],
+  );
+  const [first, last] = reviewWindow(tops, view.top, view.height);
+  useCssVars(listRef, { '--pad-top': tops[first], '--pad-bottom': tops[visible.length] - tops[last] });
+
+  /** The first item in view and how far below the view's top it is. */
+  const anchor = useRef<{ key: string; top: number } | null>(null);
+  const readView = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const box = el.getBoundingClientRect().top;
+    anchor.current = null;
+    for (const li of listRef.current?.children ?? []) {
+      const r = li.getBoundingClientRect();
+      if (r.bottom <= box) continue;
+      anchor.current = { key: (li as HTMLElement).dataset.key!, top: r.top - box };
+      break;
+    }
+    setView((v) =>
+      v.top === el.scrollTop && v.height === el.clientHeight
+        ? v
+        : { top: el.scrollTop, height: el.clientHeight },
+    );
+  }, []);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    readView();
+    const ro = new ResizeObserver(readView);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [readView]);
+
+  // After each commit that may change the list: the anchor item back where it was, then each rendered item measured
+  // (with its margin); a new height re-renders the window.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const list = listRef.current;
+    if (!el || !list) return;
+    const held = anchor.current;
+    const li = held && list.querySelector(`:scope > li[data-key="${CSS.escape(held.key)}"]`);
+    if (held && li) {
+      const moved = li.getBoundingClientRect().top - el.getBoundingClientRect().top - held.top;
+      if (Math.abs(moved) > 0.5) el.scrollTop += moved;
+    }
+    const lis = list.querySelectorAll<HTMLElement>(':scope > li[data-key]');
+    remeasured.current = false;
+    if (lis.length === 0) return;
+    const margin = parseFloat(getComputedStyle(lis[0]).marginBottom) || 0;
+    for (const li of lis) {
+      const h = li.getBoundingClientRect().height + margin;
+      const key = li.dataset.key!;
+      if (Math.abs((measured.current.get(key) ?? -1) - h) > 0.5) {
+        measured.current.set(key, h);
+        remeasured.current = true;
+      }
+    }
+    if (remeasured.current) setMeasures((m) => m + 1);
+  }, [visible, first, last, measures, selectedKey]);
+
+  // A newly selected highlight (in the text, by Tab, a search hit) is brought into the list's view:
+  // first by the estimated tops, then, once it is rendered, by where it really is, until it holds
+  // still in view (measured, and the window the one its scroll position asks for).
+  const reveal = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    reveal.current = selectedKey;
+  }, [selectedKey]);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const key = reveal.current;
+    if (!el || !key) return;
+    const li = listRef.current?.querySelector(`:scope > li[data-key="${CSS.escape(key)}"]`);
+    let to: number | null;
+    if (li) {
+      const item = li.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      const by =
+        item.top < box.top
+          ? item.top - box.top
+          : Math.max(0, Math.min(item.top - box.top, item.bottom - box.bottom));
+      to = by === 0 ? null : el.scrollTop + by;
+      if (to === null && !remeasured.current && view.top === el.scrollTop && view.height === el.clientHeight)
+        reveal.current = null;
+    } else {
+      const at = visible.findIndex((a) => a.key === key);
+      to = at < 0 ? null : scrollToShow(tops, at, el.scrollTop, el.clientHeight);
+    }
+    if (to !== null) {
+      el.scrollTop = to;
+      readView();
+    }
+  }, [selectedKey, visible, tops, first, last, view, readView]);
+
+  const rows = [];
+  for (let i = first; i < last; i++) {
+    const a = visible[i];
+    rows.push(
+      <PanelItem key={a.key} a={a} selected={a.key === selectedKey} index={i} count={visible.length} />,
+    );
+  }
+  return (
+    <div className="panel-scroll" ref={scrollRef} onScroll={readView}>
+      <ol className="panel-list" aria-label="Highlights" ref={listRef}>
+        {rows}
+      </ol>
+    </div>
+  );
+}
+
+const PanelItem = memo(function PanelItem({
+  a,
+  selected,
+  index,
+  count,
+}: {
+  a: LocalAnnotation;
+  selected: boolean;
+  index: number;
+  count: number;
+}) {
   const quote = a.target.quote.exact;
   return (
-    <li className={`panel-item panel-${a.color} ${selected ? 'is-selected' : ''}`}>
+    <li
+      className={`panel-item panel-${a.color} ${selected ? 'is-selected' : ''}`}
+      data-key={a.key}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+    >
       <button
         type="button"
         className="panel-open"

@@ -59,6 +59,8 @@ export function captureFirstScreen(doc: Document = document): FirstScreen | null
       const panel = part.querySelector('.panel')?.cloneNode(true) as Element | undefined;
       if (panel) {
         panel.querySelectorAll(`.panel-item:nth-child(n + ${PANEL_ITEMS + 1})`).forEach((li) => li.remove());
+        // The live list opens at its top: no space kept for items a scrolled window left out.
+        panel.querySelector('.panel-list')?.removeAttribute('style');
         body.append(panel);
       }
       copy.append(body);
