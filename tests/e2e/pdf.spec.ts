@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
 import { buildPdf, paragraphText, samplePaper, typesetPaper } from '../unit/helpers/pdf-builder';
+import { FERRY_TABLE, tablePage } from '../unit/helpers/pdf-table-page';
 import { dragSelect, toolbar } from './helpers';
 
 let app: GlossApp;
@@ -87,4 +88,27 @@ test('a PDF whose front matter is numbered in roman numerals shows and cites its
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(dialog.getByRole('status')).toContainText(out);
   expect(await readFile(out, 'utf8')).toMatch(/^— .*, p\. i\n/m);
+});
+
+test('a simple grid table in a PDF reads as a table, its header row and cells in place, and its cells can be highlighted', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gloss-pdf-table-'));
+  const file = join(dir, 'ferry.pdf');
+  await writeFile(file, buildPdf([{ texts: tablePage() }], { info: { Title: 'Ferry Ledger' } }));
+  app = await launchApp({ dialogs: { importFiles: [file] } });
+  const { page } = app;
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toHaveText(
+    'Imported 1 article.',
+  );
+  await page.getByRole('button', { name: /^Open .*Ferry Ledger/ }).click();
+  const table = page.getByRole('article').getByRole('table');
+  await expect(table.getByRole('columnheader')).toHaveText(FERRY_TABLE[0]);
+  await expect(table.getByRole('row')).toHaveCount(FERRY_TABLE.length);
+  await expect(table.getByRole('row').nth(3).getByRole('cell')).toHaveText(FERRY_TABLE[3]);
+  await page.screenshot({ path: join(tmpdir(), 'gloss-pdf-table.png') });
+
+  await dragSelect(page, '1951', '91,050');
+  await toolbar(page).getByRole('button', { name: 'Highlight yellow' }).click();
+  await expect(page.locator('article mark.hl').first()).toHaveText('1951');
+  expect(app.errors).toEqual([]);
 });

@@ -14,6 +14,7 @@
  */
 import type { BlockInput } from '../document/types';
 import type { PdfLine } from './pdf-lines';
+import { tableBlocks } from './html-blocks';
 
 /** Lines this much larger than the body text are headings. */
 const HEADING_RATIO = 1.12;
@@ -230,6 +231,12 @@ export function blocksFromLines(lines: readonly PdfLine[]): PdfBlocks {
 
   for (const l of lines) {
     if (skip.has(l)) continue;
+    if (l.table) {
+      close();
+      const rows = l.table.rows.map((r) => r.map((text) => ({ text, links: [] })));
+      for (const b of tableBlocks(rows, l.table.headerRows)) out.push({ ...b, page: l.page });
+      continue;
+    }
     const size = roundSize(l.size);
     const isHeading = size >= body * HEADING_RATIO && l.text.length <= MAX_HEADING_CHARS;
     if (footnoteLines.has(l)) {

@@ -9,8 +9,10 @@
  * gutter — a title, a wide figure caption — are read in place, splitting the
  * page into bands); running headers, footers and page numbers (the same words
  * in the page's top or bottom margin on many pages, or a bare number there) are
- * dropped.
+ * dropped. Simple grid tables (pdf-tables.ts) are taken out first and read in
+ * place as one line holding their rows.
  */
+import { findTables } from './pdf-tables';
 
 /** One text run as pdf.js reports it, in PDF user space (y up, baseline). */
 export interface PdfRun {
@@ -51,6 +53,13 @@ export interface PdfLine {
   pageHeight: number;
   /** Most of its characters are bold. */
   bold?: boolean;
+  /** A grid table found on the page, read as one "line": its rows of cell texts (`text`: cells by tabs, rows by line breaks). */
+  table?: PdfTableRows;
+}
+
+export interface PdfTableRows {
+  rows: string[][];
+  headerRows: number;
 }
 
 /** Runs further apart than this (in ems) on one baseline are in different columns or cells. */
@@ -80,6 +89,7 @@ interface Segment {
   y: number;
   size: number;
   bold: boolean;
+  table?: PdfTableRows;
 }
 
 /** Whether most of the runs' characters are bold. */
@@ -162,7 +172,8 @@ export function segmentsOf(runs: readonly PdfRun[]): Segment[] {
       const last = current[current.length - 1];
       if (last && r.text.trim() !== '' && r.x - end > SEGMENT_GAP_EM * Math.max(r.size, last.size)) flush();
       current.push(r);
-      end = Math.max(end, r.x + r.width);
+      // The space pdf.js reports across a gap (between cells or columns) does not close the gap.
+      if (r.text.trim() !== '') end = Math.max(end, r.x + r.width);
     }
     flush();
   }
@@ -246,14 +257,15 @@ export function linesInReadingOrder(pages: readonly PdfPageRuns[]): PdfLine[] {
 }
 
 /** One page's segments: bands split by full-width lines, each band's left column before its right. */
-function orderPage(page: PdfPageRuns, segments: Segment[]): PdfLine[] {
-  if (segments.length === 0) return [];
+function orderPage(page: PdfPageRuns, found: Segment[]): PdfLine[] {
+  if (found.length === 0) return [];
+  const segments = withTables(found);
   const gutter = findGutter(segments);
   const left = minOf(segments, (s) => s.x);
   const right = maxOf(segments, (s) => s.right);
   const line = (s: Segment, column: PdfLine['column'], colLeft: number, colRight: number): PdfLine => ({
     page: page.page,
-    text: joinRuns(s.runs),
+    text: s.table ? s.table.rows.map((r) => r.join('\t')).join('\n') : joinRuns(s.runs),
     x: s.x,
     right: s.right,
     y: s.y,
@@ -263,6 +275,7 @@ function orderPage(page: PdfPageRuns, segments: Segment[]): PdfLine[] {
     column,
     pageHeight: page.height,
     bold: s.bold,
+    ...(s.table && { table: s.table }),
   });
   const byY = [...segments].sort((a, b) => b.y - a.y || a.x - b.x);
   if (gutter === undefined) return byY.map((s) => line(s, 0, left, right));
@@ -296,4 +309,29 @@ function orderPage(page: PdfPageRuns, segments: Segment[]): PdfLine[] {
   }
   flushBand();
   return out;
+}
+
+/** The page's segments with each grid table's cells replaced by one segment holding the table, where its first row is. */
+function withTables(segments: Segment[]): Segment[] {
+  if (segments.length > MAX_SEGMENTS_FOR_COLUMNS) return segments;
+  const texts = segments.map((s) => joinRuns(s.runs));
+  const tables = findTables(segments.map((s, i) => ({ ...s, text: texts[i] })));
+  if (tables.length === 0) return segments;
+  const taken = new Set<number>();
+  const out: Segment[] = [];
+  for (const t of tables) {
+    const cells = t.rows.flat();
+    for (const i of cells) taken.add(i);
+    const top = segments[t.rows[0][0]];
+    out.push({
+      runs: cells.flatMap((i) => segments[i].runs),
+      x: minOf(cells, (i) => segments[i].x),
+      right: maxOf(cells, (i) => segments[i].right),
+      y: top.y,
+      size: top.size,
+      bold: false,
+      table: { rows: t.rows.map((r) => r.map((i) => texts[i])), headerRows: t.headerRows },
+    });
+  }
+  return [...segments.filter((_, i) => !taken.has(i)), ...out];
 }
