@@ -137,11 +137,11 @@ describe('search index: common words and variants', () => {
 
   it('variants are looked up cheapest first: whole words, then prefixes, then typos', () => {
     assert.deepEqual(variantStages(parseQuery('coalition')), ['exact', 'prefix', 'typo']);
-    assert.deepEqual(variantStages(parseQuery('oil')), ['exact', 'typo'], 'no typo from three letters');
-    assert.deepEqual(variantStages(parseQuery('of')), ['typo'], 'one or two letters: the word alone');
+    assert.deepEqual(variantStages(parseQuery('oil')), ['exact', 'prefix'], 'no typo from three letters');
+    assert.deepEqual(variantStages(parseQuery('of')), ['exact'], 'one or two letters: the word alone');
   });
 
-  it('prefixes that fill the page leave typos unlooked-up; with room left, typos are found too', async () => {
+  it('prefixes that fill the page leave typos unlooked-up; with room left, typos are still not looked up while the word as typed matches', async () => {
     const index = SearchIndex.empty();
     const texts: Record<string, string> = { p: 'The partners met.', t: 'A partnr misspelt.' };
     for (const id of ['p', 't']) index.setArticle({ id, title: 'Notes', stamp: 's' }, texts[id]);
@@ -153,7 +153,20 @@ describe('search index: common words and variants', () => {
     );
     assert.equal(one.truncated, true);
     const all = await index.search(parseQuery('partner'), { limit: 5, textOf });
-    assert.deepEqual(all.groups.map((g) => g.articleId).sort(), ['p', 't']);
+    assert.deepEqual(
+      all.groups.map((g) => g.articleId),
+      ['p'],
+      'partnr is a typo away, but partner matched as typed',
+    );
+    assert.equal(all.truncated, false);
+  });
+
+  it('a word that matches nothing as typed, whole or as a prefix, finds the words a typo away', async () => {
+    const index = SearchIndex.empty();
+    const texts: Record<string, string> = { p: 'The partners met.', t: 'A partnr misspelt.' };
+    for (const id of ['p', 't']) index.setArticle({ id, title: 'Notes', stamp: 's' }, texts[id]);
+    const r = await index.search(parseQuery('partnrs'), { limit: 5, textOf: async (id) => texts[id] });
+    assert.deepEqual(r.groups.map((g) => g.articleId).sort(), ['p', 't']);
   });
 });
 
