@@ -159,3 +159,36 @@ function* firstOf<T>(items: Iterable<T>, n: number): Generator<T> {
     if (--n === 0) return;
   }
 }
+
+/**
+ * `boundedLookup` over an index split into shards (shards.ts): shard after shard, each capped at
+ * what the page still needs, so a common word is walked only in the first shards. Matches in
+ * `everyShardFields` (an article's title, authors, source: short, and ranked first) are still
+ * looked up in the shards the cap left unwalked, in those fields alone.
+ */
+export function shardedLookup(
+  shards: readonly (MiniSearch<never> | MiniSearch)[],
+  plan: LookupPlan,
+  options: MiniOptions,
+  cap: number | null,
+  accept?: Accept,
+  everyShardFields?: string[],
+): Lookup {
+  const results: MiniResult[] = [];
+  let capped = false;
+  for (const shard of shards) {
+    const left = cap === null ? null : cap - results.length;
+    if (left !== null && left <= 0) {
+      capped = true;
+      if (!everyShardFields) break;
+      const fields = everyShardFields.filter((f) => !options.fields || options.fields.includes(f));
+      if (fields.length === 0) break;
+      results.push(...boundedLookup(shard, plan, { ...options, fields }, null, accept).results);
+      continue;
+    }
+    const lookup = boundedLookup(shard, plan, options, left, accept);
+    results.push(...lookup.results);
+    capped ||= lookup.capped;
+  }
+  return { results, capped };
+}

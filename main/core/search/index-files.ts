@@ -3,9 +3,9 @@
  *   search/articles.jsonl      the articles index (its snapshot; changes since: index-journal.ts)
  *   search/annotations.jsonl   the highlights index (the same)
  *   search/open                present while a Gloss has the index open (see index-keeper.ts)
- * Each index file is three lines: a header (format, version, part, crc32 of the
- * rest), the bookkeeping (what each entry was built from), and MiniSearch's own
- * JSON. Written whole through the durable replace (temp, fsync, rename), so a
+ * Each index file is a header line (format, version, part, crc32 of the rest),
+ * a line of bookkeeping (what each entry was built from), then one line of
+ * MiniSearch's own JSON per shard (shards.ts). Written whole through the durable replace (temp, fsync, rename), so a
  * crash leaves the previous file or the new one; the checksum catches damage
  * that still parses. Derived data: no .bak is kept — a damaged or outdated file
  * is rebuilt from the store.
@@ -19,8 +19,8 @@ import type { IndexParts } from './search-index';
 export const SEARCH_DIR = 'search';
 export const OPEN_MARKER = 'open';
 const FORMAT = 'gloss-search';
-/** Raise when the documents, fields or tokenising change: an older index is then rebuilt, silently. */
-export const INDEX_VERSION = 1;
+/** Raise when the documents, fields, tokenising or layout change: an older index is then rebuilt, silently. */
+export const INDEX_VERSION = 2;
 
 export type PartName = 'articles' | 'annotations';
 export const PART_FILES: Record<PartName, string> = {
@@ -50,7 +50,7 @@ export function serializePart<P extends PartName>(
   part: IndexParts[P],
 ): { text: string; crc: number } {
   const { index, ...bookkeeping } = part;
-  const rest = `${JSON.stringify(bookkeeping)}\n${index}`;
+  const rest = `${JSON.stringify(bookkeeping)}\n${index.join('\n')}`;
   const header: Header = { format: FORMAT, version: INDEX_VERSION, part: name, crc: crc32(rest) };
   return { text: `${JSON.stringify(header)}\n${rest}`, crc: header.crc };
 }
@@ -74,7 +74,7 @@ export function parsePart<P extends PartName>(name: P, text: string): LoadedPart
     const bookkeeping = JSON.parse(text.slice(first + 1, second)) as Omit<IndexParts[P], 'index'>;
     return {
       status: 'ok',
-      part: { ...bookkeeping, index: text.slice(second + 1) } as IndexParts[P],
+      part: { ...bookkeeping, index: text.slice(second + 1).split('\n') } as unknown as IndexParts[P],
       crc: header.crc,
       bytes: text.length,
     };

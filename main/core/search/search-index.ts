@@ -26,7 +26,8 @@ import { firstMatch, snippetOf, type Match } from './snippets';
 import type { HitField, SearchGroup, SearchHit, SearchResult } from './types';
 import { ARTICLE_NOTE_ID } from './article-note';
 import { SearchableText } from './searchable-text';
-import { boundedLookup, type Accept, type LookupPlan } from './bounded-lookup';
+import { shardedLookup, type Accept, type LookupPlan } from './bounded-lookup';
+import { Shards } from './shards';
 
 const NO_TEXT = new SearchableText('');
 
@@ -53,6 +54,14 @@ interface NotesInfo {
   annotationIds: string[];
 }
 
+interface ArticleDoc {
+  id: string;
+  title: string;
+  authors: string;
+  source: string;
+  body: string;
+}
+
 interface AnnotationDoc {
   id: string;
   articleId: string;
@@ -72,8 +81,10 @@ interface AnnotationDoc {
 const STORED_TEXT_LIMIT = 4000;
 export const DEFAULT_LIMIT = 50;
 
+/** An article's short fields, ranked first: looked up in every shard, even those a common word leaves unwalked. */
+const ARTICLE_META_FIELDS = ['title', 'authors', 'source'];
 const ARTICLE_OPTIONS = {
-  fields: ['title', 'authors', 'source', 'body'],
+  fields: [...ARTICLE_META_FIELDS, 'body'],
   storeFields: [] as string[],
   tokenize,
   processTerm,
@@ -128,8 +139,9 @@ export interface PartChanges {
 }
 
 export interface IndexParts {
-  articles: { infos: ArticleInfo[]; index: string };
-  annotations: { notes: Array<[string, NotesInfo]>; index: string };
+  /** `index`: each shard's MiniSearch JSON (shards.ts). */
+  articles: { infos: ArticleInfo[]; index: string[] };
+  annotations: { notes: Array<[string, NotesInfo]>; index: string[] };
 }
 
 export class SearchIndex {
@@ -139,16 +151,16 @@ export class SearchIndex {
   private replaying = false;
 
   private constructor(
-    private readonly articleIndex: MiniSearch,
-    private readonly annotationIndex: MiniSearch<AnnotationDoc>,
+    private readonly articleIndex: Shards<ArticleDoc>,
+    private readonly annotationIndex: Shards<AnnotationDoc>,
     private readonly articles: Map<string, ArticleInfo>,
     private readonly notes: Map<string, NotesInfo>,
   ) {}
 
   static empty(): SearchIndex {
     return new SearchIndex(
-      new MiniSearch(ARTICLE_OPTIONS),
-      new MiniSearch<AnnotationDoc>(ANNOTATION_OPTIONS),
+      Shards.empty<ArticleDoc>(ARTICLE_OPTIONS),
+      Shards.empty<AnnotationDoc>(ANNOTATION_OPTIONS),
       new Map(),
       new Map(),
     );
@@ -160,21 +172,23 @@ export class SearchIndex {
     annotations: IndexParts['annotations'] | null,
   ): SearchIndex {
     return new SearchIndex(
-      articles ? MiniSearch.loadJSON(articles.index, ARTICLE_OPTIONS) : new MiniSearch(ARTICLE_OPTIONS),
+      articles
+        ? Shards.load<ArticleDoc>(articles.index, ARTICLE_OPTIONS)
+        : Shards.empty<ArticleDoc>(ARTICLE_OPTIONS),
       annotations
-        ? MiniSearch.loadJSON<AnnotationDoc>(annotations.index, ANNOTATION_OPTIONS)
-        : new MiniSearch<AnnotationDoc>(ANNOTATION_OPTIONS),
+        ? Shards.load<AnnotationDoc>(annotations.index, ANNOTATION_OPTIONS)
+        : Shards.empty<AnnotationDoc>(ANNOTATION_OPTIONS),
       new Map((articles?.infos ?? []).map((i) => [i.id, i])),
       new Map(annotations?.notes ?? []),
     );
   }
 
   articlesPart(): IndexParts['articles'] {
-    return { infos: [...this.articles.values()], index: JSON.stringify(this.articleIndex) };
+    return { infos: [...this.articles.values()], index: this.articleIndex.serialize() };
   }
 
   annotationsPart(): IndexParts['annotations'] {
-    return { notes: [...this.notes], index: JSON.stringify(this.annotationIndex) };
+    return { notes: [...this.notes], index: this.annotationIndex.serialize() };
   }
 
   get articleCount(): number {
@@ -411,7 +425,14 @@ export class SearchIndex {
     let capped = false;
     if (wantArticles) {
       const options = { boost: ARTICLE_BOOST };
-      const lookup = boundedLookup(this.articleIndex, plan, options, cap, this.articleFilter(q));
+      const lookup = shardedLookup(
+        this.articleIndex.shards,
+        plan,
+        options,
+        cap,
+        this.articleFilter(q),
+        ARTICLE_META_FIELDS,
+      );
       for (const r of lookup.results) found.push({ r, annotation: false });
       capped ||= lookup.capped;
     }
@@ -422,7 +443,7 @@ export class SearchIndex {
       // is:note looks for the words in notes only; is:passage in quotes and tags only.
       const fields = !kinds.has('passage') ? ['note'] : !kinds.has('note') ? ['quote', 'tagText'] : undefined;
       const options = { boost: ANNOTATION_BOOST, ...(fields && { fields }) };
-      const lookup = boundedLookup(this.annotationIndex, plan, options, cap, this.annotationFilter(q));
+      const lookup = shardedLookup(this.annotationIndex.shards, plan, options, cap, this.annotationFilter(q));
       for (const r of lookup.results) found.push({ r, annotation: true });
       capped ||= lookup.capped;
     }

@@ -7,6 +7,8 @@ import { TextCache } from '@core/search/text-cache';
 import { findRun, placedTerms, processTerm, tokenize } from '@core/search/fold';
 import { SearchIndex, variantStages } from '@core/search/search-index';
 import { parseQuery } from '@core/search/query';
+import { SHARD_COUNT } from '@core/search/shards';
+import { crc32 } from 'node:zlib';
 import type { Annotation } from '@core/annotations/types';
 
 const exact = (w: string) => ({ queries: [w], prefix: false, fuzzy: false });
@@ -167,6 +169,35 @@ describe('search index: common words and variants', () => {
     for (const id of ['p', 't']) index.setArticle({ id, title: 'Notes', stamp: 's' }, texts[id]);
     const r = await index.search(parseQuery('partnrs'), { limit: 5, textOf: async (id) => texts[id] });
     assert.deepEqual(r.groups.map((g) => g.articleId).sort(), ['p', 't']);
+  });
+});
+
+describe('search index in shards: a common word is walked only in the first shards', () => {
+  /** 1,000 articles holding "common" in their text; the one titled with it lands in the last shard. */
+  function library(): { index: SearchIndex; titled: string } {
+    const index = SearchIndex.empty();
+    const ids = Array.from({ length: 1000 }, (_, i) => `a${i}`);
+    const titled = ids.find((id) => crc32(id) % SHARD_COUNT === SHARD_COUNT - 1)!;
+    for (const id of ids)
+      index.setArticle(
+        { id, title: id === titled ? 'Common ground' : `Report ${id}`, stamp: 's' },
+        `common words in report ${id}`,
+      );
+    return { index, titled };
+  }
+
+  it('the page is filled from the first shards, and it says more matched', async () => {
+    const { index } = library();
+    const r = await index.search(parseQuery('common'), { limit: 10, textOf: async () => null });
+    assert.equal(r.hits, 10);
+    assert.equal(r.truncated, true);
+  });
+
+  it('a title match in a shard the cap left unwalked is still found, and ranks first', async () => {
+    const { index, titled } = library();
+    const r = await index.search(parseQuery('common'), { limit: 10, textOf: async () => null });
+    assert.equal(r.groups[0].articleId, titled);
+    assert.equal(r.groups[0].hits[0].field, 'title');
   });
 });
 

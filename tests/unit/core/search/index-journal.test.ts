@@ -11,7 +11,7 @@ import path from 'node:path';
 import { openStore, type Store } from '@core/store/index';
 import { openSearchIndex } from '@core/search/search-client';
 import { IndexKeeper } from '@core/search/index-keeper';
-import { OPEN_MARKER, PART_FILES, SEARCH_DIR, type PartName } from '@core/search/index-files';
+import { INDEX_VERSION, OPEN_MARKER, PART_FILES, SEARCH_DIR, type PartName } from '@core/search/index-files';
 import { JOURNAL_FILES, journalLine, parseJournal } from '@core/search/index-journal';
 import type { SearchResult } from '@core/search/types';
 import { makeAnnotation, makeArticle, tempDataDir } from '../../helpers/store-fixtures';
@@ -199,7 +199,7 @@ describe('search index: snapshot and journal', () => {
   it('a crash between a new snapshot and its journal: the old journal names another snapshot and is ignored', () => {
     const line = journalLine({ k: 'remove', id: 'x' });
     const header = (snapshot: number) =>
-      `${JSON.stringify({ format: 'gloss-search-journal', version: 1, part: 'articles', snapshot })}\n`;
+      `${JSON.stringify({ format: 'gloss-search-journal', version: INDEX_VERSION, part: 'articles', snapshot })}\n`;
     assert.deepEqual(parseJournal('articles', header(1) + line, 2), { status: 'stale' });
     assert.deepEqual(parseJournal('articles', header(2) + line, 2), {
       status: 'ok',
