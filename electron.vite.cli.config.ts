@@ -8,11 +8,13 @@ export default defineConfig({
     build: {
       outDir: 'out/cli',
       // The worker threads, started from beside the bundle (main/core/worker-file.ts): the search index's
-      // (main/core/search/search-client.ts) and the PDF reader's (main/core/import/pdf.ts).
+      // (main/core/search/search-client.ts), its compactions' (started by it: compaction-client.ts) and
+      // the PDF reader's (main/core/import/pdf.ts).
       rollupOptions: {
         input: {
           index: resolve('main/cli/entry.ts'),
           'search-worker': resolve('main/core/search/worker.ts'),
+          'search-compaction-worker': resolve('main/core/search/compaction-worker.ts'),
           'pdf-worker': resolve('main/core/import/pdf-worker.ts'),
         },
       },

@@ -345,6 +345,8 @@ describe('the packaged app (electron-builder --dir, Linux layout, stand-in Elect
     for (const file of [
       'out/main/search-worker.js',
       'out/cli/search-worker.js',
+      'out/main/search-compaction-worker.js',
+      'out/cli/search-compaction-worker.js',
       'out/main/pdf-worker.js',
       'out/cli/pdf-worker.js',
       'node_modules/minisearch/package.json',

@@ -13,7 +13,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { code, fsyncDir, replaceFileDurably } from '../store/fs-durable';
+import { code, fsyncDir, replaceFileDurably, tempPathFor } from '../store/fs-durable';
 import type { IndexParts } from './search-index';
 
 export const SEARCH_DIR = 'search';
@@ -104,6 +104,36 @@ export async function writePart<P extends PartName>(
   const { text, crc } = serializePart(name, part);
   await replaceFileDurably(path.join(searchDir(dataDir), PART_FILES[name]), text);
   return { crc, bytes: text.length };
+}
+
+/**
+ * Writes a snapshot into a temp file beside its place (fsynced), not yet in place: a compaction
+ * (compaction.ts) writes it from another thread, and the keeper puts it in place with `installPart`.
+ */
+export async function writePartToTemp<P extends PartName>(
+  dataDir: string,
+  name: P,
+  part: IndexParts[P],
+): Promise<{ temp: string; crc: number; bytes: number }> {
+  const { text, crc } = serializePart(name, part);
+  const temp = tempPathFor(path.join(searchDir(dataDir), PART_FILES[name]));
+  const file = await fs.open(temp, 'wx');
+  try {
+    await file.writeFile(text);
+    await file.sync();
+  } catch (err) {
+    await file.close();
+    await fs.rm(temp, { force: true });
+    throw err;
+  }
+  await file.close();
+  return { temp, crc, bytes: text.length };
+}
+
+/** Renames a snapshot written by `writePartToTemp` over the part's snapshot (atomically, durably). */
+export async function installPart(dataDir: string, name: PartName, temp: string): Promise<void> {
+  await fs.rename(temp, path.join(searchDir(dataDir), PART_FILES[name]));
+  await fsyncDir(searchDir(dataDir));
 }
 
 /** Marks the index open (durably); answers whether a marker was already there (the last session did not close). */

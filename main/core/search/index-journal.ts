@@ -107,19 +107,39 @@ function parseLine<E>(line: string): E | undefined {
   }
 }
 
+/** `upTo`: only its first bytes (a compaction reads the journal as it was when asked, while lines are appended). */
 export async function readJournal<E>(
   dataDir: string,
   name: PartName,
   snapshot: number,
+  upTo?: number,
 ): Promise<LoadedJournal<E>> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await fs.readFile(journalPath(dataDir, name), 'utf8');
+    bytes = await fs.readFile(journalPath(dataDir, name));
   } catch (err) {
     if (code(err) === 'ENOENT') return { status: 'missing' };
     return { status: 'damaged', reason: (err as Error).message };
   }
-  return parseJournal<E>(name, text, snapshot);
+  return parseJournal<E>(name, bytes.subarray(0, upTo).toString('utf8'), snapshot);
+}
+
+/** The journal's lines from byte `from` to byte `to` (those appended since a compaction read it). */
+export async function journalLines(
+  dataDir: string,
+  name: PartName,
+  from: number,
+  to: number,
+): Promise<string> {
+  const file = await fs.open(journalPath(dataDir, name), 'r');
+  try {
+    const buffer = Buffer.alloc(to - from);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, from);
+    if (bytesRead !== buffer.length) throw new Error('the search journal is shorter than written');
+    return buffer.toString('utf8');
+  } finally {
+    await file.close();
+  }
 }
 
 /** Replaces the journal (atomically, durably) with one continuing `snapshot`, holding `lines`; answers its size. */

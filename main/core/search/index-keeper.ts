@@ -52,6 +52,7 @@ import { articleNoteDoc } from './article-note';
 import { isSafeId } from '../store/safe-names';
 import { mapLimit } from '../util/map-limit';
 import {
+  installPart,
   markClosed,
   markOpen,
   readPart,
@@ -64,6 +65,7 @@ import {
 import {
   appendJournal,
   journalLine,
+  journalLines,
   JOURNAL_FILES,
   readJournal,
   startJournal,
@@ -73,6 +75,8 @@ import { parseQuery } from './query';
 import { articleStamp, SearchIndex, type NotesStamp, type PartChanges } from './search-index';
 import { SearchableText } from './searchable-text';
 import { TextCache } from './text-cache';
+import { startCompaction, type RunningCompaction } from './compaction-client';
+import type { CompactedPart, CompactionRequest } from './compaction';
 import type { SearchResult } from './types';
 
 /** What the keeper needs of a library entry (the store's ArticleIndexEntry has these). */
@@ -100,8 +104,8 @@ export interface KeeperOptions {
   onWarning?: (sentence: string) => void;
   /** How long after a change the index is saved (default 2 s). */
   saveDelayMs?: number;
-  /** A part is written whole (first build, compaction) only after this long without a query, unless at close (default 30 s). */
-  wholeWriteQuietMs?: number;
+  /** Tests: called once a compaction has built its part in its thread; it writes the part when the answer resolves. */
+  holdCompaction?: () => Promise<void>;
   /** A journal is folded into a new snapshot past this many bytes, or a quarter of its snapshot if more (default 4 MB). */
   compactAtBytes?: number;
 }
@@ -109,12 +113,14 @@ export interface KeeperOptions {
 const NOTES_DIR = 'notes';
 /**
  * A save is an append (milliseconds): on a slow disk, the next one waits at least this many times the
- * last append took, so the worker spends most of its time answering. (A part written whole — the first
- * build, a compaction — takes seconds but is rare: it does not delay the next append.)
+ * last append took, so the worker spends most of its time answering. (A part written whole at close
+ * takes seconds but is rare: it does not delay the next append.)
  */
 const SAVE_COST_FACTOR = 20;
-/** A part is written whole only after this long without a query (unless at close, or asked). */
-const WHOLE_WRITE_QUIET_MS = 30_000;
+/** A journal this long holds no change yet (its header line alone). */
+const JOURNAL_HEADER_MAX = 200;
+/** Journal lines are appended in batches of about this many bytes, the worker answering queries between them. */
+const APPEND_BATCH_BYTES = 1_000_000;
 const READ_CONCURRENCY = 8;
 /**
  * Article texts kept in memory (the worker's), least recently used dropped first: a phrase
@@ -137,6 +143,8 @@ interface SavedPart {
   /** The snapshot's checksum (its journal names it) and size. */
   snapshot: number;
   snapshotBytes: number;
+  /** The snapshot is the empty one a part built from nothing starts with (its journal holds all of it). */
+  empty?: boolean;
   /** Its journal; null when it has none of its own yet. `torn`: a crash cut its last line short after `bytes`. */
   journal: { bytes: number; torn: boolean } | null;
 }
@@ -173,9 +181,16 @@ export class IndexKeeper {
   private saveTimer?: NodeJS.Timeout;
   private saving: Promise<void> = Promise.resolve();
   private lastSaveMs = 0;
-  private lastQueryAt = -Infinity;
-  /** A part waits to be written whole until queries pause. */
-  private wholeWaiting = false;
+  /**
+   * Per part: its index was built from nothing this session and every change since is recorded (so an
+   * empty snapshot and a journal of those changes describe it). False once a failed save lost some.
+   */
+  private readonly fromEmpty: Record<PartName, boolean> = { articles: false, annotations: false };
+  /** The compaction running in its own thread, if any (one at a time). */
+  private compaction: { running: RunningCompaction; settled: Promise<void> } | null = null;
+  /** A compaction failed this session: not tried again until the next (the journal keeps growing meanwhile). */
+  private compactionFailed = false;
+  private closing = false;
   private readonly texts = new TextCache(CACHED_TEXT_CHARS);
   private closed = false;
 
@@ -184,7 +199,7 @@ export class IndexKeeper {
     private index: SearchIndex,
     private readonly saveDelayMs: number,
     private readonly compactAtBytes: number,
-    private readonly wholeWriteQuietMs: number,
+    private readonly holdCompaction: (() => Promise<void>) | undefined,
     private readonly warn: (s: string) => void,
   ) {}
 
@@ -234,13 +249,17 @@ export class IndexKeeper {
       index,
       options.saveDelayMs ?? 2_000,
       options.compactAtBytes ?? COMPACT_MIN_BYTES,
-      options.wholeWriteQuietMs ?? WHOLE_WRITE_QUIET_MS,
+      options.holdCompaction,
       warn,
     );
     for (const name of PART_NAMES) {
       const snapshot = snapshots[name];
       const journal = journals[name];
-      if (snapshot.status !== 'ok' || damaged.has(name)) continue; // a new snapshot at the first save
+      // Built from nothing: an empty snapshot and the journal of its changes at the first save.
+      if (snapshot.status !== 'ok' || damaged.has(name)) {
+        keeper.fromEmpty[name] = true;
+        continue;
+      }
       keeper.saved[name] = {
         snapshot: snapshot.crc,
         snapshotBytes: snapshot.bytes,
@@ -272,7 +291,6 @@ export class IndexKeeper {
   }
 
   async search(text: string, limit?: number): Promise<SearchResult> {
-    this.lastQueryAt = performance.now();
     await this.idle();
     return this.index.search(parseQuery(text), { limit, textOf: (id) => this.textOf(id) });
   }
@@ -287,29 +305,47 @@ export class IndexKeeper {
   }
 
   /**
-   * Saves what changed now (not waiting for the delay). `whole`: a part that must be written whole (the
-   * first build, a compaction) is written even if a query came lately — at close, and when asked.
+   * Saves what changed now (not waiting for the delay) and, unless told not to, waits for a
+   * compaction that this save started or that was running (its new snapshot in place).
    */
-  async flush(whole = true): Promise<void> {
+  async flush(untilCompacted = true): Promise<void> {
+    await this.saveNow();
+    while (untilCompacted && this.compaction) await this.compaction.settled;
+  }
+
+  /**
+   * Saves, then marks the index closed cleanly (the next open trusts a stat of each notes file). A
+   * compaction running is stopped: a journal past its share is folded in here, on this thread (seconds
+   * on a large library, but nothing is asked of a closing index).
+   */
+  async close(): Promise<void> {
+    if (this.closed || this.closing) return;
+    this.closing = true;
+    const running = this.compaction;
+    if (running) {
+      await running.running.cancel();
+      await running.settled;
+    }
+    await this.saveNow();
+    this.closed = true;
+    if (!this.unsaved()) await markClosed(this.dataDir);
+  }
+
+  private async saveNow(): Promise<void> {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     await this.idle();
-    this.saving = this.saving
-      .then(() => this.save(whole))
-      .catch((err) => {
-        this.warn(
-          `The search index could not be saved (${(err as Error).message}); it will be rebuilt from the library if needed.`,
-        );
-      });
-    await this.saving;
+    await this.enqueue(() => this.save());
   }
 
-  /** Saves, then marks the index closed cleanly (the next open trusts a stat of each notes file). */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    await this.flush();
-    this.closed = true;
-    if (!this.unsaved()) await markClosed(this.dataDir);
+  /** Runs a step of saving after those queued (appends, compactions installed: one at a time); a failure is told, not thrown. */
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    this.saving = this.saving.then(step).catch((err) => {
+      this.warn(
+        `The search index could not be saved (${(err as Error).message}); it will be rebuilt from the library if needed.`,
+      );
+    });
+    return this.saving;
   }
 
   // ---- keeping in step -------------------------------------------------------
@@ -485,81 +521,164 @@ export class IndexKeeper {
   // ---- saving ------------------------------------------------------------------
 
   private unsaved(): boolean {
-    return this.index.hasChanges() || this.wholeWaiting || PART_NAMES.some((name) => !this.saved[name]);
+    return this.index.hasChanges() || PART_NAMES.some((name) => !this.saved[name]);
   }
 
   private scheduleSave(): void {
-    if (!this.unsaved() || this.saveTimer || this.closed) return;
+    if (!this.unsaved() || this.saveTimer || this.closed || this.closing) return;
     this.saveTimer = setTimeout(
       () => {
         this.saveTimer = undefined;
-        void this.flush(false);
+        void this.enqueue(() => this.save());
       },
-      this.wholeWaiting
-        ? this.wholeWriteQuietMs
-        : Math.max(this.saveDelayMs, SAVE_COST_FACTOR * this.lastSaveMs),
+      Math.max(this.saveDelayMs, SAVE_COST_FACTOR * this.lastSaveMs),
     );
     this.saveTimer.unref?.();
   }
 
+  /** Whether a part's journal has grown past its share of the snapshot (then it is folded into a new one). */
+  private outgrown(saved: SavedPart | null): boolean {
+    return !!saved?.journal && saved.journal.bytes >= Math.max(this.compactAtBytes, saved.snapshotBytes / 4);
+  }
+
   /**
-   * Each part's changes are appended to its journal (a few kilobytes an article); a part with no
-   * snapshot yet, or whose journal has grown past a share of its snapshot, is written whole instead
-   * and starts a new journal. Taken now, with nothing queued: what is written describes one moment.
+   * Each part's changes are appended to its journal (a few kilobytes an article), in batches between
+   * which queries are answered. A part built from nothing gets an empty snapshot first, its changes
+   * being the journal. A journal past its share of the snapshot is folded into a new snapshot by a
+   * compaction in another thread (compaction-client.ts), or here when closing. Taken now, with
+   * nothing queued: what is written describes one moment.
    */
-  private async save(wholeNow: boolean): Promise<void> {
+  private async save(): Promise<void> {
     const started = performance.now();
     let whole = false;
-    // Writing a part whole takes the worker seconds on 10,000 articles, answering nothing meanwhile: unless
-    // asked, it waits for a while with no query (meanwhile the journal grows, or the check at open covers).
-    const quiet = wholeNow || performance.now() - this.lastQueryAt >= this.wholeWriteQuietMs;
-    this.wholeWaiting = false;
     for (const name of PART_NAMES) {
-      const saved = this.saved[name];
-      // Taken now, with nothing queued: what is written describes one moment.
       const changes = this.index.takeChanges(name);
-      const outgrown =
-        !!saved?.journal && saved.journal.bytes >= Math.max(this.compactAtBytes, saved.snapshotBytes / 4);
       try {
-        if ((!saved || outgrown) && quiet) {
+        if (!this.saved[name] && !this.fromEmpty[name]) {
+          // Changes lost to a failed save: only the part itself says what it holds.
+          await this.writeWhole(name);
           whole = true;
-          this.saved[name] = null; // until both are written
-          const part = name === 'articles' ? this.index.articlesPart() : this.index.annotationsPart();
+          continue;
+        }
+        if (!this.saved[name]) {
+          const empty = SearchIndex.empty();
+          const part = name === 'articles' ? empty.articlesPart() : empty.annotationsPart();
           const { crc, bytes } = await writePart(this.dataDir, name, part);
-          const journalBytes = await startJournal(this.dataDir, name, crc);
-          this.saved[name] = {
-            snapshot: crc,
-            snapshotBytes: bytes,
-            journal: { bytes: journalBytes, torn: false },
-          };
-        } else if (!saved) {
-          this.wholeWaiting = true; // its changes will be in it when it is written
-        } else if (!saved.journal) {
-          // A snapshot with no journal of its own (none, or another snapshot's): one is started.
-          const lines = changes.map(journalLine).join('');
-          const bytes = await startJournal(this.dataDir, name, saved.snapshot, lines);
-          saved.journal = { bytes, torn: false };
-        } else {
-          if (outgrown) this.wholeWaiting = true;
-          if (changes.length === 0) continue;
-          const { journal } = saved;
-          // After a crash cut its last line short, that line is cut off first.
-          journal.bytes += await appendJournal(
-            this.dataDir,
-            name,
-            changes.map(journalLine).join(''),
-            journal.torn ? journal.bytes : undefined,
-          );
-          journal.torn = false;
+          this.saved[name] = { snapshot: crc, snapshotBytes: bytes, empty: true, journal: null };
+          this.fromEmpty[name] = false;
+        }
+        const saved = this.saved[name]!;
+        // A snapshot with no journal of its own (none, or another snapshot's): one is started.
+        if (!saved.journal)
+          saved.journal = { bytes: await startJournal(this.dataDir, name, saved.snapshot), torn: false };
+        await this.append(name, saved.journal, changes);
+        // Closing, nothing is asked of the index: a part built this session is written whole, so the
+        // next open loads it rather than replaying every change.
+        if (
+          this.closing &&
+          (this.outgrown(saved) || (saved.empty && saved.journal.bytes > JOURNAL_HEADER_MAX))
+        ) {
+          await this.writeWhole(name);
+          whole = true;
         }
       } catch (err) {
         // Not saved: written whole next time (the check at open covers what is lost meanwhile).
         this.saved[name] = null;
+        this.fromEmpty[name] = false;
         throw err;
       }
     }
     if (!whole) this.lastSaveMs = performance.now() - started;
-    if (this.wholeWaiting) this.scheduleSave();
+    if (!this.closing) this.compactIfOutgrown();
+  }
+
+  /** Appends the changes' lines, a batch at a time (after a crash cut its last line short, that line is cut off first). */
+  private async append(
+    name: PartName,
+    journal: NonNullable<SavedPart['journal']>,
+    changes: PartChanges[PartName],
+  ): Promise<void> {
+    let batch = '';
+    const flushBatch = async () => {
+      journal.bytes += await appendJournal(
+        this.dataDir,
+        name,
+        batch,
+        journal.torn ? journal.bytes : undefined,
+      );
+      journal.torn = false;
+      batch = '';
+    };
+    for (const change of changes) {
+      batch += journalLine(change);
+      if (batch.length >= APPEND_BATCH_BYTES) await flushBatch();
+    }
+    if (batch) await flushBatch();
+  }
+
+  /** Writes a part whole, on this thread, and starts its journal (at close, or after a failed save). */
+  private async writeWhole(name: PartName): Promise<void> {
+    this.saved[name] = null; // until written
+    const part = name === 'articles' ? this.index.articlesPart() : this.index.annotationsPart();
+    const { crc, bytes } = await writePart(this.dataDir, name, part);
+    const journalBytes = await startJournal(this.dataDir, name, crc);
+    this.saved[name] = { snapshot: crc, snapshotBytes: bytes, journal: { bytes: journalBytes, torn: false } };
+  }
+
+  /** Starts folding an outgrown journal into a new snapshot, in another thread; one part at a time. */
+  private compactIfOutgrown(): void {
+    if (this.compaction || this.compactionFailed || this.closing || this.closed) return;
+    const name = PART_NAMES.find((n) => this.outgrown(this.saved[n]));
+    if (!name) return;
+    const saved = this.saved[name]!;
+    const request = {
+      dataDir: this.dataDir,
+      name,
+      snapshot: saved.snapshot,
+      journalBytes: saved.journal!.bytes,
+    };
+    let running: RunningCompaction;
+    try {
+      running = startCompaction(request, this.holdCompaction);
+    } catch (err) {
+      this.compactionFailed = true;
+      this.warn(`The search index could not be compacted (${(err as Error).message}).`);
+      return;
+    }
+    const settled = running.done
+      .then(
+        (part) => this.enqueue(() => this.installCompacted(request, part)),
+        (err: Error) => {
+          if (this.closing) return; // stopped by close
+          this.compactionFailed = true;
+          this.warn(`The search index could not be compacted (${err.message}); it is kept as it is.`);
+        },
+      )
+      .finally(() => {
+        this.compaction = null;
+        this.compactIfOutgrown(); // the other part
+      });
+    this.compaction = { running, settled };
+  }
+
+  /**
+   * Puts a compacted snapshot in place, then a new journal naming it with the lines appended since the
+   * compaction read the old one. A crash between the two leaves the new snapshot and a journal naming
+   * the old one (ignored): the lines appended meanwhile are found again by the check against the store.
+   */
+  private async installCompacted(request: CompactionRequest, part: CompactedPart): Promise<void> {
+    const { name } = request;
+    const saved = this.saved[name];
+    if (this.closing || !saved?.journal || saved.snapshot !== request.snapshot) {
+      await fs.rm(part.temp, { force: true }); // superseded (written whole, or a failed save)
+      return;
+    }
+    const since = await journalLines(this.dataDir, name, request.journalBytes, saved.journal.bytes);
+    this.saved[name] = null; // until both are in place
+    await installPart(this.dataDir, name, part.temp);
+    this.saved[name] = { snapshot: part.crc, snapshotBytes: part.bytes, journal: null };
+    const bytes = await startJournal(this.dataDir, name, part.crc, since);
+    this.saved[name] = { snapshot: part.crc, snapshotBytes: part.bytes, journal: { bytes, torn: false } };
   }
 
   private notesFile(id: string): string {

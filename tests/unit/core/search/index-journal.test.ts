@@ -92,13 +92,13 @@ describe('search index: snapshot and journal', () => {
       await importArticle(store, search, 4);
       await search.flush();
       assert.equal(await fs.readFile(snapshot(dir, 'articles'), 'utf8'), first, 'under the limit: appended');
-      await importArticle(store, search, 5);
-      await search.flush();
-      assert.equal(await fs.readFile(snapshot(dir, 'articles'), 'utf8'), first, 'still appended');
-      await importArticle(store, search, 6); // the journal is now past 5,000 bytes
+      await importArticle(store, search, 5); // the journal is now past 5,000 bytes
       await search.flush();
       assert.notEqual(await fs.readFile(snapshot(dir, 'articles'), 'utf8'), first, 'a new snapshot');
       assert.ok((await size(journal(dir, 'articles'))) < 1000, 'a new journal, with no change in it');
+      await importArticle(store, search, 6);
+      await search.flush();
+      assert.ok((await size(journal(dir, 'articles'))) > 3000, 'appended to the new journal');
       await search.close();
       const again = await open(dir, store);
       for (const n of [4, 5, 6])
@@ -179,20 +179,50 @@ describe('search index: snapshot and journal', () => {
     });
   });
 
-  it('a part to be written whole (seconds on a large library) waits for a pause in queries; at close it is written anyway', async () => {
+  it('a journal is folded into a new snapshot in a thread of its own: a search is answered while the compaction is in progress, and a change saved meanwhile is kept', async () => {
     await withLibrary(async (dir, store) => {
+      await (await open(dir, store)).close();
+      const first = await fs.readFile(snapshot(dir, 'articles'), 'utf8');
+      let built!: () => void;
+      const inProgress = new Promise<void>((resolve) => (built = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
       const keeper = await IndexKeeper.open({
         dataDir: dir,
         entries: store.listArticles(),
         saveDelayMs: 60_000,
-        wholeWriteQuietMs: 60_000,
+        compactAtBytes: 20_000, // article 4's line is past it, article 5's is not
+        holdCompaction: () => (built(), released),
       });
-      assert.equal((await keeper.search('zeppelin')).hits, 1);
-      await keeper.flush(false); // as the save timer does
-      await assert.rejects(fs.access(snapshot(dir, 'articles')), 'a query came just now: not written yet');
+      const importNow = async (n: number, paragraphs: number) => {
+        await store.putArticle(makeArticle(n, paragraphs));
+        keeper.apply({ kind: 'article', entry: store.articleEntry(makeArticle(n).id)! });
+        await keeper.flush(false);
+      };
+      await importNow(4, 400); // appended; the journal is past its share: a compaction starts
+      await inProgress; // the part is built in the compaction's thread, not yet written
+
+      const found = await keeper.search('"article number 4"');
+      assert.deepEqual(articlesOf(found), [makeArticle(4).id], 'answered during the compaction');
+      await importNow(5, 40); // saved meanwhile: appended to the journal being compacted
+      assert.equal(await fs.readFile(snapshot(dir, 'articles'), 'utf8'), first, 'not yet replaced');
+
+      release();
+      await keeper.flush(); // until the new snapshot is in place
+      const loaded = await fs.readFile(snapshot(dir, 'articles'), 'utf8');
+      assert.notEqual(loaded, first, 'a new snapshot');
+      assert.match(loaded, /Article number 4/);
+      const continued = await fs.readFile(journal(dir, 'articles'), 'utf8');
+      assert.match(continued, /Article number 5/, 'the change saved meanwhile, in the new journal');
+      assert.doesNotMatch(continued, /Article number 4/, 'the new snapshot holds the rest');
       await keeper.close();
-      await fs.access(snapshot(dir, 'articles'));
-      await fs.access(snapshot(dir, 'annotations'));
+
+      // Their files gone: only the index can find them.
+      for (const n of [4, 5]) await fs.rm(path.join(dir, store.articleEntry(makeArticle(n).id)!.contentFile));
+      const again = await open(dir, store);
+      for (const n of [4, 5])
+        assert.deepEqual(articlesOf(await again.search(`"article number ${n}"`)), [makeArticle(n).id]);
+      await again.close();
     });
   });
 
