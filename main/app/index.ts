@@ -4,17 +4,13 @@
  */
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
-import {
-  EVENT_CHANNEL,
-  type ExportFormat,
-  type GlossEvent,
-  type ImportKind,
-  type MenuCommand,
-} from '../core/contract';
+import type { ExportFormat, GlossEvent, ImportKind, MenuCommand } from '../core/contract';
+import { EVENT_CHANNEL } from '../core/channels';
 import { FLUSH_TIMEOUT_MS } from '../core/flush-handshake';
 import { createRendererApi, type RendererApi, type ShellHost } from '../core/renderer-api';
 import { defaultDataDir, SOURCE_SEEDS_DIR } from '../core/paths';
 import { createGloss, type GlossService } from '../core/service';
+import { loadContract } from '../core/dispatch';
 import { registerIpc, registerDropGrants } from './ipc';
 import { buildMenu } from './menu';
 import { hardenSessions, openExternalSafely } from './security';
@@ -167,6 +163,9 @@ async function start(): Promise<void> {
   registerIpc(api, trusted);
   registerDropGrants(api, trusted);
   Menu.setApplicationMenu(buildMenu((command: MenuCommand) => send({ type: 'command', command })));
+  // The request schemas (zod) load while the window's page loads in its own process, not before the
+  // window is made: the page's first request then finds them ready (core/dispatch.ts says why lazily).
+  void loadContract();
   await createWindow();
 }
 

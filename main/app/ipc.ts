@@ -4,13 +4,8 @@
  * payload to dispatch(), which validates it against the contract's schema.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import {
-  CHANNEL_NAMES,
-  DROP_GRANT_CHANNEL,
-  invokeChannel,
-  type ChosenFiles,
-  type GlossApi,
-} from '../core/contract';
+import type { ChosenFiles, GlossApi } from '../core/contract';
+import { CHANNEL_NAMES, DROP_GRANT_CHANNEL, invokeChannel } from '../core/channels';
 import { dispatch } from '../core/dispatch';
 import type { Result } from '../core/errors';
 

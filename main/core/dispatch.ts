@@ -2,26 +2,47 @@
  * One entry point for every request from the renderer: validate the payload
  * against the contract's schema, call the implementation, and turn any failure
  * into a Result. Used by the Electron IPC handlers and by the test harness.
+ *
+ * The contract (and with it zod and every schema) is loaded with the first
+ * request that is validated, not with the core: importing zod alone cost about
+ * as much as the rest of the core's start-up and +14 MB of memory (issue 15,
+ * bench/README.md), and opening the library needs no request schema.
  */
-import { CHANNELS, PATH_REQUESTS, type Channel, type GlossApi, type ParsedRequest } from './contract';
+import type { Channel, GlossApi, ParsedRequest, PATH_REQUESTS } from './contract';
+import { CHANNEL_NAMES } from './channels';
 import type { z } from 'zod';
 import { GlossError, toSerializedError, type Result } from './errors';
 
+type Contract = typeof import('./contract');
+let contract: Promise<Contract> | undefined;
+
+/** The contract's schemas, loaded once; the shell calls it early so the first request does not wait. */
+export function loadContract(): Promise<Contract> {
+  return (contract ??= import('./contract'));
+}
+
+const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNEL_NAMES);
+
 export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && Object.hasOwn(CHANNELS, name);
+  return typeof name === 'string' && CHANNEL_SET.has(name);
 }
 
 /** The request checked against the contract's schema (defaults filled in), or INVALID_REQUEST saying what is wrong. */
-export function parseRequest<C extends Channel>(channel: C, payload: unknown): ParsedRequest<C> {
+export async function parseRequest<C extends Channel>(
+  channel: C,
+  payload: unknown,
+): Promise<ParsedRequest<C>> {
+  const { CHANNELS } = await loadContract();
   return parseWith(CHANNELS[channel], channel, payload) as ParsedRequest<C>;
 }
 
 /** The same door for the core's own forms of the requests that name files by path (CLI, tests, the shell after a grant). */
-export function parsePathRequest<K extends keyof typeof PATH_REQUESTS>(
+export async function parsePathRequest<K extends keyof typeof PATH_REQUESTS>(
   kind: K,
   payload: unknown,
-): z.output<(typeof PATH_REQUESTS)[K]> {
-  return parseWith(PATH_REQUESTS[kind], kind, payload) as z.output<(typeof PATH_REQUESTS)[K]>;
+): Promise<z.output<(typeof PATH_REQUESTS)[K]>> {
+  const { PATH_REQUESTS: schemas } = await loadContract();
+  return parseWith(schemas[kind], kind, payload) as z.output<(typeof PATH_REQUESTS)[K]>;
 }
 
 function parseWith(schema: z.ZodType, channel: string, payload: unknown): unknown {
@@ -38,7 +59,7 @@ function parseWith(schema: z.ZodType, channel: string, payload: unknown): unknow
 export async function dispatch(api: GlossApi, channel: unknown, payload: unknown): Promise<Result<unknown>> {
   try {
     if (!isChannel(channel)) throw new GlossError('INVALID_REQUEST', `Unknown request “${String(channel)}”.`);
-    const request = parseRequest(channel, payload);
+    const request = await parseRequest(channel, payload);
     const fn = api[channel] as (req: unknown) => Promise<unknown>;
     const value = await fn.call(api, request);
     return { ok: true, value: value ?? null };

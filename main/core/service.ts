@@ -110,11 +110,11 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
     ...citeRequests({ store, listAnnotations: (articleId) => anchoredAnnotations(ctx, articleId) }),
     ...versionRequests(ctx),
     search: async (request: Request<'search'>) => {
-      const { query, limit } = parseRequest('search', request);
+      const { query, limit } = await parseRequest('search', request);
       return search.search(query, limit);
     },
     getSettings: async () => store.getSettings(),
-    updateSettings: async (request) => store.updateSettings(parseRequest('updateSettings', request)),
+    updateSettings: async (request) => store.updateSettings(await parseRequest('updateSettings', request)),
     storeStatus: async (): Promise<StoreStatus> => ({
       dataDir,
       warnings: [...store.warnings(), ...warnings],

@@ -28,12 +28,12 @@ export function annotationRequests(ctx: ServiceContext) {
 
   return {
     async listAnnotations(request: Request<'listAnnotations'>): Promise<Annotation[]> {
-      const { articleId } = parseRequest('listAnnotations', request);
+      const { articleId } = await parseRequest('listAnnotations', request);
       return articleQueue.run(articleId, () => anchoredAnnotations(ctx, articleId));
     },
 
     async createAnnotation(request: Request<'createAnnotation'>): Promise<Annotation> {
-      const req = parseRequest('createAnnotation', request);
+      const req = await parseRequest('createAnnotation', request);
       return articleQueue.run(req.articleId, async () => {
         const article = await requireArticle(store, req.articleId);
         const { quote, position } = describeRange(article.text, req.start, req.end);
@@ -55,7 +55,7 @@ export function annotationRequests(ctx: ServiceContext) {
     },
 
     async updateAnnotation(request: Request<'updateAnnotation'>): Promise<Annotation> {
-      const req = parseRequest('updateAnnotation', request);
+      const req = await parseRequest('updateAnnotation', request);
       return articleQueue.run(req.articleId, async () => {
         const current = await findAnnotation(req.articleId, req.id);
         const updated: Annotation = {
@@ -71,7 +71,7 @@ export function annotationRequests(ctx: ServiceContext) {
     },
 
     async deleteAnnotation(request: Request<'deleteAnnotation'>): Promise<Annotation> {
-      const req = parseRequest('deleteAnnotation', request);
+      const req = await parseRequest('deleteAnnotation', request);
       return articleQueue.run(req.articleId, async () => {
         await findAnnotation(req.articleId, req.id);
         const removed = await store.deleteAnnotation(req.articleId, req.id);
@@ -82,7 +82,7 @@ export function annotationRequests(ctx: ServiceContext) {
 
     /** Puts back an annotation exactly as it was (undo of delete or update). */
     async restoreAnnotation(request: Request<'restoreAnnotation'>): Promise<Annotation> {
-      const a = parseRequest('restoreAnnotation', request).annotation as Annotation;
+      const a = (await parseRequest('restoreAnnotation', request)).annotation as Annotation;
       return articleQueue.run(a.articleId, async () => {
         const article = await requireArticle(store, a.articleId);
         if (a.target.source !== a.articleId)

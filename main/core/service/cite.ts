@@ -50,7 +50,7 @@ export function citeRequests({ store, listAnnotations }: CiteDeps) {
 
   return {
     async citeAnnotations(request: Request<'citeAnnotations'>): Promise<Citations> {
-      const req = parseRequest('citeAnnotations', request); // the CLI comes through here too
+      const req = await parseRequest('citeAnnotations', request); // the CLI comes through here too
       const placed = await articlesOf(
         new Set(req.annotations.flatMap((a) => ('id' in a && !a.articleId ? [a.id] : []))),
       );

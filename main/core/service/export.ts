@@ -18,7 +18,7 @@ import type { ServiceContext } from './context';
 export function exportRequests(ctx: ServiceContext) {
   return {
     async exportNotes(request: ExportNotesRequest): Promise<ExportReport> {
-      const req = parsePathRequest('exportNotes', request);
+      const req = await parsePathRequest('exportNotes', request);
       const only = req.annotationIds && new Set(req.annotationIds);
       const { exportWriting, exportPlan } = await import('../export/index');
       const { writeExport } = await import('../export/write');

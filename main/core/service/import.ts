@@ -30,7 +30,7 @@ export function importRequests(ctx: ServiceContext, options: ImportOptions = {})
     !!newArticle || ctx.store.getSettings().detectVersions === false;
   return {
     async importFiles(request: ImportFilesRequest): Promise<ImportReport> {
-      const { paths, newArticle: asked } = parsePathRequest('importFiles', request);
+      const { paths, newArticle: asked } = await parsePathRequest('importFiles', request);
       const report = emptyReport();
       const newArticle = separate(asked);
       const off = imagesOff();
@@ -50,7 +50,7 @@ export function importRequests(ctx: ServiceContext, options: ImportOptions = {})
     },
 
     async importText(request: Request<'importText'>): Promise<ImportReport> {
-      const req = parseRequest('importText', request);
+      const req = await parseRequest('importText', request);
       const report = emptyReport();
       try {
         await storeImported(ctx, await importPasted(req.text, req.html, req.title), report, {
@@ -63,7 +63,7 @@ export function importRequests(ctx: ServiceContext, options: ImportOptions = {})
     },
 
     async importUrl(request: Request<'importUrl'>): Promise<ImportReport> {
-      const { url, newArticle } = parseRequest('importUrl', request);
+      const { url, newArticle } = await parseRequest('importUrl', request);
       const report = emptyReport();
       try {
         const { importUrlBytes } = await import('../import/url');

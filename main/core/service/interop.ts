@@ -289,7 +289,7 @@ export function interopRequests({ store, now }: ServiceContext) {
   }
 
   async function importHighlights(request: ImportHighlightsRequest): Promise<HighlightImportReport> {
-    const req = parsePathRequest('importHighlights', request);
+    const req = await parsePathRequest('importHighlights', request);
     const report: HighlightImportReport = { files: [], failed: [] };
     const known = new Map<string, string>();
     for await (const { articleId, annotations } of store.allAnnotations())
@@ -342,7 +342,7 @@ export function interopRequests({ store, now }: ServiceContext) {
   }
 
   async function syncMarkdown(request: SyncMarkdownRequest): Promise<MarkdownSyncReport> {
-    const req = parsePathRequest('syncMarkdown', request);
+    const req = await parsePathRequest('syncMarkdown', request);
     const source = basename(req.path);
     const input = await readImportFile(req.path);
     const { text } = decodeText(input.bytes, source);

@@ -12,7 +12,7 @@ import { requireKnown, summariesOf } from './library';
 export function librarySelectionRequests({ store, drafts }: ServiceContext) {
   return {
     async removeArticles(request: Request<'removeArticles'>): Promise<ArticlesRemoved> {
-      const { ids } = parseRequest('removeArticles', request);
+      const { ids } = await parseRequest('removeArticles', request);
       for (const id of ids) requireKnown(store, id); // validate first: nothing is removed if one is unknown
       const removal = await store.removeArticles(ids);
       const gone = new Set(removal.entries.map((e) => e.id));
@@ -21,7 +21,7 @@ export function librarySelectionRequests({ store, drafts }: ServiceContext) {
     },
 
     async restoreArticles(request: Request<'restoreArticles'>): Promise<ArticleSummary[]> {
-      const { token } = parseRequest('restoreArticles', request);
+      const { token } = await parseRequest('restoreArticles', request);
       const back = await store.restoreRemovedArticles(token);
       return summariesOf(
         store,

@@ -17,29 +17,29 @@ export function libraryRequests({ store, drafts, now, articleQueue }: ServiceCon
     },
 
     async getArticle(request: Request<'getArticle'>): Promise<Article> {
-      return requireArticle(store, parseRequest('getArticle', request).id);
+      return requireArticle(store, (await parseRequest('getArticle', request)).id);
     },
 
     async updateArticleMeta(request: Request<'updateArticleMeta'>): Promise<ArticleSummary> {
-      const { id, ...changes } = parseRequest('updateArticleMeta', request);
+      const { id, ...changes } = await parseRequest('updateArticleMeta', request);
       requireKnown(store, id);
       const entry = await store.updateArticleMeta(id, changes);
       return toSummary(entry, (await store.annotationCounts([id])).get(id) ?? 0);
     },
 
     async removeArticle(request: Request<'removeArticle'>): Promise<void> {
-      const { id } = parseRequest('removeArticle', request);
+      const { id } = await parseRequest('removeArticle', request);
       requireKnown(store, id); // known is enough: an article whose saved copy is damaged can be removed too
       await store.removeArticle(id);
       await drafts.discard((d) => d.articleId === id);
     },
 
     async getArticleNote(request: Request<'getArticleNote'>) {
-      return (await store.articleNote(parseRequest('getArticleNote', request).articleId)) ?? null;
+      return (await store.articleNote((await parseRequest('getArticleNote', request)).articleId)) ?? null;
     },
 
     async setArticleNote(request: Request<'setArticleNote'>) {
-      const { articleId, text } = parseRequest('setArticleNote', request);
+      const { articleId, text } = await parseRequest('setArticleNote', request);
       return articleQueue.run(
         articleId,
         async () => (await store.setArticleNote(articleId, text, now())) ?? null,

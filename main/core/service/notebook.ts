@@ -11,7 +11,7 @@ export function notebookRequests({ store }: ServiceContext) {
   let catalog: PassageCatalog | null = null;
   return {
     listPassages: async (request: Request<'listPassages'>) =>
-      (catalog ??= new PassageCatalog(store)).page(parseRequest('listPassages', request)),
+      (catalog ??= new PassageCatalog(store)).page(await parseRequest('listPassages', request)),
     /** Stops following the store (at close). */
     closeNotebook: () => catalog?.close(),
   };

@@ -162,7 +162,7 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
   return {
     /** Makes an article imported separately a version of another (the answer to "is this a new version?"). */
     async addAsVersion(request: Request<'addAsVersion'>) {
-      const req = parseRequest('addAsVersion', request);
+      const req = await parseRequest('addAsVersion', request);
       if (req.articleId === req.of)
         throw new GlossError('INVALID_REQUEST', 'An article cannot be a version of itself.');
       const incoming = await article(req.articleId);
@@ -179,7 +179,7 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
     },
 
     async listVersions(request: Request<'listVersions'>): Promise<ArticleVersions> {
-      const req = parseRequest('listVersions', request);
+      const req = await parseRequest('listVersions', request);
       const a = await article(req.articleId);
       const annotations = await store.listAnnotations(req.articleId);
       const current = currentVersionHash(a);
@@ -200,12 +200,12 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
     },
 
     async getArticleVersion(request: Request<'getArticleVersion'>): Promise<Article> {
-      const req = parseRequest('getArticleVersion', request);
+      const req = await parseRequest('getArticleVersion', request);
       return textOf(await article(req.articleId), req.version);
     },
 
     async compareVersions(request: Request<'compareVersions'>): Promise<VersionComparison> {
-      const req = parseRequest('compareVersions', request);
+      const req = await parseRequest('compareVersions', request);
       const a = await article(req.articleId);
       const [from, to] = await Promise.all([textOf(a, req.from), textOf(a, req.to)]);
       const { compareTexts } = await import('../versions/compare');
@@ -218,7 +218,7 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
     },
 
     async listReview(request: Request<'listReview'>): Promise<ReviewItem[]> {
-      const req = parseRequest('listReview', request);
+      const req = await parseRequest('listReview', request);
       await article(req.articleId);
       // A first screen copies and diffs only its own items.
       const waiting = await store.listAnnotations(req.articleId, (all) => {
@@ -230,8 +230,8 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
       return waiting.map((a) => reviewItem(a, compareWords));
     },
 
-    resolveReview(request: Request<'resolveReview'>): Promise<ReviewAnswer> {
-      const req = parseRequest('resolveReview', request);
+    async resolveReview(request: Request<'resolveReview'>): Promise<ReviewAnswer> {
+      const req = await parseRequest('resolveReview', request);
       return inTurn(req.articleId, async () => {
         const a = await article(req.articleId);
         const before = await reviewAnnotation(req.articleId, req.id);
@@ -257,8 +257,8 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
       return verifyQuotes(store, quotesFromExport(text));
     },
 
-    acceptAllReview(request: Request<'acceptAllReview'>): Promise<BatchReport> {
-      const req = parseRequest('acceptAllReview', request);
+    async acceptAllReview(request: Request<'acceptAllReview'>): Promise<BatchReport> {
+      const req = await parseRequest('acceptAllReview', request);
       return inTurn(req.articleId, async () => {
         const a = await article(req.articleId);
         const current = currentVersionHash(a);

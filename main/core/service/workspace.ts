@@ -16,7 +16,7 @@ const tidyTag = (tag: string): string => normalizeTags([tag])[0] ?? '';
 export function workspaceRequests({ store, now }: ServiceContext) {
   return {
     async changeTags(request: Request<'changeTags'>): Promise<BatchReport> {
-      const req = parseRequest('changeTags', request); // the CLI and tests come through here too
+      const req = await parseRequest('changeTags', request); // the CLI and tests come through here too
       const change: TagChange =
         req.change.kind === 'rename'
           ? {
@@ -33,7 +33,7 @@ export function workspaceRequests({ store, now }: ServiceContext) {
     },
 
     async restoreAnnotations(request: Request<'restoreAnnotations'>): Promise<BatchReport> {
-      const req = parseRequest('restoreAnnotations', request);
+      const req = await parseRequest('restoreAnnotations', request);
       for (const a of req.annotations) {
         if (a.target.source !== a.articleId)
           throw new GlossError('INVALID_REQUEST', 'An annotation’s target does not match its article.');
@@ -51,7 +51,7 @@ export function workspaceRequests({ store, now }: ServiceContext) {
     },
 
     async describeTag(request: Request<'describeTag'>): Promise<BatchReport> {
-      const req = parseRequest('describeTag', request);
+      const req = await parseRequest('describeTag', request);
       const tag = tidyTag(req.tag);
       if (!tag) throw new GlossError('INVALID_REQUEST', 'A tag needs a name.');
       if (req.color === undefined && req.description === undefined)
