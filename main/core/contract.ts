@@ -9,7 +9,7 @@ import type { Article, ArticleSummary } from './document/types';
 import { COLORS, type Annotation, type ArticleNote, type Draft, type TagCount } from './annotations/types';
 import type { Result } from './errors';
 import type { Channel } from './channels';
-import { FONT_DEFAULT, FONT_MAX, FONT_MIN, THEMES } from './reader-settings';
+import { FONT_MAX, FONT_MIN, THEMES } from './reader-settings';
 import type { SearchResult } from './search/types';
 import { annotationSchema, ID_MAX, NOTE_MAX, TAG_MAX } from './annotations/schema';
 import type { TextChange, VersionAdded } from './versions/types';
@@ -66,7 +66,7 @@ export const SettingsSchema = z.object({
   detectVersions: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { theme: 'light', fontSize: FONT_DEFAULT, scroll: {} };
+export { DEFAULT_SETTINGS } from './reader-settings';
 
 export interface ImportFailure {
   source: string;

@@ -3,23 +3,16 @@
  * against the contract's schema, call the implementation, and turn any failure
  * into a Result. Used by the Electron IPC handlers and by the test harness.
  *
- * The contract (and with it zod and every schema) is loaded with the first
- * request that is validated, not with the core: importing zod alone cost about
- * as much as the rest of the core's start-up and +14 MB of memory (issue 15,
- * bench/README.md), and opening the library needs no request schema.
+ * The contract's schemas are loaded with the first request validated (lazy-contract.ts).
  */
 import type { Channel, GlossApi, ParsedRequest, PATH_REQUESTS } from './contract';
 import { CHANNEL_NAMES } from './channels';
 import type { z } from 'zod';
 import { GlossError, toSerializedError, type Result } from './errors';
+import { loadContract } from './lazy-contract';
 
-type Contract = typeof import('./contract');
-let contract: Promise<Contract> | undefined;
-
-/** The contract's schemas, loaded once; the shell calls it early so the first request does not wait. */
-export function loadContract(): Promise<Contract> {
-  return (contract ??= import('./contract'));
-}
+/** The shell calls it early, so the page's first request does not wait for the schemas. */
+export { loadContract } from './lazy-contract';
 
 const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNEL_NAMES);
 

@@ -8,11 +8,9 @@
 import { z } from 'zod';
 import { quickCheck } from '../util/quick-check';
 import { COLORS } from './colors';
+import { ID_MAX, NOTE_MAX, TAG_MAX, TAGS_MAX } from './limits';
 
-export const ID_MAX = 200;
-export const TAG_MAX = 200;
-export const TAGS_MAX = 100;
-export const NOTE_MAX = 100_000;
+export { ID_MAX, NOTE_MAX, TAG_MAX, TAGS_MAX } from './limits';
 
 const id = z.string().min(1).max(ID_MAX);
 

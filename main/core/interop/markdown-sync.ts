@@ -13,7 +13,7 @@
  */
 import { normalizeTags, tagKey } from '../annotations/tags';
 import type { Annotation } from '../annotations/types';
-import { NOTE_MAX } from '../annotations/schema';
+import { NOTE_MAX } from '../annotations/limits';
 import { toObsidianTag } from '../export/markdown-escape';
 import { paragraphs, type FilePassage, type MarkdownPassages } from './markdown-passages';
 

@@ -477,7 +477,7 @@ export class IndexKeeper {
       return { annotations: [], stamp: null }; // none (or unreadable: read again at the next open)
     }
     try {
-      const notes = parseNotesFile(JSON.parse(bytes.toString('utf8')));
+      const notes = await parseNotesFile(JSON.parse(bytes.toString('utf8')));
       const annotations = notes.annotations.filter((a) => a.articleId === id);
       // The note on the whole article is found as a note, with no highlight to select.
       if (notes.articleNote?.text.trim()) annotations.push(articleNoteDoc(id, notes.articleNote));

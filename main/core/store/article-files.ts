@@ -10,7 +10,7 @@ import type { Article } from '../document/types';
 import { GlossError } from '../errors';
 import { code, moveAside, replaceFileDurably } from './fs-durable';
 import { assertSafeAssetName, assertSafeId } from './safe-names';
-import { ArticleContentSchema, type ArticleIndexEntry } from './schemas';
+import { loadFileSchemas, type ArticleIndexEntry } from './schemas';
 
 export const ARTICLES_DIR = 'articles';
 /** Importing the same source again writes a fresh copy and keeps the notes (the id is the source's hash). */
@@ -38,7 +38,8 @@ export function contentFileFor(id: string): string {
 }
 
 /** Parses and checks a content file's text; throws a plain Error saying what is wrong. */
-export function parseArticleContent(text: string, expectedId: string): Article {
+export async function parseArticleContent(text: string, expectedId: string): Promise<Article> {
+  const { ArticleContentSchema } = await loadFileSchemas();
   const parsed = ArticleContentSchema.safeParse(JSON.parse(text));
   if (!parsed.success) throw new Error('it does not have the shape of an article');
   if (parsed.data.id !== expectedId) throw new Error(`it holds article ${parsed.data.id}`);
@@ -140,7 +141,7 @@ export class ArticleFiles {
     }
     try {
       if (sha256(bytes) !== entry.contentHash) throw new Error('its contents changed since it was saved');
-      const article = parseArticleContent(bytes.toString('utf8'), entry.id);
+      const article = await parseArticleContent(bytes.toString('utf8'), entry.id);
       this.rememberAssets(entry.id, article.assets ?? {});
       this.remember(entry, article);
       return article;

@@ -101,7 +101,7 @@ async function applyJournal(parts: VersionParts, journal: VersionJournal): Promi
   const { library, articles, notes } = parts;
   const entry = library.get(journal.articleId);
   if (!entry) return; // removed since: nothing to switch
-  const article = parseArticleContent(journal.content, journal.articleId);
+  const article = await parseArticleContent(journal.content, journal.articleId);
   const { contentFile, contentHash } = await articles.writeContent(journal.articleId, journal.content);
   await library.upsert(withEdits(indexEntryFor(article, contentFile, contentHash), entry.edited));
   // Copies: NotesFiles.edit keeps what it is given, and the caller still holds (and goes on using) these objects.

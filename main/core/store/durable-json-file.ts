@@ -16,8 +16,8 @@ import type { Adapter } from 'lowdb';
 import { GlossError } from '../errors';
 import { code, moveAside, readableTime, replaceFileDurably } from './fs-durable';
 
-/** Returns the valid value (possibly normalised) or throws. */
-export type Validator<T> = (raw: unknown) => T;
+/** Returns the valid value (possibly normalised) or throws (or rejects: a check may load its schema first). */
+export type Validator<T> = (raw: unknown) => T | Promise<T>;
 
 export interface Fallback<T> {
   data: T;
@@ -60,7 +60,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
         throw new GlossError('IO', `Could not read ${this.label}: ${(err as Error).message}`, { cause: err });
       return this.whenMissing();
     }
-    const parsed = this.parse(text);
+    const parsed = await this.parse(text);
     if (parsed.ok) return parsed.value;
     return this.recover();
   }
@@ -103,9 +103,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
-  private parse(text: string): { ok: true; value: T } | { ok: false } {
+  private async parse(text: string): Promise<{ ok: true; value: T } | { ok: false }> {
     try {
-      return { ok: true, value: this.options.validate(JSON.parse(text)) };
+      return { ok: true, value: await this.options.validate(JSON.parse(text)) };
     } catch {
       return { ok: false };
     }
@@ -157,7 +157,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const bak = `${this.file}.bak`;
     try {
       const [text, stat] = await Promise.all([fs.readFile(bak, 'utf8'), fs.stat(bak)]);
-      const parsed = this.parse(text);
+      const parsed = await this.parse(text);
       return parsed.ok ? { data: parsed.value, savedAt: stat.mtime } : null;
     } catch {
       return null;

@@ -42,7 +42,7 @@ export async function restoreEmptiedNotes(
 async function readBackup(bak: string): Promise<{ data: NotesFile; savedAt: Date } | null> {
   try {
     const [text, stat] = await Promise.all([fs.readFile(bak, 'utf8'), fs.stat(bak)]);
-    const data = parseNotesFile(JSON.parse(text));
+    const data = await parseNotesFile(JSON.parse(text));
     return data.annotations.length > 0 ? { data, savedAt: stat.mtime } : null;
   } catch {
     return null;

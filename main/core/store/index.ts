@@ -14,7 +14,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Annotation, TagCount } from '../annotations/types';
-import { SettingsSchema, type Settings } from '../contract';
+import type { Settings } from '../contract';
+import { loadContract } from '../lazy-contract';
 import type { Article } from '../document/types';
 import { GlossError } from '../errors';
 import { ArticleFiles, ARTICLES_DIR, standInArticle, type AssetInput } from './article-files';
@@ -38,8 +39,14 @@ import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
 import { addVersion, finishInterruptedVersion, readVersion } from './article-versions';
 import type { ArticleVersion } from '../document/types';
-import { isStoredAnnotation, storedAnnotationSchema } from '../annotations/schema';
-import { type ArticleNote, indexEntryFor, metaWithEdits, withEdits, type ArticleIndexEntry } from './schemas';
+import {
+  type ArticleNote,
+  indexEntryFor,
+  loadFileSchemas,
+  metaWithEdits,
+  withEdits,
+  type ArticleIndexEntry,
+} from './schemas';
 import { EDITABLE_META, type EditableMeta, type MetaEdits } from '../document/types';
 import { openSettings, SETTINGS_FILE } from './settings-file';
 
@@ -428,6 +435,7 @@ class DataFolderStore implements Store {
 
   async putAnnotation(a: Annotation): Promise<void> {
     this.assertOpen();
+    const { isStoredAnnotation, storedAnnotationSchema } = await loadFileSchemas();
     const parsed = isStoredAnnotation(a) ? { success: true as const } : storedAnnotationSchema.safeParse(a);
     if (!parsed.success)
       throw new GlossError(
@@ -534,6 +542,7 @@ class DataFolderStore implements Store {
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
     this.assertOpen();
+    const { SettingsSchema } = await loadContract();
     const parsed = SettingsSchema.safeParse({ ...this.settings.data, ...patch });
     if (!parsed.success)
       throw new GlossError(

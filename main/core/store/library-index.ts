@@ -140,7 +140,7 @@ async function readSaved(
     try {
       const file = path.join(dir, `${id}.json`);
       const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
-      const article = parseArticleContent(bytes.toString('utf8'), id);
+      const article = await parseArticleContent(bytes.toString('utf8'), id);
       return {
         entry: indexEntryFor(article, `${ARTICLES_DIR}/${id}.json`, sha256(bytes)),
         savedAtMs: stat.mtimeMs,

@@ -1,11 +1,11 @@
 /**
- * The shapes of the files in the data folder, with the runtime schemas they are
- * checked against on load. Loose objects: fields added by a later version are
- * kept, not treated as damage.
+ * The shapes of the files in the data folder and the checks they pass on load:
+ * a plain check written out for the usual case, their zod schemas
+ * (file-schemas.ts, loaded on first need, not at start-up: zod alone cost as
+ * much as the rest of the start-up) for the rest and for the message. Loose
+ * objects: fields added by a later version are kept, not treated as damage.
  */
-import { z } from 'zod';
 import type { Annotation, ArticleNote } from '../annotations/types';
-import { isStoredAnnotation, storedAnnotationSchema } from '../annotations/schema';
 export type { ArticleNote } from '../annotations/types';
 import {
   EDITABLE_META,
@@ -15,7 +15,15 @@ import {
   type MetaEdits,
 } from '../document/types';
 
-const FORMATS = ['text', 'html', 'markdown', 'epub', 'pdf'] as const;
+export const FORMATS = ['text', 'html', 'markdown', 'epub', 'pdf'] as const;
+
+type FileSchemas = typeof import('./file-schemas');
+let fileSchemas: Promise<FileSchemas> | undefined;
+
+/** The files' zod schemas, loaded once, by the first file that needs more than a plain check. */
+export function loadFileSchemas(): Promise<FileSchemas> {
+  return (fileSchemas ??= import('./file-schemas'));
+}
 
 /** One row of library.json: the summary fields plus where the content lives. */
 export interface ArticleIndexEntry extends Omit<ArticleSummary, 'annotationCount' | 'edited'> {
@@ -31,30 +39,10 @@ export interface ArticleIndexEntry extends Omit<ArticleSummary, 'annotationCount
   versionSources?: string[];
 }
 
-export const ArticleIndexEntrySchema = z.looseObject({
-  id: z.string(),
-  title: z.string(),
-  source: z.string().optional(),
-  place: z.string().optional(),
-  published: z.string().optional(),
-  importedAt: z.string(),
-  format: z.enum(FORMATS),
-  wordCount: z.number(),
-  fileName: z.string().optional(),
-  url: z.string().optional(),
-  contentFile: z.string(),
-  contentHash: z.string(),
-});
-
 export interface LibraryFile {
   version: 1;
   articles: ArticleIndexEntry[];
 }
-export const LibraryFileSchema = z.looseObject({
-  version: z.literal(1),
-  articles: z.array(ArticleIndexEntrySchema),
-});
-
 const optionalString = (x: unknown): boolean => x === undefined || typeof x === 'string';
 const isEdits = (x: unknown): boolean =>
   x === undefined ||
@@ -66,7 +54,7 @@ const isEdits = (x: unknown): boolean =>
     ));
 const FORMAT_SET = new Set<unknown>(FORMATS);
 
-/** The same check as ArticleIndexEntrySchema, written out: 10,000 entries at start-up cost ~1 ms instead of ~100. */
+/** The same check as ArticleIndexEntrySchema (file-schemas.ts), written out: 10,000 entries at start-up cost ~1 ms instead of ~100. */
 function isIndexEntry(e: unknown): boolean {
   if (typeof e !== 'object' || e === null || Array.isArray(e)) return false;
   const r = e as Record<string, unknown>;
@@ -89,7 +77,7 @@ function isIndexEntry(e: unknown): boolean {
 }
 
 /** library.json's content, checked; throws (through zod, for its message) when it is not one. */
-export function parseLibraryFile(raw: unknown): LibraryFile {
+export async function parseLibraryFile(raw: unknown): Promise<LibraryFile> {
   const r = raw as Partial<LibraryFile> | null;
   if (
     r &&
@@ -99,7 +87,7 @@ export function parseLibraryFile(raw: unknown): LibraryFile {
     r.articles.every(isIndexEntry)
   )
     return r as LibraryFile;
-  return LibraryFileSchema.parse(raw) as unknown as LibraryFile;
+  return (await loadFileSchemas()).LibraryFileSchema.parse(raw) as unknown as LibraryFile;
 }
 
 export interface NotesFile {
@@ -107,17 +95,12 @@ export interface NotesFile {
   annotations: Annotation[];
   articleNote?: ArticleNote;
 }
-export const NotesFileSchema = z.looseObject({
-  version: z.literal(1),
-  annotations: z.array(storedAnnotationSchema),
-  articleNote: z.object({ text: z.string(), modified: z.string() }).optional(),
-});
-
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** A notes file's content, checked; throws (through zod, for its message) when it is not one. */
-export function parseNotesFile(raw: unknown): NotesFile {
+export async function parseNotesFile(raw: unknown): Promise<NotesFile> {
+  const { isStoredAnnotation, NotesFileSchema } = await loadFileSchemas();
   const r = raw as Partial<NotesFile> | null;
   const note = isObject(r) ? r.articleNote : undefined;
   const noteOk =
@@ -133,22 +116,6 @@ export function parseNotesFile(raw: unknown): NotesFile {
     return r as NotesFile;
   return NotesFileSchema.parse(raw) as unknown as NotesFile;
 }
-
-/** Enough of an Article to render it; the content hash guards the rest. */
-export const ArticleContentSchema = z.looseObject({
-  id: z.string(),
-  meta: z.looseObject({
-    title: z.string(),
-    importedAt: z.string(),
-    format: z.enum(FORMATS),
-    wordCount: z.number(),
-  }),
-  blocks: z.array(
-    z.looseObject({ id: z.string(), kind: z.string(), text: z.string(), start: z.number(), end: z.number() }),
-  ),
-  text: z.string(),
-  assets: z.record(z.string(), z.looseObject({ mime: z.string(), bytes: z.number() })).optional(),
-});
 
 export function indexEntryFor(article: Article, contentFile: string, contentHash: string): ArticleIndexEntry {
   const { meta } = article;

@@ -4,18 +4,49 @@
  * damage, recovered whole by DurableJsonFile; one that parses but holds invalid
  * values keeps its valid fields, takes each invalid one from settings.json.bak
  * when it is valid there, else from the defaults, and says which.
+ *
+ * The usual file (every field plainly valid) is accepted by PLAIN, a check per
+ * field written out, without loading the contract's schemas (zod) at start-up;
+ * anything else is judged field by field by SettingsSchema. PLAIN accepts only
+ * what the schema accepts unchanged (tests/unit/core/store/settings-file.test.ts
+ * compares them), and its type makes a new setting need a line here.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../contract';
+import type { Settings } from '../contract';
+import { loadContract } from '../lazy-contract';
+import { ID_MAX } from '../annotations/limits';
+import { DEFAULT_SETTINGS, FONT_MAX, FONT_MIN, THEMES } from '../reader-settings';
 import { DurableJsonFile } from './durable-json-file';
 import { readableTime } from './fs-durable';
 
 export const SETTINGS_FILE = 'settings.json';
 
 type Field = keyof Settings;
-const FIELDS = Object.keys(SettingsSchema.shape) as Field[];
+
+const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= ID_MAX;
+const optional =
+  (check: (v: unknown) => boolean) =>
+  (v: unknown): boolean =>
+    v === undefined || check(v);
+const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
+
+/** Each field as SettingsSchema takes it unchanged (a value it would trim or refuse is left to the schema). */
+export const PLAIN: Record<Field, (value: unknown) => boolean> = {
+  theme: (v) => (THEMES as readonly unknown[]).includes(v),
+  fontSize: (v) => Number.isSafeInteger(v) && (v as number) >= FONT_MIN && (v as number) <= FONT_MAX,
+  lastArticleId: optional(isId),
+  scroll: (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.entries(v).every(([id, x]) => isId(id) && typeof x === 'number' && x >= 0 && x <= 1),
+  panelHidden: optional(isBoolean),
+  userName: optional((v) => typeof v === 'string' && v.length <= 200 && v === v.trim()),
+  downloadImages: optional(isBoolean),
+};
+const FIELDS = Object.keys(PLAIN) as Field[];
 
 interface Checked {
   settings: Settings;
@@ -24,13 +55,18 @@ interface Checked {
 }
 
 /** Throws when `raw` is not an object (then the file is damage, not a bad value). */
-export function checkSettings(raw: unknown): Checked {
+export async function checkSettings(raw: unknown): Promise<Checked> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new Error(`${SETTINGS_FILE} does not hold an object`);
   const record = raw as Record<string, unknown>;
   const out: Record<string, unknown> = {};
+  if (FIELDS.every((key) => PLAIN[key](record[key]))) {
+    for (const key of FIELDS) if (record[key] !== undefined) out[key] = record[key];
+    return { settings: out as Settings, invalid: [] };
+  }
+  const { SettingsSchema } = await loadContract();
   const invalid: Field[] = [];
-  for (const key of FIELDS) {
+  for (const key of Object.keys(SettingsSchema.shape) as Field[]) {
     const parsed = SettingsSchema.shape[key].safeParse(record[key]);
     const value = parsed.success ? parsed.data : (DEFAULT_SETTINGS as Record<string, unknown>)[key];
     if (!parsed.success) invalid.push(key);
@@ -53,8 +89,8 @@ export async function openSettings(
   const adapter = new DurableJsonFile<Settings>({
     file,
     root,
-    validate: (raw) => {
-      const checked = checkSettings(raw);
+    validate: async (raw) => {
+      const checked = await checkSettings(raw);
       invalid = checked.invalid;
       return checked.settings;
     },
@@ -79,7 +115,7 @@ export async function openSettings(
 async function validFieldsOf(bak: string): Promise<(Checked & { savedAt: Date }) | null> {
   try {
     const [text, stat] = await Promise.all([fs.readFile(bak, 'utf8'), fs.stat(bak)]);
-    return { ...checkSettings(JSON.parse(text)), savedAt: stat.mtime };
+    return { ...(await checkSettings(JSON.parse(text))), savedAt: stat.mtime };
   } catch {
     return null;
   }

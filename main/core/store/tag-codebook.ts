@@ -16,7 +16,7 @@ import {
   type TagCodeChange,
 } from '../annotations/codebook';
 import { tagKey, type TagChange } from '../annotations/tags';
-import { TAG_MAX } from '../annotations/schema';
+import { TAG_MAX } from '../annotations/limits';
 import { DurableJsonFile } from './durable-json-file';
 
 export const CODEBOOK_FILE = 'tag-codebook.json';
