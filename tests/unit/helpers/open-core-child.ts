@@ -1,0 +1,43 @@
+/**
+ * The child process of tests/unit/core/lazy-loading.test.ts. It records every
+ * module it loads (a loader hook appends each URL to a file before the module
+ * is read), opens the data folder given with createGloss, lists the library,
+ * then sends one request with a bad payload. After each step it prints a JSON
+ * line: the step and the packages (node_modules names) loaded so far.
+ */
+import { readFileSync } from 'node:fs';
+import { register } from 'node:module';
+
+const [dataDir, log] = process.argv.slice(2);
+const HOOKS = `
+import { appendFileSync } from 'node:fs';
+let log;
+export function initialize(data) { log = data.log; }
+export async function load(url, context, next) { appendFileSync(log, url + '\\n'); return next(url, context); }
+`;
+register(`data:text/javascript,${encodeURIComponent(HOOKS)}`, { data: { log } });
+
+function packagesLoaded(): string[] {
+  const names = new Set<string>();
+  for (const url of readFileSync(log, 'utf8').split('\n')) {
+    const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    if (m) names.add(m[1]);
+  }
+  return [...names].sort();
+}
+const report = (step: string, extra: object = {}): void =>
+  void process.stdout.write(`${JSON.stringify({ step, packages: packagesLoaded(), ...extra })}\n`);
+
+const { createGloss } = await import('@core/service');
+const service = await createGloss({ dataDir });
+const articles = await service.listArticles();
+report('opened', {
+  articles: articles.length,
+  settings: await service.getSettings(),
+});
+const refused = await service.getArticle({ id: 42 as never }).then(
+  () => 'accepted',
+  (err: { code?: string }) => err.code,
+);
+report('validated', { refused });
+await service.close();
