@@ -48,7 +48,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /**
  * Every setting, once: the store checks settings.json field by field against it, updateSettings
  * validates each patch with it, and the Preferences dialog (renderer/src/preferences/) shows the
- * ones a user sets by hand, one row component each. A new setting is one optional field here.
+ * ones a user sets by hand, one row component each. A new setting is one optional field here,
+ * and its plain check in PLAIN (store/settings-file.ts: start-up reads settings.json without zod;
+ * the compiler asks for it).
  */
 export const SettingsSchema = z.object({
   theme: z.enum(THEMES),

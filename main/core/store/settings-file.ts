@@ -45,6 +45,7 @@ export const PLAIN: Record<Field, (value: unknown) => boolean> = {
   panelHidden: optional(isBoolean),
   userName: optional((v) => typeof v === 'string' && v.length <= 200 && v === v.trim()),
   downloadImages: optional(isBoolean),
+  detectVersions: optional(isBoolean),
 };
 const FIELDS = Object.keys(PLAIN) as Field[];
 
