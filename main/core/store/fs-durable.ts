@@ -106,10 +106,10 @@ export async function replaceFileDurably(
 }
 
 /** Removes temp files a crash left behind in `dir` (never data files). */
-export async function sweepTempFiles(dir: string): Promise<number> {
-  let names: string[];
+export async function sweepTempFiles(dir: string, listed?: readonly string[]): Promise<number> {
+  let names: readonly string[];
   try {
-    names = await fs.readdir(dir);
+    names = listed ?? (await fs.readdir(dir));
   } catch {
     return 0;
   }

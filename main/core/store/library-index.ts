@@ -31,17 +31,22 @@ export class LibraryIndex {
     this.reindex();
   }
 
-  static async open(dataDir: string, onWarning: (s: string) => void): Promise<LibraryIndex> {
+  /** `articleNames`: articles/ as the caller listed it (the store lists it once at open). */
+  static async open(
+    dataDir: string,
+    onWarning: (s: string) => void,
+    articleNames: Promise<string[]> = fs.readdir(path.join(dataDir, ARTICLES_DIR)).catch(() => []),
+  ): Promise<LibraryIndex> {
     const adapter = new DurableJsonFile<LibraryFile>({
       file: path.join(dataDir, LIBRARY_FILE),
       root: dataDir,
       validate: parseLibraryFile,
       onWarning,
-      fallback: () => rebuildFromContent(dataDir),
+      fallback: () => rebuildFromContent(dataDir, articleNames),
     });
     const db = new Low<LibraryFile>(adapter, { version: 1, articles: [] });
     // The folder is listed while library.json is parsed: the check below then costs almost nothing.
-    const saved = savedArticleIds(dataDir);
+    const saved = articleNames.then(savedArticleIds);
     await db.read();
     // However it was read (as saved, from .bak, or valid but emptied), an article saved in
     // articles/ but missing from the list is added back: it was imported and never removed.
@@ -122,8 +127,7 @@ export class LibraryIndex {
 }
 
 /** Ids of the content files in articles/ (one readdir: ~10 ms for 10,000 articles). */
-async function savedArticleIds(dataDir: string): Promise<string[]> {
-  const names = await fs.readdir(path.join(dataDir, ARTICLES_DIR)).catch(() => [] as string[]);
+function savedArticleIds(names: readonly string[]): string[] {
   return names
     .filter((n) => n.endsWith('.json'))
     .map((n) => n.slice(0, -'.json'.length))
@@ -163,8 +167,11 @@ function describeFound(entries: readonly ArticleIndexEntry[]): string {
 }
 
 /** Every readable articles/<id>.json becomes an entry again; unreadable ones are skipped. */
-async function rebuildFromContent(dataDir: string): Promise<Fallback<LibraryFile> | null> {
-  const articles = (await readSaved(dataDir, await savedArticleIds(dataDir)))
+async function rebuildFromContent(
+  dataDir: string,
+  articleNames: Promise<string[]>,
+): Promise<Fallback<LibraryFile> | null> {
+  const articles = (await readSaved(dataDir, savedArticleIds(await articleNames)))
     .map((f) => f.entry)
     .sort(byNewestImport);
   if (articles.length === 0) return null;
