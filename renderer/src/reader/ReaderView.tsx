@@ -18,14 +18,14 @@ import {
   selectAnnotation,
 } from '../annotations/annotationsStore';
 import { AnnotationEditor } from '../annotations/AnnotationEditor';
-import { findByKey } from '../annotations/localAnnotations';
+import { byPosition, findByKey, type LocalAnnotation } from '../annotations/localAnnotations';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { BlockView } from './BlockView';
 import { readerStore, setSelection } from './readerStore';
 import { BLOCK_ATTR, selectionToOffsets } from './selection';
 import { settingsStore, updateSettings } from './settingsStore';
-import { bucketSpans, NO_SPANS, toSpan, type SpanBuckets } from './spanBuckets';
+import { bucketSpans, listChanges, NO_SPANS, rebucketSpans, toSpan, type SpanBuckets } from './spanBuckets';
 import { VirtualBlocks, type VirtualControl } from './VirtualBlocks';
 import { ReaderBar } from './ReaderBar';
 import { ArticleDetailsDialog } from './ArticleDetailsDialog';
@@ -85,14 +85,21 @@ export function ReaderView({
   const virtual = article.blocks.length >= VIRTUAL_MIN_BLOCKS;
   const virtualControl = useRef<VirtualControl | null>(null);
 
-  // Bucketed once per change; unchanged blocks keep their array (see spanBuckets.ts).
-  const lastBuckets = useRef<{ article: Article; buckets: SpanBuckets } | null>(null);
+  // Bucketed once per change; unchanged blocks keep their array (see spanBuckets.ts). A change
+  // of a few highlights (a new one among thousands) rebuilds only their blocks.
+  const lastBuckets = useRef<{ article: Article; items: LocalAnnotation[]; buckets: SpanBuckets } | null>(
+    null,
+  );
   const spansByBlock = useMemo(() => {
-    const spans = [];
-    for (const a of items) if (!a.orphan) spans.push(toSpan(a));
-    const prev = lastBuckets.current?.article === article ? lastBuckets.current.buckets : undefined;
-    const buckets = bucketSpans(article.blocks, spans, prev);
-    lastBuckets.current = { article, buckets };
+    const last = lastBuckets.current?.article === article ? lastBuckets.current : null;
+    const change = last && listChanges(last.items, items, byPosition);
+    const spansOf = (list: readonly LocalAnnotation[]) => list.filter((a) => !a.orphan).map(toSpan);
+    let buckets =
+      last &&
+      change &&
+      rebucketSpans(article.blocks, last.buckets, spansOf(change.removed), spansOf(change.added));
+    if (!buckets) buckets = bucketSpans(article.blocks, spansOf(items), last?.buckets);
+    lastBuckets.current = { article, items, buckets };
     return buckets;
   }, [items, article]);
 

@@ -52,6 +52,20 @@ const sameSpans = (a: readonly Span[], b: readonly Span[]) =>
  */
 const blockRanges = new WeakMap<readonly BlockBounds[], WeakMap<Span, readonly [number, number]>>();
 
+/** The first and last index of the blocks `s` intersects (last < first when none). */
+function blockRange(blocks: readonly BlockBounds[], s: Span): readonly [number, number] {
+  let ranges = blockRanges.get(blocks);
+  if (!ranges) blockRanges.set(blocks, (ranges = new WeakMap()));
+  let range = ranges.get(s);
+  if (!range) {
+    const first = firstBlockEndingAfter(blocks, s.start);
+    let last = first - 1;
+    while (last + 1 < blocks.length && blocks[last + 1].start < s.end) last++;
+    ranges.set(s, (range = [first, last]));
+  }
+  return range;
+}
+
 /**
  * Spans per block id. `spans` may come in any order; within a block they keep
  * their order. `previous` lends its arrays to blocks whose spans are unchanged.
@@ -61,19 +75,11 @@ export function bucketSpans(
   spans: readonly Span[],
   previous?: SpanBuckets,
 ): Map<string, readonly Span[]> {
-  let ranges = blockRanges.get(blocks);
-  if (!ranges) blockRanges.set(blocks, (ranges = new WeakMap()));
   // By block index (an array, not a map keyed by id): thousands of highlights are bucketed per change.
   const lists = new Array<Span[] | undefined>(blocks.length);
   for (const s of spans) {
     if (s.end <= s.start) continue;
-    let range = ranges.get(s);
-    if (!range) {
-      const first = firstBlockEndingAfter(blocks, s.start);
-      let last = first - 1;
-      while (last + 1 < blocks.length && blocks[last + 1].start < s.end) last++;
-      ranges.set(s, (range = [first, last]));
-    }
+    const range = blockRange(blocks, s);
     for (let i = range[0]; i <= range[1]; i++) (lists[i] ??= []).push(s);
   }
   const out = new Map<string, readonly Span[]>();
@@ -84,4 +90,79 @@ export function bucketSpans(
     out.set(id, before && sameSpans(before, list) ? before : list);
   });
   return out;
+}
+
+/** Reading order of spans, as the annotation list's (by start, then end). */
+const bySpanPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
+
+/**
+ * The buckets bucketSpans would give after a change of the list, made from
+ * those before it: only the blocks of the spans that went (`removed`) or came
+ * (`added`, in the list's order) are made anew, every other block keeps its
+ * array, and the thousands of unchanged spans are not walked. Both lists are
+ * in reading order. Null when an added span starts and ends where a kept one
+ * in its block does (their order is the list's, which only a whole bucketing
+ * knows).
+ */
+export function rebucketSpans(
+  blocks: readonly BlockBounds[],
+  previous: SpanBuckets,
+  removed: readonly Span[],
+  added: readonly Span[],
+): Map<string, readonly Span[]> | null {
+  const touched = new Set<number>();
+  for (const s of [...removed, ...added]) {
+    if (s.end <= s.start) continue;
+    const [first, last] = blockRange(blocks, s);
+    for (let i = first; i <= last; i++) touched.add(i);
+  }
+  const out = new Map(previous);
+  const gone = new Set(removed);
+  for (const i of touched) {
+    const block = blocks[i];
+    const incoming = added.filter((s) => s.end > s.start && s.start < block.end && s.end > block.start);
+    const list: Span[] = [];
+    let k = 0;
+    for (const s of previous.get(block.id) ?? NO_SPANS) {
+      if (gone.has(s)) continue;
+      while (k < incoming.length && bySpanPosition(incoming[k], s) < 0) list.push(incoming[k++]);
+      if (k < incoming.length && bySpanPosition(incoming[k], s) === 0) return null;
+      list.push(s);
+    }
+    while (k < incoming.length) list.push(incoming[k++]);
+    if (list.length) out.set(block.id, list);
+    else out.delete(block.id);
+  }
+  return out;
+}
+
+/**
+ * What went and what came between two lists in the same order, by identity,
+ * in one walk of both (an item whose place did not move is compared once);
+ * null past `max` changes (a new article, a reload: bucket anew).
+ */
+export function listChanges<T>(
+  before: readonly T[],
+  after: readonly T[],
+  order: (a: T, b: T) => number,
+  max = 64,
+): { removed: T[]; added: T[] } | null {
+  const removed: T[] = [];
+  const added: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    if (i < before.length && j < after.length && before[i] === after[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    // The one that comes first in the order cannot be in the other list further on
+    // (at a tie, `before`'s goes and may come back as added: both are then rebuilt).
+    if (j >= after.length || (i < before.length && order(before[i], after[j]) <= 0))
+      removed.push(before[i++]);
+    else added.push(after[j++]);
+    if (removed.length + added.length > max) return null;
+  }
+  return { removed, added };
 }

@@ -25,6 +25,7 @@ import {
   putSaved,
   savedIdOf,
   settle,
+  sorted,
   stepKey,
   toAnnotation,
   unsavedAnnotation,
@@ -96,6 +97,20 @@ describe('the local key of a highlight in the renderer (pure list logic)', () =>
       items.map((a) => a.key),
       ['a', 'b', 'c'],
     );
+  });
+
+  it('puts an item where sorting the list with it last would, after those at the same place, and moves a changed one', () => {
+    let seed = 7;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    let items: ReturnType<typeof fromMain>[] = [];
+    for (let k = 0; k < 400; k++) {
+      const start = rand(30);
+      const replacing = items.length > 0 && rand(3) === 0 ? items[rand(items.length)].key : `k${k}`;
+      const item = fromMain(saved(replacing, start, start + 1 + rand(4)));
+      const expected = sorted([...items.filter((x) => x.key !== item.key), item]);
+      items = putLocal(items, item);
+      assert.deepEqual(items, expected);
+    }
   });
 
   it('tells a gone highlight (undefined) from an unsaved one (null)', () => {

@@ -5,7 +5,13 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bucketSpans, firstBlockEndingAfter, toSpan } from '../../../renderer/src/reader/spanBuckets';
+import {
+  bucketSpans,
+  firstBlockEndingAfter,
+  listChanges,
+  rebucketSpans,
+  toSpan,
+} from '../../../renderer/src/reader/spanBuckets';
 import {
   chunkAt,
   chunkBlocks,
@@ -163,5 +169,80 @@ describe('rowWindow: the library rows to render', () => {
     assert.deepEqual(rowWindow(10_000, 88 * 100, 880, 88, 5), [95, 115]);
     assert.deepEqual(rowWindow(50, 88 * 100, 880, 88, 5), [50, 50]);
     assert.deepEqual(rowWindow(10_000, -300, 880, 88, 0), [0, 7]);
+  });
+});
+
+describe('rebucketSpans: a change of a few highlights among thousands', () => {
+  const bySpan = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
+  const many = Array.from({ length: 40 }, (_, i) => ({
+    id: `b${i}`,
+    kind: 'paragraph',
+    start: i * 10,
+    end: i * 10 + 9,
+  }));
+
+  it('gives the buckets a whole bucketing gives, each unchanged block keeping its array', () => {
+    let seed = 11;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const make = (k: number): Span => {
+      const start = rand(400);
+      return {
+        id: `s${k}`,
+        start,
+        end: rand(10) === 0 ? start : start + 1 + rand(25),
+        color: 'yellow',
+      };
+    };
+    let spans = Array.from({ length: 60 }, (_, k) => make(k)).sort(bySpan);
+    let buckets = bucketSpans(many, spans);
+    let rebuilt = 0;
+    for (let step = 0; step < 500; step++) {
+      // Add, remove or replace one or two spans, keeping the list in order (a new one after its equals).
+      const next = [...spans];
+      for (let n = 1 + rand(2); n > 0; n--) {
+        if (next.length && rand(3) === 0) next.splice(rand(next.length), 1);
+        else {
+          const s = make(1000 + step * 2 + n);
+          let at = next.length;
+          while (at > 0 && bySpan(next[at - 1], s) > 0) at--;
+          if (next.length && rand(4) === 0) next.splice(rand(next.length), 1);
+          next.splice(Math.min(at, next.length), 0, s);
+        }
+      }
+      next.sort(bySpan);
+      const change = listChanges(spans, next, bySpan)!;
+      assert.deepEqual(
+        new Set([...change.removed].filter((s) => !next.includes(s))),
+        new Set(spans.filter((s) => !next.includes(s))),
+      );
+      assert.deepEqual(
+        new Set([...change.added].filter((s) => !spans.includes(s))),
+        new Set(next.filter((s) => !spans.includes(s))),
+      );
+      const whole = bucketSpans(many, next, buckets);
+      const quick = rebucketSpans(many, buckets, change.removed, change.added);
+      if (quick) {
+        rebuilt++;
+        assert.deepEqual([...quick.entries()].sort(), [...whole.entries()].sort());
+        for (const [id, list] of quick) if (list !== whole.get(id)) assert.ok(buckets.get(id) !== list);
+        for (const [id, list] of buckets) if (quick.get(id) === list) assert.equal(whole.get(id), list);
+      }
+      spans = next;
+      buckets = whole;
+    }
+    assert.ok(rebuilt > 400, `most changes rebucketed (${rebuilt} of 500)`);
+  });
+
+  it('declines (null) when an added highlight has the same place as one kept in its block', () => {
+    const kept = span('kept', 12, 15);
+    const before = bucketSpans(many, [kept]);
+    assert.equal(rebucketSpans(many, before, [], [span('twin', 12, 15)]), null);
+  });
+
+  it('lists nothing for the same list, and gives up past its limit of changes', () => {
+    const list = [span('a', 1, 2), span('b', 3, 4)];
+    assert.deepEqual(listChanges(list, list, bySpan), { removed: [], added: [] });
+    const others = Array.from({ length: 10 }, (_, i) => span(`n${i}`, i, i + 1));
+    assert.equal(listChanges(list, others, bySpan, 4), null);
   });
 });
