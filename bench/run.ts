@@ -22,6 +22,8 @@ interface Row {
   glossMs?: Summary;
   baselineMs?: Summary;
   ratio?: number;
+  /** Every timed sample, in the order taken (warm-ups left out): what the summaries were made from. */
+  samples?: { gloss: number[]; baseline: number[] };
   meets?: boolean;
   /** The baseline spread wider than its median: not judged, rerun. */
   noisy?: boolean;
@@ -71,7 +73,14 @@ async function runOne(s: Scenario): Promise<Row> {
     const r: ScenarioResult = await s.run();
     const g = summarize(r.gloss);
     const b = summarize(r.baseline);
-    Object.assign(row, { glossMs: g, baselineMs: b, ratio: ratio(g, b), extra: r.extra, note: r.note });
+    Object.assign(row, {
+      glossMs: g,
+      baselineMs: b,
+      ratio: ratio(g, b),
+      samples: { gloss: r.gloss, baseline: r.baseline },
+      extra: r.extra,
+      note: r.note,
+    });
     const hasTarget =
       s.target.ratio !== undefined ||
       s.target.glossMs !== undefined ||
