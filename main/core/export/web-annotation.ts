@@ -362,40 +362,63 @@ function webAnnotationJsonMaker(
   article: Article,
   opts: WebAnnotationOptions,
   helpers: Helpers,
-): (a: Annotation) => string {
+): (a: Annotation, out: string[]) => void {
   const { tidyTags, codePoints, creator } = helpers;
   const creatorJson = q(creator);
   const head = `{"@context":${q([ANNO_CONTEXT, GLOSS_CONTEXT])},"id":`;
   const agents = `,"creator":${creatorJson},"generator":${q(GENERATOR)},"body":[`;
-  const colorBody = (color: string) =>
-    `{"type":"TextualBody","value":${q(color)},"purpose":"highlighting","format":"text/plain","language":"en","creator":${creatorJson}}`;
-  const target = `,"target":{"source":${q(articleSource(article))},${q(helpers.described).slice(1, -1)},"selector":[`;
-  return (a) => {
+  const colorBodyEnd = `,"purpose":"highlighting","format":"text/plain","language":"en","creator":${creatorJson}}`;
+  const target = `]${',"target":{"source":'}${q(articleSource(article))},${q(helpers.described).slice(1, -1)},"selector":[`;
+  // Pieces are gathered and joined once per article: a string built by `+=` is a tree of pieces that
+  // must be flattened before it is written, and that cost as much as building it.
+  return (a, out) => {
     const note = a.note.trim();
-    let json = `${head}${q(annotationId(a.id, opts.baseId))},"type":"Annotation","motivation":"${note ? 'commenting' : 'highlighting'}"`;
-    json += `,"created":${q(dateTime(a.created))},"modified":${q(dateTime(a.modified))}${agents}${colorBody(a.color)}`;
+    out.push(
+      head,
+      q(annotationId(a.id, opts.baseId)),
+      note
+        ? ',"type":"Annotation","motivation":"commenting","created":'
+        : ',"type":"Annotation","motivation":"highlighting","created":',
+      q(dateTime(a.created)),
+      ',"modified":',
+      q(dateTime(a.modified)),
+      agents,
+      '{"type":"TextualBody","value":',
+      q(a.color),
+      colorBodyEnd,
+    );
     if (note)
-      json += `,{"type":"TextualBody","value":${q(a.note)},"format":"text/plain","purpose":"commenting"}`;
+      out.push(
+        ',{"type":"TextualBody","value":',
+        q(a.note),
+        ',"format":"text/plain","purpose":"commenting"}',
+      );
     for (const tag of tidyTags(a.tags))
-      json += `,{"type":"TextualBody","value":${q(tag)},"purpose":"tagging"}`;
+      out.push(',{"type":"TextualBody","value":', q(tag), ',"purpose":"tagging"}');
     const { exact, prefix, suffix } = a.target.quote;
-    json += `]${target}{"type":"TextQuoteSelector","exact":${q(exact)}`;
-    if (prefix) json += `,"prefix":${q(prefix)}`;
-    if (suffix) json += `,"suffix":${q(suffix)}`;
-    json += '}';
+    out.push(target, '{"type":"TextQuoteSelector","exact":', q(exact));
+    if (prefix) out.push(',"prefix":', q(prefix));
+    if (suffix) out.push(',"suffix":', q(suffix));
+    out.push('}');
     const { start, end } = a.target.position;
     const inText = !a.orphan && start >= 0 && end <= article.text.length && start < end;
     if (inText)
-      json += `,{"type":"TextPositionSelector","start":${codePoints(start)},"end":${codePoints(end)}}`;
-    json += ']';
+      out.push(
+        ',{"type":"TextPositionSelector","start":',
+        String(codePoints(start)),
+        ',"end":',
+        String(codePoints(end)),
+        '}',
+      );
+    out.push(']');
     const { state } = versionState(article, a.versionHash);
-    if (state) json += `,"state":${q(state)}`;
-    json += `},"gloss:color":${q(a.color)}`;
-    if (a.orphan) json += ',"gloss:orphan":true';
+    if (state) out.push(',"state":', q(state));
+    out.push('},"gloss:color":', q(a.color));
+    if (a.orphan) out.push(',"gloss:orphan":true');
     const locator = inText ? helpers.where(start) : undefined;
-    if (locator) json += `,"gloss:location":${q(locator)}`;
-    if (a.versionHash) json += `,"gloss:version":${q(a.versionHash)}`;
-    return `${json}}`;
+    if (locator) out.push(',"gloss:location":', q(locator));
+    if (a.versionHash) out.push(',"gloss:version":', q(a.versionHash));
+    out.push('}');
   };
 }
 
@@ -410,7 +433,8 @@ export function webAnnotationRenderer(plan: ExportPlan, opts: WebAnnotationOptio
   const tidyTags = memoizedTagNormalizer();
   const creator = creatorAgent(opts.userName);
   let written = 0;
-  const item = (json: string) => (written++ === 0 ? json : `,\n      ${json}`);
+  /** What goes before the next item: nothing before the first. */
+  const separator = () => (written++ === 0 ? '' : ',\n      ');
   // What an estimated plan is checked against: the articles and tags actually written.
   let articles = 0;
   let firstArticleId: string | undefined;
@@ -436,15 +460,18 @@ export function webAnnotationRenderer(plan: ExportPlan, opts: WebAnnotationOptio
     entry: ({ article, annotations, articleNote }) => {
       if (articles++ === 0) firstArticleId = article.id;
       const helpers = helpersFor(article, tidyTags, creator);
-      let out = '';
-      if (articleNote?.text.trim())
-        out += item(q(articleNoteAnnotation(article, articleNote, opts, helpers)));
+      const out: string[] = [];
+      if (articleNote?.text.trim()) {
+        out.push(separator());
+        out.push(q(articleNoteAnnotation(article, articleNote, opts, helpers)));
+      }
       const json = webAnnotationJsonMaker(article, opts, helpers);
       for (const a of inReadingOrder(annotations)) {
-        out += item(json(a));
+        out.push(separator());
+        json(a, out);
         if (plan.estimated) for (const t of a.tags) tagsWritten.add(t);
       }
-      return out;
+      return out.join('');
     },
     tail: () => {
       // The total was written first: an export whose entries disagree with it must not be kept.

@@ -81,7 +81,7 @@ async function exportTarget(path: string, options: WriteExportOptions): Promise<
   return target;
 }
 
-/** Pieces are gathered to about this many UTF-16 units before each write: few system calls, little memory. */
+/** Pieces are gathered into about this many bytes before each write: few system calls, little memory. */
 const WRITE_BATCH = 1 << 20;
 
 /**
@@ -137,26 +137,35 @@ export async function writeExport(
   return { bytes };
 }
 
-/** Writes the pieces in batches; answers the bytes written and the first piece. */
+/**
+ * Writes the pieces in batches; answers the bytes written and the first piece. Each piece is encoded
+ * straight into one reused buffer: gathering them into a string first made V8 flatten and copy it
+ * before encoding, a third of a large JSON export's time.
+ */
 async function writePieces(
   handle: FileHandle,
   pieces: Iterable<string> | AsyncIterable<string>,
 ): Promise<{ bytes: number; head: string }> {
   let bytes = 0;
   let head: string | undefined;
-  let pending = '';
+  const buffer = Buffer.allocUnsafe(WRITE_BATCH);
+  let used = 0;
   const flush = async () => {
-    const data = Buffer.from(pending, 'utf8');
-    pending = '';
-    bytes += data.byteLength;
-    await handle.writeFile(data);
+    await handle.writeFile(buffer.subarray(0, used));
+    bytes += used;
+    used = 0;
   };
   for await (const piece of pieces) {
     head ??= piece;
-    pending += piece;
-    if (pending.length >= WRITE_BATCH) await flush();
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: a piece that might not fit waits for the buffer's write.
+    if (used + piece.length * 3 > buffer.byteLength && used > 0) await flush();
+    if (piece.length * 3 > buffer.byteLength) {
+      const data = Buffer.from(piece, 'utf8');
+      await handle.writeFile(data);
+      bytes += data.byteLength;
+    } else used += buffer.write(piece, used, 'utf8');
   }
-  if (pending) await flush();
+  if (used > 0) await flush();
   return { bytes, head: head ?? '' };
 }
 
