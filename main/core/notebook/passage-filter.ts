@@ -88,6 +88,15 @@ export function filterPassages(
   articles: ReadonlyMap<string, PassageArticle>,
   f: NotebookFilter,
 ): Annotation[] {
+  return sortPassages(keepPassages(annotations, articles, f), articles, f.sort);
+}
+
+/** The passages the filter keeps, in the order given (filterPassages without the sort). */
+export function keepPassages(
+  annotations: readonly Annotation[],
+  articles: ReadonlyMap<string, PassageArticle>,
+  f: NotebookFilter,
+): Annotation[] {
   const colors = new Set(f.colors);
   const words = fold(f.text).split(/\s+/).filter(Boolean);
   const wanted = f.tags.map(tagKey).filter(Boolean);
@@ -96,7 +105,7 @@ export function filterPassages(
       ? (a: Annotation, filterKey: string) => keysOf(a).includes(filterKey)
       : (a: Annotation, filterKey: string) => keysOf(a).some((k) => covers(filterKey, k));
   const inArticles = f.articleIds?.length ? new Set(f.articleIds) : null;
-  const kept = annotations.filter((a) => {
+  return annotations.filter((a) => {
     if (colors.size && !colors.has(a.color)) return false;
     if (f.articleId && a.articleId !== f.articleId) return false;
     if (inArticles && !inArticles.has(a.articleId)) return false;
@@ -118,7 +127,6 @@ export function filterPassages(
     }
     return true;
   });
-  return sortPassages(kept, articles, f.sort);
 }
 
 const newestFirst = (x: string, y: string) => (x < y ? 1 : x > y ? -1 : 0);
@@ -134,13 +142,12 @@ export function sortPassages(
     return list.sort((a, b) => newestFirst(a.modified, b.modified) || a.id.localeCompare(b.id));
   // Article order: the library's order (newest first), then the place in the text.
   const byArticle = articleOrder(articles);
-  return list.sort(
-    (a, b) =>
-      byArticle(a.articleId, b.articleId) ||
-      a.target.position.start - b.target.position.start ||
-      a.target.position.end - b.target.position.end,
-  );
+  return list.sort((a, b) => byArticle(a.articleId, b.articleId) || byPlace(a, b));
 }
+
+/** Within an article: by the place in the text. */
+export const byPlace = (a: Annotation, b: Annotation): number =>
+  a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end;
 
 /** The order of articles in the notebook's article order (by ids): newest date first, then by id. */
 export function articleOrder(
@@ -164,18 +171,4 @@ export function isEveryPassageByArticle(f: NotebookFilter): boolean {
     !f.to &&
     !fold(f.text).trim()
   );
-}
-
-/** Articles and sources that have passages, for the filter menus (titles and names in order). */
-export function filterChoices<A extends Pick<ArticleSummary, 'id' | 'title' | 'source'>>(
-  articles: Iterable<A>,
-): {
-  articles: A[];
-  sources: string[];
-} {
-  const list = [...articles].sort((a, b) => a.title.localeCompare(b.title));
-  const sources = [...new Set(list.map((a) => a.source).filter((s): s is string => !!s))].sort((a, b) =>
-    a.localeCompare(b),
-  );
-  return { articles: list, sources };
 }

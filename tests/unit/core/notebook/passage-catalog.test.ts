@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGloss, type GlossService } from '@core/service';
+import { EVERY_PASSAGE, filterPassages, type NotebookFilter } from '@core/notebook/passage-filter';
 
 describe('notebook pages', () => {
   let dir: string;
@@ -117,6 +118,41 @@ describe('notebook pages', () => {
     const after = await gloss.listPassages({ limit: 100 });
     assert.ok(after.passages.every((p) => p.articleId !== articles[0]));
     assert.equal(after.total, 20);
+  });
+
+  it('sorts and filters as one pass over every passage would, also after an edit and a new article', async () => {
+    const expectSameAsOnePass = async (when: string) => {
+      const summaries = await gloss.listArticles();
+      const info = new Map(summaries.map((a) => [a.id, a]));
+      const every = (
+        await Promise.all(summaries.map((a) => gloss.listAnnotations({ articleId: a.id })))
+      ).flat();
+      const filters: Array<Partial<NotebookFilter>> = [
+        {},
+        { sort: 'created' },
+        { sort: 'modified' },
+        { tags: ['claim'] },
+        { colors: ['pink', 'yellow'], sort: 'modified' },
+        { text: 'note 1' },
+      ];
+      for (const f of filters) {
+        const { ids } = await gloss.listPassages({ filter: f, limit: 0, ids: true });
+        assert.deepEqual(
+          ids,
+          filterPassages(every, info, { ...EVERY_PASSAGE, ...f }).map((a) => a.id),
+          `${when}: ${JSON.stringify(f)}`,
+        );
+      }
+    };
+    await expectSameAsOnePass('as read');
+    const [first] = (await gloss.listPassages({ filter: { sort: 'created' }, limit: 1 })).passages;
+    await gloss.updateAnnotation({ articleId: first.articleId, id: first.id, note: 'edited last' });
+    await expectSameAsOnePass('after an edit');
+    const p = join(dir, 'source-new.txt');
+    await writeFile(p, `A newer article\n\n${'Other words of the article. '.repeat(30)}`);
+    const [added] = (await gloss.importFiles({ paths: [p] })).imported;
+    await gloss.createAnnotation({ articleId: added.id, start: 20, end: 30, color: 'pink', tags: ['claim'] });
+    await expectSameAsOnePass('after a new article');
   });
 
   it('refuses a window it cannot serve (negative offset, limit beyond the cap)', async () => {
