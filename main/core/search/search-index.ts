@@ -343,6 +343,8 @@ export class SearchIndex {
       : Math.max(CAP_FACTOR * limit, CAP_MIN);
     for (const [i, stage] of stages.entries()) {
       let found: Pick<SearchResult, 'groups' | 'hits' | 'truncated'> | undefined;
+      // Asked again without the cap, the documents already checked (a phrase's hundreds) are not checked again.
+      const checked = new Map<string, SearchHit | null>();
       for (const stageCap of [cap, null]) {
         const { candidates, capped } = this.candidates(
           q,
@@ -352,7 +354,7 @@ export class SearchIndex {
           stage,
           stageCap,
         );
-        found = await this.collect(q, candidates, kinds, limit, options.textOf);
+        found = await this.collect(q, candidates, kinds, limit, options.textOf, checked);
         if (!capped) break;
         if (found.hits >= limit) {
           found.truncated = true;
@@ -373,6 +375,8 @@ export class SearchIndex {
     kinds: ReadonlySet<HitKind>,
     limit: number,
     textOf: SearchOptions['textOf'],
+    /** Hits (or none) of documents checked before in this stage: the same document gives the same hit. */
+    checked: Map<string, SearchHit | null>,
   ): Promise<Pick<SearchResult, 'groups' | 'hits' | 'truncated'>> {
     const result = { hits: 0 };
     const phraseWords = new Set(q.phrases.flat());
@@ -383,13 +387,18 @@ export class SearchIndex {
         more = true;
         break;
       }
-      const words = new Set(
-        r.terms.filter((t) => !phraseWords.has(t) || q.words.some((w) => t.startsWith(w))),
-      );
-      const match: Match = { words, phrases: q.phrases };
-      const hit = annotation
-        ? this.annotationHit(q, r, kinds, match)
-        : await this.articleHit(q, r, match, textOf);
+      const key = `${annotation ? 'h' : 'a'}${r.id}`;
+      let hit = checked.get(key);
+      if (hit === undefined) {
+        const words = new Set(
+          r.terms.filter((t) => !phraseWords.has(t) || q.words.some((w) => t.startsWith(w))),
+        );
+        const match: Match = { words, phrases: q.phrases };
+        hit = annotation
+          ? this.annotationHit(q, r, kinds, match)
+          : await this.articleHit(q, r, match, textOf);
+        checked.set(key, hit);
+      }
       if (!hit) continue;
       const info = this.articles.get(hit.articleId);
       let group = groups.get(hit.articleId);
