@@ -191,6 +191,7 @@ export class IndexKeeper {
   /** A compaction failed this session: not tried again until the next (the journal keeps growing meanwhile). */
   private compactionFailed = false;
   private closing = false;
+  private closingDone?: Promise<void>;
   private readonly texts = new TextCache(CACHED_TEXT_CHARS);
   private closed = false;
 
@@ -318,8 +319,12 @@ export class IndexKeeper {
    * compaction running is stopped: a journal past its share is folded in here, on this thread (seconds
    * on a large library, but nothing is asked of a closing index).
    */
-  async close(): Promise<void> {
-    if (this.closed || this.closing) return;
+  close(): Promise<void> {
+    this.closingDone ??= this.shutDown();
+    return this.closingDone;
+  }
+
+  private async shutDown(): Promise<void> {
     this.closing = true;
     const running = this.compaction;
     if (running) {
@@ -554,8 +559,9 @@ export class IndexKeeper {
     for (const name of PART_NAMES) {
       const changes = this.index.takeChanges(name);
       try {
-        if (!this.saved[name] && !this.fromEmpty[name]) {
-          // Changes lost to a failed save: only the part itself says what it holds.
+        if (!this.saved[name] && (this.closing || !this.fromEmpty[name])) {
+          // Closing: written whole at once (no journal of every change first). After a failed save:
+          // changes were lost, and only the part itself says what it holds.
           await this.writeWhole(name);
           whole = true;
           continue;
