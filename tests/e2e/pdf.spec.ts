@@ -32,7 +32,7 @@ test('a two-column PDF shows its page numbers in the margin, and its export cite
   );
   await page.getByRole('button', { name: /^Open .*Sharing a River/ }).click();
   const article = page.getByRole('article');
-  await expect(article).toBeVisible();
+  await expect(article.getByRole('note').first()).toHaveAttribute('aria-label', 'Page 1');
   // Each page once through the body; the footnotes gathered under Notes then say their pages again.
   const labels = await article
     .getByRole('note')
@@ -73,11 +73,12 @@ test('a PDF whose front matter is numbered in roman numerals shows and cites its
   );
   await page.getByRole('button', { name: /^Open .*Sharing a River/ }).click();
   const article = page.getByRole('article');
+  // Waited for first: the reader paints the article after the click returns.
+  await expect(article.getByRole('note').first()).toHaveText('p. i');
   const labels = await article
     .getByRole('note')
     .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   expect(labels.slice(0, pages.length)).toEqual(pages.map((_, i) => (i === 0 ? 'Page i' : `Page ${i}`)));
-  await expect(article.getByRole('note').first()).toHaveText('p. i');
 
   await dragSelect(page, 'Paragraph 1 opens the argument');
   await toolbar(page).getByRole('button', { name: 'Highlight yellow' }).click();
