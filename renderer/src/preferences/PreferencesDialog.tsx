@@ -3,9 +3,10 @@
  * user sets by hand, one row component each, saved together on Save through
  * updateSettings, which main validates against the contract's SettingsSchema.
  *
- * To add a setting: an optional field in SettingsSchema (main/core/contract.ts),
- * a row component beside this file (see UserNameRow.tsx and settingRow.ts),
- * and its line in ROWS. Main, the store and this dialog need nothing else.
+ * To add a setting: an optional field in SettingsSchema (main/core/contract.ts)
+ * and its line in ROWS: checkboxRow(…) for one that is on or off, else a row
+ * component beside this file (see UserNameRow.tsx and settingRow.ts). Main,
+ * the store and this dialog need nothing else.
  */
 import { useCallback, useState } from 'react';
 import type { Settings } from '@core/contract';
@@ -14,12 +15,29 @@ import { messageOf } from '../gloss';
 import { useStore } from '../store';
 import { saveSettings, settingsStore } from '../reader/settingsStore';
 import type { SettingRow } from './settingRow';
-import { DetectVersionsRow } from './DetectVersionsRow';
-import { DownloadImagesRow } from './DownloadImagesRow';
+import { checkboxRow } from './CheckboxRow';
 import { UserNameRow } from './UserNameRow';
 
 /** The rows, in the order shown. */
-const ROWS: readonly SettingRow[] = [UserNameRow, DownloadImagesRow, DetectVersionsRow];
+const ROWS: readonly SettingRow[] = [
+  UserNameRow,
+  checkboxRow({
+    setting: 'downloadImages',
+    unsetMeans: true,
+    label: 'Download pictures when importing a web page',
+    help:
+      'Each picture is downloaded once, at import, and kept with the article. Turned off, a picture stays a ' +
+      'placeholder with its caption and web address, and the import says so.',
+  }),
+  checkboxRow({
+    setting: 'detectVersions',
+    unsetMeans: true,
+    label: 'Add an import that is a new version of an article to it',
+    help:
+      "Same address, or same title and source with most of the text in common: the import becomes the article's " +
+      'newest version and its highlights follow the new text. Turned off, every import or paste is an article of its own.',
+  }),
+];
 
 export function PreferencesDialog({ onClose }: { onClose: () => void }) {
   const saved = useStore(settingsStore, (s) => s.settings);
