@@ -6,7 +6,14 @@
  */
 import { z } from 'zod';
 import type { Article, ArticleSummary } from './document/types';
-import { COLORS, type Annotation, type ArticleNote, type Draft, type TagCount } from './annotations/types';
+import {
+  COLORS,
+  type Annotation,
+  type ArticleNote,
+  type ArticleNoteChange,
+  type Draft,
+  type TagCount,
+} from './annotations/types';
 import type { Result } from './errors';
 import type { Channel } from './channels';
 import { FONT_MAX, FONT_MIN, THEMES } from './reader-settings';
@@ -18,7 +25,7 @@ export type { TagCode, TagCodeChange } from './annotations/codebook';
 export { DESCRIPTION_MAX } from './annotations/codebook';
 
 export type { Article, ArticleSummary, Block, BlockKind, EditableMeta } from './document/types';
-export type { Annotation, ArticleNote, Color, Draft, TagCount } from './annotations/types';
+export type { Annotation, ArticleNote, ArticleNoteChange, Color, Draft, TagCount } from './annotations/types';
 export type { Result, SerializedError, GlossErrorCode } from './errors';
 export type { HitField, HitKind, SearchGroup, SearchHit, SearchResult, Snippet } from './search/types';
 export type { ChangeOp, TextChange, VersionAdded } from './versions/types';
@@ -180,6 +187,8 @@ export interface BatchReport {
   after: Annotation[];
   /** Tags whose colour or description changed with it (undo puts each `before` back). */
   codebook?: TagCodeChange[];
+  /** Article notes it set (a Markdown sync), in the same writes as their passages (undo puts each `before` back). */
+  articleNotes?: ArticleNoteChange[];
 }
 /** What became of one document's highlights brought in from another tool. */
 export interface HighlightImportDocument {
@@ -365,7 +374,10 @@ export const CHANNELS = {
   deleteAnnotation: z.object({ articleId: id, id }),
   /** Puts back an annotation exactly as it was (undo of delete or update). */
   restoreAnnotation: z.object({ annotation: annotationSchema }),
-  /** Puts many annotations (and tags' colours and descriptions) back at once (undo of a tag change): one operation. */
+  /**
+   * Puts many annotations (and tags' colours and descriptions, and article notes) back at once (undo of
+   * a tag change or a Markdown sync): one journaled operation, each note in its article's passages' write.
+   */
   restoreAnnotations: z
     .object({
       annotations: z.array(annotationSchema).max(1_000_000),
@@ -373,8 +385,20 @@ export const CHANNELS = {
         .array(z.object({ tag: tag.min(1), code: tagCode.nullable() }))
         .max(100_000)
         .optional(),
+      articleNotes: z
+        .array(
+          z.object({
+            articleId: id,
+            note: z.object({ text: note, modified: z.string().min(1).max(64) }).nullable(),
+          }),
+        )
+        .max(100_000)
+        .optional(),
     })
-    .refine((r) => r.annotations.length > 0 || !!r.codebook?.length, 'Nothing to put back.'),
+    .refine(
+      (r) => r.annotations.length > 0 || !!r.codebook?.length || !!r.articleNotes?.length,
+      'Nothing to put back.',
+    ),
   listTags: none,
   /** Rename (several names: merge) or delete tags across the library. */
   changeTags: z.object({

@@ -49,3 +49,10 @@ export interface ArticleNote {
   /** ISO 8601 date-time. */
   modified: string;
 }
+
+/** One article's note before and after a change (null: none), so undo can put it back. */
+export interface ArticleNoteChange {
+  articleId: string;
+  before: ArticleNote | null;
+  after: ArticleNote | null;
+}

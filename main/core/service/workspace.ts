@@ -40,12 +40,20 @@ export function workspaceRequests({ store, now }: ServiceContext) {
         if (!store.hasArticle(a.articleId))
           throw new GlossError('NOT_FOUND', `No article with id ${a.articleId} in the library.`);
       }
+      for (const n of req.articleNotes ?? [])
+        if (!store.hasArticle(n.articleId))
+          throw new GlossError('NOT_FOUND', `No article with id ${n.articleId} in the library.`);
       return store.restoreAnnotations(
         req.annotations.map((a) => ({ ...a, tags: normalizeTags(a.tags) }) as Annotation),
         undefined,
         req.codebook?.map(({ tag, code }) => ({
           tag: tidyTag(tag),
           code: code && { ...code, tag: tidyTag(tag) },
+        })),
+        // A note of white space is no note, as setArticleNote has it.
+        req.articleNotes?.map(({ articleId, note }) => ({
+          articleId,
+          note: note?.text.trim() ? note : null,
         })),
       );
     },

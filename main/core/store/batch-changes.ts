@@ -16,7 +16,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { applyTagChange, tagChangeKeys, type TagChange } from '../annotations/tags';
 import { mapLimitUntilFailure } from '../util/map-limit';
-import type { Annotation, ArticleNote } from '../annotations/types';
+import type { Annotation, ArticleNote, ArticleNoteChange } from '../annotations/types';
 import { fsyncDir, replaceFileDurably } from './fs-durable';
 import type { NotesFiles } from './notes';
 import type { TagCode, TagCodeChange } from '../annotations/codebook';
@@ -66,6 +66,8 @@ export interface BatchResult {
   after: Annotation[];
   /** Tags whose colour or description changed (a tag change carries the codebook along). */
   codebook: TagCodeChange[];
+  /** Article notes set by the batch, as they were and are, for undo. */
+  articleNotes: ArticleNoteChange[];
 }
 
 /** Runs a batch under the journal: nothing of it is lost or half done across a crash. */
@@ -147,12 +149,13 @@ async function applyBatch(
           (id) => changeTagsIn(notes, id, batch.change, batch.modified),
         )
       : await restoreInto(notes, articleIds, batch.annotations, batch.remove ?? [], batch.articleNotes ?? []);
-  const result: BatchResult = { articles: 0, before: [], after: [], codebook: [] };
+  const result: BatchResult = { articles: 0, before: [], after: [], codebook: [], articleNotes: [] };
   for (const part of parts) {
     if (!part) continue;
     result.articles++;
     for (const a of part.before) result.before.push(a);
     for (const a of part.after) result.after.push(a);
+    if (part.note) result.articleNotes.push(part.note);
   }
   // After the notes: a crash before this line is finished at open, and the codebook's stamps make it once.
   if (batch.kind === 'tags')
@@ -162,7 +165,7 @@ async function applyBatch(
   return result;
 }
 
-type Part = { before: Annotation[]; after: Annotation[] } | null;
+type Part = { before: Annotation[]; after: Annotation[]; note?: ArticleNoteChange } | null;
 
 /** One article's annotations with the tag change applied (those stamped `modified` already skipped). */
 async function changeTagsIn(
@@ -215,8 +218,9 @@ async function restoreInto(
   // Removed since: nothing to put back into.
   const targets = [...byArticle].filter(([articleId]) => known.has(articleId));
   return mapLimitUntilFailure(targets, BATCH_WRITE_CONCURRENCY, async ([articleId, put]) => {
-    const part = { before: [] as Annotation[], after: [] as Annotation[] };
-    await notes.edit(
+    const part: NonNullable<Part> = { before: [], after: [] };
+    const note = noteOf.get(articleId);
+    const noteBefore = await notes.edit(
       articleId,
       (list) => {
         const gone = removing.get(articleId);
@@ -242,8 +246,9 @@ async function restoreInto(
         }
         return put.length || gone ? next : null;
       },
-      noteOf.get(articleId),
+      note,
     );
+    if (note !== undefined) part.note = { articleId, before: noteBefore ?? null, after: note && { ...note } };
     return part;
   });
 }

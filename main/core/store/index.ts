@@ -490,7 +490,13 @@ class DataFolderStore implements Store {
 
   async putTagCodes(codes: CodebookPut[], modified: string): Promise<BatchResult> {
     this.assertOpen();
-    return { articles: 0, before: [], after: [], codebook: await this.codebook.put(codes, modified) };
+    return {
+      articles: 0,
+      before: [],
+      after: [],
+      codebook: await this.codebook.put(codes, modified),
+      articleNotes: [],
+    };
   }
 
   async articleNote(articleId: string): Promise<ArticleNote | undefined> {

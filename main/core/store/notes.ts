@@ -186,8 +186,13 @@ export class NotesFiles {
     articleId: string,
     edit: (list: readonly Annotation[]) => Annotation[] | null,
     articleNote?: ArticleNote | null,
-  ): Promise<void> {
-    await this.change(articleId, (list) => ({ next: edit(list), result: undefined }), articleNote);
+  ): Promise<ArticleNote | undefined> {
+    // Answers the article note as it was, so a batch setting it can be undone.
+    return this.change(
+      articleId,
+      (list, noteBefore) => ({ next: edit(list), result: noteBefore && { ...noteBefore } }),
+      articleNote,
+    );
   }
 
   /** Each given article that has annotations, with its tags by key, from the counts index. */
@@ -311,7 +316,10 @@ export class NotesFiles {
    */
   private async change<R>(
     articleId: string,
-    edit: (list: Annotation[]) => { next: Annotation[] | null; result: R },
+    edit: (
+      list: Annotation[],
+      articleNote: ArticleNote | undefined,
+    ) => { next: Annotation[] | null; result: R },
     articleNote?: ArticleNote | null,
   ): Promise<R> {
     const db = await this.open(articleId);
@@ -319,7 +327,7 @@ export class NotesFiles {
     if (opened.removed) throw new GlossError('NOT_FOUND', 'This article has been removed from the library.');
     const before = db.data.annotations;
     const noteBefore = db.data.articleNote;
-    const { next, result } = edit(before);
+    const { next, result } = edit(before, noteBefore);
     const noteNext: ArticleNote | undefined =
       articleNote === undefined ? noteBefore : articleNote ? { ...articleNote } : undefined;
     if (!next && noteNext === noteBefore) return result;

@@ -11,7 +11,6 @@ import { gloss, messageOf } from '../gloss';
 import { plural } from '../library/format';
 import { refreshLibrary } from '../library/libraryStore';
 import { runBatch } from '../ui/batchHistory';
-import { articleNoteChanged } from '../annotations/articleNoteChanges';
 
 type State =
   | { kind: 'choosing' }
@@ -78,23 +77,12 @@ export function SyncMarkdownDialog({ onClose }: { onClose: () => void }) {
     setState({ kind: 'busy' });
     let grant = listed.grant!;
     let last: MarkdownSyncReport | undefined;
-    // Redo syncs the same file again, with the grant each sync hands back.
+    // Redo syncs the same file again, with the grant each sync hands back. The article notes it
+    // sets are in its batch, so undo puts them back with the passages, in one journaled operation.
     const run = async () => {
       last = await gloss().syncMarkdown({ grant, dryRun: false, delete: deleting });
       grant = last.grant ?? grant;
-      for (const n of last.articleNotes) if (n.applied) articleNoteChanged(n.articleId, n.to);
       return last.batch ?? EMPTY;
-    };
-    // An article note the sync rewrote is put back by undo too.
-    const also = () => {
-      const notes = last?.articleNotes.filter((n) => n.applied) ?? [];
-      if (!notes.length) return undefined;
-      return async () => {
-        for (const n of notes) {
-          await gloss().setArticleNote({ articleId: n.articleId, text: n.from });
-          articleNoteChanged(n.articleId, n.from);
-        }
-      };
     };
     const done = await runBatch(
       run,
@@ -105,7 +93,6 @@ export function SyncMarkdownDialog({ onClose }: { onClose: () => void }) {
         ]
           .filter(Boolean)
           .join(' and ')} changed`,
-      { also },
     );
     if (!done || !last) return setState({ kind: 'listed', report: listed });
     setState({ kind: 'applied', report: last });

@@ -1,13 +1,15 @@
 /**
  * Undo and redo for changes made across the library (the notebook's edits,
- * the tag manager's renames, merges and deletes). Each step holds the
- * passages as they were and as they became: undo puts the old ones back in
- * one operation (restoreAnnotations); redo does the change again. Views that
- * show passages or tags listen, so every count follows.
+ * the tag manager's renames, merges and deletes, a Markdown sync). Each step
+ * holds the passages (and tags' codes, and article notes) as they were and as
+ * they became: undo puts the old ones back in one journaled operation
+ * (restoreAnnotations); redo does the change again. Views that show passages
+ * or tags listen, so every count follows.
  */
-import type { Annotation, BatchReport, TagCodeChange } from '@core/contract';
+import type { Annotation, ArticleNoteChange, BatchReport, TagCodeChange } from '@core/contract';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
+import { articleNoteChanged } from '../annotations/articleNoteChanges';
 
 export interface BatchStep {
   /** What happened, as a toast says it ("Renamed #a to #b in 3 passages"). */
@@ -16,17 +18,21 @@ export interface BatchStep {
   after: Annotation[];
   /** Tags whose colour or description changed with it. */
   codebook: TagCodeChange[];
+  /** Article notes it set (a Markdown sync). */
+  articleNotes: ArticleNoteChange[];
   /** Do the change again; answers what it did this time. */
   redo: () => Promise<BatchReport>;
-  /** After the change (or its redo): how to undo what it did besides the passages (an article note), if anything. */
-  also?: () => (() => Promise<void>) | undefined;
-  undoAlso?: () => Promise<void>;
 }
 
 const undoStack: BatchStep[] = [];
 const redoStack: BatchStep[] = [];
 const LIMIT = 100;
 const listeners = new Set<(after: readonly Annotation[]) => void>();
+
+/** The open article's note field shows a note the change set (or put back) at once. */
+function notesShown(notes: readonly ArticleNoteChange[], side: 'before' | 'after'): void {
+  for (const n of notes) articleNoteChanged(n.articleId, n[side]?.text ?? '');
+}
 
 /** Be told of every change done, undone or redone here (the passages as they are now). */
 export function onBatchChange(listener: (after: readonly Annotation[]) => void): () => void {
@@ -53,13 +59,13 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
 export function runBatch(
   run: () => Promise<BatchReport>,
   label: (r: BatchReport) => string,
-  opts: { toast?: boolean; also?: BatchStep['also'] } = {},
+  opts: { toast?: boolean } = {},
 ): Promise<BatchReport | null> {
   return serial(async () => {
     try {
       const report = await run();
-      const undoAlso = opts.also?.();
-      if (report.before.length === 0 && !report.codebook?.length && !undoAlso) {
+      notesShown(report.articleNotes ?? [], 'after');
+      if (report.before.length === 0 && !report.codebook?.length && !report.articleNotes?.length) {
         if (opts.toast !== false) showInfo(label(report));
         return report;
       }
@@ -68,9 +74,8 @@ export function runBatch(
         before: report.before,
         after: report.after,
         codebook: report.codebook ?? [],
+        articleNotes: report.articleNotes ?? [],
         redo: run,
-        also: opts.also,
-        undoAlso,
       };
       undoStack.push(step);
       if (undoStack.length > LIMIT) undoStack.shift();
@@ -92,14 +97,18 @@ export function undoBatch(): Promise<void> {
     const step = undoStack.pop();
     if (!step) return;
     try {
-      if (step.before.length || step.codebook.length)
+      // One request: the passages, codes and article notes go back in one journaled batch.
+      if (step.before.length || step.codebook.length || step.articleNotes.length)
         await gloss().restoreAnnotations({
           annotations: step.before,
           ...(step.codebook.length && {
             codebook: step.codebook.map((c) => ({ tag: c.tag, code: c.before })),
           }),
+          ...(step.articleNotes.length && {
+            articleNotes: step.articleNotes.map((n) => ({ articleId: n.articleId, note: n.before })),
+          }),
         });
-      await step.undoAlso?.();
+      notesShown(step.articleNotes, 'before');
       redoStack.push(step);
       changed(step.before);
       showInfo(`Undone: ${step.label}`, { label: 'Redo', run: () => void redoBatch() });
@@ -122,8 +131,9 @@ export function redoBatch(): Promise<void> {
         before: report.before,
         after: report.after,
         codebook: report.codebook ?? [],
-        undoAlso: step.also?.(),
+        articleNotes: report.articleNotes ?? [],
       });
+      notesShown(report.articleNotes ?? [], 'after');
       changed(report.after);
       showInfo(step.label, { label: 'Undo', run: () => void undoBatch() });
     } catch (err) {

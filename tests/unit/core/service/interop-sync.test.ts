@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Annotation } from '@core/contract';
+import type { Annotation, BatchReport } from '@core/contract';
 import { createGloss, type GlossService } from '@core/service';
 import { readMarkdownPassages } from '@core/interop/markdown-passages';
 import { glossInProcess } from '../../helpers/run-gloss';
@@ -520,6 +520,148 @@ describe('a sync interrupted by a crash', () => {
       for (const { after, state } of crashed)
         assert.ok(
           isDeepStrictEqual(state, before) || isDeepStrictEqual(state, whole),
+          `killed after write ${after}: ${JSON.stringify(state)}`,
+        );
+      assert.ok(
+        crashed.some(({ state }) => isDeepStrictEqual(state, whole)),
+        'a crash after the journal is written is finished at the next start',
+      );
+    } finally {
+      await rm(s.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('undoing a sync', () => {
+  /** Two articles, each with a note; a whole-library export edited in both notes, a passage changed and one deleted. */
+  async function syncedLibrary() {
+    const s = await setup();
+    await s.gloss.setArticleNote({ articleId: s.articleId, text: 'First thoughts.' });
+    const { imported } = await s.gloss.importText({
+      title: 'Second story',
+      text: 'A ferry timetable was posted at the pier.',
+    });
+    const second = imported[0].id;
+    await s.gloss.createAnnotation({ articleId: second, start: 2, end: 17, color: 'green' });
+    await s.gloss.setArticleNote({ articleId: second, text: 'Ferry note.' });
+    const file = join(s.dir, 'library.md');
+    await s.gloss.exportNotes({ format: 'md', path: file });
+    const md = edit(await readFile(file, 'utf8'))
+      .replace('First thoughts.', 'Second thoughts.')
+      .replace('Ferry note.', 'Ferry note, checked.');
+    await writeFile(file, md);
+    const stateOf = async (gloss: GlossService) => {
+      const state = [];
+      for (const articleId of [s.articleId, second]) {
+        const passages = (await gloss.listAnnotations({ articleId }))
+          .map(({ id, note, tags, modified }) => ({ id, note, tags, modified }))
+          .sort((a, b) => a.id.localeCompare(b.id));
+        state.push({ passages, note: await gloss.getArticleNote({ articleId }) });
+      }
+      return state;
+    };
+    const unsynced = await stateOf(s.gloss);
+    const r = await s.gloss.syncMarkdown({ path: file, delete: true });
+    return { s, second, stateOf, unsynced, batch: r.batch! };
+  }
+
+  /** The request the app's Undo sends for a batch (renderer/src/ui/batchHistory.ts). */
+  const undoRequest = (batch: BatchReport) => ({
+    annotations: batch.before,
+    articleNotes: (batch.articleNotes ?? []).map((n) => ({ articleId: n.articleId, note: n.before })),
+  });
+
+  it('the sync’s batch names each article note it set, as it was and as it is', async () => {
+    const { s, second, batch } = await syncedLibrary();
+    try {
+      assert.deepEqual(
+        batch.articleNotes?.map((n) => [n.articleId, n.before?.text, n.after?.text]),
+        [
+          [s.articleId, 'First thoughts.', 'Second thoughts.'],
+          [second, 'Ferry note.', 'Ferry note, checked.'],
+        ],
+      );
+    } finally {
+      await s.gloss.close();
+      await rm(s.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is one request: the passages, the deleted passage and both article notes come back as they were', async () => {
+    const { s, stateOf, unsynced, batch } = await syncedLibrary();
+    try {
+      assert.notDeepEqual(await stateOf(s.gloss), unsynced);
+      const undone = await s.gloss.restoreAnnotations(undoRequest(batch));
+      assert.deepEqual(await stateOf(s.gloss), unsynced);
+      // What the undo did is itself a batch redo could put back.
+      assert.deepEqual(
+        undone.articleNotes?.map((n) => [n.before?.text, n.after?.text]),
+        [
+          ['Second thoughts.', 'First thoughts.'],
+          ['Ferry note, checked.', 'Ferry note.'],
+        ],
+      );
+    } finally {
+      await s.gloss.close();
+      await rm(s.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an article note of an article not in the library, and changes nothing', async () => {
+    const { s, stateOf, batch } = await syncedLibrary();
+    try {
+      const synced = await stateOf(s.gloss);
+      const request = undoRequest(batch);
+      request.articleNotes.push({ articleId: 'not-an-article', note: null });
+      await assert.rejects(s.gloss.restoreAnnotations(request), { code: 'NOT_FOUND' });
+      assert.deepEqual(await stateOf(s.gloss), synced);
+    } finally {
+      await s.gloss.close();
+      await rm(s.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('killed after any one of its writes, leaves the whole undo or none of it: passages and both article notes', async () => {
+    const { s, stateOf, unsynced, batch } = await syncedLibrary();
+    await s.gloss.close();
+    const stateIn = async (dataDir: string) => {
+      const gloss = await createGloss({ dataDir, seedsDir: join(s.dir, 'none') });
+      try {
+        return await stateOf(gloss);
+      } finally {
+        await gloss.close();
+      }
+    };
+    const requestFile = join(s.dir, 'undo.json');
+    await writeFile(requestFile, JSON.stringify(undoRequest(batch)));
+    try {
+      const synced = await stateIn(s.data);
+      const crashed: Array<{ after: number; state: typeof synced }> = [];
+      let whole: typeof synced | undefined;
+      // The child dies right after its 1st, 2nd, … file rename (each durable write's last step), until it finishes.
+      for (let k = 1; !whole; k++) {
+        assert.ok(k < 100, 'the undo ends after a bounded number of writes');
+        const copy = join(s.dir, `crash-${k}`);
+        await cp(s.data, copy, { recursive: true });
+        const run = await spawnHelper('undo-crasher.ts', [copy, requestFile, String(k)]).finished();
+        if (run.signal === 'SIGKILL') crashed.push({ after: k, state: await stateIn(copy) });
+        else {
+          assert.equal(run.code, 0, run.stderr);
+          assert.ok(
+            run.lines.some((l) => l.startsWith('{"done":')),
+            'the child says it finished',
+          );
+          whole = await stateIn(copy);
+        }
+      }
+      assert.deepEqual(whole, unsynced, 'the undo puts back every passage and both notes');
+      assert.ok(
+        crashed.length >= 3,
+        'the undo writes the journal and two notes files, so crashes fall between',
+      );
+      for (const { after, state } of crashed)
+        assert.ok(
+          isDeepStrictEqual(state, synced) || isDeepStrictEqual(state, whole),
           `killed after write ${after}: ${JSON.stringify(state)}`,
         );
       assert.ok(
