@@ -83,6 +83,25 @@ export default tseslint.config(
     },
   },
   {
+    // The command line starts without zod (tests/unit/cli/lazy-loading.test.ts): from the contract, types only.
+    files: ['main/cli.ts', 'main/cli/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/contract'],
+              allowTypeImports: true,
+              message:
+                'The contract loads zod: take plain values from their own modules (annotations/colors, export/formats).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A stand-in for Electron's own (largely untyped) surfaces, for tests only.
     files: ['tests/built/electron-double/**', 'tests/built/start-shell.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

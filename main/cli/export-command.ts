@@ -3,7 +3,7 @@
  * format other tools read; damage recovered on the way is said, with exit 3.
  */
 import { Option, type Command } from 'commander';
-import { EXPORT_FORMATS } from '../core/contract';
+import { EXPORT_FORMATS } from '../core/export/formats';
 import { Exit, EXIT_RECOVERED, type CommandContext } from './context';
 
 export function addExportCommand(program: Command, ctx: CommandContext): void {

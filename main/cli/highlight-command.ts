@@ -3,7 +3,7 @@
  * once in the article; the error says how to be more precise when not).
  */
 import { Option, type Command } from 'commander';
-import { COLORS } from '../core/contract';
+import { COLORS } from '../core/annotations/colors';
 import { findQuote } from '../core/anchoring/find-quote';
 import { clip, collect, type CommandContext } from './context';
 

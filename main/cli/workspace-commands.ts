@@ -4,7 +4,8 @@
  * deleted everywhere at once, and described (a colour and a description: the codebook).
  */
 import { Option, type Command } from 'commander';
-import { COLORS, type Annotation, type ArticleSummary, type BatchReport } from '../core/contract';
+import { COLORS } from '../core/annotations/colors';
+import type { Annotation, ArticleSummary, BatchReport } from '../core/contract';
 import { GlossError } from '../core/errors';
 import { clip, collect, plural, type CommandContext } from './context';
 import { passageWindows } from './passages';

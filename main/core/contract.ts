@@ -18,6 +18,7 @@ import type { Result } from './errors';
 import type { Channel } from './channels';
 import { FONT_MAX, FONT_MIN, THEMES } from './reader-settings';
 import type { SearchResult } from './search/types';
+import { EXPORT_FORMATS, type ExportFormat } from './export/formats';
 import { annotationSchema, ID_MAX, NOTE_MAX, TAG_MAX } from './annotations/schema';
 import type { TextChange, VersionAdded } from './versions/types';
 import { DESCRIPTION_MAX, type TagCode, type TagCodeChange } from './annotations/codebook';
@@ -46,11 +47,10 @@ const tagCode: z.ZodType<TagCode> = z.object({
 });
 
 export { THEMES, type Theme } from './reader-settings';
-export const EXPORT_FORMATS = ['md', 'json', 'csv', 'readwise'] as const;
+export { EXPORT_FORMATS, type ExportFormat } from './export/formats';
 /** What the open dialog is choosing: articles to import, highlights from another tool, or a Markdown file to sync. */
 export const IMPORT_KINDS = ['articles', 'highlights', 'markdown'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
  * Every setting, once: the store checks settings.json field by field against it, updateSettings

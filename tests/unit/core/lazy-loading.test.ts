@@ -14,23 +14,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGloss } from '@core/service';
 import { watchChild } from '../helpers/child-output';
+import { NOT_AT_START } from '../helpers/record-loads';
 
 const CHILD = fileURLToPath(new URL('../helpers/open-core-child.ts', import.meta.url));
-const NOT_AT_START = [
-  'zod',
-  'jsdom',
-  '@mozilla/readability',
-  'dompurify',
-  'pdfjs-dist',
-  'marked',
-  'fflate',
-  'iconv-lite',
-  'minisearch',
-  'diff',
-  'yaml',
-  'csv-parse',
-  'csv-stringify',
-];
 
 interface Step {
   step: string;

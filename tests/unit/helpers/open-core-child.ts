@@ -5,26 +5,10 @@
  * then sends one request with a bad payload. After each step it prints a JSON
  * line: the step and the packages (node_modules names) loaded so far.
  */
-import { readFileSync } from 'node:fs';
-import { register } from 'node:module';
+import { recordLoads } from './record-loads';
 
 const [dataDir, log] = process.argv.slice(2);
-const HOOKS = `
-import { appendFileSync } from 'node:fs';
-let log;
-export function initialize(data) { log = data.log; }
-export async function load(url, context, next) { appendFileSync(log, url + '\\n'); return next(url, context); }
-`;
-register(`data:text/javascript,${encodeURIComponent(HOOKS)}`, { data: { log } });
-
-function packagesLoaded(): string[] {
-  const names = new Set<string>();
-  for (const url of readFileSync(log, 'utf8').split('\n')) {
-    const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
-    if (m) names.add(m[1]);
-  }
-  return [...names].sort();
-}
+const packagesLoaded = recordLoads(log);
 const report = (step: string, extra: object = {}): void =>
   void process.stdout.write(`${JSON.stringify({ step, packages: packagesLoaded(), ...extra })}\n`);
 
