@@ -160,15 +160,23 @@ export function interopRequests({ store, now }: ServiceContext) {
     return { article: held, at: held.blocks.slice(1).map((b) => ({ start: b.start, end: b.end })) };
   }
 
-  /** Notes written without a passage join the article's note, each once. */
-  async function addNotes(articleId: string, doc: ForeignDocument, format: HighlightFormat): Promise<number> {
+  /**
+   * Notes written without a passage join the article's note, each once: the note as it will be is
+   * put in `notes` (by article), written with the file's passages in one journaled batch.
+   */
+  async function addNotes(
+    articleId: string,
+    doc: ForeignDocument,
+    format: HighlightFormat,
+    notes: Map<string, string>,
+  ): Promise<number> {
     if (doc.notes.length === 0) return 0;
-    const current = (await store.articleNote(articleId))?.text ?? '';
+    const current = notes.get(articleId) ?? (await store.articleNote(articleId))?.text ?? '';
     const fresh = doc.notes
       .map((n) => `${n.text.trim()}${n.location ? ` (${FORMAT_NAMES[format]}, ${n.location})` : ''}`)
       .filter((line) => line && !current.includes(line));
     if (fresh.length === 0) return 0;
-    await store.setArticleNote(articleId, [current.trim(), ...fresh].filter(Boolean).join('\n\n'), now());
+    notes.set(articleId, [current.trim(), ...fresh].filter(Boolean).join('\n\n'));
     return fresh.length;
   }
 
@@ -179,6 +187,7 @@ export function interopRequests({ store, now }: ServiceContext) {
     library: LibraryDocument[],
     known: Map<string, string>,
     out: Annotation[],
+    notes: Map<string, string>,
   ): Promise<HighlightImportDocument> {
     const fresh: Array<{ id: string; h: ForeignHighlight }> = [];
     let alreadyImported = 0;
@@ -284,7 +293,7 @@ export function interopRequests({ store, now }: ServiceContext) {
       }
     }
     for (const a of out) known.set(a.id, a.articleId);
-    if (report.articleId) report.notes = await addNotes(report.articleId, doc, format);
+    if (report.articleId) report.notes = await addNotes(report.articleId, doc, format, notes);
     return report;
   }
 
@@ -313,10 +322,22 @@ export function interopRequests({ store, now }: ServiceContext) {
           warnings: parsed.warnings,
         };
         const annotations: Annotation[] = [];
+        const notes = new Map<string, string>();
         for (const doc of parsed.documents)
-          file.documents.push(await importDocument(parsed.format, doc, source, library, known, annotations));
-        // One journaled write for the whole file: a crash leaves all of its passages or none.
-        if (annotations.length) await store.restoreAnnotations(annotations);
+          file.documents.push(
+            await importDocument(parsed.format, doc, source, library, known, annotations, notes),
+          );
+        // One journaled batch for the whole file: a crash leaves all of its passages and notes or none
+        // (each article's note in the same write as its passages).
+        if (annotations.length || notes.size) {
+          const modified = now();
+          await store.restoreAnnotations(
+            annotations,
+            [],
+            [],
+            [...notes].map(([articleId, text]) => ({ articleId, note: { text, modified } })),
+          );
+        }
         report.files.push(file);
       } catch (err) {
         const { code, message } = toSerializedError(err);

@@ -5,12 +5,14 @@
  * their own; never twice.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createGloss, type GlossService } from '@core/service';
 import { glossInProcess } from '../../helpers/run-gloss';
+import { spawnHelper } from '../../helpers/store-fixtures';
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'highlights');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -392,6 +394,126 @@ describe('gloss import-highlights', () => {
       assert.equal(report.files[0].documents[0].alreadyImported, 2);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an import interrupted by a crash', () => {
+  /** Two books the library has, each with a highlight and a note made without one. */
+  const CLIPPINGS = [
+    'The Left Hand of Darkness (Le Guin, Ursula K.)',
+    '- Your Highlight on page 40 | Location 601-603 | Added on Tuesday, March 5, 2019 9:31:12 PM',
+    '',
+    'Light is the left hand of darkness and darkness the right hand of light.',
+    '==========',
+    'The Left Hand of Darkness (Le Guin, Ursula K.)',
+    '- Your Note on Location 900 | Added on Wednesday, March 6, 2019 8:00:00 AM',
+    '',
+    'Compare with the Handdara chapter.',
+    '==========',
+    'Crossings (Doe, Jane)',
+    '- Your Highlight on page 3 | Location 40-41 | Added on Tuesday, March 5, 2019 9:40:00 PM',
+    '',
+    'The ferry runs every twenty minutes.',
+    '==========',
+    'Crossings (Doe, Jane)',
+    '- Your Note on Location 300 | Added on Wednesday, March 6, 2019 8:05:00 AM',
+    '',
+    'Check the winter timetable.',
+    '==========',
+    '',
+  ].join('\r\n');
+
+  it('killed after any one of its writes, leaves the whole file’s passages and article notes or none of them', async () => {
+    const lib = await library();
+    const books = [
+      await addArticle(lib.gloss, 'The Left Hand of Darkness', LE_GUIN, { byline: 'Ursula K. Le Guin' }),
+      await addArticle(
+        lib.gloss,
+        'Crossings',
+        'The bridge is closed. The ferry runs every twenty minutes. Nobody likes the wait.',
+        { byline: 'Jane Doe' },
+      ),
+    ];
+    await lib.gloss.setArticleNote({ articleId: books[0], text: 'Reading group, week 3.' });
+    // The file, the request and each crashed copy of the library live beside it, not in it.
+    const beside = await mkdtemp(join(tmpdir(), 'gloss-interop-crash-'));
+    const clippings = join(beside, 'My Clippings.txt');
+    await writeFile(clippings, CLIPPINGS);
+    const request = join(beside, 'import.json');
+    await writeFile(request, JSON.stringify({ paths: [clippings] }));
+    const data = lib.dir;
+    await lib.gloss.close();
+    const stateIn = async (dataDir: string) => {
+      const gloss = await createGloss({ dataDir, seedsDir: join(lib.dir, 'no-seeds') });
+      try {
+        const state = [];
+        for (const articleId of books) {
+          const passages = (await gloss.listAnnotations({ articleId }))
+            .map(({ id, note, target }) => ({ id, note, quote: target.quote.exact }))
+            .sort((a, b) => a.id.localeCompare(b.id));
+          state.push({ passages, note: (await gloss.getArticleNote({ articleId }))?.text ?? null });
+        }
+        return { state, articles: (await gloss.listArticles()).length };
+      } finally {
+        await gloss.close();
+      }
+    };
+    try {
+      const before = await stateIn(data);
+      const crashed: Array<{ after: number; state: typeof before }> = [];
+      let whole: typeof before | undefined;
+      // The child dies right after its 1st, 2nd, … file rename (each durable write's last step), until it finishes.
+      for (let k = 1; !whole; k++) {
+        assert.ok(k < 100, 'the import ends after a bounded number of writes');
+        const copy = join(beside, `crash-${k}`);
+        await cp(data, copy, { recursive: true });
+        const run = await spawnHelper('request-crasher.ts', [
+          copy,
+          'importHighlights',
+          request,
+          String(k),
+        ]).finished();
+        if (run.signal === 'SIGKILL') crashed.push({ after: k, state: await stateIn(copy) });
+        else {
+          assert.equal(run.code, 0, run.stderr);
+          assert.ok(
+            run.lines.some((l) => l.startsWith('{"done":')),
+            'the child says it finished',
+          );
+          whole = await stateIn(copy);
+        }
+      }
+      assert.deepEqual(
+        whole.state.map((b) => [b.passages.map((p) => p.quote), b.note]),
+        [
+          [
+            ['Light is the left hand of darkness and darkness the right hand of light.'],
+            'Reading group, week 3.\n\nCompare with the Handdara chapter. (Kindle clippings, location 900)',
+          ],
+          [
+            ['The ferry runs every twenty minutes.'],
+            'Check the winter timetable. (Kindle clippings, location 300)',
+          ],
+        ],
+      );
+      assert.equal(whole.articles, 2, 'both books were found: no article made to hold passages');
+      assert.ok(
+        crashed.length >= 3,
+        'the import writes the journal and two notes files, so crashes fall between',
+      );
+      for (const { after, state } of crashed)
+        assert.ok(
+          isDeepStrictEqual(state, before) || isDeepStrictEqual(state, whole),
+          `killed after write ${after}: ${JSON.stringify(state)}`,
+        );
+      assert.ok(
+        crashed.some(({ state }) => isDeepStrictEqual(state, whole)),
+        'a crash after the journal is written is finished at the next start',
+      );
+    } finally {
+      await rm(lib.dir, { recursive: true, force: true });
+      await rm(beside, { recursive: true, force: true });
     }
   });
 });

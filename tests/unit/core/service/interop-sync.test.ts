@@ -486,6 +486,8 @@ describe('a sync interrupted by a crash', () => {
     await s.gloss.close();
     const md = edit(await readFile(s.file, 'utf8')).replace('First thoughts.', 'Second thoughts.');
     await writeFile(s.file, md);
+    const request = join(s.dir, 'sync.json');
+    await writeFile(request, JSON.stringify({ path: s.file, delete: true }));
     const stateOf = async (dataDir: string) => {
       const gloss = await createGloss({ dataDir, seedsDir: join(s.dir, 'none') });
       try {
@@ -507,7 +509,12 @@ describe('a sync interrupted by a crash', () => {
         assert.ok(k < 100, 'the sync ends after a bounded number of writes');
         const copy = join(s.dir, `crash-${k}`);
         await cp(s.data, copy, { recursive: true });
-        const run = await spawnHelper('sync-crasher.ts', [copy, s.file, String(k)]).finished();
+        const run = await spawnHelper('request-crasher.ts', [
+          copy,
+          'syncMarkdown',
+          request,
+          String(k),
+        ]).finished();
         if (run.signal === 'SIGKILL') crashed.push({ after: k, state: await stateOf(copy) });
         else {
           assert.equal(run.code, 0, run.stderr);
@@ -643,7 +650,12 @@ describe('undoing a sync', () => {
         assert.ok(k < 100, 'the undo ends after a bounded number of writes');
         const copy = join(s.dir, `crash-${k}`);
         await cp(s.data, copy, { recursive: true });
-        const run = await spawnHelper('undo-crasher.ts', [copy, requestFile, String(k)]).finished();
+        const run = await spawnHelper('request-crasher.ts', [
+          copy,
+          'restoreAnnotations',
+          requestFile,
+          String(k),
+        ]).finished();
         if (run.signal === 'SIGKILL') crashed.push({ after: k, state: await stateIn(copy) });
         else {
           assert.equal(run.code, 0, run.stderr);
