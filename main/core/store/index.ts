@@ -137,6 +137,8 @@ export interface Store {
    * most used first; each with its colour and description, then described tags no passage uses yet (count 0).
    */
   tagCounts(): Promise<TagCount[]>;
+  /** Resolves once the counts above have been checked against every notes file (in the background after the first list). */
+  countsChecked(): Promise<void>;
   /** Sets tags' colours and descriptions (null: none): one durable write; answers what changed, for undo. */
   putTagCodes(codes: CodebookPut[], modified: string): Promise<BatchResult>;
   /** Renames, merges or deletes tags across the library: one journaled operation; answers what changed, for undo. */
@@ -465,6 +467,10 @@ class DataFolderStore implements Store {
 
   annotationCounts(ids?: readonly string[]): Promise<Map<string, number>> {
     return this.notes.counts(ids ?? this.library.ids());
+  }
+
+  countsChecked(): Promise<void> {
+    return this.notes.checked();
   }
 
   async tagCounts(): Promise<TagCount[]> {

@@ -85,6 +85,8 @@ export class NotesFiles {
   /** Articles whose counts this session took from their data: newer than anything in the index. */
   private readonly fresh = new Set<string>();
   private loading?: Promise<void>;
+  /** The background check of a trusted index against the notes files (see ready). */
+  private checking: Promise<unknown> = Promise.resolve();
   private loaded = false;
   private dirty: Promise<void> | null;
   private saveTimer?: NodeJS.Timeout;
@@ -400,6 +402,12 @@ export class NotesFiles {
     return this.dirty;
   }
 
+  /** Resolves once the counts have been checked against every notes file (a trusted index's check runs in the background). */
+  async checked(): Promise<void> {
+    await this.ready();
+    await this.checking;
+  }
+
   /** Counts for every article: from the index, checked against the notes files when it may be stale. */
   private ready(): Promise<void> {
     this.loading ??= (async () => {
@@ -410,7 +418,7 @@ export class NotesFiles {
         this.loaded = true;
         // Trusted for the first list; then, in the background, a stat of each notes file catches one
         // changed while Gloss was closed (restored from a backup, synced from another computer).
-        void this.rebuild(index.entries).catch(() => {});
+        this.checking = this.rebuild(index.entries).catch(() => {});
       } else {
         this.loaded = await this.rebuild(index?.entries ?? new Map());
         this.scheduleSave();

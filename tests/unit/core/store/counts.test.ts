@@ -8,7 +8,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore, type Store } from '@core/store/index';
 import { NOTES_INDEX_DIRTY } from '@core/store/notes';
 import { NOTES_INDEX_FILE } from '@core/store/notes-index';
@@ -67,7 +66,7 @@ describe('store: annotation counts for the library list', () => {
         { tag: 'oil', count: 1 },
       ]);
       // …but a check in the background finds the changed file, and the counts follow.
-      for (let i = 0; i < 500 && (await s.annotationCounts()).get(a.id) !== 1; i++) await sleep(10);
+      await s.countsChecked();
       assert.deepEqual(
         await s.annotationCounts(),
         new Map([
