@@ -37,7 +37,8 @@ export async function fsyncDir(dir: string): Promise<void> {
   } catch {
     // Not supported here; the rename itself is still atomic.
   } finally {
-    await handle?.close().catch(() => {});
+    // Durable once synced: the read-only handle is closed without making the save wait for it.
+    void handle?.close().catch(() => {});
   }
 }
 
@@ -93,8 +94,15 @@ export async function replaceFileDurably(
 ): Promise<void> {
   const temp = tempPathFor(target);
   try {
-    await writeAndSync(temp, data);
-    if (options.backup) await keepBackup(target);
+    // The backup is made while the new version goes to disk: it links the current target, which stays
+    // as it is until the rename, so the order between them does not matter — and a save waits for
+    // the slower of the two, not for both in turn (two directory changes the raw write does not make).
+    const [written, backedUp] = await Promise.allSettled([
+      writeAndSync(temp, data),
+      options.backup ? keepBackup(target) : undefined,
+    ]);
+    if (written.status === 'rejected') throw written.reason;
+    if (backedUp.status === 'rejected') throw backedUp.reason;
     await fs.rename(temp, target);
   } catch (err) {
     await fs.rm(temp, { force: true }).catch(() => {});
