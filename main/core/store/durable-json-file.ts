@@ -14,7 +14,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { GlossError } from '../errors';
-import { code, moveAside, readableTime, replaceFileDurably } from './fs-durable';
+import { code, moveAside, readableTime, replaceFileDurably, type FolderSync } from './fs-durable';
 
 /** Returns the valid value (possibly normalised) or throws (or rejects: a check may load its schema first). */
 export type Validator<T> = (raw: unknown) => T | Promise<T>;
@@ -33,6 +33,8 @@ export interface DurableJsonFileOptions<T> {
   onWarning: (sentence: string) => void;
   /** Asked for data when the file is missing or damaged beyond its backup. */
   fallback?: () => Promise<Fallback<T> | null>;
+  /** The file's folder, synced through a handle its owner keeps open (notes/: one handle for every save). */
+  folder?: FolderSync;
 }
 
 interface Waiter {
@@ -89,7 +91,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
         this.pending = null;
         try {
           // Compact, not pretty: two to three times cheaper to serialise.
-          await replaceFileDurably(this.file, JSON.stringify(data), { backup: true });
+          await replaceFileDurably(this.file, JSON.stringify(data), {
+            backup: true,
+            folder: this.options.folder,
+          });
           for (const w of waiters) w.resolve();
         } catch (err) {
           const failure = new GlossError('IO', `Could not save ${this.label}: ${(err as Error).message}`, {

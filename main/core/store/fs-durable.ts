@@ -42,6 +42,33 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * One folder's handle, opened at its first fsync and kept for the next ones: a folder that many
+ * saves replace files in (notes/) is synced without opening and closing it for each save. Best
+ * effort, as fsyncDir. close() when done with the folder.
+ */
+export class FolderSync {
+  private handle?: Promise<fs.FileHandle | null>;
+  private closed = false;
+
+  constructor(readonly dir: string) {}
+
+  async sync(): Promise<void> {
+    if (this.closed) return fsyncDir(this.dir);
+    this.handle ??= fs.open(this.dir, 'r').catch(() => null);
+    const handle = await this.handle;
+    // Not supported here (fsyncDir says why); a handle closed meanwhile (close()) is opened again once.
+    if (handle) await handle.sync().catch(() => (this.closed ? fsyncDir(this.dir) : undefined));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const handle = await this.handle;
+    this.handle = undefined;
+    await handle?.close().catch(() => {});
+  }
+}
+
 async function writeAndSync(file: string, data: string | Uint8Array): Promise<void> {
   const handle = await fs.open(file, 'wx');
   try {
@@ -84,6 +111,8 @@ async function keepBackup(target: string): Promise<void> {
 export interface ReplaceOptions {
   /** Keep the file being replaced as `<target>.bak`. */
   backup?: boolean;
+  /** The target's folder, synced through a handle kept open (else the folder is opened for the fsync). */
+  folder?: FolderSync;
 }
 
 /** Atomically and durably replaces `target` with `data`. */
@@ -110,7 +139,8 @@ export async function replaceFileDurably(
   } finally {
     inFlight.delete(temp);
   }
-  await fsyncDir(path.dirname(target));
+  const dir = path.dirname(target);
+  await (options.folder?.dir === dir ? options.folder.sync() : fsyncDir(dir));
 }
 
 /** Removes temp files a crash left behind in `dir` (never data files). */

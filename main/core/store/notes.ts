@@ -14,7 +14,7 @@ import { tagKey } from '../annotations/tags';
 import { GlossError } from '../errors';
 import { mapLimit } from '../util/map-limit';
 import { DurableJsonFile } from './durable-json-file';
-import { fsyncDir, replaceFileDurably } from './fs-durable';
+import { FolderSync, fsyncDir, replaceFileDurably } from './fs-durable';
 import {
   loadNotesIndex,
   NOTES_INDEX_FILE,
@@ -80,6 +80,8 @@ const emptyNotes = (): NotesFile => ({ version: 1, annotations: [] });
 export class NotesFiles {
   private readonly openFiles = new Map<string, OpenNotesFile>();
   private readonly dir: string;
+  /** notes/, kept open for the fsync that ends each save (not opened and closed per save). */
+  private readonly folder: FolderSync;
   /** articleId → its counts, and the tag totals; complete once `loading` has resolved (absent = no annotations). */
   private readonly summaries = new NotesSummaries();
   /** Articles whose counts this session took from their data: newer than anything in the index. */
@@ -97,6 +99,8 @@ export class NotesFiles {
   /** Set by close(): no more index saves, and a rebuild in progress gives up. */
   private stopped = false;
   private indexRead?: Promise<LoadedIndex | null>;
+  /** Notes files saved this session whose stamp the counts do not hold yet → whether that save is still the latest. */
+  private readonly unstamped = new Map<string, () => boolean>();
   /** Empty notes files already checked against the index (see unlessEmptiedOutside). */
   private readonly checkedEmpty = new Set<string>();
 
@@ -108,6 +112,7 @@ export class NotesFiles {
     markerAtOpen: boolean,
   ) {
     this.dir = path.join(dataDir, NOTES_DIR);
+    this.folder = new FolderSync(this.dir);
     // A marker left by a crash stays until this session saves a checked index.
     this.dirty = markerAtOpen ? Promise.resolve() : null;
   }
@@ -294,6 +299,7 @@ export class NotesFiles {
   close(): Promise<void> {
     this.closing ??= (async () => {
       await this.idle();
+      await this.folder.close();
       this.stopped = true;
       clearTimeout(this.saveTimer);
       await this.saving;
@@ -302,6 +308,7 @@ export class NotesFiles {
       if (!this.loaded) return;
       try {
         await this.dirty;
+        await this.stampSaved();
         await saveNotesIndex(this.dataDir, serializeNotesIndex(this.summaries, true));
         await fs.rm(path.join(this.dataDir, NOTES_INDEX_DIRTY), { force: true });
         await fsyncDir(this.dataDir);
@@ -384,14 +391,22 @@ export class NotesFiles {
       if (current()) revert();
       throw err;
     }
-    // Record which version of the file the counts describe, unless a later change is on its way.
-    // Not awaited: the change is saved already, and until the stamp is known the entry is simply re-checked after a crash.
-    void stampOf(this.fileFor(articleId)).then((stamp) => {
+    // Which version of the file the counts describe is recorded when the counts are next saved (one stat
+    // per file then, not one per save); until then the entry is simply re-checked after a crash.
+    this.unstamped.set(articleId, current);
+    this.scheduleSave();
+  }
+
+  /** Records the stamp of each file saved since the last call, unless a later change is on its way. */
+  private async stampSaved(): Promise<void> {
+    const saved = [...this.unstamped];
+    this.unstamped.clear();
+    await mapLimit(saved, SCAN_CONCURRENCY, async ([articleId, current]) => {
+      const stamp = await stampOf(this.fileFor(articleId));
       const summary = this.summaries.get(articleId);
       if (current() && stamp && summary)
         this.summaries.set(articleId, { count: summary.count, tags: summary.tags, stamp });
     });
-    this.scheduleSave();
   }
 
   private markDirty(): Promise<void> {
@@ -477,6 +492,7 @@ export class NotesFiles {
     if (!this.loaded || this.stopped) return;
     await this.markDirty();
     this.unsaved = false;
+    await this.stampSaved();
     await saveNotesIndex(this.dataDir, serializeNotesIndex(this.summaries, false));
   }
 
@@ -493,6 +509,7 @@ export class NotesFiles {
           file: this.fileFor(articleId),
           root: this.dataDir,
           validate: parseNotesFile,
+          folder: this.folder,
           onWarning: (sentence) => {
             opened!.recovered = true;
             this.onWarning(sentence);
