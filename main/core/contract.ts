@@ -16,9 +16,10 @@ import {
 } from './annotations/types';
 import type { Result } from './errors';
 import type { Channel } from './channels';
-import { FONT_MAX, FONT_MIN, THEMES } from './reader-settings';
+import type { Settings } from './settings-fields';
 import type { SearchResult } from './search/types';
 import { EXPORT_FORMATS, type ExportFormat } from './export/formats';
+import { SettingsSchema } from './settings-schema';
 import { annotationSchema, ID_MAX, NOTE_MAX, TAG_MAX } from './annotations/schema';
 import type { TextChange, VersionAdded } from './versions/types';
 import { DESCRIPTION_MAX, type TagCode, type TagCodeChange } from './annotations/codebook';
@@ -53,28 +54,13 @@ export const IMPORT_KINDS = ['articles', 'highlights', 'markdown'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
- * Every setting, once: the store checks settings.json field by field against it, updateSettings
- * validates each patch with it, and the Preferences dialog (renderer/src/preferences/) shows the
- * ones a user sets by hand, one row component each. A new setting is one optional field here,
- * and its plain check in PLAIN (store/settings-file.ts: start-up reads settings.json without zod;
- * the compiler asks for it).
+ * Every setting is described once, as plain data, in settings-fields.ts: the store checks
+ * settings.json field by field against it, SettingsSchema (built from it) validates each
+ * updateSettings patch, and the Preferences dialog (renderer/src/preferences/) shows the
+ * ones a user sets by hand.
  */
-export const SettingsSchema = z.object({
-  theme: z.enum(THEMES),
-  fontSize: z.number().int().min(FONT_MIN).max(FONT_MAX),
-  lastArticleId: id.optional(),
-  /** Reading position per article: fraction of the document scrolled, 0..1. */
-  scroll: z.record(id, z.number().min(0).max(1)),
-  /** The reader's annotations panel is hidden (its button or shortcut shows it again). */
-  panelHidden: z.boolean().optional(),
-  /** The user's name, as the author of exported annotations (W3C JSON creator); unset: anonymous. */
-  userName: z.string().trim().max(200).optional(),
-  /** Download a page's web pictures at import; false: placeholders with their address (unset: download). */
-  downloadImages: z.boolean().optional(),
-  /** Add an import that is a new version of an article to it; false: every import is an article of its own (unset: add). */
-  detectVersions: z.boolean().optional(),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
+export { SettingsSchema } from './settings-schema';
+export type { Settings } from './settings-fields';
 export { DEFAULT_SETTINGS } from './reader-settings';
 
 export interface ImportFailure {

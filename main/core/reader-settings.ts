@@ -12,5 +12,5 @@ export const FONT_MIN = 12;
 export const FONT_MAX = 32;
 export const FONT_DEFAULT = 19;
 
-/** A new library's settings (the contract's SettingsSchema describes them). */
+/** A new library's settings (settings-fields.ts describes them). */
 export const DEFAULT_SETTINGS: Settings = { theme: 'light', fontSize: FONT_DEFAULT, scroll: {} };

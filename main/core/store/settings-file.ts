@@ -5,49 +5,26 @@
  * values keeps its valid fields, takes each invalid one from settings.json.bak
  * when it is valid there, else from the defaults, and says which.
  *
- * The usual file (every field plainly valid) is accepted by PLAIN, a check per
- * field written out, without loading the contract's schemas (zod) at start-up;
- * anything else is judged field by field by SettingsSchema. PLAIN accepts only
- * what the schema accepts unchanged (tests/unit/core/store/settings-file.test.ts
- * compares them), and its type makes a new setting need a line here.
+ * The usual file (every field plainly valid) is accepted by plainlyValid, from
+ * the same description of each setting as SettingsSchema (settings-fields.ts),
+ * without loading the contract's schemas (zod) at start-up; anything else is
+ * judged field by field by SettingsSchema. The plain check accepts exactly what
+ * the schema accepts unchanged (tests/unit/core/store/settings-file.test.ts).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Settings } from '../contract';
 import { loadContract } from '../lazy-contract';
-import { ID_MAX } from '../annotations/limits';
-import { DEFAULT_SETTINGS, FONT_MAX, FONT_MIN, THEMES } from '../reader-settings';
+import { DEFAULT_SETTINGS } from '../reader-settings';
+import { plainlyValid, SETTING_FIELDS } from '../settings-fields';
 import { DurableJsonFile } from './durable-json-file';
 import { readableTime } from './fs-durable';
 
 export const SETTINGS_FILE = 'settings.json';
 
 type Field = keyof Settings;
-
-const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= ID_MAX;
-const optional =
-  (check: (v: unknown) => boolean) =>
-  (v: unknown): boolean =>
-    v === undefined || check(v);
-const isBoolean = (v: unknown): boolean => typeof v === 'boolean';
-
-/** Each field as SettingsSchema takes it unchanged (a value it would trim or refuse is left to the schema). */
-export const PLAIN: Record<Field, (value: unknown) => boolean> = {
-  theme: (v) => (THEMES as readonly unknown[]).includes(v),
-  fontSize: (v) => Number.isSafeInteger(v) && (v as number) >= FONT_MIN && (v as number) <= FONT_MAX,
-  lastArticleId: optional(isId),
-  scroll: (v) =>
-    typeof v === 'object' &&
-    v !== null &&
-    !Array.isArray(v) &&
-    Object.entries(v).every(([id, x]) => isId(id) && typeof x === 'number' && x >= 0 && x <= 1),
-  panelHidden: optional(isBoolean),
-  userName: optional((v) => typeof v === 'string' && v.length <= 200 && v === v.trim()),
-  downloadImages: optional(isBoolean),
-  detectVersions: optional(isBoolean),
-};
-const FIELDS = Object.keys(PLAIN) as Field[];
+const FIELDS = Object.keys(SETTING_FIELDS) as Field[];
 
 interface Checked {
   settings: Settings;
@@ -61,7 +38,7 @@ export async function checkSettings(raw: unknown): Promise<Checked> {
     throw new Error(`${SETTINGS_FILE} does not hold an object`);
   const record = raw as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  if (FIELDS.every((key) => PLAIN[key](record[key]))) {
+  if (FIELDS.every((key) => plainlyValid(SETTING_FIELDS[key], record[key]))) {
     for (const key of FIELDS) if (record[key] !== undefined) out[key] = record[key];
     return { settings: out as Settings, invalid: [] };
   }

@@ -3,7 +3,7 @@
  * user sets by hand, one row component each, saved together on Save through
  * updateSettings, which main validates against the contract's SettingsSchema.
  *
- * To add a setting: an optional field in SettingsSchema (main/core/contract.ts)
+ * To add a setting: its line in SETTING_FIELDS (main/core/settings-fields.ts)
  * and its line in ROWS: checkboxRow(…) for one that is on or off, else a row
  * component beside this file (see UserNameRow.tsx and settingRow.ts). Main,
  * the store and this dialog need nothing else.

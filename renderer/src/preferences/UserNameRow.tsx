@@ -1,9 +1,7 @@
 /** The user's name, as the author (W3C `creator`) of the highlights they export. */
 import { useId } from 'react';
+import { SETTING_FIELDS } from '@core/settings-fields';
 import type { SettingRowProps } from './settingRow';
-
-/** SettingsSchema's bound on the name, repeated so the field stops typing where main would refuse. */
-const NAME_MAX = 200;
 
 export function UserNameRow({ draft, change }: SettingRowProps) {
   const noteId = useId();
@@ -15,7 +13,8 @@ export function UserNameRow({ draft, change }: SettingRowProps) {
         type="text"
         name="userName"
         autoComplete="name"
-        maxLength={NAME_MAX}
+        // The field stops typing where main would refuse.
+        maxLength={SETTING_FIELDS.userName.max}
         value={draft.userName ?? ''}
         aria-describedby={noteId}
         onChange={(e) => change({ userName: e.target.value })}
