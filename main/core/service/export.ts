@@ -172,7 +172,8 @@ async function* exportEntries(
     written.articles++;
     written.annotations += notesOfOne.annotations.length;
     const { id, annotations: listed, articleNote } = notesOfOne;
-    const article = await store.getArticleIfIntact(id);
+    // Each article is read once and let go: kept in the store's cache, every one outlived V8's young generation.
+    const article = await store.getArticleIfIntact(id, { keep: false });
     const annotations = await anchoredOn(ctx, article, listed);
     if (article) yield { article, annotations, articleNote };
     else {

@@ -18,7 +18,13 @@ import type { Settings } from '../contract';
 import { loadContract } from '../lazy-contract';
 import type { Article } from '../document/types';
 import { GlossError } from '../errors';
-import { ArticleFiles, ARTICLES_DIR, standInArticle, type AssetInput } from './article-files';
+import {
+  ArticleFiles,
+  ARTICLES_DIR,
+  standInArticle,
+  type ArticleReadOptions,
+  type AssetInput,
+} from './article-files';
 import { DurableJsonFile } from './durable-json-file';
 import { sweepTempFiles } from './fs-durable';
 import { LibraryIndex } from './library-index';
@@ -51,7 +57,7 @@ import { EDITABLE_META, type EditableMeta, type MetaEdits } from '../document/ty
 import { openSettings, SETTINGS_FILE } from './settings-file';
 
 export type { ArticleIndexEntry } from './schemas';
-export type { AssetInput } from './article-files';
+export type { ArticleReadOptions, AssetInput } from './article-files';
 export { assertSafeId, assertSafeAssetName, isSafeId } from './safe-names';
 
 export { SETTINGS_FILE };
@@ -76,9 +82,9 @@ export interface Store {
   /** One library entry (not a copy of the whole list). */
   articleEntry(id: string): ArticleIndexEntry | undefined;
   /** GlossError NOT_FOUND if unknown; CORRUPT (file moved aside) if its content is damaged or missing. */
-  getArticle(id: string): Promise<Article>;
+  getArticle(id: string, options?: ArticleReadOptions): Promise<Article>;
   /** The article, or null when its saved copy is damaged or missing (moved aside and reported, as by getArticle). NOT_FOUND if unknown. */
-  getArticleIfIntact(id: string): Promise<Article | null>;
+  getArticleIfIntact(id: string, options?: ArticleReadOptions): Promise<Article | null>;
   /** The index's metadata of a known article, with no text: stands in for one whose saved copy is damaged. NOT_FOUND if unknown. */
   articleStandIn(id: string): Article;
   /**
@@ -303,9 +309,9 @@ class DataFolderStore implements Store {
     return entry && { ...entry };
   }
 
-  async getArticle(id: string): Promise<Article> {
+  async getArticle(id: string, options?: ArticleReadOptions): Promise<Article> {
     const entry = this.entry(id);
-    const article = await this.articles.read(entry);
+    const article = await this.articles.read(entry, options);
     if (!entry.edited) return article;
     return { ...article, ...metaWithEdits(article.meta, entry.edited) };
   }
@@ -336,9 +342,9 @@ class DataFolderStore implements Store {
     return next;
   }
 
-  async getArticleIfIntact(id: string): Promise<Article | null> {
+  async getArticleIfIntact(id: string, options?: ArticleReadOptions): Promise<Article | null> {
     try {
-      return await this.getArticle(id);
+      return await this.getArticle(id, options);
     } catch (err) {
       if (err instanceof GlossError && err.code === 'CORRUPT') return null;
       throw err;

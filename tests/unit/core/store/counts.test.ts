@@ -195,6 +195,24 @@ describe('store: article content is checked once per session', () => {
       );
     });
   });
+
+  it('reads an article for one pass (an export) without keeping it or pushing out those in use', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const open = makeArticle(1);
+    const others = Array.from({ length: 8 }, (_, i) => makeArticle(10 + i));
+    await withStore(dir, async (s) => {
+      for (const x of [open, ...others]) await s.putArticle(x);
+      await s.getArticle(open.id);
+      for (const x of others) assert.deepEqual(await s.getArticle(x.id, { keep: false }), x);
+      const openFile = path.join(dir, 'articles', `${open.id}.json`);
+      await fs.writeFile(openFile, 'damaged after it was read');
+      assert.deepEqual(await s.getArticle(open.id), open, 'the article in use is still served from memory');
+
+      const passed = path.join(dir, 'articles', `${others[0].id}.json`);
+      await fs.writeFile(passed, 'damaged after one pass');
+      await assert.rejects(s.getArticle(others[0].id), /damaged/, 'one read in passing is read again');
+    });
+  });
 });
 
 describe('store: opening a large library stays cheap', () => {
