@@ -43,6 +43,23 @@ describe('writeExport', () => {
     assert.equal(bytes, Buffer.byteLength(written));
   });
 
+  it('writes many pieces over several batches in their order, while the next batch is being built', async () => {
+    const path = join(dir, 'batches.json');
+    const pieces = Array.from(
+      { length: 20_000 },
+      (_, n) => `{"n":${n},"quote":"Größe ${'🇮🇶 '.repeat(n % 50)}"},\n`,
+    );
+    pieces.splice(10_000, 0, 'x'.repeat(1_500_000));
+    async function* built() {
+      for (const piece of pieces) yield piece;
+    }
+    const { bytes } = await writeExport(path, built());
+    const written = await readFile(path, 'utf8');
+    assert.ok(bytes > 4 * 2 ** 20, 'several batches');
+    assert.equal(written, pieces.join(''));
+    assert.equal(bytes, Buffer.byteLength(written));
+  });
+
   it('leaves nothing behind when building a piece fails half-way', async () => {
     const folder = join(dir, 'failing');
     await mkdir(folder);
