@@ -269,7 +269,20 @@ export class NotesFiles {
     const opened = this.openNotes(articleId);
     if (opened.db) return { data: opened.db.data, shared: true };
     const joined = opened.reading !== undefined;
-    return { data: await this.readOnce(opened), shared: joined };
+    const data = await this.readOnce(opened);
+    this.closeIfUnused(opened);
+    return { data, shared: joined };
+  }
+
+  /**
+   * Forgets a notes file that was only read (not opened, not being read, nothing recovered or restored
+   * through it): a library export reads every file once, and each kept its adapter for the session.
+   */
+  private closeIfUnused(opened: OpenNotesFile): void {
+    const { articleId } = opened;
+    if (opened.db || opened.opening || opened.reading || opened.recovered || opened.removed) return;
+    if (this.checkedEmpty.has(articleId) || this.openFiles.get(articleId) !== opened) return;
+    this.openFiles.delete(articleId);
   }
 
   /** Waits for the article's pending saves, then deletes its notes. */
@@ -285,6 +298,11 @@ export class NotesFiles {
     const file = this.fileFor(articleId);
     await Promise.all([fs.rm(file, { force: true }), fs.rm(`${file}.bak`, { force: true })]);
     this.scheduleSave();
+  }
+
+  /** How many articles' notes files are held in memory (opened for editing, or being read). */
+  get held(): number {
+    return this.openFiles.size;
   }
 
   async idle(): Promise<void> {

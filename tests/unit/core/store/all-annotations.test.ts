@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { openStore } from '@core/store/index';
+import { NotesFiles } from '@core/store/notes';
 import { GlossError } from '@core/errors';
 import type { Annotation } from '@core/annotations/types';
 import { makeAnnotation, makeArticle, tempDataDir } from '../../helpers/store-fixtures';
@@ -102,5 +103,19 @@ describe('store: allAnnotations', () => {
     await assert.rejects(store.listAnnotations(ids[4]));
     await fs.rmdir(fifth);
     await store.close();
+  });
+
+  it('reads each file in passing: listing every article keeps none of them in memory, and the one open stays', async (t) => {
+    const { dir } = await tempDataDir(t);
+    const store = await library(dir, 12, 2);
+    const ids = store.listArticles().map((a) => a.id);
+    await store.close();
+    const notes = await NotesFiles.open(dir, () => {});
+    t.after(() => notes.close());
+    await notes.list(ids[3]);
+    let listed = 0;
+    for await (const { annotations } of notes.all(ids)) listed += annotations.length;
+    assert.equal(listed, 24);
+    assert.equal(notes.held, 1, 'only the article opened for editing is held');
   });
 });
