@@ -20,7 +20,7 @@ import { copyWithCitation } from '../ui/copyCitation';
 import { TagChip } from '../ui/TagChip';
 import { useCssVars } from '../reader/useCssVars';
 import { useStoreAfterPaint } from '../ui/afterPaint';
-import { itemHeights, itemTops, reviewWindow, scrollToShow } from '../versions/reviewWindow';
+import { itemHeights, itemTops, measuredWindow, scrollToShow } from '../ui/listWindow';
 
 export function AnnotationPanel() {
   const articleId = useStore(annotationsStore, (s) => s.articleId);
@@ -131,7 +131,7 @@ const ESTIMATED_ITEM_HEIGHT = 96;
 const keyOf = (a: LocalAnnotation) => a.key;
 
 /**
- * The highlights, windowed as the review list is (versions/reviewWindow.ts):
+ * The highlights, windowed as the review list is (ui/listWindow.ts):
  * each rendered item is measured, the others are taken to be as tall as the
  * average, and padding above and below stands for the items not rendered.
  * A new measure moves the estimated space above the view (and the browser's
@@ -152,7 +152,7 @@ function PanelList({ visible, selectedKey }: { visible: LocalAnnotation[]; selec
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [visible, measures],
   );
-  const [first, last] = reviewWindow(tops, view.top, view.height);
+  const [first, last] = measuredWindow(tops, view.top, view.height);
   useCssVars(listRef, { '--pad-top': tops[first], '--pad-bottom': tops[visible.length] - tops[last] });
 
   /** The first item in view and how far below the view's top it is. */

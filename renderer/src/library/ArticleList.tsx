@@ -12,12 +12,14 @@ import { openArticle, readerStore } from '../reader/readerStore';
 import { useCssVars } from '../reader/useCssVars';
 import { libraryStore } from './libraryStore';
 import { formatDate, plural } from './format';
-import { ROW_HEIGHT, rowWindow } from './rowWindow';
+import { rowWindow } from '../ui/listWindow';
 import { useStore } from '../store';
 import { clearArticleSelection, selectAllShown, selectionStore, toggleArticle } from './librarySelection';
 
 const OPEN_VERB_ID = 'article-open-verb';
 
+/** A row's height in the windowed library (px); the stylesheet fixes .is-virtual rows to it. */
+export const ROW_HEIGHT = 88;
 /** Libraries longer than this are windowed. */
 export const VIRTUAL_MIN_ROWS = 300;
 
@@ -31,7 +33,7 @@ export function ArticleList({
   const virtual = articles.length >= VIRTUAL_MIN_ROWS;
   const listRef = useRef<HTMLUListElement>(null);
   const [range, setRange] = useState<[number, number]>(() =>
-    rowWindow(articles.length, 0, window.innerHeight),
+    rowWindow(articles.length, 0, window.innerHeight, ROW_HEIGHT),
   );
   const pendingFocus = useRef<number | null>(null);
   const selected = useStore(selectionStore, (s) => s.selected);
@@ -44,7 +46,7 @@ export function ArticleList({
     const list = listRef.current;
     if (!el || !list) return;
     const viewTop = el.getBoundingClientRect().top - list.getBoundingClientRect().top;
-    const next = rowWindow(articles.length, viewTop, el.clientHeight);
+    const next = rowWindow(articles.length, viewTop, el.clientHeight, ROW_HEIGHT);
     setRange((cur) => (cur[0] === next[0] && cur[1] === next[1] ? cur : next));
   }, [articles.length, scrollRef]);
 

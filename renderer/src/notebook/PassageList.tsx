@@ -1,6 +1,6 @@
 /**
  * The notebook's passages, windowed: rows have one fixed height (quotes
- * clamped), so which ones are in view is arithmetic (library/rowWindow.ts)
+ * clamped), so which ones are in view is arithmetic (ui/listWindow.ts)
  * and 100,000 passages scroll like 10. The store holds a window of rows
  * from main; rows in view outside it are asked for (and drawn empty until
  * they come). Virtual rows say where they are (aria-posinset / aria-setsize).
@@ -11,7 +11,7 @@ import type { Annotation, ArticleSummary } from '@core/contract';
 import { useStore } from '../store';
 import { useCssVars } from '../reader/useCssVars';
 import { formatDate } from '../library/format';
-import { rowWindow } from '../library/rowWindow';
+import { rowWindow } from '../ui/listWindow';
 import { copyWithCitation } from '../ui/copyCitation';
 import {
   holds,

@@ -4,7 +4,7 @@
  * word by word, and Accept / Re-select / Keep on old version / Delete.
  * Keyboard: ↑/↓ (Home/End) move between highlights, A accept, R re-select, K
  * keep on the old version, Delete delete, Ctrl/Cmd+Z undo the last answer.
- * Windowed (reviewWindow.ts): only the items near the view are in the page, so
+ * Windowed (ui/listWindow.ts): only the items near the view are in the page, so
  * 1,000 open at once; items say where they are (aria-posinset / aria-setsize).
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -12,7 +12,7 @@ import type { ReviewItem, TextChange } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { useStore } from '../store';
 import { useCssVars } from '../reader/useCssVars';
-import { itemHeights, itemTops, reviewWindow, scrollToShow } from './reviewWindow';
+import { itemHeights, itemTops, measuredWindow, scrollToShow } from '../ui/listWindow';
 import {
   answerReview,
   closeVersionsDialog,
@@ -39,6 +39,8 @@ export function Changes({ changes, show }: { changes: readonly TextChange[]; sho
   );
 }
 
+/** A review item's height before any was measured (px): two lines of wording and the buttons. */
+const ESTIMATED_ITEM_HEIGHT = 112;
 const KEYS: Record<string, ReviewAction> = { a: 'accept', r: 'reselect', k: 'keep-old', Delete: 'delete' };
 
 export function ReviewDialog() {
@@ -52,17 +54,17 @@ export function ReviewDialog() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const at = Math.min(focused, items.length - 1);
 
-  // ---- the window: only the items near the view are rendered (reviewWindow.ts)
+  // ---- the window: only the items near the view are rendered (ui/listWindow.ts)
   const measured = useRef(new Map<string, number>());
   const [measures, setMeasures] = useState(0);
   const [view, setView] = useState(() => ({ top: 0, height: Math.round(window.innerHeight * 0.62) }));
   const tops = useMemo(
-    () => itemTops(itemHeights(items.map(idOf), measured.current)),
+    () => itemTops(itemHeights(items.map(idOf), measured.current, ESTIMATED_ITEM_HEIGHT)),
     // `measures` counts new measurements of the same items.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [items, measures],
   );
-  const [first, last] = reviewWindow(tops, view.top, view.height);
+  const [first, last] = measuredWindow(tops, view.top, view.height);
   useCssVars(listRef, { '--pad-top': tops[first], '--pad-bottom': tops[items.length] - tops[last] });
 
   const readView = useCallback(() => {

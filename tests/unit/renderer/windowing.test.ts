@@ -19,7 +19,7 @@ import {
   estimateHeights,
   prefixTops,
 } from '../../../renderer/src/reader/chunks';
-import { rowWindow } from '../../../renderer/src/library/rowWindow';
+import { rowWindow } from '../../../renderer/src/ui/listWindow';
 import type { Span } from '../../../renderer/src/reader/runs';
 import type { LocalAnnotation } from '../../../renderer/src/annotations/localAnnotations';
 

@@ -1,22 +1,40 @@
 /**
- * Windowing the review list: items differ in height (a quote may be a word or a
- * paragraph), so each is measured once rendered and the ones not yet measured
- * are taken to be as tall as the average of those that were. Which items are
- * near the view is then arithmetic over their tops (reader/chunks.ts's prefix
- * sums), so 1,000 highlights to review render like 10. Pure: tested without a browser.
+ * Windowing a list: which of its items to render for the part in view, so a
+ * list of thousands renders like one of ten. Pure: tested without a browser.
+ *
+ * Rows of one fixed height (the library, the notebook): arithmetic on the row
+ * height (rowWindow). Items that differ in height (the side panel's highlights,
+ * the review list: a quote may be a word or a paragraph): each is measured once
+ * rendered and those not yet measured are taken to be as tall as the average of
+ * those that were; which are near the view is then arithmetic over their tops
+ * (reader/chunks.ts's prefix sums).
  */
 import { chunksInBand, prefixTops } from '../reader/chunks';
 
-/** A review item's height before any was measured (px): two lines of wording and the buttons. */
-export const ESTIMATED_ITEM_HEIGHT = 112;
+/** Rows rendered beyond each edge of the view. */
+const ROW_OVERSCAN = 12;
+
+/** Rows [first, last) of `rowHeight` px each to render for a view over the list. */
+export function rowWindow(
+  count: number,
+  viewTop: number,
+  viewHeight: number,
+  rowHeight: number,
+  overscan = ROW_OVERSCAN,
+): [number, number] {
+  const first = Math.max(0, Math.floor(viewTop / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((viewTop + viewHeight) / rowHeight) + overscan);
+  return [Math.min(first, last), last];
+}
+
 /** Rendered beyond each edge of the view (px), so a short scroll shows items already there. */
 export const OVERSCAN_PX = 480;
 
-/** Each item's height: measured, else the average of those measured (or `fallback` before any). */
+/** Each item's height: measured, else the average of those measured (or `estimate` before any). */
 export function itemHeights(
   ids: readonly string[],
   measured: ReadonlyMap<string, number>,
-  fallback = ESTIMATED_ITEM_HEIGHT,
+  estimate: number,
 ): Float64Array {
   let sum = 0;
   let n = 0;
@@ -27,7 +45,7 @@ export function itemHeights(
       n++;
     }
   }
-  const guess = n > 0 ? sum / n : fallback;
+  const guess = n > 0 ? sum / n : estimate;
   const out = new Float64Array(ids.length);
   for (let i = 0; i < ids.length; i++) out[i] = measured.get(ids[i]) ?? guess;
   return out;
@@ -37,7 +55,7 @@ export function itemHeights(
 export const itemTops = prefixTops;
 
 /** Items [first, last) to render for a view of [viewTop, viewTop + viewHeight) over the list. */
-export function reviewWindow(
+export function measuredWindow(
   tops: Float64Array,
   viewTop: number,
   viewHeight: number,

@@ -1,46 +1,47 @@
 /**
- * The review list's window: items of different heights, measured once
- * rendered and guessed from the average until then; only those near the view
- * are rendered, and a key that moves past the view scrolls just enough.
+ * The window over a list of items of different heights (the side panel, the
+ * review list): measured once rendered and guessed from the average until
+ * then; only those near the view are rendered, and a key that moves past the
+ * view scrolls just enough. (The fixed-height rowWindow: windowing.test.ts.)
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ESTIMATED_ITEM_HEIGHT,
   itemHeights,
   itemTops,
+  measuredWindow,
   OVERSCAN_PX,
-  reviewWindow,
   scrollToShow,
-} from '../../../renderer/src/versions/reviewWindow';
+} from '../../../renderer/src/ui/listWindow';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `a${i}`);
 
-describe('the review list window', () => {
+describe('the window over items of measured heights', () => {
   it('guesses the items not yet measured from the average of those that were', () => {
-    const none = itemHeights(ids(3), new Map());
-    assert.deepEqual([...none], [ESTIMATED_ITEM_HEIGHT, ESTIMATED_ITEM_HEIGHT, ESTIMATED_ITEM_HEIGHT]);
+    const none = itemHeights(ids(3), new Map(), 112);
+    assert.deepEqual([...none], [112, 112, 112], 'the estimate, before any was measured');
     const some = itemHeights(
       ids(4),
       new Map([
         ['a0', 100],
         ['a2', 200],
       ]),
+      112,
     );
     assert.deepEqual([...some], [100, 150, 200, 150]);
   });
 
   it('renders only the items near the view out of 1,000', () => {
     const tops = itemTops(itemHeights(ids(1000), new Map(), 100));
-    assert.deepEqual(reviewWindow(tops, 0, 500, 0), [0, 5]);
-    const [first, last] = reviewWindow(tops, 50_000, 500);
+    assert.deepEqual(measuredWindow(tops, 0, 500, 0), [0, 5]);
+    const [first, last] = measuredWindow(tops, 50_000, 500);
     assert.ok(first <= 500 - OVERSCAN_PX / 100 && first >= 500 - OVERSCAN_PX / 100 - 1, `first ${first}`);
     assert.ok(last - first < 20, `${last - first} items rendered`);
-    assert.equal(reviewWindow(tops, 99_800, 500)[1], 1000, 'the last item at the bottom');
+    assert.equal(measuredWindow(tops, 99_800, 500)[1], 1000, 'the last item at the bottom');
   });
 
   it('renders nothing for an empty list', () => {
-    assert.deepEqual(reviewWindow(itemTops(new Float64Array(0)), 0, 500), [0, 0]);
+    assert.deepEqual(measuredWindow(itemTops(new Float64Array(0)), 0, 500), [0, 0]);
   });
 
   it('scrolls an item moved to by a key just into view, and not at all when it is in view', () => {
