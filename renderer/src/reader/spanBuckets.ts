@@ -15,7 +15,40 @@ export interface BlockBounds {
   end: number;
 }
 
-export type SpanBuckets = ReadonlyMap<string, readonly Span[]>;
+/** Spans per block id (a Map, or a few blocks' change layered over one: see rebucketSpans). */
+export type SpanBuckets = Pick<
+  ReadonlyMap<string, readonly Span[]>,
+  'get' | 'entries' | typeof Symbol.iterator
+>;
+
+/** How many changes are layered before they are merged into one Map (a copy of every block's entry). */
+const MAX_LAYERS = 32;
+
+/**
+ * A few blocks' new spans over the buckets before them (null: the block has none now). Copying
+ * a Map of the thousands of blocks with highlights cost ~1 ms of the key's frame per new highlight
+ * (bench add-highlight); a layer costs the blocks touched, and a lookup one Map per layer.
+ */
+class ChangedBuckets implements SpanBuckets {
+  readonly depth: number;
+  constructor(
+    private readonly base: SpanBuckets,
+    private readonly changed: ReadonlyMap<string, readonly Span[] | null>,
+  ) {
+    this.depth = base instanceof ChangedBuckets ? base.depth + 1 : 1;
+  }
+  get(id: string): readonly Span[] | undefined {
+    const list = this.changed.get(id);
+    return list === undefined ? this.base.get(id) : (list ?? undefined);
+  }
+  *entries(): MapIterator<[string, readonly Span[]]> {
+    for (const [id, list] of this.changed) if (list) yield [id, list];
+    for (const entry of this.base.entries()) if (!this.changed.has(entry[0])) yield entry;
+  }
+  [Symbol.iterator](): MapIterator<[string, readonly Span[]]> {
+    return this.entries();
+  }
+}
 
 /** What every block without highlights gets (one identity). */
 export const NO_SPANS: readonly Span[] = Object.freeze([]);
@@ -100,7 +133,8 @@ const bySpanPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
  * those before it: only the blocks of the spans that went (`removed`) or came
  * (`added`, in the list's order) are made anew, every other block keeps its
  * array, and the thousands of unchanged spans are not walked. Both lists are
- * in reading order. Null when an added span starts and ends where a kept one
+ * in reading order. The result is a layer over `previous` (merged into a
+ * Map every MAX_LAYERS changes), not a copy of it. Null when an added span starts and ends where a kept one
  * in its block does (their order is the list's, which only a whole bucketing
  * knows).
  */
@@ -109,14 +143,14 @@ export function rebucketSpans(
   previous: SpanBuckets,
   removed: readonly Span[],
   added: readonly Span[],
-): Map<string, readonly Span[]> | null {
+): SpanBuckets | null {
   const touched = new Set<number>();
   for (const s of [...removed, ...added]) {
     if (s.end <= s.start) continue;
     const [first, last] = blockRange(blocks, s);
     for (let i = first; i <= last; i++) touched.add(i);
   }
-  const out = new Map(previous);
+  const changed = new Map<string, readonly Span[] | null>();
   const gone = new Set(removed);
   for (const i of touched) {
     const block = blocks[i];
@@ -130,10 +164,10 @@ export function rebucketSpans(
       list.push(s);
     }
     while (k < incoming.length) list.push(incoming[k++]);
-    if (list.length) out.set(block.id, list);
-    else out.delete(block.id);
+    changed.set(block.id, list.length ? list : null);
   }
-  return out;
+  const out = new ChangedBuckets(previous, changed);
+  return out.depth > MAX_LAYERS ? new Map(out) : out;
 }
 
 /**
