@@ -9,6 +9,7 @@ import { gloss, messageOf } from './gloss';
 import { Toasts } from './app/Toasts';
 import { WarningsBanner } from './app/WarningsBanner';
 import { showError } from './app/toasts';
+import { modalOpen } from './app/Dialog';
 import { LibraryView } from './library/LibraryView';
 import {
   importDroppedFiles,
@@ -88,7 +89,6 @@ const isTyping = (t: EventTarget | null) =>
   !!(t as Element | null)?.closest?.(
     'input:not([type="checkbox"]):not([type="radio"]), textarea, select, [contenteditable="true"]',
   );
-const modalOpen = () => !!document.querySelector('[aria-modal="true"]');
 
 export function App() {
   const [ready, setReady] = useState(false);
