@@ -10,6 +10,7 @@ import { showError, showInfo } from '../app/toasts';
 import { EMPTY_HISTORY, inverse, record, takeRedo, takeUndo, type Change, type History } from './history';
 import { restoreDrafts } from './drafts';
 import { openArticle } from '../reader/readerStore';
+import { afterNextPaint } from '../ui/afterPaint';
 import {
   findByKey,
   fromMain,
@@ -131,6 +132,9 @@ export function createHighlight(req: {
   setItems(articleId, (items) => putLocal(items, item));
   annotationsStore.set({ selectedKey: key });
   const saved = serial(async () => {
+    // The new mark is painted first: the request (made and sent on this thread, main's work on the
+    // same cores) waits for that frame (bench add-highlight).
+    await new Promise<void>((ok) => afterNextPaint(ok));
     try {
       const result = await gloss().createAnnotation({
         articleId,

@@ -20,19 +20,23 @@ export function afterNextPaint(then: () => void): () => void {
   const run = () => {
     if (done) return;
     done = true;
-    cancelAnimationFrame(frame);
+    if (paints) cancelAnimationFrame(frame);
     clearTimeout(fallback);
     clearTimeout(task);
     then();
   };
   let task: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    task = setTimeout(run, 0);
-  });
-  const fallback = setTimeout(run, HIDDEN_PAGE_MS);
+  // Where nothing is painted at all (no requestAnimationFrame: the store's unit tests in node), next task.
+  const paints = typeof requestAnimationFrame === 'function';
+  const frame = paints
+    ? requestAnimationFrame(() => {
+        task = setTimeout(run, 0);
+      })
+    : 0;
+  const fallback = setTimeout(run, paints ? HIDDEN_PAGE_MS : 0);
   return () => {
     done = true;
-    cancelAnimationFrame(frame);
+    if (paints) cancelAnimationFrame(frame);
     clearTimeout(fallback);
     clearTimeout(task);
   };
