@@ -11,6 +11,7 @@ import {
   listChanges,
   rebucketSpans,
   toSpan,
+  type SpanBuckets,
 } from '../../../renderer/src/reader/spanBuckets';
 import {
   chunkAt,
@@ -194,7 +195,7 @@ describe('rebucketSpans: a change of a few highlights among thousands', () => {
       };
     };
     let spans = Array.from({ length: 60 }, (_, k) => make(k)).sort(bySpan);
-    let buckets = bucketSpans(many, spans);
+    let buckets: SpanBuckets = bucketSpans(many, spans);
     let rebuilt = 0;
     for (let step = 0; step < 500; step++) {
       // Add, remove or replace one or two spans, keeping the list in order (a new one after its equals).
