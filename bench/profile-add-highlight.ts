@@ -47,6 +47,7 @@ const CATEGORIES = [
   'disabled-by-default-devtools.timeline.frame',
   'v8.execute',
   'blink.user_timing',
+  ...(process.env.TRACE_ALL ? ['cc', 'disabled-by-default-cc.debug.scheduler.frames', 'viz'] : []),
   ...(process.env.PROFILE_JS ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ].join(',');
 
@@ -184,11 +185,7 @@ function phases(events: TraceEvent[], ms: number): string {
   const inside = (t: TraceEvent, name: string) =>
     events.some(
       (e) =>
-        e.name === name &&
-        e.pid === t.pid &&
-        e.tid === t.tid &&
-        e.ts >= t.ts &&
-        e.ts <= t.ts + (t.dur ?? 0),
+        e.name === name && e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts <= t.ts + (t.dur ?? 0),
     );
   const frame = top.find((e) => e.ts >= keyEnd && e.ts < end && inside(e, 'Paint'));
   const frameEnd = frame ? frame.ts + (frame.dur ?? 0) : keyEnd;
@@ -268,7 +265,11 @@ function hotFunctions(events: TraceEvent[], ms: number): string {
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -383,6 +384,11 @@ async function main(): Promise<void> {
         continue;
       }
       process.stdout.write(phases(last, ms) + '\n');
+      if (process.env.TRACE_ALL)
+        await writeFile(
+          join(tmpdir(), `gloss-add-highlight-trace-${i + 1}.json`),
+          JSON.stringify({ traceEvents: last }),
+        );
       if (!process.env.PHASES_ONLY) process.stdout.write(summarize(last, ms) + '\n');
       if (process.env.PROFILE_JS) process.stdout.write(hotFunctions(last, ms) + '\n');
       await page.waitForTimeout(1500); // the save and the panel's deferred render

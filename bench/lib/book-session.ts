@@ -26,6 +26,8 @@ export interface BookResults {
   scroll: { gloss: number[]; baseline: number[] };
   highlightPainted: { gloss: number[]; baseline: number[] };
   highlightSaved: number[];
+  /** Gloss: frames begun from the key to the one that painted the new mark (1: the first frame after the key). */
+  highlightFrames: number[];
   staticLoaded: number[];
   /** V8 + Blink heaps in use (MB) after a garbage collection, once the book is painted; one per timed open. */
   heapMB: { gloss: number[]; baseline: number[] };
@@ -108,76 +110,100 @@ async function resetGlossScroll(pair: BrowserPair): Promise<void> {
   await pair.gloss.evaluate(() => (window as unknown as W).gloss.updateSettings({ scroll: {} }));
 }
 
+/**
+ * Where in the display's 16.7 ms frame interval the i-th timed change starts, the same on both
+ * pages: a spread of phases (golden-ratio steps), each started that long after a frame began. A
+ * key press comes at any moment; a change started right after a frame (a wait begun in a
+ * requestAnimationFrame callback, 50 ms = 3 intervals) waits almost a whole interval for the next
+ * one, however little work it does — Gloss's H did, while the static page's change came at random.
+ */
+const phaseMs = (i: number) => (((i + 1) * 0.618034) % 1) * (1000 / 60);
+
 /** Gloss: select 20 characters of a visible plain run, press H; time to the new <mark> painted and to the save resolving. */
-async function glossHighlight(pair: BrowserPair, i: number): Promise<{ painted: number; saved: number }> {
+async function glossHighlight(
+  pair: BrowserPair,
+  i: number,
+): Promise<{ painted: number; saved: number; frames: number }> {
   await pair.gloss.bringToFront();
-  return pair.gloss.evaluate(async (i) => {
-    const w = window as unknown as W;
-    if (!(w as unknown as { __wrapped?: boolean }).__wrapped) {
-      const orig = w.__glossInvoke;
-      w.__glossInvoke = (c, r) => {
-        const p = orig(c, r);
-        if (c === 'createAnnotation')
-          void p.then(() => {
-            (w as unknown as { __savedAt: number }).__savedAt = performance.now();
-          });
-        return p;
-      };
-      (w as unknown as { __wrapped?: boolean }).__wrapped = true;
-    }
-    const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-    const spans = [
-      ...document.querySelectorAll('article p.b-paragraph > span[data-offset]'),
-    ] as HTMLElement[];
-    const visible = spans.filter((s) => {
-      const r = s.getBoundingClientRect();
-      return r.top > view.top + 80 && r.bottom < view.bottom - 40 && (s.textContent ?? '').length > 40;
-    });
-    const span = visible[i % visible.length] ?? visible[0];
-    if (!span) throw new Error('no plain run in view');
-    const block = span.closest('[data-block-start]') as HTMLElement;
-    const rel = Number(span.dataset.offset) + 3;
-    const range = document.createRange();
-    range.setStart(span.firstChild!, 3);
-    range.setEnd(span.firstChild!, 23);
-    const sel = document.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    // Wait for the reader to take the selection (its toolbar shows).
-    await new Promise<void>((ok) => {
-      const poll = () => (document.querySelector('[role="toolbar"]') ? ok() : requestAnimationFrame(poll));
-      poll();
-    });
-    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50)));
-    (w as unknown as { __savedAt?: number }).__savedAt = undefined;
-    return new Promise<{ painted: number; saved: number }>((resolve) => {
-      let painted = 0;
-      const done = () => {
-        const s = (w as unknown as { __savedAt?: number }).__savedAt;
-        if (painted && s) resolve({ painted: painted - t0, saved: s - t0 });
-        else setTimeout(done, 1);
-      };
-      const mo = new MutationObserver(() => {
-        if (block.querySelector(`mark[data-offset="${rel}"]`)) {
-          mo.disconnect();
-          w.__afterPaint((t) => {
-            painted = t;
-            done();
-          });
-        }
+  return pair.gloss.evaluate(
+    async ([i, phase]) => {
+      const w = window as unknown as W;
+      if (!(w as unknown as { __wrapped?: boolean }).__wrapped) {
+        const orig = w.__glossInvoke;
+        w.__glossInvoke = (c, r) => {
+          const p = orig(c, r);
+          if (c === 'createAnnotation')
+            void p.then(() => {
+              (w as unknown as { __savedAt: number }).__savedAt = performance.now();
+            });
+          return p;
+        };
+        (w as unknown as { __wrapped?: boolean }).__wrapped = true;
+      }
+      const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+      const spans = [
+        ...document.querySelectorAll('article p.b-paragraph > span[data-offset]'),
+      ] as HTMLElement[];
+      const visible = spans.filter((s) => {
+        const r = s.getBoundingClientRect();
+        return r.top > view.top + 80 && r.bottom < view.bottom - 40 && (s.textContent ?? '').length > 40;
       });
-      mo.observe(document.querySelector('article')!, { childList: true, subtree: true, attributes: true });
-      const t0 = performance.now();
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', bubbles: true }));
-    });
-  }, i);
+      const span = visible[i % visible.length] ?? visible[0];
+      if (!span) throw new Error('no plain run in view');
+      const block = span.closest('[data-block-start]') as HTMLElement;
+      const rel = Number(span.dataset.offset) + 3;
+      const range = document.createRange();
+      range.setStart(span.firstChild!, 3);
+      range.setEnd(span.firstChild!, 23);
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      // Wait for the reader to take the selection (its toolbar shows).
+      await new Promise<void>((ok) => {
+        const poll = () => (document.querySelector('[role="toolbar"]') ? ok() : requestAnimationFrame(poll));
+        poll();
+      });
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50 + phase)));
+      (w as unknown as { __savedAt?: number }).__savedAt = undefined;
+      return new Promise<{ painted: number; saved: number; frames: number }>((resolve) => {
+        let painted = 0;
+        let frames = 0;
+        let framesToMark = 0;
+        const tick = () => {
+          frames++;
+          if (!painted) requestAnimationFrame(tick);
+        };
+        const done = () => {
+          const s = (w as unknown as { __savedAt?: number }).__savedAt;
+          if (painted && s) resolve({ painted: painted - t0, saved: s - t0, frames: framesToMark });
+          else setTimeout(done, 1);
+        };
+        const mo = new MutationObserver(() => {
+          if (block.querySelector(`mark[data-offset="${rel}"]`)) {
+            mo.disconnect();
+            w.__afterPaint((t) => {
+              painted = t;
+              framesToMark = frames;
+              done();
+            });
+          }
+        });
+        mo.observe(document.querySelector('article')!, { childList: true, subtree: true, attributes: true });
+        const t0 = performance.now();
+        // Counts the frames begun from here (the first one after the key counts 1; registered before the key's own).
+        requestAnimationFrame(tick);
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', bubbles: true }));
+      });
+    },
+    [i, phaseMs(i)] as const,
+  );
 }
 
 /** Baseline: the same DOM change by hand in the static page: wrap 20 characters of a visible paragraph in a <mark>. */
 async function staticHighlight(pair: BrowserPair, i: number): Promise<number> {
   await pair.baseline.bringToFront();
   return pair.baseline.evaluate(
-    (i) =>
+    ([i, phase]) =>
       new Promise<number>((resolve) => {
         const w = window as unknown as W;
         const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
@@ -194,13 +220,17 @@ async function staticHighlight(pair: BrowserPair, i: number): Promise<number> {
         const range = document.createRange();
         range.setStart(p.firstChild!, 3);
         range.setEnd(p.firstChild!, 23);
-        const t0 = performance.now();
-        const mark = document.createElement('mark');
-        mark.className = 'hl hl-yellow';
-        range.surroundContents(mark);
-        w.__afterPaint((t) => resolve(t - t0));
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const t0 = performance.now();
+            const mark = document.createElement('mark');
+            mark.className = 'hl hl-yellow';
+            range.surroundContents(mark);
+            w.__afterPaint((t) => resolve(t - t0));
+          }, 50 + phase),
+        );
       }),
-    i,
+    [i, phaseMs(i)] as const,
   );
 }
 
@@ -267,11 +297,13 @@ async function measure(): Promise<BookResults> {
     await pair.gloss.waitForTimeout(300);
     await scrollMiddle(pair, 'gloss');
     const saved: number[] = [];
+    const frames: number[] = [];
     const highlightPainted = await interleave(
       HIGHLIGHT_REPS,
       async (i) => {
         const r = await glossHighlight(pair, i + 1);
         if (i >= 0) saved.push(r.saved);
+        if (i >= 0) frames.push(r.frames);
         return r.painted;
       },
       (i) => staticHighlight(pair, i + 1),
@@ -284,6 +316,7 @@ async function measure(): Promise<BookResults> {
       scroll,
       highlightPainted,
       highlightSaved: saved,
+      highlightFrames: frames,
       staticLoaded,
       heapMB: { gloss: memory.gloss.map((m) => m.total), baseline: memory.baseline.map((m) => m.total) },
       memory,
