@@ -25,7 +25,17 @@ import { BlockView } from './BlockView';
 import { readerStore, setSelection } from './readerStore';
 import { BLOCK_ATTR, selectionToOffsets } from './selection';
 import { settingsStore, updateSettings } from './settingsStore';
-import { bucketSpans, listChanges, NO_SPANS, rebucketSpans, toSpan, type SpanBuckets } from './spanBuckets';
+import {
+  bucketSpans,
+  listChanges,
+  mergeLayers,
+  NO_SPANS,
+  rebucketSpans,
+  shouldMergeLayers,
+  toSpan,
+  type SpanBuckets,
+} from './spanBuckets';
+import { afterNextPaint } from '../ui/afterPaint';
 import { VirtualBlocks, type VirtualControl } from './VirtualBlocks';
 import { ReaderBar } from './ReaderBar';
 import { ArticleDetailsDialog } from './ArticleDetailsDialog';
@@ -102,6 +112,14 @@ export function ReaderView({
     lastBuckets.current = { article, items, buckets };
     return buckets;
   }, [items, article]);
+  // A change's buckets are layered over the last ones; merged once its frame is painted, never in it.
+  useEffect(() => {
+    const last = lastBuckets.current;
+    if (!last || !shouldMergeLayers(last.buckets)) return;
+    return afterNextPaint(() => {
+      if (lastBuckets.current === last) lastBuckets.current = { ...last, buckets: mergeLayers(last.buckets) };
+    });
+  }, [spansByBlock]);
 
   // ---- selection → toolbar
   const readSelection = useCallback(() => {

@@ -21,8 +21,10 @@ export type SpanBuckets = Pick<
   'get' | 'entries' | typeof Symbol.iterator
 >;
 
-/** How many changes are layered before they are merged into one Map (a copy of every block's entry). */
-const MAX_LAYERS = 32;
+/** Past this many layers the reader merges them into one Map once a frame is painted (mergeLayers). */
+const MERGE_AT = 16;
+/** Past this many, rebucketSpans merges them itself (lookups walk every layer). */
+const MAX_LAYERS = 256;
 
 /**
  * A few blocks' new spans over the buckets before them (null: the block has none now). Copying
@@ -133,8 +135,8 @@ const bySpanPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
  * those before it: only the blocks of the spans that went (`removed`) or came
  * (`added`, in the list's order) are made anew, every other block keeps its
  * array, and the thousands of unchanged spans are not walked. Both lists are
- * in reading order. The result is a layer over `previous` (merged into a
- * Map every MAX_LAYERS changes), not a copy of it. Null when an added span starts and ends where a kept one
+ * in reading order. The result is a layer over `previous`, not a copy of it
+ * (the reader merges the layers after a paint: shouldMergeLayers). Null when an added span starts and ends where a kept one
  * in its block does (their order is the list's, which only a whole bucketing
  * knows).
  */
@@ -169,6 +171,13 @@ export function rebucketSpans(
   const out = new ChangedBuckets(previous, changed);
   return out.depth > MAX_LAYERS ? new Map(out) : out;
 }
+
+/** Whether `buckets` has enough layers to be worth merging (a copy of every block's entry: do it after a paint). */
+export const shouldMergeLayers = (buckets: SpanBuckets): boolean =>
+  buckets instanceof ChangedBuckets && buckets.depth >= MERGE_AT;
+
+/** The same buckets as one Map (each block keeps its array). */
+export const mergeLayers = (buckets: SpanBuckets): SpanBuckets => new Map(buckets);
 
 /**
  * What went and what came between two lists in the same order, by identity,

@@ -10,6 +10,8 @@ import {
   firstBlockEndingAfter,
   listChanges,
   rebucketSpans,
+  mergeLayers,
+  shouldMergeLayers,
   toSpan,
   type SpanBuckets,
 } from '../../../renderer/src/reader/spanBuckets';
@@ -247,6 +249,18 @@ describe('rebucketSpans: a change of a few highlights among thousands', () => {
       ['new'],
     );
     assert.equal(after.get('b3'), before.get('b3'));
+  });
+
+  it('layers changes until they are worth merging, and merging keeps every block its array', () => {
+    let buckets: SpanBuckets = bucketSpans(many, [span('first', 2, 4)]);
+    assert.equal(shouldMergeLayers(buckets), false);
+    for (let i = 0; i < 16; i++)
+      buckets = rebucketSpans(many, buckets, [], [span(`n${i}`, i * 20 + 5, i * 20 + 7)])!;
+    assert.equal(shouldMergeLayers(buckets), true);
+    const merged = mergeLayers(buckets);
+    assert.equal(shouldMergeLayers(merged), false);
+    assert.deepEqual([...merged.entries()], [...buckets.entries()]);
+    for (const [id, list] of buckets) assert.equal(merged.get(id), list);
   });
 
   it('declines (null) when an added highlight has the same place as one kept in its block', () => {
