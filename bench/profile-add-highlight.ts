@@ -369,7 +369,7 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
         const finished = new Promise<CpuProfile>((ok) =>
-          cdp.once('Profiler.consoleProfileFinished', (e: { profile: CpuProfile }) => ok(e.profile)),
+          cdp.once('Profiler.consoleProfileFinished', (e) => ok(e.profile as unknown as CpuProfile)),
         );
         ms = await press(page, rel, true);
         addProfile(keyProfile, await finished);
