@@ -1,33 +1,29 @@
 /**
  * A MiniSearch lookup whose cost follows the page asked for, not how common
- * the words are. MiniSearch walks every document holding a word (cheap: ~0.1 ms
- * per 2,000 documents) but builds a result object for each one it scores
- * (expensive: a word found in 14,000 highlights took it 70 ms), although a page
- * shows fifty. So the lookup walks first and scores last, both through
- * MiniSearch's public `boostDocument` (a document boosted 0 is skipped before
- * any result is built for it):
+ * the words are. MiniSearch's `search` walks every document holding each word
+ * (a common word: thousands) and builds a result for each one it scores,
+ * although a page shows fifty. This lookup reads MiniSearch's own postings
+ * (postings.ts) instead:
  *
- *   - One word: walked and scored in one pass; only the first `cap` documents
- *     holding it that pass `accept` (the query's filters, pushed here so they
- *     narrow the walk, not the page) are scored — title, author and source
- *     matches first (MiniSearch walks the fields in that order), then bodies in
- *     index order.
- *   - Several words: the documents of the rarest word are found by counting
- *     each word's up to the smallest count so far (a common word's walk stops
- *     early); if there are more than `cap`, every word is walked (nothing
- *     scored), keeping the documents that hold every word walked before and
- *     pass `accept`. Then the full query (exclusions included) is scored in the
- *     first `cap` of them — without the words the caller checks again itself (a
- *     phrase's), so a common word of a phrase is counted, never walked whole.
- * The answer says when it was capped; the caller asks again without a cap if
- * the page is not filled.
+ *   - The rarest word (fewest postings in the fields asked) is walked, title,
+ *     authors and source first, then bodies in index order; each document is
+ *     kept if every other word holds it (a Map lookup per word, not a walk of
+ *     its list), no excluded word does, and it passes `accept` (the query's
+ *     filters, pushed here so they narrow the walk, not the page).
+ *   - The walk stops at the `cap`-th document kept (the answer then says it was
+ *     capped; the caller asks again without a cap if the page is not filled).
+ *   - Only the kept documents are scored, with MiniSearch's BM25 and weights for
+ *     whole words, prefixes and typos: the words required, not those the caller
+ *     checks again itself (a phrase's), so a common word of a phrase is only
+ *     asked, never walked.
  *
- * Uncapped, the answer is exactly MiniSearch's own for the full query (minus
- * what `accept` refuses): a document missing a word is not a result of an AND
- * anyway, and scores do not depend on the restriction.
+ * Uncapped, the answer is MiniSearch's own for the words combined with AND
+ * (minus what `accept` refuses): the same documents and the same scores.
+ * A filter alone (no word) is MiniSearch's wildcard search.
  */
 import type MiniSearch from 'minisearch';
 import type { Query, SearchOptions as MiniOptions, SearchResult as MiniResult } from 'minisearch';
+import { postingsOf, type DocumentFreqs, type Postings, type TermPostings } from './postings';
 
 export interface LookupPlan {
   /** The words (each with its variants) every result must hold, and that are scored. */
@@ -38,7 +34,9 @@ export interface LookupPlan {
    * required, when the rarest of them is.
    */
   checked?: Query[];
-  /** The query to score for these words: all of them, with the exclusions (no word: every document). */
+  /** Words no result may hold. */
+  excluded?: Query[];
+  /** MiniSearch's query for these words: all of them, with the exclusions (no word: every document). */
   scored(words: Query[]): Query;
 }
 
@@ -59,7 +57,7 @@ export function boundedLookup(
   accept?: Accept,
 ): Lookup {
   const words = [...plan.required, ...(plan.checked ?? [])];
-  // No word (a filter alone): nothing to walk.
+  // No word (a filter alone, or exclusions alone): MiniSearch's own wildcard.
   if (words.length === 0) {
     const results = index.search(plan.scored([]), {
       ...options,
@@ -67,97 +65,167 @@ export function boundedLookup(
     });
     return { results: accept ? results.filter((r) => r.score > 0) : results, capped: false };
   }
-  // One word: walked and scored in one pass, the first `cap` documents accepted being the ones scored.
-  if (words.length === 1) {
-    const scored = new Set<string>();
-    let capped = false;
-    const results = index.search(plan.scored(words), {
-      ...options,
-      boostDocument: (id: string, _term, stored) => {
-        if (scored.has(id)) return 1;
-        if (accept && !accept(id, stored)) return 0;
-        if (cap === null || scored.size < cap) return (scored.add(id), 1);
-        capped = true;
-        return 0;
-      },
-    });
-    return { results, capped };
-  }
-  // The rarest word's documents, found without walking the common words' lists to their end.
-  let within: Set<string> | null = null;
-  let rarest: Query = words[words.length - 1];
-  for (const word of words) {
-    const counted = countUpTo(index, word, within ? within.size : (cap ?? RARE_MAX), options.fields, accept);
-    if (counted && (!within || counted.size < within.size)) {
-      within = counted;
-      rarest = word;
-    }
-  }
-  // Too many for the page: narrowed by walking the other words (nothing scored).
-  if (!within || (cap !== null && within.size > cap)) {
-    for (const word of words) {
-      const holding = new Set<string>();
-      const previous = within;
-      index.search(word, {
-        fields: options.fields,
-        boostDocument: (id: string, _term, stored) => {
-          if (previous ? previous.has(id) : !accept || accept(id, stored)) holding.add(id);
-          return 0; // walked, never scored
-        },
-      });
-      within = holding;
-      if (within.size === 0) return { results: [], capped: false };
-    }
-  }
-  let chosen = within!;
-  const capped = cap !== null && chosen.size > cap;
-  if (capped) chosen = new Set(firstOf(chosen, cap));
-  const results = index.search(plan.scored(plan.required.length ? plan.required : [rarest]), {
-    ...options,
-    boostDocument: (id: string) => (chosen.has(id) ? 1 : 0),
+  const postings = postingsOf(index);
+  const fields = (options.fields ?? postings.fields).flatMap((name) => {
+    const id = postings.fieldId(name);
+    return id === undefined ? [] : [{ name, id, boost: options.boost?.[name] || 1 }];
   });
-  return { results, capped };
-}
-
-/** Uncapped, a word held by at most this many documents is walked to its end to find the rarest word. */
-const RARE_MAX = 2000;
-
-/** Thrown from `boostDocument` to stop MiniSearch's walk of a list once it is known to be too long. */
-const TOO_MANY = Symbol('too many documents');
-
-/** The accepted documents holding `word`, or null when there are more than `max` (found without reading the rest). */
-function countUpTo(
-  index: MiniSearch<never> | MiniSearch,
-  word: Query,
-  max: number,
-  fields: string[] | undefined,
-  accept: Accept | undefined,
-): Set<string> | null {
-  const ids = new Set<string>();
-  try {
-    index.search(word, {
-      fields,
-      boostDocument: (id: string, _term, stored) => {
-        if (!ids.has(id) && (!accept || accept(id, stored))) {
-          if (ids.size >= max) throw TOO_MANY; // MiniSearch keeps no state across a search: stopping is safe
-          ids.add(id);
+  const expanded = words.map((w) => expand(postings, w));
+  const excluded = (plan.excluded ?? []).map((w) => expand(postings, w));
+  // The rarest word's documents are walked, title field first; the other words are asked.
+  let driver = expanded[0];
+  for (const w of expanded) if (heldBy(w, fields) < heldBy(driver, fields)) driver = w;
+  const others = expanded.filter((w) => w !== driver).map((w) => holder(w, fields));
+  const unwanted = excluded.map((w) => holder(w, fields));
+  const chosen: number[] = [];
+  const seen = new Set<number>();
+  let capped = false;
+  walk: for (const field of fields) {
+    for (const variant of driver.variants) {
+      const list = variant.postings.get(field.id);
+      if (!list) continue;
+      for (const doc of list.keys()) {
+        if (seen.has(doc)) continue;
+        seen.add(doc);
+        if (!postings.live(doc)) continue;
+        if (!others.every((holds) => holds(doc)) || unwanted.some((holds) => holds(doc))) continue;
+        if (accept && !accept(postings.id(doc), postings.stored(doc))) continue;
+        if (cap !== null && chosen.length >= cap) {
+          capped = true;
+          break walk;
         }
-        return 0;
-      },
-    });
-  } catch (err) {
-    if (err === TOO_MANY) return null;
-    throw err;
+        chosen.push(doc);
+      }
+    }
   }
-  return ids;
+  // Scored: the required words; or (a phrase's words alone, checked by the caller) the rarest.
+  const scored = plan.required.length ? expanded.slice(0, plan.required.length) : [driver];
+  return { results: scoreOf(postings, chosen, scored, fields), capped };
 }
 
-function* firstOf<T>(items: Iterable<T>, n: number): Generator<T> {
-  if (n <= 0) return;
-  for (const x of items) {
-    yield x;
-    if (--n === 0) return;
+/** A word of the plan with the indexed terms it stands for, each with MiniSearch's weight for it. */
+interface Expanded {
+  source: string;
+  variants: Array<{ term: string; weight: number; postings: TermPostings }>;
+}
+
+/** The word and its variants (exact, then longer words, then typos), as MiniSearch's executeQuerySpec expands it. */
+function expand(postings: Postings, query: Query): Expanded {
+  const spec = query as { queries: string[]; prefix?: boolean; fuzzy?: number | boolean; maxFuzzy?: number };
+  const source = String(spec.queries[0]);
+  const variants: Expanded['variants'] = [];
+  const own = postings.term(source);
+  if (own) variants.push({ term: source, weight: 1, postings: own });
+  const prefixed = new Set<string>();
+  if (spec.prefix) {
+    for (const [term, data] of postings.prefixed(source)) {
+      const distance = term.length - source.length;
+      if (!distance) continue;
+      prefixed.add(term);
+      const weight = (postings.weights.prefix * term.length) / (term.length + 0.3 * distance);
+      variants.push({ term, weight, postings: data });
+    }
   }
+  if (spec.fuzzy) {
+    const fuzzy = spec.fuzzy === true ? 0.2 : spec.fuzzy;
+    const maxDistance = fuzzy < 1 ? Math.min(spec.maxFuzzy ?? 6, Math.round(source.length * fuzzy)) : fuzzy;
+    if (maxDistance) {
+      for (const [term, [data, distance]] of postings.nearby(source, maxDistance)) {
+        if (!distance || prefixed.has(term)) continue;
+        const weight = (postings.weights.fuzzy * term.length) / (term.length + distance);
+        variants.push({ term, weight, postings: data });
+      }
+    }
+  }
+  return { source, variants };
+}
+
+/** How many (document, field) entries a word's variants have in these fields: its walk's length. */
+function heldBy(word: Expanded, fields: readonly Field[]): number {
+  let n = 0;
+  for (const v of word.variants) for (const f of fields) n += v.postings.get(f.id)?.size ?? 0;
+  return n;
+}
+
+interface Field {
+  name: string;
+  id: number;
+  boost: number;
+}
+
+/**
+ * Whether a document holds the word in one of the fields: a lookup in each of its lists, longest
+ * first; a word of many variants (a short prefix's) is gathered into one set first.
+ */
+function holder(word: Expanded, fields: readonly Field[]): (doc: number) => boolean {
+  const lists = word.variants
+    .flatMap((v) => fields.map((f) => v.postings.get(f.id)))
+    .filter((l): l is DocumentFreqs => l !== undefined)
+    .sort((a, b) => b.size - a.size);
+  if (lists.length <= MANY_LISTS) return (doc) => lists.some((l) => l.has(doc));
+  let all: Set<number> | undefined;
+  return (doc) => {
+    all ??= new Set(lists.flatMap((l) => [...l.keys()]));
+    return all.has(doc);
+  };
+}
+
+/** Past this many lists, a word's documents are gathered once rather than looked up in each list. */
+const MANY_LISTS = 12;
+
+/**
+ * MiniSearch's result for each chosen document, as `search` would give it for these words
+ * combined with AND: the same BM25 terms summed in the same order (variant, then field), times the
+ * number of words, stored fields attached; best first.
+ */
+function scoreOf(
+  postings: Postings,
+  chosen: number[],
+  words: Expanded[],
+  fields: readonly Field[],
+): MiniResult[] {
+  const results = new Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>();
+  for (const doc of chosen) results.set(doc, { score: 0, terms: [], match: {} });
+  const wordScore = new Map<number, number>();
+  for (const word of words) {
+    wordScore.clear();
+    for (const { term, weight, postings: data } of word.variants) {
+      for (const field of fields) {
+        const list = data.get(field.id);
+        if (!list) continue;
+        const add = (doc: number, termFreq: number) => {
+          const r = results.get(doc)!;
+          const score = weight * field.boost * postings.bm25(termFreq, list.size, doc, field.id);
+          wordScore.set(doc, (wordScore.get(doc) ?? 0) + score);
+          if (!r.terms.includes(word.source)) r.terms.push(word.source);
+          (r.match[term] ??= []).push(field.name);
+        };
+        // The shorter side is walked: the list, or the chosen documents.
+        if (list.size < results.size) {
+          for (const [doc, termFreq] of list) if (results.has(doc)) add(doc, termFreq);
+        } else {
+          for (const doc of chosen) {
+            const termFreq = list.get(doc);
+            if (termFreq !== undefined) add(doc, termFreq);
+          }
+        }
+      }
+    }
+    for (const [doc, score] of wordScore) results.get(doc)!.score += score;
+  }
+  const out: MiniResult[] = [];
+  for (const [doc, { score, terms, match }] of results) {
+    if (terms.length === 0) continue;
+    const result = {
+      id: postings.id(doc),
+      score: score * terms.length,
+      terms: Object.keys(match),
+      queryTerms: terms,
+      match,
+    };
+    out.push(Object.assign(result, postings.stored(doc)));
+  }
+  return out.sort((a, b) => b.score - a.score);
 }
 
 /**

@@ -667,6 +667,7 @@ function lookupPlan(q: SearchQuery, stage: VariantStage = 'typo'): LookupPlan {
   return {
     required,
     checked,
+    excluded,
     scored: (words) => {
       const base: Query = words.length ? { queries: words, combineWith: 'AND' } : MiniSearch.wildcard;
       return excluded.length ? { queries: [base, ...excluded], combineWith: 'AND_NOT' } : base;
