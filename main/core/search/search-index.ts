@@ -28,6 +28,7 @@ import { ARTICLE_NOTE_ID } from './article-note';
 import { SearchableText } from './searchable-text';
 import { shardedLookup, type Accept, type LookupPlan } from './bounded-lookup';
 import { Shards } from './shards';
+import { postingsOf } from './postings';
 
 const NO_TEXT = new SearchableText('');
 
@@ -113,6 +114,8 @@ export interface SearchOptions {
   limit?: number;
   /** An article's canonical text, for body snippets and phrase checks; null when it cannot be read. */
   textOf: (articleId: string) => Promise<SearchableText | string | null>;
+  /** The article's text if it is at hand (cached), without waiting: phrase candidates are mostly ruled out from it. */
+  cachedText?: (articleId: string) => SearchableText | undefined;
 }
 
 /** What the index reads of a highlight (an Annotation has it; so does a journal line, which holds no more). */
@@ -148,6 +151,7 @@ export class SearchIndex {
   /** Changes since the last takeChanges, per part: what the journal is to record. */
   private changes: PartChanges = { articles: [], annotations: [] };
   private readonly metaTexts = new Map<string, Record<'title' | 'authors' | 'source', SearchableText>>();
+  private readonly shownTexts = new Map<string, SearchableText>();
   private replaying = false;
 
   private constructor(
@@ -335,7 +339,8 @@ export class SearchIndex {
     // `typoTolerance: 'min'` keeps only the fewest typos for the same reason).
     // A word found in thousands of documents is scored only in the first of them (see
     // bounded-lookup.ts) while that fills the page; else the stage is looked up whole.
-    const stages = variantStages(q);
+    // A prefix stage finds nothing new when no indexed word is longer than one typed (then it is skipped).
+    const stages = variantStages(q).filter((s) => s !== 'prefix' || this.someWordIsAPrefix(q.words));
     // A phrase is checked after the lookup and most candidates lack it: capped to a page's worth,
     // the first pass would rarely fill the page and the lookup would be done twice.
     const cap = q.phrases.length
@@ -353,8 +358,9 @@ export class SearchIndex {
           wantAnnotations,
           stage,
           stageCap,
+          options.cachedText,
         );
-        found = await this.collect(q, candidates, kinds, limit, options.textOf, checked);
+        found = await this.collect(q, candidates, kinds, limit, options, checked);
         if (!capped) break;
         if (found.hits >= limit) {
           found.truncated = true;
@@ -368,13 +374,26 @@ export class SearchIndex {
     return result;
   }
 
+  /** Whether an indexed word (in either part) starts with one of `words` and is longer. */
+  private someWordIsAPrefix(words: readonly string[]): boolean {
+    const shards = [...this.articleIndex.shards, ...this.annotationIndex.shards];
+    return words.some(
+      (w) =>
+        w.length >= PREFIX_FROM &&
+        shards.some((shard) => {
+          for (const [term] of postingsOf(shard).prefixed(w)) if (term !== w) return true;
+          return false;
+        }),
+    );
+  }
+
   /** Hits from the candidates, in their order, up to the limit, grouped by article. */
   private async collect(
     q: SearchQuery,
     candidates: Iterable<{ r: MiniResult; annotation: boolean }>,
     kinds: ReadonlySet<HitKind>,
     limit: number,
-    textOf: SearchOptions['textOf'],
+    { textOf, cachedText }: SearchOptions,
     /** Hits (or none) of documents checked before in this stage: the same document gives the same hit. */
     checked: Map<string, SearchHit | null>,
   ): Promise<Pick<SearchResult, 'groups' | 'hits' | 'truncated'>> {
@@ -389,6 +408,9 @@ export class SearchIndex {
       }
       const key = `${annotation ? 'h' : 'a'}${r.id}`;
       let hit = checked.get(key);
+      // Most of a phrase's candidates lack it: ruled out without a hit's making when the text is at hand.
+      if (hit === undefined && !annotation && cachedText && this.lacksPhrase(q, String(r.id), cachedText))
+        checked.set(key, (hit = null));
       if (hit === undefined) {
         const words = new Set(
           r.terms.filter((t) => !phraseWords.has(t) || q.words.some((w) => t.startsWith(w))),
@@ -428,6 +450,7 @@ export class SearchIndex {
     wantAnnotations: boolean,
     stage: VariantStage,
     cap: number | null,
+    cachedText?: SearchOptions['cachedText'],
   ): { candidates: Iterable<{ r: MiniResult; annotation: boolean }>; capped: boolean } {
     const plan = lookupPlan(q, stage);
     const found: Array<{ r: MiniResult; annotation: boolean }> = [];
@@ -439,7 +462,7 @@ export class SearchIndex {
         plan,
         options,
         cap,
-        this.articleFilter(q),
+        both(this.articleFilter(q), this.articlePhraseFilter(q, cachedText)),
         ARTICLE_META_FIELDS,
       );
       for (const r of lookup.results) found.push({ r, annotation: false });
@@ -452,13 +475,45 @@ export class SearchIndex {
       // is:note looks for the words in notes only; is:passage in quotes and tags only.
       const fields = !kinds.has('passage') ? ['note'] : !kinds.has('note') ? ['quote', 'tagText'] : undefined;
       const options = { boost: ANNOTATION_BOOST, ...(fields && { fields }) };
-      const lookup = shardedLookup(this.annotationIndex.shards, plan, options, cap, this.annotationFilter(q));
+      const accept = both(this.annotationFilter(q), this.annotationPhraseFilter(q));
+      const lookup = shardedLookup(this.annotationIndex.shards, plan, options, cap, accept);
       for (const r of lookup.results) found.push({ r, annotation: true });
       capped ||= lookup.capped;
     }
     found.sort((a, b) => b.r.score - a.r.score);
     const rest = wantAnnotations && everyHighlight ? this.everyHighlight(q) : [];
     return { candidates: concat(found, rest), capped };
+  }
+
+  /**
+   * The query's phrases as a test of an article, pushed into the lookup so that only articles holding
+   * them are scored and counted against the cap (most of a phrase's candidates lack it). An article
+   * whose text is not cached passes (its hit is checked when made).
+   */
+  private articlePhraseFilter(q: SearchQuery, cachedText: SearchOptions['cachedText']): Accept | undefined {
+    if (q.phrases.length === 0 || !cachedText) return undefined;
+    return (id) => !this.lacksPhrase(q, id, cachedText);
+  }
+
+  /** The query's phrases as a test of a highlight's stored quote, note and tags (as annotationHit checks them). */
+  private annotationPhraseFilter(q: SearchQuery): Accept | undefined {
+    if (q.phrases.length === 0) return undefined;
+    return (_id, stored) => {
+      const doc = stored as unknown as AnnotationDoc | undefined;
+      if (!doc) return false;
+      const texts = [doc.shownQuote, doc.shownNote, doc.tags.join(', ')].map((t) => this.shownText(t));
+      return q.phrases.every((p) => texts.some((t) => t.hasPhrase(p)));
+    };
+  }
+
+  /** A highlight's quote, note or tags with its folded terms (kept by text: a phrase query checks hundreds). */
+  private shownText(text: string): SearchableText {
+    let searchable = this.shownTexts.get(text);
+    if (!searchable) {
+      if (this.shownTexts.size >= SHOWN_TEXTS_KEPT) this.shownTexts.clear();
+      this.shownTexts.set(text, (searchable = new SearchableText(text)));
+    }
+    return searchable;
   }
 
   /** The query's source filter as a test of an article id (each source decided once per query); undefined when none. */
@@ -563,6 +618,26 @@ export class SearchIndex {
     };
   }
 
+  /** Whether the article (its text cached) surely lacks one of the query's phrases in every field. */
+  private lacksPhrase(
+    q: SearchQuery,
+    id: string,
+    cachedText: (id: string) => SearchableText | undefined,
+  ): boolean {
+    if (q.phrases.length === 0) return false;
+    const info = this.articles.get(id);
+    const body = info && cachedText(id);
+    if (!body) return false;
+    const meta = this.metaTextsOf(info);
+    return q.phrases.some(
+      (p) =>
+        !body.hasPhrase(p) &&
+        !meta.title.hasPhrase(p) &&
+        !meta.authors.hasPhrase(p) &&
+        !meta.source.hasPhrase(p),
+    );
+  }
+
   /** An article's title, authors and source with their folded terms, for phrase checks (kept: a phrase query checks hundreds). */
   private metaTextsOf(info: ArticleInfo): Record<'title' | 'authors' | 'source', SearchableText> {
     let texts = this.metaTexts.get(info.id);
@@ -632,6 +707,8 @@ const FUZZY_FROM = 4;
  */
 /** Articles whose title, authors and source keep their folded terms (cleared past this: a few MB). */
 const META_TEXTS_KEPT = 20_000;
+/** Highlight texts (quotes, notes, tag lists) keeping their folded terms (cleared past this: ~30 MB at most). */
+const SHOWN_TEXTS_KEPT = 100_000;
 const CAP_FACTOR = 2;
 const CAP_MIN = 100;
 const PHRASE_CAP_FACTOR = 10;
@@ -673,6 +750,11 @@ function lookupPlan(q: SearchQuery, stage: VariantStage = 'typo'): LookupPlan {
       return excluded.length ? { queries: [base, ...excluded], combineWith: 'AND_NOT' } : base;
     },
   };
+}
+
+/** Both tests (either may be absent). */
+function both(a: Accept | undefined, b: Accept | undefined): Accept | undefined {
+  return a && b ? (id, stored) => a(id, stored) && b(id, stored) : (a ?? b);
 }
 
 function* concat<T>(...lists: Iterable<T>[]): Generator<T> {

@@ -17,8 +17,12 @@ export class SearchableText {
   /** Whether the folded words of `phrase` stand one after the other in the text (as fold.ts's findRun decides). */
   hasPhrase(phrase: readonly string[]): boolean {
     if (phrase.length === 0 || this.text === '') return false;
-    this.flat ??= GAP + terms(this.text).join(GAP) + GAP;
-    return this.flat.includes(GAP + phrase.join(GAP) + GAP);
+    return this.prepare().includes(GAP + phrase.join(GAP) + GAP);
+  }
+
+  /** Computes the folded terms now (ahead of a phrase query); returns them joined. */
+  prepare(): string {
+    return (this.flat ??= GAP + terms(this.text).join(GAP) + GAP);
   }
 
   /** Characters held (the text, and its terms once computed): what a cache of these counts. */

@@ -12,6 +12,9 @@ const AFTER = 150;
 /** Texts this short are shown whole. */
 const WHOLE = BEFORE + AFTER + 40;
 const TERM_RUN = /[^\n\r\p{Z}\p{P}]+/gu;
+/** One character between terms (fold.ts's TERM_SEPARATOR, a character at a time). */
+const SEPARATOR = /^[\n\r\p{Z}\p{P}]$/u;
+const ASCII = /^[\u0000-\u007f]*$/;
 
 export interface Match {
   /** Folded words to mark. */
@@ -22,19 +25,60 @@ export interface Match {
 
 /** Where the first match is: a phrase if any is asked for, else any of the words. Null when none occurs. */
 export function firstMatch(text: string, match: Match): { start: number; end: number } | null {
-  if (match.phrases.length > 0) {
-    const placed = placedTerms(text);
-    for (const phrase of match.phrases) {
-      const i = findRun(placed, phrase);
-      if (i >= 0) return { start: placed[i].start, end: placed[i + phrase.length - 1].end };
-    }
-    return null;
-  }
+  if (match.phrases.length > 0) return firstPhrase(text, match.phrases);
+  if (ASCII.test(text)) return firstAsciiWord(text, match.words);
   // Lazy: a book is scanned only as far as its first match.
   for (const m of text.matchAll(TERM_RUN)) {
     if (match.words.has(fold1(m[0]))) return { start: m.index, end: m.index + m[0].length };
   }
   return null;
+}
+
+/** The earliest place where one of the phrases' terms stand in order, scanning only as far as it. */
+function firstPhrase(text: string, phrases: Match['phrases']): { start: number; end: number } | null {
+  const longest = Math.max(...phrases.map((p) => p.length));
+  if (longest === 0) return null;
+  const recent: PlacedTerm[] = [];
+  for (const m of text.matchAll(TERM_RUN)) {
+    const term = fold1(m[0]);
+    if (term === '') continue;
+    recent.push({ term, start: m.index, end: m.index + m[0].length });
+    if (recent.length > longest) recent.shift();
+    for (const phrase of phrases) {
+      const from = recent.length - phrase.length;
+      if (phrase.length > 0 && from >= 0 && findRun(recent, phrase, from) === from)
+        return { start: recent[from].start, end: recent[recent.length - 1].end };
+    }
+  }
+  return null;
+}
+
+/**
+ * The first of the words in an ASCII text: found in its lower case (an ASCII term's fold, at the
+ * same offsets) by indexOf, kept where a separator or an end stands on each side — a whole term,
+ * as the scan of every term would find it, without folding each term before it.
+ */
+function firstAsciiWord(text: string, words: ReadonlySet<string>): { start: number; end: number } | null {
+  const lower = text.toLowerCase();
+  let best: { start: number; end: number } | null = null;
+  for (const word of words) {
+    if (word === '') continue;
+    for (
+      let at = lower.indexOf(word);
+      at >= 0 && (!best || at < best.start);
+      at = lower.indexOf(word, at + 1)
+    ) {
+      const end = at + word.length;
+      if (
+        (at === 0 || SEPARATOR.test(lower[at - 1])) &&
+        (end === lower.length || SEPARATOR.test(lower[end]))
+      ) {
+        best = { start: at, end };
+        break;
+      }
+    }
+  }
+  return best;
 }
 
 /** The snippet around `around` (or the start of the text), with the matches inside it marked. */

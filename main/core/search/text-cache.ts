@@ -59,6 +59,9 @@ export class TextCache {
 
   /** Drops the least recently used until within budget (never `keep`, the one just used). */
   private trim(keep: string): void {
+    // Within budget, no iterator is made: a Map's iteration starts by skipping the slots that its
+    // deletes left (an LRU's every use deletes one), thousands of them between two rehashes.
+    if (this.total <= this.maxChars) return;
     for (const [id] of this.entries) {
       if (this.total <= this.maxChars || id === keep) return;
       this.delete(id);
