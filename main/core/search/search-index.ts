@@ -397,6 +397,14 @@ export class SearchIndex {
     /** Hits (or none) of documents checked before in this stage: the same document gives the same hit. */
     checked: Map<string, SearchHit | null>,
   ): Promise<Pick<SearchResult, 'groups' | 'hits' | 'truncated'>> {
+    // A phrase's candidates whose texts are not cached yet (the cache fills after opening) are read
+    // all at once, not one by one as each is checked: hundreds of files, in parallel.
+    if (q.phrases.length && cachedText) {
+      const list = [...candidates];
+      const unread = list.filter(({ r, annotation }) => !annotation && !cachedText(String(r.id)));
+      await inParallel(unread, READ_AHEAD, ({ r }) => textOf(String(r.id)));
+      candidates = list;
+    }
     const result = { hits: 0 };
     const phraseWords = new Set(q.phrases.flat());
     const groups = new Map<string, SearchGroup>();
@@ -709,6 +717,8 @@ const FUZZY_FROM = 4;
 const META_TEXTS_KEPT = 20_000;
 /** Highlight texts (quotes, notes, tag lists) keeping their folded terms (cleared past this: ~30 MB at most). */
 const SHOWN_TEXTS_KEPT = 100_000;
+/** Article files read at once for a phrase's uncached candidates. */
+const READ_AHEAD = 16;
 const CAP_FACTOR = 2;
 const CAP_MIN = 100;
 const PHRASE_CAP_FACTOR = 10;
@@ -750,6 +760,19 @@ function lookupPlan(q: SearchQuery, stage: VariantStage = 'typo'): LookupPlan {
       return excluded.length ? { queries: [base, ...excluded], combineWith: 'AND_NOT' } : base;
     },
   };
+}
+
+/** Runs `work` on every item, at most `width` at a time. */
+async function inParallel<T>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }
 
 /** Both tests (either may be absent). */

@@ -17,7 +17,14 @@ export class SearchableText {
   /** Whether the folded words of `phrase` stand one after the other in the text (as fold.ts's findRun decides). */
   hasPhrase(phrase: readonly string[]): boolean {
     if (phrase.length === 0 || this.text === '') return false;
-    return this.prepare().includes(GAP + phrase.join(GAP) + GAP);
+    const flat = this.prepare();
+    // The needle starts with the phrase's first letter, not a GAP: V8 scans for a needle's first
+    // character before comparing, and GAP is every few characters (3× slower). The GAP before it is
+    // checked at each place found.
+    const needle = phrase.join(GAP) + GAP;
+    for (let at = flat.indexOf(needle, 1); at > 0; at = flat.indexOf(needle, at + 1))
+      if (flat[at - 1] === GAP) return true;
+    return false;
   }
 
   /** Computes the folded terms now (ahead of a phrase query); returns them joined. */
