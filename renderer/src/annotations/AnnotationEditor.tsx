@@ -5,7 +5,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { COLORS } from '@core/annotations/types';
 import { useStore } from '../store';
-import { useCssVars } from '../reader/useCssVars';
+import { useCssVars } from '../ui/useCssVars';
 import { normalizeTags, sameTag } from '@core/annotations/tags';
 import {
   annotationsStore,

@@ -12,13 +12,13 @@ import { COLORS } from '@core/annotations/types';
 import type { Color } from '@core/contract';
 import type { LocalAnnotation } from './localAnnotations';
 import { useStore } from '../store';
-import { plural } from '../library/format';
+import { plural } from '../ui/format';
 import { annotationsStore, revealAnnotation, setFilter, visibleAnnotations } from './annotationsStore';
 import { tagKey } from '@core/annotations/tags';
 import { ArticleNoteField } from './ArticleNoteField';
 import { copyWithCitation } from '../ui/copyCitation';
 import { TagChip } from '../ui/TagChip';
-import { useCssVars } from '../reader/useCssVars';
+import { useCssVars } from '../ui/useCssVars';
 import { useStoreAfterPaint } from '../ui/afterPaint';
 import { itemHeights, itemTops, measuredWindow, scrollToShow } from '../ui/listWindow';
 

@@ -2,7 +2,7 @@
 import { useRef } from 'react';
 import { COLORS } from '@core/annotations/types';
 import type { ReaderSelection } from '../reader/readerStore';
-import { useCssVars } from '../reader/useCssVars';
+import { useCssVars } from '../ui/useCssVars';
 import { copyWithCitation } from '../ui/copyCitation';
 import { readerStore } from '../reader/readerStore';
 import { highlightSelection } from './actions';

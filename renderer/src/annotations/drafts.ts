@@ -8,7 +8,7 @@ import type { Annotation } from '@core/contract';
 import { normalizeTags } from '@core/annotations/tags';
 import { gloss } from '../gloss';
 import { showInfo } from '../app/toasts';
-import { plural } from '../library/format';
+import { plural } from '../ui/format';
 
 export interface DraftFields {
   /** The note as typed, when it differs from the saved note. */

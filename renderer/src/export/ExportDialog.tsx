@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ExportFormat, ExportReport } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
-import { plural } from '../library/format';
+import { plural } from '../ui/format';
 import { settingsStore } from '../reader/settingsStore';
 import { useStore } from '../store';
 

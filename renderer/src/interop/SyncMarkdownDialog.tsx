@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import type { BatchReport, MarkdownSyncChange, MarkdownSyncReport } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
-import { plural } from '../library/format';
+import { plural } from '../ui/format';
 import { refreshLibrary } from '../library/libraryStore';
 import { runBatch } from '../ui/batchHistory';
 

@@ -9,9 +9,9 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { ArticleSummary } from '@core/contract';
 import { openArticle, readerStore } from '../reader/readerStore';
-import { useCssVars } from '../reader/useCssVars';
+import { useCssVars } from '../ui/useCssVars';
 import { libraryStore } from './libraryStore';
-import { formatDate, plural } from './format';
+import { formatDate, plural } from '../ui/format';
 import { rowWindow } from '../ui/listWindow';
 import { useStore } from '../store';
 import { clearArticleSelection, selectAllShown, selectionStore, toggleArticle } from './librarySelection';

@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import type { ArticleSummary } from '@core/contract';
 import { useStore } from '../store';
 import { Dialog } from '../app/Dialog';
-import { plural } from './format';
+import { plural } from '../ui/format';
 import {
   chosenAmong,
   clearArticleSelection,

@@ -5,7 +5,7 @@ import { useStore } from '../store';
 import { gloss } from '../gloss';
 import { LIBRARY_SORTS, librarySources, type LibrarySort } from './libraryOrder';
 import { libraryStore, setLibraryFilter, setLibraryTag } from './libraryStore';
-import { plural } from './format';
+import { plural } from '../ui/format';
 import { LongMenu } from '../ui/LongMenu';
 
 export function LibraryToolbar({ shown }: { shown: number }) {

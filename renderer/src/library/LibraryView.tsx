@@ -9,7 +9,7 @@ import {
   libraryStore,
 } from './libraryStore';
 import { removeArticlesUndoably } from './removalHistory';
-import { plural } from './format';
+import { plural } from '../ui/format';
 import { ArticleList } from './ArticleList';
 import { LibraryToolbar } from './LibraryToolbar';
 import { openSearch } from '../search/searchStore';

@@ -9,7 +9,7 @@
  */
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
-import { plural } from './format';
+import { plural } from '../ui/format';
 import { libraryStore, refreshLibrary } from './libraryStore';
 
 interface RemovalStep {

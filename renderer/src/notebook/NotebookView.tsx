@@ -6,7 +6,7 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useStore } from '../store';
-import { plural } from '../library/format';
+import { plural } from '../ui/format';
 import { clearSelection, loadNotebook, notebookStore, selectAll } from './notebookStore';
 import { NotebookFilters } from './NotebookFilters';
 import { SelectionBar } from './SelectionBar';

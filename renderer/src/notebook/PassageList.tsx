@@ -9,8 +9,8 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Annotation, ArticleSummary } from '@core/contract';
 import { useStore } from '../store';
-import { useCssVars } from '../reader/useCssVars';
-import { formatDate } from '../library/format';
+import { useCssVars } from '../ui/useCssVars';
+import { formatDate } from '../ui/format';
 import { rowWindow } from '../ui/listWindow';
 import { copyWithCitation } from '../ui/copyCitation';
 import {

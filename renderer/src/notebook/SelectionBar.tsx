@@ -1,7 +1,7 @@
 /** What can be done with the passages checked: tag, recolour, copy, export; or clear the selection. */
 import { COLORS } from '@core/annotations/types';
 import { useStore } from '../store';
-import { plural } from '../library/format';
+import { plural } from '../ui/format';
 import { TagField } from '../ui/TagField';
 import { copyWithCitation } from '../ui/copyCitation';
 import { clearSelection, notebookStore, recolourSelected, selectAll, tagSelected } from './notebookStore';

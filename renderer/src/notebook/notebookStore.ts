@@ -10,7 +10,7 @@ import { normalizeTags } from '@core/annotations/tags';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
-import { plural } from '../library/format';
+import { plural } from '../ui/format';
 import { openPassageById } from '../annotations/annotationsStore';
 import { onBatchChange, runBatch } from '../ui/batchHistory';
 import { EVERY_PASSAGE, type NotebookFilter } from '@core/notebook/passage-filter';

@@ -10,7 +10,7 @@ import type { Article, Block } from '@core/contract';
 import { useStore } from '../store';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
-import { formatDate } from '../library/format';
+import { formatDate } from '../ui/format';
 import {
   annotationsStore,
   deleteAnnotation,

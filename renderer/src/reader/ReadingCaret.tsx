@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { caretRect } from './caret';
-import { useCssVars } from './useCssVars';
+import { useCssVars } from '../ui/useCssVars';
 
 export function ReadingCaret({
   articleRef,

@@ -16,7 +16,7 @@ import {
   type RefObject,
 } from 'react';
 import { chunkAt, chunkBlocks, chunksInBand, estimateHeights, prefixTops, type Chunk } from './chunks';
-import { useCssVars } from './useCssVars';
+import { useCssVars } from '../ui/useCssVars';
 
 /** How far beyond the viewport (px) chunks stay rendered. */
 const MARGIN = 900;

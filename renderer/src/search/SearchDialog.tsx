@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { useStore } from '../store';
-import { plural } from '../library/format';
+import { plural } from '../ui/format';
 import { closeSearch, openHit, searchStore, typeQuery } from './searchStore';
 
 const KIND_LABEL: Record<string, string> = { article: 'Article', passage: 'Highlight', note: 'Note' };

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { sameTag } from '@core/annotations/tags';
 import { useStore } from '../store';
 import { Dialog, FormActions } from '../app/Dialog';
-import { plural } from '../library/format';
+import { plural } from '../ui/format';
 import { COLORS, DESCRIPTION_MAX, type Color, type TagCount } from '@core/contract';
 import { deleteTags, describeTag, existingTag, passagesTouched, renameTags, tagsStore } from './tagsStore';
 

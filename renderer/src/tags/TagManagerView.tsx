@@ -8,7 +8,7 @@ import { useEffect, useMemo } from 'react';
 import { tagKey } from '@core/annotations/tags';
 import type { TagCount } from '@core/contract';
 import { useStore } from '../store';
-import { plural } from '../library/format';
+import { plural } from '../ui/format';
 import { showView } from '../ui/views';
 import { setNotebookFilter } from '../notebook/notebookStore';
 import { EVERY_PASSAGE } from '@core/notebook/passage-filter';

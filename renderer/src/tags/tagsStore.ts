@@ -9,7 +9,7 @@ import { sameTag, tagKey } from '@core/annotations/tags';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError } from '../app/toasts';
-import { plural } from '../library/format';
+import { plural } from '../ui/format';
 import { onBatchChange, runBatch } from '../ui/batchHistory';
 import { setCodebookFrom } from '../ui/tagCodebook';
 

@@ -12,7 +12,7 @@ import { annotationsStore } from '../annotations/annotationsStore';
 import { shortcutOf } from '../app/shortcuts';
 import { showError, showInfo } from '../app/toasts';
 import { gloss } from '../gloss';
-import { plural } from '../library/format';
+import { plural } from './format';
 import { notebookStore } from '../notebook/notebookStore';
 import { readerStore } from '../reader/readerStore';
 import { viewStore } from './views';

@@ -15,7 +15,7 @@ import { openArticleLink, renderBlocks, VIRTUAL_MIN_BLOCKS } from '../reader/Rea
 import { bucketSpans, NO_SPANS } from '../reader/spanBuckets';
 import { VirtualBlocks, type VirtualControl } from '../reader/VirtualBlocks';
 import { settingsStore } from '../reader/settingsStore';
-import { formatDate } from '../library/format';
+import { formatDate } from '../ui/format';
 import { marksOnVersion } from './versionMarks';
 import { closeOldVersion, versionsStore } from './versionsStore';
 

@@ -11,7 +11,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { ReviewItem, TextChange } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { useStore } from '../store';
-import { useCssVars } from '../reader/useCssVars';
+import { useCssVars } from '../ui/useCssVars';
 import { itemHeights, itemTops, measuredWindow, scrollToShow } from '../ui/listWindow';
 import {
   answerReview,
