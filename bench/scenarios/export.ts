@@ -6,9 +6,12 @@
  * carries the same data — written the same way. Memory, once per format: a
  * fresh process opens the 10k library and exports it all through the service
  * (reading every article, as `gloss export` does); its peak resident memory
- * above what it held before the export goes in the row's extras.
+ * above what it held before the export goes in the row's extras. So does the
+ * raw write (already encoded bytes, fsync, rename) of each side's output: the
+ * part of the ratio that is only the number of bytes each format takes.
  */
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportChunks, planOf } from '@core/export/index';
@@ -16,8 +19,9 @@ import { writeExport } from '@core/export/write';
 import type { ExportFormat } from '@core/contract';
 import type { ExportEntry } from '@core/export/types';
 import { benchTempDir, bigStore } from '../lib/big-store';
+import { writeFsyncRename } from '../lib/durable-write';
 import { annotationCount, bigExportEntries } from '../lib/export-data';
-import { interleave, time } from '../lib/stats';
+import { interleave, summarize, time } from '../lib/stats';
 import type { Scenario } from '../lib/scenario';
 
 const REPS = 3;
@@ -81,6 +85,13 @@ function exportScenario(format: ExportFormat, label: string): Scenario {
             baseBytes = (await writeExport(baseOut, JSON.stringify(sameData(entries)))).bytes;
           }),
       );
+      // The same bytes written raw, interleaved: what each side's size alone costs on this disk.
+      const [outBytes, baseOutBytes] = await Promise.all([readFile(out), readFile(baseOut)]);
+      const raw = await interleave(
+        REPS,
+        () => time(() => writeFsyncRename(path.join(dir, 'raw.out'), outBytes)),
+        () => time(() => writeFsyncRename(path.join(dir, 'raw.baseline'), baseOutBytes)),
+      );
       const store = await bigStore();
       const service = await serviceExport(store.dataDir, format, path.join(dir, `service.${format}`));
       return {
@@ -89,6 +100,8 @@ function exportScenario(format: ExportFormat, label: string): Scenario {
           'annotations count': annotationCount(entries),
           'output bytes': bytes,
           'baseline bytes': baseBytes,
+          'raw write of its output': summarize(raw.gloss).median,
+          'raw write of the baseline output': summarize(raw.baseline).median,
           'service export from disk': service.ms,
           'service export peak RSS rise (MB)': Math.round(service.riseMB),
         },
