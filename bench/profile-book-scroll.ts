@@ -1,0 +1,365 @@
+/**
+ * Where the book-scroll frame goes: the bench's book (500k words, 5,000
+ * highlights) opened in Gloss as the bench opens it (panel listed, 300 ms, a
+ * full GC), the static page open behind, then the first scroll to the middle, traced through CDP (Chromium's
+ * timeline). Prints, per open, the time to the frame after the scroll and the
+ * renderer main thread's work in that interval; the last trace is written to
+ * the temp folder (open it in the DevTools Performance panel).
+ *
+ *   node --import tsx bench/profile-book-scroll.ts [opens]
+ *   PROFILE_JS=1      also V8's sampler: self and inclusive time per function, scroll → paint
+ *   PROFILE_GC=0      no full garbage collection before the scroll (the bench's heap measure does one)
+ *   PROFILE_IDLE=ms   first trace that long with nothing asked of the page, and say what ran
+ *   PROFILE_TRACE=0   times only (Gloss's scroll and the static page's, reloaded each time, side by side)
+ */
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from '@playwright/test';
+import { openStore } from '@core/store/index';
+import { benchTempDir, removeTempDirs, writeLibrary } from './lib/big-store';
+import { openBrowserPair } from './lib/browser';
+import { RandomText } from './lib/random-text';
+import { syntheticAnnotations, syntheticArticle } from './lib/synthetic';
+import { BOOK_HIGHLIGHTS, BOOK_WORDS } from './lib/book-session';
+import { articlePage } from './lib/static-html';
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time, µs. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: Record<string, unknown> & { data?: Record<string, unknown> };
+}
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8.execute',
+  'blink.user_timing',
+  ...(process.env.PROFILE_JS ? ['disabled-by-default-v8.cpu_profiler'] : []),
+].join(',');
+
+async function trace(cdp: CDPSession, run: () => Promise<unknown>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  await run();
+  const done = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', collect);
+  return events;
+}
+
+/** Scroll the reader to the middle; resolves with ms to the frame after it (as the bench times it). */
+async function scroll(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const w = window as unknown as { __afterPaint(cb: (t: number) => void): void };
+        const el = document.querySelector('.reader-scroll') as HTMLElement;
+        performance.mark('scroll');
+        const t0 = performance.now();
+        el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
+        w.__afterPaint((t) => resolve(t - t0));
+      }),
+  );
+}
+
+/** The renderer main thread's slices from the scroll mark to the paint (+2 ms), as a tree of depth ≤ 4. */
+function summarize(events: TraceEvent[], ms: number): string {
+  const mark = events.find((e) => e.name === 'scroll' && e.cat.includes('user_timing'));
+  if (!mark) return '(no scroll mark in trace)';
+  const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X');
+  const end = mark.ts + ms * 1000 + 2000;
+  const inWindow = main
+    .filter((e) => e.ts + (e.dur ?? 0) >= mark.ts && e.ts <= end)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const lines: string[] = [];
+  const stack: TraceEvent[] = [];
+  for (const e of inWindow) {
+    while (stack.length && stack[stack.length - 1].ts + (stack[stack.length - 1].dur ?? 0) <= e.ts)
+      stack.pop();
+    const depth = stack.length;
+    stack.push(e);
+    const dur = (e.dur ?? 0) / 1000;
+    if (depth > 4 || dur < 0.3) continue;
+    const data = e.args?.data ?? (e.args?.beginData as Record<string, unknown> | undefined);
+    const what = [
+      data?.functionName,
+      data?.type,
+      data?.url ? String(data.url).split('/').pop() : '',
+      data?.dirtyObjects !== undefined
+        ? `dirty ${String(data.dirtyObjects)}/${String(data.totalObjects)}`
+        : '',
+      data?.elementCount !== undefined ? `elements ${String(data.elementCount)}` : '',
+      e.args?.elementCount !== undefined ? `elements ${String(e.args.elementCount)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    lines.push(
+      `${((e.ts - mark.ts) / 1000).toFixed(1).padStart(7)} ms ${'  '.repeat(depth)}${e.name} ${dur.toFixed(1)} ms ${what}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The main thread's CPU time (the slices' thread time, not wall time: other
+ * processes on a loaded machine do not count) from the scroll mark to the
+ * paint, in all and by kind of work one level under the tasks.
+ */
+function cpuTime(
+  events: TraceEvent[],
+  ms: number,
+): { total: number; wall: number; parts: Map<string, number>; wallParts: Map<string, number> } {
+  const mark = events.find((e) => e.name === 'scroll' && e.cat.includes('user_timing'));
+  const parts = new Map<string, number>();
+  const wallParts = new Map<string, number>();
+  if (!mark) return { total: NaN, wall: NaN, parts, wallParts };
+  const end = mark.ts + ms * 1000;
+  const main = events
+    .filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X' && e.ts >= mark.ts && e.ts < end)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let total = 0;
+  let wall = 0;
+  const stack: TraceEvent[] = [];
+  for (const e of main) {
+    while (stack.length && stack[stack.length - 1].ts + (stack[stack.length - 1].dur ?? 0) <= e.ts)
+      stack.pop();
+    const depth = stack.length;
+    stack.push(e);
+    const t = (e.tdur ?? e.dur ?? 0) / 1000;
+    if (depth === 0) total += t;
+    if (depth === 0) wall += (e.dur ?? 0) / 1000;
+    if (depth === 1) parts.set(e.name, (parts.get(e.name) ?? 0) + t);
+    if (depth === 1) wallParts.set(e.name, (wallParts.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return { total, wall, parts, wallParts };
+}
+
+/** Every thread's CPU time (its top-level slices' thread time) from the scroll mark to the paint, busiest first. */
+function threadsCpu(events: TraceEvent[], ms: number): string {
+  const mark = events.find((e) => e.name === 'scroll' && e.cat.includes('user_timing'));
+  if (!mark) return '';
+  const names = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}/${e.tid}`, String(e.args?.name));
+  const end = mark.ts + ms * 1000;
+  const byThread = new Map<string, { cpu: number; wall: number; until: number }>();
+  const sorted = events
+    .filter((e) => e.ph === 'X' && e.ts >= mark.ts && e.ts < end)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  for (const e of sorted) {
+    const k = `${e.pid}/${e.tid}`;
+    const t = byThread.get(k) ?? { cpu: 0, wall: 0, until: 0 };
+    if (e.ts >= t.until) {
+      t.cpu += (e.tdur ?? e.dur ?? 0) / 1000;
+      t.wall += (e.dur ?? 0) / 1000;
+      t.until = e.ts + (e.dur ?? 0);
+    }
+    byThread.set(k, t);
+  }
+  return [...byThread]
+    .sort((a, b) => b[1].cpu - a[1].cpu)
+    .slice(0, 8)
+    .map(
+      ([k, t]) =>
+        `${names.get(k) ?? k}${k === `${mark.pid}/${mark.tid}` ? ' (page)' : ''} ${t.cpu.toFixed(1)}/${t.wall.toFixed(1)}`,
+    )
+    .join(', ');
+}
+
+/** What the page's main thread did while nothing was asked of it: frames, timers, tasks, by name. */
+function idleWork(events: TraceEvent[]): string {
+  const frames = events.filter((e) => e.name === 'FireAnimationFrame' || e.name === 'BeginMainThreadFrame');
+  const main = frames[0] ?? events.find((e) => e.name === 'TimerFire' || e.name === 'FunctionCall');
+  if (!main) return 'nothing ran';
+  const count = new Map<string, { n: number; ms: number }>();
+  for (const e of events) {
+    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X') continue;
+    const data = e.args?.data;
+    const k = `${e.name} ${(data?.functionName as string | undefined) ?? ''}`.trim();
+    const c = count.get(k) ?? { n: 0, ms: 0 };
+    c.n++;
+    c.ms += (e.tdur ?? e.dur ?? 0) / 1000;
+    count.set(k, c);
+  }
+  return [...count]
+    .sort((a, b) => b[1].ms - a[1].ms)
+    .slice(0, 15)
+    .map(([k, c]) => `  ${k}: ${c.n}×, ${c.ms.toFixed(1)} ms`)
+    .join('\n');
+}
+
+/** Self and inclusive time per function from the V8 sampler's trace events, from the scroll to the paint. */
+function hotFunctions(events: TraceEvent[], ms: number): string {
+  type Frame = { functionName: string; url?: string; lineNumber: number };
+  type Node = { id: number; callFrame: Frame; parent?: number };
+  const mark = events.find((e) => e.name === 'scroll' && e.cat.includes('user_timing'));
+  const profile = events.find((e) => e.name === 'Profile' && e.pid === mark?.pid && e.tid === mark?.tid);
+  if (!mark || !profile) return '(no profile)';
+  const nodes = new Map<number, Node>();
+  let t = Number((profile.args?.data as { startTime?: number })?.startTime ?? profile.ts);
+  const self = new Map<number, number>();
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || e.pid !== mark.pid || e.id !== profile.id) continue;
+    const data = e.args?.data as {
+      cpuProfile?: { nodes?: Node[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+    for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    const deltas = data?.timeDeltas ?? [];
+    (data?.cpuProfile?.samples ?? []).forEach((id, i) => {
+      t += deltas[i] ?? 0;
+      if (t >= mark.ts && t <= mark.ts + ms * 1000) self.set(id, (self.get(id) ?? 0) + (deltas[i + 1] ?? 0));
+    });
+  }
+  const name = (n: Node) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${(n.callFrame.url ?? '').split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+  const selfBy = new Map<string, number>();
+  const inclBy = new Map<string, number>();
+  for (const [id, us] of self) {
+    let n = nodes.get(id);
+    if (!n) continue;
+    selfBy.set(name(n), (selfBy.get(name(n)) ?? 0) + us);
+    const seen = new Set<string>();
+    while (n) {
+      const k = name(n);
+      if (!seen.has(k)) inclBy.set(k, (inclBy.get(k) ?? 0) + us);
+      seen.add(k);
+      n = n.parent !== undefined ? nodes.get(n.parent) : undefined;
+    }
+  }
+  const top = (m: Map<string, number>, k: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([f, us]) => `${(us / 1000).toFixed(1).padStart(7)} ms  ${f}`)
+      .join('\n');
+  return `--- self\n${top(selfBy, 20)}\n--- inclusive\n${top(inclBy, 30)}`;
+}
+
+async function main(): Promise<void> {
+  const opens = Number(process.argv[2] ?? 3);
+  const tracing = process.env.PROFILE_TRACE !== '0';
+  const rt = new RandomText(0xb00c);
+  const book = syntheticArticle(rt, 1, BOOK_WORDS, 120);
+  const annotations = syntheticAnnotations(rt, book, BOOK_HIGHLIGHTS);
+  const dataDir = await benchTempDir('book-scroll-profile');
+  await writeLibrary(dataDir, { articles: [book], annotations: new Map([[book.id, annotations]]) });
+  const store = await openStore(dataDir);
+  await store.updateSettings({ lastArticleId: book.id });
+  await store.close();
+  const pair = await openBrowserPair(dataDir, { live: '#root article.article mark.hl' });
+  try {
+    const page = pair.gloss;
+    // The static page stays open behind, as in the bench; its scroll is timed after each of Gloss's.
+    const staticUrl = pair.serve(articlePage(book, annotations, pair.cssHref));
+    await pair.baseline.goto(staticUrl, { waitUntil: 'load', timeout: 120_000 });
+    await page.bringToFront();
+    const cdp = await page.context().newCDPSession(page);
+    let last: TraceEvent[] = [];
+    const times = { gloss: [] as number[], baseline: [] as number[] };
+    const cpus: number[] = [];
+    const walls: number[] = [];
+    const staticCpus: number[] = [];
+    for (let i = 0; i < opens; i++) {
+      await page.bringToFront();
+      await page.goto(pair.glossUrl);
+      await page.waitForSelector('#root article.article mark.hl', { timeout: 120_000 });
+      await page.waitForSelector('#root .panel-list > li', { timeout: 120_000 });
+      await page.waitForTimeout(300);
+      // As the bench does before its scroll (it measures the heap there).
+      if (process.env.PROFILE_GC !== '0') await cdp.send('HeapProfiler.collectGarbage');
+      if (process.env.PROFILE_IDLE) {
+        const idle = await trace(cdp, () => page.waitForTimeout(Number(process.env.PROFILE_IDLE)));
+        process.stdout.write(
+          `\n=== open ${i + 1}: ${process.env.PROFILE_IDLE} ms before the scroll\n${idleWork(idle)}\n`,
+        );
+      }
+      let ms = 0;
+      if (tracing)
+        last = await trace(cdp, async () => {
+          ms = await scroll(page);
+          await page.waitForTimeout(200);
+        });
+      else ms = await scroll(page);
+      times.gloss.push(ms);
+      process.stdout.write(`\n=== open ${i + 1}: scroll painted after ${ms.toFixed(1)} ms\n`);
+      if (tracing) {
+        const cpu = cpuTime(last, ms);
+        cpus.push(cpu.total);
+        const parts = [...cpu.parts].sort((a, b) => b[1] - a[1]).slice(0, 6);
+        const wall = [...cpu.wallParts].sort((a, b) => b[1] - a[1]).slice(0, 6);
+        process.stdout.write(
+          `main thread CPU ${cpu.total.toFixed(1)} ms: ${parts.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}\n` +
+            `main thread busy (wall) ${cpu.wall.toFixed(1)} ms: ${wall.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}\n`,
+        );
+        walls.push(cpu.wall);
+        process.stdout.write(`threads CPU/wall ms: ${threadsCpu(last, ms)}\n`);
+      }
+      if (tracing) process.stdout.write(summarize(last, ms) + '\n');
+      if (tracing && process.env.PROFILE_JS) process.stdout.write(hotFunctions(last, ms) + '\n');
+      // Back to the top, the position saved (the reader's 400 ms debounce), so the next open starts there.
+      await page.evaluate(() => {
+        document.querySelector('.reader-scroll')!.scrollTop = 0;
+      });
+      await page.waitForTimeout(500);
+      await page.evaluate(() =>
+        (
+          window as unknown as { gloss: { updateSettings(p: object): Promise<unknown> } }
+        ).gloss.updateSettings({
+          scroll: {},
+        }),
+      );
+      // The static page's same scroll (reloaded, as the bench does).
+      await pair.baseline.bringToFront();
+      await pair.baseline.goto(staticUrl, { waitUntil: 'load', timeout: 120_000 });
+      await pair.baseline.waitForTimeout(300);
+      if (tracing) {
+        const bcdp = await pair.baseline.context().newCDPSession(pair.baseline);
+        let bms = 0;
+        const events = await trace(bcdp, async () => {
+          bms = await scroll(pair.baseline);
+          await pair.baseline.waitForTimeout(200);
+        });
+        await bcdp.detach();
+        const cpu = cpuTime(events, bms);
+        staticCpus.push(cpu.total);
+        times.baseline.push(bms);
+        process.stdout.write(`static: ${bms.toFixed(1)} ms, main thread CPU ${cpu.total.toFixed(1)} ms\n`);
+      } else times.baseline.push(await scroll(pair.baseline));
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const fmt = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
+    process.stdout.write(
+      `\ngloss ${fmt(times.gloss)}\nstatic ${fmt(times.baseline)}\nmedians ${med(times.gloss).toFixed(1)} / ${med(times.baseline).toFixed(1)} = ${(med(times.gloss) / med(times.baseline)).toFixed(2)}×\n`,
+    );
+    if (tracing) process.stdout.write(`main thread CPU ${fmt(cpus)}, median ${med(cpus).toFixed(1)} ms\n`);
+    if (tracing)
+      process.stdout.write(
+        `static main thread CPU ${fmt(staticCpus)}, median ${med(staticCpus).toFixed(1)} ms\n`,
+      );
+    if (tracing) process.stdout.write(`main thread busy ${fmt(walls)}, median ${med(walls).toFixed(1)} ms\n`);
+    if (tracing) {
+      const file = join(tmpdir(), 'gloss-book-scroll-trace.json');
+      await writeFile(file, JSON.stringify({ traceEvents: last }));
+      process.stdout.write(`trace: ${file}\n`);
+    }
+  } finally {
+    await pair.close();
+    await removeTempDirs();
+  }
+}
+
+await main();
