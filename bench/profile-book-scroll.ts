@@ -147,6 +147,25 @@ function cpuTime(
   return { total, wall, parts, wallParts };
 }
 
+/**
+ * ms from the scroll to the start of the frame that handles it (its scroll event): about 1 ms when the
+ * page was idle (Chromium draws at once); up to a display interval (16.7 ms) when a frame was drawn
+ * just before, since the next one waits for the display's next tick.
+ */
+function frameDelay(events: TraceEvent[]): number {
+  const mark = events.find((e) => e.name === 'scroll' && e.cat.includes('user_timing'));
+  const first = events.find(
+    (e) =>
+      mark &&
+      e.pid === mark.pid &&
+      e.tid === mark.tid &&
+      e.name === 'EventDispatch' &&
+      e.args?.data?.type === 'scroll' &&
+      e.ts >= mark.ts,
+  );
+  return mark && first ? (first.ts - mark.ts) / 1000 : NaN;
+}
+
 /** Every thread's CPU time (its top-level slices' thread time) from the scroll mark to the paint, busiest first. */
 function threadsCpu(events: TraceEvent[], ms: number): string {
   const mark = events.find((e) => e.name === 'scroll' && e.cat.includes('user_timing'));
@@ -273,6 +292,7 @@ async function main(): Promise<void> {
     const cpus: number[] = [];
     const walls: number[] = [];
     const staticCpus: number[] = [];
+    const delays: number[] = [];
     for (let i = 0; i < opens; i++) {
       await page.bringToFront();
       await page.goto(pair.glossUrl);
@@ -306,6 +326,8 @@ async function main(): Promise<void> {
             `main thread busy (wall) ${cpu.wall.toFixed(1)} ms: ${wall.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}\n`,
         );
         walls.push(cpu.wall);
+        delays.push(frameDelay(last));
+        process.stdout.write(`scroll's frame began after ${delays[delays.length - 1].toFixed(1)} ms\n`);
         process.stdout.write(`threads CPU/wall ms: ${threadsCpu(last, ms)}\n`);
       }
       if (tracing) process.stdout.write(summarize(last, ms) + '\n');
@@ -349,6 +371,10 @@ async function main(): Promise<void> {
     if (tracing)
       process.stdout.write(
         `static main thread CPU ${fmt(staticCpus)}, median ${med(staticCpus).toFixed(1)} ms\n`,
+      );
+    if (tracing)
+      process.stdout.write(
+        `scroll's frame began after ${fmt(delays)}, median ${med(delays).toFixed(1)} ms\n`,
       );
     if (tracing) process.stdout.write(`main thread busy ${fmt(walls)}, median ${med(walls).toFixed(1)} ms\n`);
     if (tracing) {

@@ -50,7 +50,9 @@ const sameFields = <T extends object>(a: T, b: T) =>
  * Like useStore, but a change reaches the component after the next paint
  * (changes in between are taken together). `select` picks fields of the state
  * into an object (re-rendering only when one of them changed); it must not
- * depend on props: the first one is kept.
+ * depend on props: the first one is kept. A change to other fields waits for
+ * nothing: asking for a frame makes Chromium draw one, and a frame drawn for
+ * nothing puts the next real one (a scroll's) off to the display's next tick.
  */
 export function useStoreAfterPaint<S extends object, T extends object>(
   store: Store<S>,
@@ -59,12 +61,16 @@ export function useStoreAfterPaint<S extends object, T extends object>(
   const [value, setValue] = useState(() => select(store.get()));
   useEffect(() => {
     let cancel: (() => void) | null = null;
+    /** The slice as last taken (what the component shows, or is about to). */
+    let taken = select(store.get());
     const take = () => {
       cancel = null;
       const next = select(store.get());
+      taken = next;
       setValue((prev) => (sameFields(prev, next) ? prev : next));
     };
     const stop = store.subscribe(() => {
+      if (!cancel && sameFields(taken, select(store.get()))) return;
       cancel ??= afterNextPaint(take);
     });
     take(); // a change between the first render and this subscription
