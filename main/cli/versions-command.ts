@@ -1,11 +1,13 @@
 /**
  * `gloss versions ID`: an article's versions, oldest first, the current one
  * marked, with how many highlights were made or confirmed on each and how many
- * wait for review. Also how `gloss import` tells of versions it added or
- * suspects (importVersionLines).
+ * wait for review; `--separate N` makes version N an article of its own (one
+ * Gloss added when sure, that is another article). Also how `gloss import`
+ * tells of versions it added or suspects (importVersionLines).
  */
 import type { Command } from 'commander';
 import type { ImportReport } from '../core/contract';
+import { GlossError } from '../core/errors';
 import { plural, type CommandContext } from './context';
 
 export function addVersionsCommand(program: Command, ctx: CommandContext): void {
@@ -18,9 +20,26 @@ export function addVersionsCommand(program: Command, ctx: CommandContext): void 
       '--json',
       'print JSON: { articleId, title, current, versions: [{ hash, importedAt, title, wordCount, current, annotations }], inReview }',
     )
+    .option(
+      '--separate <n>',
+      'make version N (its number in the list, or a hash prefix) an article of its own, with the highlights made on it',
+    )
     .action((id: string, opts) =>
       ctx.use(opts, async (gloss) => {
-        const r = await gloss.listVersions({ articleId: await ctx.resolveId(gloss, id) });
+        const articleId = await ctx.resolveId(gloss, id);
+        if (opts.separate !== undefined) {
+          const { versions } = await gloss.listVersions({ articleId });
+          const n = String(opts.separate);
+          const v = /^\d+$/.test(n) ? versions[Number(n) - 1] : versions.find((x) => x.hash.startsWith(n));
+          if (!v) throw new GlossError('NOT_FOUND', `No version ${n}: see gloss versions ${id}.`);
+          const r = await gloss.separateVersion({ articleId, version: v.hash });
+          if (opts.json) return ctx.out(JSON.stringify(r, null, 2) + '\n');
+          ctx.out(
+            `separated ${r.articleId}  “${r.title}”: no longer a version of “${r.fromTitle}”, ${plural(r.annotations, 'highlight')} went with it${r.inReview ? `; ${r.inReview} to review (gloss review ${articleId.slice(0, 12)})` : ''}\n`,
+          );
+          return;
+        }
+        const r = await gloss.listVersions({ articleId });
         if (opts.json) return ctx.out(JSON.stringify(r, null, 2) + '\n');
         ctx.out(`${r.title}\n`);
         r.versions.forEach((v, i) => {

@@ -43,6 +43,8 @@ export const CHANNEL_NAMES = [
   'getArticleVersion',
   'compareVersions',
   'addAsVersion',
+  'separateVersion',
+  'rejoinVersion',
   'listReview',
   'resolveReview',
   'acceptAllReview',

@@ -21,7 +21,7 @@ import type { SearchResult } from './search/types';
 import { EXPORT_FORMATS, type ExportFormat } from './export/formats';
 import { SettingsSchema } from './settings-schema';
 import { annotationSchema, ID_MAX, NOTE_MAX, TAG_MAX } from './annotations/schema';
-import type { TextChange, VersionAdded } from './versions/types';
+import type { TextChange, VersionAdded, VersionRejoined, VersionSeparated } from './versions/types';
 import { DESCRIPTION_MAX, type TagCode, type TagCodeChange } from './annotations/codebook';
 export type { TagCode, TagCodeChange } from './annotations/codebook';
 export { DESCRIPTION_MAX } from './annotations/codebook';
@@ -30,7 +30,7 @@ export type { Article, ArticleSummary, Block, BlockKind, EditableMeta } from './
 export type { Annotation, ArticleNote, ArticleNoteChange, Color, Draft, TagCount } from './annotations/types';
 export type { Result, SerializedError, GlossErrorCode } from './errors';
 export type { HitField, HitKind, SearchGroup, SearchHit, SearchResult, Snippet } from './search/types';
-export type { ChangeOp, TextChange, VersionAdded } from './versions/types';
+export type { ChangeOp, TextChange, VersionAdded, VersionRejoined, VersionSeparated } from './versions/types';
 export { COLORS } from './annotations/types';
 
 const id = z.string().min(1).max(ID_MAX);
@@ -101,6 +101,8 @@ export interface VersionSummary {
   current: boolean;
   /** Annotations made or last confirmed on this version. */
   annotations: number;
+  /** It can be made an article of its own (separateVersion): any version but the first. */
+  separable: boolean;
 }
 export interface ArticleVersions {
   articleId: string;
@@ -462,6 +464,10 @@ export const CHANNELS = {
   compareVersions: z.object({ articleId: id, from: versionHash, to: versionHash }),
   /** Makes an article imported separately the newest version of another (the import asked). */
   addAsVersion: z.object({ articleId: id, of: id }),
+  /** Makes a version an article of its own, with the highlights made on it (undone by rejoinVersion). */
+  separateVersion: z.object({ articleId: id, version: versionHash }),
+  /** Makes an article separateVersion made a version of `into` again, in its place by import time. */
+  rejoinVersion: z.object({ articleId: id, into: id }),
   /** Annotations whose words changed or were not found on the newest version. */
   /** `limit`: the first so many only (the review dialog's first screen, the rest asked for after it is painted). */
   listReview: z.object({ articleId: id, limit: z.number().int().positive().max(100_000).optional() }),
@@ -541,6 +547,8 @@ export interface GlossCoreApi {
   getArticleVersion(req: Request<'getArticleVersion'>): Promise<Article>;
   compareVersions(req: Request<'compareVersions'>): Promise<VersionComparison>;
   addAsVersion(req: Request<'addAsVersion'>): Promise<VersionAdded | null>;
+  separateVersion(req: Request<'separateVersion'>): Promise<VersionSeparated>;
+  rejoinVersion(req: Request<'rejoinVersion'>): Promise<VersionRejoined>;
   listReview(req: Request<'listReview'>): Promise<ReviewItem[]>;
   resolveReview(req: Request<'resolveReview'>): Promise<ReviewAnswer>;
   acceptAllReview(req: Request<'acceptAllReview'>): Promise<BatchReport>;

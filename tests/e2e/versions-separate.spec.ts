@@ -90,3 +90,31 @@ test('with new versions turned off in Preferences, an edited copy Gloss would ad
   await expect(copies(page)).toHaveCount(2);
   expect((await versionCounts(page)).sort()).toEqual([1, 2]);
 });
+
+test('a version Gloss added when sure is made a separate article from the version menu, and Undo makes it a version again', async () => {
+  const { page } = app;
+  await paste(page, V1, 'Imported 1 article');
+  await paste(page, V2, '1 new version of articles in the library');
+  await expect(copies(page)).toHaveCount(1);
+  await copies(page).click();
+  const article = page.getByRole('article');
+  await expect(article).toContainText('45 people died');
+
+  await page.getByRole('button', { name: 'Version 2 of 2' }).click();
+  const menu = page.getByRole('group', { name: 'Versions' });
+  await expect(menu.getByRole('button', { name: 'Make version 1 a separate article' })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('version-menu-separate.png') });
+  await menu.getByRole('button', { name: 'Make version 2 a separate article' }).click();
+  const toast = page.getByRole('status').filter({ hasText: 'Version 2 is now a separate article' });
+  await expect(toast).toBeVisible();
+  // The article reads as first imported again; with one version, the menu is gone.
+  await expect(article).toContainText('40 people died');
+  await expect(page.getByRole('button', { name: /^Version \d of \d/ })).toHaveCount(0);
+  expect((await versionCounts(page)).sort()).toEqual([1, 1]);
+
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Undone: version 2 of' })).toBeVisible();
+  await expect(article).toContainText('45 people died');
+  await expect(page.getByRole('button', { name: 'Version 2 of 2' })).toBeVisible();
+  expect(await versionCounts(page)).toEqual([2]);
+});

@@ -38,6 +38,7 @@ import type { ArticleIndexEntry } from '../store/schemas';
 import { inReview } from '../versions/review-band';
 import type { compareWords as CompareWords } from '../versions/compare';
 import { currentVersionHash, versionsOf } from '../versions/version-list';
+import { separable } from '../versions/separable';
 import { quotesFromExport } from '../versions/exported-quotes';
 import { verifyQuotes, type QuoteCheck } from '../versions/verify';
 
@@ -178,6 +179,25 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
       return added;
     },
 
+    /** A version made an article of its own (one journaled store operation; versions/separate-version.ts). */
+    async separateVersion(request: Request<'separateVersion'>) {
+      const req = await parseRequest('separateVersion', request);
+      await article(req.articleId);
+      const { separateVersion } = await import('../versions/separate-version');
+      return inTurn(req.articleId, () => separateVersion(store, req.articleId, req.version));
+    },
+
+    /** Undo of separateVersion. */
+    async rejoinVersion(request: Request<'rejoinVersion'>) {
+      const req = await parseRequest('rejoinVersion', request);
+      await article(req.articleId);
+      await article(req.into);
+      const { rejoinVersion } = await import('../versions/separate-version');
+      return inTurn(req.into, () =>
+        inTurn(req.articleId, () => rejoinVersion(store, req.articleId, req.into)),
+      );
+    },
+
     async listVersions(request: Request<'listVersions'>): Promise<ArticleVersions> {
       const req = await parseRequest('listVersions', request);
       const a = await article(req.articleId);
@@ -194,6 +214,7 @@ export function versionRequests({ store, now, articleQueue }: ServiceContext) {
           wordCount: v.wordCount,
           current: v.hash === current,
           annotations: annotations.filter((x) => x.versionHash === v.hash).length,
+          separable: separable(a, v),
         })),
         inReview: annotations.filter(inReview).length,
       };

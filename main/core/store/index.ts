@@ -43,7 +43,13 @@ import { RemovedArticles, type Removal } from './removed-articles';
 import type { TagCode } from '../annotations/codebook';
 import type { TagChange } from '../annotations/tags';
 import { assertSafeId } from './safe-names';
-import { addVersion, finishInterruptedVersion, readVersion } from './article-versions';
+import {
+  addVersion,
+  changeVersions,
+  finishInterruptedVersion,
+  readVersion,
+  type VersionsChange,
+} from './article-versions';
 import type { ArticleVersion } from '../document/types';
 import {
   type ArticleNote,
@@ -85,6 +91,8 @@ export interface Store {
   getArticle(id: string, options?: ArticleReadOptions): Promise<Article>;
   /** The article, or null when its saved copy is damaged or missing (moved aside and reported, as by getArticle). NOT_FOUND if unknown. */
   getArticleIfIntact(id: string, options?: ArticleReadOptions): Promise<Article | null>;
+  /** The article as imported, without the user's corrections of its citation fields; null when its saved copy is damaged or missing. NOT_FOUND if unknown. */
+  getImportedArticle(id: string): Promise<Article | null>;
   /** The index's metadata of a known article, with no text: stands in for one whose saved copy is damaged. NOT_FOUND if unknown. */
   articleStandIn(id: string): Article;
   /**
@@ -119,6 +127,12 @@ export interface Store {
     annotations: Annotation[],
     assets?: Map<string, AssetInput>,
   ): Promise<Article>;
+  /**
+   * A version made an article of its own (`split`: `separate` written, `drop` taken out of the article)
+   * or joined back (`join`: `remove` removed once the article holds it): one journaled operation, so
+   * a crash leaves the old state or the new. Answers the article as stored.
+   */
+  changeVersions(change: VersionsChange): Promise<Article>;
   /** An older version's text, checked against its recorded hash (the current one: getArticle). */
   getArticleVersion(articleId: string, version: ArticleVersion): Promise<Article>;
   /** The article whose other versions include the one imported from this source id. */
@@ -351,6 +365,15 @@ class DataFolderStore implements Store {
     }
   }
 
+  async getImportedArticle(id: string): Promise<Article | null> {
+    try {
+      return await this.articles.read(this.entry(id));
+    } catch (err) {
+      if (err instanceof GlossError && err.code === 'CORRUPT') return null;
+      throw err;
+    }
+  }
+
   articleStandIn(id: string): Article {
     return standInArticle(this.entry(id));
   }
@@ -426,6 +449,28 @@ class DataFolderStore implements Store {
     this.changed({ kind: 'article', id: next.id });
     this.changed({ kind: 'notes', articleId: next.id });
     return stored;
+  }
+
+  async changeVersions(change: VersionsChange): Promise<Article> {
+    this.assertOpen();
+    this.entry(change.next.id);
+    if (change.separate) assertSafeId(change.separate.article.id, 'article id');
+    if (change.remove) this.entry(change.remove);
+    const parts = {
+      dataDir: this.dataDir,
+      library: this.library,
+      articles: this.articles,
+      notes: this.notes,
+    };
+    try {
+      return await changeVersions(parts, change);
+    } finally {
+      for (const id of [change.next.id, change.separate?.article.id].filter((x) => x !== undefined)) {
+        this.changed({ kind: 'article', id });
+        this.changed({ kind: 'notes', articleId: id });
+      }
+      if (change.remove) this.changed({ kind: 'article-removed', id: change.remove });
+    }
   }
 
   async getArticleVersion(articleId: string, version: ArticleVersion): Promise<Article> {

@@ -1,6 +1,7 @@
 /**
  * The reader bar's version menu: which version is shown (the current one),
- * every version with its date (an older one opened read only with Read),
+ * every version with its date (an older one opened read only with Read; any
+ * but the first made an article of its own with "Make this a separate article"),
  * "Compare versions" and the review queue with
  * its badge count. Shown once an article has more than one version or
  * highlights waiting for review.
@@ -8,7 +9,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../store';
 import { usePopoverMenu } from '../ui/usePopoverMenu';
-import { openCompare, openOldVersion, openReview, versionsStore } from './versionsStore';
+import { openCompare, openOldVersion, openReview, separateVersion, versionsStore } from './versionsStore';
 
 const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
@@ -71,6 +72,20 @@ export function VersionMenu() {
                     }}
                   >
                     Read
+                  </button>
+                )}
+                {v.separable && (
+                  <button
+                    type="button"
+                    className="version-separate"
+                    aria-label={`Make version ${i + 1} a separate article`}
+                    title="Make this a separate article"
+                    onClick={() => {
+                      close(false);
+                      void separateVersion(v.hash);
+                    }}
+                  >
+                    Make this a separate article
                   </button>
                 )}
               </li>

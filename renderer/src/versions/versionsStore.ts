@@ -11,6 +11,7 @@ import type {
   ImportReport,
   ReviewItem,
   VersionComparison,
+  VersionSeparated,
 } from '@core/contract';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
@@ -221,6 +222,43 @@ export function undoReviewAnswer(): Promise<void> {
     }
     await refreshAfterAnswer(articleId).catch(showError);
   });
+}
+
+/** After a version was split off or joined back: the reader, its highlights, the menu and the library show it. */
+async function afterVersionsChanged(articleId: string): Promise<void> {
+  // The article's current text may be another one now; openArticle's new article loads the versions.
+  if (readerStore.get().article?.id === articleId) await openArticle(articleId, { remember: false });
+  else await loadVersions(articleId);
+  await Promise.all([loadAnnotations(articleId), refreshLibrary()]);
+}
+
+/** A version Gloss added that is really another article: made an article of its own, with Undo. */
+export async function separateVersion(version: string): Promise<void> {
+  const { articleId, versions } = versionsStore.get();
+  const n = (versions?.versions.findIndex((v) => v.hash === version) ?? -1) + 1;
+  if (!articleId || n < 1) return;
+  try {
+    const r = await gloss().separateVersion({ articleId, version });
+    await afterVersionsChanged(articleId);
+    const moved = r.annotations ? `, with ${r.annotations} highlight${r.annotations === 1 ? '' : 's'}` : '';
+    const review = r.inReview ? ` ${r.inReview} to review.` : '';
+    showInfo(`Version ${n} is now a separate article in the library${moved}.${review}`, {
+      label: 'Undo',
+      run: () => void rejoinVersion(r, n),
+    });
+  } catch (err) {
+    showError(err);
+  }
+}
+
+async function rejoinVersion(r: VersionSeparated, n: number): Promise<void> {
+  try {
+    await gloss().rejoinVersion({ articleId: r.articleId, into: r.from });
+    await afterVersionsChanged(r.from);
+    showInfo(`Undone: version ${n} of “${r.fromTitle}” again.`);
+  } catch (err) {
+    showError(err);
+  }
 }
 
 /** After an import: versions added are announced (with a way to their review), a possible one is asked about. */

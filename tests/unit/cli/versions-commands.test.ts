@@ -102,6 +102,29 @@ describe('gloss import, versions and review', () => {
     );
   });
 
+  it('makes version 2 an article of its own with --separate 2, and refuses version 1', async () => {
+    await newLibrary();
+    const id = await annotatedV1();
+    await gloss('import', await put('v2.html', newsPage(PARAGRAPHS_V2)));
+    const first = await gloss('versions', id, '--separate', '1');
+    assert.equal(first.code, 1, first.stdout);
+    assert.match(first.stderr, /Version 1 is “Ceasefire talks resume in Doha” as first imported/);
+    const r = await gloss('versions', id, '--separate', '2');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /^separated \w+ {2}“Ceasefire talks resume in Doha”: no longer a version of “Ceasefire talks resume in Doha”, 0 highlights went with it$/m,
+    );
+    assert.equal((JSON.parse((await gloss('list', '--json')).stdout) as unknown[]).length, 2);
+    const rows = (await gloss('versions', id)).stdout.split('\n').filter((l) => /^[* ] \d/.test(l));
+    assert.equal(rows.length, 1);
+    assert.doesNotMatch(
+      (await gloss('versions', id)).stdout,
+      /to review/,
+      'the highlights are back on version 1',
+    );
+  });
+
   it('imports a new article with --new-article', async () => {
     await newLibrary();
     await annotatedV1();
