@@ -4,9 +4,12 @@
  * both; and with new versions turned off in Preferences, even an edited copy
  * Gloss would have added as a version stays an article of its own.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { PARAGRAPHS_V1, PARAGRAPHS_V2 } from '../unit/helpers/news-versions';
+import { newsPage, OTHER_STORY, PARAGRAPHS_V1, PARAGRAPHS_V2 } from '../unit/helpers/news-versions';
 
 const TITLE = 'Ceasefire talks resume in Doha';
 const textOf = (paragraphs: readonly string[]) => [TITLE, ...paragraphs].join('\n\n');
@@ -117,4 +120,65 @@ test('a version Gloss added when sure is made a separate article from the versio
   await expect(article).toContainText('45 people died');
   await expect(page.getByRole('button', { name: 'Version 2 of 2' })).toBeVisible();
   expect(await versionCounts(page)).toEqual([2]);
+});
+
+test('an import holding several possible versions asks about each in turn, and each answer is kept', async () => {
+  const { page } = app;
+  const dir = await mkdtemp(join(tmpdir(), 'gloss-e2e-ask-each-'));
+  const FERRY = 'New ferry timetable approved';
+  // Two stories of one site, then a page of each half rewritten, imported together: Gloss is unsure of both.
+  // No canonical address: only the words can tell.
+  const pages = {
+    ceasefire: newsPage(PARAGRAPHS_V1, { url: '' }),
+    ferry: newsPage(OTHER_STORY, { url: '', title: FERRY }),
+    ceasefireHalf: newsPage(
+      [
+        ...PARAGRAPHS_V1.slice(0, 3),
+        'A different paragraph entirely about weather patterns over the coast this week and the fishing fleet that stayed in harbour.',
+        'Another new paragraph on the market prices of bread and fuel, which rose sharply in the past days according to traders in the souk.',
+        'And a third new one about schools reopening after the holiday with fewer teachers than before.',
+      ],
+      { url: '' },
+    ),
+    ferryHalf: newsPage(
+      [
+        ...OTHER_STORY.slice(0, 2),
+        'The port reopened to container ships on Wednesday after a week of closures caused by the storm along the southern coast.',
+        'Hospital staff said supplies of insulin and antibiotics were running low, and asked the aid agencies to send more within days.',
+      ],
+      { url: '', title: FERRY },
+    ),
+  };
+  const file = async (name: keyof typeof pages) => {
+    const path = join(dir, `${name}.html`);
+    await writeFile(path, pages[name]);
+    return path;
+  };
+  app.setDialogs({ importFiles: [await file('ceasefire'), await file('ferry')] });
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await expect(result(page)).toContainText('Imported 2 articles');
+  app.setDialogs({ importFiles: [await file('ceasefireHalf'), await file('ferryHalf')] });
+  await page.getByRole('button', { name: 'Import files…' }).click();
+
+  const first = page.getByRole('alertdialog', { name: 'A new version? (1 of 2)' });
+  await expect(first).toContainText(`of its five-word phrases with “${TITLE}”`);
+  await page.screenshot({ path: test.info().outputPath('ask-each-1.png') });
+  await first.getByRole('button', { name: 'Keep as a separate article' }).click();
+  const second = page.getByRole('alertdialog', { name: 'A new version? (2 of 2)' });
+  await expect(second).toContainText(`of its five-word phrases with “${FERRY}”`);
+  await second.getByRole('button', { name: 'Add as its new version' }).click();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(
+    page.getByRole('status').filter({ hasText: `Added as the newest version of “${FERRY}”` }),
+  ).toBeVisible();
+  // The first kept apart, the second added to its article.
+  await expect(copies(page)).toHaveCount(2);
+  expect(await versionCounts(page)).toEqual([1, 1]);
+  const ferries = await page.evaluate(async (title) => {
+    const mine = (await window.gloss.listArticles()).filter((a) => a.title === title);
+    return Promise.all(
+      mine.map((a) => window.gloss.listVersions({ articleId: a.id }).then((v) => v.versions.length)),
+    );
+  }, FERRY);
+  expect(ferries).toEqual([2]);
 });

@@ -70,10 +70,14 @@ function ReselectBar() {
 
 function AskVersion() {
   const asking = useStore(versionsStore, (s) => s.asking);
+  // Several in one import: each asked in turn, the title saying which.
+  const of = useStore(versionsStore, (s) => s.asked + s.toAsk.length + 1);
+  const at = useStore(versionsStore, (s) => s.asked + 1);
   if (!asking) return null;
   return (
     <Dialog
-      title="A new version?"
+      key={asking.articleId}
+      title={of > 1 ? `A new version? (${at} of ${of})` : 'A new version?'}
       role="alertdialog"
       onClose={() => void answerPossibleVersion(false)}
       description={`“${asking.title}” shares ${Math.round(asking.resemblance * 100)} % of its five-word phrases with “${asking.ofTitle}”, already in the library.`}

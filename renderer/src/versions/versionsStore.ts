@@ -21,6 +21,7 @@ import { openArticle, readerStore } from '../reader/readerStore';
 import { refreshLibrary } from '../library/libraryStore';
 
 export type ReviewAction = 'accept' | 'keep-old' | 'reselect' | 'delete';
+type PossibleVersion = NonNullable<ImportReport['possibleVersions']>[number];
 
 /** One answer, as it can be undone: the annotation before it (and whether the answer deleted it). */
 interface Answered {
@@ -50,7 +51,10 @@ export const versionsStore = createStore({
     article: Article;
   },
   /** An import that may be a new version of an article: the user is asked. */
-  asking: null as NonNullable<ImportReport['possibleVersions']>[number] | null,
+  asking: null as PossibleVersion | null,
+  /** Those of the same import (or a later one) still to ask about, in turn; `asked` counts the answered. */
+  toAsk: [] as PossibleVersion[],
+  asked: 0,
 });
 
 /** The open article's versions and review count (the menu and its badge). */
@@ -283,13 +287,17 @@ export function noteImportVersions(report: ImportReport): void {
         : undefined,
     );
   }
-  const asking = report.possibleVersions?.[0];
-  if (asking) versionsStore.set({ asking });
+  // Each one is asked about, one question at a time, in the import's order.
+  const possible = report.possibleVersions ?? [];
+  if (!possible.length) return;
+  const { asking, toAsk } = versionsStore.get();
+  if (asking) versionsStore.set({ toAsk: [...toAsk, ...possible] });
+  else versionsStore.set({ asking: possible[0], toAsk: possible.slice(1), asked: 0 });
 }
 
 export async function answerPossibleVersion(addAsVersion: boolean): Promise<void> {
-  const { asking } = versionsStore.get();
-  versionsStore.set({ asking: null });
+  const { asking, toAsk, asked } = versionsStore.get();
+  versionsStore.set({ asking: toAsk[0] ?? null, toAsk: toAsk.slice(1), asked: toAsk.length ? asked + 1 : 0 });
   if (!asking || !addAsVersion) return;
   try {
     await gloss().addAsVersion({ articleId: asking.articleId, of: asking.of });
