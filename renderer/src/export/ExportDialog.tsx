@@ -4,6 +4,7 @@ import type { ExportFormat, ExportReport } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
 import { plural } from '../ui/format';
+import { RadioGroup, type RadioOption } from '../ui/RadioGroup';
 import { settingsStore } from '../reader/settingsStore';
 import { useStore } from '../store';
 
@@ -11,7 +12,7 @@ const PreferencesDialog = lazy(() =>
   import('../preferences/PreferencesDialog').then((m) => ({ default: m.PreferencesDialog })),
 );
 
-const FORMATS: { value: ExportFormat; label: string }[] = [
+const FORMATS: RadioOption<ExportFormat>[] = [
   { value: 'md', label: 'Markdown' },
   { value: 'json', label: 'JSON (W3C Web Annotation)' },
   { value: 'csv', label: 'CSV (spreadsheet)' },
@@ -31,6 +32,8 @@ export function defaultExportName(title: string | undefined, format: ExportForma
   // Readwise's import is a CSV too.
   return format === 'readwise' ? `${base}-readwise.csv` : `${base}-notes.${format}`;
 }
+
+type Scope = 'article' | 'library' | 'passages' | 'articles';
 
 type State =
   | { kind: 'idle' }
@@ -54,9 +57,32 @@ export function ExportDialog({
   onClose: () => void;
 }) {
   const [format, setFormat] = useState<ExportFormat>('md');
-  const [scope, setScope] = useState<'article' | 'library' | 'passages' | 'articles'>(
+  const [scope, setScope] = useState<Scope>(
     passages?.length ? 'passages' : articles?.length ? 'articles' : article ? 'article' : 'library',
   );
+  // A selection is offered only when there is one.
+  const scopes = (
+    [
+      {
+        value: 'article',
+        label: `This article${article ? ` (“${article.title}”)` : ''}`,
+        disabled: !article,
+      },
+      passages?.length
+        ? {
+            value: 'passages',
+            label: `The ${passages.length === 1 ? 'passage' : `${passages.length} passages`} selected`,
+          }
+        : null,
+      articles?.length
+        ? {
+            value: 'articles',
+            label: `The ${articles.length === 1 ? 'article' : `${articles.length} articles`} selected`,
+          }
+        : null,
+      { value: 'library', label: 'Whole library' },
+    ] satisfies (RadioOption<Scope> | null)[]
+  ).filter((o) => o !== null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   // The W3C export names the user as the highlights' creator: without a name it names nobody.
   const unnamed = useStore(settingsStore, (s) => !s.settings.userName?.trim());
@@ -92,21 +118,7 @@ export function ExportDialog({
   return (
     <>
       <Dialog title="Export notes" onClose={onClose} className="export">
-        <fieldset>
-          <legend>Format</legend>
-          {FORMATS.map((f) => (
-            <label key={f.value} className="choice">
-              <input
-                type="radio"
-                name="format"
-                value={f.value}
-                checked={format === f.value}
-                onChange={() => setFormat(f.value)}
-              />
-              {f.label}
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup legend="Format" name="format" options={FORMATS} value={format} onChange={setFormat} />
         {format === 'json' && unnamed && (
           <p className="export-unnamed">
             Your name is not set, so this export names no one as the author of your highlights.{' '}
@@ -115,54 +127,7 @@ export function ExportDialog({
             </button>
           </p>
         )}
-        <fieldset>
-          <legend>Scope</legend>
-          <label className="choice">
-            <input
-              type="radio"
-              name="scope"
-              value="article"
-              disabled={!article}
-              checked={scope === 'article'}
-              onChange={() => setScope('article')}
-            />
-            This article{article ? ` (“${article.title}”)` : ''}
-          </label>
-          {passages?.length ? (
-            <label className="choice">
-              <input
-                type="radio"
-                name="scope"
-                value="passages"
-                checked={scope === 'passages'}
-                onChange={() => setScope('passages')}
-              />
-              The {passages.length === 1 ? 'passage' : `${passages.length} passages`} selected
-            </label>
-          ) : null}
-          {articles?.length ? (
-            <label className="choice">
-              <input
-                type="radio"
-                name="scope"
-                value="articles"
-                checked={scope === 'articles'}
-                onChange={() => setScope('articles')}
-              />
-              The {articles.length === 1 ? 'article' : `${articles.length} articles`} selected
-            </label>
-          ) : null}
-          <label className="choice">
-            <input
-              type="radio"
-              name="scope"
-              value="library"
-              checked={scope === 'library'}
-              onChange={() => setScope('library')}
-            />
-            Whole library
-          </label>
-        </fieldset>
+        <RadioGroup legend="Scope" name="scope" options={scopes} value={scope} onChange={setScope} />
         {state.kind === 'done' && (
           <p className="export-result" role="status">
             Exported {plural(state.report.annotations, 'annotation')} from{' '}
