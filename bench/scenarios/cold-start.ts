@@ -125,10 +125,23 @@ export const coreMemory: Scenario = {
     const bare = ['-e', 'process.stdout.write(JSON.stringify({ rssMB: process.memoryUsage().rss / 1e6 }))'];
     const rss = async (args: string[]) =>
       (JSON.parse((await runNode(args)).stdout) as { rssMB: number }).rssMB;
-    return interleave(
+    const result = await interleave(
       10,
       () => rss([child, store.dataDir, '--list']),
       () => rss(bare),
     );
+    // Once, for the record: the same process a few seconds on (the background check of the notes files
+    // runs meanwhile), and how much of it is V8's young generation (bench/README.md, core-rss).
+    const { memory } = JSON.parse(
+      (await runNode([child, store.dataDir, '--list', '--memory', '--idle=5'])).stdout,
+    ) as { memory: Record<string, { rss: number; heapUsed: number }> & { spaces: Record<string, string> } };
+    return {
+      ...result,
+      extra: {
+        'rss 5 s later, 1 run (MB)': memory['idle 5 s'].rss,
+        'heap used then (MB)': memory['idle 5 s'].heapUsed,
+        'young generation committed (MB)': Number(memory.spaces.new_space.split(' / ')[0]),
+      },
+    };
   },
 };
