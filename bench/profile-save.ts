@@ -5,14 +5,12 @@
  * median wall and CPU time (user+sys, less load-sensitive) of each side. PROF=<file> writes a CPU profile
  * of Gloss's saves alone. `node --import tsx bench/profile-save.ts`
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { bigLibrary, writeLibrary } from './lib/big-store';
+import { keptBigLibrary } from './lib/big-store';
 import { writeFsyncRename } from './lib/durable-write';
 import { createGloss } from '@core/service';
-import { openStore } from '@core/store/index';
 
 const DIR = process.env.LIB ?? path.join(os.tmpdir(), 'gloss-profile-save-lib');
 const ROUNDS = Number(process.env.ROUNDS ?? 60);
@@ -20,14 +18,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 60);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  const lib = bigLibrary();
-  if (!existsSync(`${DIR}/library.json`)) {
-    await mkdir(DIR, { recursive: true });
-    await writeLibrary(DIR, lib);
-    const s = await openStore(DIR);
-    await s.annotationCounts();
-    await s.close();
-  }
+  const lib = await keptBigLibrary(DIR);
   const floor = path.join(DIR, '..', 'gloss-profile-save-floor');
   await mkdir(floor, { recursive: true });
   const service = await createGloss({ dataDir: DIR });

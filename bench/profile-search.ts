@@ -5,11 +5,9 @@
  * time. PROF=<file> writes a CPU profile of the rounds; PERQ=<folder> one profile per query (30 runs each).
  * Q='a|b' asks other queries. `node --import tsx bench/profile-search.ts`
  */
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mkdir } from 'node:fs/promises';
-import { bigLibrary, writeLibrary } from './lib/big-store';
+import { keptBigLibrary } from './lib/big-store';
 import { openStore } from '@core/store/index';
 import { IndexKeeper } from '@core/search/index-keeper';
 
@@ -17,14 +15,7 @@ const DIR = process.env.LIB ?? path.join(os.tmpdir(), 'gloss-profile-search-lib'
 const ROUNDS = Number(process.env.ROUNDS ?? 8);
 
 async function main() {
-  const lib = bigLibrary();
-  if (!existsSync(`${DIR}/library.json`)) {
-    await mkdir(DIR, { recursive: true });
-    await writeLibrary(DIR, lib);
-    const s = await openStore(DIR);
-    await s.annotationCounts();
-    await s.close();
-  }
+  const lib = await keptBigLibrary(DIR);
   const store = await openStore(DIR);
   let t0 = performance.now();
   const keeper = await IndexKeeper.open({ dataDir: DIR, entries: store.listArticles(), saveDelayMs: 1e9 });

@@ -5,6 +5,7 @@
  * and the .seeded marker so the service does not import the sample articles.
  * Generated once per bench run into a temp folder; 100k service calls would take minutes.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,6 +85,27 @@ export async function writeLibrary(dataDir: string, lib: BigLibrary): Promise<vo
   await writeFile(path.join(dataDir, '.seeded'), 'bench\n');
 }
 
+/**
+ * Writes a library as writeLibrary does, then opens it once as a user's library would have been: the
+ * store builds its annotation-counts index, so what is measured is a library in its steady state.
+ */
+async function writeOpenedLibrary(dataDir: string, lib: BigLibrary): Promise<void> {
+  await writeLibrary(dataDir, lib);
+  const store = await openStore(dataDir);
+  await store.annotationCounts();
+  await store.close();
+}
+
+/** The 10k/100k library in `dataDir`, a folder the profilers keep between runs: written only when absent. */
+export async function keptBigLibrary(dataDir: string): Promise<BigLibrary> {
+  const lib = bigLibrary();
+  if (!existsSync(path.join(dataDir, 'library.json'))) {
+    await mkdir(dataDir, { recursive: true });
+    await writeOpenedLibrary(dataDir, lib);
+  }
+  return lib;
+}
+
 /** The 10k/100k data folder, generated on first use. */
 export function bigStore(): Promise<BigStore> {
   cachedStore ??= (async () => {
@@ -91,12 +113,7 @@ export function bigStore(): Promise<BigStore> {
     const lib = bigLibrary();
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gloss-bench-store-'));
     cleanups.push(dataDir);
-    await writeLibrary(dataDir, lib);
-    // Open it once as a user's library would have been: the store builds its
-    // annotation-counts index, so scenarios measure a library in its steady state.
-    const store = await openStore(dataDir);
-    await store.annotationCounts();
-    await store.close();
+    await writeOpenedLibrary(dataDir, lib);
     return { ...lib, dataDir, buildMs: performance.now() - t0 };
   })();
   return cachedStore;
