@@ -184,46 +184,59 @@ function scoreOf(
   words: Expanded[],
   fields: readonly Field[],
 ): MiniResult[] {
-  const results = new Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>();
-  for (const doc of chosen) results.set(doc, { score: 0, terms: [], match: {} });
-  const wordScore = new Map<number, number>();
+  const n = chosen.length;
+  const at = new Map<number, number>();
+  chosen.forEach((doc, i) => at.set(doc, i));
+  const scores = new Float64Array(n);
+  const wordScores = new Float64Array(n);
+  const held = new Uint8Array(n);
+  const terms: string[][] = Array.from({ length: n }, () => []);
+  const matches: Array<Record<string, string[]>> = Array.from({ length: n }, () => ({}));
   for (const word of words) {
-    wordScore.clear();
+    wordScores.fill(0);
+    held.fill(0);
     for (const { term, weight, postings: data } of word.variants) {
       for (const field of fields) {
         const list = data.get(field.id);
         if (!list) continue;
-        const add = (doc: number, termFreq: number) => {
-          const r = results.get(doc)!;
-          const score = weight * field.boost * postings.bm25(termFreq, list.size, doc, field.id);
-          wordScore.set(doc, (wordScore.get(doc) ?? 0) + score);
-          if (!r.terms.includes(word.source)) r.terms.push(word.source);
-          (r.match[term] ??= []).push(field.name);
+        const idf = postings.idf(list.size);
+        const factor = weight * field.boost;
+        const credit = (i: number, doc: number, termFreq: number) => {
+          wordScores[i] += factor * postings.bm25(termFreq, idf, doc, field.id);
+          held[i] = 1;
+          (matches[i][term] ??= []).push(field.name);
         };
         // The shorter side is walked: the list, or the chosen documents.
-        if (list.size < results.size) {
-          for (const [doc, termFreq] of list) if (results.has(doc)) add(doc, termFreq);
+        if (list.size < n) {
+          for (const [doc, termFreq] of list) {
+            const i = at.get(doc);
+            if (i !== undefined) credit(i, doc, termFreq);
+          }
         } else {
-          for (const doc of chosen) {
-            const termFreq = list.get(doc);
-            if (termFreq !== undefined) add(doc, termFreq);
+          for (let i = 0; i < n; i++) {
+            const termFreq = list.get(chosen[i]);
+            if (termFreq !== undefined) credit(i, chosen[i], termFreq);
           }
         }
       }
     }
-    for (const [doc, score] of wordScore) results.get(doc)!.score += score;
+    for (let i = 0; i < n; i++) {
+      if (!held[i]) continue;
+      scores[i] += wordScores[i];
+      if (!terms[i].includes(word.source)) terms[i].push(word.source);
+    }
   }
   const out: MiniResult[] = [];
-  for (const [doc, { score, terms, match }] of results) {
-    if (terms.length === 0) continue;
+  for (let i = 0; i < n; i++) {
+    if (terms[i].length === 0) continue;
     const result = {
-      id: postings.id(doc),
-      score: score * terms.length,
-      terms: Object.keys(match),
-      queryTerms: terms,
-      match,
+      id: postings.id(chosen[i]),
+      score: scores[i] * terms[i].length,
+      terms: Object.keys(matches[i]),
+      queryTerms: terms[i],
+      match: matches[i],
     };
-    out.push(Object.assign(result, postings.stored(doc)));
+    out.push(Object.assign(result, postings.stored(chosen[i])));
   }
   return out.sort((a, b) => b.score - a.score);
 }

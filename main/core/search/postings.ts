@@ -54,8 +54,10 @@ export interface Postings {
   stored(doc: number): Record<string, unknown> | undefined;
   fieldId(field: string): number | undefined;
   readonly fields: readonly string[];
-  /** MiniSearch's BM25 score of one term in one field of one document (its formula and parameters). */
-  bm25(termFreq: number, matching: number, doc: number, fieldId: number): number;
+  /** The inverse document frequency of a term held by `matching` documents (in one field), as MiniSearch's BM25 has it. */
+  idf(matching: number): number;
+  /** MiniSearch's BM25 score of one term in one field of one document (its formula and parameters), given the term's `idf`. */
+  bm25(termFreq: number, idf: number, doc: number, fieldId: number): number;
   readonly weights: { prefix: number; fuzzy: number };
 }
 
@@ -98,11 +100,11 @@ function read(held: Held): Postings {
     fields: held._options.fields,
     weights: { prefix: weights.prefix, fuzzy: weights.fuzzy },
     // The count of documents is read at each call: it changes as documents come and go.
-    bm25: (termFreq, matching, doc, fieldId) => {
+    idf: (matching) => Math.log(1 + (held._documentCount - matching + 0.5) / (matching + 0.5)),
+    bm25: (termFreq, idf, doc, fieldId) => {
       const fieldLength = held._fieldLength.get(doc)![fieldId];
-      const invDocFreq = Math.log(1 + (held._documentCount - matching + 0.5) / (matching + 0.5));
       const avg = held._avgFieldLength[fieldId];
-      return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avg)));
+      return idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avg)));
     },
   };
 }
