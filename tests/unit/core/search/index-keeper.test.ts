@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { openStore, type Store } from '@core/store/index';
 import { openSearchIndex, workerFile, type SearchIndexHandle } from '@core/search/search-client';
+import { IndexKeeper } from '@core/search/index-keeper';
 import { PART_FILES, SEARCH_DIR, OPEN_MARKER } from '@core/search/index-files';
 import type { SearchResult } from '@core/search/types';
 import { makeAnnotation, makeArticle, tempDataDir } from '../../helpers/store-fixtures';
@@ -56,6 +57,18 @@ function found(r: SearchResult): string[] {
 const file = (dir: string, name: string) => path.join(dir, SEARCH_DIR, name);
 
 describe('search index on disk', () => {
+  it('opened to be measured in its steady state (warmFirst), it answers once every article text is cached', async () => {
+    await withLibrary(async (dir, store) => {
+      await fill(store);
+      const keeper = await IndexKeeper.open({ dataDir: dir, entries: store.listArticles(), warmFirst: true });
+      try {
+        assert.equal(keeper.stats.cachedTexts, 3);
+      } finally {
+        await keeper.close();
+      }
+    });
+  });
+
   it('is built from the store when there is none, and answers at once', async () => {
     await withLibrary(async (dir, store) => {
       await fill(store);
