@@ -5,12 +5,11 @@
  * settings: the scrolled fraction of the page, or for a windowed article the
  * place in its text (see readingPosition.ts).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Article, Block } from '@core/contract';
 import { useStore } from '../store';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
-import { formatDate } from '../ui/format';
 import {
   annotationsStore,
   deleteAnnotation,
@@ -36,7 +35,8 @@ import {
   type SpanBuckets,
 } from './spanBuckets';
 import { afterNextPaint } from '../ui/afterPaint';
-import { VirtualBlocks, type VirtualControl } from './VirtualBlocks';
+import type { VirtualControl } from './VirtualBlocks';
+import { ArticleBlocks, VIRTUAL_MIN_BLOCKS } from './ArticleBlocks';
 import { ReaderBar } from './ReaderBar';
 import { ArticleDetailsDialog } from './ArticleDetailsDialog';
 import { centerRange, clearRanges, paintRanges } from './textMarks';
@@ -454,18 +454,14 @@ export function ReaderView({
                 if (key) selectAnnotation(key);
               }}
             >
-              {virtual ? (
-                <VirtualBlocks
-                  blocks={article.blocks}
-                  renderRange={(from, to) => renderBlocks(article, from, to, renderBlock)}
-                  scrollRef={scrollRef}
-                  articleRef={articleRef}
-                  control={virtualControl}
-                  layoutKey={fontSize}
-                />
-              ) : (
-                renderBlocks(article, 0, article.blocks.length, renderBlock)
-              )}
+              <ArticleBlocks
+                article={article}
+                render={renderBlock}
+                scrollRef={scrollRef}
+                articleRef={articleRef}
+                control={virtualControl}
+                layoutKey={fontSize}
+              />
             </article>
             {caretOn && <ReadingCaret articleRef={articleRef} contentRef={contentRef} />}
             {selection && <SelectionToolbar selection={selection} />}
@@ -486,15 +482,6 @@ export function ReaderView({
   );
 }
 
-/** Outside the text (no offsets, not selectable), so highlights and copies never include it. */
-function PageMark({ page }: { page: string }) {
-  return (
-    <div className="page-mark" role="note" aria-label={`Page ${page}`}>
-      <span aria-hidden="true">p. {page}</span>
-    </div>
-  );
-}
-
 /** The shortcut table's rows the reader handles while the article (or nothing) has focus. */
 const READING_KEYS: readonly ShortcutId[] = [
   'page-down',
@@ -509,73 +496,3 @@ const READING_KEYS: readonly ShortcutId[] = [
   'open-highlight',
   'delete-highlight',
 ];
-
-/** Articles with this many blocks are windowed (see VirtualBlocks); shorter ones render whole, so browser find sees all of them. */
-export const VIRTUAL_MIN_BLOCKS = 1500;
-
-/**
- * Blocks [from, to) in order, list items grouped into lists, the byline after
- * the title and standfirst (a title from the metadata when there is no title block).
- */
-export function renderBlocks(
-  article: Article,
-  from: number,
-  to: number,
-  render: (b: Block) => ReactNode,
-): ReactNode[] {
-  const out: ReactNode[] = [];
-  const blocks = article.blocks;
-  if (from === 0 && !blocks.some((b) => b.kind === 'title'))
-    out.push(
-      <h1 key="meta-title" className="b-title">
-        {article.meta.title}
-      </h1>,
-    );
-  let bylineAt = blocks.findIndex((b) => b.kind !== 'title' && b.kind !== 'standfirst');
-  if (bylineAt < 0) bylineAt = blocks.length;
-  const byline = <Byline key="byline" article={article} />;
-  for (let i = from; i < to; i++) {
-    const b = blocks[i];
-    if (i === bylineAt) out.push(byline);
-    // A PDF's page number in the margin, beside the first block on each page.
-    if (b.page !== undefined && b.page !== blocks[i - 1]?.page)
-      // As printed ("iv") where the file labels its pages, as document/pages.ts's pageLabel cites it.
-      out.push(<PageMark key={`page-${b.id}`} page={article.pageLabels?.[b.page - 1] ?? String(b.page)} />);
-    if (b.kind === 'list-item') {
-      const group: Block[] = [];
-      while (i < to && blocks[i].kind === 'list-item') group.push(blocks[i++]);
-      i--;
-      const ordered = b.ordered;
-      out.push(
-        ordered ? (
-          <ol key={`list-${b.id}`} className="b-list">
-            {group.map(render)}
-          </ol>
-        ) : (
-          <ul key={`list-${b.id}`} className="b-list">
-            {group.map(render)}
-          </ul>
-        ),
-      );
-      continue;
-    }
-    out.push(render(b));
-  }
-  if (bylineAt === blocks.length && to === blocks.length) out.push(byline);
-  return out;
-}
-
-function Byline({ article }: { article: Article }) {
-  const m = article.meta;
-  const bits = [m.byline, m.source, m.published ? formatDate(m.published) : undefined].filter(Boolean);
-  if (bits.length === 0 && !m.wordCount) return null;
-  const minutes = Math.max(1, Math.round(m.wordCount / 230));
-  return (
-    <p className="byline">
-      {bits.map((b, i) => (
-        <span key={i}>{b}</span>
-      ))}
-      <span>{minutes} min read</span>
-    </p>
-  );
-}

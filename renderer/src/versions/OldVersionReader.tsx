@@ -11,9 +11,10 @@ import { useStore } from '../store';
 import { shortcutOf, type ShortcutId } from '../app/shortcuts';
 import { annotationsStore } from '../annotations/annotationsStore';
 import { BlockView } from '../reader/BlockView';
-import { openArticleLink, renderBlocks, VIRTUAL_MIN_BLOCKS } from '../reader/ReaderView';
+import { ArticleBlocks } from '../reader/ArticleBlocks';
+import { openArticleLink } from '../reader/ReaderView';
 import { bucketSpans, NO_SPANS } from '../reader/spanBuckets';
-import { VirtualBlocks, type VirtualControl } from '../reader/VirtualBlocks';
+import type { VirtualControl } from '../reader/VirtualBlocks';
 import { settingsStore } from '../reader/settingsStore';
 import { formatDate } from '../ui/format';
 import { marksOnVersion } from './versionMarks';
@@ -104,18 +105,14 @@ export function OldVersionReader({ onBack }: { onBack: () => void }) {
               aria-label={`${article.meta.title}: ${label}`}
               tabIndex={-1}
             >
-              {article.blocks.length >= VIRTUAL_MIN_BLOCKS ? (
-                <VirtualBlocks
-                  blocks={article.blocks}
-                  renderRange={(from, to) => renderBlocks(article, from, to, render)}
-                  scrollRef={scrollRef}
-                  articleRef={articleRef}
-                  control={control}
-                  layoutKey={fontSize}
-                />
-              ) : (
-                renderBlocks(article, 0, article.blocks.length, render)
-              )}
+              <ArticleBlocks
+                article={article}
+                render={render}
+                scrollRef={scrollRef}
+                articleRef={articleRef}
+                control={control}
+                layoutKey={fontSize}
+              />
             </article>
           </div>
         </main>
