@@ -217,3 +217,36 @@ test('Ctrl+1, 2 and 3 show the library, the notebook and the tags; the help list
   for (const row of ['Show the library', 'Show the notebook of passages', 'Show the tags'])
     await expect(help).toContainText(row);
 });
+
+test('the library’s tags are asked of main once, not by every view shown, and once again after each change', async () => {
+  const { page } = app;
+  const asked = (channel: string) => app.requests.filter((c) => c === channel).length;
+  const tagsAsked = asked('listTags');
+  // Library (its tag menu), notebook (filters, tag fields), tags, library again: the list held serves them all.
+  const tagMenu = page.getByRole('combobox', { name: 'Tag' });
+  await viewTab(page, 'Library').click();
+  await tagMenu.focus(); // filled when first used
+  await expect(tagMenu).toContainText('#claim (2)');
+  const windows = asked('listPassages');
+  await viewTab(page, 'Notebook').click();
+  await expect(passageRows(page)).toHaveCount(5);
+  await expect.poll(() => asked('listPassages')).toBeGreaterThanOrEqual(windows + 2); // the rows, then the menus
+  await viewTab(page, 'Tags').click();
+  await expect(tagRow(page, 'claim')).toContainText('2 passages');
+  await viewTab(page, 'Library').click();
+  await expect(page.getByRole('list', { name: 'Articles' })).toBeVisible();
+  expect(asked('listTags')).toBe(tagsAsked);
+
+  // A rename: one request, and every view's counts follow from it.
+  await viewTab(page, 'Tags').click();
+  await tagRow(page, 'evidence').getByRole('button', { name: 'Rename evidence' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename #evidence' });
+  await dialog.getByRole('textbox', { name: 'New name' }).fill('support');
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+  await expect(tagRow(page, 'support')).toContainText('2 passages');
+  expect(asked('listTags')).toBe(tagsAsked + 1);
+  await viewTab(page, 'Library').click();
+  await tagMenu.focus();
+  await expect(tagMenu).toContainText('#support (2)');
+  expect(asked('listTags')).toBe(tagsAsked + 1);
+});

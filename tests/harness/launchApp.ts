@@ -62,6 +62,8 @@ export interface GlossApp {
   externalUrls: string[];
   /** Every chooseExportPath request, as the renderer made it. */
   exportRequests: Request<'chooseExportPath'>[];
+  /** The channel of every request the renderer made, in order (how often it asks main for something). */
+  requests: string[];
   /**
    * Close the window the way the desktop shell does: ask the renderer to save
    * what is being typed, wait for its answer (bounded), then close.
@@ -190,6 +192,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
   let dialogs: Dialogs = { ...options.dialogs };
   const externalUrls: string[] = [];
   const exportRequests: Request<'chooseExportPath'>[] = [];
+  const requests: string[] = [];
   const errors: string[] = [];
 
   const { url, server } = await serveRenderer(RENDERER_DIR);
@@ -249,9 +252,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
     // The transport: Electron's IPC copies results with structured clone; here
     // they cross as JSON text, which Playwright passes through untouched (its own
     // object serialisation takes seconds for a book-sized article).
-    await page.exposeBinding('__glossTransport', async (_source, channel: unknown, request: unknown) =>
-      JSON.stringify(await dispatch(api, channel, request)),
-    );
+    await page.exposeBinding('__glossTransport', async (_source, channel: unknown, request: unknown) => {
+      requests.push(String(channel));
+      return JSON.stringify(await dispatch(api, channel, request));
+    });
     await page.addInitScript({
       content: 'window.__glossInvoke = async (c, r) => JSON.parse(await window.__glossTransport(c, r));',
     });
@@ -290,6 +294,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<GlossApp> 
       },
       externalUrls,
       exportRequests,
+      requests,
       errors,
       async closeWindow() {
         const outcome = await api.flushDrafts(FLUSH_TIMEOUT_MS);

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { COLORS } from '@core/annotations/types';
-import { useStore } from '../store';
+import { useTagList } from '../ui/tagList';
 import { useCssVars } from '../ui/useCssVars';
 import { normalizeTags, sameTag } from '@core/annotations/tags';
 import {
@@ -28,7 +28,7 @@ export function AnnotationEditor(props: {
   contentEl: HTMLElement | null;
 }) {
   const a = props.annotation;
-  const allTags = useStore(annotationsStore, (s) => s.tags);
+  const allTags = useTagList();
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ x: 0, y: 0 });
   const [tagDraft, setTagDraft] = useState('');

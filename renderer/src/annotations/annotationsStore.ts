@@ -3,12 +3,13 @@
  * Every change is applied to the UI at once, saved through main, and reverted
  * with an error toast if main refuses. Calls run one at a time, in order.
  */
-import type { Annotation, Color, TagCount } from '@core/contract';
+import type { Annotation, Color } from '@core/contract';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
 import { EMPTY_HISTORY, inverse, record, takeRedo, takeUndo, type Change, type History } from './history';
 import { restoreDrafts } from './drafts';
+import { tagsChanged } from '../ui/tagList';
 import { openArticle } from '../reader/readerStore';
 import { afterNextPaint } from '../ui/afterPaint';
 import {
@@ -41,7 +42,6 @@ export interface AnnotationsState {
   flash: { key: string; n: number } | null;
   lastColor: Color;
   history: History;
-  tags: TagCount[];
 }
 
 export const annotationsStore = createStore<AnnotationsState>({
@@ -53,7 +53,6 @@ export const annotationsStore = createStore<AnnotationsState>({
   flash: null,
   lastColor: 'yellow',
   history: EMPTY_HISTORY,
-  tags: [],
 });
 
 /** Change the list, unless the article changed meanwhile (a late answer for the one before). */
@@ -73,14 +72,6 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
   const run = queue.then(work, work);
   queue = run.catch(() => undefined);
   return run;
-}
-
-export async function refreshTags(): Promise<void> {
-  try {
-    annotationsStore.set({ tags: await gloss().listTags() });
-  } catch {
-    /* autocomplete is a nicety; the next change retries */
-  }
 }
 
 /** Annotations asked for before the reader opened (start-up), used once by loadAnnotations. */
@@ -104,8 +95,6 @@ export async function loadAnnotations(articleId: string): Promise<void> {
   } catch (err) {
     showError(err);
   }
-  // Tag autocomplete can wait until the page has painted.
-  setTimeout(() => void refreshTags(), 500);
 }
 
 export function clearAnnotations(): void {
@@ -146,7 +135,7 @@ export function createHighlight(req: {
       });
       setItems(articleId, (items) => settle(items, key, result));
       annotationsStore.set((s) => ({ history: record(s.history, { kind: 'create', annotation: result }) }));
-      if (result.tags.length) void refreshTags();
+      if (result.tags.length) tagsChanged();
       return result;
     } catch (err) {
       setItems(articleId, (items) => withoutKey(items, key));
@@ -175,7 +164,7 @@ export function updateAnnotation(key: string, patch: AnnotationPatch): Promise<v
       annotationsStore.set((s) => ({
         history: record(s.history, { kind: 'update', before: toAnnotation(before), after }),
       }));
-      if (patch.tags) void refreshTags();
+      if (patch.tags) tagsChanged();
     } catch (err) {
       setItems(articleId, (items) => putLocal(items, before));
       showError(err);
@@ -195,7 +184,7 @@ export function deleteAnnotation(key: string, opts: { undoable?: boolean } = {})
       await gloss().deleteAnnotation({ articleId, id });
       const annotation = toAnnotation(before);
       annotationsStore.set((s) => ({ history: record(s.history, { kind: 'delete', annotation }) }));
-      if (before.tags.length) void refreshTags();
+      if (before.tags.length) tagsChanged();
       if (opts.undoable) showInfo('Highlight deleted.', { label: 'Undo', run: () => void undoDelete(id) });
     } catch (err) {
       setItems(articleId, (items) => putLocal(items, before));
@@ -240,6 +229,10 @@ async function apply(change: Change): Promise<void> {
   }
 }
 
+/** Whether a change (or its inverse) moves a tag's count. */
+const movesTags = (c: Change) =>
+  c.kind === 'update' ? c.before.tags.join('\n') !== c.after.tags.join('\n') : c.annotation.tags.length > 0;
+
 export function undo(): Promise<void> {
   return serial(async () => {
     const step = takeUndo(annotationsStore.get().history);
@@ -247,7 +240,7 @@ export function undo(): Promise<void> {
     try {
       await apply(inverse(step.change));
       annotationsStore.set({ history: step.next });
-      void refreshTags();
+      if (movesTags(step.change)) tagsChanged();
     } catch (err) {
       showError(err);
     }
@@ -261,7 +254,7 @@ export function redo(): Promise<void> {
     try {
       await apply(step.change);
       annotationsStore.set({ history: step.next });
-      void refreshTags();
+      if (movesTags(step.change)) tagsChanged();
     } catch (err) {
       showError(err);
     }

@@ -10,6 +10,7 @@ import { Dialog } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
 import { plural } from '../ui/format';
 import { refreshLibrary } from '../library/libraryStore';
+import { tagsChanged } from '../ui/tagList';
 
 type State =
   | { kind: 'choosing' }
@@ -74,6 +75,7 @@ export function ImportHighlightsDialog({ onClose }: { onClose: () => void }) {
         if (!live) return;
         setState({ kind: 'done', report });
         void refreshLibrary();
+        tagsChanged();
       } catch (err) {
         if (live) setState({ kind: 'error', message: messageOf(err) });
       }

@@ -1,8 +1,7 @@
 /** Sort and narrow the library: by date added, published, title, author, source or highlights; by source, tag, "has highlights". */
-import { useEffect, useMemo, useState } from 'react';
-import type { TagCount } from '@core/contract';
+import { useMemo } from 'react';
 import { useStore } from '../store';
-import { gloss } from '../gloss';
+import { useTagList } from '../ui/tagList';
 import { LIBRARY_SORTS, librarySources, type LibrarySort } from './libraryOrder';
 import { libraryStore, setLibraryFilter, setLibraryTag } from './libraryStore';
 import { plural } from '../ui/format';
@@ -13,12 +12,7 @@ export function LibraryToolbar({ shown }: { shown: number }) {
   const filter = useStore(libraryStore, (s) => s.filter);
   const tag = useStore(libraryStore, (s) => s.tag);
   const sources = useMemo(() => librarySources(articles), [articles]);
-  const [tags, setTags] = useState<TagCount[]>([]);
-  useEffect(() => {
-    gloss()
-      .listTags()
-      .then(setTags, () => undefined);
-  }, [articles]);
+  const tags = useTagList();
   const tagChoices = useMemo(
     () => tags.map((t) => ({ value: t.tag, label: `#${t.tag} (${t.count})` })),
     [tags],

@@ -11,6 +11,7 @@ import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
 import { plural } from '../ui/format';
 import { libraryStore, refreshLibrary } from './libraryStore';
+import { tagsChanged } from '../ui/tagList';
 
 interface RemovalStep {
   ids: string[];
@@ -51,6 +52,7 @@ export function removeArticlesUndoably(ids: readonly string[]): Promise<void> {
 
 async function remove(ids: string[]): Promise<RemovalStep> {
   const r = await gloss().removeArticles({ ids });
+  if (r.annotations > 0) tagsChanged();
   return {
     ids,
     token: r.token,
@@ -76,6 +78,7 @@ export function undoRemoval(step?: RemovalStep): Promise<void> {
     const [taken] = undoStack.splice(at, 1);
     try {
       const back = await gloss().restoreArticles({ token: taken.token });
+      if (back.length) tagsChanged();
       // Redo removes what came back (an article imported again meanwhile stayed, and is not ours to remove).
       if (back.length) redoStack.push({ ...taken, ids: back.map((a) => a.id) });
       showInfo(

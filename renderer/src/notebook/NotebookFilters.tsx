@@ -2,6 +2,7 @@
 import { COLORS } from '@core/annotations/types';
 import { normalizeTags, sameTag } from '@core/annotations/tags';
 import { useStore } from '../store';
+import { useTagList } from '../ui/tagList';
 import { TagField } from '../ui/TagField';
 import { LongMenu } from '../ui/LongMenu';
 import { useMemo } from 'react';
@@ -12,7 +13,7 @@ const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 export function NotebookFilters() {
   const f = useStore(notebookStore, (s) => s.filter);
-  const tags = useStore(notebookStore, (s) => s.tags);
+  const tags = useTagList();
   const choices = useStore(notebookStore, (s) => s.choices);
   const articleChoices = useMemo(
     () => choices.articles.map((a) => ({ value: a.id, label: a.title })),

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Annotation } from '@core/contract';
 import { normalizeTags } from '@core/annotations/tags';
-import { useStore } from '../store';
+import { useTagList } from '../ui/tagList';
 import { TagField } from '../ui/TagField';
 import { clearDraft, typeDraft } from '../annotations/drafts';
 import { editPassage, notebookStore } from './notebookStore';
@@ -15,7 +15,7 @@ import { TagChips } from '../ui/TagChips';
 import { NoteField } from '../ui/NoteField';
 
 export function PassageEditor({ a }: { a: Annotation }) {
-  const tags = useStore(notebookStore, (s) => s.tags);
+  const tags = useTagList();
   const [note, setNote] = useState(a.note);
   const [tagText, setTagText] = useState('');
   const noteRef = useRef(note);

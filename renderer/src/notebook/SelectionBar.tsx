@@ -1,6 +1,7 @@
 /** What can be done with the passages checked: tag, recolour, copy, export; or clear the selection. */
 import { COLORS } from '@core/annotations/types';
 import { useStore } from '../store';
+import { useTagList } from '../ui/tagList';
 import { plural } from '../ui/format';
 import { TagField } from '../ui/TagField';
 import { copyWithCitation } from '../ui/copyCitation';
@@ -8,7 +9,7 @@ import { clearSelection, notebookStore, recolourSelected, selectAll, tagSelected
 
 export function SelectionBar({ total, onExport }: { total: number; onExport: (ids: string[]) => void }) {
   const selected = useStore(notebookStore, (s) => s.selected);
-  const tags = useStore(notebookStore, (s) => s.tags);
+  const tags = useTagList();
   if (selected.size === 0) return null;
   return (
     <div className="selection-bar" role="toolbar" aria-label="Selected passages">

@@ -5,7 +5,7 @@
  * edits made from it — each one an undoable step of the library's history
  * (ui/batchHistory.ts).
  */
-import type { Annotation, ArticleSummary, Color, PassagePage, TagCount } from '@core/contract';
+import type { Annotation, ArticleSummary, Color, PassagePage } from '@core/contract';
 import { normalizeTags } from '@core/annotations/tags';
 import { createStore } from '../store';
 import { gloss } from '../gloss';
@@ -13,6 +13,7 @@ import { showError, showInfo } from '../app/toasts';
 import { plural } from '../ui/format';
 import { openPassageById } from '../annotations/annotationsStore';
 import { onBatchChange, runBatch } from '../ui/batchHistory';
+import { ensureTags } from '../ui/tagList';
 import { EVERY_PASSAGE, type NotebookFilter } from '@core/notebook/passage-filter';
 
 /** Rows asked for at a time: a few screens, so scrolling asks rarely. */
@@ -33,7 +34,6 @@ export const notebookStore = createStore({
   passages: [] as Annotation[],
   articles: new Map<string, ArticleSummary>() as ReadonlyMap<string, ArticleSummary>,
   choices: { articles: [], sources: [] } as NonNullable<PassagePage['choices']>,
-  tags: [] as TagCount[],
   filter: EVERY_PASSAGE as NotebookFilter,
   /** Ids of the passages checked; `anchor` is where a Shift-click range starts. */
   selected: new Set<string>() as ReadonlySet<string>,
@@ -90,13 +90,14 @@ async function refreshNotebook(): Promise<void> {
   const first = Math.floor(s.scrollTop / PASSAGE_ROW_HEIGHT);
   await loadWindow(first, FIRST_ROWS);
   try {
-    const [{ choices }, tags] = await Promise.all([
+    const [{ choices }] = await Promise.all([
       gloss().listPassages({ limit: 0, choices: true }),
-      gloss().listTags(),
+      // The library's tags (ui/tagList.ts): asked only if they changed since last shown.
+      ensureTags(),
       // Then the whole window, unless the first held every row there is.
       holds(first, first + WINDOW_ROWS - FIRST_ROWS) ? null : loadWindow(first),
     ]);
-    notebookStore.set({ tags, ...(choices && { choices }) });
+    if (choices) notebookStore.set({ choices });
   } catch (err) {
     showError(err);
   }
@@ -128,12 +129,6 @@ function replacePassages(changed: readonly Annotation[]): void {
   if (!changed.length) return;
   const byId = new Map(changed.map((a) => [a.id, a]));
   notebookStore.set((s) => ({ passages: s.passages.map((a) => byId.get(a.id) ?? a) }));
-  void gloss()
-    .listTags()
-    .then(
-      (tags) => notebookStore.set({ tags }),
-      () => undefined,
-    );
 }
 onBatchChange(replacePassages);
 

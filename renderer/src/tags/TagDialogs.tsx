@@ -10,6 +10,7 @@ import { Dialog, FormActions } from '../app/Dialog';
 import { plural } from '../ui/format';
 import { COLORS, DESCRIPTION_MAX, type Color, type TagCount } from '@core/contract';
 import { deleteTags, describeTag, existingTag, passagesTouched, renameTags, tagsStore } from './tagsStore';
+import { tagListStore } from '../ui/tagList';
 
 const close = () => tagsStore.set({ dialog: null });
 
@@ -101,7 +102,7 @@ function RenameDialog({ tag }: { tag: string }) {
 }
 
 function MergeDialog({ tags }: { tags: string[] }) {
-  const all = useStore(tagsStore, (s) => s.tags);
+  const all = useStore(tagListStore, (s) => s.tags);
   const [into, setInto] = useState(tags[0]);
   const target = into.trim().replace(/^#+/, '').trim();
   // Merging into one of the tags chosen leaves that one's passages as they are.

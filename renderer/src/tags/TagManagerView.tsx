@@ -15,10 +15,11 @@ import { EVERY_PASSAGE } from '@core/notebook/passage-filter';
 import { findTagRows, tagRows, type TagRow } from './tagTree';
 import { loadTags, tagsStore, toggleChecked } from './tagsStore';
 import { TagDialogs } from './TagDialogs';
+import { tagListStore } from '../ui/tagList';
 
 export function TagManagerView() {
-  const loaded = useStore(tagsStore, (s) => s.loaded);
-  const tags = useStore(tagsStore, (s) => s.tags);
+  const loaded = useStore(tagListStore, (s) => s.loaded);
+  const tags = useStore(tagListStore, (s) => s.tags);
   const checked = useStore(tagsStore, (s) => s.checked);
   const find = useStore(tagsStore, (s) => s.find);
   const rows = useMemo(() => tagRows(tags), [tags]);

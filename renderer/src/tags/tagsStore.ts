@@ -10,8 +10,8 @@ import { createStore } from '../store';
 import { gloss } from '../gloss';
 import { showError } from '../app/toasts';
 import { plural } from '../ui/format';
-import { onBatchChange, runBatch } from '../ui/batchHistory';
-import { setCodebookFrom } from '../ui/tagCodebook';
+import { runBatch } from '../ui/batchHistory';
+import { ensureTags, tagListStore } from '../ui/tagList';
 
 export type TagDialog =
   | { kind: 'rename'; tag: string }
@@ -20,32 +20,30 @@ export type TagDialog =
   | { kind: 'describe'; tag: string }
   | null;
 
+/** What the tag manager adds to the library's tag list (ui/tagList.ts): the tags checked, the search, the dialog. */
 export const tagsStore = createStore({
-  loaded: false,
-  tags: [] as TagCount[],
   /** Tags checked (by tagKey) for merge or delete. */
   checked: new Set<string>() as ReadonlySet<string>,
   find: '',
   dialog: null as TagDialog,
 });
 
+/** The list, asked of main only if it may have changed since (a failure is said). */
 export async function loadTags(): Promise<void> {
   try {
-    const tags = await gloss().listTags();
-    setCodebookFrom(tags);
-    const keys = new Set(tags.map((t) => tagKey(t.tag)));
-    tagsStore.set((s) => ({
-      tags,
-      loaded: true,
-      checked: new Set([...s.checked].filter((k) => keys.has(k))),
-    }));
+    await ensureTags();
   } catch (err) {
-    tagsStore.set({ loaded: true });
     showError(err);
   }
 }
-// Whatever changed passages (here, in the notebook, an undo): the counts follow.
-onBatchChange(() => void loadTags());
+// A tag gone since it was checked (renamed, merged, deleted) is no longer checked.
+tagListStore.subscribe(() => {
+  const { checked } = tagsStore.get();
+  if (checked.size === 0) return;
+  const keys = new Set(tagListStore.get().tags.map((t) => tagKey(t.tag)));
+  if ([...checked].some((k) => !keys.has(k)))
+    tagsStore.set({ checked: new Set([...checked].filter((k) => keys.has(k))) });
+});
 
 export function toggleChecked(tag: string): void {
   tagsStore.set((s) => {
@@ -58,7 +56,7 @@ export function toggleChecked(tag: string): void {
 }
 
 export const existingTag = (name: string): TagCount | undefined =>
-  tagsStore.get().tags.find((t) => sameTag(t.tag, name));
+  tagListStore.get().tags.find((t) => sameTag(t.tag, name));
 
 /** How many passages a change would touch: a rename carries children along; a delete takes only the tags named. */
 export async function passagesTouched(kind: 'rename' | 'delete', tags: readonly string[]): Promise<number> {

@@ -14,6 +14,7 @@ import type {
   VersionSeparated,
 } from '@core/contract';
 import { createStore } from '../store';
+import { tagsChanged } from '../ui/tagList';
 import { gloss } from '../gloss';
 import { showError, showInfo } from '../app/toasts';
 import { loadAnnotations } from '../annotations/annotationsStore';
@@ -171,8 +172,10 @@ export function answerReview(item: ReviewItem, action: ReviewAction): Promise<vo
   }));
   return serial(async () => {
     try {
-      if (action === 'delete') await gloss().deleteAnnotation({ articleId, id: item.annotation.id });
-      else await gloss().resolveReview({ articleId, id: item.annotation.id, action });
+      if (action === 'delete') {
+        await gloss().deleteAnnotation({ articleId, id: item.annotation.id });
+        if (item.annotation.tags.length) tagsChanged();
+      } else await gloss().resolveReview({ articleId, id: item.annotation.id, action });
     } catch (err) {
       versionsStore.set((s) => ({ undo: s.undo.filter((u) => u !== answered) }));
       showError(err);
@@ -220,6 +223,7 @@ export function undoReviewAnswer(): Promise<void> {
   return serial(async () => {
     try {
       await gloss().restoreAnnotations({ annotations: [last.before] });
+      if (last.action === 'delete' && last.before.tags.length) tagsChanged();
     } catch (err) {
       versionsStore.set((s) => ({ undo: [...s.undo, last] }));
       showError(err);
