@@ -9,6 +9,13 @@
  * article changes (10,000 entries: a passage's edit does not sort them again),
  * and every passage is held in article order, so a filter in that order sorts
  * nothing. The renderer receives only the window it shows.
+ *
+ * The text filter reads each passage's quote and note folded (case and
+ * accents off), which for 100,000 passages is a second of work: it is done a
+ * chunk at a time, answering other requests between chunks, right after the
+ * catalogue is read (so the first word typed usually finds it done) or at the
+ * first text filter, whichever comes first. A word typed on narrows the last
+ * list rather than every passage.
  */
 import type { Annotation, ParsedRequest, PassagePage } from '../contract';
 import type { Store } from '../store/index';
@@ -17,12 +24,40 @@ import {
   byPlace,
   EVERY_PASSAGE,
   filterPassages,
+  foldText,
+  haystack,
   isEveryPassageByArticle,
   keepPassages,
   sortPassages,
   type PassageArticle,
 } from './passage-filter';
 import { summariesOf } from '../service/library';
+
+/** Passages folded between two turns of the event loop: a few milliseconds of main's time. */
+export const FOLD_CHUNK = 2000;
+
+/**
+ * Folds every passage's text (haystack), a chunk at a time, giving the event loop a turn between chunks;
+ * answers them by index (null when stopped).
+ */
+export async function foldInChunks(
+  list: readonly Annotation[],
+  stop: () => boolean = () => false,
+  chunk = FOLD_CHUNK,
+): Promise<string[] | null> {
+  const texts = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i += chunk) {
+    if (i > 0) {
+      await new Promise((next) => setImmediate(next));
+      if (stop()) return null;
+    }
+    const end = Math.min(list.length, i + chunk);
+    for (let j = i; j < end; j++) texts[j] = haystack(list[j]);
+  }
+  return texts;
+}
+
+const hasText = (filter: { text: string }) => foldText(filter.text).trim() !== '';
 
 export class PassageCatalog {
   private byArticle: Map<string, Annotation[]> | null = null;
@@ -35,7 +70,20 @@ export class PassageCatalog {
   private articlesVersion = 0;
   /** Every passage, in article order. */
   private flat: { version: number; list: Annotation[] } | null = null;
-  private filtered: { version: number; key: string; list: Annotation[] } | null = null;
+  /**
+   * The last filter's list, of the passages in `from` (every passage as it was then); `rest` is the filter
+   * but its text, `text` its text folded (a word typed on narrows it).
+   */
+  private filtered: {
+    from: readonly Annotation[];
+    key: string;
+    rest: string;
+    text: string;
+    list: Annotation[];
+  } | null = null;
+  /** Every passage's text folded for the text filter, in chunks (see foldInChunks), once per change. */
+  private folding: { list: readonly Annotation[]; done: Promise<string[] | null> } | null = null;
+  private closed = false;
   /**
    * Every listed article's dates and source (from the library index's 10,000 entries), its ids in
    * article order and by title: kept until an article changes.
@@ -60,6 +108,7 @@ export class PassageCatalog {
   }
 
   close(): void {
+    this.closed = true;
     this.unsubscribe();
   }
 
@@ -73,7 +122,14 @@ export class PassageCatalog {
       isEveryPassageByArticle(req.filter)
     )
       return this.earlyWindow(req);
-    const all = await this.all();
+    let all = await this.all();
+    let texts: string[] | null = null;
+    if (!req.only && hasText(req.filter)) {
+      texts = await this.foldAll(all);
+      const now = await this.all();
+      // A change meanwhile: the texts no longer line up; its few new passages are folded as they are filtered.
+      if (now !== all) [all, texts] = [now, null];
+    }
     const articles = this.articles().info;
     let list: Annotation[];
     if (req.only) {
@@ -83,7 +139,7 @@ export class PassageCatalog {
         articles,
         { ...EVERY_PASSAGE, sort: req.filter.sort },
       );
-    } else list = this.filteredList(all, articles, req.filter);
+    } else list = this.filteredList(all, articles, req.filter, texts ?? undefined);
     const passages = list.slice(req.offset, req.offset + req.limit);
     const page: PassagePage = {
       total: list.length,
@@ -151,13 +207,23 @@ export class PassageCatalog {
     all: Annotation[],
     articles: ReadonlyMap<string, PassageArticle>,
     filter: ParsedRequest<'listPassages'>['filter'],
+    texts?: readonly string[],
   ): Annotation[] {
     const key = JSON.stringify(filter);
-    if (this.filtered?.version === this.version && this.filtered.key === key) return this.filtered.list;
-    // Held in article order: kept in it by the filter, sorted only for another order.
-    const kept = isEveryPassageByArticle(filter) ? all : keepPassages(all, articles, filter);
-    const list = filter.sort === 'article' ? kept : sortPassages(kept, articles, filter.sort);
-    this.filtered = { version: this.version, key, list };
+    const last = this.filtered?.from === all ? this.filtered : null;
+    if (last?.key === key) return last.list;
+    const rest = JSON.stringify({ ...filter, text: '' });
+    const text = foldText(filter.text);
+    let list: Annotation[];
+    if (last?.rest === rest && text.startsWith(last.text)) {
+      // Typed on: every word of the last text is in this one or starts one, so what passes is among what passed (in order).
+      list = keepPassages(last.list, articles, filter);
+    } else {
+      // Held in article order: kept in it by the filter, sorted only for another order.
+      const kept = isEveryPassageByArticle(filter) ? all : keepPassages(all, articles, filter, texts);
+      list = filter.sort === 'article' ? kept : sortPassages(kept, articles, filter.sort);
+    }
+    this.filtered = { from: all, key, rest, text, list };
     return list;
   }
 
@@ -174,6 +240,15 @@ export class PassageCatalog {
     const order = [...info.keys()].sort(articleOrder(info));
     this.library = { version: this.articlesVersion, info, order, byTitle };
     return this.library;
+  }
+
+  /** Every passage's text folded, by its index in `all` (shared by the requests that wait for it; once per change). */
+  private foldAll(all: readonly Annotation[]): Promise<string[] | null> {
+    if (this.folding?.list === all) return this.folding.done;
+    // Stopped when closed, or when a change made a new list to fold (its requests then fold as they filter).
+    const done = foldInChunks(all, () => this.closed || this.folding?.done !== done);
+    this.folding = { list: all, done };
+    return done;
   }
 
   /** Every passage, read once and refreshed where the store changed. */
@@ -217,6 +292,14 @@ export class PassageCatalog {
       this.byArticle = byArticle;
       this.version++;
       this.articlesVersion++;
+      // The text filter's folding, off the first screen's path: after the requests waiting for this load.
+      setImmediate(() => {
+        if (!this.closed)
+          void this.all().then(
+            (all) => this.foldAll(all),
+            () => {},
+          );
+      });
       return byArticle;
     })().finally(() => (this.loading = null));
     return this.loading;

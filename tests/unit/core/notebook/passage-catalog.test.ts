@@ -10,7 +10,14 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGloss, type GlossService } from '@core/service';
-import { EVERY_PASSAGE, filterPassages, type NotebookFilter } from '@core/notebook/passage-filter';
+import {
+  EVERY_PASSAGE,
+  filterPassages,
+  keepPassages,
+  type NotebookFilter,
+} from '@core/notebook/passage-filter';
+import { foldInChunks } from '@core/notebook/passage-catalog';
+import type { Annotation } from '@core/contract';
 
 describe('notebook pages', () => {
   let dir: string;
@@ -155,6 +162,39 @@ describe('notebook pages', () => {
     await expectSameAsOnePass('after a new article');
   });
 
+  it('answers a text typed letter by letter, typed on after a space, taken back and changed as one pass over every passage would', async () => {
+    const summaries = await gloss.listArticles();
+    const info = new Map(summaries.map((a) => [a.id, a]));
+    const every = (
+      await Promise.all(summaries.map((a) => gloss.listAnnotations({ articleId: a.id })))
+    ).flat();
+    const typed = [
+      'n',
+      'no',
+      'not',
+      'NOTE',
+      'note ',
+      'note 1',
+      'note 1-',
+      'note 1-4',
+      'note 1-',
+      'note 2',
+      'nOtE 2-1 ',
+      'x',
+    ];
+    for (const [sort, tags] of [
+      ['article', []],
+      ['created', ['claim']],
+    ] as const)
+      for (const text of typed) {
+        const f = { text, sort, tags: [...tags] };
+        const { ids, total } = await gloss.listPassages({ filter: f, limit: 0, ids: true });
+        const expected = filterPassages(every, info, { ...EVERY_PASSAGE, ...f }).map((a) => a.id);
+        assert.deepEqual(ids, expected, JSON.stringify(f));
+        assert.equal(total, expected.length);
+      }
+  });
+
   it('refuses a window it cannot serve (negative offset, limit beyond the cap)', async () => {
     await assert.rejects(gloss.listPassages({ offset: -1 }), /offset/i);
     await assert.rejects(gloss.listPassages({ limit: 1_000_000 }), /limit/i);
@@ -224,5 +264,46 @@ describe('notebook pages: the first screen', () => {
     } finally {
       await gloss.close();
     }
+  });
+});
+
+describe('the text filter’s folding', () => {
+  const passage = (n: number): Annotation => ({
+    id: `p${n}`,
+    articleId: 'a',
+    target: {
+      source: 'a',
+      quote: { type: 'TextQuoteSelector', exact: `Quoted Wörds ${n}`, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: n, end: n + 5 },
+    },
+    color: 'yellow',
+    tags: [],
+    note: n % 2 ? 'Café' : '',
+    created: '2026-01-01T00:00:00.000Z',
+    modified: '2026-01-01T00:00:00.000Z',
+  });
+
+  it('gives the event loop a turn between chunks, so other requests are answered while 100,000 passages are folded', async () => {
+    const list = Array.from({ length: 10 }, (_, n) => passage(n));
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const texts = await foldInChunks(list, () => false, 3);
+    done = true;
+    assert.equal(texts?.[1], 'quoted words 1\ncafe', 'each passage’s quote and note, at its index');
+    assert.ok(turns >= 3, `${turns} turns while folding 4 chunks`);
+    const found = keepPassages(list, new Map(), { ...EVERY_PASSAGE, text: 'WORDS cafe' }).map((a) => a.id);
+    assert.deepEqual(found, ['p1', 'p3', 'p5', 'p7', 'p9'], 'case and accents ignored, as folded');
+  });
+
+  it('stops when asked (the service closing)', async () => {
+    const list = Array.from({ length: 10 }, (_, n) => passage(n));
+    let asked = 0;
+    assert.equal(await foldInChunks(list, () => ++asked > 1, 3), null);
+    assert.equal(asked, 2, 'two chunks folded, then stopped');
   });
 });
