@@ -250,3 +250,38 @@ test('the library’s tags are asked of main once, not by every view shown, and 
   await expect(tagMenu).toContainText('#support (2)');
   expect(asked('listTags')).toBe(tagsAsked + 1);
 });
+
+test('a notebook and a library narrowed to a tag follow its rename, and its undo', async () => {
+  const { page } = app;
+  await tagRow(page, 'claim').getByRole('button', { name: 'Show passages tagged claim' }).click();
+  await expect(passageRows(page)).toHaveCount(3);
+  await viewTab(page, 'Library').click();
+  const tagMenu = page.getByRole('combobox', { name: 'Tag' });
+  await tagMenu.focus();
+  await tagMenu.selectOption({ label: '#claim (2)' });
+  const rows = page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / });
+  await expect(rows).toHaveCount(1);
+
+  await viewTab(page, 'Tags').click();
+  await tagRow(page, 'claim').getByRole('button', { name: 'Rename claim' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename #claim' });
+  await dialog.getByRole('textbox', { name: 'New name' }).fill('assertion');
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+  await expect(tagRow(page, 'assertion')).toContainText('2 passages');
+  await viewTab(page, 'Library').click();
+  await expect(tagMenu).toHaveValue('assertion');
+  await expect(rows).toHaveCount(1);
+  await viewTab(page, 'Notebook').click();
+  await expect(
+    page.getByRole('main', { name: 'Notebook' }).getByRole('group', { name: 'Tags' }),
+  ).toContainText('#assertion');
+  await expect(passageRows(page)).toHaveCount(3);
+
+  await page.keyboard.press('Control+z');
+  await expect(
+    page.getByRole('main', { name: 'Notebook' }).getByRole('group', { name: 'Tags' }),
+  ).toContainText('#claim');
+  await expect(passageRows(page)).toHaveCount(3);
+  await viewTab(page, 'Library').click();
+  await expect(tagMenu).toHaveValue('claim');
+});

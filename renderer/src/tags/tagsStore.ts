@@ -12,6 +12,7 @@ import { showError } from '../app/toasts';
 import { plural } from '../ui/format';
 import { runBatch } from '../ui/batchHistory';
 import { ensureTags, tagListStore } from '../ui/tagList';
+import { filtersFollow } from './filtersFollow';
 
 export type TagDialog =
   | { kind: 'rename'; tag: string }
@@ -71,10 +72,12 @@ const hash = (tags: readonly string[]) => tags.map((t) => `#${t}`).join(', ');
 export function renameTags(from: string[], to: string): Promise<unknown> {
   const merging = from.length > 1 || (!!existingTag(to) && !from.some((f) => sameTag(f, to)));
   tagsStore.set({ dialog: null, checked: new Set() });
+  const change = { kind: 'rename' as const, from, to };
   return runBatch(
-    () => gloss().changeTags({ change: { kind: 'rename', from, to } }),
+    () => gloss().changeTags({ change }),
     (r) =>
       `${merging ? 'Merged' : 'Renamed'} ${hash(from)} ${merging ? 'into' : 'to'} #${to} in ${plural(r.after.length, 'passage')}`,
+    { follow: () => filtersFollow(change) },
   );
 }
 

@@ -22,6 +22,9 @@ export interface BatchStep {
   articleNotes: ArticleNoteChange[];
   /** Do the change again; answers what it did this time. */
   redo: () => Promise<BatchReport>;
+  /** How the views follow the change (done after it and each redo); answers how they go back at its undo. */
+  follow?: () => (() => Promise<void>) | undefined;
+  unfollow?: () => Promise<void>;
 }
 
 const undoStack: BatchStep[] = [];
@@ -59,7 +62,7 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
 export function runBatch(
   run: () => Promise<BatchReport>,
   label: (r: BatchReport) => string,
-  opts: { toast?: boolean } = {},
+  opts: { toast?: boolean; follow?: BatchStep['follow'] } = {},
 ): Promise<BatchReport | null> {
   return serial(async () => {
     try {
@@ -76,6 +79,8 @@ export function runBatch(
         codebook: report.codebook ?? [],
         articleNotes: report.articleNotes ?? [],
         redo: run,
+        follow: opts.follow,
+        unfollow: opts.follow?.(),
       };
       undoStack.push(step);
       if (undoStack.length > LIMIT) undoStack.shift();
@@ -109,6 +114,7 @@ export function undoBatch(): Promise<void> {
           }),
         });
       notesShown(step.articleNotes, 'before');
+      await step.unfollow?.();
       redoStack.push(step);
       changed(step.before);
       showInfo(`Undone: ${step.label}`, { label: 'Redo', run: () => void redoBatch() });
@@ -132,6 +138,7 @@ export function redoBatch(): Promise<void> {
         after: report.after,
         codebook: report.codebook ?? [],
         articleNotes: report.articleNotes ?? [],
+        unfollow: step.follow?.(),
       });
       notesShown(report.articleNotes ?? [], 'after');
       changed(report.after);
