@@ -43,6 +43,8 @@ export async function runCli(
     .enablePositionalOptions()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run gloss --help for usage)')
+    // Before the command too (`gloss --data-dir=DIR list`), where the desktop app takes it; the command's own wins.
+    .addOption(dataDirOption())
     .addHelpText(
       'after',
       `\nExit status: 0 done; 1 failed (the reason is on stderr); 2 usage error; ${EXIT_RECOVERED} done, but damaged files in the library were found and recovered (each is named by a "warning:" line on stderr).\n`,
@@ -54,7 +56,7 @@ export async function runCli(
   let noImages = false;
   const ctx: CommandContext = {
     use: (opts, fn) => {
-      dataDir = opts.dataDir;
+      dataDir = opts.dataDir ?? program.opts<{ dataDir?: string }>().dataDir;
       downloadImages = !!opts.downloadImages;
       noImages = opts.images === false;
       task = fn;

@@ -34,6 +34,15 @@ describe('gloss (command line)', () => {
     assert.equal(json[0].id, id);
   });
 
+  it('takes --data-dir before the command too, as the desktop app does, and a nested command’s', async () => {
+    const before = await gloss(`--data-dir=${dir}`, 'list', '--json');
+    assert.equal(before.code, 0, before.stderr);
+    assert.equal(JSON.parse(before.stdout)[0].id, id);
+    const nested = await gloss('--data-dir', dir, 'tags', '--json');
+    assert.equal(nested.code, 0, nested.stderr);
+    assert.deepEqual(JSON.parse(nested.stdout), []);
+  });
+
   it('highlights a quote found by its words, with tags, a note and a colour', async () => {
     const r = await gloss(
       'highlight',
