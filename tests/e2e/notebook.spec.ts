@@ -95,6 +95,17 @@ test('the article menu holds only its choice until opened, then lists every arti
   await expect(menu).toHaveValue('');
 });
 
+test("the tag field suggests the library's tags once focused, not laid out before", async () => {
+  const { page } = app;
+  const tagFilter = notebook(page).getByRole('combobox', { name: 'Filter by tag' });
+  const listOf = async () => page.locator(`datalist[id="${await tagFilter.getAttribute('list')}"] option`);
+  // Thousands of tags would be laid out in the notebook's first screen: filled when first used.
+  await expect(await listOf()).toHaveCount(0);
+  await tagFilter.focus();
+  await expect(await listOf()).toHaveCount(6); // claim, claim/official, history, kurdistan, method, numbers
+  await expect((await listOf()).first()).toHaveAttribute('value', 'claim');
+});
+
 test('filters by tag (its children included), by several tags with any or all, by colour and by text', async () => {
   const { page } = app;
   const tagFilter = notebook(page).getByRole('combobox', { name: 'Filter by tag' });

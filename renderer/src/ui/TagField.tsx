@@ -16,6 +16,9 @@ export function TagField(props: {
   autoFocus?: boolean;
 }) {
   const [text, setText] = useState('');
+  // The suggestions are filled when the field is first focused: a library's thousands of tags
+  // would otherwise be laid out in the first screen of every view that has a tag field.
+  const [used, setUsed] = useState(props.autoFocus ?? false);
   const listId = useId();
   const set = (t: string) => {
     setText(t);
@@ -35,6 +38,7 @@ export function TagField(props: {
         list={listId}
         value={text}
         autoFocus={props.autoFocus}
+        onFocus={() => setUsed(true)}
         onChange={(e) => set(e.target.value)}
         onKeyDown={(e) => {
           if ((e.key === 'Enter' || e.key === ',') && text.trim()) {
@@ -44,13 +48,12 @@ export function TagField(props: {
         }}
         onBlur={() => props.commitOnBlur && commit()}
       />
-      {/* Made anew when the tags first arrive: filled in one pass, not option by option (NotebookFilters). */}
-      <datalist id={listId} key={props.tags.length > 0 ? 'filled' : 'empty'}>
-        {props.tags
-          .filter((t) => !props.except?.some((x) => sameTag(x, t.tag)))
-          .map((t) => (
-            <option key={t.tag} value={t.tag} />
-          ))}
+      {/* Made anew when filled: in one pass, not option by option. */}
+      <datalist id={listId} key={used && props.tags.length > 0 ? 'filled' : 'empty'}>
+        {used &&
+          props.tags
+            .filter((t) => !props.except?.some((x) => sameTag(x, t.tag)))
+            .map((t) => <option key={t.tag} value={t.tag} />)}
       </datalist>
     </>
   );
