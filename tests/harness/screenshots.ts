@@ -186,6 +186,16 @@ async function workspaceShots(app: GlossApp): Promise<void> {
       });
     }
   }, MORE_HIGHLIGHTS);
+  // Made behind the renderer's back (no view can add them so): a reload shows them, as after a restart
+  // (which reopens the last article: back to the library from there).
+  await page.reload();
+  const back = page.getByRole('button', { name: '← Library' });
+  await back
+    .or(page.getByRole('navigation', { name: 'Views' }))
+    .first()
+    .waitFor();
+  if (await back.isVisible()) await back.click();
+  await page.getByRole('navigation', { name: 'Views' }).waitFor();
   // As the View menu does it.
   const theme = async (name: 'Light' | 'Dark') => {
     const t = name.toLowerCase();
