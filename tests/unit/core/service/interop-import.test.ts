@@ -6,13 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createGloss, type GlossService } from '@core/service';
 import { glossInProcess } from '../../helpers/run-gloss';
-import { spawnHelper } from '../../helpers/store-fixtures';
+import { crashAfterEachWrite } from '../../helpers/crash-each-write';
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'highlights');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -461,29 +461,13 @@ describe('an import interrupted by a crash', () => {
     };
     try {
       const before = await stateIn(data);
-      const crashed: Array<{ after: number; state: typeof before }> = [];
-      let whole: typeof before | undefined;
-      // The child dies right after its 1st, 2nd, … file rename (each durable write's last step), until it finishes.
-      for (let k = 1; !whole; k++) {
-        assert.ok(k < 100, 'the import ends after a bounded number of writes');
-        const copy = join(beside, `crash-${k}`);
-        await cp(data, copy, { recursive: true });
-        const run = await spawnHelper('request-crasher.ts', [
-          copy,
-          'importHighlights',
-          request,
-          String(k),
-        ]).finished();
-        if (run.signal === 'SIGKILL') crashed.push({ after: k, state: await stateIn(copy) });
-        else {
-          assert.equal(run.code, 0, run.stderr);
-          assert.ok(
-            run.lines.some((l) => l.startsWith('{"done":')),
-            'the child says it finished',
-          );
-          whole = await stateIn(copy);
-        }
-      }
+      const { crashed, whole } = await crashAfterEachWrite({
+        data,
+        scratch: beside,
+        method: 'importHighlights',
+        requestFile: request,
+        stateIn,
+      });
       assert.deepEqual(
         whole.state.map((b) => [b.passages.map((p) => p.quote), b.note]),
         [

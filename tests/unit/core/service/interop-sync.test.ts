@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -13,7 +13,7 @@ import { createGloss, type GlossService } from '@core/service';
 import { readMarkdownPassages } from '@core/interop/markdown-passages';
 import { glossInProcess } from '../../helpers/run-gloss';
 import { BATCH_JOURNAL } from '@core/store/batch-changes';
-import { spawnHelper } from '../../helpers/store-fixtures';
+import { crashAfterEachWrite } from '../../helpers/crash-each-write';
 
 const TEXT = [
   'The council voted on Tuesday to close the old bridge for repairs.',
@@ -502,25 +502,13 @@ describe('a sync interrupted by a crash', () => {
     };
     try {
       const before = await stateOf(s.data);
-      const crashed: Array<{ after: number; state: typeof before }> = [];
-      let whole: typeof before | undefined;
-      // The child dies right after its 1st, 2nd, … file rename (each durable write's last step), until it finishes.
-      for (let k = 1; !whole; k++) {
-        assert.ok(k < 100, 'the sync ends after a bounded number of writes');
-        const copy = join(s.dir, `crash-${k}`);
-        await cp(s.data, copy, { recursive: true });
-        const run = await spawnHelper('request-crasher.ts', [
-          copy,
-          'syncMarkdown',
-          request,
-          String(k),
-        ]).finished();
-        if (run.signal === 'SIGKILL') crashed.push({ after: k, state: await stateOf(copy) });
-        else {
-          assert.equal(run.code, 0, run.stderr);
-          whole = await stateOf(copy);
-        }
-      }
+      const { crashed, whole } = await crashAfterEachWrite({
+        data: s.data,
+        scratch: s.dir,
+        method: 'syncMarkdown',
+        requestFile: request,
+        stateIn: stateOf,
+      });
       assert.equal(whole.note, 'Second thoughts.');
       assert.equal(whole.passages.length, 3, 'the passage deleted in the file is deleted');
       assert.ok(crashed.length >= 2, 'the sync writes more than once, so a crash can fall between writes');
@@ -643,29 +631,13 @@ describe('undoing a sync', () => {
     await writeFile(requestFile, JSON.stringify(undoRequest(batch)));
     try {
       const synced = await stateIn(s.data);
-      const crashed: Array<{ after: number; state: typeof synced }> = [];
-      let whole: typeof synced | undefined;
-      // The child dies right after its 1st, 2nd, … file rename (each durable write's last step), until it finishes.
-      for (let k = 1; !whole; k++) {
-        assert.ok(k < 100, 'the undo ends after a bounded number of writes');
-        const copy = join(s.dir, `crash-${k}`);
-        await cp(s.data, copy, { recursive: true });
-        const run = await spawnHelper('request-crasher.ts', [
-          copy,
-          'restoreAnnotations',
-          requestFile,
-          String(k),
-        ]).finished();
-        if (run.signal === 'SIGKILL') crashed.push({ after: k, state: await stateIn(copy) });
-        else {
-          assert.equal(run.code, 0, run.stderr);
-          assert.ok(
-            run.lines.some((l) => l.startsWith('{"done":')),
-            'the child says it finished',
-          );
-          whole = await stateIn(copy);
-        }
-      }
+      const { crashed, whole } = await crashAfterEachWrite({
+        data: s.data,
+        scratch: s.dir,
+        method: 'restoreAnnotations',
+        requestFile,
+        stateIn,
+      });
       assert.deepEqual(whole, unsynced, 'the undo puts back every passage and both notes');
       assert.ok(
         crashed.length >= 3,

@@ -7,13 +7,13 @@
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGloss, type GlossService } from '@core/service';
 import type { Annotation } from '@core/contract';
 import { newsPage, PARAGRAPHS_V1, PARAGRAPHS_V2 } from '../../helpers/news-versions';
-import { spawnHelper } from '../../helpers/store-fixtures';
+import { crashAfterEachWrite } from '../../helpers/crash-each-write';
 
 let dir: string;
 let gloss: GlossService;
@@ -205,30 +205,13 @@ describe('a separation interrupted by a crash', () => {
       }
     };
     const before = await stateIn(data);
-    const crashed: Array<{ after: number; state: typeof before }> = [];
-    let whole: typeof before | undefined;
-    // The child dies right after its 1st, 2nd, … file rename (each durable write's last step), until it finishes.
-    for (let k = 1; !whole; k++) {
-      assert.ok(k < 100, 'the separation ends after a bounded number of writes');
-      const copy = join(dir, `crash-${k}`);
-      await cp(data, copy, { recursive: true });
-      const run = await spawnHelper('request-crasher.ts', [
-        copy,
-        'separateVersion',
-        request,
-        String(k),
-      ]).finished();
-      if (run.signal === 'SIGKILL') crashed.push({ after: k, state: await stateIn(copy) });
-      else {
-        assert.equal(run.code, 0, run.stderr);
-        assert.ok(
-          run.lines.some((l) => l.startsWith('{"done":')),
-          'the child says it finished',
-        );
-        whole = await stateIn(copy);
-      }
-      await rm(copy, { recursive: true, force: true });
-    }
+    const { crashed, whole } = await crashAfterEachWrite({
+      data,
+      scratch: dir,
+      method: 'separateVersion',
+      requestFile: request,
+      stateIn,
+    });
     assert.equal(whole.length, 2, 'two articles once it is done');
     assert.ok(crashed.length >= 4, 'the separation writes several files, so crashes fall between');
     for (const { after, state } of crashed)
