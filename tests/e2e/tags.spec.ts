@@ -4,7 +4,7 @@
  * of passages it changes), merge several, delete (the tag, not the passages)
  * — each undone by Ctrl/Cmd+Z or the toast's Undo, every count following.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
 import {
   arrangePassages,
@@ -13,6 +13,7 @@ import {
   storedPassages,
   tagManager,
   tagRow,
+  tagTree,
   toast,
   viewTab,
 } from './workspace';
@@ -61,19 +62,6 @@ test.afterEach(async () => {
   expect(app.errors).toEqual([]);
   await app.close();
 });
-
-/** Each row as the user reads it: indentation by depth, name, count. */
-async function tagTree(page: Page): Promise<string[]> {
-  return tagManager(page)
-    .getByRole('list', { name: 'Tags' })
-    .locator(':scope > li')
-    .evaluateAll((rows) =>
-      rows.map((r) => {
-        const depth = Number(/depth-(\d)/.exec(r.className)?.[1] ?? 0);
-        return `${'  '.repeat(depth)}${r.querySelector('.tag-name')?.textContent?.trim()} ${r.querySelector('.tag-count')?.textContent?.trim()}`;
-      }),
-    );
-}
 
 test('lists every tag with its count, children under their parent', async () => {
   await expect

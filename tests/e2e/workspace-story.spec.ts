@@ -17,7 +17,17 @@ import { launchApp, type GlossApp } from '../harness/launchApp';
 import { linkedEpub } from '../unit/helpers/linked-epub';
 import { buildPdf, samplePaper, typesetPaper } from '../unit/helpers/pdf-builder';
 import { glossProcess } from '../unit/helpers/run-gloss';
-import { notebook, notebookCount, passageRow, passageRows, tagManager, tagRow, toast } from './workspace';
+import {
+  createPassages,
+  notebook,
+  notebookCount,
+  passageRow,
+  passageRows,
+  tagManager,
+  tagRow,
+  tagTree,
+  toast,
+} from './workspace';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const FLOOD = 'River towns brace for record flood';
@@ -80,40 +90,6 @@ const PASSAGES = [
   { article: 'The slow return', quote: 'Otters are back on every river in the county', tags: ['evidence'] },
 ];
 
-/** Highlights made through the bridge, as the reader's toolbar makes them (the story is about what follows). */
-async function markPassages(page: Page): Promise<void> {
-  await page.evaluate(async (passages) => {
-    const list = await window.gloss.listArticles();
-    for (const p of passages) {
-      const summary = list.find((a) => a.title.startsWith(p.article));
-      if (!summary) throw new Error(`No article ${p.article}`);
-      const { text } = await window.gloss.getArticle({ id: summary.id });
-      const start = text.indexOf(p.quote);
-      if (start < 0) throw new Error(`Quote not found: ${p.quote}`);
-      await window.gloss.createAnnotation({
-        articleId: summary.id,
-        start,
-        end: start + p.quote.length,
-        color: 'yellow',
-        tags: p.tags,
-        note: '',
-      });
-    }
-  }, PASSAGES);
-}
-
-/** Each tag row as read: indentation by depth, name, count. */
-const tagTree = (page: Page) =>
-  tagManager(page)
-    .getByRole('list', { name: 'Tags' })
-    .locator(':scope > li')
-    .evaluateAll((rows) =>
-      rows.map((r) => {
-        const depth = Number(/depth-(\d)/.exec(r.className)?.[1] ?? 0);
-        return `${'  '.repeat(depth)}${r.querySelector('.tag-name')?.textContent?.trim()} ${r.querySelector('.tag-count')?.textContent?.trim()}`;
-      }),
-    );
-
 /** The library's Markdown export, through the export dialog (opened from the reader's bar). */
 async function exportLibrary(app: GlossApp, out: string): Promise<string> {
   const { page } = app;
@@ -154,7 +130,10 @@ test('the research workspace, end to end: search, the notebook by tag, a rename 
       await expect(
         page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / }),
       ).toHaveCount(13);
-      await markPassages(page);
+      await createPassages(
+        page,
+        PASSAGES.map((p) => ({ ...p, color: 'yellow' as const })),
+      );
       await page.reload();
       await expect(page.getByRole('list', { name: 'Articles' })).toBeVisible();
     });

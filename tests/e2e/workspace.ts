@@ -22,28 +22,46 @@ export const SECOND_ARTICLE = {
 /** Import the second article and create the passages through the bridge (as the UI would), then reload to read them back. */
 export async function arrangePassages(page: Page, passages: PassageSpec[]): Promise<void> {
   await page.evaluate(
-    async ({ second, passages }) => {
-      await window.gloss.importText({ text: second.text, title: second.title });
-      const list = await window.gloss.listArticles();
-      for (const p of passages) {
-        const summary = list.find((a) => a.title.startsWith(p.article));
-        if (!summary) throw new Error(`No article ${p.article}`);
-        const { text } = await window.gloss.getArticle({ id: summary.id });
-        const start = text.indexOf(p.quote);
-        if (start < 0) throw new Error(`Quote not found: ${p.quote}`);
-        await window.gloss.createAnnotation({
-          articleId: summary.id,
-          start,
-          end: start + p.quote.length,
-          color: p.color,
-          tags: p.tags,
-          note: p.note ?? '',
-        });
-      }
-    },
-    { second: SECOND_ARTICLE, passages },
+    (second) => window.gloss.importText({ text: second.text, title: second.title }).then(() => undefined),
+    SECOND_ARTICLE,
   );
+  await createPassages(page, passages);
   await page.reload();
+}
+
+/** Create the passages through the bridge, as the reader's toolbar makes them (shown after a reload). */
+export async function createPassages(page: Page, passages: PassageSpec[]): Promise<void> {
+  await page.evaluate(async (passages) => {
+    const list = await window.gloss.listArticles();
+    for (const p of passages) {
+      const summary = list.find((a) => a.title.startsWith(p.article));
+      if (!summary) throw new Error(`No article ${p.article}`);
+      const { text } = await window.gloss.getArticle({ id: summary.id });
+      const start = text.indexOf(p.quote);
+      if (start < 0) throw new Error(`Quote not found: ${p.quote}`);
+      await window.gloss.createAnnotation({
+        articleId: summary.id,
+        start,
+        end: start + p.quote.length,
+        color: p.color,
+        tags: p.tags,
+        note: p.note ?? '',
+      });
+    }
+  }, passages);
+}
+
+/** Each tag row as the user reads it: indentation by depth, name, count. */
+export function tagTree(page: Page): Promise<string[]> {
+  return tagManager(page)
+    .getByRole('list', { name: 'Tags' })
+    .locator(':scope > li')
+    .evaluateAll((rows) =>
+      rows.map((r) => {
+        const depth = Number(/depth-(\d)/.exec(r.className)?.[1] ?? 0);
+        return `${'  '.repeat(depth)}${r.querySelector('.tag-name')?.textContent?.trim()} ${r.querySelector('.tag-count')?.textContent?.trim()}`;
+      }),
+    );
 }
 
 export const viewTab = (page: Page, name: 'Library' | 'Notebook' | 'Tags') =>
