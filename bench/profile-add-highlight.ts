@@ -18,7 +18,7 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { openStore } from '@core/store/index';
 import { benchTempDir, removeTempDirs, writeLibrary } from './lib/big-store';
 import { openBrowserPair } from './lib/browser';
@@ -26,43 +26,11 @@ import { RandomText } from './lib/random-text';
 import { syntheticAnnotations, syntheticArticle } from './lib/synthetic';
 import { BOOK_HIGHLIGHTS, BOOK_WORDS } from './lib/book-session';
 import { articlePage } from './lib/static-html';
+import { hotFunctions, trace, traceCategories, type TraceEvent } from './lib/trace';
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time, µs: what the slice cost, without the time the thread was descheduled. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  id?: string;
-  args?: Record<string, unknown> & { data?: Record<string, unknown> };
-}
-
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-  'v8.execute',
-  'blink.user_timing',
-  ...(process.env.TRACE_ALL ? ['cc', 'disabled-by-default-cc.debug.scheduler.frames', 'viz'] : []),
-  ...(process.env.PROFILE_JS ? ['disabled-by-default-v8.cpu_profiler'] : []),
-].join(',');
-
-async function trace(cdp: CDPSession, run: () => Promise<unknown>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
-  cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await run();
-  const done = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  await cdp.send('Tracing.end');
-  await done;
-  cdp.off('Tracing.dataCollected', collect);
-  return events;
-}
+const CATEGORIES = traceCategories(
+  process.env.TRACE_ALL ? ['cc', 'disabled-by-default-cc.debug.scheduler.frames', 'viz'] : [],
+);
 
 /** Select 20 characters of a visible plain run (as the bench does) and wait for the toolbar. */
 async function select(page: Page, i: number): Promise<{ rel: number }> {
@@ -213,57 +181,6 @@ function phases(events: TraceEvent[], ms: number): string {
 }
 
 /** Self and inclusive time per function from the V8 sampler's trace events, from the press to the paint. */
-function hotFunctions(events: TraceEvent[], ms: number): string {
-  type Frame = { functionName: string; url?: string; lineNumber: number };
-  type Node = { id: number; callFrame: Frame; parent?: number };
-  const mark = events.find((e) => e.name === 'press' && e.cat.includes('user_timing'));
-  const profile = events.find((e) => e.name === 'Profile' && e.pid === mark?.pid && e.tid === mark?.tid);
-  if (!mark || !profile) return '(no profile)';
-  const nodes = new Map<number, Node>();
-  let t = Number((profile.args?.data as { startTime?: number })?.startTime ?? profile.ts);
-  const self = new Map<number, number>();
-  for (const e of events) {
-    if (e.name !== 'ProfileChunk' || e.pid !== mark.pid || e.id !== profile.id) continue;
-    const data = e.args?.data as {
-      cpuProfile?: { nodes?: Node[]; samples?: number[] };
-      timeDeltas?: number[];
-    };
-    for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
-    const deltas = data?.timeDeltas ?? [];
-    (data?.cpuProfile?.samples ?? []).forEach((id, i) => {
-      t += deltas[i] ?? 0;
-      if (
-        t >= mark.ts + ms * 1000 * Number(process.env.PROFILE_FROM ?? 0) &&
-        t <= mark.ts + ms * 1000 + Number(process.env.PROFILE_AFTER ?? 0) * 1000
-      )
-        self.set(id, (self.get(id) ?? 0) + (deltas[i + 1] ?? 0));
-    });
-  }
-  const name = (n: Node) =>
-    `${n.callFrame.functionName || '(anonymous)'} ${(n.callFrame.url ?? '').split('/').pop()}:${n.callFrame.lineNumber + 1}`;
-  const selfBy = new Map<string, number>();
-  const inclBy = new Map<string, number>();
-  for (const [id, us] of self) {
-    let n = nodes.get(id);
-    if (!n) continue;
-    selfBy.set(name(n), (selfBy.get(name(n)) ?? 0) + us);
-    const seen = new Set<string>();
-    while (n) {
-      const k = name(n);
-      if (!seen.has(k)) inclBy.set(k, (inclBy.get(k) ?? 0) + us);
-      seen.add(k);
-      n = n.parent !== undefined ? nodes.get(n.parent) : undefined;
-    }
-  }
-  const top = (m: Map<string, number>, k: number) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, k)
-      .map(([f, us]) => `${(us / 1000).toFixed(1).padStart(7)} ms  ${f}`)
-      .join('\n');
-  return `--- self\n${top(selfBy, 20)}\n--- inclusive\n${top(inclBy, 45)}`;
-}
-
 interface CpuProfile {
   nodes: {
     id: number;
@@ -374,7 +291,7 @@ async function main(): Promise<void> {
         ms = await press(page, rel, true);
         addProfile(keyProfile, await finished);
       } else
-        last = await trace(cdp, async () => {
+        last = await trace(cdp, CATEGORIES, async () => {
           ms = await press(page, rel);
           await page.waitForTimeout(200);
         });
@@ -390,7 +307,16 @@ async function main(): Promise<void> {
           JSON.stringify({ traceEvents: last }),
         );
       if (!process.env.PHASES_ONLY) process.stdout.write(summarize(last, ms) + '\n');
-      if (process.env.PROFILE_JS) process.stdout.write(hotFunctions(last, ms) + '\n');
+      if (process.env.PROFILE_JS)
+        process.stdout.write(
+          hotFunctions(
+            last,
+            'press',
+            ms * Number(process.env.PROFILE_FROM ?? 0),
+            ms + Number(process.env.PROFILE_AFTER ?? 0),
+            45,
+          ) + '\n',
+        );
       await page.waitForTimeout(1500); // the save and the panel's deferred render
     }
     if (process.env.PROFILE_KEY) process.stdout.write(printProfile(keyProfile, presses) + '\n');
