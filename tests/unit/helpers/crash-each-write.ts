@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { spawnHelper } from './store-fixtures';
 
 export interface CrashRuns<S> {
@@ -53,4 +54,20 @@ export async function crashAfterEachWrite<S>(opts: {
       await rm(copy, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * What every crash test says of its runs: each crash left the state before or the whole change (never a
+ * part), and some crash, after the journal was written, was finished at the next start.
+ */
+export function assertWholeOrNothing<S>(runs: CrashRuns<S>, before: S): void {
+  for (const { after, state } of runs.crashed)
+    assert.ok(
+      isDeepStrictEqual(state, before) || isDeepStrictEqual(state, runs.whole),
+      `killed after write ${after}: ${JSON.stringify(state)}`,
+    );
+  assert.ok(
+    runs.crashed.some(({ state }) => isDeepStrictEqual(state, runs.whole)),
+    'a crash after the journal is written is finished at the next start',
+  );
 }
