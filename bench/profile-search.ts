@@ -8,6 +8,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { keptBigLibrary } from './lib/big-store';
+import { searchQueries } from './lib/search-queries';
 import { openStore } from '@core/store/index';
 import { IndexKeeper } from '@core/search/index-keeper';
 
@@ -26,28 +27,14 @@ async function main() {
     await keeper.flush();
     console.error(`flush ${(performance.now() - t0).toFixed(0)} ms`);
   }
-  const a = lib.articles[4321];
-  const words = a.text.split(/\W+/).filter((w) => w.length > 5);
-  const annotated = [...lib.annotations.values()].flat().find((x) => x.tags.length > 0 && x.note)!;
-  const quoteWord = annotated.target.quote.exact.split(/\W+/).find((w) => w.length > 4) ?? words[0];
-  const noteWord = annotated.note.split(/\W+/).find((w) => w.length > 4) ?? words[1];
   const queries = process.env.Q
     ? process.env.Q.split('|')
-    : [
-        words[0],
-        words[words.length - 1],
-        words[3].slice(0, 4),
-        `"${words[5]} ${a.text.split(/\W+/)[a.text.split(/\W+/).indexOf(words[5]) + 1]}"`,
-        quoteWord,
-        `is:note ${noteWord}`,
-        `tag:${annotated.tags[0]}`,
-        `${words[7]} ${words[9]}`,
+    : (() => {
+        const row = searchQueries(lib);
+        const first = row[0];
         // more: typing, typos
-        words[0].slice(0, 3),
-        words[0].slice(0, 5),
-        words[0].slice(0, 2) + words[0].slice(3), // a letter dropped
-        'xqzvw',
-      ];
+        return [...row, first.slice(0, 3), first.slice(0, 5), first.slice(0, 2) + first.slice(3), 'xqzvw'];
+      })();
   // let the text cache warm
   await new Promise((r) => setTimeout(r, Number(process.env.WARM ?? 3000)));
   const { Session } = await import('node:inspector/promises');

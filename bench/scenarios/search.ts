@@ -7,6 +7,7 @@
  */
 import { createGloss } from '@core/service';
 import { bigStore } from '../lib/big-store';
+import { searchQueries } from '../lib/search-queries';
 import { interleave } from '../lib/stats';
 import type { Scenario } from '../lib/scenario';
 
@@ -32,22 +33,7 @@ export const scenario: Scenario = {
       search: { openAtStart: true, warmFirst: true },
     });
     try {
-      // Words as they occur: one from a body, one from a quote and its note, a tag.
-      const a = store.articles[4321];
-      const words = a.text.split(/\W+/).filter((w) => w.length > 5);
-      const annotated = [...store.annotations.values()].flat().find((x) => x.tags.length > 0 && x.note)!;
-      const quoteWord = annotated.target.quote.exact.split(/\W+/).find((w) => w.length > 4) ?? words[0];
-      const noteWord = annotated.note.split(/\W+/).find((w) => w.length > 4) ?? words[1];
-      const queries = [
-        words[0],
-        words[words.length - 1],
-        words[3].slice(0, 4),
-        `"${words[5]} ${a.text.split(/\W+/)[a.text.split(/\W+/).indexOf(words[5]) + 1]}"`,
-        quoteWord,
-        `is:note ${noteWord}`,
-        `tag:${annotated.tags[0]}`,
-        `${words[7]} ${words[9]}`,
-      ];
+      const queries = searchQueries(store);
       const texts = [
         ...store.articles.map((x) => x.text.toLowerCase()),
         ...[...store.annotations.values()]
