@@ -12,7 +12,7 @@ import { SOURCE_SEEDS_DIR } from './paths';
 import { librarySearch, type LibrarySearchOptions } from './search/library-search';
 import { Drafts } from './store/drafts';
 import { openStore } from './store/index';
-import { annotationRequests, anchoredAnnotations } from './service/annotations';
+import { annotationRequests, anchoredOn } from './service/annotations';
 import { citeRequests } from './service/cite';
 import { createArticleQueue } from './service/article-queue';
 import type { ServiceContext } from './service/context';
@@ -107,7 +107,11 @@ export async function createGloss(options: GlossOptions): Promise<GlossService> 
       async () => (await import('./service/interop')).interopRequests(ctx),
       ['importHighlights', 'syncMarkdown'],
     ),
-    ...citeRequests({ store, listAnnotations: (articleId) => anchoredAnnotations(ctx, articleId) }),
+    ...citeRequests({
+      store,
+      anchoredOn: async (article, articleId) =>
+        anchoredOn(ctx, article, await store.listAnnotations(articleId)),
+    }),
     ...versionRequests(ctx),
     search: async (request: Request<'search'>) => {
       const { query, limit } = await parseRequest('search', request);

@@ -14,8 +14,8 @@ import type { Store } from '../store/index';
 
 export interface CiteDeps {
   store: Store;
-  /** An article's annotations, re-anchored (so a passage is cited where its words are now). */
-  listAnnotations: (articleId: string) => Promise<Annotation[]>;
+  /** An article's annotations checked against its text (null: damaged), so a passage is cited where its words are now. */
+  anchoredOn: (article: Article | null, articleId: string) => Promise<Annotation[]>;
 }
 
 /** A range not highlighted yet, cited as if it were (quote and position, no colour or note). */
@@ -38,7 +38,7 @@ function rangeAnnotation(article: Article, start: number, end: number): Annotati
   };
 }
 
-export function citeRequests({ store, listAnnotations }: CiteDeps) {
+export function citeRequests({ store, anchoredOn }: CiteDeps) {
   /** The article each unplaced annotation id belongs to, looked for across the library. */
   async function articlesOf(ids: ReadonlySet<string>): Promise<Map<string, string>> {
     const found = new Map<string, string>();
@@ -72,10 +72,11 @@ export function citeRequests({ store, listAnnotations }: CiteDeps) {
           );
         let one = byArticle.get(articleId);
         if (!one) {
-          // A damaged saved copy: cited from its stand-in (the index's metadata) and the quote.
-          const article: Article =
-            (await store.getArticleIfIntact(articleId)) ?? store.articleStandIn(articleId);
-          const annotations = new Map((await listAnnotations(articleId)).map((a) => [a.id, a]));
+          // Read once and in passing: passages chosen across the library do not push the open article
+          // out of the store's cache. A damaged saved copy: cited from its stand-in (the index's metadata).
+          const intact = await store.getArticleIfIntact(articleId, { keep: false });
+          const article: Article = intact ?? store.articleStandIn(articleId);
+          const annotations = new Map((await anchoredOn(intact, articleId)).map((a) => [a.id, a]));
           one = { article, cite: citer(article), annotations };
           byArticle.set(articleId, one);
         }

@@ -349,7 +349,9 @@ export function interopRequests({ store, now }: ServiceContext) {
 
   /** Gloss's own Markdown of one article now, read back: what the file would say had nobody edited it. */
   async function expectedPassages(articleId: string, annotations: Annotation[]) {
-    const article = (await store.getArticleIfIntact(articleId)) ?? store.articleStandIn(articleId);
+    // In passing: a whole library's export synced reads every article once.
+    const article =
+      (await store.getArticleIfIntact(articleId, { keep: false })) ?? store.articleStandIn(articleId);
     const articleNote = await store.articleNote(articleId);
     const ordered = inReadingOrder(annotations);
     const rendered = readMarkdownPassages(toMarkdown([{ article, annotations: ordered, articleNote }]));

@@ -76,7 +76,8 @@ export async function placeImport(
         continue;
       titled++;
     }
-    const existing = await store.getArticleIfIntact(entry.id);
+    // In passing: only its shingles are kept, and the candidates do not push the open article out of the cache.
+    const existing = await store.getArticleIfIntact(entry.id, { keep: false });
     if (existing) read.push({ entry, shingles: shingles(existing.text) });
   }
   if (read.length === 0) return null;

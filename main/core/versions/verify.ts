@@ -15,7 +15,7 @@
 import { codePointToUtf16 } from '../anchoring/codepoints';
 import { matchQuote } from '../anchoring/match-quote';
 import type { Article, ArticleVersion } from '../document/types';
-import type { ArticleIndexEntry } from '../store/index';
+import type { ArticleIndexEntry, ArticleReadOptions } from '../store/index';
 import { canonicalUrl, sameLabel } from './detect';
 import type { ExportedQuote } from './exported-quotes';
 import { currentVersionHash, versionsOf } from './version-list';
@@ -38,7 +38,7 @@ export interface QuoteCheck {
 
 export interface VerifyLibrary {
   listArticles(): ArticleIndexEntry[];
-  getArticleIfIntact(id: string): Promise<Article | null>;
+  getArticleIfIntact(id: string, options?: ArticleReadOptions): Promise<Article | null>;
   getArticleVersion(id: string, version: ArticleVersion): Promise<Article>;
 }
 
@@ -61,7 +61,9 @@ export async function verifyQuotes(
   const texts = new Map<string, Article | null>();
   const folded = new Map<string, string>();
   const current = async (id: string) => {
-    if (!texts.has(id)) texts.set(id, await library.getArticleIfIntact(id));
+    // Read in passing (held here for this check only): a quote naming no article is looked for in every one,
+    // which would otherwise push the article open in the app out of the store's cache.
+    if (!texts.has(id)) texts.set(id, await library.getArticleIfIntact(id, { keep: false }));
     return texts.get(id) ?? null;
   };
   const foldedText = (key: string, text: string) => {

@@ -158,33 +158,3 @@ describe('exporting the library as it is read', () => {
     assert.equal(text, await renderedWhole(dir, chosen));
   });
 });
-
-describe('exporting the library leaves the article being read in memory', () => {
-  it('reads each exported article in passing, so the one open is not pushed out of the cache', async (t) => {
-    const dir = await mkdtemp(join(tmpdir(), 'gloss-export-passing-'));
-    const files = await mkdtemp(join(tmpdir(), 'gloss-export-passing-files-'));
-    const service = await createGloss({ dataDir: dir, seedsDir: files });
-    t.after(async () => {
-      await service.close();
-      await rm(dir, { recursive: true, force: true });
-      await rm(files, { recursive: true, force: true });
-    });
-    const paths = [];
-    for (let n = 0; n < 9; n++) {
-      const p = join(files, `${n}.txt`);
-      await writeFile(p, `Article ${n}\n\nThe words of article ${n}, worth a highlight.`);
-      paths.push(p);
-    }
-    const [open, ...others] = (await service.importFiles({ paths })).imported.map((a) => a.id);
-    for (const id of others) {
-      const { text } = await service.getArticle({ id });
-      await service.createAnnotation({ articleId: id, start: 0, end: text.indexOf('\n'), color: 'yellow' });
-    }
-    const reading = await service.getArticle({ id: open });
-    const report = await service.exportNotes({ format: 'md', path: join(files, 'notes.md') });
-    assert.equal(report.articles, 8, 'eight others exported, more than the cache holds');
-    // Damaged on disk now: only a copy still in memory can answer.
-    await writeFile(join(dir, 'articles', `${open}.json`), 'damaged after it was opened');
-    assert.deepEqual(await service.getArticle({ id: open }), reading);
-  });
-});
