@@ -24,6 +24,8 @@ export interface LibrarySearchOptions {
   openAtStart?: boolean;
   /** The index counts as open once its text cache is filled too (benchmarks measuring the steady state). */
   warmFirst?: boolean;
+  /** Told each time the index has opened (tests wait for it; the worker is never sent this). */
+  onOpened?: () => void;
 }
 
 export interface LibrarySearch {
@@ -34,12 +36,16 @@ export interface LibrarySearch {
   close(): Promise<void>;
 }
 
-export function librarySearch(store: Store, options: LibrarySearchOptions): LibrarySearch {
+export function librarySearch(store: Store, { onOpened, ...options }: LibrarySearchOptions): LibrarySearch {
   let opening: Promise<SearchIndexHandle> | null = null;
   let closed = false;
 
   const open = (): Promise<SearchIndexHandle> => {
-    opening ??= openSearchIndex({ dataDir: store.dataDir, entries: store.listArticles(), ...options }).catch(
+    opening ??= openSearchIndex({ dataDir: store.dataDir, entries: store.listArticles(), ...options }).then(
+      (index) => {
+        onOpened?.();
+        return index;
+      },
       (err) => {
         opening = null; // the next query tries again
         throw err;

@@ -6,35 +6,27 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGloss, type GlossService } from '@core/service';
 import type { SearchResult } from '@core/contract';
+import { OPEN_MARKER } from '@core/search/index-files';
 
 const SEED = join(process.cwd(), 'seeds', '000-kurdistan24-coalition-isis-priority.txt');
 
 describe('search through the service: opened at start', () => {
   it('with openAtStart the index opens in the background before any search (the app)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gloss-search-start-'));
+    let told!: () => void;
+    const opened = new Promise<void>((resolve) => (told = resolve));
     const gloss = await createGloss({
       dataDir: dir,
       seedsDir: join(dir, 'no-seeds'),
-      search: { openAtStart: true },
+      search: { openAtStart: true, onOpened: () => told() },
     });
     try {
-      // The marker is written as the index opens; waited for as a condition, with a bound.
-      for (
-        let i = 0;
-        !(await stat(join(dir, 'search', 'open')).then(
-          () => true,
-          () => false,
-        ));
-        i++
-      ) {
-        assert.ok(i < 3000, 'the index opened');
-        await sleep(10);
-      }
+      await opened;
+      await stat(join(dir, 'search', OPEN_MARKER)); // on disk: the index was opened, and no search was asked
     } finally {
       await gloss.close();
       await rm(dir, { recursive: true, force: true });
