@@ -8,15 +8,9 @@
  */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createGloss, type GlossService } from '@core/service';
-import { createRendererApi } from '@core/renderer-api';
-import { dispatch } from '@core/dispatch';
-import { buildBridge } from '@core/bridge';
-import { CHANNEL_NAMES } from '@core/channels';
-import type { Annotation, GlossBridge, RawInvoke } from '@core/contract';
+import type { GlossService } from '@core/service';
+import type { Annotation } from '@core/contract';
+import { gate, rendererBridge, until, type Gate, type RendererBridge } from '../helpers/renderer-bridge';
 import {
   findByKey,
   fromMain,
@@ -157,60 +151,43 @@ describe('the local key of a highlight in the renderer (pure list logic)', () =>
 });
 
 describe('the annotations store against a real service', () => {
-  let dataDir: string;
+  let bridge: RendererBridge;
   let service: GlossService;
   let articleId: string;
-  let release: (() => void) | undefined;
-  let hold = false;
+  /** createAnnotation is held here on its way to main while set. */
+  let held: Gate | null = null;
   let store: typeof import('../../../renderer/src/annotations/annotationsStore');
   let toasts: typeof import('../../../renderer/src/app/toasts');
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'gloss-annotations-store-'));
-    service = await createGloss({ dataDir });
-    const api = createRendererApi(service, {
-      chooseImportFiles: async () => [],
-      chooseExportPath: async () => null,
-      openExternal: async () => undefined,
-      send: () => undefined,
-    });
-    const invoke = (async (channel: string, request: unknown) => {
-      if (hold && channel === 'createAnnotation') await new Promise<void>((ok) => (release = ok));
-      return dispatch(api, channel, request);
-    }) as unknown as RawInvoke;
-    const bridge: GlossBridge = buildBridge(CHANNEL_NAMES, invoke, () => () => undefined);
-    (globalThis as unknown as { window: { gloss: GlossBridge } }).window = { gloss: bridge };
+    bridge = await rendererBridge('annotations-store', (channel) =>
+      held && channel === 'createAnnotation' ? held.pass() : undefined,
+    );
+    service = bridge.service;
     store = await import('../../../renderer/src/annotations/annotationsStore');
     toasts = await import('../../../renderer/src/app/toasts');
     [{ id: articleId }] = await service.listArticles();
   });
   beforeEach(async () => {
-    hold = false;
+    held = null;
     for (const a of await service.listAnnotations({ articleId }))
       await service.deleteAnnotation({ articleId, id: a.id });
     await store.loadAnnotations(articleId);
   });
-  after(async () => {
-    await service.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => bridge.close());
 
   const state = () => store.annotationsStore.get();
-  const waitFor = async (ok: () => boolean) => {
-    while (!ok()) await new Promise((r) => setImmediate(r));
-  };
 
   it('selects a new highlight and opens its editor by key while main is still saving it', async () => {
-    hold = true;
-    release = undefined;
+    held = gate();
     const made = store.createHighlight({ start: 0, end: 12, color: 'green' })!;
     assert.match(made.key, /^new:/);
     assert.equal(state().selectedKey, made.key);
     store.openEditor(made.key, 'note');
     const noted = store.updateAnnotation(made.key, { note: 'typed before the save' });
-    await waitFor(() => release !== undefined);
+    await held.arrived;
     assert.deepEqual(await service.listAnnotations({ articleId }), [], 'nothing saved yet');
-    release!();
+    held.release();
     const result = await made.saved;
     await noted;
     assert.ok(result);
@@ -242,7 +219,7 @@ describe('the annotations store against a real service', () => {
     assert.equal(toast.message, 'Highlight deleted.');
     assert.equal(toast.action?.label, 'Undo');
     toast.action!.run();
-    await waitFor(() => state().items.length === 1);
+    await until(store.annotationsStore, (s) => s.items.length === 1);
     assert.equal(state().items[0].id, a.id);
     assert.equal(state().selectedKey, state().items[0].key);
     assert.deepEqual(

@@ -7,18 +7,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createGloss, type GlossService } from '@core/service';
-import { createRendererApi } from '@core/renderer-api';
-import { dispatch } from '@core/dispatch';
-import { buildBridge } from '@core/bridge';
-import { CHANNEL_NAMES } from '@core/channels';
-import type { GlossBridge, RawInvoke } from '@core/contract';
+import type { GlossService } from '@core/service';
+import { rendererBridge, type RendererBridge } from '../helpers/renderer-bridge';
 
 describe('the renderer’s tag list', () => {
-  let dataDir: string;
+  let bridge: RendererBridge;
   let service: GlossService;
   let articleId: string;
   let asked = 0;
@@ -27,41 +20,23 @@ describe('the renderer’s tag list', () => {
   let list: typeof import('../../../renderer/src/ui/tagList');
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'gloss-tag-list-'));
-    service = await createGloss({ dataDir });
-    const api = createRendererApi(service, {
-      chooseImportFiles: async () => [],
-      chooseExportPath: async () => null,
-      openExternal: async () => undefined,
-      send: () => undefined,
+    bridge = await rendererBridge('tag-list', async (channel) => {
+      if (channel !== 'listTags') return;
+      asked++;
+      if (hold) await hold;
+      if (failing) throw new Error('main is gone');
     });
-    const invoke = (async (channel: string, request: unknown) => {
-      if (channel === 'listTags') {
-        asked++;
-        if (hold) await hold;
-        if (failing) throw new Error('main is gone');
-      }
-      return dispatch(api, channel, request);
-    }) as unknown as RawInvoke;
-    const bridge: GlossBridge = buildBridge(CHANNEL_NAMES, invoke, () => () => undefined);
-    (globalThis as unknown as { window: { gloss: GlossBridge } }).window = { gloss: bridge };
+    service = bridge.service;
     list = await import('../../../renderer/src/ui/tagList');
     [{ id: articleId }] = await service.listArticles();
   });
-  after(async () => {
-    await service.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => bridge.close());
 
   const counts = () => Object.fromEntries(list.tagListStore.get().tags.map((t) => [t.tag, t.count]));
   const tag = async (tags: string[]) => {
     const { text } = await service.getArticle({ id: articleId });
     const start = text.indexOf(' ') + 1;
     await service.createAnnotation({ articleId, start, end: start + 4, color: 'yellow', tags, note: '' });
-  };
-  const settled = async () => {
-    while (list.tagListStore.get().loaded === false || hold) await new Promise((r) => setImmediate(r));
-    await list.ensureTags();
   };
 
   it('asks main once however many views want the list at once, and not again while nothing changed', async () => {
@@ -78,7 +53,7 @@ describe('the renderer’s tag list', () => {
     asked = 0;
     await tag(['claim', 'source']);
     list.tagsChanged();
-    await settled();
+    await list.ensureTags(); // the request on its way, and any asked after it
     assert.equal(asked, 1);
     assert.deepEqual(counts(), { claim: 2, source: 1 });
   });
@@ -96,7 +71,7 @@ describe('the renderer’s tag list', () => {
     hold = null;
     release();
     await done;
-    await settled();
+    await list.ensureTags(); // the request on its way, and any asked after it
     assert.equal(asked, 2);
     assert.deepEqual(counts(), { claim: 4, source: 1 });
   });
