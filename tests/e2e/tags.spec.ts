@@ -8,7 +8,9 @@ import { test, expect } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
 import {
   arrangePassages,
+  notebook,
   notebookCount,
+  passageRow,
   passageRows,
   storedPassages,
   tagManager,
@@ -272,4 +274,93 @@ test('a notebook and a library narrowed to a tag follow its rename, and its undo
   await expect(passageRows(page)).toHaveCount(3);
   await viewTab(page, 'Library').click();
   await expect(tagMenu).toHaveValue('claim');
+});
+
+test('a notebook and a library narrowed to a tag drop it when it is deleted (all of it, or any of it), and get it back with the undo', async () => {
+  const { page } = app;
+  const tagChips = notebook(page).getByRole('list', { name: 'Tags filtered by' }).getByRole('listitem');
+  // Passages tagged both #claim (or under it) and #evidence: one.
+  await tagRow(page, 'claim').getByRole('button', { name: 'Show passages tagged claim' }).click();
+  await notebook(page).getByRole('combobox', { name: 'Filter by tag' }).fill('evidence');
+  await notebook(page).getByRole('combobox', { name: 'Filter by tag' }).press('Enter');
+  await page.getByRole('combobox', { name: 'Tags to match' }).selectOption('all');
+  await expect(passageRows(page)).toHaveCount(1);
+  await viewTab(page, 'Library').click();
+  const tagMenu = page.getByRole('combobox', { name: 'Tag' });
+  await tagMenu.focus();
+  await tagMenu.selectOption({ label: '#quote (1)' });
+  const rows = page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / });
+  await expect(rows).toHaveCount(1);
+  const articles = 2;
+
+  await viewTab(page, 'Tags').click();
+  for (const tag of ['evidence', 'quote'])
+    await tagRow(page, tag)
+      .getByRole('checkbox', { name: `Select tag ${tag}` })
+      .check();
+  await page.getByRole('toolbar', { name: 'Selected tags' }).getByRole('button', { name: 'Delete…' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Delete 2 tags?' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(tagRow(page, 'quote')).toHaveCount(0);
+  await viewTab(page, 'Library').click();
+  await expect(tagMenu).toHaveValue('');
+  await expect(rows).toHaveCount(articles);
+  await viewTab(page, 'Notebook').click();
+  await expect(tagChips).toHaveText(['#claim×']);
+  await expect(passageRows(page)).toHaveCount(3);
+
+  await page.keyboard.press('Control+z');
+  await expect(tagChips).toHaveText(['#claim×', '#evidence×']);
+  await expect(passageRows(page)).toHaveCount(1);
+  await viewTab(page, 'Library').click();
+  await expect(tagMenu).toHaveValue('quote');
+  await expect(rows).toHaveCount(1);
+});
+
+test('a notebook narrowed to a deleted parent whose children remain still narrows to them', async () => {
+  const { page } = app;
+  await tagRow(page, 'claim').getByRole('button', { name: 'Show passages tagged claim' }).click();
+  await expect(passageRows(page)).toHaveCount(3);
+  await viewTab(page, 'Tags').click();
+  await tagRow(page, 'claim').getByRole('button', { name: 'Delete claim' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Delete #claim?' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(tagRow(page, 'claim')).toContainText('only under it');
+  await viewTab(page, 'Notebook').click();
+  await expect(passageRows(page)).toHaveCount(1);
+  await expect(passageRow(page, 'the important role played by the Kurdistan Region')).toBeVisible();
+});
+
+test('a library narrowed to a tag shows the articles of the tags merged into it', async () => {
+  const { page } = app;
+  await viewTab(page, 'Library').click();
+  const tagMenu = page.getByRole('combobox', { name: 'Tag' });
+  await tagMenu.focus();
+  await tagMenu.selectOption({ label: '#quote (1)' });
+  const rows = page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / });
+  await expect(rows).toHaveCount(1);
+
+  await viewTab(page, 'Tags').click();
+  await tagRow(page, 'claim').getByRole('checkbox', { name: 'Select tag claim' }).check();
+  await tagRow(page, 'quote').getByRole('checkbox', { name: 'Select tag quote' }).check();
+  await page.getByRole('toolbar', { name: 'Selected tags' }).getByRole('button', { name: 'Merge…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge 2 tags' });
+  await dialog.getByRole('radio', { name: '#quote' }).check();
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(tagRow(page, 'quote')).toContainText('3 passages');
+  await viewTab(page, 'Library').click();
+  await expect(tagMenu).toHaveValue('quote');
+  await expect(rows).toHaveCount(2);
+
+  await viewTab(page, 'Tags').click();
+  await tagManager(page).getByRole('heading', { name: 'Tags' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(tagRow(page, 'quote')).toContainText('1 passage');
+  await viewTab(page, 'Library').click();
+  await expect(tagMenu).toHaveValue('quote');
+  await expect(rows).toHaveCount(1);
 });

@@ -83,9 +83,11 @@ export function renameTags(from: string[], to: string): Promise<unknown> {
 
 export function deleteTags(tags: string[]): Promise<unknown> {
   tagsStore.set({ dialog: null, checked: new Set() });
+  const change = { kind: 'delete' as const, tags };
   return runBatch(
-    () => gloss().changeTags({ change: { kind: 'delete', tags } }),
+    () => gloss().changeTags({ change }),
     (r) => `Deleted ${hash(tags)} from ${plural(r.after.length, 'passage')}`,
+    { follow: () => filtersFollow(change) },
   );
 }
 
