@@ -122,13 +122,17 @@ export function interopRequests({ store, now }: ServiceContext) {
     return { ...a, tags, note: note.slice(0, MAX_NOTE), modified: now() };
   }
 
-  /** A new article holding these passages, one paragraph each, in order; the same passages again give the same article. */
+  /**
+   * A new article holding these passages, one paragraph each, in order; the same passages again give the
+   * same article. One not in the library yet is put in `made`: written with the file's passages, in their batch.
+   */
   async function articleHolding(
     format: HighlightFormat,
     doc: ForeignDocument,
     title: string,
     passages: ForeignHighlight[],
     fileName: string,
+    made: Map<string, Article>,
   ): Promise<{ article: Article; at: Array<{ start: number; end: number }> }> {
     const blocks: BlockInput[] = [
       { kind: 'title', text: title },
@@ -154,8 +158,12 @@ export function interopRequests({ store, now }: ServiceContext) {
       },
       source,
     );
-    const kept = store.hasArticle(article.id) ? await store.getArticleIfIntact(article.id) : null;
-    if (!kept) await store.putArticle(article);
+    const kept =
+      made.get(article.id) ??
+      (store.hasArticle(article.id) ? await store.getArticleIfIntact(article.id) : null);
+    // A saved copy found damaged is written again at once (a repair, as importing its source again is).
+    if (!kept && store.hasArticle(article.id)) await store.putArticle(article);
+    else if (!kept) made.set(article.id, article);
     const held = kept ?? article;
     return { article: held, at: held.blocks.slice(1).map((b) => ({ start: b.start, end: b.end })) };
   }
@@ -169,9 +177,11 @@ export function interopRequests({ store, now }: ServiceContext) {
     doc: ForeignDocument,
     format: HighlightFormat,
     notes: Map<string, string>,
+    made: ReadonlyMap<string, Article>,
   ): Promise<number> {
     if (doc.notes.length === 0) return 0;
-    const current = notes.get(articleId) ?? (await store.articleNote(articleId))?.text ?? '';
+    const current =
+      notes.get(articleId) ?? (made.has(articleId) ? '' : ((await store.articleNote(articleId))?.text ?? ''));
     const fresh = doc.notes
       .map((n) => `${n.text.trim()}${n.location ? ` (${FORMAT_NAMES[format]}, ${n.location})` : ''}`)
       .filter((line) => line && !current.includes(line));
@@ -188,6 +198,7 @@ export function interopRequests({ store, now }: ServiceContext) {
     known: Map<string, string>,
     out: Annotation[],
     notes: Map<string, string>,
+    made: Map<string, Article>,
   ): Promise<HighlightImportDocument> {
     const fresh: Array<{ id: string; h: ForeignHighlight }> = [];
     let alreadyImported = 0;
@@ -202,7 +213,7 @@ export function interopRequests({ store, now }: ServiceContext) {
       } else fresh.push({ id, h });
     }
     const match = findArticle(doc, library);
-    let matched = match ? await store.getArticleIfIntact(match.id) : null;
+    let matched = match ? (made.get(match.id) ?? (await store.getArticleIfIntact(match.id))) : null;
     // A title alone is not sure: the passages must confirm it — most of them found in that text — or it is another work.
     if (matched && match?.by === 'title' && fresh.length > 0) {
       const text = matched.text;
@@ -228,7 +239,7 @@ export function interopRequests({ store, now }: ServiceContext) {
       // A passage already highlighted there (by hand, or from another tool) is not highlighted twice.
       const atRange = new Map<string, Annotation>();
       for (const a of [
-        ...(await store.listAnnotations(matched.id)),
+        ...(made.has(matched.id) ? [] : await store.listAnnotations(matched.id)),
         ...out.filter((a) => a.articleId === matched.id),
       ])
         atRange.set(`${a.target.position.start}:${a.target.position.end}`, a);
@@ -262,7 +273,7 @@ export function interopRequests({ store, now }: ServiceContext) {
             annotationId: id,
           });
       }
-    } else if (fresh.length === 0 && earlier && store.hasArticle(earlier)) {
+    } else if (fresh.length === 0 && earlier && (store.hasArticle(earlier) || made.has(earlier))) {
       // Everything was imported before, into an article not found by title now (renamed since): nothing to do.
       report.articleId = earlier;
       report.articleTitle = store.articleEntry(earlier)?.title ?? doc.title;
@@ -276,6 +287,7 @@ export function interopRequests({ store, now }: ServiceContext) {
         title,
         homeless.map((x) => x.h),
         fileName,
+        made,
       );
       homeless.forEach(({ id, h }, i) => out.push(annotationFor(article, id, h, at[i].start, at[i].end)));
       report.unanchored = homeless.length;
@@ -293,7 +305,7 @@ export function interopRequests({ store, now }: ServiceContext) {
       }
     }
     for (const a of out) known.set(a.id, a.articleId);
-    if (report.articleId) report.notes = await addNotes(report.articleId, doc, format, notes);
+    if (report.articleId) report.notes = await addNotes(report.articleId, doc, format, notes, made);
     return report;
   }
 
@@ -323,19 +335,22 @@ export function interopRequests({ store, now }: ServiceContext) {
         };
         const annotations: Annotation[] = [];
         const notes = new Map<string, string>();
+        /** Articles made to hold passages, written in the batch. */
+        const made = new Map<string, Article>();
         for (const doc of parsed.documents)
           file.documents.push(
-            await importDocument(parsed.format, doc, source, library, known, annotations, notes),
+            await importDocument(parsed.format, doc, source, library, known, annotations, notes, made),
           );
-        // One journaled batch for the whole file: a crash leaves all of its passages and notes or none
-        // (each article's note in the same write as its passages).
-        if (annotations.length || notes.size) {
+        // One journaled batch for the whole file: a crash leaves all of its passages, notes and the
+        // articles made to hold them, or none (each article's note in the same write as its passages).
+        if (annotations.length || notes.size || made.size) {
           const modified = now();
           await store.restoreAnnotations(
             annotations,
             [],
             [],
             [...notes].map(([articleId, text]) => ({ articleId, note: { text, modified } })),
+            [...made.values()],
           );
         }
         report.files.push(file);

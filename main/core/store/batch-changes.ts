@@ -7,6 +7,11 @@
  * finished, so a crash leaves the old state only until the next start, never
  * half of it.
  *
+ * A batch may bring new articles (Import Highlights' article for passages
+ * found nowhere): their content is in the journal, and each is written
+ * (content file, then index entry) before the annotations go in, so a crash
+ * leaves the article with its passages or neither.
+ *
  * Finishing is safe to repeat: a tag change stamps every annotation it changes
  * with the operation's `modified` time and skips those already stamped (so
  * renaming `claim` to `claim/official` is not applied twice); putting back an
@@ -21,6 +26,9 @@ import { fsyncDir, replaceFileDurably } from './fs-durable';
 import type { NotesFiles } from './notes';
 import type { TagCode, TagCodeChange } from '../annotations/codebook';
 import type { TagCodebook } from './tag-codebook';
+import { parseArticleContent, type ArticleFiles } from './article-files';
+import type { LibraryIndex } from './library-index';
+import { indexEntryFor, withEdits } from './schemas';
 
 export const BATCH_JOURNAL = 'batch-change.json';
 
@@ -30,8 +38,10 @@ type Batch =
   // `remove`: annotations taken out in the same operation (a Markdown sync deleting passages); undone by putting them back.
   // `codebook`: tags' colours and descriptions put back with them (undo of a tag change or a description).
   // `articleNotes`: article notes set in the same write as their article's annotations (a Markdown sync).
+  // `articles`: new articles' content (JSON), each written before the annotations (Import Highlights).
   | {
       kind: 'restore';
+      articles?: Array<{ id: string; content: string }>;
       annotations: Annotation[];
       remove?: AnnotationRef[];
       codebook?: CodebookPut[];
@@ -70,6 +80,12 @@ export interface BatchResult {
   articleNotes: ArticleNoteChange[];
 }
 
+/** Where a batch's new articles are written. */
+export interface ArticleParts {
+  articles: ArticleFiles;
+  library: LibraryIndex;
+}
+
 /** Runs a batch under the journal: nothing of it is lost or half done across a crash. */
 export async function runBatch(
   dataDir: string,
@@ -77,10 +93,11 @@ export async function runBatch(
   codebook: TagCodebook,
   articleIds: readonly string[],
   batch: Batch,
+  articleParts?: ArticleParts,
 ): Promise<BatchResult> {
   const journal = path.join(dataDir, BATCH_JOURNAL);
   await replaceFileDurably(journal, JSON.stringify(batch), { backup: false });
-  const result = await applyBatch(notes, codebook, articleIds, batch);
+  const result = await applyBatch(notes, codebook, articleIds, batch, articleParts);
   await fs.rm(journal, { force: true });
   await fsyncDir(dataDir);
   return result;
@@ -93,6 +110,7 @@ export async function finishInterruptedBatch(
   codebook: TagCodebook,
   articleIds: readonly string[],
   warn: (s: string) => void,
+  articleParts?: ArticleParts,
 ): Promise<void> {
   const journal = path.join(dataDir, BATCH_JOURNAL);
   let batch: Batch;
@@ -103,7 +121,7 @@ export async function finishInterruptedBatch(
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') await fs.rm(journal, { force: true });
     return;
   }
-  const { articles, codebook: codes } = await applyBatch(notes, codebook, articleIds, batch);
+  const { articles, codebook: codes } = await applyBatch(notes, codebook, articleIds, batch, articleParts);
   await fs.rm(journal, { force: true });
   await fsyncDir(dataDir);
   if (articles > 0 || codes.length > 0)
@@ -139,7 +157,13 @@ async function applyBatch(
   codebook: TagCodebook,
   articleIds: readonly string[],
   batch: Batch,
+  articleParts?: ArticleParts,
 ): Promise<BatchResult> {
+  if (batch.kind === 'restore' && batch.articles?.length) {
+    if (!articleParts) throw new Error('A batch bringing articles needs where to write them.');
+    for (const { id, content } of batch.articles) await writeArticle(articleParts, id, content);
+    articleIds = [...articleIds, ...batch.articles.map((a) => a.id)];
+  }
   // One part per article, joined in article order: the result does not depend on which write ended first.
   const parts =
     batch.kind === 'tags'
@@ -163,6 +187,13 @@ async function applyBatch(
   else if (batch.codebook?.length)
     result.codebook = await codebook.put(batch.codebook, batch.modified ?? new Date().toISOString());
   return result;
+}
+
+/** A new article's content file, then its index entry (content first, as putArticle does); safe to repeat. */
+async function writeArticle({ articles, library }: ArticleParts, id: string, content: string): Promise<void> {
+  const article = await parseArticleContent(content, id);
+  const { contentFile, contentHash } = await articles.writeContent(id, content);
+  await library.upsert(withEdits(indexEntryFor(article, contentFile, contentHash), library.get(id)?.edited));
 }
 
 type Part = { before: Annotation[]; after: Annotation[]; note?: ArticleNoteChange } | null;

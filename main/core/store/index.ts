@@ -165,13 +165,15 @@ export interface Store {
   changeTags(change: TagChange, modified: string): Promise<BatchResult>;
   /**
    * Puts annotations back as they were (undo of a batch): one journaled operation. `articleNotes` are
-   * set in the same operation, each in the same write as its article's annotations.
+   * set in the same operation, each in the same write as its article's annotations; `articles` (new,
+   * without assets) are added in it before their annotations.
    */
   restoreAnnotations(
     annotations: Annotation[],
     remove?: AnnotationRef[],
     codebook?: CodebookPut[],
     articleNotes?: ArticleNotePut[],
+    articles?: Article[],
   ): Promise<BatchResult>;
   /**
    * Articles with annotations (and their article note), newest import first (or those of `articleIds`
@@ -232,8 +234,11 @@ export async function openStore(dataDir: string): Promise<Store> {
     const settings = await openSettings(root, warn);
     const notes = await NotesFiles.open(root, warn);
     const codebook = await TagCodebook.open(root, warn);
-    await finishInterruptedBatch(root, notes, codebook, library.ids(), warn);
     const articleFiles = new ArticleFiles(root, warn);
+    await finishInterruptedBatch(root, notes, codebook, library.ids(), warn, {
+      articles: articleFiles,
+      library,
+    });
     await finishInterruptedVersion({ dataDir: root, library, articles: articleFiles, notes }, warn);
     const removed = new RemovedArticles({ dataDir: root, library, articles: articleFiles, notes });
     sweep = sweep.then(() => removed.sweepEarlier());
@@ -583,17 +588,28 @@ class DataFolderStore implements Store {
     remove?: AnnotationRef[],
     codebook?: CodebookPut[],
     articleNotes?: ArticleNotePut[],
+    articles?: Article[],
   ): Promise<BatchResult> {
     this.assertOpen();
-    for (const n of articleNotes ?? []) this.entry(n.articleId);
+    const adding = new Set<string>();
+    for (const a of articles ?? []) {
+      assertSafeId(a.id, 'article id');
+      if (this.library.has(a.id))
+        throw new GlossError('INVALID_REQUEST', `Article ${a.id} is in the library already.`);
+      adding.add(a.id);
+    }
+    for (const n of articleNotes ?? []) if (!adding.has(n.articleId)) this.entry(n.articleId);
     const batch = {
       kind: 'restore' as const,
+      ...(articles?.length && { articles: articles.map((a) => ({ id: a.id, content: JSON.stringify(a) })) }),
       annotations,
       ...(remove?.length && { remove }),
       ...(codebook?.length && { codebook, modified: new Date().toISOString() }),
       ...(articleNotes?.length && { articleNotes }),
     };
-    return runBatch(this.dataDir, this.notes, this.codebook, this.library.ids(), batch).then((r) => {
+    const parts = { articles: this.articles, library: this.library };
+    return runBatch(this.dataDir, this.notes, this.codebook, this.library.ids(), batch, parts).then((r) => {
+      for (const id of adding) this.changed({ kind: 'article', id });
       for (const n of articleNotes ?? []) this.changed({ kind: 'notes', articleId: n.articleId });
       return this.changedNotes(r);
     });

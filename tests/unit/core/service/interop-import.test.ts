@@ -491,4 +491,50 @@ describe('an import interrupted by a crash', () => {
       await rm(beside, { recursive: true, force: true });
     }
   });
+  it('killed after any one of its writes, leaves the article it makes for a book the library lacks with its passages and note, or neither', async () => {
+    const lib = await library();
+    await addArticle(lib.gloss, 'The Left Hand of Darkness', LE_GUIN, { byline: 'Ursula K. Le Guin' });
+    const beside = await mkdtemp(join(tmpdir(), 'gloss-interop-crash-'));
+    const clippings = join(beside, 'My Clippings.txt');
+    await writeFile(clippings, CLIPPINGS);
+    const request = join(beside, 'import.json');
+    await writeFile(request, JSON.stringify({ paths: [clippings] }));
+    const data = lib.dir;
+    await lib.gloss.close();
+    /** Every article with its passages and note. */
+    const stateIn = async (dataDir: string) => {
+      const gloss = await createGloss({ dataDir, seedsDir: join(lib.dir, 'no-seeds') });
+      try {
+        const state = [];
+        for (const { id: articleId, title } of await gloss.listArticles()) {
+          const passages = (await gloss.listAnnotations({ articleId }))
+            .map((a) => a.target.quote.exact)
+            .sort();
+          state.push({ title, passages, note: (await gloss.getArticleNote({ articleId }))?.text ?? null });
+        }
+        return state.sort((a, b) => a.title.localeCompare(b.title));
+      } finally {
+        await gloss.close();
+      }
+    };
+    try {
+      const before = await stateIn(data);
+      const runs = await crashAfterEachWrite({
+        data,
+        scratch: beside,
+        method: 'importHighlights',
+        requestFile: request,
+        stateIn,
+      });
+      assert.deepEqual(runs.whole[0], {
+        title: 'Crossings',
+        passages: ['The ferry runs every twenty minutes.'],
+        note: 'Check the winter timetable. (Kindle clippings, location 300)',
+      });
+      assertWholeOrNothing(runs, before);
+    } finally {
+      await rm(lib.dir, { recursive: true, force: true });
+      await rm(beside, { recursive: true, force: true });
+    }
+  });
 });
