@@ -1,23 +1,8 @@
 /** Steps shared by the notebook and tag manager specs: passages arranged through the bridge, the views and their rows. */
 import type { Page } from '@playwright/test';
+import { createPassages, SECOND_ARTICLE, type PassageSpec } from '../harness/passages';
 
-export interface PassageSpec {
-  /** Start of the article's title. */
-  article: string;
-  quote: string;
-  color: 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
-  tags: string[];
-  note?: string;
-}
-
-/** A second article, so passages come from more than one. */
-export const SECOND_ARTICLE = {
-  title: 'Reading slowly in a fast century',
-  text:
-    'Reading slowly in a fast century\n\n' +
-    'Close reading is less a technique than a habit of attention: the second pass over a paragraph finds what the first one skimmed.\n\n' +
-    'Margins were the first annotation software. Readers underlined, argued and cross-referenced long before anyone wrote a line of code.',
-};
+export { createPassages, SECOND_ARTICLE, type PassageSpec };
 
 /** Import the second article and create the passages through the bridge (as the UI would), then reload to read them back. */
 export async function arrangePassages(page: Page, passages: PassageSpec[]): Promise<void> {
@@ -27,28 +12,6 @@ export async function arrangePassages(page: Page, passages: PassageSpec[]): Prom
   );
   await createPassages(page, passages);
   await page.reload();
-}
-
-/** Create the passages through the bridge, as the reader's toolbar makes them (shown after a reload). */
-export async function createPassages(page: Page, passages: PassageSpec[]): Promise<void> {
-  await page.evaluate(async (passages) => {
-    const list = await window.gloss.listArticles();
-    for (const p of passages) {
-      const summary = list.find((a) => a.title.startsWith(p.article));
-      if (!summary) throw new Error(`No article ${p.article}`);
-      const { text } = await window.gloss.getArticle({ id: summary.id });
-      const start = text.indexOf(p.quote);
-      if (start < 0) throw new Error(`Quote not found: ${p.quote}`);
-      await window.gloss.createAnnotation({
-        articleId: summary.id,
-        start,
-        end: start + p.quote.length,
-        color: p.color,
-        tags: p.tags,
-        note: p.note ?? '',
-      });
-    }
-  }, passages);
 }
 
 /** Each tag row as the user reads it: indentation by depth, name, count. */

@@ -7,20 +7,14 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Color } from '@core/contract';
 import type { Page } from '@playwright/test';
 import { ensureRendererBuilt, launchApp, ROOT, type GlossApp } from './launchApp';
+import { createPassages, SECOND_ARTICLE, type PassageSpec } from './passages';
 
 const OUT = process.env.GLOSS_SCREENSHOTS_DIR ?? join(ROOT, 'docs', 'screenshots');
 
 const EXTRA_ARTICLES = [
-  {
-    title: 'Reading slowly in a fast century',
-    text:
-      'Reading slowly in a fast century\n\n' +
-      'Close reading is less a technique than a habit of attention: the second pass over a paragraph finds what the first one skimmed.\n\n' +
-      'Margins were the first annotation software. Readers underlined, argued and cross-referenced long before anyone wrote a line of code.',
-  },
+  SECOND_ARTICLE,
   {
     title: 'Notes on the margins of old books',
     text:
@@ -29,26 +23,39 @@ const EXTRA_ARTICLES = [
   },
 ];
 
-const HIGHLIGHTS: { quote: string; color: Color; tags: string[]; note?: string }[] = [
+/** The sample article, looked for in its body: one quote is repeated in the standfirst. */
+const ON_SAMPLE = { article: "'The enduring defeat", inBody: true };
+
+/** On the sample: paragraphs and a photo caption, in every colour. */
+const HIGHLIGHTS: PassageSpec[] = [
   {
+    ...ON_SAMPLE,
     quote: "the enduring defeat of ISIS in Syria and Iraq remains the Coalition's top priority",
     color: 'yellow',
     tags: ['claim'],
     note: 'The headline claim — compare with the January statement.',
   },
   {
+    ...ON_SAMPLE,
     quote: 'The Immediate Response Force is being deployed to Baghdad',
     color: 'blue',
     tags: ['photo', 'deployment'],
   },
-  { quote: "counter Daesh/ISIS's global branches and networks", color: 'green', tags: ['strategy'] },
   {
+    ...ON_SAMPLE,
+    quote: "counter Daesh/ISIS's global branches and networks",
+    color: 'green',
+    tags: ['strategy'],
+  },
+  {
+    ...ON_SAMPLE,
     quote: 'We will use all available tools in the pursuit of that goal',
     color: 'pink',
     tags: ['quote'],
     note: 'Repeated in the standfirst.',
   },
   {
+    ...ON_SAMPLE,
     quote: 'the continuing threat the terrorist group poses in the region and beyond',
     color: 'purple',
     tags: ['threat'],
@@ -57,28 +64,28 @@ const HIGHLIGHTS: { quote: string; color: Color; tags: string[]; note?: string }
 ];
 
 /** More passages, on the other articles, under nested tags: what the notebook and the tag manager show. */
-const MORE_HIGHLIGHTS: { title: string; quote: string; color: Color; tags: string[]; note?: string }[] = [
+const MORE_HIGHLIGHTS: PassageSpec[] = [
   {
-    title: 'Reading slowly',
+    article: 'Reading slowly',
     quote: 'Close reading is less a technique than a habit of attention',
     color: 'green',
     tags: ['claim/method', 'reading'],
     note: 'The thesis, in one line.',
   },
   {
-    title: 'Reading slowly',
+    article: 'Reading slowly',
     quote: 'Margins were the first annotation software',
     color: 'yellow',
     tags: ['claim', 'history'],
   },
   {
-    title: 'Notes on the margins',
+    article: 'Notes on the margins',
     quote: 'Marginalia tell us how a text was read, not only what it said',
     color: 'blue',
     tags: ['claim/method', 'history/books'],
   },
   {
-    title: 'Notes on the margins',
+    article: 'Notes on the margins',
     quote: 'A pencilled question mark can outlive the argument it doubted',
     color: 'pink',
     tags: ['quote'],
@@ -105,25 +112,7 @@ async function main(): Promise<void> {
     await page.getByRole('list', { name: 'Articles' }).waitFor();
 
     // Highlights on the sample, through the same bridge the UI uses.
-    await page.evaluate(async (highlights) => {
-      const list = await window.gloss.listArticles();
-      const seed = list.find((a) => a.title.includes('enduring defeat'))!;
-      const article = await window.gloss.getArticle({ id: seed.id });
-      for (const h of highlights) {
-        // Search the body (after the standfirst) so quotes land in paragraphs and captions.
-        const from = article.blocks.find((b) => b.kind !== 'title' && b.kind !== 'standfirst')!.start;
-        const start = article.text.indexOf(h.quote, from);
-        if (start < 0) throw new Error(`Quote not found: ${h.quote}`);
-        await window.gloss.createAnnotation({
-          articleId: article.id,
-          start,
-          end: start + h.quote.length,
-          color: h.color,
-          tags: h.tags,
-          note: h.note ?? '',
-        });
-      }
-    }, HIGHLIGHTS);
+    await createPassages(page, HIGHLIGHTS);
     await page.reload();
     await page.getByRole('list', { name: 'Articles' }).waitFor();
     if (wanted('library')) await page.screenshot({ path: join(OUT, 'library.png') });
@@ -169,23 +158,7 @@ async function readerShots(page: Page): Promise<void> {
 /** The notebook (two passages selected, one being edited) and the tag manager (nested tags, two checked); light and dark. */
 async function workspaceShots(app: GlossApp): Promise<void> {
   const { page } = app;
-  await page.evaluate(async (more) => {
-    const list = await window.gloss.listArticles();
-    for (const h of more) {
-      const a = list.find((x) => x.title.startsWith(h.title))!;
-      const { text } = await window.gloss.getArticle({ id: a.id });
-      const start = text.indexOf(h.quote);
-      if (start < 0) throw new Error(`Quote not found: ${h.quote}`);
-      await window.gloss.createAnnotation({
-        articleId: a.id,
-        start,
-        end: start + h.quote.length,
-        color: h.color,
-        tags: h.tags,
-        note: h.note ?? '',
-      });
-    }
-  }, MORE_HIGHLIGHTS);
+  await createPassages(page, MORE_HIGHLIGHTS);
   // Made behind the renderer's back (no view can add them so): a reload shows them, as after a restart
   // (which reopens the last article: back to the library from there).
   await page.reload();
