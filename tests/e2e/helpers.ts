@@ -1,5 +1,6 @@
 /** What a user does, as test steps: open the sample, drag across text, read the panel. */
 import { expect, type Page } from '@playwright/test';
+import { createPassages, type PassageSpec } from '../harness/passages';
 
 export const SEED_TITLE = /The enduring defeat of ISIS in Syria and Iraq/;
 
@@ -78,6 +79,17 @@ export const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Highli
 export const panel = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
 export const panelItems = (page: Page) =>
   panel(page).getByRole('list', { name: 'Highlights' }).locator(':scope > li');
+/** The sample open with these passages on it, made through the bridge and read back after a reload (the app reopens it). */
+export async function openSeedWith(page: Page, passages: Omit<PassageSpec, 'article'>[]): Promise<void> {
+  await openSeed(page);
+  await createPassages(
+    page,
+    passages.map((p) => ({ article: "'The enduring defeat of ISIS", ...p })),
+  );
+  await page.reload();
+  await expect(panelItems(page)).toHaveCount(passages.length);
+}
+
 export const editor = (page: Page) => page.getByRole('dialog', { name: 'Edit highlight' });
 export const marks = (page: Page) => page.locator('article mark.hl');
 

@@ -8,31 +8,15 @@
  */
 import { test, expect } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { openSeed, panel, panelItems } from './helpers';
+import { openSeedWith, panel, panelItems } from './helpers';
 
 let app: GlossApp;
 test.beforeEach(async () => {
   app = await launchApp({ viewport: { width: 1200, height: 640 } });
-  const { page } = app;
-  await openSeed(page);
-  await page.evaluate(async () => {
-    const [summary] = await window.gloss.listArticles();
-    const article = await window.gloss.getArticle({ id: summary.id });
-    const at = (quote: string) => article.text.indexOf(quote);
-    const add = (quote: string, color: 'yellow' | 'blue') =>
-      window.gloss.createAnnotation({
-        articleId: article.id,
-        start: at(quote),
-        end: at(quote) + quote.length,
-        color,
-        tags: [],
-        note: '',
-      });
-    await add('The prison holds 3,500 suspected ISIS members', 'yellow');
-    await add('the important role played by the Kurdistan Region', 'blue');
-  });
-  await page.reload();
-  await expect(panelItems(page)).toHaveCount(2);
+  await openSeedWith(app.page, [
+    { quote: 'The prison holds 3,500 suspected ISIS members', color: 'yellow', tags: [] },
+    { quote: 'the important role played by the Kurdistan Region', color: 'blue', tags: [] },
+  ]);
 });
 test.afterEach(async () => {
   await app.close();

@@ -1,33 +1,26 @@
 /** The annotations panel: reading order, filters, going to a highlight. */
 import { test, expect } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { openSeed, panel, panelItems } from './helpers';
+import { openSeedWith, panel, panelItems } from './helpers';
 
 let app: GlossApp;
 test.beforeEach(async () => {
   app = await launchApp({ viewport: { width: 1200, height: 640 } });
-  const { page } = app;
-  await openSeed(page);
-  // Arrange through the bridge (as the UI would), then reload to read them back.
-  await page.evaluate(async () => {
-    const [summary] = await window.gloss.listArticles();
-    const article = await window.gloss.getArticle({ id: summary.id });
-    const at = (quote: string) => article.text.indexOf(quote);
-    const add = (quote: string, color: 'yellow' | 'green' | 'blue', tags: string[], note = '') =>
-      window.gloss.createAnnotation({
-        articleId: article.id,
-        start: at(quote),
-        end: at(quote) + quote.length,
-        color,
-        tags,
-        note,
-      });
-    await add('The prison holds 3,500 suspected ISIS members', 'yellow', ['numbers']);
-    await add('reaffirmed in a statement on Wednesday', 'green', ['claim'], 'Their stated priority.');
-    await add('the important role played by the Kurdistan Region', 'blue', ['claim', 'kurdistan']);
-  });
-  await page.reload();
-  await expect(panelItems(page)).toHaveCount(3);
+  // Arranged through the bridge (as the UI would), then read back.
+  await openSeedWith(app.page, [
+    { quote: 'The prison holds 3,500 suspected ISIS members', color: 'yellow', tags: ['numbers'] },
+    {
+      quote: 'reaffirmed in a statement on Wednesday',
+      color: 'green',
+      tags: ['claim'],
+      note: 'Their stated priority.',
+    },
+    {
+      quote: 'the important role played by the Kurdistan Region',
+      color: 'blue',
+      tags: ['claim', 'kurdistan'],
+    },
+  ]);
 });
 test.afterEach(async () => {
   await app.close();
