@@ -15,7 +15,8 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import { chunkAt, chunkBlocks, chunksInBand, estimateHeights, prefixTops, type Chunk } from './chunks';
+import { chunkAt, chunkBlocks, estimateHeights, type Chunk } from './chunks';
+import { itemsInBand, prefixTops } from '../ui/stackedHeights';
 import { useCssVars } from '../ui/useCssVars';
 
 /** How far beyond the viewport (px) chunks stay rendered. */
@@ -50,7 +51,7 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
   }, [chunks]);
   const [range, setRange] = useState<[number, number]>(() => {
     const tops = prefixTops(sizes.heights);
-    return chunksInBand(tops, 0, window.innerHeight + MARGIN);
+    return itemsInBand(tops, 0, window.innerHeight + MARGIN);
   });
   const [, remeasured] = useReducer((n: number) => n + 1, 0);
   const pending = useRef<(() => void) | null>(null);
@@ -61,11 +62,7 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
     const art = articleRef.current;
     if (!el || !art) return;
     const viewTop = el.getBoundingClientRect().top - art.getBoundingClientRect().top;
-    const next = chunksInBand(
-      prefixTops(sizes.heights),
-      viewTop - MARGIN,
-      viewTop + el.clientHeight + MARGIN,
-    );
+    const next = itemsInBand(prefixTops(sizes.heights), viewTop - MARGIN, viewTop + el.clientHeight + MARGIN);
     setRange((cur) => (cur[0] === next[0] && cur[1] === next[1] ? cur : next));
   }, [scrollRef, articleRef, sizes]);
 
@@ -134,7 +131,7 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
       pending.current = then;
       el.scrollTop = artTop + tops[i] - el.clientHeight / 3;
       const viewTop = tops[i] - el.clientHeight / 3;
-      setRange(chunksInBand(tops, viewTop - MARGIN, viewTop + el.clientHeight + MARGIN));
+      setRange(itemsInBand(tops, viewTop - MARGIN, viewTop + el.clientHeight + MARGIN));
     },
   };
 

@@ -2,8 +2,9 @@
  * Windowing a long article: its blocks are cut into chunks of a few thousand
  * characters (a run of list items is never cut, so a list keeps its
  * numbering), each chunk has a height (measured once rendered, estimated from
- * its length until then), and only the chunks near the viewport are rendered.
- * Pure, so the arithmetic is tested without a browser.
+ * its length until then), and only the chunks near the viewport are rendered
+ * (ui/stackedHeights.ts: their tops and those a band crosses). Pure, so the
+ * arithmetic is tested without a browser.
  */
 import { firstIndex } from '@core/util/first-index';
 
@@ -42,24 +43,6 @@ export function chunkBlocks(blocks: readonly ChunkBlock[], targetChars = 4000, m
     from = to;
   }
   return chunks;
-}
-
-/** tops[i] = sum of heights before chunk i; tops[n] = total height. */
-export function prefixTops(heights: ArrayLike<number>): Float64Array {
-  const tops = new Float64Array(heights.length + 1);
-  for (let i = 0; i < heights.length; i++) tops[i + 1] = tops[i] + heights[i];
-  return tops;
-}
-
-/** The chunks [first, last] that intersect the band [top, bottom) (never empty when there are chunks). */
-export function chunksInBand(tops: Float64Array, top: number, bottom: number): [number, number] {
-  const n = tops.length - 1;
-  if (n <= 0) return [0, -1];
-  // first chunk whose bottom is below `top`
-  const first = firstIndex(n - 1, (i) => tops[i + 1] > top);
-  let last = first;
-  while (last + 1 < n && tops[last + 1] < bottom) last++;
-  return [first, last];
 }
 
 /** The chunk holding canonical `offset` (the last one when it is past the end). */

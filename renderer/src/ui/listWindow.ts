@@ -7,9 +7,9 @@
  * the review list: a quote may be a word or a paragraph): each is measured once
  * rendered and those not yet measured are taken to be as tall as the average of
  * those that were; which are near the view is then arithmetic over their tops
- * (reader/chunks.ts's prefix sums).
+ * (stackedHeights.ts, as the reader's chunks).
  */
-import { chunksInBand, prefixTops } from '../reader/chunks';
+import { itemsInBand, prefixTops } from './stackedHeights';
 
 /** Rows rendered beyond each edge of the view. */
 const ROW_OVERSCAN = 12;
@@ -63,7 +63,7 @@ export function measuredWindow(
 ): [number, number] {
   const n = tops.length - 1;
   if (n <= 0) return [0, 0];
-  const [first, last] = chunksInBand(tops, Math.max(0, viewTop - overscan), viewTop + viewHeight + overscan);
+  const [first, last] = itemsInBand(tops, Math.max(0, viewTop - overscan), viewTop + viewHeight + overscan);
   return [first, last + 1];
 }
 

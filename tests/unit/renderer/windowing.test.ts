@@ -15,13 +15,8 @@ import {
   toSpan,
   type SpanBuckets,
 } from '../../../renderer/src/reader/spanBuckets';
-import {
-  chunkAt,
-  chunkBlocks,
-  chunksInBand,
-  estimateHeights,
-  prefixTops,
-} from '../../../renderer/src/reader/chunks';
+import { chunkAt, chunkBlocks, estimateHeights } from '../../../renderer/src/reader/chunks';
+import { itemsInBand, prefixTops } from '../../../renderer/src/ui/stackedHeights';
 import { rowWindow } from '../../../renderer/src/ui/listWindow';
 import type { Span } from '../../../renderer/src/reader/runs';
 import type { LocalAnnotation } from '../../../renderer/src/annotations/localAnnotations';
@@ -145,10 +140,10 @@ describe('chunk heights and the band in view', () => {
   it('sums heights into tops and finds the chunks a band intersects', () => {
     const tops = prefixTops([100, 200, 300, 400]);
     assert.deepEqual([...tops], [0, 100, 300, 600, 1000]);
-    assert.deepEqual(chunksInBand(tops, 0, 50), [0, 0]);
-    assert.deepEqual(chunksInBand(tops, 150, 650), [1, 3]);
-    assert.deepEqual(chunksInBand(tops, -500, 100), [0, 0]);
-    assert.deepEqual(chunksInBand(tops, 5000, 6000), [3, 3]);
+    assert.deepEqual(itemsInBand(tops, 0, 50), [0, 0]);
+    assert.deepEqual(itemsInBand(tops, 150, 650), [1, 3]);
+    assert.deepEqual(itemsInBand(tops, -500, 100), [0, 0]);
+    assert.deepEqual(itemsInBand(tops, 5000, 6000), [3, 3]);
   });
 
   it('estimates unmeasured chunks from the pixels per character of measured ones', () => {
