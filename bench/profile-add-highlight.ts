@@ -25,6 +25,7 @@ import { openBrowserPair } from './lib/browser';
 import { RandomText } from './lib/random-text';
 import { syntheticAnnotations, syntheticArticle } from './lib/synthetic';
 import { BOOK_HIGHLIGHTS, BOOK_WORDS } from './lib/book-session';
+import { plainParagraphNearMiddle, selectPlainRun } from './lib/book-steps';
 import { articlePage } from './lib/static-html';
 import { hotFunctions, trace, traceCategories, type TraceEvent } from './lib/trace';
 
@@ -32,52 +33,26 @@ const CATEGORIES = traceCategories(
   process.env.TRACE_ALL ? ['cc', 'disabled-by-default-cc.debug.scheduler.frames', 'viz'] : [],
 );
 
-/** Select 20 characters of a visible plain run (as the bench does) and wait for the toolbar. */
+/** Select 20 characters of a visible plain run (as the bench does), wait for the toolbar, then let the page settle. */
 async function select(page: Page, i: number): Promise<{ rel: number }> {
-  return page.evaluate(async (i) => {
-    const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-    const spans = [
-      ...document.querySelectorAll('article p.b-paragraph > span[data-offset]'),
-    ] as HTMLElement[];
-    const visible = spans.filter((s) => {
-      const r = s.getBoundingClientRect();
-      return r.top > view.top + 80 && r.bottom < view.bottom - 40 && (s.textContent ?? '').length > 40;
-    });
-    const span = visible[i % visible.length] ?? visible[0];
-    if (!span) throw new Error('no plain run in view');
-    const range = document.createRange();
-    range.setStart(span.firstChild!, 3);
-    range.setEnd(span.firstChild!, 23);
-    const sel = document.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    await new Promise<void>((ok) => {
-      const poll = () => (document.querySelector('[role="toolbar"]') ? ok() : requestAnimationFrame(poll));
-      poll();
-    });
-    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50)));
-    return { rel: Number(span.dataset.offset) + 3 };
-  }, i);
+  const { rel } = await page.evaluate(selectPlainRun, i);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50))));
+  return { rel };
 }
 
 /** In the static page: wrap 20 characters of a paragraph near the middle of the view in a <mark>, as the bench's baseline. */
-function wrapStaticMark(i: number): Promise<void> {
-  const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-  const mid = (view.top + view.bottom) / 2;
-  const ps = [...document.querySelectorAll('article p.b-paragraph')].filter(
-    (p) => p.firstChild?.nodeType === 3 && (p.firstChild.textContent ?? '').length > 40,
-  );
-  const near = ps
-    .map((p) => ({ p, d: Math.abs(p.getBoundingClientRect().top - mid) }))
-    .sort((a, b) => a.d - b.d);
-  const p = (near[i % 5] ?? near[0]).p;
-  const range = document.createRange();
-  range.setStart(p.firstChild!, 3);
-  range.setEnd(p.firstChild!, 23);
-  const mark = document.createElement('mark');
-  mark.className = 'hl hl-yellow';
-  range.surroundContents(mark);
-  return new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+async function wrapStaticMark(page: Page, i: number): Promise<void> {
+  const n = await page.evaluate(plainParagraphNearMiddle, i);
+  await page.evaluate((n) => {
+    const p = document.querySelectorAll('article p.b-paragraph')[n];
+    const range = document.createRange();
+    range.setStart(p.firstChild!, 3);
+    range.setEnd(p.firstChild!, 23);
+    const mark = document.createElement('mark');
+    mark.className = 'hl hl-yellow';
+    range.surroundContents(mark);
+    return new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  }, n);
 }
 
 /** Press H; resolves with ms from the key to the frame after the new mark appeared. */
@@ -276,7 +251,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < presses; i++) {
       if (withStatic) {
         await pair.baseline.bringToFront();
-        await pair.baseline.evaluate(wrapStaticMark, i);
+        await wrapStaticMark(pair.baseline, i);
         await page.bringToFront();
       }
       const { rel } = await select(page, i + 1);

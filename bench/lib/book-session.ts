@@ -12,6 +12,7 @@ import { navigateAndTime, openBrowserPair, waitPaint, type BrowserPair } from '.
 import { RandomText } from './random-text';
 import { interleave } from './stats';
 import { articlePage } from './static-html';
+import { plainParagraphNearMiddle, selectPlainRun } from './book-steps';
 import { syntheticAnnotations, syntheticArticle } from './synthetic';
 
 export const BOOK_WORDS = 500_000;
@@ -119,14 +120,15 @@ async function resetGlossScroll(pair: BrowserPair): Promise<void> {
  */
 const phaseMs = (i: number) => (((i + 1) * 0.618034) % 1) * (1000 / 60);
 
-/** Gloss: select 20 characters of a visible plain run, press H; time to the new <mark> painted and to the save resolving. */
+/** Gloss: select 20 characters of a visible plain run (untimed), press H; time to the new <mark> painted and to the save resolving. */
 async function glossHighlight(
   pair: BrowserPair,
   i: number,
 ): Promise<{ painted: number; saved: number; frames: number }> {
   await pair.gloss.bringToFront();
+  const { blockStart, rel } = await pair.gloss.evaluate(selectPlainRun, i);
   return pair.gloss.evaluate(
-    async ([i, phase]) => {
+    async ([phase, blockStart, rel]) => {
       const w = window as unknown as W;
       if (!(w as unknown as { __wrapped?: boolean }).__wrapped) {
         const orig = w.__glossInvoke;
@@ -140,29 +142,7 @@ async function glossHighlight(
         };
         (w as unknown as { __wrapped?: boolean }).__wrapped = true;
       }
-      const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-      const spans = [
-        ...document.querySelectorAll('article p.b-paragraph > span[data-offset]'),
-      ] as HTMLElement[];
-      const visible = spans.filter((s) => {
-        const r = s.getBoundingClientRect();
-        return r.top > view.top + 80 && r.bottom < view.bottom - 40 && (s.textContent ?? '').length > 40;
-      });
-      const span = visible[i % visible.length] ?? visible[0];
-      if (!span) throw new Error('no plain run in view');
-      const block = span.closest('[data-block-start]') as HTMLElement;
-      const rel = Number(span.dataset.offset) + 3;
-      const range = document.createRange();
-      range.setStart(span.firstChild!, 3);
-      range.setEnd(span.firstChild!, 23);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      // Wait for the reader to take the selection (its toolbar shows).
-      await new Promise<void>((ok) => {
-        const poll = () => (document.querySelector('[role="toolbar"]') ? ok() : requestAnimationFrame(poll));
-        poll();
-      });
+      const block = document.querySelector(`[data-block-start="${blockStart}"]`) as HTMLElement;
       await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50 + phase)));
       (w as unknown as { __savedAt?: number }).__savedAt = undefined;
       return new Promise<{ painted: number; saved: number; frames: number }>((resolve) => {
@@ -195,28 +175,19 @@ async function glossHighlight(
         window.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', bubbles: true }));
       });
     },
-    [i, phaseMs(i)] as const,
+    [phaseMs(i), blockStart, rel] as const,
   );
 }
 
-/** Baseline: the same DOM change by hand in the static page: wrap 20 characters of a visible paragraph in a <mark>. */
+/** Baseline: the same DOM change by hand in the static page: wrap 20 characters of a paragraph near the middle of the view in a <mark>. */
 async function staticHighlight(pair: BrowserPair, i: number): Promise<number> {
   await pair.baseline.bringToFront();
+  const n = await pair.baseline.evaluate(plainParagraphNearMiddle, i);
   return pair.baseline.evaluate(
-    ([i, phase]) =>
+    ([n, phase]) =>
       new Promise<number>((resolve) => {
         const w = window as unknown as W;
-        const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-        const ps = [...document.querySelectorAll('article p.b-paragraph')] as HTMLElement[];
-        // The plain-text paragraph nearest the middle of the view (skipping the i nearest, to vary the spot).
-        const mid = (view.top + view.bottom) / 2;
-        const ok = ps.filter(
-          (p) => p.firstChild?.nodeType === 3 && (p.firstChild.textContent ?? '').length > 40,
-        );
-        const near = ok
-          .map((p) => ({ p, d: Math.abs(p.getBoundingClientRect().top - mid) }))
-          .sort((a, b) => a.d - b.d);
-        const p = (near[i % 5] ?? near[0]).p;
+        const p = document.querySelectorAll('article p.b-paragraph')[n];
         const range = document.createRange();
         range.setStart(p.firstChild!, 3);
         range.setEnd(p.firstChild!, 23);
@@ -230,7 +201,7 @@ async function staticHighlight(pair: BrowserPair, i: number): Promise<number> {
           }, 50 + phase),
         );
       }),
-    [i, phaseMs(i)] as const,
+    [n, phaseMs(i)] as const,
   );
 }
 
