@@ -72,6 +72,24 @@ async function setup(): Promise<Setup> {
   };
 }
 
+/**
+ * A second article ('Second story', a passage and the note 'Ferry note.') beside the first, whose note is
+ * `firstNote`; the whole library exported as Markdown to `file`.
+ */
+async function exportTwoArticles(s: Setup, firstNote: string): Promise<{ second: string; file: string }> {
+  await s.gloss.setArticleNote({ articleId: s.articleId, text: firstNote });
+  const { imported } = await s.gloss.importText({
+    title: 'Second story',
+    text: 'A ferry timetable was posted at the pier.',
+  });
+  const second = imported[0].id;
+  await s.gloss.createAnnotation({ articleId: second, start: 2, end: 17, color: 'green' });
+  await s.gloss.setArticleNote({ articleId: second, text: 'Ferry note.' });
+  const file = join(s.dir, 'library.md');
+  await s.gloss.exportNotes({ format: 'md', path: file });
+  return { second, file };
+}
+
 /** The edits a reader makes in Obsidian: a tag added, a note changed, a passage deleted, a quote altered. */
 function edit(md: string): string {
   const lines = md.split('\n');
@@ -401,16 +419,7 @@ describe('the article note (the paragraphs under the title, before the first pas
   });
 
   it('in a whole-library export, each article’s note is the one under its own heading', async () => {
-    await s.gloss.setArticleNote({ articleId: s.articleId, text: 'Bridge note.' });
-    const { imported } = await s.gloss.importText({
-      title: 'Second story',
-      text: 'A ferry timetable was posted at the pier.',
-    });
-    const second = imported[0].id;
-    await s.gloss.createAnnotation({ articleId: second, start: 2, end: 17, color: 'green' });
-    await s.gloss.setArticleNote({ articleId: second, text: 'Ferry note.' });
-    const file = join(s.dir, 'library.md');
-    await s.gloss.exportNotes({ format: 'md', path: file });
+    const { second, file } = await exportTwoArticles(s, 'Bridge note.');
     await writeFile(file, (await readFile(file, 'utf8')).replace('Ferry note.', 'Ferry note, checked.'));
     const r = await s.gloss.syncMarkdown({ path: file });
     assert.deepEqual(
@@ -522,16 +531,7 @@ describe('undoing a sync', () => {
   /** Two articles, each with a note; a whole-library export edited in both notes, a passage changed and one deleted. */
   async function syncedLibrary() {
     const s = await setup();
-    await s.gloss.setArticleNote({ articleId: s.articleId, text: 'First thoughts.' });
-    const { imported } = await s.gloss.importText({
-      title: 'Second story',
-      text: 'A ferry timetable was posted at the pier.',
-    });
-    const second = imported[0].id;
-    await s.gloss.createAnnotation({ articleId: second, start: 2, end: 17, color: 'green' });
-    await s.gloss.setArticleNote({ articleId: second, text: 'Ferry note.' });
-    const file = join(s.dir, 'library.md');
-    await s.gloss.exportNotes({ format: 'md', path: file });
+    const { second, file } = await exportTwoArticles(s, 'First thoughts.');
     const md = edit(await readFile(file, 'utf8'))
       .replace('First thoughts.', 'Second thoughts.')
       .replace('Ferry note.', 'Ferry note, checked.');
