@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGloss, type GlossService } from '@core/service';
 import type { Annotation } from '@core/contract';
+import { highlightWords } from '../../helpers/highlight-words';
 import { newsPage, PARAGRAPHS_V1, PARAGRAPHS_V2 } from '../../helpers/news-versions';
 import { crashAfterEachWrite } from '../../helpers/crash-each-write';
 
@@ -32,12 +33,7 @@ async function file(name: string, content: string): Promise<string> {
   return path;
 }
 
-async function highlight(articleId: string, words: string): Promise<Annotation> {
-  const { text } = await gloss.getArticle({ id: articleId });
-  const start = text.indexOf(words);
-  assert.ok(start >= 0, `the article holds “${words}”`);
-  return gloss.createAnnotation({ articleId, start, end: start + words.length, color: 'yellow' });
-}
+const highlight = (articleId: string, words: string) => highlightWords(gloss, articleId, words);
 
 /** v1 annotated (a passage unchanged, one changed, one removed in v2), v2 added as a version, one passage highlighted on v2. */
 async function versionAddedWhenSure() {

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGloss, type GlossService } from '@core/service';
-import type { Annotation } from '@core/contract';
+import { highlightWords } from '../../helpers/highlight-words';
 import { newsPage, OTHER_STORY, PARAGRAPHS_V1, PARAGRAPHS_V2 } from '../../helpers/news-versions';
 
 let dir: string;
@@ -22,18 +22,9 @@ async function file(name: string, content: string): Promise<string> {
   return path;
 }
 
-async function highlight(articleId: string, words: string): Promise<Annotation> {
-  const { text } = await gloss.getArticle({ id: articleId });
-  const start = text.indexOf(words);
-  assert.ok(start >= 0, `the article holds “${words}”`);
-  return gloss.createAnnotation({
-    articleId,
-    start,
-    end: start + words.length,
-    color: 'yellow',
-    note: words.slice(0, 10),
-  });
-}
+/** Each passage's note is its first words, so a test can tell them apart. */
+const highlight = (articleId: string, words: string) =>
+  highlightWords(gloss, articleId, words, { note: words.slice(0, 10) });
 
 /** The first version imported and annotated: unchanged, changed and removed passages. */
 async function annotatedFirstVersion() {
