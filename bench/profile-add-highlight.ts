@@ -19,12 +19,9 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { openStore } from '@core/store/index';
-import { benchTempDir, removeTempDirs, writeLibrary } from './lib/big-store';
+import { removeTempDirs } from './lib/big-store';
 import { openBrowserPair } from './lib/browser';
-import { RandomText } from './lib/random-text';
-import { syntheticAnnotations, syntheticArticle } from './lib/synthetic';
-import { BOOK_HIGHLIGHTS, BOOK_WORDS } from './lib/book-session';
+import { writeBookLibrary } from './lib/book-session';
 import { plainParagraphNearMiddle, selectPlainRun } from './lib/book-steps';
 import { articlePage } from './lib/static-html';
 import { hotFunctions, trace, traceCategories, type TraceEvent } from './lib/trace';
@@ -204,14 +201,7 @@ function printProfile(t: Totals, presses: number): string {
 
 async function main(): Promise<void> {
   const presses = Number(process.argv[2] ?? 3);
-  const rt = new RandomText(0xb00c);
-  const book = syntheticArticle(rt, 1, BOOK_WORDS, 120);
-  const annotations = syntheticAnnotations(rt, book, BOOK_HIGHLIGHTS);
-  const dataDir = await benchTempDir('book-profile');
-  await writeLibrary(dataDir, { articles: [book], annotations: new Map([[book.id, annotations]]) });
-  const store = await openStore(dataDir);
-  await store.updateSettings({ lastArticleId: book.id });
-  await store.close();
+  const { book, annotations, dataDir } = await writeBookLibrary('book-profile');
   const pair = await openBrowserPair(dataDir, { live: '#root article.article mark.hl' });
   try {
     const page = pair.gloss;

@@ -20,6 +20,21 @@ export const BOOK_HIGHLIGHTS = 5_000;
 const OPEN_REPS = 3;
 const HIGHLIGHT_REPS = 7;
 
+/** The book and its highlights in a new data folder (`name` tells the bench's temp folders apart), opened first as the last article read. */
+export async function writeBookLibrary(
+  name: string,
+): Promise<{ book: Article; annotations: Annotation[]; dataDir: string }> {
+  const rt = new RandomText(0xb00c);
+  const book = syntheticArticle(rt, 1, BOOK_WORDS, 120);
+  const annotations = syntheticAnnotations(rt, book, BOOK_HIGHLIGHTS);
+  const dataDir = await benchTempDir(name);
+  await writeLibrary(dataDir, { articles: [book], annotations: new Map([[book.id, annotations]]) });
+  const store = await openStore(dataDir);
+  await store.updateSettings({ lastArticleId: book.id });
+  await store.close();
+  return { book, annotations, dataDir };
+}
+
 export interface BookResults {
   firstPaint: { gloss: number[]; baseline: number[] };
   /** Gloss: navigation → the live reader's first mark painted (firstPaint may be the picture of the last screen). */
@@ -206,14 +221,7 @@ async function staticHighlight(pair: BrowserPair, i: number): Promise<number> {
 }
 
 async function measure(): Promise<BookResults> {
-  const rt = new RandomText(0xb00c);
-  const book: Article = syntheticArticle(rt, 1, BOOK_WORDS, 120);
-  const annotations: Annotation[] = syntheticAnnotations(rt, book, BOOK_HIGHLIGHTS);
-  const dataDir = await benchTempDir('book');
-  await writeLibrary(dataDir, { articles: [book], annotations: new Map([[book.id, annotations]]) });
-  const store = await openStore(dataDir);
-  await store.updateSettings({ lastArticleId: book.id });
-  await store.close();
+  const { book, annotations, dataDir } = await writeBookLibrary('book');
 
   // `marks` may be painted from the picture of the last screen (reader/firstScreen.ts); `live` by the app.
   const pair = await openBrowserPair(dataDir, {
