@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { keptBigLibrary } from './lib/big-store';
 import { writeFsyncRename } from './lib/durable-write';
+import { saveOnePassage } from './lib/save-one';
 import { createGloss } from '@core/service';
 
 const DIR = process.env.LIB ?? path.join(os.tmpdir(), 'gloss-profile-save-lib');
@@ -42,7 +43,6 @@ async function main() {
   for (let i = -3; i < ROUNDS; i++) {
     const article = lib.articles[((i + seed + 20) * 37) % lib.articles.length];
     await service.listAnnotations({ articleId: article.id });
-    const block = article.blocks[3];
     if (i === 0 && process.env.PROF) {
       session.connect();
       await session.post('Profiler.enable');
@@ -51,16 +51,7 @@ async function main() {
       profiling = true;
     }
     const g = i < 0 ? { wall: [], cpu: [] } : side.gloss;
-    await timed(g, () =>
-      service.createAnnotation({
-        articleId: article.id,
-        start: block.start,
-        end: block.start + 12,
-        color: 'green',
-        tags: ['bench'],
-        note: 'a note',
-      }),
-    );
+    await timed(g, () => saveOnePassage(service, article));
     const file = path.join(DIR, 'notes', `${article.id}.json`);
     const bytes = await readFile(file);
     await timed(i < 0 ? { wall: [], cpu: [] } : side.raw, () =>

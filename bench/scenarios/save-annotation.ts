@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createGloss } from '@core/service';
 import { benchTempDir, bigStore } from '../lib/big-store';
 import { writeFsyncRename } from '../lib/durable-write';
+import { saveOnePassage } from '../lib/save-one';
 import { withStallProbe } from '../lib/stall';
 import { interleave, summarize } from '../lib/stats';
 import type { Scenario } from '../lib/scenario';
@@ -37,17 +38,7 @@ export const scenario: Scenario = {
         async (i) => {
           const article = pick(i);
           await service.listAnnotations({ articleId: article.id });
-          const block = article.blocks[3];
-          const { ms, stallMs } = await withStallProbe(() =>
-            service.createAnnotation({
-              articleId: article.id,
-              start: block.start,
-              end: block.start + 12,
-              color: 'green',
-              tags: ['bench'],
-              note: 'a note',
-            }),
-          );
+          const { ms, stallMs } = await withStallProbe(() => saveOnePassage(service, article));
           lastFile = path.join(store.dataDir, 'notes', `${article.id}.json`);
           if (i >= 0) glossStalls.push(stallMs);
           return ms;
