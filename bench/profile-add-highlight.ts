@@ -24,7 +24,7 @@ import { openBrowserPair } from './lib/browser';
 import { writeBookLibrary } from './lib/book-session';
 import { plainParagraphNearMiddle, selectPlainRun } from './lib/book-steps';
 import { articlePage } from './lib/static-html';
-import { hotFunctions, trace, traceCategories, type TraceEvent } from './lib/trace';
+import { hotFunctions, trace, traceCategories, writeTraceFile, type TraceEvent } from './lib/trace';
 
 const CATEGORIES = traceCategories(
   process.env.TRACE_ALL ? ['cc', 'disabled-by-default-cc.debug.scheduler.frames', 'viz'] : [],
@@ -285,9 +285,7 @@ async function main(): Promise<void> {
       await page.waitForTimeout(1500); // the save and the panel's deferred render
     }
     if (process.env.PROFILE_KEY) process.stdout.write(printProfile(keyProfile, presses) + '\n');
-    const file = join(tmpdir(), 'gloss-add-highlight-trace.json');
-    await writeFile(file, JSON.stringify({ traceEvents: last }));
-    process.stdout.write(`trace: ${file}\n`);
+    await writeTraceFile('add-highlight', last);
   } finally {
     await pair.close();
     await removeTempDirs();

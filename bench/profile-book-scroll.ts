@@ -12,15 +12,12 @@
  *   PROFILE_IDLE=ms   first trace that long with nothing asked of the page, and say what ran
  *   PROFILE_TRACE=0   times only (Gloss's scroll and the static page's, reloaded each time, side by side)
  */
-import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { removeTempDirs } from './lib/big-store';
 import { openBrowserPair } from './lib/browser';
 import { writeBookLibrary } from './lib/book-session';
 import { articlePage } from './lib/static-html';
-import { hotFunctions, trace, traceCategories, type TraceEvent } from './lib/trace';
+import { hotFunctions, trace, traceCategories, writeTraceFile, type TraceEvent } from './lib/trace';
 
 const CATEGORIES = traceCategories();
 
@@ -290,11 +287,7 @@ async function main(): Promise<void> {
         `scroll's frame began after ${fmt(delays)}, median ${med(delays).toFixed(1)} ms\n`,
       );
     if (tracing) process.stdout.write(`main thread busy ${fmt(walls)}, median ${med(walls).toFixed(1)} ms\n`);
-    if (tracing) {
-      const file = join(tmpdir(), 'gloss-book-scroll-trace.json');
-      await writeFile(file, JSON.stringify({ traceEvents: last }));
-      process.stdout.write(`trace: ${file}\n`);
-    }
+    if (tracing) await writeTraceFile('book-scroll', last);
   } finally {
     await pair.close();
     await removeTempDirs();

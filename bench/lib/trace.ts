@@ -4,6 +4,9 @@
  * traced interval, and V8's samples summed per function from a user-timing
  * mark on.
  */
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CDPSession } from '@playwright/test';
 
 export interface TraceEvent {
@@ -107,4 +110,11 @@ export function hotFunctions(
       .map(([f, us]) => `${(us / 1000).toFixed(1).padStart(7)} ms  ${f}`)
       .join('\n');
   return `--- self\n${top(selfBy, 20)}\n--- inclusive\n${top(inclBy, inclusiveTop)}`;
+}
+
+/** Writes a trace to the temp folder as `gloss-<name>-trace.json` (open it in the DevTools Performance panel) and prints where. */
+export async function writeTraceFile(name: string, events: readonly TraceEvent[]): Promise<void> {
+  const file = join(tmpdir(), `gloss-${name}-trace.json`);
+  await writeFile(file, JSON.stringify({ traceEvents: events }));
+  process.stdout.write(`trace: ${file}\n`);
 }
