@@ -8,7 +8,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
 import { dragSelect, marks, panel, panelItems } from './helpers';
 
@@ -124,3 +124,62 @@ test('a new highlight far down the list is brought into the panel, selected, aft
   expect(await panelItems(page).count()).toBeLessThan(60);
   expect(app.errors).toEqual([]);
 });
+
+test('a new highlight among those in the panel’s view puts its own item in, and mounts no item it then takes out', async () => {
+  const { page } = app;
+  // A highlight in the middle, selected: the panel shows it and its neighbours.
+  const middle = marks(page).filter({ hasText: 'Entry 150 begins the day' });
+  await page.getByRole('article').getByText('entry 150 ends here').scrollIntoViewIfNeeded();
+  await middle.click();
+  const selected = panelItems(page).filter({ hasText: 'Entry 150 begins the day' });
+  await expect(selected).toHaveClass(/is-selected/);
+  await expect(selected).toBeInViewport();
+  await afterFrames(page);
+
+  // Every item the list mounts or unmounts from here on, by key.
+  await page.evaluate(() => {
+    const list = document.querySelector('.panel-list')!;
+    const w = window as unknown as { mounted: string[]; unmounted: string[]; before: string[] };
+    const keys = (nodes: NodeList) =>
+      [...nodes].filter((n) => n instanceof HTMLLIElement).map((n) => (n as HTMLElement).dataset.key!);
+    w.before = keys(list.childNodes);
+    w.mounted = [];
+    w.unmounted = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        w.mounted.push(...keys(r.addedNodes));
+        w.unmounted.push(...keys(r.removedNodes));
+      }
+    }).observe(list, { childList: true });
+  });
+  // A whole sentence: an item taller than those around it.
+  const words =
+    'The observers noted the wind, the tide and the boats that left the harbour before noon, entry 150 ends here';
+  await dragSelect(page, words);
+  await page.keyboard.press('h');
+  const item = panelItems(page).filter({ hasText: words });
+  await expect(item).toHaveClass(/is-selected/);
+  await expect(item.getByRole('button', { name: 'Copy with citation' })).toBeEnabled();
+  await afterFrames(page);
+
+  const { before, mounted, unmounted, after } = await page.evaluate(() => {
+    const w = window as unknown as { mounted: string[]; unmounted: string[]; before: string[] };
+    const after = [...document.querySelectorAll<HTMLElement>('.panel-list > li')].map(
+      (li) => li.dataset.key!,
+    );
+    return { before: w.before, mounted: w.mounted, unmounted: w.unmounted, after };
+  });
+  // Mounted and gone again, or gone and mounted again: rendered for nothing. One item at the window's far
+  // edge (480 px beyond the view) may come and go as the new item's measured height replaces its guess.
+  expect(mounted.filter((k) => !after.includes(k)).length).toBeLessThanOrEqual(1);
+  expect(unmounted.filter((k) => after.includes(k) && before.includes(k))).toEqual([]);
+  expect(mounted.filter((k) => !before.includes(k)).length).toBeGreaterThan(0);
+  expect(app.errors).toEqual([]);
+});
+
+/** Two frames painted and the tasks after them run: the panel has followed what changed. */
+function afterFrames(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    for (let i = 0; i < 2; i++) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  });
+}

@@ -20,7 +20,7 @@ import { copyWithCitation } from '../ui/copyCitation';
 import { TagChip } from '../ui/TagChip';
 import { useCssVars } from '../ui/useCssVars';
 import { useStoreAfterPaint } from '../ui/afterPaint';
-import { itemHeights, itemTops, measuredWindow, scrollToShow } from '../ui/listWindow';
+import { firstAverage, itemHeights, itemTops, measuredWindow, scrollToShow } from '../ui/listWindow';
 
 export function AnnotationPanel() {
   const articleId = useStore(annotationsStore, (s) => s.articleId);
@@ -146,8 +146,10 @@ function PanelList({ visible, selectedKey }: { visible: LocalAnnotation[]; selec
   /** This commit measured new heights: the tops it rendered with are about to move. */
   const remeasured = useRef(false);
   const [view, setView] = useState(() => ({ top: 0, height: window.innerHeight }));
+  /** The height of items not measured: the first screen's average, kept (listWindow's firstAverage). */
+  const guess = useRef<number | undefined>(undefined);
   const tops = useMemo(
-    () => itemTops(itemHeights(visible.map(keyOf), measured.current, ESTIMATED_ITEM_HEIGHT)),
+    () => itemTops(itemHeights(visible.map(keyOf), measured.current, ESTIMATED_ITEM_HEIGHT, guess.current)),
     // `measures` counts new measurements of the same items.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [visible, measures],
@@ -207,6 +209,7 @@ function PanelList({ visible, selectedKey }: { visible: LocalAnnotation[]; selec
         remeasured.current = true;
       }
     }
+    guess.current ??= firstAverage(measured.current);
     if (remeasured.current) setMeasures((m) => m + 1);
   }, [visible, first, last, measures, selectedKey]);
 

@@ -30,25 +30,44 @@ export function rowWindow(
 /** Rendered beyond each edge of the view (px), so a short scroll shows items already there. */
 export const OVERSCAN_PX = 480;
 
-/** Each item's height: measured, else the average of those measured (or `estimate` before any). */
+/**
+ * Each item's height: measured, else the average of those measured (or `estimate` before any).
+ * `guess` fixes the height of those not measured instead: see firstAverage.
+ */
 export function itemHeights(
   ids: readonly string[],
   measured: ReadonlyMap<string, number>,
   estimate: number,
+  guess?: number,
 ): Float64Array {
-  let sum = 0;
-  let n = 0;
-  for (const id of ids) {
-    const h = measured.get(id);
-    if (h !== undefined) {
-      sum += h;
-      n++;
+  if (guess === undefined) {
+    let sum = 0;
+    let n = 0;
+    for (const id of ids) {
+      const h = measured.get(id);
+      if (h !== undefined) {
+        sum += h;
+        n++;
+      }
     }
+    guess = n > 0 ? sum / n : estimate;
   }
-  const guess = n > 0 ? sum / n : estimate;
   const out = new Float64Array(ids.length);
   for (let i = 0; i < ids.length; i++) out[i] = measured.get(ids[i]) ?? guess;
   return out;
+}
+
+/**
+ * The height to take for items not measured, in a list that grows while shown (the side panel): the
+ * average of the first ones measured, then kept. An average taken anew at each measure moved every
+ * item not measured — thousands above the view — by a little each, so measuring one new item moved the
+ * window and the scroll position, mounting items only to take them out again.
+ */
+export function firstAverage(measured: ReadonlyMap<string, number>): number | undefined {
+  if (measured.size === 0) return undefined;
+  let sum = 0;
+  for (const h of measured.values()) sum += h;
+  return sum / measured.size;
 }
 
 /** tops[i]: the space above item i; tops[n]: the list's whole height. */

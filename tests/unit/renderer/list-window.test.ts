@@ -7,6 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  firstAverage,
   itemHeights,
   itemTops,
   measuredWindow,
@@ -29,6 +30,21 @@ describe('the window over items of measured heights', () => {
       112,
     );
     assert.deepEqual([...some], [100, 150, 200, 150]);
+  });
+
+  it('with the first average kept, measuring one more item moves only the items after it', () => {
+    const measured = new Map([
+      ['a500', 100],
+      ['a501', 200],
+    ]);
+    const guess = firstAverage(measured);
+    assert.equal(guess, 150);
+    assert.equal(firstAverage(new Map()), undefined, 'none measured: no average to keep');
+    const before = itemTops(itemHeights(ids(1000), measured, 112, guess));
+    measured.set('a502', 40);
+    const after = itemTops(itemHeights(ids(1000), measured, 112, guess));
+    assert.deepEqual(after.slice(0, 503), before.slice(0, 503), 'the space above it is where it was');
+    assert.equal(after[503], before[503] - 110);
   });
 
   it('renders only the items near the view out of 1,000', () => {
