@@ -35,9 +35,14 @@ test('lists highlights in reading order with their tags and notes', async () => 
   await expect(items.nth(2)).toContainText('The prison holds 3,500');
 });
 
-test('filters by tag and by colour', async () => {
+test('filters by tag and by colour; the tag menu gathers the article’s tags once it is used', async () => {
   const { page } = app;
-  await panel(page).getByRole('combobox', { name: 'Filter by tag' }).selectOption('claim');
+  const tagMenu = panel(page).getByRole('combobox', { name: 'Filter by tag' });
+  // Not gathered over every highlight on each new one: only when the menu is used.
+  await expect(tagMenu.locator('option')).toHaveText(['All tags']);
+  await tagMenu.focus();
+  await expect(tagMenu.locator('option')).toHaveText(['All tags', '#claim', '#kurdistan', '#numbers']);
+  await tagMenu.selectOption('claim');
   await expect(panelItems(page)).toHaveCount(2);
   await panel(page).getByRole('combobox', { name: 'Filter by colour' }).selectOption('blue');
   await expect(panelItems(page)).toHaveCount(1);

@@ -20,9 +20,14 @@ import { copyWithCitation } from '../ui/copyCitation';
 import { TagChip } from '../ui/TagChip';
 import { useCssVars } from '../ui/useCssVars';
 import { useStoreAfterPaint } from '../ui/afterPaint';
+import { LongMenu } from '../ui/LongMenu';
 import { firstAverage, itemHeights, itemTops, measuredWindow, scrollToShow } from '../ui/listWindow';
 
-export function AnnotationPanel() {
+/**
+ * Memoised: ReaderView renders on each new highlight, in the frame that paints it; the panel
+ * follows the store itself, after that frame.
+ */
+export const AnnotationPanel = memo(function AnnotationPanel() {
   const articleId = useStore(annotationsStore, (s) => s.articleId);
   // The list follows a change once the frame showing it in the text is painted:
   // a new highlight is painted first, the panel never in the same frame.
@@ -32,17 +37,6 @@ export function AnnotationPanel() {
   }));
   const filter = useStore(annotationsStore, (s) => s.filter);
   const visible = useMemo(() => visibleAnnotations({ items, filter }), [items, filter]);
-  const tags = useTagNames(items);
-  // Thousands of tags: the same elements while the tags are the same, so React skips them.
-  const tagOptions = useMemo(
-    () =>
-      tags.map((t) => (
-        <option key={t} value={t}>
-          #{t}
-        </option>
-      )),
-    [tags],
-  );
 
   return (
     <aside className="panel" id="annotations-panel" aria-label="Annotations">
@@ -58,14 +52,7 @@ export function AnnotationPanel() {
       <div className="panel-filters">
         <label>
           <span className="visually-hidden">Filter by tag</span>
-          <select
-            aria-label="Filter by tag"
-            value={filter.tag}
-            onChange={(e) => setFilter({ tag: e.target.value })}
-          >
-            <option value="">All tags</option>
-            {tagOptions}
-          </select>
+          <TagFilter items={items} value={filter.tag} />
         </label>
         <label>
           <span className="visually-hidden">Filter by colour</span>
@@ -93,6 +80,31 @@ export function AnnotationPanel() {
         <PanelList visible={visible} selectedKey={selectedKey} />
       )}
     </aside>
+  );
+});
+
+const NO_ITEMS: readonly LocalAnnotation[] = [];
+
+/**
+ * The tag filter: the tags in use are gathered (over every highlight) only once the menu is used or
+ * a tag is chosen, not on each new highlight; until then it holds only the choice (ui/LongMenu.tsx).
+ */
+function TagFilter({ items, value }: { items: readonly LocalAnnotation[]; value: string }) {
+  const [used, setUsed] = useState(false);
+  const tags = useTagNames(used || value ? items : NO_ITEMS);
+  const choices = useMemo(() => tags.map((t) => ({ value: t, label: `#${t}` })), [tags]);
+  const use = () => setUsed(true);
+  return (
+    <LongMenu
+      aria-label="Filter by tag"
+      value={value}
+      none="All tags"
+      choices={choices}
+      onChange={(tag) => setFilter({ tag })}
+      onFocus={use}
+      onPointerDown={use}
+      onKeyDown={use}
+    />
   );
 }
 
