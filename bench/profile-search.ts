@@ -2,7 +2,7 @@
  * Where a search's time goes: the keeper on this thread over the bench's 10k/100k library (written once
  * into LIB, default a temp folder kept between runs; its index built at the first run and saved), the
  * search-10k queries and a few more, each timed ROUNDS times; prints each query's least CPU time and wall
- * time. PROF=<file> writes a CPU profile of the rounds; PERQ=<folder> one profile per query (30 runs each).
+ * time. PROF=<file> writes a CPU profile of the rounds; PERQ=<folder> one profile per query (PERQ_RUNS runs each, default 30).
  * Q='a|b' asks other queries. `node --import tsx bench/profile-search.ts`
  */
 import os from 'node:os';
@@ -70,7 +70,7 @@ async function main() {
     await session.post('Profiler.setSamplingInterval', { interval: 50 });
     for (const [i, q] of queries.entries()) {
       await session.post('Profiler.start');
-      for (let r = 0; r < 30; r++) await keeper.search(q, 50);
+      for (let r = 0; r < Number(process.env.PERQ_RUNS ?? 30); r++) await keeper.search(q, 50);
       const { profile } = await session.post('Profiler.stop');
       (await import('node:fs')).writeFileSync(
         `${process.env.PERQ}/q${i}.cpuprofile`,

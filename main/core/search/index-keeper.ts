@@ -303,7 +303,8 @@ export class IndexKeeper {
     return this.index.search(parseQuery(text), {
       limit,
       textOf: (id) => this.textOf(id),
-      cachedText: (id) => this.texts.get(id),
+      cachedText: (id) => this.texts.peek(id),
+      usedText: (id) => this.texts.get(id),
     });
   }
 

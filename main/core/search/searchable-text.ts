@@ -9,6 +9,20 @@ import { terms } from './fold';
 /** Between terms: a character no folded term contains (terms never hold line breaks). */
 const GAP = '\n';
 
+/**
+ * What a phrase is looked for as in the joined terms: its words, each followed by GAP. It starts with
+ * the phrase's first letter, not a GAP: V8 scans for a needle's first character before comparing,
+ * and GAP is every few characters (3× slower); the GAP before it is checked at each place found.
+ * Made once per phrase (a query's phrase is checked in hundreds of texts: a string joined at each
+ * check was a new string to flatten each time).
+ */
+const needles = new WeakMap<readonly string[], string>();
+function needleOf(phrase: readonly string[]): string {
+  let needle = needles.get(phrase);
+  if (needle === undefined) needles.set(phrase, (needle = phrase.join(GAP) + GAP));
+  return needle;
+}
+
 export class SearchableText {
   private flat?: string;
 
@@ -18,10 +32,7 @@ export class SearchableText {
   hasPhrase(phrase: readonly string[]): boolean {
     if (phrase.length === 0 || this.text === '') return false;
     const flat = this.prepare();
-    // The needle starts with the phrase's first letter, not a GAP: V8 scans for a needle's first
-    // character before comparing, and GAP is every few characters (3× slower). The GAP before it is
-    // checked at each place found.
-    const needle = phrase.join(GAP) + GAP;
+    const needle = needleOf(phrase);
     for (let at = flat.indexOf(needle, 1); at > 0; at = flat.indexOf(needle, at + 1))
       if (flat[at - 1] === GAP) return true;
     return false;

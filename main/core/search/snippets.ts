@@ -15,6 +15,8 @@ const TERM_RUN = /[^\n\r\p{Z}\p{P}]+/gu;
 /** One character between terms (fold.ts's TERM_SEPARATOR, a character at a time). */
 const SEPARATOR = /^[\n\r\p{Z}\p{P}]$/u;
 const ASCII = /^[\u0000-\u007f]*$/;
+/** A separator anywhere. */
+const SPLITS = /[\n\r\p{Z}\p{P}]/u;
 
 export interface Match {
   /** Folded words to mark. */
@@ -69,10 +71,7 @@ function firstAsciiWord(text: string, words: ReadonlySet<string>): { start: numb
       at = lower.indexOf(word, at + 1)
     ) {
       const end = at + word.length;
-      if (
-        (at === 0 || SEPARATOR.test(lower[at - 1])) &&
-        (end === lower.length || SEPARATOR.test(lower[end]))
-      ) {
+      if ((at === 0 || isSeparator(lower, at - 1)) && (end === lower.length || isSeparator(lower, end))) {
         best = { start: at, end };
         break;
       }
@@ -116,6 +115,13 @@ export function snippetOf(
 
 /** Offsets of the matched words (each alone) and phrases (each whole) in `text`, sorted, overlaps merged. */
 export function markedRanges(text: string, match: Match): Array<[number, number]> {
+  // Words alone in an ASCII text (most snippets): found by indexOf, not by placing every term.
+  if (match.phrases.length === 0 && ASCII.test(text)) return merged(asciiWordRanges(text, match.words));
+  return markedRangesByTerms(text, match);
+}
+
+/** markedRanges by placing and folding every term of the text (any text, phrases too). */
+export function markedRangesByTerms(text: string, match: Match): Array<[number, number]> {
   const placed: PlacedTerm[] = placedTerms(text);
   const found: Array<[number, number]> = [];
   for (const p of placed) if (match.words.has(p.term)) found.push([p.start, p.end]);
@@ -124,6 +130,37 @@ export function markedRanges(text: string, match: Match): Array<[number, number]
       found.push([placed[i].start, placed[i + phrase.length - 1].end]);
     }
   }
+  return merged(found);
+}
+
+/**
+ * Every place where one of the words stands as a whole term of an ASCII text: in its lower case (an
+ * ASCII term's fold, at the same offsets), with a separator or an end on each side.
+ */
+function asciiWordRanges(text: string, words: ReadonlySet<string>): Array<[number, number]> {
+  const lower = text.toLowerCase();
+  const found: Array<[number, number]> = [];
+  for (const word of words) {
+    if (word === '' || SPLITS.test(word)) continue; // never a whole term
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+      const end = at + word.length;
+      if ((at === 0 || isSeparator(lower, at - 1)) && (end === lower.length || isSeparator(lower, end)))
+        found.push([at, end]);
+    }
+  }
+  return found;
+}
+
+/** Which ASCII characters separate terms (fold.ts's TERM_SEPARATOR), by code. */
+const ASCII_SEPARATORS = Array.from({ length: 128 }, (_, c) => SEPARATOR.test(String.fromCharCode(c)));
+
+function isSeparator(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c < 128 ? ASCII_SEPARATORS[c] : SEPARATOR.test(text[at]);
+}
+
+/** Ranges sorted, overlapping ones merged. */
+function merged(found: Array<[number, number]>): Array<[number, number]> {
   found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const ranges: Array<[number, number]> = [];
   for (const r of found) {

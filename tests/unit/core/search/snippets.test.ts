@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstMatch } from '@core/search/snippets';
+import { firstMatch, markedRanges, markedRangesByTerms } from '@core/search/snippets';
 import { findRun, fold, placedTerms } from '@core/search/fold';
 
 /** The first match as a scan of every folded term finds it (what firstMatch must answer, faster). */
@@ -78,5 +78,48 @@ describe('snippets: the first match', () => {
     const text = TEXTS[10];
     assert.deepEqual(firstMatch(text, { words: new Set(), phrases: both }), reference(text, [], both));
     assert.equal(fold('ÖL'), 'ol');
+  });
+});
+
+describe('snippets: the marked words', () => {
+  const WORDS = [['coalition'], ['cafe', 'naive'], ['oil', 'rich'], ['ol'], ['priority', 'top'], ['missing']];
+
+  it('are every whole word in any case, as placing every term finds them', () => {
+    for (const text of [
+      ...TEXTS,
+      'a\tcoalition b',
+      'coalition\ncoalition\rcoalition',
+      'oil_rich oil~rich oil|rich',
+    ])
+      for (const words of WORDS) {
+        const match = { words: new Set(words), phrases: [] };
+        assert.deepEqual(
+          markedRanges(text, match),
+          markedRangesByTerms(text, match),
+          `${words} in “${text}”`,
+        );
+      }
+  });
+
+  it('are found alike in random ASCII text of letters, digits, spaces, punctuation and symbols', () => {
+    const alphabet = 'aAbBoOlLiI0 ._-,;:!?"\'()[]{}$+<=>^`|~#%&*/@\\\t\n\r';
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let k = 0; k < 2000; k++) {
+      const text = Array.from({ length: rand(60) }, () => alphabet[rand(alphabet.length)]).join('');
+      const words = new Set(['a', 'ab', 'oil', 'b0', 'lol', 'i', '$a', 'a b']);
+      const match = { words, phrases: [] };
+      assert.deepEqual(markedRanges(text, match), markedRangesByTerms(text, match), JSON.stringify(text));
+    }
+  });
+
+  it('of a phrase mark it whole; a word is marked alone', () => {
+    const text = 'The top priority, then the TOP — priority.';
+    const match = { words: new Set(['then']), phrases: [['top', 'priority']] };
+    assert.deepEqual(markedRanges(text, match), [
+      [4, 16],
+      [18, 22],
+      [27, 41],
+    ]);
   });
 });
