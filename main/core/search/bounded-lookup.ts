@@ -88,7 +88,7 @@ export function boundedLookup(
         if (seen.has(doc)) continue;
         seen.add(doc);
         if (!postings.live(doc)) continue;
-        if (!others.every((holds) => holds(doc)) || unwanted.some((holds) => holds(doc))) continue;
+        if (!allHold(others, doc) || anyHolds(unwanted, doc)) continue;
         if (accept && !accept(postings.id(doc), postings.stored(doc))) continue;
         if (cap !== null && chosen.length >= cap) {
           capped = true;
@@ -162,12 +162,30 @@ function holder(word: Expanded, fields: readonly Field[]): (doc: number) => bool
     .flatMap((v) => fields.map((f) => v.postings.get(f.id)))
     .filter((l): l is DocumentFreqs => l !== undefined)
     .sort((a, b) => b.size - a.size);
-  if (lists.length <= MANY_LISTS) return (doc) => lists.some((l) => l.has(doc));
+  if (lists.length === 1) {
+    const [list] = lists;
+    return (doc) => list.has(doc);
+  }
+  if (lists.length <= MANY_LISTS)
+    return (doc) => {
+      for (const l of lists) if (l.has(doc)) return true;
+      return false;
+    };
   let all: Set<number> | undefined;
   return (doc) => {
     all ??= new Set(lists.flatMap((l) => [...l.keys()]));
     return all.has(doc);
   };
+}
+
+function allHold(words: readonly ((doc: number) => boolean)[], doc: number): boolean {
+  for (const holds of words) if (!holds(doc)) return false;
+  return true;
+}
+
+function anyHolds(words: readonly ((doc: number) => boolean)[], doc: number): boolean {
+  for (const holds of words) if (holds(doc)) return true;
+  return false;
 }
 
 /** Past this many lists, a word's documents are gathered once rather than looked up in each list. */
@@ -201,21 +219,22 @@ function scoreOf(
         if (!list) continue;
         const idf = postings.idf(list.size);
         const factor = weight * field.boost;
-        const credit = (i: number, doc: number, termFreq: number) => {
-          wordScores[i] += factor * postings.bm25(termFreq, idf, doc, field.id);
-          held[i] = 1;
-          (matches[i][term] ??= []).push(field.name);
-        };
         // The shorter side is walked: the list, or the chosen documents.
         if (list.size < n) {
           for (const [doc, termFreq] of list) {
             const i = at.get(doc);
-            if (i !== undefined) credit(i, doc, termFreq);
+            if (i === undefined) continue;
+            wordScores[i] += factor * postings.bm25(termFreq, idf, doc, field.id);
+            held[i] = 1;
+            (matches[i][term] ??= []).push(field.name);
           }
         } else {
           for (let i = 0; i < n; i++) {
             const termFreq = list.get(chosen[i]);
-            if (termFreq !== undefined) credit(i, chosen[i], termFreq);
+            if (termFreq === undefined) continue;
+            wordScores[i] += factor * postings.bm25(termFreq, idf, chosen[i], field.id);
+            held[i] = 1;
+            (matches[i][term] ??= []).push(field.name);
           }
         }
       }

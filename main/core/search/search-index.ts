@@ -153,7 +153,8 @@ export class SearchIndex {
   /** Changes since the last takeChanges, per part: what the journal is to record. */
   private changes: PartChanges = { articles: [], annotations: [] };
   private readonly metaTexts = new Map<string, Record<'title' | 'authors' | 'source', SearchableText>>();
-  private readonly shownTexts = new Map<string, SearchableText>();
+  private shownTexts = new WeakMap<object, readonly [SearchableText, SearchableText, SearchableText]>();
+  private shownTextCount = 0;
   private replaying = false;
 
   private constructor(
@@ -513,21 +514,33 @@ export class SearchIndex {
   private annotationPhraseFilter(q: SearchQuery): Accept | undefined {
     if (q.phrases.length === 0) return undefined;
     return (_id, stored) => {
-      const doc = stored as unknown as AnnotationDoc | undefined;
-      if (!doc) return false;
-      const texts = [doc.shownQuote, doc.shownNote, doc.tags.join(', ')].map((t) => this.shownText(t));
-      return q.phrases.every((p) => texts.some((t) => t.hasPhrase(p)));
+      if (!stored) return false;
+      const [quote, note, tags] = this.shownTextsOf(stored as unknown as AnnotationDoc);
+      for (const p of q.phrases)
+        if (!quote.hasPhrase(p) && !note.hasPhrase(p) && !tags.hasPhrase(p)) return false;
+      return true;
     };
   }
 
-  /** A highlight's quote, note or tags with its folded terms (kept by text: a phrase query checks hundreds). */
-  private shownText(text: string): SearchableText {
-    let searchable = this.shownTexts.get(text);
-    if (!searchable) {
-      if (this.shownTexts.size >= SHOWN_TEXTS_KEPT) this.shownTexts.clear();
-      this.shownTexts.set(text, (searchable = new SearchableText(text)));
+  /**
+   * A highlight's quote, note and tags with their folded terms, kept by its stored fields (MiniSearch
+   * keeps one object per document until it changes): a phrase query checks hundreds.
+   */
+  private shownTextsOf(doc: AnnotationDoc): readonly [SearchableText, SearchableText, SearchableText] {
+    let texts = this.shownTexts.get(doc);
+    if (!texts) {
+      if (++this.shownTextCount > SHOWN_TEXTS_KEPT) {
+        this.shownTexts = new WeakMap();
+        this.shownTextCount = 1;
+      }
+      texts = [
+        new SearchableText(doc.shownQuote),
+        new SearchableText(doc.shownNote),
+        new SearchableText(doc.tags.join(', ')),
+      ];
+      this.shownTexts.set(doc, texts);
     }
-    return searchable;
+    return texts;
   }
 
   /** The query's source filter as a test of an article id (each source decided once per query); undefined when none. */
@@ -551,11 +564,7 @@ export class SearchIndex {
       const doc = stored as unknown as AnnotationDoc | undefined;
       if (!doc) return false;
       if ((q.colors.length && !q.colors.includes(doc.color)) || q.notColors.includes(doc.color)) return false;
-      if (q.tags.length || q.notTags.length) {
-        const tagKeys = doc.tags.map(foldedTagKey);
-        const covers = (f: string) => tagKeys.some((t) => t === f || t.startsWith(`${f}/`));
-        if (!q.tags.every(covers) || q.notTags.some(covers)) return false;
-      }
+      if ((q.tags.length || q.notTags.length) && !tagsPass(q, doc.tags)) return false;
       return !bySource || bySource(doc.articleId, undefined);
     };
   }
@@ -593,9 +602,7 @@ export class SearchIndex {
     const doc = r as unknown as MiniResult & AnnotationDoc;
     const info = this.articles.get(doc.articleId);
     if (!info) return null; // its article is gone: never a hit that cannot be opened
-    const tagKeys = doc.tags.map(foldedTagKey);
-    const covers = (f: string) => tagKeys.some((t) => t === f || t.startsWith(`${f}/`));
-    if (!q.tags.every(covers) || q.notTags.some(covers)) return null;
+    if (!tagsPass(q, doc.tags)) return null;
     if ((q.colors.length && !q.colors.includes(doc.color)) || q.notColors.includes(doc.color)) return null;
     if (!sourceMatches(q, info.source)) return null;
     const texts: Record<'quote' | 'note' | 'tagText', string> = {
@@ -734,7 +741,7 @@ const FUZZY_FROM = 4;
  */
 /** Articles whose title, authors and source keep their folded terms (cleared past this: a few MB). */
 const META_TEXTS_KEPT = 20_000;
-/** Highlight texts (quotes, notes, tag lists) keeping their folded terms (cleared past this: ~30 MB at most). */
+/** Highlights whose texts (quote, note, tag list) keep their folded terms (forgotten past this: ~30 MB at most). */
 const SHOWN_TEXTS_KEPT = 100_000;
 /** Article files read at once for a phrase's uncached candidates. */
 const READ_AHEAD = 16;
@@ -840,6 +847,21 @@ function toDoc(articleId: string, a: HighlightText): AnnotationDoc {
     tags,
     color: a.color,
   };
+}
+
+/** Whether a highlight's tags cover every tag the query asks for and none it excludes (a tag covers its children). */
+function tagsPass(q: SearchQuery, tags: readonly string[]): boolean {
+  if (q.tags.length === 0 && q.notTags.length === 0) return true;
+  const keys = tags.map(foldedTagKey);
+  for (const f of q.tags) if (!covers(keys, f)) return false;
+  for (const f of q.notTags) if (covers(keys, f)) return false;
+  return true;
+}
+
+function covers(tagKeys: readonly string[], f: string): boolean {
+  for (const t of tagKeys)
+    if (t === f || (t.length > f.length && t[f.length] === '/' && t.startsWith(f))) return true;
+  return false;
 }
 
 /** Tags repeat across thousands of highlights: each spelling is folded once (a filter over 100,000 reads each). */
