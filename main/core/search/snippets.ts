@@ -27,8 +27,15 @@ export interface Match {
 
 /** Where the first match is: a phrase if any is asked for, else any of the words. Null when none occurs. */
 export function firstMatch(text: string, match: Match): { start: number; end: number } | null {
+  if (!ASCII.test(text)) return firstMatchByTerms(text, match);
+  return match.phrases.length > 0
+    ? firstAsciiPhrase(text.toLowerCase(), match.phrases)
+    : firstAsciiWord(text, match.words);
+}
+
+/** firstMatch by folding every term up to the match (any text). */
+export function firstMatchByTerms(text: string, match: Match): { start: number; end: number } | null {
   if (match.phrases.length > 0) return firstPhrase(text, match.phrases);
-  if (ASCII.test(text)) return firstAsciiWord(text, match.words);
   // Lazy: a book is scanned only as far as its first match.
   for (const m of text.matchAll(TERM_RUN)) {
     if (match.words.has(fold1(m[0]))) return { start: m.index, end: m.index + m[0].length };
@@ -53,6 +60,42 @@ function firstPhrase(text: string, phrases: Match['phrases']): { start: number; 
     }
   }
   return null;
+}
+
+/**
+ * firstPhrase in an ASCII text, by indexOf in its lower case: each phrase's first place (its first
+ * word a whole term, each next word the next term), the one ending first (the first listed on a tie).
+ */
+function firstAsciiPhrase(lower: string, phrases: Match['phrases']): { start: number; end: number } | null {
+  let best: { start: number; end: number } | null = null;
+  for (const phrase of phrases) {
+    if (phrase.length === 0 || phrase.some((w) => w === '' || SPLITS.test(w))) continue;
+    for (let at = lower.indexOf(phrase[0]); at >= 0; at = lower.indexOf(phrase[0], at + 1)) {
+      const end = phraseEnd(lower, at, phrase);
+      if (end >= 0) {
+        if (!best || end < best.end) best = { start: at, end };
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** Where the phrase ends if it stands at `at` in the lower-cased ASCII text (terms in a row), else -1. */
+function phraseEnd(lower: string, at: number, phrase: readonly string[]): number {
+  if (at > 0 && !isSeparator(lower, at - 1)) return -1;
+  let pos = at;
+  for (let j = 0; j < phrase.length; j++) {
+    if (j > 0) {
+      const gap = pos;
+      while (pos < lower.length && isSeparator(lower, pos)) pos++;
+      if (pos === gap) return -1;
+    }
+    if (!lower.startsWith(phrase[j], pos)) return -1;
+    pos += phrase[j].length;
+    if (pos < lower.length && !isSeparator(lower, pos)) return -1;
+  }
+  return pos;
 }
 
 /**

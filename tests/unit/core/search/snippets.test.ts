@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstMatch, markedRanges, markedRangesByTerms } from '@core/search/snippets';
+import { firstMatch, firstMatchByTerms, markedRanges, markedRangesByTerms } from '@core/search/snippets';
 import { findRun, fold, placedTerms } from '@core/search/fold';
 
 /** The first match as a scan of every folded term finds it (what firstMatch must answer, faster). */
@@ -78,6 +78,44 @@ describe('snippets: the first match', () => {
     const text = TEXTS[10];
     assert.deepEqual(firstMatch(text, { words: new Set(), phrases: both }), reference(text, [], both));
     assert.equal(fold('ÖL'), 'ol');
+  });
+});
+
+describe('snippets: the first match in an ASCII text', () => {
+  it('is where folding every term finds it, for words and phrases, in random text', () => {
+    const alphabet = 'aAbBoOlLiI0 ._-,;:!?"\'()[]{}$+<=>^`|~#%&*/@\\\t\n\r';
+    let seed = 11;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const matches = [
+      { words: new Set(['a', 'oil', 'b0', '$a']), phrases: [] },
+      { words: new Set<string>(), phrases: [['a', 'b']] },
+      {
+        words: new Set<string>(),
+        phrases: [
+          ['a', 'a', 'b'],
+          ['b', 'a'],
+        ],
+      },
+      { words: new Set<string>(), phrases: [['bo', 'li'], ['i']] },
+      { words: new Set<string>(), phrases: [['a b', 'a']] },
+    ];
+    for (let k = 0; k < 3000; k++) {
+      const text = Array.from({ length: rand(60) }, () => alphabet[rand(alphabet.length)]).join('');
+      for (const match of matches)
+        assert.deepEqual(
+          firstMatch(text, match),
+          firstMatchByTerms(text, match),
+          JSON.stringify([text, match.phrases]),
+        );
+    }
+  });
+
+  it('of a phrase spans a line break and punctuation, in any case', () => {
+    const text = 'Nothing here. The Top\n— PRIORITY, then.';
+    assert.deepEqual(firstMatch(text, { words: new Set(), phrases: [['top', 'priority']] }), {
+      start: 18,
+      end: 32,
+    });
   });
 });
 
