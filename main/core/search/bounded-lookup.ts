@@ -194,7 +194,9 @@ const MANY_LISTS = 12;
 /**
  * MiniSearch's result for each chosen document, as `search` would give it for these words
  * combined with AND: the same BM25 terms summed in the same order (variant, then field), times the
- * number of words, stored fields attached; best first.
+ * number of words, stored fields attached; best first. Which terms matched in which fields (`terms`,
+ * `match`, `queryTerms`) is worked out only when read: a lookup scores a hundred documents or more
+ * and a page reads fifty.
  */
 function scoreOf(
   postings: Postings,
@@ -204,16 +206,18 @@ function scoreOf(
 ): MiniResult[] {
   const n = chosen.length;
   const at = new Map<number, number>();
-  chosen.forEach((doc, i) => at.set(doc, i));
+  for (let i = 0; i < n; i++) at.set(chosen[i], i);
   const scores = new Float64Array(n);
   const wordScores = new Float64Array(n);
   const held = new Uint8Array(n);
-  const terms: string[][] = Array.from({ length: n }, () => []);
-  const matches: Array<Record<string, string[]>> = Array.from({ length: n }, () => ({}));
+  // How many distinct words (by what was typed) each document holds: the score's multiplier.
+  const sources = [...new Set(words.map((w) => w.source))];
+  const heldSources = new Uint8Array(n * sources.length);
+  const heldCount = new Uint8Array(n);
   for (const word of words) {
     wordScores.fill(0);
     held.fill(0);
-    for (const { term, weight, postings: data } of word.variants) {
+    for (const { weight, postings: data } of word.variants) {
       for (const field of fields) {
         const list = data.get(field.id);
         if (!list) continue;
@@ -226,7 +230,6 @@ function scoreOf(
             if (i === undefined) continue;
             wordScores[i] += factor * postings.bm25(termFreq, idf, doc, field.id);
             held[i] = 1;
-            (matches[i][term] ??= []).push(field.name);
           }
         } else {
           for (let i = 0; i < n; i++) {
@@ -234,30 +237,75 @@ function scoreOf(
             if (termFreq === undefined) continue;
             wordScores[i] += factor * postings.bm25(termFreq, idf, chosen[i], field.id);
             held[i] = 1;
-            (matches[i][term] ??= []).push(field.name);
           }
         }
       }
     }
+    const s = sources.indexOf(word.source);
     for (let i = 0; i < n; i++) {
       if (!held[i]) continue;
       scores[i] += wordScores[i];
-      if (!terms[i].includes(word.source)) terms[i].push(word.source);
+      if (!heldSources[i * sources.length + s]) {
+        heldSources[i * sources.length + s] = 1;
+        heldCount[i]++;
+      }
     }
   }
   const out: MiniResult[] = [];
   for (let i = 0; i < n; i++) {
-    if (terms[i].length === 0) continue;
-    const result = {
-      id: postings.id(chosen[i]),
-      score: scores[i] * terms[i].length,
-      terms: Object.keys(matches[i]),
-      queryTerms: terms[i],
-      match: matches[i],
-    };
-    out.push(Object.assign(result, postings.stored(chosen[i])));
+    if (heldCount[i] === 0) continue;
+    const result = new ScoredResult(
+      postings.id(chosen[i]),
+      scores[i] * heldCount[i],
+      chosen[i],
+      words,
+      fields,
+    );
+    out.push(Object.assign(result, postings.stored(chosen[i])) as unknown as MiniResult);
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** A result whose matched terms and fields are found when first read (in scoreOf's order: word, variant, field). */
+class ScoredResult {
+  private details?: { terms: string[]; queryTerms: string[]; match: Record<string, string[]> };
+
+  constructor(
+    readonly id: string,
+    readonly score: number,
+    private readonly doc: number,
+    private readonly words: Expanded[],
+    private readonly fields: readonly Field[],
+  ) {}
+
+  get terms(): string[] {
+    return this.detailed().terms;
+  }
+
+  get queryTerms(): string[] {
+    return this.detailed().queryTerms;
+  }
+
+  get match(): Record<string, string[]> {
+    return this.detailed().match;
+  }
+
+  private detailed() {
+    if (this.details) return this.details;
+    const match: Record<string, string[]> = {};
+    const queryTerms: string[] = [];
+    for (const word of this.words) {
+      let held = false;
+      for (const { term, postings: data } of word.variants)
+        for (const field of this.fields) {
+          if (!data.get(field.id)?.has(this.doc)) continue;
+          held = true;
+          (match[term] ??= []).push(field.name);
+        }
+      if (held && !queryTerms.includes(word.source)) queryTerms.push(word.source);
+    }
+    return (this.details = { terms: Object.keys(match), queryTerms, match });
+  }
 }
 
 /**
