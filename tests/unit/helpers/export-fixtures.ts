@@ -12,26 +12,38 @@ import type { Article } from '@core/document/types';
 
 export type Annotate = (article: Article, phrase: string, extra?: Partial<Annotation>) => Annotation;
 
-/** An `annotate(article, phrase, extra)` whose fields default to `defaults(phrase, start)`, then to plain ones. */
+/** An annotation on [start, end) of the article's text, described as a selection of it would be, with the plain fields; `extra` over them. */
+export function annotationAt(
+  article: Article,
+  start: number,
+  end: number,
+  extra: Partial<Annotation> = {},
+): Annotation {
+  const { quote, position } = describeRange(article.text, start, end);
+  return {
+    id: `${article.id}-${start}-${end - start}`,
+    articleId: article.id,
+    target: { source: article.id, quote, position },
+    color: 'yellow',
+    tags: [],
+    note: '',
+    created: '2024-03-06T10:00:00.000Z',
+    modified: '2024-03-06T10:00:00.000Z',
+    ...extra,
+  };
+}
+
+/** An `annotate(article, phrase, extra)` whose fields default to `defaults(phrase, start, article)`, then to plain ones. */
 export function annotator(
-  defaults: (phrase: string, start: number) => Partial<Annotation> = () => ({}),
+  defaults: (phrase: string, start: number, article: Article) => Partial<Annotation> = () => ({}),
 ): Annotate {
   return (article, phrase, extra = {}) => {
     const start = article.text.indexOf(phrase);
     assert.notEqual(start, -1, `test setup: "${phrase}" not in the article`);
-    const { quote, position } = describeRange(article.text, start, start + phrase.length);
-    return {
-      id: `${article.id}-${start}-${phrase.length}`,
-      articleId: article.id,
-      target: { source: article.id, quote, position },
-      color: 'yellow',
-      tags: [],
-      note: '',
-      created: '2024-03-06T10:00:00.000Z',
-      modified: '2024-03-06T10:00:00.000Z',
-      ...defaults(phrase, start),
+    return annotationAt(article, start, start + phrase.length, {
+      ...defaults(phrase, start, article),
       ...extra,
-    };
+    });
   };
 }
 

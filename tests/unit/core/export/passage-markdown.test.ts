@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Annotation } from '@core/annotations/types';
-import { describeRange } from '@core/anchoring/describe';
+import { annotationAt } from '../../helpers/export-fixtures';
 import type { Article } from '@core/document/types';
 import { toMarkdown } from '@core/export/markdown';
 import { passageLines } from '@core/export/passage-markdown';
@@ -18,18 +18,7 @@ function annotate(
   const start = article.text.indexOf(from);
   const end = article.text.indexOf(to, start) + to.length;
   assert.ok(start >= 0 && end > start, `test setup: “${from}” … “${to}”`);
-  const { quote, position } = describeRange(article.text, start, end);
-  return {
-    id: `a${start}-0000-4000-8000-000000000000`,
-    articleId: article.id,
-    target: { source: article.id, quote, position },
-    color: 'yellow',
-    tags: [],
-    note: '',
-    created: '2024-03-06T10:00:00.000Z',
-    modified: '2024-03-06T10:00:00.000Z',
-    ...extra,
-  };
+  return annotationAt(article, start, end, { id: `a${start}-0000-4000-8000-000000000000`, ...extra });
 }
 
 describe('Markdown export of passages with links and tables', () => {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import type { Annotation } from '@core/annotations/types';
-import { describeRange } from '@core/anchoring/describe';
+import { annotator } from '../../helpers/export-fixtures';
 import { buildArticle } from '@core/document/build';
 import type { Article } from '@core/document/types';
 import { toCsv } from '@core/export/csv';
@@ -31,21 +30,8 @@ const web: Article = buildArticle(
   'web article',
 );
 
-function annotate(article: Article, phrase: string): Annotation {
-  const start = article.text.indexOf(phrase);
-  assert.notEqual(start, -1, `test setup: "${phrase}" not in the article`);
-  const { quote, position } = describeRange(article.text, start, start + phrase.length);
-  return {
-    id: `id-${article.id}-${start}`,
-    articleId: article.id,
-    target: { source: article.id, quote, position },
-    color: 'yellow',
-    tags: [],
-    note: '',
-    created: '2024-03-06T10:00:00.000Z',
-    modified: '2024-03-06T10:00:00.000Z',
-  };
-}
+/** Ids by the article and the phrase's start. */
+const annotate = annotator((_, start, article) => ({ id: `id-${article.id}-${start}` }));
 
 const onPage7 = annotate(pdf, 'debated for a week');
 const onPage8 = annotate(pdf, 'came on a Friday');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Block, TableBlock } from '@core/document/types';
-import { describeRange } from '@core/anchoring/describe';
+import { annotationAt } from '../../helpers/export-fixtures';
 import { toMarkdown } from '@core/export/markdown';
 import { importSource } from '@core/import/index';
 import { findTables, type CellBox } from '@core/import/pdf-tables';
@@ -48,22 +48,10 @@ describe('Tables in a PDF', () => {
     });
     const start = article.text.indexOf('1951');
     const end = article.text.indexOf('79,120') + '79,120'.length;
-    const { quote, position } = describeRange(article.text, start, end);
     const md = toMarkdown([
       {
         article,
-        annotations: [
-          {
-            id: 'b1c2d3e4-0000-4000-8000-000000000000',
-            articleId: article.id,
-            target: { source: article.id, quote, position },
-            color: 'yellow',
-            tags: [],
-            note: '',
-            created: '2024-03-06T10:00:00.000Z',
-            modified: '2024-03-06T10:00:00.000Z',
-          },
-        ],
+        annotations: [annotationAt(article, start, end, { id: 'b1c2d3e4-0000-4000-8000-000000000000' })],
       },
     ]);
     assert.match(md, /^> \| 1951 \| 4,365 \| 91,050 \| 12 \|$/m);

@@ -4,7 +4,7 @@ import type { Block } from '@core/document/types';
 import { GlossError } from '@core/errors';
 import { detectFormat } from '@core/import/detect';
 import { importSource } from '@core/import/index';
-import { describeRange } from '@core/anchoring/describe';
+import { annotationAt } from '../../helpers/export-fixtures';
 import { toMarkdown } from '@core/export/markdown';
 import { locationLabel } from '@core/export/reading-order';
 import { parsePdfFile } from '@core/import/pdf';
@@ -168,21 +168,13 @@ describe('PDF import', () => {
     assert.equal(first.page, 1, 'blocks keep the page’s place');
     assert.equal(locationLabel(article, first.start), 'p. i');
     assert.equal(locationLabel(article, last.start), `p. ${partPages[SPEC.parts.length - 1] - 1}`);
-    const { quote, position } = describeRange(article.text, first.start, first.start + 40);
     const md = toMarkdown([
       {
         article,
         annotations: [
-          {
+          annotationAt(article, first.start, first.start + 40, {
             id: 'a1000000-0000-4000-8000-000000000000',
-            articleId: article.id,
-            target: { source: article.id, quote, position },
-            color: 'yellow',
-            tags: [],
-            note: '',
-            created: '2024-03-06T10:00:00.000Z',
-            modified: '2024-03-06T10:00:00.000Z',
-          },
+          }),
         ],
       },
     ]);
