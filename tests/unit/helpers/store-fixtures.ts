@@ -3,6 +3,8 @@ import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TestContext } from 'node:test';
 import { buildArticle } from '@core/document/build';
 import type { Article } from '@core/document/types';
@@ -69,6 +71,35 @@ export function spawnHelper(script: string, args: string[]): WatchedChild {
       stdio: 'pipe',
     }),
   );
+}
+
+/** The round a writer helper's line `{"acked": N}` says is durable; 0 for any other line. */
+export function ackOf(line: string): number {
+  try {
+    return (JSON.parse(line) as { acked?: number }).acked ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs a writer helper (it prints `{"acked": N}` once its round N is durable) until it has acknowledged
+ * round `acked`, lets it go on `delayMs` more (a kill point spread over its next round, not a wait for
+ * anything), kills it with SIGKILL and reads its output to the end: every line, and the last round it
+ * acknowledged (also those after the one waited for).
+ */
+export async function killWriter(
+  script: string,
+  args: string[],
+  { acked, delayMs }: { acked: number; delayMs: number },
+): Promise<{ lines: string[]; lastAcked: number }> {
+  const writer = spawnHelper(script, args);
+  await writer.line((l) => ackOf(l) >= acked);
+  if (delayMs > 0) await sleep(delayMs);
+  writer.child.kill('SIGKILL');
+  const { lines, signal, stderr } = await writer.finished();
+  assert.equal(signal, 'SIGKILL', `the writer ran until it was killed: ${stderr}`);
+  return { lines, lastAcked: Math.max(...lines.map(ackOf)) };
 }
 
 /**

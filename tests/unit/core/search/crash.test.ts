@@ -4,17 +4,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createGloss } from '@core/service';
-import { spawnHelper, tempDataDir } from '../../helpers/store-fixtures';
-
-const ackOf = (line: string): number => {
-  try {
-    return (JSON.parse(line) as { acked?: number }).acked ?? 0;
-  } catch {
-    return 0;
-  }
-};
+import { ackOf, killWriter, tempDataDir } from '../../helpers/store-fixtures';
 
 describe('search index: a writer killed mid-change', () => {
   it('after each SIGKILL, the reopened index finds every highlight and article the store holds, and nothing else', async (t) => {
@@ -22,14 +13,9 @@ describe('search index: a writer killed mid-change', () => {
     let lastAcked = 0;
     const acked = new Set<number>();
     for (const delay of [0, 3, 9, 17, 31, 45]) {
-      const writer = spawnHelper('search-writer.ts', [dir]);
-      await writer.line((l) => ackOf(l) >= lastAcked + 3);
-      if (delay > 0) await sleep(delay);
-      writer.child.kill('SIGKILL');
-      const { lines, signal, stderr } = await writer.finished();
-      assert.equal(signal, 'SIGKILL', `the writer ran until it was killed: ${stderr}`);
-      lastAcked = Math.max(...lines.map(ackOf));
-      for (const l of lines) acked.add(ackOf(l));
+      const killed = await killWriter('search-writer.ts', [dir], { acked: lastAcked + 3, delayMs: delay });
+      lastAcked = killed.lastAcked;
+      for (const l of killed.lines) acked.add(ackOf(l));
 
       const gloss = await createGloss({ dataDir: dir, seedsDir: `${dir}/no-seeds` });
       try {

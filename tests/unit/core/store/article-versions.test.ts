@@ -8,12 +8,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore, type Store } from '@core/store/index';
 import { addVersionFrom } from '@core/versions/add-version';
 import { versionHash, versionsOf } from '@core/versions/version-list';
 import { VERSION_JOURNAL } from '@core/store/article-versions';
-import { spawnHelper, tempDataDir } from '../../helpers/store-fixtures';
+import { killWriter, tempDataDir } from '../../helpers/store-fixtures';
 import { versionArticle, versionedAnnotations, versionedBase } from '../../helpers/version-fixtures';
 
 async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
@@ -24,8 +23,6 @@ async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<
     await s.close();
   }
 }
-
-const ackOf = (line: string): number => (JSON.parse(line) as { acked: number }).acked;
 
 describe('store: article versions', () => {
   it('keeps every version’s text, byte for byte, and switches the article and its annotations to the newest', async (t) => {
@@ -96,14 +93,10 @@ describe('store: article versions', () => {
     // some land while the old text is kept, some between the journal's three writes, some between rounds.
     const delays = [0, 15, 35, 60, 90, 120, 160, 200, 250, 320, 400, 500];
     for (const delay of delays) {
-      const writer = spawnHelper('version-writer.ts', [dir]);
-      const target = onDisk + 1;
-      await writer.line((l) => ackOf(l) >= target);
-      if (delay > 0) await sleep(delay);
-      writer.child.kill('SIGKILL');
-      const { lines, signal } = await writer.finished();
-      assert.equal(signal, 'SIGKILL', 'the writer ran until it was killed');
-      const lastAcked = Math.max(...lines.map(ackOf));
+      const { lastAcked } = await killWriter('version-writer.ts', [dir], {
+        acked: onDisk + 1,
+        delayMs: delay,
+      });
       const base = versionedBase();
       await withStore(dir, async (s) => {
         for (const w of s.warnings())

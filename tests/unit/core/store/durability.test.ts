@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore, type Store } from '@core/store/index';
 import { GlossError } from '@core/errors';
 import { DEFAULT_SETTINGS } from '@core/contract';
@@ -17,12 +16,11 @@ import {
   ageArticleFiles,
   makeAnnotation,
   makeArticle,
-  spawnHelper,
+  killWriter,
   tempDataDir,
 } from '../../helpers/store-fixtures';
 
 /** The round a store-writer line acknowledges. */
-const ackOf = (line: string): number => (JSON.parse(line) as { acked: number }).acked;
 
 type Damage = 'garbage bytes' | 'cut in half';
 const DAMAGES: Damage[] = ['garbage bytes', 'cut in half'];
@@ -257,15 +255,8 @@ describe('store: a writer killed mid-write leaves the last good state', () => {
     // saves, some in the middle of writing a file.
     const delays = [0, 4, 11, 23, 37, 52];
     for (const delay of delays) {
-      const writer = spawnHelper('store-writer.ts', [dir]);
-      const target = onDisk + 2;
-      await writer.line((l) => ackOf(l) >= target);
-      if (delay > 0) await sleep(delay);
-      writer.child.kill('SIGKILL');
       // Every acknowledgement printed before death counts, also those after the one waited for.
-      const { lines, signal } = await writer.finished();
-      assert.equal(signal, 'SIGKILL', 'the writer ran until it was killed');
-      const lastAcked = Math.max(...lines.map(ackOf));
+      const { lastAcked } = await killWriter('store-writer.ts', [dir], { acked: onDisk + 2, delayMs: delay });
 
       const first = makeArticle(0);
       await withStore(dir, async (s) => {
