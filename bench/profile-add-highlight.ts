@@ -24,7 +24,14 @@ import { openBrowserPair } from './lib/browser';
 import { writeBookLibrary } from './lib/book-session';
 import { plainParagraphNearMiddle, selectPlainRun } from './lib/book-steps';
 import { articlePage } from './lib/static-html';
-import { hotFunctions, trace, traceCategories, writeTraceFile, type TraceEvent } from './lib/trace';
+import {
+  hotFunctions,
+  sliceTree,
+  trace,
+  traceCategories,
+  writeTraceFile,
+  type TraceEvent,
+} from './lib/trace';
 
 const CATEGORIES = traceCategories(
   process.env.TRACE_ALL ? ['cc', 'disabled-by-default-cc.debug.scheduler.frames', 'viz'] : [],
@@ -77,35 +84,21 @@ async function press(page: Page, rel: number, profile = false): Promise<number> 
   );
 }
 
-/** The renderer main thread's top-level slices from the press mark on, summed by name. */
+/** The renderer main thread's slices from the press mark to the paint (+2 ms), as a tree of depth ≤ 2, those of 0.5 ms or more. */
 function summarize(events: TraceEvent[], ms: number): string {
-  const mark = events.find((e) => e.name === 'press' && e.cat.includes('user_timing'));
-  if (!mark) return '(no press mark in trace)';
-  const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X');
-  const end = mark.ts + ms * 1000 + 2000;
-  const inWindow = main
-    .filter((e) => e.ts + (e.dur ?? 0) >= mark.ts && e.ts <= end)
-    .sort((a, b) => a.ts - b.ts);
-  // Nested slices: keep a stack to print a tree of depth ≤ 3 for slices ≥ 0.3 ms.
-  const lines: string[] = [];
-  const stack: TraceEvent[] = [];
-  for (const e of inWindow) {
-    while (stack.length && stack[stack.length - 1].ts + (stack[stack.length - 1].dur ?? 0) <= e.ts)
-      stack.pop();
-    const depth = stack.length;
-    stack.push(e);
-    const dur = (e.dur ?? 0) / 1000;
-    if (depth > 2 || dur < 0.5) continue;
-    const data = e.args?.data;
-    const what =
-      (data?.functionName as string | undefined) ??
-      (data?.type as string | undefined) ??
-      (data?.url ? String(data.url).split('/').pop() : '');
-    lines.push(
-      `${((e.ts - mark.ts) / 1000).toFixed(1).padStart(7)} ms ${'  '.repeat(depth)}${e.name} ${dur.toFixed(1)} ms ${what ?? ''}`,
-    );
-  }
-  return lines.join('\n');
+  return sliceTree(events, 'press', ms, {
+    maxDepth: 2,
+    minMs: 0.5,
+    label: (e) => {
+      const data = e.args?.data;
+      return (
+        (data?.functionName as string | undefined) ??
+        (data?.type as string | undefined) ??
+        (data?.url ? String(data.url).split('/').pop() : '') ??
+        ''
+      );
+    },
+  });
 }
 
 /**

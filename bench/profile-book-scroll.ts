@@ -17,7 +17,14 @@ import { removeTempDirs } from './lib/big-store';
 import { openBrowserPair } from './lib/browser';
 import { writeBookLibrary } from './lib/book-session';
 import { articlePage } from './lib/static-html';
-import { hotFunctions, trace, traceCategories, writeTraceFile, type TraceEvent } from './lib/trace';
+import {
+  hotFunctions,
+  sliceTree,
+  trace,
+  traceCategories,
+  writeTraceFile,
+  type TraceEvent,
+} from './lib/trace';
 
 const CATEGORIES = traceCategories();
 
@@ -38,40 +45,25 @@ async function scroll(page: Page): Promise<number> {
 
 /** The renderer main thread's slices from the scroll mark to the paint (+2 ms), as a tree of depth ≤ 4. */
 function summarize(events: TraceEvent[], ms: number): string {
-  const mark = events.find((e) => e.name === 'scroll' && e.cat.includes('user_timing'));
-  if (!mark) return '(no scroll mark in trace)';
-  const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X');
-  const end = mark.ts + ms * 1000 + 2000;
-  const inWindow = main
-    .filter((e) => e.ts + (e.dur ?? 0) >= mark.ts && e.ts <= end)
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const lines: string[] = [];
-  const stack: TraceEvent[] = [];
-  for (const e of inWindow) {
-    while (stack.length && stack[stack.length - 1].ts + (stack[stack.length - 1].dur ?? 0) <= e.ts)
-      stack.pop();
-    const depth = stack.length;
-    stack.push(e);
-    const dur = (e.dur ?? 0) / 1000;
-    if (depth > 4 || dur < 0.3) continue;
-    const data = e.args?.data ?? (e.args?.beginData as Record<string, unknown> | undefined);
-    const what = [
-      data?.functionName,
-      data?.type,
-      data?.url ? String(data.url).split('/').pop() : '',
-      data?.dirtyObjects !== undefined
-        ? `dirty ${String(data.dirtyObjects)}/${String(data.totalObjects)}`
-        : '',
-      data?.elementCount !== undefined ? `elements ${String(data.elementCount)}` : '',
-      e.args?.elementCount !== undefined ? `elements ${String(e.args.elementCount)}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    lines.push(
-      `${((e.ts - mark.ts) / 1000).toFixed(1).padStart(7)} ms ${'  '.repeat(depth)}${e.name} ${dur.toFixed(1)} ms ${what}`,
-    );
-  }
-  return lines.join('\n');
+  return sliceTree(events, 'scroll', ms, {
+    maxDepth: 4,
+    minMs: 0.3,
+    label: (e) => {
+      const data = e.args?.data ?? (e.args?.beginData as Record<string, unknown> | undefined);
+      return [
+        data?.functionName,
+        data?.type,
+        data?.url ? String(data.url).split('/').pop() : '',
+        data?.dirtyObjects !== undefined
+          ? `dirty ${String(data.dirtyObjects)}/${String(data.totalObjects)}`
+          : '',
+        data?.elementCount !== undefined ? `elements ${String(data.elementCount)}` : '',
+        e.args?.elementCount !== undefined ? `elements ${String(e.args.elementCount)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+    },
+  });
 }
 
 /**

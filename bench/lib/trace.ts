@@ -1,8 +1,8 @@
 /**
  * Chromium's timeline through CDP, for the renderer profilers
  * (profile-add-highlight.ts, profile-book-scroll.ts): the trace events, a
- * traced interval, and V8's samples summed per function from a user-timing
- * mark on.
+ * traced interval, the main thread's slices as a tree and V8's samples summed
+ * per function from a user-timing mark on, and the trace written to a file.
  */
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -117,4 +117,39 @@ export async function writeTraceFile(name: string, events: readonly TraceEvent[]
   const file = join(tmpdir(), `gloss-${name}-trace.json`);
   await writeFile(file, JSON.stringify({ traceEvents: events }));
   process.stdout.write(`trace: ${file}\n`);
+}
+
+/**
+ * The renderer main thread's slices from the user-timing mark `markName` to `ms` after it (+2 ms), as a tree
+ * (a slice's depth: how many enclosing slices are open), one line each: its start from the mark, name, duration
+ * and `label`. Only slices of at most `maxDepth` and at least `minMs`.
+ */
+export function sliceTree(
+  events: readonly TraceEvent[],
+  markName: string,
+  ms: number,
+  { maxDepth, minMs, label }: { maxDepth: number; minMs: number; label: (e: TraceEvent) => string },
+): string {
+  const mark = events.find((e) => e.name === markName && e.cat.includes('user_timing'));
+  if (!mark) return `(no ${markName} mark in trace)`;
+  const end = mark.ts + ms * 1000 + 2000;
+  const inWindow = events
+    .filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X')
+    .filter((e) => e.ts + (e.dur ?? 0) >= mark.ts && e.ts <= end)
+    // Of two slices starting together the longer encloses the other.
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const lines: string[] = [];
+  const stack: TraceEvent[] = [];
+  for (const e of inWindow) {
+    while (stack.length && stack[stack.length - 1].ts + (stack[stack.length - 1].dur ?? 0) <= e.ts)
+      stack.pop();
+    const depth = stack.length;
+    stack.push(e);
+    const dur = (e.dur ?? 0) / 1000;
+    if (depth > maxDepth || dur < minMs) continue;
+    lines.push(
+      `${((e.ts - mark.ts) / 1000).toFixed(1).padStart(7)} ms ${'  '.repeat(depth)}${e.name} ${dur.toFixed(1)} ms ${label(e)}`,
+    );
+  }
+  return lines.join('\n');
 }
