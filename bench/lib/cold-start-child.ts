@@ -17,7 +17,11 @@ const memory = process.argv.includes('--memory');
 const idleS = Number(process.argv.find((a) => a.startsWith('--idle='))?.slice('--idle='.length) ?? 0);
 
 const MB = (n: number) => Math.round(n / 1e5) / 10;
-const usage = () => Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, MB(v)]));
+/** process.memoryUsage() in MB, with the young generation's committed size (`young`: what V8 grew it to). */
+const usage = () => ({
+  ...Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, MB(v)])),
+  young: MB(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0),
+});
 const steps: Record<string, unknown> = {};
 if (memory) steps.start = usage();
 

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { BLOCK_SEPARATOR, type Article, type ArticleMeta, type Block, type BlockInput } from './types';
 import { firstIndex } from '../util/first-index';
+import { nodeCrypto } from '../util/lazy-builtins';
 
 /** Short, stable hex digest (sha256 prefix). */
 export function digest(data: string | Uint8Array, length = 16): string {
-  return createHash('sha256').update(data).digest('hex').slice(0, length);
+  return nodeCrypto().createHash('sha256').update(data).digest('hex').slice(0, length);
 }
 
 export function countWords(text: string): number {

@@ -9,7 +9,6 @@
  * the built app electron-vite emits it as out/main/search-worker.js (see
  * electron.vite.config.ts and ../worker-file.ts), found beside the bundle.
  */
-import { Worker } from 'node:worker_threads';
 import { GlossError } from '../errors';
 import { workerFile as locateWorker } from '../worker-file';
 import type { IndexChange, KeeperOptions } from './index-keeper';
@@ -67,6 +66,8 @@ export function workerFile(
 async function inWorker(options: KeeperOptions): Promise<SearchIndexHandle> {
   const { onWarning, ...rest } = options;
   const { file, workerData } = workerFile();
+  // Loaded here, not with the module: node's worker_threads costs ~1.5 MB of memory, and the library opens without it.
+  const { Worker } = await import('node:worker_threads');
   const worker = new Worker(file, { workerData });
   let nextId = 1;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

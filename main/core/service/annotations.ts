@@ -3,7 +3,6 @@
  * re-anchored or marked orphaned), created from a range of the text, updated,
  * deleted and put back (undo). Changes to one article run one at a time.
  */
-import { randomUUID } from 'node:crypto';
 import type { Request, TagCount } from '../contract';
 import { parseRequest } from '../dispatch';
 import { anchor } from '../anchoring/anchor';
@@ -15,6 +14,7 @@ import { GlossError } from '../errors';
 import type { ServiceContext } from './context';
 import { currentVersionHash } from '../versions/version-list';
 import { intactArticle, requireArticle } from './library';
+import { nodeCrypto } from '../util/lazy-builtins';
 
 export function annotationRequests(ctx: ServiceContext) {
   const { store, now, articleQueue } = ctx;
@@ -39,7 +39,7 @@ export function annotationRequests(ctx: ServiceContext) {
         const { quote, position } = describeRange(article.text, req.start, req.end);
         const at = now();
         const annotation: Annotation = {
-          id: randomUUID(),
+          id: nodeCrypto().randomUUID(),
           articleId: article.id,
           target: { source: article.id, quote, position },
           color: req.color,

@@ -3,7 +3,6 @@
  * articles/<id>/assets/<name> (its images). Content files are checked against
  * the hash recorded in the index, so damage is found even when it still parses.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../document/types';
@@ -11,6 +10,7 @@ import { GlossError } from '../errors';
 import { code, moveAside, replaceFileDurably } from './fs-durable';
 import { assertSafeAssetName, assertSafeId } from './safe-names';
 import { loadFileSchemas, type ArticleIndexEntry } from './schemas';
+import { nodeCrypto } from '../util/lazy-builtins';
 
 export const ARTICLES_DIR = 'articles';
 /** Importing the same source again writes a fresh copy and keeps the notes (the id is the source's hash). */
@@ -40,7 +40,7 @@ export interface AssetInput {
 }
 
 export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return nodeCrypto().createHash('sha256').update(data).digest('hex');
 }
 
 export function contentFileFor(id: string): string {

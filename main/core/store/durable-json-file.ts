@@ -29,7 +29,10 @@ export interface DurableJsonFileOptions<T> {
   file: string;
   /** The data folder: paths in warnings are shown relative to it. */
   root: string;
-  validate: Validator<T>;
+  /** Checks the parsed JSON; or, for a file with its own reading, `readText` (throws when damaged) and `toText`. */
+  validate?: Validator<T>;
+  readText?: (text: string) => T | Promise<T>;
+  toText?: (data: T) => string;
   onWarning: (sentence: string) => void;
   /** Asked for data when the file is missing or damaged beyond its backup. */
   fallback?: () => Promise<Fallback<T> | null>;
@@ -91,7 +94,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
         this.pending = null;
         try {
           // Compact, not pretty: two to three times cheaper to serialise.
-          await replaceFileDurably(this.file, JSON.stringify(data), {
+          const text = this.options.toText ? this.options.toText(data) : JSON.stringify(data);
+          await replaceFileDurably(this.file, text, {
             backup: true,
             folder: this.options.folder,
           });
@@ -110,7 +114,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   private async parse(text: string): Promise<{ ok: true; value: T } | { ok: false }> {
     try {
-      return { ok: true, value: await this.options.validate(JSON.parse(text)) };
+      const { readText, validate } = this.options;
+      const value = readText ? await readText(text) : await validate!(JSON.parse(text));
+      return { ok: true, value };
     } catch {
       return { ok: false };
     }

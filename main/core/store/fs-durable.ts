@@ -4,9 +4,9 @@
  * the folder: after a crash the target is either the old or the new version,
  * never a mix, and once the promise resolves the new version is on disk.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { nodeCrypto } from '../util/lazy-builtins';
 
 const TEMP_SUFFIX = '.tmp';
 /** Temp files this process is writing now: a sweep running alongside must leave them alone. */
@@ -18,7 +18,7 @@ export function tempPathFor(target: string, tag = ''): string {
   const base = path.basename(target);
   const temp = path.join(
     dir,
-    `.${base}${tag}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`,
+    `.${base}${tag}.${process.pid}-${nodeCrypto().randomBytes(6).toString('hex')}${TEMP_SUFFIX}`,
   );
   inFlight.add(temp);
   return temp;

@@ -9,7 +9,6 @@
  * Every JSON file is written through the durable adapter; damage found on load
  * is moved aside, recovered, and reported through warnings().
  */
-import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -61,6 +60,7 @@ import {
 } from './schemas';
 import { EDITABLE_META, type EditableMeta, type MetaEdits } from '../document/types';
 import { openSettings, SETTINGS_FILE } from './settings-file';
+import { nodeCrypto } from '../util/lazy-builtins';
 
 export type { ArticleIndexEntry } from './schemas';
 export type { ArticleReadOptions, AssetInput } from './article-files';
@@ -84,6 +84,8 @@ export interface Store {
   onChange(listener: (change: StoreChange) => void): () => void;
   /** Newest import first. */
   listArticles(): ArticleIndexEntry[];
+  /** The same, each parsed as it is reached (the library list keeps a summary of each, not the entries). */
+  articleEntries(): Iterable<ArticleIndexEntry>;
   hasArticle(id: string): boolean;
   /** One library entry (not a copy of the whole list). */
   articleEntry(id: string): ArticleIndexEntry | undefined;
@@ -319,13 +321,16 @@ class DataFolderStore implements Store {
     return this.library.list();
   }
 
+  articleEntries(): Iterable<ArticleIndexEntry> {
+    return this.library.entries();
+  }
+
   hasArticle(id: string): boolean {
     return this.library.has(id);
   }
 
   articleEntry(id: string): ArticleIndexEntry | undefined {
-    const entry = this.library.get(id);
-    return entry && { ...entry };
+    return this.library.get(id); // parsed from its row: the caller's own
   }
 
   async getArticle(id: string, options?: ArticleReadOptions): Promise<Article> {
@@ -484,7 +489,7 @@ class DataFolderStore implements Store {
   }
 
   articleWithVersionSource(sourceId: string): string | undefined {
-    return this.library.list().find((e) => e.versionSources?.includes(sourceId))?.id;
+    return this.library.find(sourceId, (e) => e.versionSources?.includes(sourceId) ?? false)?.id;
   }
 
   async readAsset(articleId: string, name: string): Promise<AssetInput> {
@@ -577,7 +582,7 @@ class DataFolderStore implements Store {
 
   changeTags(change: TagChange, modified: string): Promise<BatchResult> {
     this.assertOpen();
-    const batch = { kind: 'tags' as const, change, modified, id: randomUUID() };
+    const batch = { kind: 'tags' as const, change, modified, id: nodeCrypto().randomUUID() };
     return runBatch(this.dataDir, this.notes, this.codebook, this.library.ids(), batch).then((r) =>
       this.changedNotes(r),
     );

@@ -11,22 +11,25 @@ import { ARTICLES_DIR, parseArticleContent, sha256 } from './article-files';
 import { mapLimit } from '../util/map-limit';
 import { DurableJsonFile, type Fallback } from './durable-json-file';
 import { isSafeId } from './safe-names';
+import { byNewestImport, indexEntryFor, type ArticleIndexEntry } from './schemas';
 import {
-  byNewestImport,
-  indexEntryFor,
-  parseLibraryFile,
-  type ArticleIndexEntry,
-  type LibraryFile,
-} from './schemas';
+  parseRow,
+  readLibraryRows,
+  rowsOf,
+  sortRows,
+  writeLibraryRows,
+  type LibraryRows,
+} from './library-rows';
 
 export const LIBRARY_FILE = 'library.json';
 
 export class LibraryIndex {
-  private readonly byId = new Map<string, ArticleIndexEntry>();
+  /** Article id → its row's position (the last row, should a damaged file list an id twice). */
+  private readonly positions = new Map<string, number>();
 
   private constructor(
-    private readonly db: Low<LibraryFile>,
-    private readonly adapter: DurableJsonFile<LibraryFile>,
+    private readonly db: Low<LibraryRows>,
+    private readonly adapter: DurableJsonFile<LibraryRows>,
   ) {
     this.reindex();
   }
@@ -37,21 +40,21 @@ export class LibraryIndex {
     onWarning: (s: string) => void,
     articleNames: Promise<string[]> = fs.readdir(path.join(dataDir, ARTICLES_DIR)).catch(() => []),
   ): Promise<LibraryIndex> {
-    const adapter = new DurableJsonFile<LibraryFile>({
+    const adapter = new DurableJsonFile<LibraryRows>({
       file: path.join(dataDir, LIBRARY_FILE),
       root: dataDir,
-      validate: parseLibraryFile,
+      readText: readLibraryRows,
+      toText: writeLibraryRows,
       onWarning,
       fallback: () => rebuildFromContent(dataDir, articleNames),
     });
-    const db = new Low<LibraryFile>(adapter, { version: 1, articles: [] });
+    const db = new Low<LibraryRows>(adapter, { rows: [], ids: [] });
     // The folder is listed while library.json is parsed: the check below then costs almost nothing.
-    const saved = articleNames.then(savedArticleIds);
     await db.read();
     // However it was read (as saved, from .bak, or valid but emptied), an article saved in
     // articles/ but missing from the list is added back: it was imported and never removed.
-    const listed = new Set(db.data.articles.map((e) => e.id));
-    const unlisted = (await saved).filter((id) => !listed.has(id));
+    const listed = new Set(db.data.ids);
+    const unlisted = savedArticleIds(await articleNames, (id) => !listed.has(id));
     const found = await readSaved(dataDir, unlisted);
     if (found.length > 0) {
       // Saved after the list was last written: an import a crash stopped between its two writes,
@@ -61,7 +64,12 @@ export class LibraryIndex {
         .filter((f) => f.savedAtMs < listWritten)
         .map((f) => f.entry)
         .sort(byNewestImport);
-      db.data.articles.push(...found.map((f) => f.entry));
+      const added = rowsOf({ articles: found.map((f) => f.entry) });
+      db.data = sortRows({
+        ...db.data,
+        rows: [...db.data.rows, ...added.rows],
+        ids: [...db.data.ids, ...added.ids],
+      });
       // Listed either way; if the list cannot be saved now, the next import or removal saves it.
       await db.write().catch(() => {});
       if (hidden.length > 0)
@@ -69,49 +77,67 @@ export class LibraryIndex {
           `${LIBRARY_FILE} did not list ${describeFound(hidden)} saved in the library folder, so Gloss added ${hidden.length === 1 ? 'it' : 'them'} back.`,
         );
     }
-    db.data.articles.sort(byNewestImport);
     return new LibraryIndex(db, adapter);
   }
 
+  /** Every entry, newest import first: parsed now, so each is the caller's own. */
   list(): ArticleIndexEntry[] {
-    return this.db.data.articles.map((e) => ({ ...e }));
+    return this.db.data.rows.map(parseRow);
   }
 
+  /** Every entry, newest import first, each parsed as it is reached: a caller keeping less holds less. */
+  *entries(): Generator<ArticleIndexEntry> {
+    for (const row of this.db.data.rows) yield parseRow(row);
+  }
+
+  /** The entry, parsed now (the caller's own copy). */
   get(id: string): ArticleIndexEntry | undefined {
-    return this.byId.get(id);
+    const at = this.positions.get(id);
+    return at === undefined ? undefined : parseRow(this.db.data.rows[at]);
   }
 
   has(id: string): boolean {
-    return this.byId.has(id);
+    return this.positions.has(id);
   }
 
   ids(): string[] {
-    return this.db.data.articles.map((e) => e.id);
+    return [...this.db.data.ids];
+  }
+
+  /**
+   * The first entry (newest first) that `matches`, parsing only the rows that hold `text` (a value
+   * the entry must contain) or any escape (where a value's JSON may differ from the value itself).
+   */
+  find(text: string, matches: (e: ArticleIndexEntry) => boolean): ArticleIndexEntry | undefined {
+    for (const row of this.db.data.rows) {
+      if (!row.includes(text) && !row.includes('\\')) continue;
+      const entry = parseRow(row);
+      if (matches(entry)) return entry;
+    }
+    return undefined;
   }
 
   async upsert(entry: ArticleIndexEntry): Promise<void> {
-    const articles = this.db.data.articles.filter((e) => e.id !== entry.id);
-    articles.push(entry);
-    articles.sort(byNewestImport);
-    this.db.data.articles = articles;
-    this.reindex();
-    await this.db.write();
+    await this.replaceMany(new Set([entry.id]), [entry]);
   }
 
   /** Forgets the entry at once (so nothing new attaches to it), then saves. */
   async remove(id: string): Promise<void> {
-    this.db.data.articles = this.db.data.articles.filter((e) => e.id !== id);
-    this.reindex();
-    await this.db.write();
+    await this.replaceMany(new Set([id]));
   }
 
   /** Several entries out, or back in (undo of a removal), in one write. */
   async replaceMany(remove: ReadonlySet<string>, add: readonly ArticleIndexEntry[] = []): Promise<void> {
     const adding = new Set(add.map((e) => e.id));
-    const articles = this.db.data.articles.filter((e) => !remove.has(e.id) && !adding.has(e.id));
-    articles.push(...add);
-    articles.sort(byNewestImport);
-    this.db.data.articles = articles;
+    const { rows, ids } = this.db.data;
+    const kept: LibraryRows = { ...this.db.data, rows: [], ids: [] };
+    for (let i = 0; i < rows.length; i++) {
+      if (remove.has(ids[i]) || adding.has(ids[i])) continue;
+      kept.rows.push(rows[i]);
+      kept.ids.push(ids[i]);
+    }
+    for (const entry of [...add].sort(byNewestImport)) insertRow(kept, entry);
+    this.db.data = kept;
     this.reindex();
     await this.db.write();
   }
@@ -121,17 +147,37 @@ export class LibraryIndex {
   }
 
   private reindex(): void {
-    this.byId.clear();
-    for (const e of this.db.data.articles) this.byId.set(e.id, e);
+    this.positions.clear();
+    const { ids } = this.db.data;
+    for (let i = 0; i < ids.length; i++) this.positions.set(ids[i], i);
   }
 }
 
-/** Ids of the content files in articles/ (one readdir: ~10 ms for 10,000 articles). */
-function savedArticleIds(names: readonly string[]): string[] {
-  return names
-    .filter((n) => n.endsWith('.json'))
-    .map((n) => n.slice(0, -'.json'.length))
-    .filter(isSafeId);
+/** Puts the entry at its place in rows kept newest first (a binary search: a few rows parsed, not all). */
+function insertRow(data: LibraryRows, entry: ArticleIndexEntry): void {
+  let lo = 0;
+  let hi = data.rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byNewestImport(parseRow(data.rows[mid]), entry) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  data.rows.splice(lo, 0, JSON.stringify(entry));
+  data.ids.splice(lo, 0, entry.id);
+}
+
+/**
+ * Ids of the content files in articles/ (one readdir: ~10 ms for 10,000 articles), those `keep` accepts.
+ * One pass, no array of every id: at open only the unlisted few are kept.
+ */
+function savedArticleIds(names: readonly string[], keep: (id: string) => boolean = () => true): string[] {
+  const ids: string[] = [];
+  for (const name of names) {
+    if (!name.endsWith('.json')) continue;
+    const id = name.slice(0, -'.json'.length);
+    if (isSafeId(id) && keep(id)) ids.push(id);
+  }
+  return ids;
 }
 
 /** An entry for each readable articles/<id>.json, with when it was saved; unreadable ones are skipped (nothing to show for them). */
@@ -170,14 +216,14 @@ function describeFound(entries: readonly ArticleIndexEntry[]): string {
 async function rebuildFromContent(
   dataDir: string,
   articleNames: Promise<string[]>,
-): Promise<Fallback<LibraryFile> | null> {
+): Promise<Fallback<LibraryRows> | null> {
   const articles = (await readSaved(dataDir, savedArticleIds(await articleNames)))
     .map((f) => f.entry)
     .sort(byNewestImport);
   if (articles.length === 0) return null;
   const noun = articles.length === 1 ? 'article' : 'articles';
   return {
-    data: { version: 1, articles },
+    data: rowsOf({ articles }),
     clause: `rebuilt the library list from ${articles.length} saved ${noun}`,
   };
 }

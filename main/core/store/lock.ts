@@ -15,12 +15,12 @@
  * exclusively and then written, and its owner reads it back to catch a starter
  * that took it for stale while it was still empty.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs, readFileSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GlossError } from '../errors';
 import { code } from './fs-durable';
+import { uniqueHex } from '../util/lazy-builtins';
 
 export const LOCK_FILE = 'gloss.lock';
 
@@ -70,7 +70,7 @@ export async function acquireDirLock(dataDir: string, options: DirLockOptions = 
   const me: LockOwner = {
     pid: process.pid,
     host: os.hostname(),
-    token: randomBytes(12).toString('hex'),
+    token: uniqueHex(12),
     since: new Date().toISOString(),
   };
   // Ours from before it is visible, so a starter in this process never takes it for a dead run's.
@@ -113,10 +113,7 @@ export async function acquireDirLock(dataDir: string, options: DirLockOptions = 
  */
 async function linkIntoPlace(file: string, me: LockOwner): Promise<boolean> {
   for (let tries = 3; ; tries--) {
-    const staged = path.join(
-      path.dirname(file),
-      `.${LOCK_FILE}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
-    );
+    const staged = path.join(path.dirname(file), `.${LOCK_FILE}.${process.pid}-${uniqueHex(6)}.tmp`);
     let written = false;
     try {
       await fs.writeFile(staged, JSON.stringify(me), { flag: 'wx' });
@@ -180,7 +177,7 @@ function processAlive(pid: number): boolean {
  * is put back and we back off.
  */
 async function removeStale(file: string, stale: LockOwner | null): Promise<boolean> {
-  const aside = `${file}.stale-${randomBytes(6).toString('hex')}`;
+  const aside = `${file}.stale-${uniqueHex(6)}`;
   try {
     await fs.rename(file, aside);
   } catch (err) {

@@ -19,11 +19,11 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { TagCount } from '../annotations/types';
 import { replaceFileDurably } from './fs-durable';
 import { isSafeId } from './safe-names';
 import { tagKey } from '../annotations/tags';
+import { nodeZlib } from '../util/lazy-builtins';
 
 export const NOTES_INDEX_FILE = 'notes-index.tsv';
 /** Version 1 had no checksums: read as no index, so counts are taken from the notes files once. */
@@ -63,7 +63,7 @@ const isCount = (x: number): boolean => Number.isInteger(x) && x >= 0;
 
 /** crc32, 8 hex digits: catches any flipped bit or digit, and costs ~1 ms over a 10,000-row file. */
 function checksum(fields: string): string {
-  return crc32(fields).toString(16).padStart(8, '0');
+  return nodeZlib().crc32(fields).toString(16).padStart(8, '0');
 }
 
 /**
@@ -74,36 +74,86 @@ function checksum(fields: string): string {
  * Null when it is not such a file (then it is rebuilt).
  */
 export function parseNotesIndex(text: string): LoadedIndex | null {
-  const lines = text.split('\n');
-  const head = HEAD_LINE.exec(lines[0]);
+  const headEnd = text.indexOf('\n');
+  const head = HEAD_LINE.exec(headEnd < 0 ? text : text.slice(0, headEnd));
   if (!head) return null;
-  const whole = checksum(text.slice(lines[0].length + 1)) === head[3];
+  const bodyStart = headEnd < 0 ? text.length : headEnd + 1;
+  const whole = checksum(text.slice(bodyStart)) === head[3];
   const entries = new Map<string, IndexedNotes>();
   let rows = 0;
   let bad = 0;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === '') continue;
+  // Walked with indexOf, not split: the lines and their fields are never all held at once, so only what
+  // the entries keep (slices of the text) outlives V8's young-generation collections (bench/README.md, core-rss).
+  const tab = [0, 0, 0, 0, 0, 0]; // where each field starts, less one (no array, nor closure, per row)
+  for (let at = bodyStart; at < text.length;) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const start = at;
+    at = end + 1;
+    if (end === start) continue;
     rows++;
-    const f = line.split('\t');
-    const count = Number(f[1]);
-    // (No closure here: one per row doubled the cost of loading 10,000 rows.)
+    // The five tabs of a good row: one more, or fewer, and it is not one.
+    tab[0] = start - 1;
+    let fields = 1;
+    for (let t = text.indexOf('\t', start); t >= 0 && t < end; t = text.indexOf('\t', t + 1))
+      if (fields++ < 6) tab[fields - 1] = t;
+    const count = fields === 6 ? Number(field(text, tab, 1, end)) : NaN;
     if (
-      f.length !== 6 ||
-      !(whole || checksum(line.slice(0, line.lastIndexOf('\t'))) === f[5]) ||
-      !isSafeId(f[0]) ||
+      fields !== 6 ||
+      !(whole || checksum(text.slice(start, tab[5])) === field(text, tab, 5, end)) ||
+      !isSafeId(field(text, tab, 0, end)) ||
       !isCount(count) ||
-      !f[4].startsWith('[')
+      text.charCodeAt(tab[4] + 1) !== 0x5b // '['
     ) {
       bad++;
       continue;
     }
-    const size = f[2] === '' ? NaN : Number(f[2]);
-    const mtimeMs = f[3] === '' ? NaN : Number(f[3]);
-    const stamp = Number.isFinite(size) && Number.isFinite(mtimeMs) ? { size, mtimeMs } : undefined;
-    entries.set(f[0], { count, tags: f[4], stamp, line });
+    entries.set(field(text, tab, 0, end), new LoadedRow(text.slice(start, end)));
   }
   return { sealed: head[1] === 'sealed', entries, intact: bad === 0 && rows === Number(head[2]) };
+}
+
+/**
+ * A row as loaded, kept as its line: the count, the tags and the stamp are read from it when asked,
+ * so 10,000 rows are 10,000 slices of the file's text, not four values and a stamp each (what outlives
+ * V8's young-generation collections while the library is listed: bench/README.md, core-rss).
+ */
+class LoadedRow implements IndexedNotes {
+  /** The tags once parsed (tagsOf's caller keeps them: the line stays valid). */
+  private parsed: Map<string, TagCount> | undefined;
+
+  constructor(readonly line: string) {}
+
+  get count(): number {
+    return Number(this.field(1));
+  }
+
+  get tags(): Map<string, TagCount> | string {
+    return this.parsed ?? this.field(4);
+  }
+
+  set tags(tags: Map<string, TagCount> | string) {
+    if (typeof tags !== 'string') this.parsed = tags;
+  }
+
+  get stamp(): FileStamp | undefined {
+    const size = this.field(2);
+    const mtime = this.field(3);
+    const stamp = { size: size === '' ? NaN : Number(size), mtimeMs: mtime === '' ? NaN : Number(mtime) };
+    return Number.isFinite(stamp.size) && Number.isFinite(stamp.mtimeMs) ? stamp : undefined;
+  }
+
+  /** Field `i` of the line (checked when it was loaded: six fields). */
+  private field(i: number): string {
+    let from = 0;
+    for (let n = 0; n < i; n++) from = this.line.indexOf('\t', from) + 1;
+    return this.line.slice(from, this.line.indexOf('\t', from));
+  }
+}
+
+/** Field `i` of the row ending at `end` whose tabs are at `tab`. */
+function field(text: string, tab: readonly number[], i: number, end: number): string {
+  return text.slice(tab[i] + 1, i === 5 ? end : tab[i + 1]);
 }
 
 /** The entry's tags; null when the stored ones do not parse (the caller reads the notes file instead). */

@@ -165,7 +165,9 @@ export class NotesFiles {
   /** articleId → number of annotations, for the given articles. */
   async counts(articleIds: readonly string[]): Promise<Map<string, number>> {
     await this.ready();
-    return new Map(articleIds.map((id) => [id, this.summaries.get(id)?.count ?? 0]));
+    const counts = new Map<string, number>();
+    for (const id of articleIds) counts.set(id, this.summaries.get(id)?.count ?? 0);
+    return counts;
   }
 
   /** Tags over the library's articles, most used first, with their keys: kept up to date, not summed per call. */

@@ -11,7 +11,6 @@
  * leaves each article either still in articles/ (listed again at open, as any
  * unlisted content file is) or aside (gone, as the user confirmed).
  */
-import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Annotation } from '../annotations/types';
@@ -22,6 +21,7 @@ import type { LibraryIndex } from './library-index';
 import type { NotesFiles } from './notes';
 import { assertSafeId } from './safe-names';
 import type { ArticleIndexEntry, ArticleNote } from './schemas';
+import { uniqueHex } from '../util/lazy-builtins';
 
 export const REMOVED_DIR = 'removed';
 const MANIFEST = 'removed.json';
@@ -48,7 +48,7 @@ export interface Removal {
 
 export class RemovedArticles {
   /** This session's holdings are named after it, so the sweep of earlier ones never touches them. */
-  private readonly session = randomUUID().slice(0, 8);
+  private readonly session = uniqueHex(4);
   private count = 0;
   private readonly dir: string;
 

@@ -3,12 +3,12 @@
  * carries (articles imported before versions existed carry none: they have one
  * version, their text).
  */
-import { createHash } from 'node:crypto';
 import type { Article, ArticleVersion } from '../document/types';
+import { nodeCrypto } from '../util/lazy-builtins';
 
 /** sha256 (hex) of a version's canonical text: the same words are the same version, however imported. */
 export function versionHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return nodeCrypto().createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** The text's hash, computed once per article object (articles are read-only once read). */

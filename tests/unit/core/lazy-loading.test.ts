@@ -21,6 +21,7 @@ const CHILD = fileURLToPath(new URL('../helpers/open-core-child.ts', import.meta
 interface Step {
   step: string;
   packages: string[];
+  builtins: string[];
   articles?: number;
   settings?: { theme: string };
   refused?: string;
@@ -58,9 +59,58 @@ describe('opening the core in a fresh process', () => {
     assert.deepEqual(early, [], `loaded at start-up: ${early.join(', ')}`);
   });
 
+  it('opens and lists the library without node’s crypto or worker threads', () => {
+    const opened = steps.find((s) => s.step === 'opened');
+    // zlib is asked for by the list: the counts index's checksum.
+    assert.deepEqual(
+      opened?.builtins.filter((b) => b !== 'node:zlib'),
+      [],
+      'asked for by the first list',
+    );
+  });
+
   it('still refuses a bad request, loading the contract for it', () => {
     const validated = steps.find((s) => s.step === 'validated');
     assert.equal(validated?.refused, 'INVALID_REQUEST');
     assert.ok(validated.packages.includes('zod'), 'the contract (zod) was loaded by the request');
+  });
+});
+
+describe('the modules opening the core loads', () => {
+  // Each of these costs resident memory as it loads (crypto ~2 MB, zlib ~1.4, worker threads ~1.5, in a
+  // bare node): the modules loaded at start-up ask for them on first use (util/lazy-builtins.ts).
+  const LAZY_BUILTINS = ['node:crypto', 'node:zlib', 'node:worker_threads'];
+
+  it('import none of node’s crypto, zlib or worker threads', async () => {
+    const { build } = await import('esbuild');
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const { metafile } = await build({
+      entryPoints: [join(root, 'main/core/service.ts')],
+      bundle: true,
+      write: false,
+      metafile: true,
+      splitting: true,
+      outdir: join(root, 'out/lazy-loading-check'),
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'silent',
+    });
+    // The static graph from service.ts (an `import()` loads later, with its first use).
+    const importers = new Map<string, string[]>();
+    const seen = new Set<string>();
+    const walk = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const i of metafile.inputs[file]?.imports ?? []) {
+        if (i.kind !== 'import-statement') continue;
+        if (!i.external) walk(i.path);
+        else if (LAZY_BUILTINS.includes(i.path))
+          importers.set(i.path, [...(importers.get(i.path) ?? []), file]);
+      }
+    };
+    walk('main/core/service.ts');
+    assert.ok(seen.size > 50, `the start-up graph was walked (${seen.size} modules)`);
+    assert.deepEqual(Object.fromEntries(importers), {});
   });
 });
