@@ -38,14 +38,14 @@ function savedPage(): string {
 const figureOf = async (gloss: Awaited<ReturnType<typeof createGloss>>, id: string) =>
   (await gloss.getArticle({ id })).blocks.find((b): b is CaptionBlock => b.kind === 'caption')!;
 
+/** The service as the app opens it: a saved page's web pictures are downloaded at import. */
+const downloading = (dir: string) =>
+  createGloss({ dataDir: dir, seedsDir: path.join(dir, 'no-seeds'), savedPageImages: {} });
+
 describe('A saved page’s web pictures, imported through the service', () => {
   it('are downloaded once at import when the service is set to (as the app is), and served from the library', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-svc-'));
-    const gloss = await createGloss({
-      dataDir: dir,
-      seedsDir: path.join(dir, 'no-seeds'),
-      savedPageImages: {},
-    });
+    const gloss = await downloading(dir);
     try {
       const report = await gloss.importFiles({ paths: [savedPage()] });
       assert.equal(report.imported.length, 1);
@@ -111,11 +111,7 @@ describe('A saved page’s web pictures, imported through the service', () => {
 
   it('are not downloaded, from a saved page or a URL, once the user turns picture downloads off; turned on again, they are', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-svc-'));
-    const gloss = await createGloss({
-      dataDir: dir,
-      seedsDir: path.join(dir, 'no-seeds'),
-      savedPageImages: {},
-    });
+    const gloss = await downloading(dir);
     requests = 0;
     try {
       await gloss.updateSettings({ downloadImages: false });
@@ -164,11 +160,7 @@ describe('A saved page’s web pictures, imported through the service', () => {
 
   it('bad input: a setting that is not true or false is refused, and one damaged on disk counts as unset (downloads on)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-svc-'));
-    const gloss = await createGloss({
-      dataDir: dir,
-      seedsDir: path.join(dir, 'no-seeds'),
-      savedPageImages: {},
-    });
+    const gloss = await downloading(dir);
     try {
       for (const bad of ['no', 0, null, { off: true }])
         await assert.rejects(
@@ -184,11 +176,7 @@ describe('A saved page’s web pictures, imported through the service', () => {
       settings,
       JSON.stringify({ theme: 'dark', fontSize: 19, scroll: {}, downloadImages: 'no' }),
     );
-    const reopened = await createGloss({
-      dataDir: dir,
-      seedsDir: path.join(dir, 'no-seeds'),
-      savedPageImages: {},
-    });
+    const reopened = await downloading(dir);
     requests = 0;
     try {
       assert.equal((await reopened.getSettings()).theme, 'dark', 'the valid values are kept');
