@@ -90,6 +90,26 @@ export async function openSeedWith(page: Page, passages: Omit<PassageSpec, 'arti
   await expect(panelItems(page)).toHaveCount(passages.length);
 }
 
+/**
+ * Holds every createAnnotation on its way to main until the returned `release` is called: the save stays
+ * in flight for as long as the test needs, however slow the machine.
+ */
+export async function holdSaves(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __glossInvoke: (c: string, r: unknown) => Promise<unknown>;
+      __releaseSaves: () => void;
+    };
+    const invoke = w.__glossInvoke;
+    const released = new Promise<void>((ok) => (w.__releaseSaves = ok));
+    w.__glossInvoke = async (c, r) => {
+      if (c === 'createAnnotation') await released;
+      return invoke(c, r);
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { __releaseSaves: () => void }).__releaseSaves());
+}
+
 export const editor = (page: Page) => page.getByRole('dialog', { name: 'Edit highlight' });
 export const marks = (page: Page) => page.locator('article mark.hl');
 

@@ -6,7 +6,7 @@
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { editor, marks, panel } from './helpers';
+import { editor, holdSaves, marks, panel } from './helpers';
 
 let app: GlossApp;
 test.beforeEach(async () => {
@@ -214,24 +214,13 @@ test('the panel hides and shows with Ctrl+\\ and its button, and stays as it was
 test('what is typed right after T is kept while the new highlight is still being saved', async () => {
   const { page } = app;
   await openSeedByKeyboard(page);
-  await page.evaluate(() => {
-    const w = window as unknown as {
-      __glossInvoke: (c: string, r: unknown) => Promise<unknown>;
-      __releaseSaves: () => void;
-    };
-    const invoke = w.__glossInvoke;
-    const released = new Promise<void>((ok) => (w.__releaseSaves = ok));
-    w.__glossInvoke = async (c, r) => {
-      if (c === 'createAnnotation') await released;
-      return invoke(c, r);
-    };
-  });
+  const releaseSaves = await holdSaves(page);
   await page.keyboard.press('ArrowDown');
   for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+Control+ArrowRight');
   await page.keyboard.press('t');
   await page.keyboard.type('fast');
   await expect(editor(page).getByRole('combobox', { name: 'Add tag' })).toHaveValue('fast');
-  await page.evaluate(() => (window as unknown as { __releaseSaves: () => void }).__releaseSaves());
+  await releaseSaves();
   await page.keyboard.press('Enter');
   await expect(editor(page).getByRole('list', { name: 'Tags' })).toContainText('#fast');
 });

@@ -4,26 +4,14 @@
  */
 import { test, expect } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { dragSelect, editor, marks, openSeed, panel, toolbar } from './helpers';
+import { dragSelect, editor, holdSaves, marks, openSeed, panel, toolbar } from './helpers';
 
 let app: GlossApp;
+let releaseSaves: () => Promise<void>;
 test.beforeEach(async () => {
   app = await launchApp();
   await openSeed(app.page);
-  // Every createAnnotation is held on its way to main until the test releases it:
-  // the save stays in flight for as long as the test needs, however slow the machine.
-  await app.page.evaluate(() => {
-    const w = window as unknown as {
-      __glossInvoke: (c: string, r: unknown) => Promise<unknown>;
-      __releaseSaves: () => void;
-    };
-    const invoke = w.__glossInvoke;
-    const released = new Promise<void>((ok) => (w.__releaseSaves = ok));
-    w.__glossInvoke = async (c, r) => {
-      if (c === 'createAnnotation') await released;
-      return invoke(c, r);
-    };
-  });
+  releaseSaves = await holdSaves(app.page);
 });
 test.afterEach(async () => {
   await app.close();
@@ -44,7 +32,7 @@ test('a tag and a note typed while the highlight is still being saved are kept',
   const savedCount = () =>
     page.evaluate(async (id) => (await window.gloss.listAnnotations({ articleId: id })).length, articleId);
   expect(await savedCount()).toBe(0);
-  await page.evaluate(() => (window as unknown as { __releaseSaves: () => void }).__releaseSaves());
+  await releaseSaves();
   await expect.poll(savedCount).toBe(1);
   await expect(marks(page).first()).toHaveAttribute('data-key', key!);
   await editor(page).getByRole('combobox', { name: 'Add tag' }).press('Enter');
