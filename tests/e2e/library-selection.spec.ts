@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { toast } from './workspace';
+import { addReports, toast } from './workspace';
 
 let app: GlossApp;
 test.beforeEach(async () => {
@@ -17,28 +17,11 @@ test.beforeEach(async () => {
   const { page } = app;
   await page.getByRole('list', { name: 'Articles' }).waitFor();
   // Three articles besides the sample, added oldest first (the list shows the newest first): Delta, Gamma, Beta.
-  await page.evaluate(async () => {
-    const ids: string[] = [];
-    for (const name of ['Beta', 'Gamma', 'Delta']) {
-      const { imported } = await window.gloss.importText({
-        text: `${name} report\n\nThe ${name.toLowerCase()} council met on Monday and voted on the budget.`,
-      });
-      ids.push(imported[0].id);
-    }
-    const mark = (articleId: string, start: number) =>
-      window.gloss.createAnnotation({
-        articleId,
-        start,
-        end: start + 7,
-        color: 'yellow',
-        tags: [],
-        note: '',
-      });
-    await mark(ids[0], 16);
-    await mark(ids[0], 30);
-    await mark(ids[1], 16);
-  });
-  await page.reload();
+  await addReports(page, [
+    { name: 'Beta', marks: [16, 30] },
+    { name: 'Gamma', marks: [16] },
+    { name: 'Delta' },
+  ]);
   await expect(rows(page)).toHaveCount(4);
 });
 test.afterEach(async () => {

@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { toast } from './workspace';
+import { addReports, toast } from './workspace';
 import { dragSelect, openSeed, panelItems } from './helpers';
 
 let app: GlossApp;
@@ -15,23 +15,7 @@ test.beforeEach(async () => {
   const { page } = app;
   await page.getByRole('list', { name: 'Articles' }).waitFor();
   // Two articles besides the sample; Beta holds a highlight.
-  await page.evaluate(async () => {
-    for (const name of ['Beta', 'Gamma']) {
-      const { imported } = await window.gloss.importText({
-        text: `${name} report\n\nThe ${name.toLowerCase()} council met on Monday and voted on the budget.`,
-      });
-      if (name === 'Beta')
-        await window.gloss.createAnnotation({
-          articleId: imported[0].id,
-          start: 16,
-          end: 23,
-          color: 'yellow',
-          tags: [],
-          note: '',
-        });
-    }
-  });
-  await page.reload();
+  await addReports(page, [{ name: 'Beta', marks: [16] }, { name: 'Gamma' }]);
   await expect(rows(page)).toHaveCount(3);
 });
 test.afterEach(async () => {

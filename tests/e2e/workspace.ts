@@ -1,4 +1,4 @@
-/** Steps shared by the notebook and tag manager specs: passages arranged through the bridge, the views and their rows. */
+/** Steps shared by the workspace specs (library, notebook, tag manager): articles and passages arranged through the bridge, the views and their rows. */
 import type { Page } from '@playwright/test';
 import { createPassages, SECOND_ARTICLE, type PassageSpec } from '../harness/passages';
 
@@ -11,6 +11,30 @@ export async function arrangePassages(page: Page, passages: PassageSpec[]): Prom
     SECOND_ARTICLE,
   );
   await createPassages(page, passages);
+  await page.reload();
+}
+
+/**
+ * Council reports (“Beta report”…) besides the sample, imported in this order (the library lists the newest
+ * first), each with a highlight of 7 characters at each offset in `marks`; read back after a reload.
+ */
+export async function addReports(page: Page, reports: { name: string; marks?: number[] }[]): Promise<void> {
+  await page.evaluate(async (reports) => {
+    for (const { name, marks = [] } of reports) {
+      const { imported } = await window.gloss.importText({
+        text: `${name} report\n\nThe ${name.toLowerCase()} council met on Monday and voted on the budget.`,
+      });
+      for (const start of marks)
+        await window.gloss.createAnnotation({
+          articleId: imported[0].id,
+          start,
+          end: start + 7,
+          color: 'yellow',
+          tags: [],
+          note: '',
+        });
+    }
+  }, reports);
   await page.reload();
 }
 
