@@ -125,6 +125,15 @@ async function main(): Promise<void> {
   }
 }
 
+/** Until the animations and transitions running in the page have finished (not the caret's endless blink), and two frames more. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  });
+}
+
 /** The reader, its panel and editor, in light, sepia and dark. */
 async function readerShots(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Open .*The enduring defeat/ }).click();
@@ -134,23 +143,24 @@ async function readerShots(page: Page): Promise<void> {
     el.scrollTop = caption ? (caption as HTMLElement).offsetTop - 140 : 0;
   });
   await page.mouse.move(5, 5);
-  await page.waitForTimeout(200);
+  await settled(page);
   await page.screenshot({ path: join(OUT, 'reader.png') });
 
   // The panel with tags and notes, and a highlight's editor open.
   await page.getByRole('button', { name: /Go to highlight: the continuing threat/ }).click();
-  await page.waitForTimeout(1700); // let the flash fade
+  await page.locator('article mark.hl.flash').first().waitFor();
+  await settled(page); // the flash faded
   await page.locator('article mark.hl-purple').first().click();
   await page.getByRole('dialog', { name: 'Edit highlight' }).waitFor();
   await page.screenshot({ path: join(OUT, 'panel.png') });
 
   await page.keyboard.press('Escape');
-  await page.getByRole('radio', { name: 'Sepia' }).click();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(OUT, 'reader-sepia.png') });
-  await page.getByRole('radio', { name: 'Dark' }).click();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(OUT, 'reader-dark.png') });
+  for (const theme of ['Sepia', 'Dark'] as const) {
+    await page.getByRole('radio', { name: theme }).click();
+    await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme.toLowerCase());
+    await settled(page);
+    await page.screenshot({ path: join(OUT, `reader-${theme.toLowerCase()}.png`) });
+  }
   await page.getByRole('radio', { name: 'Light' }).click();
   await page.getByRole('button', { name: '← Library' }).click();
 }
