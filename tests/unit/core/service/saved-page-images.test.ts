@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -25,11 +25,20 @@ before(async () => {
 });
 after(() => server.close());
 
+/** Temp folders this file makes, removed when it ends. */
+const made: string[] = [];
+const tempDir = (prefix: string): string => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 const pageHtml = (src: string, title = 'The quay'): string =>
   `<!DOCTYPE html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${`<p>${title}: the north quay was rebuilt over the winter, and the first boats tied up there again on Monday morning.</p>`.repeat(3)}<figure><img src="${src}"><figcaption>The rebuilt quay.</figcaption></figure></article></body></html>`;
 
 function savedPage(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-saved-'));
+  const dir = tempDir('gloss-saved-');
   const file = path.join(dir, 'quay.html');
   writeFileSync(file, pageHtml(`${server.base}/quay.png`));
   return file;
@@ -44,7 +53,7 @@ const downloading = (dir: string) =>
 
 describe('A saved page’s web pictures, imported through the service', () => {
   it('are downloaded once at import when the service is set to (as the app is), and served from the library', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-svc-'));
+    const dir = tempDir('gloss-svc-');
     const gloss = await downloading(dir);
     try {
       const report = await gloss.importFiles({ paths: [savedPage()] });
@@ -65,7 +74,7 @@ describe('A saved page’s web pictures, imported through the service', () => {
   });
 
   it('are placeholders with their address, and a warning, when the service is not set to download', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-svc-'));
+    const dir = tempDir('gloss-svc-');
     const gloss = await createGloss({ dataDir: dir, seedsDir: path.join(dir, 'no-seeds') });
     requests = 0;
     try {
@@ -85,7 +94,7 @@ describe('A saved page’s web pictures, imported through the service', () => {
   });
 
   it('are downloaded by gloss import --download-images, and left as placeholders without it', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-cli-'));
+    const dir = tempDir('gloss-cli-');
     const plain = await glossInProcess('import', savedPage(), '--data-dir', path.join(dir, 'a'));
     assert.equal(plain.code, 0);
     assert.match(plain.stderr, /was not downloaded: shown by caption and address only/);
@@ -110,7 +119,7 @@ describe('A saved page’s web pictures, imported through the service', () => {
   });
 
   it('are not downloaded, from a saved page or a URL, once the user turns picture downloads off; turned on again, they are', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-svc-'));
+    const dir = tempDir('gloss-svc-');
     const gloss = await downloading(dir);
     requests = 0;
     try {
@@ -142,7 +151,7 @@ describe('A saved page’s web pictures, imported through the service', () => {
   });
 
   it('are never downloaded by gloss import --no-images, not even a URL’s', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-cli-'));
+    const dir = tempDir('gloss-cli-');
     requests = 0;
     const run = await glossInProcess(
       'import',
@@ -159,7 +168,7 @@ describe('A saved page’s web pictures, imported through the service', () => {
   });
 
   it('bad input: a setting that is not true or false is refused, and one damaged on disk counts as unset (downloads on)', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'gloss-svc-'));
+    const dir = tempDir('gloss-svc-');
     const gloss = await downloading(dir);
     try {
       for (const bad of ['no', 0, null, { off: true }])
