@@ -77,8 +77,8 @@ export class TextCache {
     // deletes left (an LRU's every use deletes one), thousands of them between two rehashes.
     if (this.total <= this.maxChars) return;
     for (const [id] of this.entries) {
-      if (this.total <= this.maxChars || id === keep) return;
-      this.delete(id);
+      if (this.total <= this.maxChars) return;
+      if (id !== keep) this.delete(id); // a peeked one may stand anywhere in the order
     }
   }
 }
