@@ -142,6 +142,8 @@ const CACHED_TEXT_CHARS = 64_000_000;
  */
 const WARM_TEXT_CHARS = (CACHED_TEXT_CHARS * 7) / 8;
 const WARM_BATCH = 8;
+/** How many times each warming query runs: enough for V8 to compile the search's code (see warmCode). */
+const WARM_CODE_ROUNDS = 8;
 
 const PART_NAMES: readonly PartName[] = ['articles', 'annotations'];
 
@@ -200,6 +202,8 @@ export class IndexKeeper {
   private closingDone?: Promise<void>;
   private readonly texts = new TextCache(CACHED_TEXT_CHARS);
   private closed = false;
+  /** Searches run by warmCode so far. */
+  private warmSearches = 0;
 
   private constructor(
     private readonly dataDir: string,
@@ -274,8 +278,8 @@ export class IndexKeeper {
       };
     }
     await keeper.reconcile(options.entries, crashed);
-    if (options.warmFirst) await keeper.warmTexts();
-    else void keeper.warmTexts();
+    if (options.warmFirst) await keeper.warm();
+    else void keeper.warm();
     return keeper;
   }
 
@@ -308,11 +312,12 @@ export class IndexKeeper {
     });
   }
 
-  get stats(): { articles: number; annotations: number; cachedTexts: number } {
+  get stats(): { articles: number; annotations: number; cachedTexts: number; warmSearches: number } {
     return {
       articles: this.index.articleCount,
       annotations: this.index.annotationCount,
       cachedTexts: this.texts.size,
+      warmSearches: this.warmSearches,
     };
   }
 
@@ -526,6 +531,46 @@ export class IndexKeeper {
     } catch {
       return null;
     }
+  }
+
+  /** Fills the text cache, then runs each kind of query a few times (warmCode). */
+  private async warm(): Promise<void> {
+    await this.warmTexts();
+    await this.warmCode();
+  }
+
+  /**
+   * Searches the index's own words (from the first cached article: a word, two, a prefix, a phrase, a
+   * typo, a note, a tag) a few times over, between real queries, so that the first searches a person
+   * types run code V8 has compiled: it compiles a function only once it has run for a while, and
+   * until then a query takes 3–10 times longer (measured in bench/README.md's search section).
+   */
+  private async warmCode(): Promise<void> {
+    const queries = this.warmQueries();
+    for (let round = 0; round < WARM_CODE_ROUNDS; round++)
+      for (const query of queries) {
+        await new Promise((resolve) => setImmediate(resolve)); // queries and changes first
+        if (this.closed || this.closing) return;
+        await this.search(query).catch(() => {});
+        this.warmSearches++;
+      }
+  }
+
+  private warmQueries(): string[] {
+    const id = [...this.entries.keys()].find((x) => this.texts.peek(x));
+    const words = (id ? this.texts.peek(id)!.prepare() : '').split('\n').filter((w) => w.length >= 5);
+    if (words.length < 2) return [];
+    const [a, b] = [words[0], words[Math.floor(words.length / 2)]];
+    const tag = this.index.someTag();
+    return [
+      a,
+      `${a} ${b}`,
+      a.slice(0, 4),
+      `"${b} ${words[Math.floor(words.length / 2) + 1] ?? a}"`,
+      `${a.slice(0, -1)}q`,
+      `is:note ${b}`,
+      ...(tag ? [`tag:"${tag}"`] : []),
+    ];
   }
 
   /** Reads article texts into the cache, newest first, while nothing else is queued and the budget allows. */

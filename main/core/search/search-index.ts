@@ -215,6 +215,17 @@ export class SearchIndex {
     return [...this.notes.keys()];
   }
 
+  /** A tag some highlight has (the first found), if any. */
+  someTag(): string | undefined {
+    for (const [articleId, notes] of this.notes)
+      for (const id of notes.annotationIds) {
+        const stored = this.annotationIndex.getStoredFields(annotationDocId(articleId, id)) as
+          Partial<AnnotationDoc> | undefined;
+        if (stored?.tags?.length) return stored.tags[0];
+      }
+    return undefined;
+  }
+
   articleInfo(id: string): ArticleInfo | undefined {
     return this.articles.get(id);
   }

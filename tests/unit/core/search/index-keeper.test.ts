@@ -69,6 +69,39 @@ describe('search index on disk', () => {
     });
   });
 
+  it('after filling its text cache, runs each kind of query on its own words (V8 compiles the code before a person searches), answering as before', async () => {
+    await withLibrary(async (dir, store) => {
+      await fill(store);
+      const cold = await open(dir, store);
+      const before = await Promise.all(['zeppelin', 'claim', '"over the river"'].map((q) => cold.search(q)));
+      await cold.close();
+      const keeper = await IndexKeeper.open({ dataDir: dir, entries: store.listArticles(), warmFirst: true });
+      try {
+        // A word, two words, a prefix, a phrase, a typo, a note, a tag: eight times each.
+        assert.equal(keeper.stats.warmSearches, 7 * 8);
+        const after = await Promise.all(
+          ['zeppelin', 'claim', '"over the river"'].map((q) => keeper.search(q)),
+        );
+        assert.deepEqual(after.map(found), before.map(found));
+      } finally {
+        await keeper.close();
+      }
+    });
+  });
+
+  it('stops warming when closed', async () => {
+    await withLibrary(async (dir, store) => {
+      await fill(store);
+      const keeper = await IndexKeeper.open({ dataDir: dir, entries: store.listArticles() });
+      await keeper.close();
+      const ran = keeper.stats.warmSearches;
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(keeper.stats.warmSearches, ran);
+      assert.ok(ran < 7 * 8);
+    });
+  });
+
   it('is built from the store when there is none, and answers at once', async () => {
     await withLibrary(async (dir, store) => {
       await fill(store);
