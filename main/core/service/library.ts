@@ -12,10 +12,10 @@ import type { ServiceContext } from './context';
 export function libraryRequests({ store, drafts, now, articleQueue }: ServiceContext) {
   return {
     async listArticles(): Promise<ArticleSummary[]> {
-      const counts = await store.annotationCounts();
+      const countOf = await store.annotationCounter();
       const summaries: ArticleSummary[] = [];
       // One entry at a time: 10,000 entries held at once outlived V8's young generation (bench/README.md, core-rss).
-      for (const e of store.articleEntries()) summaries.push(toSummary(e, counts.get(e.id) ?? 0));
+      for (const e of store.articleEntries()) summaries.push(toSummary(e, countOf(e.id)));
       return summaries;
     },
 

@@ -154,6 +154,8 @@ export interface Store {
   deleteAnnotation(articleId: string, id: string): Promise<Annotation | undefined>;
   /** articleId → count, for every article in the library (or just those given). */
   annotationCounts(ids?: readonly string[]): Promise<Map<string, number>>;
+  /** The same, one article at a time, once counted: the library list asks for all 10,000 without a map of them. */
+  annotationCounter(): Promise<(articleId: string) => number>;
   /**
    * Tags over the whole library, compared case-insensitively and spelled as in the newest article using them;
    * most used first; each with its colour and description, then described tags no passage uses yet (count 0).
@@ -524,6 +526,10 @@ class DataFolderStore implements Store {
     const removed = await this.notes.delete(articleId, id);
     if (removed) this.changed({ kind: 'notes', articleId });
     return removed;
+  }
+
+  annotationCounter(): Promise<(articleId: string) => number> {
+    return this.notes.counter();
   }
 
   annotationCounts(ids?: readonly string[]): Promise<Map<string, number>> {

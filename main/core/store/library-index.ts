@@ -53,8 +53,8 @@ export class LibraryIndex {
     await db.read();
     // However it was read (as saved, from .bak, or valid but emptied), an article saved in
     // articles/ but missing from the list is added back: it was imported and never removed.
-    const listed = new Set(db.data.ids);
-    const unlisted = savedArticleIds(await articleNames, (id) => !listed.has(id));
+    const index = new LibraryIndex(db, adapter);
+    const unlisted = savedArticleIds(await articleNames, (id) => !index.has(id));
     const found = await readSaved(dataDir, unlisted);
     if (found.length > 0) {
       // Saved after the list was last written: an import a crash stopped between its two writes,
@@ -70,6 +70,7 @@ export class LibraryIndex {
         rows: [...db.data.rows, ...added.rows],
         ids: [...db.data.ids, ...added.ids],
       });
+      index.reindex();
       // Listed either way; if the list cannot be saved now, the next import or removal saves it.
       await db.write().catch(() => {});
       if (hidden.length > 0)
@@ -77,7 +78,7 @@ export class LibraryIndex {
           `${LIBRARY_FILE} did not list ${describeFound(hidden)} saved in the library folder, so Gloss added ${hidden.length === 1 ? 'it' : 'them'} back.`,
         );
     }
-    return new LibraryIndex(db, adapter);
+    return index;
   }
 
   /** Every entry, newest import first: parsed now, so each is the caller's own. */

@@ -162,6 +162,12 @@ export class NotesFiles {
     });
   }
 
+  /** articleId → number of annotations, asked one at a time (once counted). */
+  async counter(): Promise<(articleId: string) => number> {
+    await this.ready();
+    return (id) => this.summaries.get(id)?.count ?? 0;
+  }
+
   /** articleId → number of annotations, for the given articles. */
   async counts(articleIds: readonly string[]): Promise<Map<string, number>> {
     await this.ready();
