@@ -7,6 +7,10 @@
  * --memory [--idle=5]`): where core-rss's memory goes — process.memoryUsage() after each step, V8's heap
  * spaces (size committed / used) after the last, and, with --idle=<s>, the same again after that many
  * seconds of the library simply being open (the background check of the notes files runs meanwhile).
+ *
+ * `--search`: the service opens the search index at start, as the app does (in its worker thread, text cache
+ * filled: `warmFirst`), and rssMB is taken once it has opened (core-rss's extra; bench/README.md, "search
+ * index memory"). The index is loaded from the data folder's search/, or built there if missing.
  */
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
@@ -14,6 +18,7 @@ import v8 from 'node:v8';
 const dataDir = process.argv[2];
 const list = process.argv.includes('--list');
 const memory = process.argv.includes('--memory');
+const search = process.argv.includes('--search');
 const idleS = Number(process.argv.find((a) => a.startsWith('--idle='))?.slice('--idle='.length) ?? 0);
 
 const MB = (n: number) => Math.round(n / 1e5) / 10;
@@ -29,7 +34,13 @@ const t0 = performance.now();
 const { createGloss } = await import('@core/service');
 const t1 = performance.now();
 if (memory) steps.loaded = usage();
-const service = await createGloss({ dataDir });
+let searchOpened = (): void => {};
+const opened = new Promise<void>((resolve) => (searchOpened = resolve));
+const service = await createGloss({
+  dataDir,
+  ...(search && { search: { openAtStart: true, warmFirst: true, onOpened: () => searchOpened() } }),
+});
+if (search) await opened;
 const t2 = performance.now();
 if (memory) steps.opened = usage();
 let listMs = 0;
