@@ -58,6 +58,16 @@ const tolerateMissing: Plugin = {
   },
 };
 
+/** What both bundles below share: ESM for node, dependencies left in node_modules. */
+const NODE_BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'error',
+} as const;
+
 /** Bundles the child the way electron-vite bundles main: ESM, packages external, lazy imports as separate chunks. */
 async function bundleChild(): Promise<string> {
   await rm(outDir, { recursive: true, force: true });
@@ -68,12 +78,7 @@ async function bundleChild(): Promise<string> {
     outExtension: { '.js': '.mjs' },
     splitting: true,
     plugins: [tolerateMissing],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
+    ...NODE_BUNDLE,
   });
   // The search index's workers, beside the bundle where search-client.ts looks for them (core-rss's extra).
   await build({
@@ -90,12 +95,7 @@ async function bundleChild(): Promise<string> {
       ),
     },
     outdir: outDir,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
+    ...NODE_BUNDLE,
   });
   return path.join(outDir, 'cold-start.mjs');
 }

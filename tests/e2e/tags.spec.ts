@@ -4,7 +4,7 @@
  * of passages it changes), merge several, delete (the tag, not the passages)
  * — each undone by Ctrl/Cmd+Z or the toast's Undo, every count following.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
 import {
   arrangePassages,
@@ -19,6 +19,17 @@ import {
   toast,
   viewTab,
 } from './workspace';
+
+/** The library narrowed by its tag menu to `label` (as the menu shows it, with its count): the menu and the articles listed. */
+async function narrowLibrary(page: Page, label: string) {
+  const tagMenu = page.getByRole('combobox', { name: 'Tag' });
+  await tagMenu.focus(); // filled when first used
+  await tagMenu.selectOption({ label });
+  return {
+    tagMenu,
+    rows: page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / }),
+  };
+}
 
 let app: GlossApp;
 test.beforeEach(async () => {
@@ -246,10 +257,7 @@ test('a notebook and a library narrowed to a tag follow its rename, and its undo
   await tagRow(page, 'claim').getByRole('button', { name: 'Show passages tagged claim' }).click();
   await expect(passageRows(page)).toHaveCount(3);
   await viewTab(page, 'Library').click();
-  const tagMenu = page.getByRole('combobox', { name: 'Tag' });
-  await tagMenu.focus();
-  await tagMenu.selectOption({ label: '#claim (2)' });
-  const rows = page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / });
+  const { tagMenu, rows } = await narrowLibrary(page, '#claim (2)');
   await expect(rows).toHaveCount(1);
 
   await viewTab(page, 'Tags').click();
@@ -286,10 +294,7 @@ test('a notebook and a library narrowed to a tag drop it when it is deleted (all
   await page.getByRole('combobox', { name: 'Tags to match' }).selectOption('all');
   await expect(passageRows(page)).toHaveCount(1);
   await viewTab(page, 'Library').click();
-  const tagMenu = page.getByRole('combobox', { name: 'Tag' });
-  await tagMenu.focus();
-  await tagMenu.selectOption({ label: '#quote (1)' });
-  const rows = page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / });
+  const { tagMenu, rows } = await narrowLibrary(page, '#quote (1)');
   await expect(rows).toHaveCount(1);
   const articles = 2;
 
@@ -338,10 +343,7 @@ test('a notebook narrowed to a deleted parent whose children remain still narrow
 test('a library narrowed to a tag shows the articles of the tags merged into it', async () => {
   const { page } = app;
   await viewTab(page, 'Library').click();
-  const tagMenu = page.getByRole('combobox', { name: 'Tag' });
-  await tagMenu.focus();
-  await tagMenu.selectOption({ label: '#quote (1)' });
-  const rows = page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / });
+  const { tagMenu, rows } = await narrowLibrary(page, '#quote (1)');
   await expect(rows).toHaveCount(1);
 
   await viewTab(page, 'Tags').click();
