@@ -422,6 +422,18 @@ describe('an import interrupted by a crash', () => {
     '==========',
     '',
   ].join('\r\n');
+  /**
+   * The clippings file and the import request a crashed writer replays, in a folder beside the library
+   * (each crashed copy of the library is made there too, not in it).
+   */
+  async function clippingsImportBeside(): Promise<{ beside: string; request: string }> {
+    const beside = await mkdtemp(join(tmpdir(), 'gloss-interop-crash-'));
+    const clippings = join(beside, 'My Clippings.txt');
+    await writeFile(clippings, CLIPPINGS);
+    const request = join(beside, 'import.json');
+    await writeFile(request, JSON.stringify({ paths: [clippings] }));
+    return { beside, request };
+  }
 
   it('killed after any one of its writes, leaves the whole file’s passages and article notes or none of them', async () => {
     const lib = await library();
@@ -435,12 +447,7 @@ describe('an import interrupted by a crash', () => {
       ),
     ];
     await lib.gloss.setArticleNote({ articleId: books[0], text: 'Reading group, week 3.' });
-    // The file, the request and each crashed copy of the library live beside it, not in it.
-    const beside = await mkdtemp(join(tmpdir(), 'gloss-interop-crash-'));
-    const clippings = join(beside, 'My Clippings.txt');
-    await writeFile(clippings, CLIPPINGS);
-    const request = join(beside, 'import.json');
-    await writeFile(request, JSON.stringify({ paths: [clippings] }));
+    const { beside, request } = await clippingsImportBeside();
     const data = lib.dir;
     await lib.gloss.close();
     const stateIn = async (dataDir: string) => {
@@ -494,11 +501,7 @@ describe('an import interrupted by a crash', () => {
   it('killed after any one of its writes, leaves the article it makes for a book the library lacks with its passages and note, or neither', async () => {
     const lib = await library();
     await addArticle(lib.gloss, 'The Left Hand of Darkness', LE_GUIN, { byline: 'Ursula K. Le Guin' });
-    const beside = await mkdtemp(join(tmpdir(), 'gloss-interop-crash-'));
-    const clippings = join(beside, 'My Clippings.txt');
-    await writeFile(clippings, CLIPPINGS);
-    const request = join(beside, 'import.json');
-    await writeFile(request, JSON.stringify({ paths: [clippings] }));
+    const { beside, request } = await clippingsImportBeside();
     const data = lib.dir;
     await lib.gloss.close();
     /** Every article with its passages and note. */
