@@ -53,96 +53,136 @@ export function foldQuote(s: string): string {
     .trim();
 }
 
+/**
+ * Each quote checked in three passes — current text, older versions, approximate match — and each pass goes
+ * article by article, in the library's order, over the quotes still open that name that article (or none):
+ * an article is read once per pass, in passing, and dropped before the next is read, so a check of a whole
+ * library's export holds one article's text at a time. A quote takes the first article that answers it, as
+ * when each quote's candidates were tried in order.
+ */
 export async function verifyQuotes(
   library: VerifyLibrary,
   quotes: readonly ExportedQuote[],
 ): Promise<QuoteCheck[]> {
   const entries = library.listArticles();
-  const texts = new Map<string, Article | null>();
-  const folded = new Map<string, string>();
-  const current = async (id: string) => {
-    // Read in passing (held here for this check only): a quote naming no article is looked for in every one,
-    // which would otherwise push the article open in the app out of the store's cache.
-    if (!texts.has(id)) texts.set(id, await library.getArticleIfIntact(id, { keep: false }));
-    return texts.get(id) ?? null;
+  const checks: Array<QuoteCheck | undefined> = quotes.map(() => undefined);
+  let unanswered = quotes.length;
+  // Which quotes name which article; a quote naming none (or none found) is looked for in every one.
+  const named = new Map<string, number[]>();
+  const everywhere: number[] = [];
+  /** A quote's one named article, which "not found" names. */
+  const only = new Map<number, ArticleIndexEntry>();
+  quotes.forEach((q, i) => {
+    const list = candidatesFor(entries, q);
+    if (list.length === 1) only.set(i, list[0]);
+    if (list.length === entries.length) return everywhere.push(i);
+    for (const e of list) {
+      const at = named.get(e.id);
+      if (at) at.push(i);
+      else named.set(e.id, [i]);
+    }
+  });
+  /** One pass: each article an open quote names, read in passing (not kept in the store's cache either). */
+  const pass = async (check: (a: Article, open: number[]) => Promise<void> | void) => {
+    for (const e of entries) {
+      if (unanswered === 0) return;
+      const open = [...(named.get(e.id) ?? []), ...everywhere].filter((i) => !checks[i]);
+      if (open.length === 0) continue;
+      const a = await library.getArticleIfIntact(e.id, { keep: false });
+      if (a)
+        await check(
+          a,
+          open.sort((x, y) => x - y),
+        );
+    }
   };
-  const foldedText = (key: string, text: string) => {
-    let f = folded.get(key);
-    if (f === undefined) folded.set(key, (f = foldQuote(text)));
-    return f;
+  const answer = (i: number, check: QuoteCheck) => {
+    checks[i] = check;
+    unanswered--;
   };
-  const holds = (key: string, text: string, exact: string) =>
-    text.includes(exact) || foldedText(key, text).includes(foldQuote(exact));
 
-  const out: QuoteCheck[] = [];
-  for (const q of quotes) {
-    const base = { label: q.label, exact: q.exact };
-    const candidates = candidatesFor(entries, q);
-    let check: QuoteCheck | null = null;
-    for (const e of candidates) {
-      const a = await current(e.id);
-      if (a && holds(e.id, a.text, q.exact)) {
-        check = {
-          ...base,
-          status: 'current',
+  await pass((a, open) => {
+    const folded = lazyFold(a.text);
+    for (const i of open) {
+      const q = quotes[i];
+      if (!holds(a.text, folded, q.exact)) continue;
+      const check: QuoteCheck = {
+        label: q.label,
+        exact: q.exact,
+        status: 'current',
+        articleId: a.id,
+        title: a.meta.title,
+        version: currentVersionHash(a),
+      };
+      if (q.position && (!q.articleId || q.articleId === a.id)) {
+        const start = codePointToUtf16(a.text, q.position.start);
+        const end = codePointToUtf16(a.text, q.position.end);
+        check.position = a.text.slice(start, end) === q.exact ? 'holds' : 'moved';
+      }
+      answer(i, check);
+    }
+  });
+  // Only in an older version: the newest one holding the words, and what the current text says there instead.
+  await pass(async (a, open) => {
+    for (const v of versionsOf(a).slice(0, -1).reverse()) {
+      const still = open.filter((i) => !checks[i]);
+      if (still.length === 0) return;
+      const old = await library.getArticleVersion(a.id, v).catch(() => null);
+      if (!old) continue;
+      const folded = lazyFold(old.text);
+      for (const i of still) {
+        const q = quotes[i];
+        if (!holds(old.text, folded, q.exact)) continue;
+        const m = matchQuote(a.text, q.exact);
+        answer(i, {
+          label: q.label,
+          exact: q.exact,
+          status: 'older',
           articleId: a.id,
           title: a.meta.title,
-          version: currentVersionHash(a),
-        };
-        if (q.position && (!q.articleId || q.articleId === a.id)) {
-          const start = codePointToUtf16(a.text, q.position.start);
-          const end = codePointToUtf16(a.text, q.position.end);
-          check.position = a.text.slice(start, end) === q.exact ? 'holds' : 'moved';
-        }
-        break;
+          version: v.hash,
+          ...(m && { now: a.text.slice(m.start, m.end) }),
+        });
       }
     }
-    for (const e of check ? [] : candidates) {
-      const a = await current(e.id);
-      if (!a) continue;
-      for (const v of versionsOf(a).slice(0, -1).reverse()) {
-        const old = await library.getArticleVersion(a.id, v).catch(() => null);
-        if (old && holds(`${a.id}:${v.hash}`, old.text, q.exact)) {
-          // What the current version says there instead, when it can be found.
-          const m = matchQuote(a.text, q.exact);
-          check = {
-            ...base,
-            status: 'older',
-            articleId: a.id,
-            title: a.meta.title,
-            version: v.hash,
-            ...(m && { now: a.text.slice(m.start, m.end) }),
-          };
-          break;
-        }
-      }
-      if (check) break;
-    }
-    for (const e of check ? [] : candidates) {
-      const a = await current(e.id);
-      const m = a && matchQuote(a.text, q.exact);
-      if (a && m) {
-        check = {
-          ...base,
+  });
+  await pass((a, open) => {
+    for (const i of open) {
+      const q = quotes[i];
+      const m = matchQuote(a.text, q.exact);
+      if (m)
+        answer(i, {
+          label: q.label,
+          exact: q.exact,
           status: 'changed',
           articleId: a.id,
           title: a.meta.title,
           version: currentVersionHash(a),
           now: a.text.slice(m.start, m.end),
-        };
-        break;
-      }
+        });
     }
-    out.push(
-      check ?? {
-        ...base,
+  });
+  return quotes.map((q, i) => {
+    const one = only.get(i);
+    return (
+      checks[i] ?? {
+        label: q.label,
+        exact: q.exact,
         status: 'not-found',
-        ...(candidates.length === 1 && { articleId: candidates[0].id, title: candidates[0].title }),
-      },
+        ...(one && { articleId: one.id, title: one.title }),
+      }
     );
-  }
-  return out;
+  });
 }
+
+/** A text folded for comparison, made only if some quote is not in it as typed. */
+function lazyFold(text: string): () => string {
+  let folded: string | undefined;
+  return () => (folded ??= foldQuote(text));
+}
+
+const holds = (text: string, folded: () => string, exact: string) =>
+  text.includes(exact) || folded().includes(foldQuote(exact));
 
 /** The articles a quote names: by id, else address, else title; none named (or none found) → all. */
 function candidatesFor(entries: readonly ArticleIndexEntry[], q: ExportedQuote): ArticleIndexEntry[] {
