@@ -3,6 +3,9 @@
  * a hit opening its article at the words or its highlight selected; and
  * Find in the article (Ctrl/Cmd+F) stepping through every match.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { launchApp, type GlossApp } from '../harness/launchApp';
 import { dragSelect, editor, openSeed, panel, toolbar } from './helpers';
@@ -63,6 +66,46 @@ test('a note is found with is:note, and opening it selects its highlight', async
   await expect(hit).toContainText('Note');
   await hit.click();
   await expect(panel(page).locator('.panel-item.is-selected')).toContainText('The prison holds 3,500');
+});
+
+test('the first page of hits comes at once; more come as the list is scrolled to its end, or Down is pressed past the last', async () => {
+  // 130 articles holding one word: 130 hits, asked for fifty at a time.
+  const seeds = await mkdtemp(join(tmpdir(), 'gloss-many-'));
+  for (let i = 0; i < 130; i++)
+    await writeFile(
+      join(seeds, `${String(i).padStart(3, '0')}.txt`),
+      `Harbour report ${i}\n\nThe quayside ledger ${i} lists what the harbour took in that week.\n`,
+    );
+  await app.close();
+  app = await launchApp({ seedsDir: seeds });
+  const { page } = app;
+  await expect(page.getByRole('button', { name: /^Open .*Harbour report/ }).first()).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+k');
+  await searchBox(page).fill('quayside');
+  const summary = page.getByRole('dialog', { name: 'Search the library' }).getByRole('status');
+  await expect(summary).toHaveText('50 hits in 50 articles (the best first; more as you scroll)');
+  await expect(results(page).getByRole('option')).toHaveCount(50);
+  const firstShown = await results(page).getByRole('option').allTextContents();
+
+  // Scrolled to its end, the list gains the next fifty after those shown, which stay in place.
+  await results(page).hover();
+  await page.mouse.wheel(0, 20_000);
+  await expect(summary).toHaveText('100 hits in 100 articles (the best first; more as you scroll)');
+  expect((await results(page).getByRole('option').allTextContents()).slice(0, 50)).toEqual(firstShown);
+
+  // From the keyboard: Down from the last hit asks for the rest; every article is found once.
+  await searchBox(page).press('End');
+  await results(page).getByRole('option').nth(99).hover();
+  await expect(results(page).getByRole('option').nth(99)).toHaveAttribute('aria-selected', 'true');
+  await searchBox(page).press('ArrowDown');
+  await expect(summary).toHaveText('130 hits in 130 articles');
+  const titles = await results(page).locator('.search-group h3').allTextContents();
+  expect(new Set(titles).size).toBe(130);
+  // Down past the last hit, with nothing more to find, wraps to the first.
+  await results(page).getByRole('option').nth(129).hover();
+  await searchBox(page).press('ArrowDown');
+  await expect(results(page).getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  expect(app.errors).toEqual([]);
 });
 
 test('Ctrl+F finds every match in the article, Enter steps through them, Escape closes', async () => {

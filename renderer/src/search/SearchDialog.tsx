@@ -10,7 +10,10 @@ import type { SearchHit } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { useStore } from '../store';
 import { plural } from '../ui/format';
-import { closeSearch, openHit, searchStore, typeQuery } from './searchStore';
+import { closeSearch, openHit, searchStore, showMoreHits, typeQuery } from './searchStore';
+
+/** The list asks for more hits when scrolled to within this many pixels of its end. */
+const MORE_WITHIN_PX = 200;
 
 const KIND_LABEL: Record<string, string> = { article: 'Article', passage: 'Highlight', note: 'Note' };
 const FIELD_LABEL: Record<string, string> = {
@@ -28,10 +31,12 @@ export function SearchDialog() {
   const result = useStore(searchStore, (s) => s.result);
   const busy = useStore(searchStore, (s) => s.busy);
   const error = useStore(searchStore, (s) => s.error);
+  const answered = useStore(searchStore, (s) => s.answered);
   const [active, setActive] = useState(0);
   const hits = useMemo(() => result?.groups.flatMap((g) => g.hits) ?? [], [result]);
   const list = useRef<HTMLDivElement>(null);
-  useEffect(() => setActive(0), [result]);
+  // A new query starts at its first hit; more hits for the same query keep the one chosen.
+  useEffect(() => setActive(0), [answered]);
   useEffect(() => {
     list.current?.querySelector(`[data-hit="${active}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
@@ -51,7 +56,9 @@ export function SearchDialog() {
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
-            if (hits.length)
+            // Down from the last hit asks for more when there are more (else it wraps to the first).
+            if (e.key === 'ArrowDown' && active === hits.length - 1 && result?.truncated) void showMoreHits();
+            else if (hits.length)
               setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + hits.length) % hits.length);
           } else if (e.key === 'Enter' && hits[active]) {
             e.preventDefault();
@@ -63,7 +70,7 @@ export function SearchDialog() {
         {error
           ? error
           : result && query.trim()
-            ? `${plural(result.hits, 'hit')} in ${plural(result.groups.length, 'article')}${result.truncated ? ' (the best shown)' : ''}${busy ? '…' : ''}`
+            ? `${plural(result.hits, 'hit')} in ${plural(new Set(result.groups.map((g) => g.articleId)).size, 'article')}${result.truncated ? ' (the best first; more as you scroll)' : ''}${busy ? '…' : ''}`
             : busy
               ? 'Searching…'
               : ''}
@@ -77,18 +84,23 @@ export function SearchDialog() {
         id="search-results"
         className="search-results"
         ref={list}
+        onScroll={(e) => {
+          const { scrollTop, clientHeight, scrollHeight } = e.currentTarget;
+          if (scrollTop + clientHeight >= scrollHeight - MORE_WITHIN_PX) void showMoreHits();
+        }}
         role="listbox"
         aria-label="Search results"
       >
-        {result?.groups.map((g) => (
+        {result?.groups.map((g, gi) => (
           // A listbox holds options, in groups: the article's title names its group.
           <section
-            key={g.articleId}
+            // An article may have a second group: hits it gained in a later page follow those shown.
+            key={`${g.articleId}-${gi}`}
             className="search-group"
             role="group"
-            aria-labelledby={`search-group-${g.articleId}`}
+            aria-labelledby={`search-group-${gi}`}
           >
-            <h3 id={`search-group-${g.articleId}`} role="presentation">
+            <h3 id={`search-group-${gi}`} role="presentation">
               {g.title}
               {g.source && <span className="search-source"> · {g.source}</span>}
             </h3>
