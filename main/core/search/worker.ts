@@ -15,7 +15,12 @@ let keeper: Promise<IndexKeeper> | null = null;
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'open') {
-    keeper = IndexKeeper.open({ ...msg.options, onWarning: (message) => post({ type: 'warning', message }) });
+    keeper = IndexKeeper.open({
+      ...msg.options,
+      // This thread holds the index alone: what loading it left is collected once it is warm.
+      collectGarbage: true,
+      onWarning: (message) => post({ type: 'warning', message }),
+    });
     reply(
       msg.id,
       keeper.then(() => undefined),

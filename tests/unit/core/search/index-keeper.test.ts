@@ -89,6 +89,19 @@ describe('search index on disk', () => {
     });
   });
 
+  it('once warm, collects the garbage its load left when asked (the worker asks), and not otherwise', async () => {
+    await withLibrary(async (dir, store) => {
+      await fill(store);
+      const entries = store.listArticles();
+      const asked = await IndexKeeper.open({ dataDir: dir, entries, warmFirst: true, collectGarbage: true });
+      await asked.close();
+      assert.equal(asked.stats.garbageCollected, true);
+      const left = await IndexKeeper.open({ dataDir: dir, entries, warmFirst: true });
+      await left.close();
+      assert.equal(left.stats.garbageCollected, false);
+    });
+  });
+
   it('stops warming when closed', async () => {
     await withLibrary(async (dir, store) => {
       await fill(store);
