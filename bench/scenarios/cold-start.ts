@@ -17,7 +17,7 @@ import type { Scenario } from '../lib/scenario';
 
 const REPS = 7;
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.join(here, '..', '.out');
+const defaultOutDir = path.join(here, '..', '.out');
 
 function runNode(args: string[]): Promise<{ ms: number; stdout: string }> {
   return new Promise((resolve, reject) => {
@@ -68,8 +68,11 @@ const NODE_BUNDLE = {
   logLevel: 'error',
 } as const;
 
-/** Bundles the child the way electron-vite bundles main: ESM, packages external, lazy imports as separate chunks. */
-async function bundleChild(): Promise<string> {
+/**
+ * Bundles the child the way electron-vite bundles main: ESM, packages external, lazy imports as separate
+ * chunks; into `outDir` (bench/.out, or another folder to keep one bundle beside another: profile-cold-start.ts).
+ */
+export async function bundleChild(outDir = defaultOutDir): Promise<string> {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   await build({

@@ -31,8 +31,13 @@ export interface DurableJsonFileOptions<T> {
   root: string;
   /** Checks the parsed JSON; or, for a file with its own reading, `readText` (throws when damaged) and `toText`. */
   validate?: Validator<T>;
-  readText?: (text: string) => T | Promise<T>;
+  readText?: (text: string, bytes: Uint8Array) => T | Promise<T>;
   toText?: (data: T) => string;
+  /**
+   * After a write is on disk, when no later one is waiting (close waits for it): derived data kept
+   * beside the file (library.json's row index). Its failure is its own: the write has succeeded.
+   */
+  afterWrite?: (data: T, text: string) => Promise<void>;
   onWarning: (sentence: string) => void;
   /** Asked for data when the file is missing or damaged beyond its backup. */
   fallback?: () => Promise<Fallback<T> | null>;
@@ -57,15 +62,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async read(): Promise<T | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fs.readFile(this.file, 'utf8');
+      bytes = await fs.readFile(this.file);
     } catch (err) {
       if (code(err) !== 'ENOENT')
         throw new GlossError('IO', `Could not read ${this.label}: ${(err as Error).message}`, { cause: err });
       return this.whenMissing();
     }
-    const parsed = await this.parse(text);
+    const parsed = await this.parse(bytes);
     if (parsed.ok) return parsed.value;
     return this.recover();
   }
@@ -100,6 +105,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
             folder: this.options.folder,
           });
           for (const w of waiters) w.resolve();
+          if (!this.pending) await this.options.afterWrite?.(data, text).catch(() => {});
         } catch (err) {
           const failure = new GlossError('IO', `Could not save ${this.label}: ${(err as Error).message}`, {
             cause: err,
@@ -112,10 +118,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
-  private async parse(text: string): Promise<{ ok: true; value: T } | { ok: false }> {
+  private async parse(bytes: Buffer): Promise<{ ok: true; value: T } | { ok: false }> {
     try {
       const { readText, validate } = this.options;
-      const value = readText ? await readText(text) : await validate!(JSON.parse(text));
+      const text = bytes.toString('utf8');
+      const value = readText ? await readText(text, bytes) : await validate!(JSON.parse(text));
       return { ok: true, value };
     } catch {
       return { ok: false };
@@ -167,8 +174,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private async readBackup(): Promise<{ data: T; savedAt: Date } | null> {
     const bak = `${this.file}.bak`;
     try {
-      const [text, stat] = await Promise.all([fs.readFile(bak, 'utf8'), fs.stat(bak)]);
-      const parsed = await this.parse(text);
+      const [bytes, stat] = await Promise.all([fs.readFile(bak), fs.stat(bak)]);
+      const parsed = await this.parse(bytes);
       return parsed.ok ? { data: parsed.value, savedAt: stat.mtime } : null;
     } catch {
       return null;

@@ -143,6 +143,23 @@ export async function replaceFileDurably(
   await (options.folder?.dir === dir ? options.folder.sync() : fsyncDir(dir));
 }
 
+/**
+ * Atomically replaces `target`, without fsyncs: for derived data that a crash may lose or leave
+ * empty (its reader checks it), where a save should not wait for the disk.
+ */
+export async function replaceFile(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = tempPathFor(target);
+  try {
+    await fs.writeFile(temp, data, { flag: 'wx' });
+    await fs.rename(temp, target);
+  } catch (err) {
+    await fs.rm(temp, { force: true }).catch(() => {});
+    throw err;
+  } finally {
+    inFlight.delete(temp);
+  }
+}
+
 /** Removes temp files a crash left behind in `dir` (never data files). */
 export async function sweepTempFiles(dir: string, listed?: readonly string[]): Promise<number> {
   let names: readonly string[];

@@ -20,6 +20,7 @@ import {
   writeLibraryRows,
   type LibraryRows,
 } from './library-rows';
+import { readRowIndex, rowsByIndex, saveRowIndex } from './library-row-index';
 
 export const LIBRARY_FILE = 'library.json';
 
@@ -40,17 +41,30 @@ export class LibraryIndex {
     onWarning: (s: string) => void,
     articleNames: Promise<string[]> = fs.readdir(path.join(dataDir, ARTICLES_DIR)).catch(() => []),
   ): Promise<LibraryIndex> {
+    const rowIndex = readRowIndex(dataDir);
+    // A library.json read entry by entry that Gloss would write as it is: indexed now, read by its index next time.
+    let unindexed: { rows: LibraryRows; text: string } | undefined;
     const adapter = new DurableJsonFile<LibraryRows>({
       file: path.join(dataDir, LIBRARY_FILE),
       root: dataDir,
-      readText: readLibraryRows,
+      readText: async (text, bytes) => {
+        const index = await rowIndex;
+        const indexed = index === null ? null : rowsByIndex(text, bytes, index);
+        if (indexed) return indexed;
+        const rows = await readLibraryRows(text);
+        unindexed = { rows, text };
+        return rows;
+      },
       toText: writeLibraryRows,
+      afterWrite: (data, text) => saveRowIndex(dataDir, data, text),
       onWarning,
       fallback: () => rebuildFromContent(dataDir, articleNames),
     });
     const db = new Low<LibraryRows>(adapter, { rows: [], ids: [] });
     // The folder is listed while library.json is parsed: the check below then costs almost nothing.
     await db.read();
+    if (unindexed?.rows === db.data && unindexed.text === writeLibraryRows(db.data))
+      await saveRowIndex(dataDir, db.data, unindexed.text);
     // However it was read (as saved, from .bak, or valid but emptied), an article saved in
     // articles/ but missing from the list is added back: it was imported and never removed.
     const index = new LibraryIndex(db, adapter);

@@ -18,8 +18,11 @@ export interface LibraryRows {
   others?: Record<string, unknown>;
 }
 
-const HEAD = '{"version":1,"articles":[';
-const TAIL = ']}';
+/** How the usual file (written by Gloss, nothing but version and articles) begins and ends around its rows. */
+export const LIBRARY_HEAD = '{"version":1,"articles":[';
+export const LIBRARY_TAIL = ']}';
+const HEAD = LIBRARY_HEAD;
+const TAIL = LIBRARY_TAIL;
 
 /** The file's text as rows; throws (through zod, for its message) when it is not a library file. */
 export async function readLibraryRows(text: string): Promise<LibraryRows> {
