@@ -48,7 +48,7 @@ export function rowsByIndex(text: string, bytes: Uint8Array, index: string): Lib
   const rows: string[] = [];
   const ids: string[] = [];
   let at = LIBRARY_HEAD.length;
-  for (let line = 0; line < body.length; ) {
+  for (let line = 0; line < body.length;) {
     const tab = body.indexOf('\t', line);
     const end = body.indexOf('\n', tab);
     if (tab < 0 || end < 0) return null;
