@@ -30,6 +30,7 @@ export default tseslint.config(
       'tests/fixtures/**',
       'tmp-measure/**',
       'bench/.out/**', // the cold-start scenario's bundle
+      'bench/.out-*/**', // bundles kept side by side by bench/profile-cold-start.ts
       '**/*.tmp.ts',
       'main/core/worker-boot.mjs',
     ],
