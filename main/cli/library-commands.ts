@@ -125,7 +125,10 @@ function formatSummary(a: ArticleSummary): string {
 
 function formatArticle(article: Article, annotations: Annotation[]): string {
   const lines = [article.meta.title, '='.repeat(Math.min(article.meta.title.length, 72))];
-  const from = [article.meta.place, article.meta.source, article.meta.published].filter(Boolean).join(' · ');
+  // The author as corrected (gloss edit): what citations and exports name.
+  const from = [article.meta.byline, article.meta.place, article.meta.source, article.meta.published]
+    .filter(Boolean)
+    .join(' · ');
   if (from) lines.push(from);
   lines.push(`id ${article.id} · ${article.meta.wordCount} words`, '');
   for (const b of article.blocks.slice(1)) {
