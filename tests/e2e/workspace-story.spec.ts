@@ -8,15 +8,15 @@
  * change — and then do the same from the `gloss` command on the same library,
  * and find the app showing what the command did.
  */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { launchApp, type GlossApp } from '../harness/launchApp';
-import { linkedEpub } from '../unit/helpers/linked-epub';
-import { buildPdf, samplePaper, typesetPaper } from '../unit/helpers/pdf-builder';
+import { FLOOD, PASSAGES, twelveFiles } from '../unit/helpers/research-library';
 import { glossProcess } from '../unit/helpers/run-gloss';
+import { dragSelect, editor, toolbar } from './helpers';
 import {
   createPassages,
   notebook,
@@ -29,73 +29,13 @@ import {
   toast,
 } from './workspace';
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-const FLOOD = 'River towns brace for record flood';
-
-/** Twelve files as a reader collects them: six saved pages, three texts, a Markdown briefing, an EPUB, a PDF. */
-async function twelveFiles(dir: string): Promise<string[]> {
-  await cp(join(FIXTURES, 'pages'), join(dir, 'pages'), { recursive: true });
-  await cp(join(FIXTURES, 'text'), join(dir, 'text'), { recursive: true });
-  const pages = [
-    'dialog-article',
-    'harbour-courier',
-    'news-article',
-    'portal-headline',
-    'printed-form',
-    'wiki-lighthouse',
-  ];
-  const texts = ['captions-and-datelines', 'chapter', 'reading-notes'];
-  await writeFile(
-    join(dir, 'briefing.md'),
-    '# Briefing: the coalition after 2020\n\nThe coalition says its partners remain committed to the mission.\n\nObservers doubt that the pledged funding will arrive this year.\n',
-  );
-  await writeFile(join(dir, 'delta.epub'), linkedEpub(12));
-  const paper = samplePaper(10);
-  await writeFile(
-    join(dir, 'rivers.pdf'),
-    buildPdf(typesetPaper(paper).pages, { info: { Title: paper.title } }),
-  );
-  return [
-    ...pages.map((p) => join(dir, 'pages', `${p}.html`)),
-    ...texts.map((t) => join(dir, 'text', `${t}.txt`)),
-    join(dir, 'briefing.md'),
-    join(dir, 'delta.epub'),
-    join(dir, 'rivers.pdf'),
-  ];
-}
-
-/** The passages a reader marked, across six articles: five under `claim` (one of them `claim/disputed`). */
-const PASSAGES = [
-  {
-    article: "'The enduring defeat",
-    quote: 'The prison holds 3,500 suspected ISIS members',
-    tags: ['claim'],
-  },
-  { article: FLOOD, quote: 'higher than at any time since records began in 1881', tags: ['claim', 'flood'] },
-  {
-    article: 'Russia: Space ship',
-    quote: 'the ship had reached orbit but that telemetry from it was incomplete',
-    tags: ['claim'],
-  },
-  {
-    article: 'Hand-washing cuts',
-    quote: 'cut the infections their patients picked up by about a third',
-    tags: ['claim/disputed'],
-  },
-  {
-    article: 'Ferry crews walk out',
-    quote: 'leaving about four thousand passengers without a crossing',
-    tags: ['claim'],
-  },
-  { article: 'The slow return', quote: 'Otters are back on every river in the county', tags: ['evidence'] },
-];
-
-/** The library's Markdown export, through the export dialog (opened from the reader's bar). */
-async function exportLibrary(app: GlossApp, out: string): Promise<string> {
+/** The library's export (Markdown unless told), through the export dialog (opened from the reader's bar). */
+async function exportLibrary(app: GlossApp, out: string, format = 'Markdown'): Promise<string> {
   const { page } = app;
   app.setDialogs({ exportPath: out });
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export notes' });
+  await dialog.getByRole('radio', { name: format }).check();
   await dialog.getByRole('radio', { name: 'Whole library' }).check();
   await dialog.getByRole('button', { name: 'Export…' }).click();
   await expect(dialog.getByRole('status')).toContainText(out);
@@ -105,6 +45,13 @@ async function exportLibrary(app: GlossApp, out: string): Promise<string> {
 
 /** The page's errors, but the pictures' loads: the shell serves them (gloss-asset:), the harness's Chromium cannot. */
 const pageErrors = (app: GlossApp) => app.errors.filter((e) => !e.includes('net::ERR_UNKNOWN_URL_SCHEME'));
+
+/** The tags column of each row of a CSV export, sorted. */
+const csvTags = (csv: string) =>
+  (parse(csv, { bom: true, columns: true }) as Array<{ tags: string }>).map((row) => row.tags).sort();
+
+/** What the user sees at a step, kept with the test's output to be looked at. */
+const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 
 const libraryTagMenu = async (page: Page) => {
   await page.keyboard.press('ControlOrMeta+1');
@@ -130,11 +77,30 @@ test('the research workspace, end to end: search, the notebook by tag, a rename 
       await expect(
         page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / }),
       ).toHaveCount(13);
+      await shot(page, '1-library');
+      // One passage marked as a reader marks it: selected, tagged from the toolbar; the others through the bridge.
+      const [byHand, ...rest] = PASSAGES.filter((p) => p.article === FLOOD).concat(
+        PASSAGES.filter((p) => p.article !== FLOOD),
+      );
+      await page.getByRole('button', { name: new RegExp(`^Open .*${FLOOD}`) }).click();
+      await expect(page.getByRole('article').getByText(byHand.quote)).toBeVisible();
+      await dragSelect(page, byHand.quote);
+      await toolbar(page).getByRole('button', { name: 'Tag' }).click();
+      for (const tag of byHand.tags) {
+        await page.keyboard.type(tag);
+        await page.keyboard.press('Enter');
+      }
+      await expect(editor(page).getByRole('list', { name: 'Tags' })).toHaveText(/#claim\s*.*#flood/);
+      await shot(page, '2-tagged-in-reader');
+      await page.keyboard.press('Escape');
+      await expect(editor(page)).toBeHidden();
       await createPassages(
         page,
-        PASSAGES.map((p) => ({ ...p, color: 'yellow' as const })),
+        rest.map((p) => ({ ...p, color: 'yellow' as const })),
       );
-      await page.reload();
+      await page.reload(); // the bridge's passages shown; the article read is opened again
+      await expect(page.getByRole('article').getByRole('heading', { name: FLOOD })).toBeVisible();
+      await page.keyboard.press('ControlOrMeta+1');
       await expect(page.getByRole('list', { name: 'Articles' })).toBeVisible();
     });
 
@@ -146,6 +112,7 @@ test('the research workspace, end to end: search, the notebook by tag, a rename 
       await expect(hits.getByRole('option').first()).toBeVisible();
       await expect(hits).toContainText(FLOOD);
       await expect(hits.locator('mark').first()).toHaveText(/^sandbag/i);
+      await shot(page, '3-search');
       await search.getByRole('searchbox', { name: 'Search the library' }).press('Enter');
       await expect(search).toBeHidden();
       await expect(page.getByRole('article').getByRole('heading', { name: FLOOD })).toBeVisible();
@@ -155,6 +122,7 @@ test('the research workspace, end to end: search, the notebook by tag, a rename 
           .getByText(/sandbags/)
           .first(),
       ).toBeInViewport();
+      await shot(page, '4-opened-at-hit');
     });
 
     await test.step('the notebook filtered by #claim lists the passages of every article, children included', async () => {
@@ -167,16 +135,28 @@ test('the research workspace, end to end: search, the notebook by tag, a rename 
       await expect(notebookCount(page)).toHaveText('5 of 6 passages');
       for (const p of PASSAGES.filter((x) => x.tags.some((t) => t.startsWith('claim'))))
         await expect(passageRow(page, p.quote)).toContainText(p.article.replace(/^'/, ''));
+      // A date is labelled as the library labels it: published, or else when the article was added.
+      await expect(passageRow(page, 'records began in 1881')).toContainText('Published 5 March 2024');
+      await expect(passageRow(page, 'patients picked up')).toContainText(/Health WireAdded \d/);
+      await shot(page, '5-notebook-claim');
     });
 
     const out = join(dir, 'library.md');
-    await test.step('renaming #claim to #claims/official: the tags, the notebook’s filter, the library’s menu and the export follow', async () => {
+    const csvOut = join(dir, 'library.csv');
+    const articleRows = page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / });
+    await test.step('renaming #claim to #claims/official: the tags, the notebook’s filter, the library’s filter and both exports follow', async () => {
+      const menu = await libraryTagMenu(page);
+      await menu.selectOption({ label: '#claim (4)' });
+      await expect(articleRows).toHaveCount(5);
+      await shot(page, '6-library-claim');
+
       await page.keyboard.press('ControlOrMeta+3');
       await expect(tagRow(page, 'claim')).toContainText('4 passages');
       await tagRow(page, 'claim').getByRole('button', { name: 'Rename claim' }).click();
       const dialog = page.getByRole('dialog', { name: 'Rename #claim' });
       await expect(dialog).toContainText('5 passages will change.');
       await dialog.getByRole('textbox', { name: 'New name' }).fill('claims/official');
+      await shot(page, '7-rename-dialog');
       await dialog.getByRole('button', { name: 'Rename' }).click();
       await expect(toast(page, 'Renamed #claim to #claims/official in 5 passages')).toBeVisible();
       await expect
@@ -188,20 +168,32 @@ test('the research workspace, end to end: search, the notebook by tag, a rename 
           '#evidence 1 passage',
           '#flood 1 passage',
         ]);
+      await shot(page, '8-tags-renamed');
 
       await page.keyboard.press('ControlOrMeta+2');
       await expect(notebook(page).getByRole('group', { name: 'Tags' })).toContainText('#claims/official');
       await expect(passageRows(page)).toHaveCount(5);
       await expect(passageRow(page, 'records began in 1881')).toContainText('#claims/official');
 
-      const menu = await libraryTagMenu(page);
+      await page.keyboard.press('ControlOrMeta+1');
+      await expect(menu).toHaveValue('claims/official');
       await expect(menu).toContainText('#claims/official (4)');
       await expect(menu).not.toContainText('#claim (');
+      await expect(articleRows).toHaveCount(5);
+      await shot(page, '9-library-renamed');
 
       await page.getByRole('button', { name: new RegExp(`^Open .*${FLOOD}`) }).click();
       const md = await exportLibrary(app, out);
       expect(md.match(/#claims\/official\b/g)?.length).toBe(5);
       expect(md).not.toMatch(/#claim\b(?!s)/);
+      expect(csvTags(await exportLibrary(app, csvOut, 'CSV (spreadsheet)'))).toEqual([
+        'claims/official',
+        'claims/official',
+        'claims/official',
+        'claims/official/disputed',
+        'claims/official; flood',
+        'evidence',
+      ]);
     });
 
     await test.step('Ctrl+Z in the tag manager puts #claim back everywhere', async () => {
@@ -216,21 +208,39 @@ test('the research workspace, end to end: search, the notebook by tag, a rename 
           '#evidence 1 passage',
           '#flood 1 passage',
         ]);
+      // The rename's Undo is offered no more (it would undo whatever change came before); its Redo is.
+      await expect(toast(page, /^Renamed #claim/)).toHaveCount(0);
+      await expect(toast(page, 'Undone: Renamed #claim to #claims/official')).toBeVisible();
       await page.keyboard.press('ControlOrMeta+2');
       await expect(notebook(page).getByRole('group', { name: 'Tags' })).toContainText('#claim');
       await expect(passageRows(page)).toHaveCount(5);
       const menu = await libraryTagMenu(page);
+      await expect(menu).toHaveValue('claim');
       await expect(menu).toContainText('#claim (4)');
+      await expect(articleRows).toHaveCount(5);
       await page.getByRole('button', { name: new RegExp(`^Open .*${FLOOD}`) }).click();
       const md = await exportLibrary(app, out);
       expect(md.match(/#claim\b(?!s)/g)?.length).toBe(5); // four #claim, one #claim/disputed
       expect(md).not.toContain('#claims/official');
+      expect(csvTags(await exportLibrary(app, csvOut, 'CSV (spreadsheet)'))).toEqual([
+        'claim',
+        'claim',
+        'claim',
+        'claim/disputed',
+        'claim; flood',
+        'evidence',
+      ]);
+      await page.keyboard.press('ControlOrMeta+1');
+      await menu.selectOption({ label: 'Any tag' });
+      await expect(articleRows).toHaveCount(13);
+      await page.getByRole('button', { name: new RegExp(`^Open .*${FLOOD}`) }).click();
     });
 
     await test.step('a wrong author corrected in the reader: Copy and the export cite the correction', async () => {
       await page.getByRole('button', { name: 'Details…' }).click();
       const details = page.getByRole('dialog', { name: 'Article details' });
       await details.getByRole('textbox', { name: 'Author(s)' }).fill('Maria Okafor-Reyes');
+      await shot(page, '10-details');
       await details.getByRole('button', { name: 'Save' }).click();
       await expect(details).toBeHidden();
 
@@ -239,6 +249,7 @@ test('the research workspace, end to end: search, the notebook by tag, a rename 
         .getByRole('button', { name: /^Copy with citation/ })
         .click();
       await expect(toast(page, 'Copied the passage with its citation')).toBeVisible();
+      await shot(page, '11-copied');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
         `— Maria Okafor-Reyes, "${FLOOD}", The Daily Ledger`,
       );

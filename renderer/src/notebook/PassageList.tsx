@@ -186,7 +186,9 @@ const PassageRow = memo(function PassageRow(props: {
   const meta = [
     article?.title ?? 'Unknown article',
     article?.source,
-    date && formatDate(date.length > 10 ? date.slice(0, 10) : date),
+    // Labelled as the library labels them: an article without a published date shows when it was added.
+    date &&
+      `${article?.published ? 'Published' : 'Added'} ${formatDate(date.length > 10 ? date.slice(0, 10) : date)}`,
   ].filter(Boolean);
   return (
     <li
