@@ -153,6 +153,40 @@ test('renaming to a name in use asks first, says how many passages change, merge
   expect((await storedPassages(page))['Margins were the first annotation software'].tags).toEqual(['quote']);
 });
 
+test('a toast’s Undo undoes its own change only, and is taken down once that change is undone', async () => {
+  const { page } = app;
+  const rename = async (from: string, to: string) => {
+    await tagRow(page, from)
+      .getByRole('button', { name: `Rename ${from}` })
+      .click();
+    const dialog = page.getByRole('dialog', { name: `Rename #${from}` });
+    await dialog.getByRole('textbox', { name: 'New name' }).fill(to);
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    await expect(tagRow(page, to)).toBeVisible();
+  };
+  await rename('quote', 'quotation');
+  await rename('evidence', 'proof');
+
+  // The first rename's Undo, while the second stands, does nothing (it would undo the second); Ctrl+Z, after it, undoes the second.
+  await toast(page, /^Renamed #quote/)
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await tagManager(page).getByRole('heading', { name: 'Tags' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(toast(page, 'Undone: Renamed #evidence to #proof')).toBeVisible();
+  // Its toast taken down in the same update that showed the Redo (not left to time out).
+  expect(await toast(page, /^Renamed #evidence/).count()).toBe(0);
+  await expect
+    .poll(() => tagTree(page))
+    .toEqual([
+      '#claim 2 passages',
+      '  #claim/disputed 1 passage',
+      '#evidence 2 passages',
+      '#quotation 1 passage',
+    ]);
+  await expect(toast(page, 'Undone: Renamed #quote')).toHaveCount(0);
+});
+
 test('several tags selected merge into one, named anew', async () => {
   const { page } = app;
   await tagRow(page, 'claim').getByRole('checkbox', { name: 'Select tag claim' }).check();

@@ -8,7 +8,7 @@
  */
 import type { Annotation, ArticleNoteChange, BatchReport, TagCodeChange } from '@core/contract';
 import { gloss } from '../gloss';
-import { showError, showInfo } from '../app/toasts';
+import { dismissToast, showError, showInfo } from '../app/toasts';
 import { articleNoteChanged } from '../annotations/articleNoteChanges';
 
 export interface BatchStep {
@@ -25,6 +25,8 @@ export interface BatchStep {
   /** How the views follow the change (done after it and each redo); answers how they go back at its undo. */
   follow?: () => (() => Promise<void>) | undefined;
   unfollow?: () => Promise<void>;
+  /** The toast offering to undo (or redo) it: taken down once that no longer applies. */
+  toast?: number;
 }
 
 const undoStack: BatchStep[] = [];
@@ -86,7 +88,7 @@ export function runBatch(
       if (undoStack.length > LIMIT) undoStack.shift();
       redoStack.length = 0;
       changed(report.after);
-      if (opts.toast !== false) showInfo(step.label, { label: 'Undo', run: () => void undoBatch() });
+      if (opts.toast !== false) offerUndo(step);
       return report;
     } catch (err) {
       showError(err);
@@ -97,10 +99,22 @@ export function runBatch(
 
 export const canUndoBatch = () => undoStack.length > 0;
 
-export function undoBatch(): Promise<void> {
+/** A toast's Undo undoes its own step, and only while it is the last change (changes build on one another). */
+function offerUndo(step: BatchStep): void {
+  step.toast = showInfo(step.label, { label: 'Undo', run: () => void undoBatch(step) });
+}
+
+function offerRedo(step: BatchStep): void {
+  step.toast = showInfo(`Undone: ${step.label}`, { label: 'Redo', run: () => void redoBatch(step) });
+}
+
+/** Undoes the last change (`only`: if it is that one). */
+export function undoBatch(only?: BatchStep): Promise<void> {
   return serial(async () => {
+    if (only && undoStack.at(-1) !== only) return;
     const step = undoStack.pop();
     if (!step) return;
+    if (step.toast !== undefined) dismissToast(step.toast);
     try {
       // One request: the passages, codes and article notes go back in one journaled batch.
       if (step.before.length || step.codebook.length || step.articleNotes.length)
@@ -117,7 +131,7 @@ export function undoBatch(): Promise<void> {
       await step.unfollow?.();
       redoStack.push(step);
       changed(step.before);
-      showInfo(`Undone: ${step.label}`, { label: 'Redo', run: () => void redoBatch() });
+      offerRedo(step);
     } catch (err) {
       undoStack.push(step);
       showError(err);
@@ -125,24 +139,28 @@ export function undoBatch(): Promise<void> {
   });
 }
 
-export function redoBatch(): Promise<void> {
+/** Redoes the last change undone (`only`: if it is that one). */
+export function redoBatch(only?: BatchStep): Promise<void> {
   return serial(async () => {
+    if (only && redoStack.at(-1) !== only) return;
     const step = redoStack.pop();
     if (!step) return;
+    if (step.toast !== undefined) dismissToast(step.toast);
     try {
       const report = await step.redo();
       // The passages as this redo left them: what the next undo puts back.
-      undoStack.push({
+      const again: BatchStep = {
         ...step,
         before: report.before,
         after: report.after,
         codebook: report.codebook ?? [],
         articleNotes: report.articleNotes ?? [],
         unfollow: step.follow?.(),
-      });
+      };
+      undoStack.push(again);
       notesShown(report.articleNotes ?? [], 'after');
       changed(report.after);
-      showInfo(step.label, { label: 'Undo', run: () => void undoBatch() });
+      offerUndo(again);
     } catch (err) {
       redoStack.push(step);
       showError(err);
