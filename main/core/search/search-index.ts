@@ -164,10 +164,11 @@ export class SearchIndex {
     private readonly notes: Map<string, NotesInfo>,
   ) {}
 
-  static empty(): SearchIndex {
+  /** `shards`: each part's shard count (an index saved by an older Gloss may have more; see shards.ts). */
+  static empty(shards?: number): SearchIndex {
     return new SearchIndex(
-      Shards.empty<ArticleDoc>(ARTICLE_OPTIONS),
-      Shards.empty<AnnotationDoc>(ANNOTATION_OPTIONS),
+      Shards.empty<ArticleDoc>(ARTICLE_OPTIONS, shards),
+      Shards.empty<AnnotationDoc>(ANNOTATION_OPTIONS, shards),
       new Map(),
       new Map(),
     );

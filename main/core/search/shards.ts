@@ -1,25 +1,29 @@
 /**
- * One part of the search index (articles, or highlights) as several MiniSearch
- * indexes, each holding the documents whose id hashes to it. Why: MiniSearch
- * walks every document holding a word to answer it (a word in 2,000 of 10,000
- * articles: 2,000 steps, though a page shows fifty), and nothing in its API
- * stops a walk early. Split eight ways, a common word fills the page from the
- * first shard or two and the others are never walked (bounded-lookup.ts's
- * shardedLookup); a rare word is walked in every shard, which costs what one
- * index would plus a few microseconds a shard.
+ * One part of the search index (articles, or highlights) as one or more
+ * MiniSearch indexes, each holding the documents whose id hashes to it.
  *
- * What it costs: each shard ranks with its own statistics (BM25's document
- * frequency and average length are a shard's, not the library's: with
- * documents spread by a hash, the same up to sampling noise), and each holds
- * its own tree of words (small beside the documents' postings). Every id always
- * hashes to the same shard, so replacing or removing a document needs no
- * bookkeeping, and the shard count is read back from the saved index.
+ * A new index has one shard. Eight were made in session 4, when MiniSearch's
+ * own `search` walked every document holding a word and eight shards let a
+ * common word fill the page from the first one or two. Since session 5 the
+ * lookup reads the postings and stops at the page in any one index
+ * (bounded-lookup.ts), so shards no longer shorten a walk; they only repeat
+ * per-shard work — a prefix's or a typo's walk of the tree of words, the
+ * title, author and source lookups in every shard, `someWordIsAPrefix` — and
+ * rank with each shard's own statistics. Measured on the bench library (one
+ * process, each query of search-10k against an eight-shard copy, bench/README.md
+ * "search-10k, session 7"): one shard is 0.7–1.0× the time of eight per query,
+ * a typo's walk 0.3×, and two shards no better than one.
+ *
+ * An index saved with several shards (by an older Gloss) still loads and is
+ * searched as it was: every id always hashes to the same shard, so replacing or
+ * removing a document needs no bookkeeping, and the shard count is read back
+ * from the saved index.
  */
 import { crc32 } from 'node:zlib';
 import MiniSearch, { type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
 
-/** Enough that a word held by a few percent of 10,000 articles fills a page from one shard; few enough that walking all of them for a rare word stays cheap. */
-export const SHARD_COUNT = 8;
+/** A new index's shards (see above). */
+export const SHARD_COUNT = 1;
 
 export class Shards<T extends { id: string }> {
   private constructor(readonly shards: readonly MiniSearch<T>[]) {}

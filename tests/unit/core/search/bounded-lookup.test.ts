@@ -2,12 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
 import { boundedLookup, type LookupPlan } from '@core/search/bounded-lookup';
-import { SearchableText } from '@core/search/searchable-text';
+import { PairFilter, SearchableText } from '@core/search/searchable-text';
 import { TextCache } from '@core/search/text-cache';
-import { findRun, placedTerms, processTerm, tokenize } from '@core/search/fold';
+import { findRun, fold, placedTerms, processTerm, tokenize } from '@core/search/fold';
 import { SearchIndex, variantStages } from '@core/search/search-index';
 import { parseQuery } from '@core/search/query';
-import { SHARD_COUNT } from '@core/search/shards';
 import { crc32 } from 'node:zlib';
 import type { Annotation } from '@core/annotations/types';
 
@@ -172,12 +171,13 @@ describe('search index: common words and variants', () => {
   });
 });
 
-describe('search index in shards: a common word is walked only in the first shards', () => {
+describe('search index in shards (as saved before session 7): a common word is walked only in the first shards', () => {
+  const SHARDS = 8;
   /** 1,000 articles holding "common" in their text; the one titled with it lands in the last shard. */
   function library(): { index: SearchIndex; titled: string } {
-    const index = SearchIndex.empty();
+    const index = SearchIndex.empty(SHARDS);
     const ids = Array.from({ length: 1000 }, (_, i) => `a${i}`);
-    const titled = ids.find((id) => crc32(id) % SHARD_COUNT === SHARD_COUNT - 1)!;
+    const titled = ids.find((id) => crc32(id) % SHARDS === SHARDS - 1)!;
     for (const id of ids)
       index.setArticle(
         { id, title: id === titled ? 'Common ground' : `Report ${id}`, stamp: 's' },
@@ -227,6 +227,56 @@ describe('searchable text: a phrase check by one comparison', () => {
           findRun(placedTerms(text), phrase) >= 0,
           `${JSON.stringify(phrase)} in ${JSON.stringify(text)}`,
         );
+  });
+
+  it('answers as the word-by-word check does in random texts, for phrases they hold and lack', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'Épée', 'of', 'the', 'x'];
+    for (let k = 0; k < 500; k++) {
+      const text = Array.from({ length: rand(40) }, () => words[rand(words.length)]).join(
+        rand(2) ? ' ' : ', ',
+      );
+      const searchable = new SearchableText(text);
+      for (let p = 0; p < 10; p++) {
+        const phrase = Array.from({ length: 1 + rand(3) }, () => fold(words[rand(words.length)]));
+        assert.equal(searchable.hasPhrase(phrase), findRun(placedTerms(text), phrase) >= 0, text);
+      }
+    }
+  });
+});
+
+describe('pair filter: which words stand side by side in a text', () => {
+  let seed = 3;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const vocabulary = Array.from({ length: 2000 }, (_, i) => `w${i.toString(36)}`);
+  const texts = Array.from({ length: 50 }, () =>
+    Array.from({ length: 50 + rand(400) }, () => vocabulary[rand(vocabulary.length)]),
+  );
+
+  it('never rules out a pair that stands in the text', () => {
+    for (const terms of texts) {
+      const filter = PairFilter.of(terms);
+      for (let i = 1; i < terms.length; i++) assert.ok(filter.mayHold([terms[i - 1], terms[i]]));
+      assert.ok(filter.mayHold(terms.slice(0, 3)), 'a phrase of three words it holds');
+      assert.ok(filter.mayHold([terms[0]]), 'one word: no pair to rule out');
+    }
+  });
+
+  it('rules out all but a few in a hundred of the pairs a text lacks', () => {
+    let lacking = 0;
+    let passed = 0;
+    for (const terms of texts) {
+      const filter = PairFilter.of(terms);
+      const held = new Set(terms.slice(1).map((t, i) => `${terms[i]} ${t}`));
+      for (let k = 0; k < 1000; k++) {
+        const pair = [vocabulary[rand(vocabulary.length)], vocabulary[rand(vocabulary.length)]];
+        if (held.has(pair.join(' '))) continue;
+        lacking++;
+        if (filter.mayHold(pair)) passed++;
+      }
+    }
+    assert.ok(passed / lacking < 0.08, `${passed} of ${lacking} passed`);
   });
 });
 
