@@ -9,8 +9,11 @@
  * seconds of the library simply being open (the background check of the notes files runs meanwhile).
  *
  * `--search`: the service opens the search index at start, as the app does (in its worker thread, text cache
- * filled: `warmFirst`), and rssMB is taken once it has opened (core-rss's extra; bench/README.md, "search
+ * filled: `warmFirst`), and rssMB is taken once it has opened (index-rss; bench/README.md, "search
  * index memory"). The index is loaded from the data folder's search/, or built there if missing.
+ *
+ * `--hold-index-files`: instead, the index's files (search/*.jsonl) are read into memory and held when rssMB is
+ * taken — the bytes the index must hold at least, in their most compact form (index-rss's baseline).
  */
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
@@ -19,6 +22,7 @@ const dataDir = process.argv[2];
 const list = process.argv.includes('--list');
 const memory = process.argv.includes('--memory');
 const search = process.argv.includes('--search');
+const holdIndexFiles = process.argv.includes('--hold-index-files');
 const idleS = Number(process.argv.find((a) => a.startsWith('--idle='))?.slice('--idle='.length) ?? 0);
 
 const MB = (n: number) => Math.round(n / 1e5) / 10;
@@ -49,7 +53,15 @@ if (list) {
   listMs = performance.now() - t2;
   if (memory) steps.listed = usage();
 }
+// Imported only here: the cold-start rows load nothing they do not use.
+const held: Buffer[] = [];
+if (holdIndexFiles) {
+  const { readFile } = await import('node:fs/promises');
+  for (const name of ['articles.jsonl', 'annotations.jsonl'])
+    held.push(await readFile(`${dataDir}/search/${name}`));
+}
 const rssMB = process.memoryUsage().rss / 1e6;
+const heldMB = held.reduce((n, b) => n + b.length, 0) / 1e6;
 if (memory && idleS > 0) {
   await new Promise((r) => setTimeout(r, idleS * 1000));
   steps[`idle ${idleS} s`] = usage();
@@ -60,5 +72,5 @@ if (memory)
   );
 await service.close();
 process.stdout.write(
-  `${JSON.stringify({ sinceProcessStart: t0, loadMs: t1 - t0, openMs: t2 - t1, listMs, rssMB, ...(memory && { memory: steps }) })}\n`,
+  `${JSON.stringify({ sinceProcessStart: t0, loadMs: t1 - t0, openMs: t2 - t1, listMs, rssMB, heldMB, ...(memory && { memory: steps }) })}\n`,
 );

@@ -6,7 +6,6 @@
  * against `node -e 0`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +18,7 @@ const REPS = 7;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const defaultOutDir = path.join(here, '..', '.out');
 
-function runNode(args: string[]): Promise<{ ms: number; stdout: string }> {
+export function runNode(args: string[]): Promise<{ ms: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -83,7 +82,7 @@ export async function bundleChild(outDir = defaultOutDir): Promise<string> {
     plugins: [tolerateMissing],
     ...NODE_BUNDLE,
   });
-  // The search index's workers, beside the bundle where search-client.ts looks for them (core-rss's extra).
+  // The search index's workers, beside the bundle where search-client.ts looks for them (index-rss).
   await build({
     entryPoints: {
       'search-worker': path.join(here, '..', '..', 'main', 'core', 'search', 'worker.ts'),
@@ -161,20 +160,15 @@ export const coreMemory: Scenario = {
     const { memory } = JSON.parse(
       (await runNode([child, store.dataDir, '--list', '--memory', '--idle=5'])).stdout,
     ) as { memory: Record<string, { rss: number; heapUsed: number }> & { spaces: Record<string, string> } };
-    // Once, no target: the app also opens the search index at start, in a worker of the main process
-    // (bench/README.md, "search index memory"). Loaded as the app loads it, so built first if this run
-    // has not (search-10k builds it in the same data folder).
-    if (!existsSync(path.join(store.dataDir, 'search', 'articles.jsonl')))
-      await runNode([child, store.dataDir, '--search']);
-    const withSearch = await rss([child, store.dataDir, '--list', '--search']);
     return {
       ...result,
       extra: {
         'rss 5 s later, 1 run (MB)': memory['idle 5 s'].rss,
         'heap used then (MB)': memory['idle 5 s'].heapUsed,
         'young generation committed (MB)': Number(memory.spaces.new_space.split(' / ')[0]),
-        'rss with the search index loaded, 1 run (MB)': withSearch,
       },
+      // The app also loads the search index at start, in a worker of this process: its own row, index-rss.
+      note: 'search index not loaded (index-rss)',
     };
   },
 };

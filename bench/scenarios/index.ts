@@ -13,6 +13,7 @@ import { scenario as indexArticle } from './index-article';
 import { scenario as importPdf } from './import-pdf';
 import { scenario as reanchorVersion } from './reanchor-version';
 import { scenario as review } from './review';
+import { scenario as indexMemory } from './index-memory';
 
 export const SCENARIOS: Scenario[] = [
   openArticle,
@@ -33,4 +34,5 @@ export const SCENARIOS: Scenario[] = [
   importPdf,
   coldStart,
   coreMemory,
+  indexMemory,
 ];
