@@ -28,7 +28,7 @@ import { ARTICLE_NOTE_ID } from './article-note';
 import { SearchableText } from './searchable-text';
 import { shardedLookup, type Accept, type LookupPlan } from './bounded-lookup';
 import { Shards } from './shards';
-import { postingsOf } from './postings';
+import { postingsOf, type DocumentFreqs } from './postings';
 
 const NO_TEXT = new SearchableText('');
 
@@ -155,6 +155,8 @@ export class SearchIndex {
   private readonly metaTexts = new Map<string, Record<'title' | 'authors' | 'source', SearchableText>>();
   private shownTexts = new WeakMap<object, readonly [SearchableText, SearchableText, SearchableText]>();
   private shownTextCount = 0;
+  /** metaMayHold's answer for each phrase of the query being answered (forgotten with the query). */
+  private metaHolders = new WeakMap<readonly string[], Set<string>>();
   private replaying = false;
 
   private constructor(
@@ -658,16 +660,45 @@ export class SearchIndex {
     cachedText: (id: string) => SearchableText | undefined,
   ): boolean {
     if (q.phrases.length === 0) return false;
-    const info = this.articles.get(id);
-    const body = info && cachedText(id);
+    const body = cachedText(id);
     if (!body) return false;
     let meta: Record<'title' | 'authors' | 'source', SearchableText> | undefined;
     for (const p of q.phrases) {
       if (body.hasPhrase(p)) continue;
+      // Most candidates lack the phrase's words in their title, authors and source alike: known from
+      // the postings, without reading the article's record or those texts.
+      if (!this.metaMayHold(p).has(id)) return true;
+      const info = this.articles.get(id);
+      if (!info) return false;
       meta ??= this.metaTextsOf(info);
       if (!meta.title.hasPhrase(p) && !meta.authors.hasPhrase(p) && !meta.source.hasPhrase(p)) return true;
     }
     return false;
+  }
+
+  /**
+   * The articles whose title, authors or source hold every word of the phrase (in one of them): the
+   * only ones where it may stand outside the body. From the words' postings in those short fields
+   * (a few documents each), once per phrase of a query (each query's phrases are new arrays).
+   */
+  private metaMayHold(phrase: readonly string[]): Set<string> {
+    let ids = this.metaHolders.get(phrase);
+    if (ids) return ids;
+    ids = new Set();
+    for (const shard of this.articleIndex.shards) {
+      const postings = postingsOf(shard);
+      for (const field of ARTICLE_META_FIELDS) {
+        const fieldId = postings.fieldId(field);
+        if (fieldId === undefined) continue;
+        const lists = phrase.map((w) => postings.term(w)?.get(fieldId));
+        if (lists.length === 0 || lists.some((l) => l === undefined)) continue;
+        const [first, ...rest] = (lists as DocumentFreqs[]).sort((a, b) => a.size - b.size);
+        for (const doc of first.keys())
+          if (postings.live(doc) && rest.every((l) => l.has(doc))) ids.add(postings.id(doc));
+      }
+    }
+    this.metaHolders.set(phrase, ids);
+    return ids;
   }
 
   /** An article's title, authors and source with their folded terms, for phrase checks (kept: a phrase query checks hundreds). */

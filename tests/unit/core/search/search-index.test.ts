@@ -5,6 +5,7 @@ import type { Article } from '@core/document/types';
 import type { Annotation, Color } from '@core/annotations/types';
 import { articleStamp, SearchIndex } from '@core/search/search-index';
 import { parseQuery } from '@core/search/query';
+import { SearchableText } from '@core/search/searchable-text';
 import type { SearchHit, SearchResult } from '@core/search/types';
 
 function article(
@@ -181,6 +182,22 @@ describe('search index: phrases', () => {
 
   it('a quoted word is exact: no prefix', async () => {
     assert.deepEqual(found(await search(built(), '"coalit"')), []);
+  });
+
+  it('is found in an article’s authors or source when its cached text lacks it', async () => {
+    const cached = new Map([...texts].map(([id, text]) => [id, new SearchableText(text)]));
+    const withCache = (query: string) =>
+      built().search(parseQuery(query), {
+        textOf: async (id) => texts.get(id) ?? null,
+        cachedText: (id) => cached.get(id),
+      });
+    const byAuthor = hits(await withCache('"jane doe"'));
+    assert.deepEqual(
+      byAuthor.map((h) => [h.articleId, h.field]),
+      [[oil.id, 'authors']],
+    );
+    assert.deepEqual(found(await withCache('"rudaw" pipeline')), ['article 2']);
+    assert.deepEqual(found(await withCache('"doe jane"')), []);
   });
 
   it('an excluded phrase drops the documents that hold it', async () => {
