@@ -27,6 +27,7 @@ import {
 import { DurableJsonFile } from './durable-json-file';
 import { sweepTempFiles } from './fs-durable';
 import { LibraryIndex } from './library-index';
+import { readFolderSeal, sealFolders } from './folder-seal';
 import { acquireDirLock } from './lock';
 import { NOTES_DIR, NotesFiles } from './notes';
 import {
@@ -212,16 +213,20 @@ export async function openStore(dataDir: string): Promise<Store> {
     );
     // Leftovers of writes a crash interrupted: the data folder's own at once (a few names); the
     // article and notes folders (tens of thousands of names) in the background, sparing this
-    // session's writes in flight. close() waits for it, so it never runs without the lock.
+    // session's writes in flight, and only those changed since the last clean close sealed them
+    // (folder-seal.ts). close() waits for it, so it never runs without the lock.
     // articles/ is listed once, for this and for the library's check of unlisted articles
-    // (a listing of 10,000 names costs ~8 ms of CPU).
-    await sweepTempFiles(root);
-    const articleNames = fs.readdir(path.join(root, ARTICLES_DIR)).catch(() => [] as string[]);
+    // (a listing of 10,000 names costs ~8 ms of CPU), started as soon as the seal says it changed.
+    const seal = await Promise.all([readFolderSeal(root), sweepTempFiles(root)]).then(([s]) => s);
+    let listing: Promise<string[]> | undefined;
+    const articleNames = () =>
+      (listing ??= fs.readdir(path.join(root, ARTICLES_DIR)).catch(() => [] as string[]));
+    if (!seal.articlesUnchanged) void articleNames();
     sweep = new Promise<void>((resolve) => setImmediate(resolve))
       .then(async () =>
         Promise.all([
-          sweepTempFiles(path.join(root, ARTICLES_DIR), await articleNames),
-          sweepTempFiles(path.join(root, NOTES_DIR)),
+          seal.articlesUnchanged || sweepTempFiles(path.join(root, ARTICLES_DIR), await articleNames()),
+          seal.notesUnchanged || sweepTempFiles(path.join(root, NOTES_DIR)),
         ]),
       )
       .then(
@@ -234,7 +239,12 @@ export async function openStore(dataDir: string): Promise<Store> {
       warnings.push(s);
       for (const l of listeners) l(s);
     };
-    const library = await LibraryIndex.open(root, warn, articleNames);
+    const library = await LibraryIndex.open(
+      root,
+      warn,
+      articleNames,
+      async (libraryCrc) => seal.articlesUnchanged && seal.library === libraryCrc,
+    );
     const settings = await openSettings(root, warn);
     const notes = await NotesFiles.open(root, warn);
     const codebook = await TagCodebook.open(root, warn);
@@ -246,8 +256,10 @@ export async function openStore(dataDir: string): Promise<Store> {
     await finishInterruptedVersion({ dataDir: root, library, articles: articleFiles, notes }, warn);
     const removed = new RemovedArticles({ dataDir: root, library, articles: articleFiles, notes });
     sweep = sweep.then(() => removed.sweepEarlier());
-    const release = async () => {
+    const release = async (clean: boolean) => {
       await sweep;
+      // Every write has finished (close waited for them) and the leftovers are swept.
+      if (clean) await sealFolders(root, library.savedCrc(), seal);
       await lock.release();
     };
     return new DataFolderStore(
@@ -283,7 +295,8 @@ class DataFolderStore implements Store {
     private readonly codebook: TagCodebook,
     private readonly removed: RemovedArticles,
     private readonly settings: Low<Settings>,
-    private readonly releaseLock: () => Promise<void>,
+    /** `clean`: every write finished, so the folders can be sealed for the next open. */
+    private readonly releaseLock: (clean: boolean) => Promise<void>,
   ) {}
 
   warnings(): string[] {
@@ -655,6 +668,7 @@ class DataFolderStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    let clean = false;
     try {
       await Promise.all([
         this.library.idle(),
@@ -662,8 +676,9 @@ class DataFolderStore implements Store {
         this.codebook.idle(),
         (this.settings.adapter as DurableJsonFile<Settings>).idle(),
       ]);
+      clean = true;
     } finally {
-      await this.releaseLock();
+      await this.releaseLock(clean);
     }
   }
 

@@ -24,6 +24,11 @@ import { readRowIndex, rowsByIndex, saveRowIndex } from './library-row-index';
 
 export const LIBRARY_FILE = 'library.json';
 
+/** What is known of library.json as on disk. */
+interface OnDisk {
+  crc: string | null;
+}
+
 export class LibraryIndex {
   /** Article id → its row's position (the last row, should a damaged file list an id twice). */
   private readonly positions = new Map<string, number>();
@@ -31,17 +36,25 @@ export class LibraryIndex {
   private constructor(
     private readonly db: Low<LibraryRows>,
     private readonly adapter: DurableJsonFile<LibraryRows>,
+    private readonly disk: OnDisk,
   ) {
     this.reindex();
   }
 
-  /** `articleNames`: articles/ as the caller listed it (the store lists it once at open). */
+  /**
+   * `articleNames`: lists articles/ (the store lists it once at open, for its sweep too).
+   * `listedAll`: whether every content file in articles/ is known to be listed in library.json, given
+   * its crc32 (a seal, folder-seal.ts): then articles/ is not listed to look for unlisted ones.
+   */
   static async open(
     dataDir: string,
     onWarning: (s: string) => void,
-    articleNames: Promise<string[]> = fs.readdir(path.join(dataDir, ARTICLES_DIR)).catch(() => []),
+    articleNames: () => Promise<string[]> = () =>
+      fs.readdir(path.join(dataDir, ARTICLES_DIR)).catch(() => []),
+    listedAll: (libraryCrc: string) => Promise<boolean> = async () => false,
   ): Promise<LibraryIndex> {
     const rowIndex = readRowIndex(dataDir);
+    const disk: OnDisk = { crc: null };
     // A library.json read entry by entry that Gloss would write as it is: indexed now, read by its index next time.
     let unindexed: { rows: LibraryRows; text: string } | undefined;
     const adapter = new DurableJsonFile<LibraryRows>({
@@ -50,25 +63,31 @@ export class LibraryIndex {
       readText: async (text, bytes) => {
         const index = await rowIndex;
         const indexed = index === null ? null : rowsByIndex(text, bytes, index);
-        if (indexed) return indexed;
+        disk.crc = indexed?.crc ?? null;
+        if (indexed) return indexed.rows;
         const rows = await readLibraryRows(text);
         unindexed = { rows, text };
         return rows;
       },
-      toText: writeLibraryRows,
-      afterWrite: (data, text) => saveRowIndex(dataDir, data, text),
+      toText: (data) => {
+        disk.crc = null; // unknown until this write is on disk and indexed
+        return writeLibraryRows(data);
+      },
+      afterWrite: async (data, text) => {
+        disk.crc = await saveRowIndex(dataDir, data, text);
+      },
       onWarning,
-      fallback: () => rebuildFromContent(dataDir, articleNames),
+      fallback: () => rebuildFromContent(dataDir, articleNames()),
     });
     const db = new Low<LibraryRows>(adapter, { rows: [], ids: [] });
-    // The folder is listed while library.json is parsed: the check below then costs almost nothing.
     await db.read();
     if (unindexed?.rows === db.data && unindexed.text === writeLibraryRows(db.data))
-      await saveRowIndex(dataDir, db.data, unindexed.text);
+      disk.crc = await saveRowIndex(dataDir, db.data, unindexed.text);
     // However it was read (as saved, from .bak, or valid but emptied), an article saved in
     // articles/ but missing from the list is added back: it was imported and never removed.
-    const index = new LibraryIndex(db, adapter);
-    const unlisted = savedArticleIds(await articleNames, (id) => !index.has(id));
+    const index = new LibraryIndex(db, adapter, disk);
+    if (disk.crc !== null && (await listedAll(disk.crc))) return index;
+    const unlisted = savedArticleIds(await articleNames(), (id) => !index.has(id));
     const found = await readSaved(dataDir, unlisted);
     if (found.length > 0) {
       // Saved after the list was last written: an import a crash stopped between its two writes,
@@ -159,6 +178,11 @@ export class LibraryIndex {
 
   idle(): Promise<void> {
     return this.adapter.idle();
+  }
+
+  /** library.json's crc32 as on disk, when known: read by its row index, or written and indexed since. */
+  savedCrc(): string | null {
+    return this.disk.crc;
   }
 
   private reindex(): void {

@@ -29,15 +29,19 @@ const crc = (data: string | Uint8Array): string => nodeZlib().crc32(data).toStri
  * The index of `text`, library.json as written from `data` (writeLibraryRows); null when the file has a
  * form the index does not describe (top-level fields of a later version: read the usual way).
  */
-export function rowIndexFor(data: LibraryRows, text: string): string | null {
+export function rowIndexFor(data: LibraryRows, text: string, textCrc = crc(text)): string | null {
   if (data.others) return null;
   let body = '';
   for (let i = 0; i < data.rows.length; i++) body += `${data.ids[i]}\t${data.rows[i].length}\n`;
-  return `${HEADER} ${crc(text)} ${Buffer.byteLength(text)} ${data.rows.length} ${crc(body)}\n${body}`;
+  return `${HEADER} ${textCrc} ${Buffer.byteLength(text)} ${data.rows.length} ${crc(body)}\n${body}`;
 }
 
-/** library.json's rows as the index says, if it describes these very bytes; else null. */
-export function rowsByIndex(text: string, bytes: Uint8Array, index: string): LibraryRows | null {
+/** library.json's rows as the index says, with the file's crc32, if it describes these very bytes; else null. */
+export function rowsByIndex(
+  text: string,
+  bytes: Uint8Array,
+  index: string,
+): { rows: LibraryRows; crc: string } | null {
   const headEnd = index.indexOf('\n');
   const head = HEAD_LINE.exec(index.slice(0, Math.max(headEnd, 0)));
   if (!head) return null;
@@ -60,7 +64,7 @@ export function rowsByIndex(text: string, bytes: Uint8Array, index: string): Lib
   }
   const rowsEnd = rows.length === 0 ? at : at - 1;
   return rows.length === Number(count) && rowsEnd === text.length - LIBRARY_TAIL.length
-    ? { rows, ids }
+    ? { rows: { rows, ids }, crc: fileCrc }
     : null;
 }
 
@@ -69,14 +73,23 @@ export function readRowIndex(dataDir: string): Promise<string | null> {
   return fs.readFile(path.join(dataDir, LIBRARY_ROWS_FILE), 'utf8').catch(() => null);
 }
 
-/** Saves the index of library.json as just written from `data`; removes a stale one when there is none to write. Never throws. */
-export async function saveRowIndex(dataDir: string, data: LibraryRows, text: string): Promise<void> {
+/**
+ * Saves the index of library.json as just written from `data`; removes a stale one when there is none
+ * to write. Answers the file's crc32 once its index is saved, else null. Never throws.
+ */
+export async function saveRowIndex(dataDir: string, data: LibraryRows, text: string): Promise<string | null> {
   const file = path.join(dataDir, LIBRARY_ROWS_FILE);
   try {
-    const index = rowIndexFor(data, text);
-    if (index === null) await fs.rm(file, { force: true });
-    else await replaceFile(file, index);
+    const textCrc = crc(text);
+    const index = rowIndexFor(data, text, textCrc);
+    if (index === null) {
+      await fs.rm(file, { force: true });
+      return null;
+    }
+    await replaceFile(file, index);
+    return textCrc;
   } catch {
     // Derived data: the next open reads library.json entry by entry and saves the index again.
+    return null;
   }
 }
