@@ -30,16 +30,17 @@ interface OnDisk {
 }
 
 export class LibraryIndex {
-  /** Article id → its row's position (the last row, should a damaged file list an id twice). */
-  private readonly positions = new Map<string, number>();
+  /**
+   * Article id → its row's position (the last row, should a damaged file list an id twice). Made when
+   * first asked for, not at open: the first screen lists the library, which needs no lookup.
+   */
+  private positionMap: Map<string, number> | null = null;
 
   private constructor(
     private readonly db: Low<LibraryRows>,
     private readonly adapter: DurableJsonFile<LibraryRows>,
     private readonly disk: OnDisk,
-  ) {
-    this.reindex();
-  }
+  ) {}
 
   /**
    * `articleNames`: lists articles/ (the store lists it once at open, for its sweep too).
@@ -126,12 +127,12 @@ export class LibraryIndex {
 
   /** The entry, parsed now (the caller's own copy). */
   get(id: string): ArticleIndexEntry | undefined {
-    const at = this.positions.get(id);
+    const at = this.positions().get(id);
     return at === undefined ? undefined : parseRow(this.db.data.rows[at]);
   }
 
   has(id: string): boolean {
-    return this.positions.has(id);
+    return this.positions().has(id);
   }
 
   ids(): string[] {
@@ -186,9 +187,15 @@ export class LibraryIndex {
   }
 
   private reindex(): void {
-    this.positions.clear();
+    this.positionMap = null;
+  }
+
+  private positions(): Map<string, number> {
+    if (this.positionMap) return this.positionMap;
+    const map = new Map<string, number>();
     const { ids } = this.db.data;
-    for (let i = 0; i < ids.length; i++) this.positions.set(ids[i], i);
+    for (let i = 0; i < ids.length; i++) map.set(ids[i], i);
+    return (this.positionMap = map);
   }
 }
 
