@@ -10,7 +10,7 @@ import globals from 'globals';
 const CORE_ONLY_MODELS = [
   {
     regex:
-      '(main/core|@core)/(?!(contract|channels|bridge|annotations/types|annotations/tags|document/types|search/types|search/fold|search/query|util/first-index|reader-settings|settings-fields|shortcuts|notebook/passage-filter)$)',
+      '(main/core|@core)/(?!(contract|channels|bridge|annotations/types|annotations/tags|annotations/batch-undo|document/types|search/types|search/fold|search/query|util/first-index|reader-settings|settings-fields|shortcuts|notebook/passage-filter)$)',
     message:
       'The renderer takes from main/core only the contract and plain model modules; ask main through window.gloss.',
   },

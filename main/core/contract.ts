@@ -177,6 +177,8 @@ export interface BatchReport {
   codebook?: TagCodeChange[];
   /** Article notes it set (a Markdown sync), in the same writes as their passages (undo puts each `before` back). */
   articleNotes?: ArticleNoteChange[];
+  /** Articles it added (Import Highlights' articles for passages found nowhere): its undo removes them. */
+  articlesAdded?: string[];
 }
 /** What became of one document's highlights brought in from another tool. */
 export interface HighlightImportDocument {
@@ -210,6 +212,10 @@ export interface HighlightImportFile {
 export interface HighlightImportReport {
   files: HighlightImportFile[];
   failed: ImportFailure[];
+  /** What the files wrote, as one change: undo takes out the passages added, puts back those merged into and the article notes, removes the articles added. */
+  batch?: BatchReport;
+  /** Shell only: a new grant for the same files, to import them again (redo). */
+  grant?: string;
 }
 
 /** One change a Markdown file asks for, found by `syncMarkdown`. */
@@ -382,9 +388,15 @@ export const CHANNELS = {
         )
         .max(100_000)
         .optional(),
+      /** Annotations the change added, taken out in the same operation (undo of Import Highlights). */
+      remove: z
+        .array(z.object({ articleId: id, id }))
+        .max(1_000_000)
+        .optional(),
     })
     .refine(
-      (r) => r.annotations.length > 0 || !!r.codebook?.length || !!r.articleNotes?.length,
+      (r) =>
+        r.annotations.length > 0 || !!r.codebook?.length || !!r.articleNotes?.length || !!r.remove?.length,
       'Nothing to put back.',
     ),
   listTags: none,

@@ -52,7 +52,12 @@ export function createRendererApi(service: GlossService, host: ShellHost): Rende
         path,
       });
     },
-    importHighlights: async (req) => service.importHighlights({ paths: grants.take('import', req.grant) }),
+    importHighlights: async (req) => {
+      const paths = grants.take('import', req.grant);
+      const report = await service.importHighlights({ paths });
+      // Redo imports the same files again: they are granted once more.
+      return { ...report, grant: grants.grant('import', paths).grant };
+    },
     syncMarkdown: async (req) => {
       const paths = grants.take('import', req.grant);
       const report = await service.syncMarkdown({ path: paths[0], dryRun: req.dryRun, delete: req.delete });

@@ -41,8 +41,8 @@ import { highlightSelection } from './annotations/actions';
 import { showView, viewStore, type View } from './ui/views';
 import { NotebookView, TagManagerView } from './ui/viewChunks';
 import { ViewTabs } from './ui/ViewTabs';
-import { redoBatch, undoBatch } from './ui/batchHistory';
-import { redoRemoval, undoRemoval } from './library/removalHistory';
+import { libraryBatchSeq, redoBatch, undoBatch } from './ui/batchHistory';
+import { redoRemoval, removalSeq, undoRemoval } from './library/removalHistory';
 import { openSearch, searchStore } from './search/searchStore';
 import { loadVersions, versionsStore } from './versions/versionsStore';
 import { OldVersionReader } from './versions/OldVersionReader';
@@ -173,9 +173,13 @@ export function App() {
         document.execCommand(which);
         return;
       }
-      // The reader undoes its annotations; the library its removals; the notebook and the tag manager their changes.
+      // The reader undoes its annotations; the library its removals and the changes made from it (Import
+      // Highlights), whichever came last; the notebook and the tag manager every change across the library.
+      const batch =
+        !readerStore.get().article &&
+        (viewStore.get().view !== 'library' || libraryBatchSeq(which) > removalSeq(which));
       if (readerStore.get().article) void (which === 'undo' ? undo() : redo());
-      else if (viewStore.get().view === 'library') void (which === 'undo' ? undoRemoval() : redoRemoval());
+      else if (!batch) void (which === 'undo' ? undoRemoval() : redoRemoval());
       else void (which === 'undo' ? undoBatch() : redoBatch());
     },
     [lastKeyHistory],

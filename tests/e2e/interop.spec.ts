@@ -50,6 +50,49 @@ test('Import Highlights reports each document: matched and anchored, uncertain, 
   await expect(page.getByText('吾輩は猫である')).toBeVisible();
 });
 
+test('Import Highlights is one change: Ctrl+Z in the library takes back its passages and the articles it made, Shift+Ctrl+Z imports it again', async () => {
+  app = await launchApp({ viewport: { width: 1280, height: 900 } });
+  const { page } = app;
+  const rows = page.getByRole('list', { name: 'Articles' }).getByRole('button', { name: /^Open / });
+  const seedRow = rows.filter({ hasText: 'The enduring defeat' });
+  await expect(rows).toHaveCount(1);
+  await expect(seedRow).toContainText('0 highlights');
+  app.setDialogs({
+    importFiles: [
+      join(FIXTURES, 'readwise-export-10-columns.csv'),
+      join(FIXTURES, 'kindle-my-clippings.txt'),
+    ],
+  });
+  await app.emit({ type: 'command', command: 'import-highlights' });
+  const dialog = page.getByRole('dialog', { name: 'Import highlights' });
+  await expect(dialog.getByRole('status', { name: 'Import report' })).toContainText('Der Process');
+  await page.screenshot({ path: test.info().outputPath('report.png') });
+  // Close is in reach at once: the report scrolls under it, and the toast waits under the dialog.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  const imported = page.locator('.toast').filter({
+    hasText:
+      /^Imported from readwise-export-10-columns\.csv, kindle-my-clippings\.txt: \d+ highlights, \d+ new articles/,
+  });
+  await expect(imported).toBeVisible();
+  await expect(seedRow).toContainText('1 highlight');
+  const made = 10; // the sample and the nine articles made for books the library lacks
+  await expect(rows).toHaveCount(made);
+  await page.screenshot({ path: test.info().outputPath('imported.png') });
+
+  await page.getByRole('heading', { name: 'Library' }).click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.locator('.toast').filter({ hasText: /^Undone: Imported from/ })).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(seedRow).toContainText('0 highlights');
+  expect(await page.evaluate(async () => (await window.gloss.listPassages({ limit: 1000 })).total)).toBe(0);
+  await page.screenshot({ path: test.info().outputPath('undone.png') });
+
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(rows).toHaveCount(made);
+  await expect(seedRow).toContainText('1 highlight');
+});
+
 test('Sync from Markdown lists the edits (the article note too), asks before deleting, applies them as one change, and Undo puts them back', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'gloss-sync-e2e-'));
   const dataDir = join(dir, 'library');

@@ -14,6 +14,8 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type {
+  ArticleNoteChange,
+  BatchReport,
   HighlightImportDocument,
   HighlightImportFile,
   HighlightImportReport,
@@ -83,6 +85,38 @@ const IMPORT_SOURCES = new Set<string>(Object.values(FORMAT_NAMES));
 /** An article made by an earlier import to hold passages (its source names the tool). */
 const holdsImports = (e: { source?: string; format: string }) =>
   e.format === 'text' && IMPORT_SOURCES.has(e.source ?? '');
+
+/**
+ * What an import's files wrote, as one change for undo: each annotation as it was before the first file
+ * touched it (none: added) and as the last left it, each article note likewise, and the articles added.
+ */
+class ImportChange {
+  private readonly before = new Map<string, Annotation>();
+  private readonly after = new Map<string, Annotation>();
+  private readonly notes = new Map<string, ArticleNoteChange>();
+  private readonly articles: string[] = [];
+
+  add(written: BatchReport, articlesAdded: string[]): void {
+    // An annotation an earlier file added is still added, whatever a later file merged into it.
+    for (const a of written.before)
+      if (!this.before.has(a.id) && !this.after.has(a.id)) this.before.set(a.id, a);
+    for (const a of written.after) this.after.set(a.id, a);
+    for (const n of written.articleNotes ?? [])
+      this.notes.set(n.articleId, { ...n, before: this.notes.get(n.articleId)?.before ?? n.before });
+    this.articles.push(...articlesAdded);
+  }
+
+  report(): BatchReport | null {
+    if (this.after.size === 0 && this.notes.size === 0 && this.articles.length === 0) return null;
+    return {
+      articles: new Set([...this.after.values()].map((a) => a.articleId)).size,
+      before: [...this.before.values()],
+      after: [...this.after.values()],
+      ...(this.notes.size && { articleNotes: [...this.notes.values()] }),
+      ...(this.articles.length && { articlesAdded: this.articles }),
+    };
+  }
+}
 
 const oneParagraph = (text: string) =>
   text
@@ -312,6 +346,7 @@ export function interopRequests({ store, now }: ServiceContext) {
   async function importHighlights(request: ImportHighlightsRequest): Promise<HighlightImportReport> {
     const req = await parsePathRequest('importHighlights', request);
     const report: HighlightImportReport = { files: [], failed: [] };
+    const change = new ImportChange();
     const known = new Map<string, string>();
     for await (const { articleId, annotations } of store.allAnnotations())
       for (const a of annotations) known.set(a.id, articleId);
@@ -345,13 +380,14 @@ export function interopRequests({ store, now }: ServiceContext) {
         // articles made to hold them, or none (each article's note in the same write as its passages).
         if (annotations.length || notes.size || made.size) {
           const modified = now();
-          await store.restoreAnnotations(
+          const written = await store.restoreAnnotations(
             annotations,
             [],
             [],
             [...notes].map(([articleId, text]) => ({ articleId, note: { text, modified } })),
             [...made.values()],
           );
+          change.add(written, [...made.keys()]);
         }
         report.files.push(file);
       } catch (err) {
@@ -359,6 +395,8 @@ export function interopRequests({ store, now }: ServiceContext) {
         report.failed.push({ source, code, message });
       }
     }
+    const batch = change.report();
+    if (batch) report.batch = batch;
     return report;
   }
 

@@ -43,9 +43,10 @@ export function workspaceRequests({ store, now }: ServiceContext) {
       for (const n of req.articleNotes ?? [])
         if (!store.hasArticle(n.articleId))
           throw new GlossError('NOT_FOUND', `No article with id ${n.articleId} in the library.`);
+      // An annotation to take out of an article removed since is gone with it: nothing to do (restoreInto skips it).
       return store.restoreAnnotations(
         req.annotations.map((a) => ({ ...a, tags: normalizeTags(a.tags) }) as Annotation),
-        undefined,
+        req.remove,
         req.codebook?.map(({ tag, code }) => ({
           tag: tidyTag(tag),
           code: code && { ...code, tag: tidyTag(tag) },

@@ -5,12 +5,13 @@
  * article of its own — so the user knows where every passage went.
  */
 import { useEffect, useState } from 'react';
-import type { HighlightImportDocument, HighlightImportReport } from '@core/contract';
+import type { BatchReport, HighlightImportDocument, HighlightImportReport } from '@core/contract';
 import { Dialog } from '../app/Dialog';
 import { gloss, messageOf } from '../gloss';
 import { plural } from '../ui/format';
 import { refreshLibrary } from '../library/libraryStore';
 import { tagsChanged } from '../ui/tagList';
+import { runBatch } from '../ui/batchHistory';
 
 type State =
   | { kind: 'choosing' }
@@ -60,6 +61,58 @@ function DocumentReport({ d }: { d: HighlightImportDocument }) {
   );
 }
 
+const EMPTY: BatchReport = { articles: 0, before: [], after: [] };
+
+/** The library and its tags shown as they are now: after the import, its undo and its redo. */
+const showLibrary = async () => {
+  await refreshLibrary();
+  tagsChanged();
+};
+
+/**
+ * The import as one change of the library-wide history: its toast's Undo, or Ctrl/Cmd+Z in the library (or
+ * the notebook and the tags), takes out every passage it added, puts back the notes and tags it merged into
+ * passages already there and the article notes it extended, and removes the articles it made; redo imports
+ * the same files again (granted once more), which gives the same passages and articles.
+ */
+async function importUndoably(firstGrant: string, names: string): Promise<HighlightImportReport> {
+  let grant = firstGrant;
+  let last: HighlightImportReport | undefined;
+  let failure: unknown;
+  const run = async () => {
+    try {
+      last = await gloss().importHighlights({ grant });
+    } catch (err) {
+      failure = err;
+      throw err;
+    }
+    grant = last.grant ?? grant;
+    return last.batch ?? EMPTY;
+  };
+  await runBatch(
+    run,
+    (r) => {
+      const added = r.after.length - r.before.length;
+      const articles = r.articlesAdded?.length ?? 0;
+      const what = [
+        added ? plural(added, 'highlight') : '',
+        r.before.length ? `${plural(r.before.length, 'highlight')} updated` : '',
+        articles ? plural(articles, 'new article') : '',
+      ].filter(Boolean);
+      return what.length ? `Imported from ${names}: ${what.join(', ')}` : `Nothing new in ${names}`;
+    },
+    {
+      library: true,
+      follow: () => {
+        void showLibrary();
+        return showLibrary;
+      },
+    },
+  );
+  if (!last) throw failure;
+  return last;
+}
+
 export function ImportHighlightsDialog({ onClose }: { onClose: () => void }) {
   const [state, setState] = useState<State>({ kind: 'choosing' });
 
@@ -71,11 +124,10 @@ export function ImportHighlightsDialog({ onClose }: { onClose: () => void }) {
         if (!live) return;
         if (!chosen) return onClose();
         setState({ kind: 'busy', names: chosen.names });
-        const report = await gloss().importHighlights({ grant: chosen.grant });
-        if (!live) return;
-        setState({ kind: 'done', report });
+        const report = await importUndoably(chosen.grant, chosen.names.join(', '));
         void refreshLibrary();
         tagsChanged();
+        if (live) setState({ kind: 'done', report });
       } catch (err) {
         if (live) setState({ kind: 'error', message: messageOf(err) });
       }

@@ -12,6 +12,7 @@ import { showError, showInfo } from '../app/toasts';
 import { plural } from '../ui/format';
 import { libraryStore, refreshLibrary } from './libraryStore';
 import { tagsChanged } from '../ui/tagList';
+import { nextChange } from '../ui/historyOrder';
 
 interface RemovalStep {
   ids: string[];
@@ -19,6 +20,8 @@ interface RemovalStep {
   token: string;
   /** "2 articles and 3 highlights". */
   what: string;
+  /** When it was removed (or, on the redo stack, put back), in the order of every undoable change (historyOrder.ts). */
+  seq: number;
 }
 
 const undoStack: RemovalStep[] = [];
@@ -56,6 +59,7 @@ async function remove(ids: string[]): Promise<RemovalStep> {
   return {
     ids,
     token: r.token,
+    seq: nextChange(),
     what: `${plural(r.articles, 'article')} and ${plural(r.annotations, 'highlight')}`,
   };
 }
@@ -66,6 +70,10 @@ function remember(step: RemovalStep): void {
 }
 
 export const canUndoRemoval = () => undoStack.length > 0;
+
+/** When the removal undo (or redo) would take was done; -1: none. */
+export const removalSeq = (which: 'undo' | 'redo'): number =>
+  (which === 'undo' ? undoStack : redoStack).at(-1)?.seq ?? -1;
 
 /**
  * Puts back `step` (a toast's own removal, wherever it is in the history) or,
@@ -80,7 +88,7 @@ export function undoRemoval(step?: RemovalStep): Promise<void> {
       const back = await gloss().restoreArticles({ token: taken.token });
       if (back.length) tagsChanged();
       // Redo removes what came back (an article imported again meanwhile stayed, and is not ours to remove).
-      if (back.length) redoStack.push({ ...taken, ids: back.map((a) => a.id) });
+      if (back.length) redoStack.push({ ...taken, ids: back.map((a) => a.id), seq: nextChange() });
       showInfo(
         `Put back ${plural(back.length, 'article')}`,
         back.length ? { label: 'Redo', run: () => void redoRemoval() } : undefined,

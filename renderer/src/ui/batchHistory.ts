@@ -10,6 +10,8 @@ import type { Annotation, ArticleNoteChange, BatchReport, TagCodeChange } from '
 import { gloss } from '../gloss';
 import { dismissToast, showError, showInfo } from '../app/toasts';
 import { articleNoteChanged } from '../annotations/articleNoteChanges';
+import { nextChange } from './historyOrder';
+import { batchUndo } from '@core/annotations/batch-undo';
 
 export interface BatchStep {
   /** What happened, as a toast says it ("Renamed #a to #b in 3 passages"). */
@@ -20,6 +22,12 @@ export interface BatchStep {
   codebook: TagCodeChange[];
   /** Article notes it set (a Markdown sync). */
   articleNotes: ArticleNoteChange[];
+  /** Articles it added (Import Highlights): undo removes them. */
+  articlesAdded: string[];
+  /** Made from the library (Import Highlights): Ctrl/Cmd+Z there undoes it while it is the last change. */
+  library?: boolean;
+  /** When it was done, in the order of every undoable change in the app (historyOrder.ts). */
+  seq: number;
   /** Do the change again; answers what it did this time. */
   redo: () => Promise<BatchReport>;
   /** How the views follow the change (done after it and each redo); answers how they go back at its undo. */
@@ -64,13 +72,19 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
 export function runBatch(
   run: () => Promise<BatchReport>,
   label: (r: BatchReport) => string,
-  opts: { toast?: boolean; follow?: BatchStep['follow'] } = {},
+  opts: { toast?: boolean; follow?: BatchStep['follow']; library?: boolean } = {},
 ): Promise<BatchReport | null> {
   return serial(async () => {
     try {
       const report = await run();
       notesShown(report.articleNotes ?? [], 'after');
-      if (report.before.length === 0 && !report.codebook?.length && !report.articleNotes?.length) {
+      if (
+        report.after.length === 0 &&
+        report.before.length === 0 &&
+        !report.codebook?.length &&
+        !report.articleNotes?.length &&
+        !report.articlesAdded?.length
+      ) {
         if (opts.toast !== false) showInfo(label(report));
         return report;
       }
@@ -80,6 +94,9 @@ export function runBatch(
         after: report.after,
         codebook: report.codebook ?? [],
         articleNotes: report.articleNotes ?? [],
+        articlesAdded: report.articlesAdded ?? [],
+        library: opts.library,
+        seq: nextChange(),
         redo: run,
         follow: opts.follow,
         unfollow: opts.follow?.(),
@@ -99,6 +116,12 @@ export function runBatch(
 
 export const canUndoBatch = () => undoStack.length > 0;
 
+/** When the last change made from the library that undo (or redo) would take was done; -1: none is next. */
+export function libraryBatchSeq(which: 'undo' | 'redo'): number {
+  const step = (which === 'undo' ? undoStack : redoStack).at(-1);
+  return step?.library ? step.seq : -1;
+}
+
 /** A toast's Undo undoes its own step, and only while it is the last change (changes build on one another). */
 function offerUndo(step: BatchStep): void {
   step.toast = showInfo(step.label, { label: 'Undo', run: () => void undoBatch(step) });
@@ -116,19 +139,18 @@ export function undoBatch(only?: BatchStep): Promise<void> {
     if (!step) return;
     if (step.toast !== undefined) dismissToast(step.toast);
     try {
+      const { restore, removeArticles } = batchUndo(step);
       // One request: the passages, codes and article notes go back in one journaled batch.
-      if (step.before.length || step.codebook.length || step.articleNotes.length)
-        await gloss().restoreAnnotations({
-          annotations: step.before,
-          ...(step.codebook.length && {
-            codebook: step.codebook.map((c) => ({ tag: c.tag, code: c.before })),
-          }),
-          ...(step.articleNotes.length && {
-            articleNotes: step.articleNotes.map((n) => ({ articleId: n.articleId, note: n.before })),
-          }),
-        });
+      if (restore) await gloss().restoreAnnotations(restore);
+      if (removeArticles.length) {
+        // Those the user removed meanwhile are gone already.
+        const gone = new Set(removeArticles);
+        const ids = (await gloss().listArticles()).filter((a) => gone.has(a.id)).map((a) => a.id);
+        if (ids.length) await gloss().removeArticles({ ids });
+      }
       notesShown(step.articleNotes, 'before');
       await step.unfollow?.();
+      step.seq = nextChange(); // the redo stack is in the order things were undone
       redoStack.push(step);
       changed(step.before);
       offerRedo(step);
@@ -155,6 +177,8 @@ export function redoBatch(only?: BatchStep): Promise<void> {
         after: report.after,
         codebook: report.codebook ?? [],
         articleNotes: report.articleNotes ?? [],
+        articlesAdded: report.articlesAdded ?? [],
+        seq: nextChange(),
         unfollow: step.follow?.(),
       };
       undoStack.push(again);
