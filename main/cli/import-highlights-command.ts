@@ -30,7 +30,9 @@ export function addImportHighlightsCommand(program: Command, ctx: CommandContext
     .action((files: string[], opts) =>
       ctx.use(opts, async (gloss) => {
         const report = await gloss.importHighlights({ paths: files });
-        if (opts.json) ctx.out(JSON.stringify(report, null, 2) + '\n');
+        // The batch is for the app's undo (every passage written, twice): not part of what the command reports.
+        const { files: done, failed } = report;
+        if (opts.json) ctx.out(JSON.stringify({ files: done, failed }, null, 2) + '\n');
         else print(report, ctx);
         if (report.failed.length) throw new Exit(1);
       }),

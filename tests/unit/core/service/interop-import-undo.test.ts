@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { batchUndo } from '@core/annotations/batch-undo';
 import { createGloss, type GlossService } from '@core/service';
+import { glossInProcess } from '../../helpers/run-gloss';
 
 const CLIPPINGS = join(process.cwd(), 'tests', 'fixtures', 'highlights', 'kindle-my-clippings.txt');
 const LE_GUIN = [
@@ -124,6 +125,16 @@ describe('undoing an Import Highlights', () => {
     await gloss.importHighlights({ paths: [CLIPPINGS] });
     const second = await gloss.importHighlights({ paths: [CLIPPINGS] });
     assert.equal(second.batch, undefined);
+  });
+});
+
+describe('gloss import-highlights --json', () => {
+  it('reports the files and failures, not the batch kept for the app’s undo', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-import-undo-cli-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    const r = await glossInProcess('import-highlights', CLIPPINGS, '--json', '--data-dir', dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(Object.keys(JSON.parse(r.stdout)), ['files', 'failed']);
   });
 });
 
