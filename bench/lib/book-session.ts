@@ -12,13 +12,21 @@ import { navigateAndTime, openBrowserPair, waitPaint, type BrowserPair } from '.
 import { RandomText } from './random-text';
 import { interleave } from './stats';
 import { articlePage } from './static-html';
-import { plainParagraphNearMiddle, selectPlainRun } from './book-steps';
+import { jumpTo, plainParagraphNearMiddle, selectPlainRun, type JumpTiming } from './book-steps';
 import { syntheticAnnotations, syntheticArticle } from './synthetic';
 
 export const BOOK_WORDS = 500_000;
 export const BOOK_HIGHLIGHTS = 5_000;
 const OPEN_REPS = 3;
 const HIGHLIGHT_REPS = 7;
+/**
+ * Where each open's jumps land, as fractions of the scroll range: the first (the middle, the row's whole
+ * measure before session 7) is a warm-up, the others are timed; each lands far from the last, where a
+ * windowed reader has nothing rendered.
+ */
+export const JUMPS = [0.5, 0.2, 0.8, 0.35, 0.65, 0.1] as const;
+/** Between jumps: the reader's 400 ms debounce has saved the position, nothing is left to do. */
+const SETTLE_MS = 500;
 
 /** The book and its highlights in a new data folder (`name` tells the bench's temp folders apart), opened first as the last article read. */
 export async function writeBookLibrary(
@@ -39,7 +47,12 @@ export interface BookResults {
   firstPaint: { gloss: number[]; baseline: number[] };
   /** Gloss: navigation → the live reader's first mark painted (firstPaint may be the picture of the last screen). */
   livePaint: number[];
+  /** Timed jumps (JUMPS after the first), ms to the first frame showing text at the view's middle. */
   scroll: { gloss: number[]; baseline: number[] };
+  /** The same jumps: frames begun until that one (1: the first frame after the scroll). */
+  scrollFrames: { gloss: number[]; baseline: number[] };
+  /** Each timed open's first jump (to the middle), ms: the warm-up. */
+  firstScroll: { gloss: number[]; baseline: number[] };
   highlightPainted: { gloss: number[]; baseline: number[] };
   highlightSaved: number[];
   /** Gloss: frames begun from the key to the one that painted the new mark (1: the first frame after the key). */
@@ -98,6 +111,17 @@ type W = Window & {
   __glossInvoke: (c: string, r: unknown) => Promise<unknown>;
   gloss: { updateSettings(p: object): Promise<unknown> };
 };
+
+/** Each timed open's jumps on one page (JUMPS; `jumpTo` in book-steps.ts), each at its own phase of the frame interval. */
+async function jumps(pair: BrowserPair, which: 'gloss' | 'baseline', open: number): Promise<JumpTiming[]> {
+  await pair[which].bringToFront(); // a page behind another gets its frames throttled
+  const out: JumpTiming[] = [];
+  for (const [k, fraction] of JUMPS.entries()) {
+    if (k > 0) await pair[which].waitForTimeout(SETTLE_MS);
+    out.push(await pair[which].evaluate(jumpTo, [fraction, phaseMs((open + 1) * JUMPS.length + k)] as const));
+  }
+  return out;
+}
 
 /** In-page: set scrollTop to the middle and time until the next frame is produced. */
 async function scrollMiddle(pair: BrowserPair, which: 'gloss' | 'baseline'): Promise<number> {
@@ -231,6 +255,15 @@ async function measure(): Promise<BookResults> {
   try {
     const staticUrl = pair.serve(articlePage(book, annotations, pair.cssHref));
     const scroll = { gloss: [] as number[], baseline: [] as number[] };
+    const scrollFrames = { gloss: [] as number[], baseline: [] as number[] };
+    const firstScroll = { gloss: [] as number[], baseline: [] as number[] };
+    const keepJumps = (which: 'gloss' | 'baseline', js: JumpTiming[]) => {
+      firstScroll[which].push(js[0].ms);
+      for (const j of js.slice(1)) {
+        scroll[which].push(j.ms);
+        scrollFrames[which].push(j.frames);
+      }
+    };
     const staticLoaded: number[] = [];
     const livePaint: number[] = [];
     const memory = { gloss: [] as PageMemory[], baseline: [] as PageMemory[] };
@@ -246,8 +279,8 @@ async function measure(): Promise<BookResults> {
         process.stderr.write(`  book gloss first paint ${ms.toFixed(0)} ms, live ${live.toFixed(0)} ms\n`);
         await pair.gloss.waitForTimeout(300);
         if (i >= 0) memory.gloss.push(await memoryMB(pair.gloss));
-        const s = await scrollMiddle(pair, 'gloss');
-        if (i >= 0) scroll.gloss.push(s);
+        const js = await jumps(pair, 'gloss', i);
+        if (i >= 0) keepJumps('gloss', js);
         await resetGlossScroll(pair);
         return ms;
       },
@@ -257,9 +290,9 @@ async function measure(): Promise<BookResults> {
         await pair.baseline.waitForLoadState('load');
         await pair.baseline.waitForTimeout(300);
         if (i >= 0) memory.baseline.push(await memoryMB(pair.baseline));
-        const s = await scrollMiddle(pair, 'baseline');
+        const js = await jumps(pair, 'baseline', i);
         if (i >= 0) {
-          scroll.baseline.push(s);
+          keepJumps('baseline', js);
           staticLoaded.push(
             await pair.baseline.evaluate(
               () =>
@@ -293,6 +326,8 @@ async function measure(): Promise<BookResults> {
       firstPaint,
       livePaint,
       scroll,
+      scrollFrames,
+      firstScroll,
       highlightPainted,
       highlightSaved: saved,
       highlightFrames: frames,

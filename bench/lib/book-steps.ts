@@ -46,3 +46,50 @@ export function plainParagraphNearMiddle(i: number): number {
     .sort((a, b) => a.d - b.d);
   return (near[i % 5] ?? near[0]).index;
 }
+
+/** What one jump of the reader's scroll cost, as a reader sees it (`jumpTo`). */
+export interface JumpTiming {
+  /** scrollTop set → the first frame that showed text at the view's middle, produced (ms). */
+  ms: number;
+  /** Frames begun from scrollTop set to that one: 1 when the first frame after the scroll showed the text. */
+  frames: number;
+}
+
+/**
+ * Both pages: waits until `phase` ms after a frame began (a jump comes at any moment of the display's
+ * interval; both pages get the same spread), sets the reader's scrollTop to `fraction` of its range, then
+ * checks in each frame's requestAnimationFrame callback whether text is at the middle of the view (hit
+ * testing five points a few px apart, so a gap between paragraphs is not taken for a blank view; a
+ * windowed reader shows its spacer there until the chunks are rendered). The frame that shows text is
+ * timed to its end (a message-channel task after its callback, as `__afterPaint` does).
+ */
+export function jumpTo([fraction, phase]: readonly [number, number]): Promise<JumpTiming> {
+  const el = document.querySelector('.reader-scroll') as HTMLElement;
+  const shows = (): boolean => {
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const mid = r.top + r.height / 2;
+    return [-24, -12, 0, 12, 24].some((dy) => {
+      const hit = document.elementFromPoint(x, mid + dy);
+      const article = hit?.closest('article');
+      return !!hit && !!article && hit !== article && !hit.classList.contains('chunk-spacer');
+    });
+  };
+  return new Promise((resolve) => {
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        let frames = 0;
+        const tick = () => {
+          frames++;
+          if (!shows()) return void requestAnimationFrame(tick);
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve({ ms: performance.now() - t0, frames });
+          ch.port2.postMessage(0);
+        };
+        const t0 = performance.now();
+        el.scrollTop = (el.scrollHeight - el.clientHeight) * fraction;
+        requestAnimationFrame(tick);
+      }, 50 + phase),
+    );
+  });
+}

@@ -125,6 +125,8 @@ export async function openBrowserPair(
     await app.page.addInitScript({ content: probe });
     const baseline = await app.page.context().newPage();
     await baseline.addInitScript({ content: probe });
+    // As launchApp does for Gloss's page: tsx wraps named functions passed to `evaluate` in __name().
+    await baseline.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
     listenForPaints(app.page);
     listenForPaints(baseline);
     let n = 0;

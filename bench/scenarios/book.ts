@@ -31,13 +31,26 @@ export const openBook: Scenario = {
 
 export const bookScroll: Scenario = {
   name: 'book-scroll',
-  gloss: 'first scroll to the middle of the book (scrollTop set → frame produced)',
-  baseline: 'the same scroll in the static page (after load)',
+  gloss: 'jumps of the scroll far into the book (scrollTop set → first frame showing text at the middle of the view, produced)',
+  baseline: 'the same jumps in the static page (after load)',
   target: { ratio: 1.5 },
   browser: true,
   async run() {
     const r = await bookResults();
-    return r.scroll;
+    const median = (xs: number[]) => summarize(xs).median;
+    const firstFrame = (xs: number[]) => xs.filter((n) => n === 1).length;
+    return {
+      ...r.scroll,
+      extra: {
+        'gloss jumps showing text in the first frame (count)': firstFrame(r.scrollFrames.gloss),
+        'static jumps showing text in the first frame (count)': firstFrame(r.scrollFrames.baseline),
+        'gloss frames to text, most (count)': Math.max(...r.scrollFrames.gloss),
+        'static frames to text, most (count)': Math.max(...r.scrollFrames.baseline),
+        'gloss first jump after open (warm-up)': median(r.firstScroll.gloss),
+        'static first jump after open (warm-up)': median(r.firstScroll.baseline),
+      },
+      note: `${r.scroll.gloss.length} jumps each`,
+    };
   },
 };
 
