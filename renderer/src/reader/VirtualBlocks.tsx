@@ -15,6 +15,7 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { chunkAt, chunkBlocks, estimateHeights, type Chunk } from './chunks';
 import { itemsInBand, prefixTops } from '../ui/stackedHeights';
 import { useCssVars } from '../ui/useCssVars';
@@ -47,7 +48,9 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
     const heights = new Float64Array(chunks.length);
     const measured = new Uint8Array(chunks.length);
     estimateHeights(chunks, heights, measured, FALLBACK_PX_PER_CHAR);
-    return { heights, measured };
+    // Every estimate is redone at the next measure (first render, new width or text size); otherwise
+    // only those below the window.
+    return { heights, measured, stale: true };
   }, [chunks]);
   const [range, setRange] = useState<[number, number]>(() => {
     const tops = prefixTops(sizes.heights);
@@ -56,33 +59,53 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
   const [, remeasured] = useReducer((n: number) => n + 1, 0);
   const pending = useRef<(() => void) | null>(null);
 
-  /** Which chunks the current scroll position needs. */
-  const update = useCallback(() => {
-    const el = scrollRef.current;
-    const art = articleRef.current;
-    if (!el || !art) return;
-    const viewTop = el.getBoundingClientRect().top - art.getBoundingClientRect().top;
-    const next = itemsInBand(prefixTops(sizes.heights), viewTop - MARGIN, viewTop + el.clientHeight + MARGIN);
-    setRange((cur) => (cur[0] === next[0] && cur[1] === next[1] ? cur : next));
-  }, [scrollRef, articleRef, sizes]);
+  /**
+   * Which chunks the current scroll position needs. `widen`: keep those rendered too when they touch the
+   * new ones (after measuring or resizing, in the frame that rendered them: no chunk is rendered and
+   * taken out again before it is painted; the next scroll trims them).
+   */
+  const update = useCallback(
+    (widen = false) => {
+      const el = scrollRef.current;
+      const art = articleRef.current;
+      if (!el || !art) return;
+      const viewTop = el.getBoundingClientRect().top - art.getBoundingClientRect().top;
+      const band = itemsInBand(
+        prefixTops(sizes.heights),
+        viewTop - MARGIN,
+        viewTop + el.clientHeight + MARGIN,
+      );
+      setRange((cur) => {
+        const touch = band[0] <= cur[1] + 1 && cur[0] <= band[1] + 1;
+        const next: [number, number] =
+          widen && touch ? [Math.min(cur[0], band[0]), Math.max(cur[1], band[1])] : band;
+        return cur[0] === next[0] && cur[1] === next[1] ? cur : next;
+      });
+    },
+    [scrollRef, articleRef, sizes],
+  );
 
   useEffect(() => {
     const el = scrollRef.current;
     const art = articleRef.current;
     if (!el || !art) return;
-    el.addEventListener('scroll', update, { passive: true });
+    // The scroll event comes in the frame, before its layout and paint: the chunks it needs are rendered
+    // then (flushSync), so a jump's first frame shows the text, not the spacer in its place.
+    const onScroll = () => flushSync(() => update());
+    el.addEventListener('scroll', onScroll, { passive: true });
     let width = art.clientWidth;
     const ro = new ResizeObserver(() => {
       if (art.clientWidth !== width) {
         width = art.clientWidth;
         sizes.measured.fill(0);
+        sizes.stale = true;
       }
-      update();
+      update(true);
     });
     ro.observe(el);
     ro.observe(art);
     return () => {
-      el.removeEventListener('scroll', update);
+      el.removeEventListener('scroll', onScroll);
       ro.disconnect();
     };
   }, [scrollRef, articleRef, update, sizes]);
@@ -93,24 +116,33 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
     if (firstKey.current === props.layoutKey) return;
     firstKey.current = props.layoutKey;
     sizes.measured.fill(0);
+    sizes.stale = true;
     remeasured();
   }, [props.layoutKey, sizes]);
 
-  // Measure what was rendered; re-estimate the rest from it.
+  // Measure what was rendered; re-estimate the chunks below it from that. Those above keep their
+  // estimates: a new one there would move the text in view out of the view (after a jump, by more than
+  // the margin), and the window would be rendered again and again to catch up.
   useLayoutEffect(() => {
     const art = articleRef.current;
     if (!art) return;
     let changed = false;
+    let below = 0;
     for (const el of art.querySelectorAll<HTMLElement>(':scope > [data-chunk]')) {
       const i = Number(el.dataset.chunk);
       const h = el.getBoundingClientRect().height;
       if (!sizes.measured[i] || Math.abs(sizes.heights[i] - h) > 0.5) changed = true;
       sizes.heights[i] = h;
       sizes.measured[i] = 1;
+      below = Math.max(below, i + 1);
     }
-    if (changed) {
-      estimateHeights(chunks, sizes.heights, sizes.measured, FALLBACK_PX_PER_CHAR);
+    if (changed || sizes.stale) {
+      estimateHeights(chunks, sizes.heights, sizes.measured, FALLBACK_PX_PER_CHAR, sizes.stale ? 0 : below);
+      sizes.stale = false;
       remeasured();
+      // Rendered from estimates, the window may fall short of the view (its chunks shorter than
+      // guessed): widen it now, before this frame is painted, rather than in the frames after.
+      update(true);
     }
     const then = pending.current;
     if (then) {

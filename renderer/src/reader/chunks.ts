@@ -52,13 +52,16 @@ export function chunkAt(chunks: readonly Chunk[], offset: number): number {
 
 /**
  * Heights of chunks not measured yet, from the pixels per character of those
- * that were (or `fallback` before any was).
+ * that were (or `fallback` before any was); only those from chunk `from` on,
+ * so the reader can leave the estimates above its window as they were (a
+ * change there would move the text in view: see VirtualBlocks).
  */
 export function estimateHeights(
   chunks: readonly Chunk[],
   heights: Float64Array,
   measured: Uint8Array,
   fallback: number,
+  from = 0,
 ): void {
   let px = 0;
   let chars = 0;
@@ -68,6 +71,6 @@ export function estimateHeights(
     chars += chunks[i].chars;
   }
   const perChar = chars > 0 ? px / chars : fallback;
-  for (let i = 0; i < chunks.length; i++)
+  for (let i = from; i < chunks.length; i++)
     if (!measured[i]) heights[i] = Math.max(1, chunks[i].chars * perChar);
 }

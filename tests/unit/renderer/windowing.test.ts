@@ -159,6 +159,20 @@ describe('chunk heights and the band in view', () => {
     estimateHeights(chunks, heights, measured, 0.1);
     assert.deepEqual([...heights], [100, 200]);
   });
+
+  it('re-estimates only the chunks from a given one on, leaving those above as they were', () => {
+    const chunks = [0, 1, 2, 3].map((i) => ({
+      from: i,
+      to: i + 1,
+      start: i * 1000,
+      end: i * 1000 + 1000,
+      chars: 1000,
+    }));
+    const heights = new Float64Array([300, 300, 500, 300]);
+    const measured = new Uint8Array([0, 0, 1, 0]);
+    estimateHeights(chunks, heights, measured, 0.1, 3);
+    assert.deepEqual([...heights], [300, 300, 500, 500]);
+  });
 });
 
 describe('rowWindow: the library rows to render', () => {
