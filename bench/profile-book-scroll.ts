@@ -1,21 +1,24 @@
 /**
  * Where the book-scroll frame goes: the bench's book (500k words, 5,000
  * highlights) opened in Gloss as the bench opens it (panel listed, 300 ms, a
- * full GC), the static page open behind, then the first scroll to the middle, traced through CDP (Chromium's
- * timeline). Prints, per open, the time to the frame after the scroll and the
- * renderer main thread's work in that interval; the last trace is written to
+ * full GC), then the bench's jumps (JUMPS in lib/book-session.ts, timed by `jumpTo`), each traced through
+ * CDP (Chromium's timeline); then the static page reloaded, the same. Prints, per jump, the time to the first
+ * frame showing text at the view's middle, how many frames that took, and the renderer main thread's work in
+ * that interval (the first jump is a warm-up, left out of the medians); the last trace is written to
  * the temp folder (open it in the DevTools Performance panel).
  *
  *   node --import tsx bench/profile-book-scroll.ts [opens]
  *   PROFILE_JS=1      also V8's sampler: self and inclusive time per function, scroll → paint
  *   PROFILE_GC=0      no full garbage collection before the scroll (the bench's heap measure does one)
  *   PROFILE_IDLE=ms   first trace that long with nothing asked of the page, and say what ran
- *   PROFILE_TRACE=0   times only (Gloss's scroll and the static page's, reloaded each time, side by side)
+ *   PROFILE_TRACE=0   times only (Gloss's jumps and the static page's, reloaded each time, side by side)
+ *   PROFILE_TREE=1    each jump's main-thread slices as a tree
  */
 import type { Page } from '@playwright/test';
 import { removeTempDirs } from './lib/big-store';
 import { openBrowserPair } from './lib/browser';
-import { writeBookLibrary } from './lib/book-session';
+import { JUMPS, writeBookLibrary } from './lib/book-session';
+import { jumpTo, type JumpTiming } from './lib/book-steps';
 import { articlePage } from './lib/static-html';
 import {
   hotFunctions,
@@ -27,21 +30,6 @@ import {
 } from './lib/trace';
 
 const CATEGORIES = traceCategories();
-
-/** Scroll the reader to the middle; resolves with ms to the frame after it (as the bench times it). */
-async function scroll(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const w = window as unknown as { __afterPaint(cb: (t: number) => void): void };
-        const el = document.querySelector('.reader-scroll') as HTMLElement;
-        performance.mark('scroll');
-        const t0 = performance.now();
-        el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
-        w.__afterPaint((t) => resolve(t - t0));
-      }),
-  );
-}
 
 /** The renderer main thread's slices from the scroll mark to the paint (+2 ms), as a tree of depth ≤ 4. */
 function summarize(events: TraceEvent[], ms: number): string {
@@ -173,7 +161,47 @@ function idleWork(events: TraceEvent[]): string {
     .join('\n');
 }
 
-/** Self and inclusive time per function from the V8 sampler's trace events, from the scroll to the paint. */
+const phaseMs = (i: number) => (((i + 1) * 0.618034) % 1) * (1000 / 60);
+
+/** One page's jumps (the bench's JUMPS, at the bench's spread of phases), each traced unless times only. */
+async function jumpsOn(
+  page: Page,
+  label: string,
+  open: number,
+  tracing: boolean,
+  out: { timing: JumpTiming; cpu: number; delay: number }[],
+): Promise<TraceEvent[]> {
+  const cdp = tracing ? await page.context().newCDPSession(page) : undefined;
+  let last: TraceEvent[] = [];
+  for (const [k, fraction] of JUMPS.entries()) {
+    if (k > 0) await page.waitForTimeout(500);
+    const arg = [fraction, phaseMs((open + 1) * JUMPS.length + k)] as const;
+    let timing: JumpTiming = { ms: NaN, frames: NaN };
+    if (cdp)
+      last = await trace(cdp, CATEGORIES, async () => {
+        timing = await page.evaluate(jumpTo, arg);
+        await page.waitForTimeout(200);
+      });
+    else timing = await page.evaluate(jumpTo, arg);
+    const cpu = cdp ? cpuTime(last, timing.ms) : undefined;
+    const delay = cdp ? frameDelay(last) : NaN;
+    if (k > 0) out.push({ timing, cpu: cpu?.total ?? NaN, delay });
+    const parts = cpu ? [...cpu.parts].sort((a, b) => b[1] - a[1]).slice(0, 5) : [];
+    process.stdout.write(
+      `${label} jump ${k}${k === 0 ? ' (warm-up)' : ''} to ${fraction}: ${timing.ms.toFixed(1)} ms, frame ${timing.frames}` +
+        (cpu
+          ? `; main thread CPU ${cpu.total.toFixed(1)} ms (${parts.map(([n, v]) => `${n} ${v.toFixed(1)}`).join(', ')}); frame began after ${delay.toFixed(1)} ms`
+          : '') +
+        '\n',
+    );
+    if (cdp && process.env.PROFILE_TREE) process.stdout.write(summarize(last, timing.ms) + '\n');
+    if (cdp && process.env.PROFILE_JS)
+      process.stdout.write(hotFunctions(last, 'scroll', 0, timing.ms, 30) + '\n');
+  }
+  await cdp?.detach();
+  return last;
+}
+
 async function main(): Promise<void> {
   const opens = Number(process.argv[2] ?? 3);
   const tracing = process.env.PROFILE_TRACE !== '0';
@@ -181,24 +209,18 @@ async function main(): Promise<void> {
   const pair = await openBrowserPair(dataDir, { live: '#root article.article mark.hl' });
   try {
     const page = pair.gloss;
-    // The static page stays open behind, as in the bench; its scroll is timed after each of Gloss's.
     const staticUrl = pair.serve(articlePage(book, annotations, pair.cssHref));
-    await pair.baseline.goto(staticUrl, { waitUntil: 'load', timeout: 120_000 });
-    await page.bringToFront();
     const cdp = await page.context().newCDPSession(page);
     let last: TraceEvent[] = [];
-    const times = { gloss: [] as number[], baseline: [] as number[] };
-    const cpus: number[] = [];
-    const walls: number[] = [];
-    const staticCpus: number[] = [];
-    const delays: number[] = [];
+    const gloss: { timing: JumpTiming; cpu: number; delay: number }[] = [];
+    const baseline: { timing: JumpTiming; cpu: number; delay: number }[] = [];
     for (let i = 0; i < opens; i++) {
       await page.bringToFront();
       await page.goto(pair.glossUrl);
       await page.waitForSelector('#root article.article mark.hl', { timeout: 120_000 });
       await page.waitForSelector('#root .panel-list > li', { timeout: 120_000 });
       await page.waitForTimeout(300);
-      // As the bench does before its scroll (it measures the heap there).
+      // As the bench does before its jumps (it measures the heap there).
       if (process.env.PROFILE_GC !== '0') await cdp.send('HeapProfiler.collectGarbage');
       if (process.env.PROFILE_IDLE) {
         const idle = await trace(cdp, CATEGORIES, () =>
@@ -208,32 +230,12 @@ async function main(): Promise<void> {
           `\n=== open ${i + 1}: ${process.env.PROFILE_IDLE} ms before the scroll\n${idleWork(idle)}\n`,
         );
       }
-      let ms = 0;
+      process.stdout.write(`\n=== open ${i + 1}\n`);
+      last = await jumpsOn(page, 'gloss', i, tracing, gloss);
       if (tracing)
-        last = await trace(cdp, CATEGORIES, async () => {
-          ms = await scroll(page);
-          await page.waitForTimeout(200);
-        });
-      else ms = await scroll(page);
-      times.gloss.push(ms);
-      process.stdout.write(`\n=== open ${i + 1}: scroll painted after ${ms.toFixed(1)} ms\n`);
-      if (tracing) {
-        const cpu = cpuTime(last, ms);
-        cpus.push(cpu.total);
-        const parts = [...cpu.parts].sort((a, b) => b[1] - a[1]).slice(0, 6);
-        const wall = [...cpu.wallParts].sort((a, b) => b[1] - a[1]).slice(0, 6);
         process.stdout.write(
-          `main thread CPU ${cpu.total.toFixed(1)} ms: ${parts.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}\n` +
-            `main thread busy (wall) ${cpu.wall.toFixed(1)} ms: ${wall.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}\n`,
+          `threads CPU/wall ms (last jump): ${threadsCpu(last, gloss[gloss.length - 1].timing.ms)}\n`,
         );
-        walls.push(cpu.wall);
-        delays.push(frameDelay(last));
-        process.stdout.write(`scroll's frame began after ${delays[delays.length - 1].toFixed(1)} ms\n`);
-        process.stdout.write(`threads CPU/wall ms: ${threadsCpu(last, ms)}\n`);
-      }
-      if (tracing) process.stdout.write(summarize(last, ms) + '\n');
-      if (tracing && process.env.PROFILE_JS)
-        process.stdout.write(hotFunctions(last, 'scroll', 0, ms, 30) + '\n');
       // Back to the top, the position saved (the reader's 400 ms debounce), so the next open starts there.
       await page.evaluate(() => {
         document.querySelector('.reader-scroll')!.scrollTop = 0;
@@ -246,39 +248,31 @@ async function main(): Promise<void> {
           scroll: {},
         }),
       );
-      // The static page's same scroll (reloaded, as the bench does).
+      // The static page's same jumps (reloaded, as the bench does).
       await pair.baseline.bringToFront();
       await pair.baseline.goto(staticUrl, { waitUntil: 'load', timeout: 120_000 });
       await pair.baseline.waitForTimeout(300);
-      if (tracing) {
-        const bcdp = await pair.baseline.context().newCDPSession(pair.baseline);
-        let bms = 0;
-        const events = await trace(bcdp, CATEGORIES, async () => {
-          bms = await scroll(pair.baseline);
-          await pair.baseline.waitForTimeout(200);
-        });
-        await bcdp.detach();
-        const cpu = cpuTime(events, bms);
-        staticCpus.push(cpu.total);
-        times.baseline.push(bms);
-        process.stdout.write(`static: ${bms.toFixed(1)} ms, main thread CPU ${cpu.total.toFixed(1)} ms\n`);
-      } else times.baseline.push(await scroll(pair.baseline));
+      await jumpsOn(pair.baseline, 'static', i, tracing, baseline);
     }
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const fmt = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
-    process.stdout.write(
-      `\ngloss ${fmt(times.gloss)}\nstatic ${fmt(times.baseline)}\nmedians ${med(times.gloss).toFixed(1)} / ${med(times.baseline).toFixed(1)} = ${(med(times.gloss) / med(times.baseline)).toFixed(2)}×\n`,
-    );
-    if (tracing) process.stdout.write(`main thread CPU ${fmt(cpus)}, median ${med(cpus).toFixed(1)} ms\n`);
-    if (tracing)
+    for (const [name, js] of [
+      ['gloss', gloss],
+      ['static', baseline],
+    ] as const) {
+      const ms = js.map((j) => j.timing.ms);
+      const first = js.filter((j) => j.timing.frames === 1).length;
       process.stdout.write(
-        `static main thread CPU ${fmt(staticCpus)}, median ${med(staticCpus).toFixed(1)} ms\n`,
+        `\n${name}: ${fmt(ms)}\n  median ${med(ms).toFixed(1)} ms; text in the first frame ${first} of ${js.length}; frames ${js.map((j) => j.timing.frames).join(' ')}\n`,
       );
-    if (tracing)
-      process.stdout.write(
-        `scroll's frame began after ${fmt(delays)}, median ${med(delays).toFixed(1)} ms\n`,
-      );
-    if (tracing) process.stdout.write(`main thread busy ${fmt(walls)}, median ${med(walls).toFixed(1)} ms\n`);
+      if (tracing)
+        process.stdout.write(
+          `  main thread CPU median ${med(js.map((j) => j.cpu)).toFixed(1)} ms; frame began after median ${med(js.map((j) => j.delay)).toFixed(1)} ms\n`,
+        );
+    }
+    const g = med(gloss.map((j) => j.timing.ms));
+    const b = med(baseline.map((j) => j.timing.ms));
+    process.stdout.write(`ratio of medians ${(g / b).toFixed(2)}×\n`);
     if (tracing) await writeTraceFile('book-scroll', last);
   } finally {
     await pair.close();

@@ -31,7 +31,8 @@ export const openBook: Scenario = {
 
 export const bookScroll: Scenario = {
   name: 'book-scroll',
-  gloss: 'jumps of the scroll far into the book (scrollTop set → first frame showing text at the middle of the view, produced)',
+  gloss:
+    'jumps of the scroll far into the book (scrollTop set → first frame showing text at the middle of the view, produced)',
   baseline: 'the same jumps in the static page (after load)',
   target: { ratio: 1.5 },
   browser: true,
