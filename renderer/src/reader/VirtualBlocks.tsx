@@ -136,19 +136,22 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
       sizes.measured[i] = 1;
       below = Math.max(below, i + 1);
     }
-    if (changed || sizes.stale) {
-      estimateHeights(chunks, sizes.heights, sizes.measured, FALLBACK_PX_PER_CHAR, sizes.stale ? 0 : below);
+    const stale = sizes.stale;
+    if (changed || stale) {
+      estimateHeights(chunks, sizes.heights, sizes.measured, FALLBACK_PX_PER_CHAR, stale ? 0 : below);
       sizes.stale = false;
       remeasured();
-      // Rendered from estimates, the window may fall short of the view (its chunks shorter than
-      // guessed): widen it now, before this frame is painted, rather than in the frames after.
-      update(true);
     }
     const then = pending.current;
     if (then) {
       pending.current = null;
       then();
     }
+    // Rendered from estimates, the window may fall short of the view (its chunks shorter than guessed):
+    // widen it now, before this frame is painted, rather than in the frames after; from where `then` left
+    // the view. Not after every estimate was redone: the space above in the page is the old one until
+    // the next render, so the view's place would be read against the wrong chunks.
+    if (changed && !stale) update(true);
   });
 
   props.control.current = {
