@@ -14,6 +14,12 @@ describe('search query: words', () => {
     assert.deepEqual(parsed('Straße Łódź'), { words: ['strasse', 'lodz'] });
   });
 
+  it('reads a query typed with combining accents as the same query composed', () => {
+    const composed = 'Café "été" tag:Économie source:"Le Monde"';
+    assert.deepEqual(parseQuery(composed.normalize('NFD')), parseQuery(composed));
+    assert.deepEqual(parsed(composed).words, ['cafe']);
+  });
+
   it('an empty or blank query asks for nothing', () => {
     assert.ok(isEmptyQuery(parseQuery('')));
     assert.ok(isEmptyQuery(parseQuery('   \t ')));
