@@ -68,7 +68,7 @@ test('a note is found with is:note, and opening it selects its highlight', async
   await expect(panel(page).locator('.panel-item.is-selected')).toContainText('The prison holds 3,500');
 });
 
-test('the first page of hits comes at once; more come as the list is scrolled to its end, or Down is pressed past the last', async () => {
+test('the first page of hits comes at once; more come as the list is scrolled to its end, by the wheel or by Down', async () => {
   // 130 articles holding one word: 130 hits, asked for fifty at a time.
   const seeds = await mkdtemp(join(tmpdir(), 'gloss-many-'));
   for (let i = 0; i < 130; i++)
@@ -93,11 +93,10 @@ test('the first page of hits comes at once; more come as the list is scrolled to
   await expect(summary).toHaveText('100 hits in 100 articles (the best first; more as you scroll)');
   expect((await results(page).getByRole('option').allTextContents()).slice(0, 50)).toEqual(firstShown);
 
-  // From the keyboard: Down from the last hit asks for the rest; every article is found once.
-  await searchBox(page).press('End');
-  await results(page).getByRole('option').nth(99).hover();
-  await expect(results(page).getByRole('option').nth(99)).toHaveAttribute('aria-selected', 'true');
-  await searchBox(page).press('ArrowDown');
+  // From the keyboard: Down walks the hits (the list following) and more come before the last is
+  // passed; every article is found once.
+  await page.mouse.move(1, 1); // off the list: the hit under the pointer is not chosen as the list moves
+  for (let i = 0; i < 100; i++) await searchBox(page).press('ArrowDown');
   await expect(summary).toHaveText('130 hits in 130 articles');
   const titles = await results(page).locator('.search-group h3').allTextContents();
   expect(new Set(titles).size).toBe(130);
