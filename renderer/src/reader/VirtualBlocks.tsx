@@ -59,30 +59,49 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
   const [, remeasured] = useReducer((n: number) => n + 1, 0);
   const pending = useRef<(() => void) | null>(null);
 
+  /** The chunks in the page (as of the last commit), and the idle callback that will add the margins. */
+  const shown = useRef(range);
+  const idleFill = useRef<number | undefined>(undefined);
   /**
-   * Which chunks the current scroll position needs. `widen`: keep those rendered too when they touch the
-   * new ones (after measuring or resizing, in the frame that rendered them: no chunk is rendered and
-   * taken out again before it is painted; the next scroll trims them).
+   * Which chunks the current scroll position needs. `scroll`: the view and its margins, or after a jump
+   * (nothing rendered near) the view alone, its margins rendered when the page is next idle (`fill`), so
+   * the jump's frame renders as little as it shows. `cover` and `fill` keep the chunks rendered too when
+   * they touch the new ones (after measuring or resizing, in the frame that rendered them: no chunk is
+   * rendered and taken out again before it is painted; the next scroll trims them); `cover` adds only
+   * what the view needs.
    */
   const update = useCallback(
-    (widen = false) => {
+    (mode: 'scroll' | 'cover' | 'fill') => {
       const el = scrollRef.current;
       const art = articleRef.current;
       if (!el || !art) return;
       const viewTop = el.getBoundingClientRect().top - art.getBoundingClientRect().top;
-      const band = itemsInBand(
-        prefixTops(sizes.heights),
-        viewTop - MARGIN,
-        viewTop + el.clientHeight + MARGIN,
-      );
-      setRange((cur) => {
-        const touch = band[0] <= cur[1] + 1 && cur[0] <= band[1] + 1;
-        const next: [number, number] =
-          widen && touch ? [Math.min(cur[0], band[0]), Math.max(cur[1], band[1])] : band;
-        return cur[0] === next[0] && cur[1] === next[1] ? cur : next;
-      });
+      const tops = prefixTops(sizes.heights);
+      const band = itemsInBand(tops, viewTop - MARGIN, viewTop + el.clientHeight + MARGIN);
+      const view = itemsInBand(tops, viewTop, viewTop + el.clientHeight);
+      const cur = shown.current;
+      const touch = band[0] <= cur[1] + 1 && cur[0] <= band[1] + 1;
+      const jumped = mode === 'scroll' && !touch;
+      const want = mode === 'cover' || jumped ? view : band;
+      const next: [number, number] =
+        mode !== 'scroll' && touch ? [Math.min(cur[0], want[0]), Math.max(cur[1], want[1])] : want;
+      setRange((r) => (r[0] === next[0] && r[1] === next[1] ? r : next));
+      if (jumped && idleFill.current === undefined)
+        idleFill.current = requestIdleCallback(
+          () => {
+            idleFill.current = undefined;
+            update('fill');
+          },
+          { timeout: 500 },
+        );
     },
     [scrollRef, articleRef, sizes],
+  );
+  useEffect(
+    () => () => {
+      if (idleFill.current !== undefined) cancelIdleCallback(idleFill.current);
+    },
+    [],
   );
 
   useEffect(() => {
@@ -91,7 +110,7 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
     if (!el || !art) return;
     // The scroll event comes in the frame, before its layout and paint: the chunks it needs are rendered
     // then (flushSync), so a jump's first frame shows the text, not the spacer in its place.
-    const onScroll = () => flushSync(() => update());
+    const onScroll = () => flushSync(() => update('scroll'));
     el.addEventListener('scroll', onScroll, { passive: true });
     let width = art.clientWidth;
     const ro = new ResizeObserver(() => {
@@ -100,7 +119,7 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
         sizes.measured.fill(0);
         sizes.stale = true;
       }
-      update(true);
+      update('cover');
     });
     ro.observe(el);
     ro.observe(art);
@@ -124,6 +143,7 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
   // estimates: a new one there would move the text in view out of the view (after a jump, by more than
   // the margin), and the window would be rendered again and again to catch up.
   useLayoutEffect(() => {
+    shown.current = range;
     const art = articleRef.current;
     if (!art) return;
     let changed = false;
@@ -151,7 +171,7 @@ export function VirtualBlocks(props: VirtualBlocksProps) {
     // widen it now, before this frame is painted, rather than in the frames after; from where `then` left
     // the view. Not after every estimate was redone: the space above in the page is the old one until
     // the next render, so the view's place would be read against the wrong chunks.
-    if (changed && !stale) update(true);
+    if (changed && !stale) update('cover');
   });
 
   props.control.current = {
