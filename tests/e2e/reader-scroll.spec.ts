@@ -42,9 +42,10 @@ interface Jump {
   /** Once the page was idle after the jump: how far (px) the rendered text reached above and below the view. */
   above: number;
   below: number;
-  /** Where it was then and five frames later (px from the top of the view). */
+  /** Where it was then, five frames later and once the page was idle (px from the top of the view). */
   top: number;
   later: number | null;
+  idle: number | null;
 }
 
 test('a far jump shows its text in the first frame, rendering only what is in view (the rest when idle) and little for nothing, and that text stays put while the reader measures it', async () => {
@@ -119,6 +120,7 @@ test('a far jump shows its text in the first frame, rendering only what is in vi
                     outside,
                     top,
                     later: at,
+                    idle: p?.isConnected ? p.getBoundingClientRect().top - view.top : null,
                     above: view.top - all[0].getBoundingClientRect().top,
                     below: all[all.length - 1].getBoundingClientRect().bottom - view.bottom,
                   });
@@ -143,6 +145,10 @@ test('a far jump shows its text in the first frame, rendering only what is in vi
     expect(jump.above, `text rendered above the view once idle (${fraction})`).toBeGreaterThan(800);
     expect(jump.below, `text rendered below the view once idle (${fraction})`).toBeGreaterThan(800);
     expect(jump.later, `where that text is five frames after the jump to ${fraction}`).toBeCloseTo(
+      jump.top,
+      0,
+    );
+    expect(jump.idle, `where that text is once the margins are rendered (${fraction})`).toBeCloseTo(
       jump.top,
       0,
     );
