@@ -6,11 +6,10 @@
  * median CPU time of all its threads (`perf stat` task-clock, less load-sensitive; when perf runs here)
  * and the child's own phases. Bundles of two trees side by side, in the same minutes: ratios that hold.
  */
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { keptBigLibrary } from './lib/big-store';
-import { bundleChild } from './scenarios/cold-start';
+import { bundleChild, runChild as run } from './scenarios/cold-start';
 
 const DIR = process.env.LIB ?? path.join(os.tmpdir(), 'gloss-profile-cold-start-lib');
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
@@ -19,24 +18,6 @@ const ROUNDS = Number(process.env.ROUNDS ?? 15);
 type Phases = Record<'loadMs' | 'openMs' | 'listMs', number>;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function run(cmd: string, args: string[]): Promise<{ ms: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    let ms = 0;
-    child.on('exit', () => (ms = performance.now() - t0));
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
-      else resolve({ ms, stdout, stderr });
-    });
-  });
-}
 
 /** CPU ms of the process and its threads, or NaN where perf cannot count here. */
 async function cpuMs(args: string[]): Promise<number> {

@@ -18,10 +18,14 @@ const REPS = 7;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const defaultOutDir = path.join(here, '..', '.out');
 
-export function runNode(args: string[]): Promise<{ ms: number; stdout: string }> {
+/** Runs `cmd` to its end: its wall time to exit, and all it printed. Rejects when it fails. */
+export function runChild(
+  cmd: string,
+  args: string[],
+): Promise<{ ms: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -31,11 +35,13 @@ export function runNode(args: string[]): Promise<{ ms: number; stdout: string }>
     child.on('exit', () => (ms = performance.now() - t0));
     // Timed at exit, read at close: 'exit' can come before the last of stdout has been read.
     child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
-      else resolve({ ms, stdout });
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
+      else resolve({ ms, stdout, stderr });
     });
   });
 }
+
+export const runNode = (args: string[]) => runChild(process.execPath, args);
 
 /**
  * A module a lazy import names but that is not written yet (work in progress

@@ -7,9 +7,20 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TestContext } from 'node:test';
 import { buildArticle } from '@core/document/build';
+import { openStore, type Store } from '@core/store/index';
 import type { Article } from '@core/document/types';
 import type { Annotation } from '@core/annotations/types';
 import { watchChild, type WatchedChild } from './child-output';
+
+/** Opens the store in `dir`, runs `fn` with it, and closes it whatever `fn` does. */
+export async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(dir);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
 
 /** A fresh data folder, removed when the test `t` ends (or by `cleanup()` when no test is given). */
 export async function tempDataDir(

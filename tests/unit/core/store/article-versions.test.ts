@@ -8,21 +8,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { openStore, type Store } from '@core/store/index';
 import { addVersionFrom } from '@core/versions/add-version';
 import { versionHash, versionsOf } from '@core/versions/version-list';
 import { VERSION_JOURNAL } from '@core/store/article-versions';
-import { killWriter, tempDataDir } from '../../helpers/store-fixtures';
+import { killWriter, tempDataDir, withStore } from '../../helpers/store-fixtures';
 import { versionArticle, versionedAnnotations, versionedBase } from '../../helpers/version-fixtures';
-
-async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
-  const s = await openStore(dir);
-  try {
-    return await fn(s);
-  } finally {
-    await s.close();
-  }
-}
 
 describe('store: article versions', () => {
   it('keeps every version’s text, byte for byte, and switches the article and its annotations to the newest', async (t) => {

@@ -8,20 +8,16 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { openStore, type Store } from '@core/store/index';
 import { NOTES_INDEX_DIRTY } from '@core/store/notes';
 import { NOTES_INDEX_FILE } from '@core/store/notes-index';
 import type { Article } from '@core/document/types';
-import { ageArticleFiles, makeAnnotation, makeArticle, tempDataDir } from '../../helpers/store-fixtures';
-
-async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(dir);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+import {
+  ageArticleFiles,
+  makeAnnotation,
+  makeArticle,
+  tempDataDir,
+  withStore,
+} from '../../helpers/store-fixtures';
 
 const exists = (file: string) =>
   fs.access(file).then(

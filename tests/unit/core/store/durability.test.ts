@@ -8,16 +8,17 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { openStore, type Store } from '@core/store/index';
+import { type Store } from '@core/store/index';
 import { GlossError } from '@core/errors';
 import { DEFAULT_SETTINGS } from '@core/contract';
 import type { Article } from '@core/document/types';
 import {
   ageArticleFiles,
+  killWriter,
   makeAnnotation,
   makeArticle,
-  killWriter,
   tempDataDir,
+  withStore,
 } from '../../helpers/store-fixtures';
 
 /** The round a store-writer line acknowledges. */
@@ -40,15 +41,6 @@ async function corruptCopy(dir: string, base: string): Promise<{ name: string; b
   const names = (await fs.readdir(dir)).filter((n) => n.startsWith(`${base}.corrupt-`));
   assert.equal(names.length, 1, `one damaged copy of ${base} is kept`);
   return { name: names[0], bytes: await fs.readFile(path.join(dir, names[0])) };
-}
-
-async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(dir);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 /**

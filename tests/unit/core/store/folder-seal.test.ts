@@ -8,19 +8,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { openStore, type Store } from '@core/store/index';
 import { FOLDER_SEAL_FILE } from '@core/store/folder-seal';
 import { LibraryIndex } from '@core/store/library-index';
-import { makeAnnotation, makeArticle, tempDataDir } from '../../helpers/store-fixtures';
-
-async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(dir);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+import { makeAnnotation, makeArticle, tempDataDir, withStore } from '../../helpers/store-fixtures';
 
 const FOLDERS = ['articles', 'notes'];
 /** A moment a minute ago: the folders changed long enough before the close to be sealed. */

@@ -8,19 +8,15 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { openStore, type Store } from '@core/store/index';
 import { DEFAULT_SETTINGS, type Settings } from '@core/contract';
-import { ageArticleFiles, makeAnnotation, makeArticle, tempDataDir } from '../../helpers/store-fixtures';
+import {
+  ageArticleFiles,
+  makeAnnotation,
+  makeArticle,
+  tempDataDir,
+  withStore,
+} from '../../helpers/store-fixtures';
 import { NOTES_INDEX_DIRTY } from '@core/store/notes';
-
-async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(dir);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 const DAMAGES = {
   'garbage bytes': () => Buffer.from([0xff, 0x00, 0x7b, 0x22]),

@@ -9,21 +9,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { openStore, type Store } from '@core/store/index';
+import { type Store } from '@core/store/index';
 import { NotesSummaries } from '@core/store/notes-summaries';
 import { summarise } from '@core/store/notes';
 import { tagKey } from '@core/annotations/tags';
 import type { Annotation, TagCount } from '@core/annotations/types';
-import { makeAnnotation, makeArticle, tempDataDir } from '../../helpers/store-fixtures';
-
-async function withStore<T>(dir: string, fn: (s: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(dir);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
+import { makeAnnotation, makeArticle, tempDataDir, withStore } from '../../helpers/store-fixtures';
 
 /** What counting every article's notes again gives, as tagCounts orders it. */
 async function recount(s: Store): Promise<TagCount[]> {
