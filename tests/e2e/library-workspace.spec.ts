@@ -126,3 +126,30 @@ test('a wrong author and title are corrected in the reader, and the library and 
   await expect(rows(page).first()).toHaveText(/^'The enduring defeat of ISIS/);
   await expect(rows(page).first()).toContainText('Kosar Nawzad · Kurdistan 24 · Published 30 March 2021');
 });
+
+test('a published time is shown as its date to be corrected, and stays as imported when only another field is', async () => {
+  const { page } = app;
+  const file = join(files, 'ferry.html');
+  await writeFile(
+    file,
+    '<html><head><title>Ferry service resumes</title><meta name="author" content="A. Reporter"><meta property="article:published_time" content="2024-03-05T07:30:00Z"></head><body><article><h1>Ferry service resumes</h1><p>The harbour ferry ran again on Tuesday after a week of storms, the operator said.</p><p>Timetables return to normal next month.</p></article></body></html>',
+  );
+  app.setDialogs({ importFiles: [file] });
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  await expect(page.getByRole('region', { name: 'Import result' }).getByRole('status')).toContainText(
+    'Imported 1 article',
+  );
+  await rows(page).filter({ hasText: 'Ferry service resumes' }).click();
+
+  await page.getByRole('button', { name: 'Details…' }).click();
+  const details = page.getByRole('dialog', { name: 'Article details' });
+  await expect(details.getByRole('textbox', { name: 'Published' })).toHaveValue('2024-03-05');
+  await details.getByRole('textbox', { name: 'Author(s)' }).fill('Ana Reporter');
+  await details.getByRole('button', { name: 'Save' }).click();
+  await expect(details).toBeHidden();
+
+  await page.getByRole('button', { name: 'Details…' }).click();
+  await expect(details.getByRole('textbox', { name: 'Published' })).toHaveValue('2024-03-05');
+  // Only the author was corrected: the date was not sent, so no "Imported as" stands beside it.
+  await expect(details.getByText(/^Imported as/)).toHaveText(['Imported as “A. Reporter”. Restore']);
+});

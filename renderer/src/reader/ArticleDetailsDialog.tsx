@@ -20,10 +20,18 @@ const FIELDS: { key: EditableMeta; label: string; hint?: string; type?: string }
   { key: 'url', label: 'Web address', type: 'url' },
 ];
 
+/**
+ * A field's value as the form shows it: a published timestamp as its date, as the field asks
+ * (`2024-03-05T07:30:00Z` → `2024-03-05`, the date where it was published). Left as it is, a field is
+ * not sent: the stored timestamp stays.
+ */
+const shown = (key: EditableMeta, value: string | null | undefined): string =>
+  value == null ? '' : key === 'published' && /^\d{4}-\d\d-\d\d[T ]/.test(value) ? value.slice(0, 10) : value;
+
 export function ArticleDetailsDialog({ article, onClose }: { article: Article; onClose: () => void }) {
   const [values, setValues] = useState<Record<EditableMeta, string>>(
     () =>
-      Object.fromEntries(FIELDS.map((f) => [f.key, article.meta[f.key] ?? ''])) as Record<
+      Object.fromEntries(FIELDS.map((f) => [f.key, shown(f.key, article.meta[f.key])])) as Record<
         EditableMeta,
         string
       >,
@@ -50,7 +58,7 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
     e.preventDefault();
     const changes: Partial<Record<EditableMeta, string>> = {};
     for (const f of FIELDS)
-      if (values[f.key].trim() !== (article.meta[f.key] ?? '')) changes[f.key] = values[f.key].trim();
+      if (values[f.key].trim() !== shown(f.key, article.meta[f.key])) changes[f.key] = values[f.key].trim();
     if (Object.keys(changes).length === 0) return onClose();
     void save(changes);
   };
@@ -77,7 +85,7 @@ export function ArticleDetailsDialog({ article, onClose }: { article: Article; o
               />
               {found !== undefined && (
                 <span className="field-note">
-                  Imported as {found === null ? 'nothing' : `“${found}”`}.{' '}
+                  Imported as {found === null ? 'nothing' : `“${shown(f.key, found)}”`}.{' '}
                   <button
                     type="button"
                     className="link"
