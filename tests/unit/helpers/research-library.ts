@@ -71,3 +71,14 @@ export const PASSAGES = [
   },
   { article: 'The slow return', quote: 'Otters are back on every river in the county', tags: ['evidence'] },
 ];
+
+/** The tags column of a CSV export of the library, sorted: as marked, then after `claim` is renamed `claims/official`. */
+export const CSV_TAGS = ['claim', 'claim', 'claim', 'claim/disputed', 'claim; flood', 'evidence'];
+export const CSV_TAGS_RENAMED = [
+  'claims/official',
+  'claims/official',
+  'claims/official',
+  'claims/official/disputed',
+  'claims/official; flood',
+  'evidence',
+];
